@@ -1,0 +1,58 @@
+"""API-wide policies shared by every viewset: who may do what, how pages and ordering work."""
+
+from __future__ import annotations
+
+from typing import TYPE_CHECKING
+
+from django.db.models import F, QuerySet
+from rest_framework.filters import OrderingFilter
+from rest_framework.pagination import PageNumberPagination
+from rest_framework.permissions import DjangoModelPermissions
+
+if TYPE_CHECKING:  # rest_framework.views reads these very settings at import time
+    from rest_framework.request import Request
+    from rest_framework.views import APIView
+
+
+class ReadPublicWriteWithModelPermission(DjangoModelPermissions):
+    """Anyone may read; changes need an authenticated user holding the model permission."""
+
+    authenticated_users_only = False
+
+
+class ModelPermissionsIncludingView(DjangoModelPermissions):
+    """Reading needs the `view` permission too, for archives that are not public."""
+
+    perms_map = {
+        **DjangoModelPermissions.perms_map,
+        "GET": ["%(app_label)s.view_%(model_name)s"],
+        "HEAD": ["%(app_label)s.view_%(model_name)s"],
+        "OPTIONS": ["%(app_label)s.view_%(model_name)s"],
+    }
+
+
+class PageNumberWithSizePagination(PageNumberPagination):
+    """Page numbers with a client-chosen page size, capped so one request stays cheap."""
+
+    page_size_query_param = "page_size"
+    max_page_size = 200
+
+
+class StableOrderingFilter(OrderingFilter):
+    """`?ordering=` with missing values always last and the primary key as the final tie-breaker.
+
+    Undated articles then never crowd the top of a newest-first listing, and pages stay stable.
+    """
+
+    def filter_queryset(self, request: Request, queryset: QuerySet, view: APIView) -> QuerySet:
+        ordering = self.get_ordering(request, queryset, view)
+        if not ordering:
+            return queryset
+        expressions = []
+        for field in ordering:
+            descending = field.startswith("-")
+            name = field.lstrip("-")
+            expressions.append(F(name).desc(nulls_last=True) if descending else F(name).asc(nulls_last=True))
+        if not any(field.lstrip("-") in {"id", "pk"} for field in ordering):
+            expressions.append(F("id").desc() if ordering[-1].startswith("-") else F("id").asc())
+        return queryset.order_by(*expressions)

@@ -1,0 +1,56 @@
+"""Where the archive's PostgreSQL is: DATABASE_URL, else an embedded server started on demand.
+
+The embedded server comes from the `pgserver` wheel, lives under `.local/pgdata` (or
+ARCHIVE_PGDATA) and is shared by every process of the project: the first process starts it,
+the last one to exit stops it. It listens on a Unix socket only, so it never takes a port.
+"""
+
+from __future__ import annotations
+
+import contextlib
+import os
+import warnings
+from pathlib import Path
+from typing import Any
+
+import dj_database_url
+
+EMBEDDED_DATABASE_NAME = "archive"
+
+
+def database_config(project_dir: Path) -> dict[str, Any]:
+    """Django DATABASES['default'] for DATABASE_URL, or for the embedded server."""
+    url = os.environ.get("DATABASE_URL", "").strip()
+    if not url:
+        pgdata = Path(os.environ.get("ARCHIVE_PGDATA") or project_dir / ".local" / "pgdata")
+        url = embedded_database_url(pgdata)
+    config = dj_database_url.parse(url, conn_max_age=int(os.environ.get("DATABASE_CONN_MAX_AGE", "60")))
+    if not config["ENGINE"].endswith("postgresql"):
+        raise ValueError(f"DATABASE_URL must point at PostgreSQL, not {config['ENGINE']}")
+    config["CONN_HEALTH_CHECKS"] = True
+    return config
+
+
+def embedded_database_url(pgdata: Path) -> str:
+    """Start (or join) the embedded server in `pgdata` and return a URL to the archive database."""
+    with warnings.catch_warnings():
+        # platformdirs warns when XDG_RUNTIME_DIR is unset, as in containers and CI.
+        warnings.simplefilter("ignore")
+        import pgserver
+
+        pgdata.parent.mkdir(parents=True, exist_ok=True)
+        server = pgserver.get_server(pgdata, cleanup_mode="stop")
+    _ensure_database(server.get_uri(), EMBEDDED_DATABASE_NAME)
+    return server.get_uri(EMBEDDED_DATABASE_NAME)
+
+
+def _ensure_database(maintenance_url: str, name: str) -> None:
+    import psycopg
+    from psycopg import sql
+
+    with psycopg.connect(maintenance_url, autocommit=True) as connection:
+        exists = connection.execute("SELECT 1 FROM pg_database WHERE datname = %s", [name]).fetchone()
+        if not exists:
+            # Another process may create it first.
+            with contextlib.suppress(psycopg.errors.DuplicateDatabase):
+                connection.execute(sql.SQL("CREATE DATABASE {}").format(sql.Identifier(name)))

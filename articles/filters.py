@@ -1,0 +1,54 @@
+from django.db.models import QuerySet
+from django_filters import rest_framework as filters
+
+from articles.models import Article, DatePrecision, Source
+from entities.models import Entity
+
+
+class SourceFilter(filters.FilterSet):
+    kind = filters.MultipleChoiceFilter(choices=Source.Kind.choices)
+    country = filters.CharFilter(help_text="ISO 3166-1 alpha-2 code, e.g. PK")
+    name = filters.CharFilter(lookup_expr="icontains", help_text="Part of the outlet's name")
+
+    class Meta:
+        model = Source
+        fields = ["kind", "country", "name"]
+
+
+class ArticleFilter(filters.FilterSet):
+    source = filters.ModelMultipleChoiceFilter(
+        queryset=Source.objects.all(),
+        to_field_name="slug",
+        help_text="Source slug; repeat for several (any of)",
+    )
+    published = filters.DateFromToRangeFilter(
+        field_name="published_on",
+        help_text="published_after / published_before (YYYY-MM-DD, inclusive); undated articles never match",
+    )
+    precision = filters.MultipleChoiceFilter(field_name="published_precision", choices=DatePrecision.choices)
+    type = filters.MultipleChoiceFilter(field_name="article_type", choices=Article.Type.choices)
+    status = filters.MultipleChoiceFilter(choices=Article.Status.choices)
+    language = filters.CharFilter()
+    entity = filters.ModelMultipleChoiceFilter(
+        queryset=Entity.objects.all(),
+        to_field_name="slug",
+        method="filter_entity",
+        help_text="Entity slug; repeat for several, combined as entity_match says",
+    )
+    entity_match = filters.ChoiceFilter(
+        choices=[("all", "all"), ("any", "any")],
+        method="keep",
+        help_text="With several entities: articles mentioning all of them (default) or any",
+    )
+
+    class Meta:
+        model = Article
+        fields = ["source", "published", "precision", "type", "status", "language", "entity", "entity_match"]
+
+    def filter_entity(self, queryset: QuerySet, name: str, value: list[Entity]) -> QuerySet:
+        match_all = self.form.cleaned_data.get("entity_match") != "any"
+        return queryset.mentioning(value, match_all=match_all)
+
+    def keep(self, queryset: QuerySet, name: str, value: str) -> QuerySet:
+        """Parameters read by another filter's method change nothing by themselves."""
+        return queryset

@@ -1,0 +1,154 @@
+from django.contrib.postgres.indexes import GinIndex
+from django.contrib.postgres.search import SearchVector, SearchVectorField
+from django.db import models
+from django.db.models import F, Q
+
+from articles.managers import ArticleQuerySet, SourceQuerySet
+
+SEARCH_CONFIG = "english"
+
+
+class DatePrecision(models.TextChoices):
+    """How much of a stored date is known; the rest is filled with the first day/month."""
+
+    DAY = "day", "Day"
+    MONTH = "month", "Month"
+    YEAR = "year", "Year"
+    UNKNOWN = "unknown", "Unknown"
+
+
+def date_precision_constraint(date_field: str, precision_field: str, name: str) -> models.CheckConstraint:
+    """A date is null exactly when unknown, and month/year precision pin the unknown parts to 1."""
+    return models.CheckConstraint(
+        condition=(
+            Q(**{f"{date_field}__isnull": True, precision_field: DatePrecision.UNKNOWN})
+            | Q(**{f"{date_field}__isnull": False, precision_field: DatePrecision.DAY})
+            | Q(**{f"{date_field}__day": 1, precision_field: DatePrecision.MONTH})
+            | Q(**{f"{date_field}__month": 1, f"{date_field}__day": 1, precision_field: DatePrecision.YEAR})
+        ),
+        name=name,
+    )
+
+
+class Source(models.Model):
+    """An outlet that publishes articles: a news site, an agency, a think tank."""
+
+    class Kind(models.TextChoices):
+        NEWS_SITE = "news_site", "News site"
+        NEWSPAPER = "newspaper", "Newspaper"
+        AGENCY = "agency", "News agency"
+        BROADCASTER = "broadcaster", "Broadcaster"
+        OPINION = "opinion", "Opinion / think tank"
+        AGGREGATOR = "aggregator", "Aggregator"
+        GOVERNMENT = "government", "Government / official"
+        BLOG = "blog", "Blog"
+        OTHER = "other", "Other"
+
+    name = models.CharField(max_length=200)
+    slug = models.SlugField(max_length=200, unique=True)
+    homepage_url = models.URLField(max_length=500, blank=True)
+    domain = models.CharField(
+        max_length=253, blank=True, help_text="Host name without scheme or www., e.g. dawn.com"
+    )
+    kind = models.CharField(max_length=20, choices=Kind.choices, default=Kind.NEWS_SITE)
+    country = models.CharField(
+        max_length=2, blank=True, help_text="ISO 3166-1 alpha-2 code of the outlet's home country"
+    )
+    created_at = models.DateTimeField(auto_now_add=True)
+    updated_at = models.DateTimeField(auto_now=True)
+
+    objects = SourceQuerySet.as_manager()
+
+    class Meta:
+        ordering = ["name"]
+        constraints = [
+            models.UniqueConstraint(fields=["domain"], condition=~Q(domain=""), name="source_unique_domain"),
+            models.CheckConstraint(condition=~Q(name=""), name="source_name_not_empty"),
+            models.CheckConstraint(condition=Q(country__regex=r"^([A-Z]{2})?$"), name="source_country_iso"),
+        ]
+        indexes = [models.Index(fields=["kind"], name="source_kind_idx")]
+
+    def __str__(self) -> str:
+        return self.name
+
+
+class Article(models.Model):
+    """One published piece, with its cleaned body and the raw text it was imported from."""
+
+    class Type(models.TextChoices):
+        NEWS = "news", "News"
+        OPINION = "opinion", "Opinion"
+        ANALYSIS = "analysis", "Analysis"
+
+    class Status(models.TextChoices):
+        IMPORTED = "imported", "Imported"
+        REVIEWED = "reviewed", "Reviewed"
+        REJECTED = "rejected", "Rejected"
+
+    source = models.ForeignKey(
+        Source, on_delete=models.PROTECT, null=True, blank=True, related_name="articles"
+    )
+    title = models.CharField(max_length=1000)
+    byline = models.CharField(max_length=500, blank=True)
+    published_on = models.DateField(null=True, blank=True)
+    published_precision = models.CharField(
+        max_length=10, choices=DatePrecision.choices, default=DatePrecision.UNKNOWN
+    )
+    url = models.URLField(max_length=2000, blank=True, verbose_name="original URL")
+    language = models.CharField(max_length=12, default="en", help_text="BCP 47 language tag, e.g. en, ur, fa")
+    article_type = models.CharField(max_length=10, choices=Type.choices, default=Type.NEWS)
+    body = models.TextField(help_text="Cleaned body; entity mention offsets point into it")
+    raw_text = models.TextField(help_text="The imported text, byte for byte as decoded")
+    origin_name = models.CharField(max_length=500, help_text="File the article was imported from")
+    content_hash = models.CharField(
+        max_length=64,
+        editable=False,
+        help_text="SHA-256 of the normalised raw text; makes re-imports idempotent",
+    )
+    status = models.CharField(max_length=10, choices=Status.choices, default=Status.IMPORTED)
+    created_at = models.DateTimeField(auto_now_add=True)
+    updated_at = models.DateTimeField(auto_now=True)
+    search_vector = models.GeneratedField(
+        expression=SearchVector("title", weight="A", config=SEARCH_CONFIG)
+        + SearchVector("body", weight="B", config=SEARCH_CONFIG),
+        output_field=SearchVectorField(),
+        db_persist=True,
+    )
+
+    objects = ArticleQuerySet.as_manager()
+
+    class Meta:
+        ordering = [F("published_on").desc(nulls_last=True), "-id"]
+        constraints = [
+            models.UniqueConstraint(fields=["content_hash"], name="article_unique_content"),
+            models.CheckConstraint(
+                condition=Q(content_hash__regex=r"^[0-9a-f]{64}$"), name="article_hash_sha256"
+            ),
+            models.CheckConstraint(condition=Q(title__regex=r"\S"), name="article_title_not_blank"),
+            date_precision_constraint("published_on", "published_precision", "article_published_precision"),
+        ]
+        indexes = [
+            GinIndex(fields=["search_vector"], name="article_search_idx"),
+            models.Index(
+                F("published_on").desc(nulls_last=True), F("id").desc(), name="article_published_idx"
+            ),
+            models.Index(
+                "source",
+                F("published_on").desc(nulls_last=True),
+                F("id").desc(),
+                name="article_source_date_idx",
+            ),
+            models.Index(
+                "status",
+                F("published_on").desc(nulls_last=True),
+                F("id").desc(),
+                name="article_status_date_idx",
+            ),
+            models.Index(fields=["article_type", "published_on"], name="article_type_date_idx"),
+            models.Index(fields=["language", "published_on"], name="article_language_date_idx"),
+            models.Index(fields=["created_at"], name="article_created_idx"),
+            models.Index(fields=["url"], name="article_url_idx", condition=~Q(url="")),
+        ]
+
+    def __str__(self) -> str:
+        return self.title

@@ -1,0 +1,231 @@
+from django.db import models
+from django.db.models import F, Q
+
+from articles.models import Article, DatePrecision, date_precision_constraint
+from entities.expressions import FoldedText
+from entities.managers import EntityQuerySet, EventQuerySet, MentionQuerySet
+
+
+class Entity(models.Model):
+    """A person, organisation, group or place that articles mention, under one canonical name."""
+
+    class Kind(models.TextChoices):
+        PERSON = "person", "Person"
+        ORGANISATION = "organisation", "Organisation"
+        ARMED_GROUP = "armed_group", "Armed group"
+        COUNTRY = "country", "Country"
+        REGION = "region", "Region / province"
+        CITY = "city", "City"
+        OTHER = "other", "Other"
+
+    name = models.CharField(max_length=300)
+    slug = models.SlugField(max_length=300, unique=True)
+    kind = models.CharField(max_length=20, choices=Kind.choices)
+    description = models.CharField(max_length=500, blank=True)
+    wikidata_id = models.CharField(max_length=20, blank=True, verbose_name="Wikidata ID")
+    created_at = models.DateTimeField(auto_now_add=True)
+    updated_at = models.DateTimeField(auto_now=True)
+
+    objects = EntityQuerySet.as_manager()
+
+    class Meta:
+        ordering = ["name"]
+        verbose_name_plural = "entities"
+        constraints = [
+            models.CheckConstraint(condition=Q(name__regex=r"\S"), name="entity_name_not_blank"),
+            models.CheckConstraint(
+                condition=Q(wikidata_id__regex=r"^(Q[1-9][0-9]*)?$"), name="entity_wikidata_qid"
+            ),
+            models.UniqueConstraint(
+                fields=["wikidata_id"], condition=~Q(wikidata_id=""), name="entity_unique_wikidata_id"
+            ),
+        ]
+        indexes = [models.Index(fields=["kind", "name"], name="entity_kind_name_idx")]
+
+    def __str__(self) -> str:
+        return self.name
+
+
+class Alias(models.Model):
+    """A surface form of an entity's name; `folded` makes lookups case- and accent-insensitive."""
+
+    entity = models.ForeignKey(Entity, on_delete=models.CASCADE, related_name="aliases")
+    name = models.CharField(max_length=300)
+    folded = models.GeneratedField(
+        expression=FoldedText("name"), output_field=models.CharField(max_length=300), db_persist=True
+    )
+
+    class Meta:
+        ordering = ["name"]
+        verbose_name_plural = "aliases"
+        constraints = [
+            models.UniqueConstraint(fields=["entity", "folded"], name="alias_unique_per_entity"),
+            models.CheckConstraint(condition=Q(name__regex=r"\S"), name="alias_name_not_blank"),
+        ]
+        indexes = [models.Index(fields=["folded"], name="alias_folded_idx")]
+
+    def __str__(self) -> str:
+        return self.name
+
+
+class Mention(models.Model):
+    """Where an article names an entity: the matched text and its offsets into the cleaned body.
+
+    A database trigger keeps `text` equal to body[start_offset:end_offset], checked at commit.
+    """
+
+    class Status(models.TextChoices):
+        AUTOMATIC = "automatic", "Automatic"
+        CONFIRMED = "confirmed", "Confirmed"
+        REJECTED = "rejected", "Rejected"
+
+    article = models.ForeignKey(Article, on_delete=models.CASCADE, related_name="mentions")
+    entity = models.ForeignKey(Entity, on_delete=models.CASCADE, related_name="mentions")
+    text = models.CharField(max_length=500)
+    start_offset = models.PositiveIntegerField()
+    end_offset = models.PositiveIntegerField()
+    status = models.CharField(max_length=10, choices=Status.choices, default=Status.AUTOMATIC)
+    created_at = models.DateTimeField(auto_now_add=True)
+    updated_at = models.DateTimeField(auto_now=True)
+
+    objects = MentionQuerySet.as_manager()
+
+    class Meta:
+        ordering = ["article", "start_offset"]
+        constraints = [
+            models.CheckConstraint(
+                condition=Q(end_offset__gt=F("start_offset")), name="mention_end_after_start"
+            ),
+            models.UniqueConstraint(
+                fields=["article", "entity", "start_offset", "end_offset"], name="mention_unique_span"
+            ),
+        ]
+        indexes = [
+            models.Index(fields=["entity", "article"], name="mention_entity_article_idx"),
+            models.Index(fields=["article", "start_offset"], name="mention_article_offset_idx"),
+            models.Index(fields=["status"], name="mention_status_idx"),
+        ]
+
+    def __str__(self) -> str:
+        return f"{self.text} → {self.entity_id} in article {self.article_id}"
+
+
+class Event(models.Model):
+    """Something that happened (a visit, an agreement, a strike), evidenced by articles."""
+
+    class Kind(models.TextChoices):
+        VISIT = "visit", "Official visit"
+        MEETING = "meeting", "Meeting / talks"
+        AGREEMENT = "agreement", "Agreement / joint statement"
+        MILITARY_STRIKE = "military_strike", "Military strike"
+        MILITANT_ATTACK = "militant_attack", "Militant attack"
+        BORDER_INCIDENT = "border_incident", "Border incident"
+        TRADE_ENERGY = "trade_energy", "Trade or energy project"
+        SANCTIONS = "sanctions", "Sanctions"
+        STATEMENT = "statement", "Diplomatic statement"
+        OTHER = "other", "Other"
+
+    class Status(models.TextChoices):
+        PROPOSED = "proposed", "Proposed"
+        CONFIRMED = "confirmed", "Confirmed"
+        REJECTED = "rejected", "Rejected"
+
+    title = models.CharField(max_length=300)
+    kind = models.CharField(max_length=20, choices=Kind.choices)
+    start_date = models.DateField(null=True, blank=True)
+    start_precision = models.CharField(
+        max_length=10, choices=DatePrecision.choices, default=DatePrecision.UNKNOWN
+    )
+    end_date = models.DateField(null=True, blank=True)
+    end_precision = models.CharField(
+        max_length=10, choices=DatePrecision.choices, default=DatePrecision.UNKNOWN
+    )
+    location = models.ForeignKey(
+        Entity, on_delete=models.SET_NULL, null=True, blank=True, related_name="events_located_here"
+    )
+    summary = models.TextField(blank=True)
+    status = models.CharField(max_length=10, choices=Status.choices, default=Status.PROPOSED)
+    participants = models.ManyToManyField(Entity, through="EventParticipant", related_name="events")
+    articles = models.ManyToManyField(Article, through="EventEvidence", related_name="events")
+    created_at = models.DateTimeField(auto_now_add=True)
+    updated_at = models.DateTimeField(auto_now=True)
+
+    objects = EventQuerySet.as_manager()
+
+    class Meta:
+        ordering = [F("start_date").asc(nulls_last=True), "id"]
+        constraints = [
+            models.CheckConstraint(condition=Q(title__regex=r"\S"), name="event_title_not_blank"),
+            date_precision_constraint("start_date", "start_precision", "event_start_precision"),
+            date_precision_constraint("end_date", "end_precision", "event_end_precision"),
+            models.CheckConstraint(
+                condition=Q(end_date__isnull=True)
+                | Q(start_date__isnull=False, end_date__gte=F("start_date")),
+                name="event_end_not_before_start",
+            ),
+        ]
+        indexes = [
+            models.Index(fields=["start_date", "id"], name="event_start_idx"),
+            models.Index(fields=["kind", "start_date"], name="event_kind_start_idx"),
+            models.Index(fields=["status", "start_date"], name="event_status_start_idx"),
+        ]
+
+    def __str__(self) -> str:
+        return self.title
+
+
+class EventParticipant(models.Model):
+    """An entity's part in an event."""
+
+    class Role(models.TextChoices):
+        HOST = "host", "Host"
+        VISITOR = "visitor", "Visitor"
+        ACTOR = "actor", "Actor"
+        TARGET = "target", "Target"
+        MEDIATOR = "mediator", "Mediator"
+        SIGNATORY = "signatory", "Signatory"
+        PARTICIPANT = "participant", "Participant"
+
+    event = models.ForeignKey(Event, on_delete=models.CASCADE, related_name="participations")
+    entity = models.ForeignKey(Entity, on_delete=models.CASCADE, related_name="participations")
+    role = models.CharField(max_length=12, choices=Role.choices, default=Role.PARTICIPANT)
+
+    class Meta:
+        ordering = ["event", "role", "entity"]
+        constraints = [
+            models.UniqueConstraint(fields=["event", "entity", "role"], name="participant_unique_role"),
+        ]
+        indexes = [models.Index(fields=["entity", "role"], name="participant_entity_role_idx")]
+
+    def __str__(self) -> str:
+        return f"{self.entity_id} as {self.role} in event {self.event_id}"
+
+
+class EventEvidence(models.Model):
+    """An article reporting an event, with the sentence that says so (offsets into the body).
+
+    The same trigger as for mentions keeps `sentence` equal to the body slice it points at.
+    """
+
+    event = models.ForeignKey(Event, on_delete=models.CASCADE, related_name="evidence")
+    article = models.ForeignKey(Article, on_delete=models.CASCADE, related_name="event_evidence")
+    sentence = models.TextField()
+    start_offset = models.PositiveIntegerField()
+    end_offset = models.PositiveIntegerField()
+    created_at = models.DateTimeField(auto_now_add=True)
+
+    class Meta:
+        ordering = ["event", "article", "start_offset"]
+        verbose_name_plural = "event evidence"
+        constraints = [
+            models.CheckConstraint(
+                condition=Q(end_offset__gt=F("start_offset")), name="evidence_end_after_start"
+            ),
+            models.UniqueConstraint(
+                fields=["event", "article", "start_offset"], name="evidence_unique_sentence"
+            ),
+        ]
+        indexes = [models.Index(fields=["article", "event"], name="evidence_article_event_idx")]
+
+    def __str__(self) -> str:
+        return f"article {self.article_id} for event {self.event_id}"
