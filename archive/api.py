@@ -4,24 +4,20 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING
 
+from django.conf import settings
 from django.db.models import F, QuerySet
 from rest_framework.filters import OrderingFilter
 from rest_framework.pagination import PageNumberPagination
-from rest_framework.permissions import DjangoModelPermissions
+from rest_framework.permissions import SAFE_METHODS, DjangoModelPermissions
 
 if TYPE_CHECKING:  # rest_framework.views reads these very settings at import time
     from rest_framework.request import Request
     from rest_framework.views import APIView
 
 
-class ReadPublicWriteWithModelPermission(DjangoModelPermissions):
-    """Anyone may read; changes need an authenticated user holding the model permission."""
-
-    authenticated_users_only = False
-
-
-class ModelPermissionsIncludingView(DjangoModelPermissions):
-    """Reading needs the `view` permission too, for archives that are not public."""
+class ArchiveModelPermissions(DjangoModelPermissions):
+    """Reading is open when settings.API_PUBLIC_READ, else needs the `view` permission; writing
+    always needs an authenticated user holding the model permission."""
 
     perms_map = {
         **DjangoModelPermissions.perms_map,
@@ -29,6 +25,11 @@ class ModelPermissionsIncludingView(DjangoModelPermissions):
         "HEAD": ["%(app_label)s.view_%(model_name)s"],
         "OPTIONS": ["%(app_label)s.view_%(model_name)s"],
     }
+
+    def has_permission(self, request: Request, view: APIView) -> bool:
+        if request.method in SAFE_METHODS and settings.API_PUBLIC_READ:
+            return True
+        return super().has_permission(request, view)
 
 
 class PageNumberWithSizePagination(PageNumberPagination):

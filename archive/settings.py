@@ -70,6 +70,7 @@ INSTALLED_APPS = [
     "django.contrib.postgres",
     "rest_framework",
     "django_filters",
+    "archive",
     "articles",
     "entities",
 ]
@@ -122,21 +123,14 @@ STATIC_URL = "static/"
 STATIC_ROOT = BASE_DIR / "staticfiles"
 STORAGES = {
     "default": {"BACKEND": "django.core.files.storage.FileSystemStorage"},
-    "staticfiles": {
-        "BACKEND": "django.contrib.staticfiles.storage.StaticFilesStorage"
-        if DEBUG
-        else "whitenoise.storage.CompressedManifestStaticFilesStorage"
-    },
+    # Compressed but not hashed: a missing manifest can never break a page.
+    "staticfiles": {"BACKEND": "whitenoise.storage.CompressedStaticFilesStorage"},
 }
 
 API_PUBLIC_READ = env_bool("ARCHIVE_API_PUBLIC_READ", True)
 
 REST_FRAMEWORK = {
-    "DEFAULT_PERMISSION_CLASSES": [
-        "archive.api.ReadPublicWriteWithModelPermission"
-        if API_PUBLIC_READ
-        else "archive.api.ModelPermissionsIncludingView"
-    ],
+    "DEFAULT_PERMISSION_CLASSES": ["archive.api.ArchiveModelPermissions"],
     "DEFAULT_AUTHENTICATION_CLASSES": [
         "rest_framework.authentication.SessionAuthentication",
         "rest_framework.authentication.BasicAuthentication",

@@ -17,6 +17,7 @@ class SourceFilter(filters.FilterSet):
 
 class ArticleFilter(filters.FilterSet):
     source = filters.ModelMultipleChoiceFilter(
+        field_name="source__slug",
         queryset=Source.objects.all(),
         to_field_name="slug",
         help_text="Source slug; repeat for several (any of)",

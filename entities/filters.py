@@ -22,7 +22,10 @@ class EntityFilter(filters.FilterSet):
 class MentionFilter(filters.FilterSet):
     article = filters.NumberFilter(field_name="article_id")
     entity = filters.ModelMultipleChoiceFilter(
-        queryset=Entity.objects.all(), to_field_name="slug", help_text="Entity slug; repeat for several"
+        field_name="entity__slug",
+        queryset=Entity.objects.all(),
+        to_field_name="slug",
+        help_text="Entity slug; repeat for several",
     )
     kind = filters.MultipleChoiceFilter(field_name="entity__kind", choices=Entity.Kind.choices)
     status = filters.MultipleChoiceFilter(choices=Mention.Status.choices)

@@ -1,0 +1,138 @@
+import pytest
+
+from tests.factories import ArticleFactory, SourceFactory
+
+pytestmark = pytest.mark.django_db
+
+
+def titles(response) -> list[str]:
+    assert response.status_code == 200, response.content
+    return [row["title"] for row in response.json()["results"]]
+
+
+def test_articles_are_listed_newest_first_with_undated_ones_last(api_client, corpus):
+    response = api_client.get("/api/v1/articles/")
+    assert titles(response) == ["A new era in ties", "Army chief visits Tehran", "Border markets planned"]
+    first = response.json()["results"][0]
+    assert first["source"] == {"id": corpus.tehran_times.id, "name": "Tehran Times", "slug": "tehran-times"}
+    assert first["published_on"] == "2024-01-01" and first["published_precision"] == "month"
+    assert "body" not in first and "raw_text" not in first
+
+
+def test_article_detail_includes_the_body_but_not_the_raw_text(api_client, corpus):
+    body = api_client.get(f"/api/v1/articles/{corpus.visit.id}/").json()
+    assert body["body"].startswith("Asim Munir arrived in Iran")
+    assert body["content_hash"] == corpus.visit.content_hash
+    assert "raw_text" not in body
+
+
+@pytest.mark.parametrize(
+    ("query", "expected"),
+    [
+        ("source=dawn", ["Army chief visits Tehran", "Border markets planned"]),
+        (
+            "source=dawn&source=tehran-times",
+            ["A new era in ties", "Army chief visits Tehran", "Border markets planned"],
+        ),
+        ("published_after=2023-08-01", ["A new era in ties"]),
+        ("published_before=2023-12-31", ["Army chief visits Tehran"]),
+        ("published_after=2023-07-31&published_before=2023-07-31", ["Army chief visits Tehran"]),
+        ("precision=unknown", ["Border markets planned"]),
+        ("precision=day&precision=month", ["A new era in ties", "Army chief visits Tehran"]),
+        ("type=opinion", ["A new era in ties"]),
+        ("status=reviewed", ["A new era in ties"]),
+        ("status=imported&status=rejected", ["Army chief visits Tehran", "Border markets planned"]),
+        ("language=ur", ["Border markets planned"]),
+        ("entity=iran", ["A new era in ties", "Army chief visits Tehran"]),
+        ("entity=iran&entity=jaish-al-adl", ["Army chief visits Tehran"]),
+        (
+            "entity=iran&entity=jaish-al-adl&entity_match=any",
+            ["A new era in ties", "Army chief visits Tehran"],
+        ),
+        ("entity=asim-munir", ["Army chief visits Tehran"]),  # the undated article's mention was rejected
+        ("ordering=title", ["A new era in ties", "Army chief visits Tehran", "Border markets planned"]),
+        ("ordering=-title", ["Border markets planned", "Army chief visits Tehran", "A new era in ties"]),
+        (
+            "ordering=published_on",
+            ["Army chief visits Tehran", "A new era in ties", "Border markets planned"],
+        ),
+    ],
+)
+def test_article_filters_and_ordering(api_client, corpus, query, expected):
+    assert titles(api_client.get(f"/api/v1/articles/?{query}")) == expected
+
+
+@pytest.mark.parametrize(
+    ("query", "parameter"),
+    [
+        ("source=no-such-outlet", "source"),
+        ("entity=no-such-entity", "entity"),
+        ("published_after=31/07/2023", "published"),
+        ("type=rumour", "type"),
+        ("status=lost", "status"),
+        ("entity_match=some", "entity_match"),
+    ],
+)
+def test_invalid_filter_values_are_a_400_naming_the_parameter(api_client, corpus, query, parameter):
+    response = api_client.get(f"/api/v1/articles/?{query}")
+    assert response.status_code == 400
+    assert parameter in response.json()
+
+
+def test_pages_have_a_client_chosen_size_with_a_cap(api_client, corpus):
+    page = api_client.get("/api/v1/articles/?page_size=2").json()
+    assert page["count"] == 3 and len(page["results"]) == 2 and page["next"]
+    second = api_client.get(page["next"]).json()
+    assert len(second["results"]) == 1 and second["next"] is None
+    assert api_client.get("/api/v1/articles/?page_size=100000").status_code == 200
+
+
+def test_listing_articles_takes_the_same_queries_whatever_their_number(api_client, django_assert_num_queries):
+    sources = SourceFactory.create_batch(5)
+    ArticleFactory.create_batch(40, source=factory_cycle(sources))
+    with django_assert_num_queries(2):  # count + page, sources joined
+        assert len(api_client.get("/api/v1/articles/?page_size=40").json()["results"]) == 40
+    with django_assert_num_queries(3):  # + resolving the slug filter
+        api_client.get(f"/api/v1/articles/?page_size=40&source={sources[0].slug}")
+
+
+def factory_cycle(items):
+    import factory
+
+    return factory.Iterator(items)
+
+
+def test_sources_are_listed_and_filtered(api_client, corpus, django_assert_num_queries):
+    with django_assert_num_queries(2):
+        names = [row["name"] for row in api_client.get("/api/v1/sources/").json()["results"]]
+    assert names == ["Dawn", "Tehran Times"]
+    assert [row["slug"] for row in api_client.get("/api/v1/sources/?country=IR").json()["results"]] == [
+        "tehran-times"
+    ]
+    assert [row["slug"] for row in api_client.get("/api/v1/sources/?kind=newspaper").json()["results"]] == [
+        "tehran-times"
+    ]
+    assert [row["slug"] for row in api_client.get("/api/v1/sources/?name=daw").json()["results"]] == ["dawn"]
+    detail = api_client.get(f"/api/v1/sources/{corpus.dawn.id}/").json()
+    assert detail["domain"] == "dawn.com" and detail["country"] == "PK"
+
+
+def test_the_api_is_read_only(api_client, corpus):
+    assert api_client.post("/api/v1/articles/", {"title": "x"}).status_code in {401, 403, 405}
+    assert api_client.delete(f"/api/v1/articles/{corpus.visit.id}/").status_code in {401, 403, 405}
+    assert api_client.get(f"/api/v1/articles/{corpus.visit.id}/").status_code == 200
+
+
+def test_a_private_archive_needs_the_view_permission_to_read(api_client, corpus, settings, django_user_model):
+    from django.contrib.auth.models import Permission
+
+    settings.API_PUBLIC_READ = False
+    assert api_client.get("/api/v1/articles/").status_code in {401, 403}
+
+    reader = django_user_model.objects.create_user("reader", password="pw-for-tests-only")
+    api_client.force_authenticate(reader)
+    assert api_client.get("/api/v1/articles/").status_code == 403
+    reader.user_permissions.add(Permission.objects.get(codename="view_article"))
+    reader = django_user_model.objects.get(pk=reader.pk)  # drop the cached permissions
+    api_client.force_authenticate(reader)
+    assert api_client.get("/api/v1/articles/").status_code == 200

@@ -1,0 +1,137 @@
+import pytest
+
+from entities.models import Entity
+from tests.factories import AliasFactory, ArticleFactory, EntityFactory, EventFactory, mention_in, participate
+
+pytestmark = pytest.mark.django_db
+
+
+def slugs(response) -> list[str]:
+    assert response.status_code == 200, response.content
+    return [row["slug"] for row in response.json()["results"]]
+
+
+def test_entities_are_listed_with_their_aliases(api_client, corpus):
+    rows = api_client.get("/api/v1/entities/").json()["results"]
+    assert [row["slug"] for row in rows] == ["asim-munir", "iran", "jaish-al-adl"]
+    assert rows[0]["aliases"] == ["Asim Munir", "Syed Asim Munir"]
+    assert rows[1]["wikidata_id"] == "Q794"
+    detail = api_client.get(f"/api/v1/entities/{corpus.jaish.id}/").json()
+    assert detail["kind"] == "armed_group" and "Jaïsh ul-Adl" in detail["aliases"]
+
+
+@pytest.mark.parametrize(
+    ("query", "expected"),
+    [
+        ("kind=person", ["asim-munir"]),
+        ("kind=country&kind=armed_group", ["iran", "jaish-al-adl"]),
+        ("name=munir", ["asim-munir"]),
+        ("name=SYED", ["asim-munir"]),  # an alias, any case
+        ("name=jaish ul-adl", ["jaish-al-adl"]),  # an accented alias, typed without the accent
+        ("name=JAÏSH", ["jaish-al-adl"]),
+        ("wikidata_id=Q794", ["iran"]),
+        ("ordering=-name", ["jaish-al-adl", "iran", "asim-munir"]),
+    ],
+)
+def test_entity_filters(api_client, corpus, query, expected):
+    assert slugs(api_client.get(f"/api/v1/entities/?{query}")) == expected
+
+
+def test_listing_entities_takes_the_same_queries_whatever_their_number(api_client, django_assert_num_queries):
+    for entity in EntityFactory.create_batch(30):
+        AliasFactory(entity=entity)
+        AliasFactory(entity=entity, name=f"{entity.name} alias")
+    with django_assert_num_queries(3):  # count + page + aliases
+        assert len(api_client.get("/api/v1/entities/?page_size=30").json()["results"]) == 30
+
+
+def test_mentions_are_listed_with_their_entity(api_client, corpus):
+    rows = api_client.get(f"/api/v1/mentions/?article={corpus.visit.id}").json()["results"]
+    assert [(row["text"], row["entity"]["slug"], row["start_offset"]) for row in rows] == [
+        ("Asim Munir", "asim-munir", 0),
+        ("Iran", "iran", 22),
+        ("Jaish al-Adl", "jaish-al-adl", 48),
+    ]
+    detail = api_client.get(f"/api/v1/mentions/{rows[2]['id']}/").json()
+    assert detail["status"] == "confirmed" and detail["article"] == corpus.visit.id
+
+
+@pytest.mark.parametrize(
+    ("query", "expected_texts"),
+    [
+        ("entity=iran", ["Iran", "Iran"]),
+        ("entity=iran&entity=jaish-al-adl", ["Iran", "Jaish al-Adl", "Iran"]),
+        ("kind=armed_group", ["Jaish al-Adl"]),
+        ("status=rejected", ["Asim Munir"]),
+        ("status=automatic&entity=asim-munir", ["Asim Munir"]),
+    ],
+)
+def test_mention_filters(api_client, corpus, query, expected_texts):
+    rows = api_client.get(f"/api/v1/mentions/?{query}").json()["results"]
+    assert [row["text"] for row in rows] == expected_texts
+
+
+def test_listing_mentions_takes_the_same_queries_whatever_their_number(api_client, django_assert_num_queries):
+    entity = EntityFactory(name="Tehran", kind=Entity.Kind.CITY)
+    for article in ArticleFactory.create_batch(25, body="Talks in Tehran."):
+        mention_in(article, entity, "Tehran")
+    with django_assert_num_queries(2):
+        assert len(api_client.get("/api/v1/mentions/?page_size=25").json()["results"]) == 25
+
+
+def test_events_are_listed_with_participants_location_and_evidence(api_client, corpus):
+    rows = api_client.get("/api/v1/events/").json()["results"]
+    assert [row["title"] for row in rows] == ["Army chief visits Tehran", "Border talks"]
+    trip = rows[0]
+    assert trip["location"]["slug"] == "iran"
+    assert sorted((p["entity"]["slug"], p["role"]) for p in trip["participants"]) == [
+        ("asim-munir", "visitor"),
+        ("iran", "host"),
+    ]
+    assert trip["evidence"] == [
+        {
+            "article": {"id": corpus.visit.id, "title": "Army chief visits Tehran"},
+            "sentence": "Asim Munir arrived in Iran for a two-day visit.",
+            "start_offset": 0,
+            "end_offset": 47,
+        }
+    ]
+    assert api_client.get(f"/api/v1/events/{corpus.trip.id}/").json()["end_date"] == "2023-07-30"
+
+
+@pytest.mark.parametrize(
+    ("query", "expected"),
+    [
+        ("kind=visit", ["Army chief visits Tehran"]),
+        ("kind=meeting&kind=visit", ["Army chief visits Tehran", "Border talks"]),
+        ("status=proposed", ["Border talks"]),
+        ("participant=asim-munir", ["Army chief visits Tehran"]),
+        ("participant=asim-munir&participant=jaish-al-adl", ["Army chief visits Tehran", "Border talks"]),
+        ("location=iran", ["Army chief visits Tehran"]),
+        ("date_after=2023-07-30", ["Army chief visits Tehran"]),  # overlaps the visit's last day
+        ("date_after=2023-07-31", []),
+        ("date_before=2023-07-29", ["Army chief visits Tehran"]),
+        ("date_before=2023-07-28", []),
+        ("ordering=-title", ["Border talks", "Army chief visits Tehran"]),
+    ],
+)
+def test_event_filters(api_client, corpus, query, expected):
+    rows = api_client.get(f"/api/v1/events/?{query}").json()["results"]
+    assert [row["title"] for row in rows] == expected
+
+
+def test_listing_events_takes_the_same_queries_whatever_their_number(api_client, django_assert_num_queries):
+    article = ArticleFactory(body="Leaders met. They agreed.")
+    people = EntityFactory.create_batch(3)
+    from tests.factories import evidence_in
+
+    for event in EventFactory.create_batch(20, location=people[0]):
+        for person in people:
+            participate(event, person, "participant")
+        evidence_in(event, article, "Leaders met.")
+    with django_assert_num_queries(4):  # count + page + participants + evidence
+        assert len(api_client.get("/api/v1/events/?page_size=20").json()["results"]) == 20
+
+
+def test_the_api_root_lists_every_collection(api_client):
+    assert set(api_client.get("/api/v1/").json()) == {"sources", "articles", "entities", "events", "mentions"}

@@ -1,0 +1,83 @@
+"""Factories that build valid rows: bodies contain the text their mentions and evidence quote."""
+
+import factory
+from django.utils.text import slugify
+
+from articles.cleaning import content_hash
+from articles.models import Article, DatePrecision, Source
+from entities.models import Alias, Entity, Event, EventEvidence, EventParticipant, Mention
+
+
+class SourceFactory(factory.django.DjangoModelFactory):
+    class Meta:
+        model = Source
+
+    name = factory.Sequence(lambda n: f"Outlet {n}")
+    slug = factory.LazyAttribute(lambda source: slugify(source.name))
+    kind = Source.Kind.NEWS_SITE
+
+
+class ArticleFactory(factory.django.DjangoModelFactory):
+    class Meta:
+        model = Article
+
+    source = factory.SubFactory(SourceFactory)
+    title = factory.Sequence(lambda n: f"Article number {n}")
+    body = factory.LazyAttribute(lambda article: f"Body of {article.title}.")
+    raw_text = factory.LazyAttribute(lambda article: f"{article.title}\n\n{article.body}")
+    content_hash = factory.LazyAttribute(lambda article: content_hash(article.raw_text))
+    origin_name = factory.Sequence(lambda n: f"article-{n}.txt")
+    published_on = None
+    published_precision = factory.LazyAttribute(
+        lambda article: DatePrecision.DAY if article.published_on else DatePrecision.UNKNOWN
+    )
+
+
+class EntityFactory(factory.django.DjangoModelFactory):
+    class Meta:
+        model = Entity
+
+    name = factory.Sequence(lambda n: f"Entity {n}")
+    slug = factory.LazyAttribute(lambda entity: slugify(entity.name))
+    kind = Entity.Kind.PERSON
+
+
+class AliasFactory(factory.django.DjangoModelFactory):
+    class Meta:
+        model = Alias
+
+    entity = factory.SubFactory(EntityFactory)
+    name = factory.LazyAttribute(lambda alias: alias.entity.name)
+
+
+def mention_in(article: Article, entity: Entity, text: str, **fields: object) -> Mention:
+    """A mention of `entity` at the first place `text` occurs in the article body."""
+    start = article.body.index(text)
+    return Mention.objects.create(
+        article=article, entity=entity, text=text, start_offset=start, end_offset=start + len(text), **fields
+    )
+
+
+class EventFactory(factory.django.DjangoModelFactory):
+    class Meta:
+        model = Event
+
+    title = factory.Sequence(lambda n: f"Event {n}")
+    kind = Event.Kind.VISIT
+    start_date = None
+    start_precision = factory.LazyAttribute(
+        lambda event: DatePrecision.DAY if event.start_date else DatePrecision.UNKNOWN
+    )
+
+
+def participate(
+    event: Event, entity: Entity, role: str = EventParticipant.Role.PARTICIPANT
+) -> EventParticipant:
+    return EventParticipant.objects.create(event=event, entity=entity, role=role)
+
+
+def evidence_in(event: Event, article: Article, sentence: str) -> EventEvidence:
+    start = article.body.index(sentence)
+    return EventEvidence.objects.create(
+        event=event, article=article, sentence=sentence, start_offset=start, end_offset=start + len(sentence)
+    )

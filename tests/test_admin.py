@@ -1,0 +1,87 @@
+"""Every model is in the admin, and each page loads with a bounded number of queries."""
+
+import pytest
+from django.contrib import admin
+from django.urls import reverse
+
+from articles.models import Article
+from entities.models import Mention
+from tests.factories import ArticleFactory, EntityFactory, mention_in
+
+pytestmark = pytest.mark.django_db
+
+ALL_MODELS = [
+    "articles.source",
+    "articles.article",
+    "entities.entity",
+    "entities.alias",
+    "entities.mention",
+    "entities.event",
+    "entities.eventparticipant",
+    "entities.eventevidence",
+]
+
+
+@pytest.fixture
+def admin_client_logged_in(client, django_user_model):
+    user = django_user_model.objects.create_superuser("curator", "curator@example.org", "pw-for-tests-only")
+    client.force_login(user)
+    return client
+
+
+def test_every_model_is_registered_in_the_admin():
+    registered = {f"{model._meta.app_label}.{model._meta.model_name}" for model in admin.site._registry}
+    assert set(ALL_MODELS) <= registered
+
+
+@pytest.mark.parametrize("model", ALL_MODELS)
+def test_every_changelist_and_add_page_renders(admin_client_logged_in, corpus, model):
+    app_label, model_name = model.split(".")
+    assert (
+        admin_client_logged_in.get(reverse(f"admin:{app_label}_{model_name}_changelist")).status_code == 200
+    )
+    assert admin_client_logged_in.get(reverse(f"admin:{app_label}_{model_name}_add")).status_code == 200
+
+
+def test_the_article_page_shows_its_mentions_and_evidence(admin_client_logged_in, corpus):
+    page = admin_client_logged_in.get(reverse("admin:articles_article_change", args=[corpus.visit.id]))
+    content = page.content.decode()
+    assert page.status_code == 200
+    assert "Jaish al-Adl" in content and "Asim Munir arrived in Iran for a two-day visit." in content
+
+
+def test_admin_article_search_uses_the_full_text_index(admin_client_logged_in, corpus):
+    page = admin_client_logged_in.get(
+        reverse("admin:articles_article_changelist"), {"q": "discussed attacks"}
+    )
+    content = page.content.decode()
+    assert "Army chief visits Tehran" in content  # found by words of the body, stemmed
+    assert "Border markets planned" not in content
+
+
+def test_the_article_list_takes_the_same_queries_whatever_the_number_of_rows(
+    admin_client_logged_in, django_assert_max_num_queries
+):
+    ArticleFactory.create_batch(5)
+    url = reverse("admin:articles_article_changelist")
+    with django_assert_max_num_queries(20) as few:
+        admin_client_logged_in.get(url)
+    ArticleFactory.create_batch(60)
+    with django_assert_max_num_queries(len(few.captured_queries)):
+        admin_client_logged_in.get(url)
+
+
+def test_the_mention_list_takes_the_same_queries_whatever_the_number_of_rows(
+    admin_client_logged_in, django_assert_max_num_queries
+):
+    entity = EntityFactory(name="Tehran")
+    for article in ArticleFactory.create_batch(3, body="Talks in Tehran."):
+        mention_in(article, entity, "Tehran")
+    url = reverse("admin:entities_mention_changelist")
+    with django_assert_max_num_queries(20) as few:
+        admin_client_logged_in.get(url)
+    for article in ArticleFactory.create_batch(40, body="Talks in Tehran."):
+        mention_in(article, entity, "Tehran")
+    with django_assert_max_num_queries(len(few.captured_queries)):
+        admin_client_logged_in.get(url)
+    assert Mention.objects.count() == 43 and Article.objects.count() == 43
