@@ -41,7 +41,12 @@ def test_production_settings_pass_the_deploy_check():
 
 
 def test_plain_http_settings_are_flagged_by_the_deploy_check():
-    env = {**os.environ, "DJANGO_DEBUG": "0", "DJANGO_HTTPS": "0", "DJANGO_SECRET_KEY": secrets.token_urlsafe(60)}
+    env = {
+        **os.environ,
+        "DJANGO_DEBUG": "0",
+        "DJANGO_HTTPS": "0",
+        "DJANGO_SECRET_KEY": secrets.token_urlsafe(60),
+    }
     result = subprocess.run(
         [sys.executable, "manage.py", "check", "--deploy", "--fail-level", "WARNING"],
         cwd=PROJECT_DIR,
@@ -89,7 +94,9 @@ def test_without_database_url_an_embedded_postgresql_starts_in_the_given_folder(
 
     assert (tmp_path / "pgdata" / "PG_VERSION").exists()
     with psycopg.connect(url) as connection:
-        name, version = connection.execute("SELECT current_database(), current_setting('server_version_num')").fetchone()
+        name, version = connection.execute(
+            "SELECT current_database(), current_setting('server_version_num')"
+        ).fetchone()
     assert name == "archive"
     assert int(version) >= 150000
     assert embedded_database_url(tmp_path / "pgdata") == url  # a second call joins the running server
