@@ -39,9 +39,28 @@ def embedded_database_url(pgdata: Path) -> str:
         import pgserver
 
         pgdata.parent.mkdir(parents=True, exist_ok=True)
+        _forget_exited_users(pgdata)
         server = pgserver.get_server(pgdata, cleanup_mode="stop")
     _ensure_database(server.get_uri(), EMBEDDED_DATABASE_NAME)
     return server.get_uri(EMBEDDED_DATABASE_NAME)
+
+
+def _forget_exited_users(pgdata: Path) -> None:
+    """Drop processes that died without exiting cleanly from pgserver's list of users.
+
+    pgserver stops the server when its last user exits, counting users by pid in a file; a
+    process killed by a signal never removes itself, which would keep the server up forever.
+    """
+    import psutil
+    from pgserver.postgres_server import PostgresServer
+    from pgserver.utils import DiskList
+
+    users = DiskList(pgdata / ".handle_pids.json")
+    with PostgresServer._lock:
+        pids = users.get()
+        alive = [pid for pid in pids if psutil.pid_exists(pid)]
+        if alive != pids:
+            users.put(alive)
 
 
 def _ensure_database(maintenance_url: str, name: str) -> None:

@@ -1,6 +1,7 @@
 """The project as a whole: settings from the environment, the embedded database, deployment files."""
 
 import io
+import json
 import os
 import secrets
 import shutil
@@ -100,6 +101,19 @@ def test_without_database_url_an_embedded_postgresql_starts_in_the_given_folder(
     assert name == "archive"
     assert int(version) >= 150000
     assert embedded_database_url(tmp_path / "pgdata") == url  # a second call joins the running server
+
+
+def test_a_killed_process_does_not_keep_the_embedded_server_running_forever(tmp_path):
+    pgdata = tmp_path / "pgdata"
+    embedded_database_url(pgdata)
+    killed = subprocess.Popen([sys.executable, "-c", "pass"])
+    killed.wait()
+    users = pgdata / ".handle_pids.json"
+    users.write_text(json.dumps([*json.loads(users.read_text()), killed.pid]))
+
+    embedded_database_url(pgdata)
+
+    assert json.loads(users.read_text()) == [os.getpid()]
 
 
 @pytest.mark.django_db
