@@ -87,7 +87,8 @@ def import_file(path: Path, *, source: Source | None = None, dry_run: bool = Fal
         return FileResult(path, Outcome.FAILED, detail=str(exc))
 
     with transaction.atomic():
-        article, created = Article.objects.get_or_create(
+        # Only what the report needs: the texts and the search vector are large.
+        article, created = Article.objects.only("id", "origin_name").get_or_create(
             content_hash=content_hash(raw_text),
             defaults={
                 "title": parsed.title,
