@@ -87,9 +87,7 @@ class ArticleAdmin(admin.ModelAdmin):
     def get_queryset(self, request: HttpRequest) -> QuerySet:
         return super().get_queryset(request).defer("raw_text", "body", "search_vector")
 
-    def get_search_results(
-        self, request: HttpRequest, queryset: QuerySet, search_term: str
-    ) -> tuple[QuerySet, bool]:
+    def get_search_results(self, request: HttpRequest, queryset: QuerySet, search_term: str) -> tuple[QuerySet, bool]:
         """Search the full-text index (title and body) instead of scanning with LIKE."""
         if not search_term.strip():
             return queryset, False

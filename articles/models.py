@@ -1,3 +1,4 @@
+from django.contrib.postgres.fields import ArrayField
 from django.contrib.postgres.indexes import GinIndex
 from django.contrib.postgres.search import SearchVector, SearchVectorField
 from django.db import models
@@ -47,9 +48,7 @@ class Source(models.Model):
     name = models.CharField(max_length=200)
     slug = models.SlugField(max_length=200, unique=True)
     homepage_url = models.URLField(max_length=500, blank=True)
-    domain = models.CharField(
-        max_length=253, blank=True, help_text="Host name without scheme or www., e.g. dawn.com"
-    )
+    domain = models.CharField(max_length=253, blank=True, help_text="Host name without scheme or www., e.g. dawn.com")
     kind = models.CharField(max_length=20, choices=Kind.choices, default=Kind.NEWS_SITE)
     country = models.CharField(
         max_length=2, blank=True, help_text="ISO 3166-1 alpha-2 code of the outlet's home country"
@@ -85,25 +84,50 @@ class Article(models.Model):
         REVIEWED = "reviewed", "Reviewed"
         REJECTED = "rejected", "Rejected"
 
-    source = models.ForeignKey(
-        Source, on_delete=models.PROTECT, null=True, blank=True, related_name="articles"
-    )
+    source = models.ForeignKey(Source, on_delete=models.PROTECT, null=True, blank=True, related_name="articles")
     title = models.CharField(max_length=1000)
-    byline = models.CharField(max_length=500, blank=True)
-    published_on = models.DateField(null=True, blank=True)
-    published_precision = models.CharField(
-        max_length=10, choices=DatePrecision.choices, default=DatePrecision.UNKNOWN
+    title_derived = models.BooleanField(
+        default=False, help_text="The text had no headline; the title is its first sentence"
     )
+    summary = models.TextField(blank=True, help_text="Standfirst or description, kept out of the body")
+    byline = models.CharField(max_length=500, blank=True)
+    author_bio = models.TextField(blank=True)
+    section = models.CharField(max_length=200, blank=True)
+    dateline = models.CharField(max_length=100, blank=True, help_text="Where the report was filed from")
+    published_on = models.DateField(null=True, blank=True)
+    published_precision = models.CharField(max_length=10, choices=DatePrecision.choices, default=DatePrecision.UNKNOWN)
+    published_time = models.TimeField(null=True, blank=True, help_text="Local time as the page printed it")
     url = models.URLField(max_length=2000, blank=True, verbose_name="original URL")
     language = models.CharField(max_length=12, default="en", help_text="BCP 47 language tag, e.g. en, ur, fa")
     article_type = models.CharField(max_length=10, choices=Type.choices, default=Type.NEWS)
     body = models.TextField(help_text="Cleaned body; entity mention offsets point into it")
     raw_text = models.TextField(help_text="The imported text, byte for byte as decoded")
-    origin_name = models.CharField(max_length=500, help_text="File the article was imported from")
+    origin_name = models.CharField(max_length=500, help_text="File (or file:line of an export) imported from")
+    encoding = models.CharField(max_length=40, blank=True, help_text="Encoding the file was decoded from")
     content_hash = models.CharField(
         max_length=64,
         editable=False,
         help_text="SHA-256 of the normalised raw text; makes re-imports idempotent",
+    )
+    text_hash = models.CharField(
+        max_length=64,
+        editable=False,
+        default="",
+        help_text="SHA-256 of the canonical title and body; finds exact duplicates",
+    )
+    duplicate_of = models.ForeignKey(
+        "self",
+        on_delete=models.SET_NULL,
+        null=True,
+        blank=True,
+        related_name="copies",
+        help_text="The first article of the story this one is a near-duplicate or syndicated copy of",
+    )
+    curated_fields = ArrayField(
+        models.CharField(max_length=40),
+        default=list,
+        blank=True,
+        help_text="Fields a curator edited; re-parsing (import --update) leaves them alone",
     )
     status = models.CharField(max_length=10, choices=Status.choices, default=Status.IMPORTED)
     created_at = models.DateTimeField(auto_now_add=True)
@@ -121,17 +145,15 @@ class Article(models.Model):
         ordering = [F("published_on").desc(nulls_last=True), "-id"]
         constraints = [
             models.UniqueConstraint(fields=["content_hash"], name="article_unique_content"),
-            models.CheckConstraint(
-                condition=Q(content_hash__regex=r"^[0-9a-f]{64}$"), name="article_hash_sha256"
-            ),
+            models.UniqueConstraint(fields=["text_hash"], name="article_unique_text"),
+            models.CheckConstraint(condition=~Q(duplicate_of=F("id")), name="article_not_own_duplicate"),
+            models.CheckConstraint(condition=Q(content_hash__regex=r"^[0-9a-f]{64}$"), name="article_hash_sha256"),
             models.CheckConstraint(condition=Q(title__regex=r"\S"), name="article_title_not_blank"),
             date_precision_constraint("published_on", "published_precision", "article_published_precision"),
         ]
         indexes = [
             GinIndex(fields=["search_vector"], name="article_search_idx"),
-            models.Index(
-                F("published_on").desc(nulls_last=True), F("id").desc(), name="article_published_idx"
-            ),
+            models.Index(F("published_on").desc(nulls_last=True), F("id").desc(), name="article_published_idx"),
             models.Index(
                 "source",
                 F("published_on").desc(nulls_last=True),
@@ -148,7 +170,74 @@ class Article(models.Model):
             models.Index(fields=["language", "published_on"], name="article_language_date_idx"),
             models.Index(fields=["created_at"], name="article_created_idx"),
             models.Index(fields=["url"], name="article_url_idx", condition=~Q(url="")),
+            models.Index(
+                fields=["duplicate_of"],
+                name="article_duplicate_of_idx",
+                condition=Q(duplicate_of__isnull=False),
+            ),
         ]
 
     def __str__(self) -> str:
         return self.title
+
+
+class Removal(models.Model):
+    """Text the importer kept out of an article's body, with the rule that did it.
+
+    `body_offset` is where in the body the text stood, so a curator can put it back.
+    """
+
+    article = models.ForeignKey(Article, on_delete=models.CASCADE, related_name="removals")
+    rule = models.CharField(max_length=40)
+    text = models.TextField()
+    body_offset = models.PositiveIntegerField()
+    note = models.CharField(max_length=300, blank=True, help_text="What the rule read in it: a date, a credit")
+    restored_at = models.DateTimeField(null=True, blank=True)
+    created_at = models.DateTimeField(auto_now_add=True)
+
+    class Meta:
+        ordering = ["article", "body_offset", "id"]
+        indexes = [
+            models.Index(fields=["article", "body_offset"], name="removal_article_offset_idx"),
+            models.Index(fields=["rule"], name="removal_rule_idx"),
+        ]
+
+    def __str__(self) -> str:
+        return f"{self.rule}: {self.text[:60]}"
+
+
+class Fingerprint(models.Model):
+    """An article's MinHash signature and LSH band keys, for finding its near-duplicates."""
+
+    article = models.OneToOneField(Article, on_delete=models.CASCADE, primary_key=True, related_name="fingerprint")
+    signature = ArrayField(models.BigIntegerField())
+    bands = ArrayField(models.BigIntegerField())
+    shingle_count = models.PositiveIntegerField()
+
+    class Meta:
+        indexes = [GinIndex(fields=["bands"], name="fingerprint_bands_idx")]
+
+    def __str__(self) -> str:
+        return f"fingerprint of article {self.article_id}"
+
+
+class Similarity(models.Model):
+    """Two articles that tell the same story, stored once in each direction."""
+
+    article = models.ForeignKey(Article, on_delete=models.CASCADE, related_name="similarities")
+    similar = models.ForeignKey(Article, on_delete=models.CASCADE, related_name="+")
+    jaccard = models.FloatField(help_text="Shared shingles over all shingles of the two")
+    containment = models.FloatField(help_text="Shared shingles over the shingles of the shorter one")
+    created_at = models.DateTimeField(auto_now_add=True)
+
+    class Meta:
+        ordering = ["article", "-jaccard"]
+        verbose_name_plural = "similarities"
+        constraints = [
+            models.UniqueConstraint(fields=["article", "similar"], name="similarity_unique_pair"),
+            models.CheckConstraint(condition=~Q(article=F("similar")), name="similarity_not_self"),
+            models.CheckConstraint(condition=Q(jaccard__gte=0, jaccard__lte=1), name="similarity_jaccard_range"),
+        ]
+
+    def __str__(self) -> str:
+        return f"{self.article_id} ~ {self.similar_id} ({self.jaccard:.2f})"

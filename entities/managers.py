@@ -59,19 +59,13 @@ class EventQuerySet(models.QuerySet):
         """Events in which any of `entities` takes part, each event once."""
         from entities.models import EventParticipant
 
-        return self.filter(
-            Exists(EventParticipant.objects.filter(event=OuterRef("pk"), entity__in=list(entities)))
-        )
+        return self.filter(Exists(EventParticipant.objects.filter(event=OuterRef("pk"), entity__in=list(entities))))
 
-    def overlapping(
-        self, start: datetime.date | None = None, end: datetime.date | None = None
-    ) -> EventQuerySet:
+    def overlapping(self, start: datetime.date | None = None, end: datetime.date | None = None) -> EventQuerySet:
         """Events whose dates (start to end, or the start alone) meet [start, end]; undated ones never do."""
         queryset = self
         if start is not None:
-            queryset = queryset.filter(
-                Q(end_date__gte=start) | Q(end_date__isnull=True, start_date__gte=start)
-            )
+            queryset = queryset.filter(Q(end_date__gte=start) | Q(end_date__isnull=True, start_date__gte=start))
         if end is not None:
             queryset = queryset.filter(start_date__lte=end)
         return queryset

@@ -33,9 +33,7 @@ class Entity(models.Model):
         verbose_name_plural = "entities"
         constraints = [
             models.CheckConstraint(condition=Q(name__regex=r"\S"), name="entity_name_not_blank"),
-            models.CheckConstraint(
-                condition=Q(wikidata_id__regex=r"^(Q[1-9][0-9]*)?$"), name="entity_wikidata_qid"
-            ),
+            models.CheckConstraint(condition=Q(wikidata_id__regex=r"^(Q[1-9][0-9]*)?$"), name="entity_wikidata_qid"),
             models.UniqueConstraint(
                 fields=["wikidata_id"], condition=~Q(wikidata_id=""), name="entity_unique_wikidata_id"
             ),
@@ -93,9 +91,7 @@ class Mention(models.Model):
     class Meta:
         ordering = ["article", "start_offset"]
         constraints = [
-            models.CheckConstraint(
-                condition=Q(end_offset__gt=F("start_offset")), name="mention_end_after_start"
-            ),
+            models.CheckConstraint(condition=Q(end_offset__gt=F("start_offset")), name="mention_end_after_start"),
             models.UniqueConstraint(
                 fields=["article", "entity", "start_offset", "end_offset"], name="mention_unique_span"
             ),
@@ -133,13 +129,9 @@ class Event(models.Model):
     title = models.CharField(max_length=300)
     kind = models.CharField(max_length=20, choices=Kind.choices)
     start_date = models.DateField(null=True, blank=True)
-    start_precision = models.CharField(
-        max_length=10, choices=DatePrecision.choices, default=DatePrecision.UNKNOWN
-    )
+    start_precision = models.CharField(max_length=10, choices=DatePrecision.choices, default=DatePrecision.UNKNOWN)
     end_date = models.DateField(null=True, blank=True)
-    end_precision = models.CharField(
-        max_length=10, choices=DatePrecision.choices, default=DatePrecision.UNKNOWN
-    )
+    end_precision = models.CharField(max_length=10, choices=DatePrecision.choices, default=DatePrecision.UNKNOWN)
     location = models.ForeignKey(
         Entity, on_delete=models.SET_NULL, null=True, blank=True, related_name="events_located_here"
     )
@@ -159,8 +151,7 @@ class Event(models.Model):
             date_precision_constraint("start_date", "start_precision", "event_start_precision"),
             date_precision_constraint("end_date", "end_precision", "event_end_precision"),
             models.CheckConstraint(
-                condition=Q(end_date__isnull=True)
-                | Q(start_date__isnull=False, end_date__gte=F("start_date")),
+                condition=Q(end_date__isnull=True) | Q(start_date__isnull=False, end_date__gte=F("start_date")),
                 name="event_end_not_before_start",
             ),
         ]
@@ -218,12 +209,8 @@ class EventEvidence(models.Model):
         ordering = ["event", "article", "start_offset"]
         verbose_name_plural = "event evidence"
         constraints = [
-            models.CheckConstraint(
-                condition=Q(end_offset__gt=F("start_offset")), name="evidence_end_after_start"
-            ),
-            models.UniqueConstraint(
-                fields=["event", "article", "start_offset"], name="evidence_unique_sentence"
-            ),
+            models.CheckConstraint(condition=Q(end_offset__gt=F("start_offset")), name="evidence_end_after_start"),
+            models.UniqueConstraint(fields=["event", "article", "start_offset"], name="evidence_unique_sentence"),
         ]
         indexes = [models.Index(fields=["article", "event"], name="evidence_article_event_idx")]
 

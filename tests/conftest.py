@@ -61,12 +61,8 @@ def corpus(db):
     )
 
     dawn = SourceFactory(name="Dawn", slug="dawn", country="PK", domain="dawn.com")
-    tehran_times = SourceFactory(
-        name="Tehran Times", slug="tehran-times", country="IR", kind=Source.Kind.NEWSPAPER
-    )
-    munir = EntityFactory(
-        name="Asim Munir", slug="asim-munir", kind=Entity.Kind.PERSON, wikidata_id="Q7806213"
-    )
+    tehran_times = SourceFactory(name="Tehran Times", slug="tehran-times", country="IR", kind=Source.Kind.NEWSPAPER)
+    munir = EntityFactory(name="Asim Munir", slug="asim-munir", kind=Entity.Kind.PERSON, wikidata_id="Q7806213")
     iran = EntityFactory(name="Iran", slug="iran", kind=Entity.Kind.COUNTRY, wikidata_id="Q794")
     jaish = EntityFactory(name="Jaish al-Adl", slug="jaish-al-adl", kind=Entity.Kind.ARMED_GROUP)
     AliasFactory(entity=munir, name="Asim Munir")

@@ -70,9 +70,7 @@ class EventFactory(factory.django.DjangoModelFactory):
     )
 
 
-def participate(
-    event: Event, entity: Entity, role: str = EventParticipant.Role.PARTICIPANT
-) -> EventParticipant:
+def participate(event: Event, entity: Entity, role: str = EventParticipant.Role.PARTICIPANT) -> EventParticipant:
     return EventParticipant.objects.create(event=event, entity=entity, role=role)
 
 

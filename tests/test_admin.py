@@ -37,9 +37,7 @@ def test_every_model_is_registered_in_the_admin():
 @pytest.mark.parametrize("model", ALL_MODELS)
 def test_every_changelist_and_add_page_renders(admin_client_logged_in, corpus, model):
     app_label, model_name = model.split(".")
-    assert (
-        admin_client_logged_in.get(reverse(f"admin:{app_label}_{model_name}_changelist")).status_code == 200
-    )
+    assert admin_client_logged_in.get(reverse(f"admin:{app_label}_{model_name}_changelist")).status_code == 200
     assert admin_client_logged_in.get(reverse(f"admin:{app_label}_{model_name}_add")).status_code == 200
 
 
@@ -51,9 +49,7 @@ def test_the_article_page_shows_its_mentions_and_evidence(admin_client_logged_in
 
 
 def test_admin_article_search_uses_the_full_text_index(admin_client_logged_in, corpus):
-    page = admin_client_logged_in.get(
-        reverse("admin:articles_article_changelist"), {"q": "discussed attacks"}
-    )
+    page = admin_client_logged_in.get(reverse("admin:articles_article_changelist"), {"q": "discussed attacks"})
     content = page.content.decode()
     assert "Army chief visits Tehran" in content  # found by words of the body, stemmed
     assert "Border markets planned" not in content

@@ -106,9 +106,7 @@ def test_sources_are_listed_and_filtered(api_client, corpus, django_assert_num_q
     with django_assert_num_queries(2):
         names = [row["name"] for row in api_client.get("/api/v1/sources/").json()["results"]]
     assert names == ["Dawn", "Tehran Times"]
-    assert [row["slug"] for row in api_client.get("/api/v1/sources/?country=IR").json()["results"]] == [
-        "tehran-times"
-    ]
+    assert [row["slug"] for row in api_client.get("/api/v1/sources/?country=IR").json()["results"]] == ["tehran-times"]
     assert [row["slug"] for row in api_client.get("/api/v1/sources/?kind=newspaper").json()["results"]] == [
         "tehran-times"
     ]

@@ -71,9 +71,7 @@ def test_search_uses_english_stemming_and_web_search_syntax():
 
     assert list(Article.objects.search("strike")) == [strikes]
     assert list(Article.objects.search('"border markets" -strikes')) != [strikes]
-    assert list(Article.objects.search("strike or markets").order_by("id")) == list(
-        Article.objects.order_by("id")
-    )
+    assert list(Article.objects.search("strike or markets").order_by("id")) == list(Article.objects.order_by("id"))
 
 
 def test_source_domains_are_unique_but_may_be_left_blank():

@@ -55,9 +55,7 @@ def test_a_mention_quotes_the_body_at_its_offsets(check_deferred_constraints):
 
 def test_a_mention_whose_text_differs_from_the_body_is_refused_at_commit(check_deferred_constraints):
     article = ArticleFactory(body="Gen. Asim Munir visited Tehran.")
-    Mention.objects.create(
-        article=article, entity=EntityFactory(), text="Tehran", start_offset=0, end_offset=6
-    )
+    Mention.objects.create(article=article, entity=EntityFactory(), text="Tehran", start_offset=0, end_offset=6)
     with pytest.raises(IntegrityError, match="is not the text of article"):
         check_deferred_constraints()
 
@@ -115,9 +113,7 @@ def test_event_evidence_quotes_the_body_at_its_offsets(check_deferred_constraint
 
 def test_an_event_cannot_end_before_it_starts():
     with pytest.raises(IntegrityError, match="event_end_not_before_start"):
-        EventFactory(
-            start_date=datetime.date(2024, 4, 24), end_date=datetime.date(2024, 4, 22), end_precision="day"
-        )
+        EventFactory(start_date=datetime.date(2024, 4, 24), end_date=datetime.date(2024, 4, 22), end_precision="day")
 
 
 def test_an_end_date_needs_a_start_date():

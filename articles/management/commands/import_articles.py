@@ -15,15 +15,11 @@ class Command(BaseCommand):
     )
 
     def add_arguments(self, parser: CommandParser) -> None:
-        parser.add_argument(
-            "paths", nargs="*", type=Path, help="Files or folders (default: the project's seeds/)"
-        )
+        parser.add_argument("paths", nargs="*", type=Path, help="Files or folders (default: the project's seeds/)")
         parser.add_argument("--source", help="Slug of the outlet these articles come from (must exist)")
         parser.add_argument("--dry-run", action="store_true", help="Report what would happen; save nothing")
 
-    def handle(
-        self, *args: object, paths: list[Path], source: str | None, dry_run: bool, **options: object
-    ) -> None:
+    def handle(self, *args: object, paths: list[Path], source: str | None, dry_run: bool, **options: object) -> None:
         outlet = None
         if source:
             try:

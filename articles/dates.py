@@ -1,0 +1,155 @@
+"""Pure: publication dates as news pages write them, with how much of the date is known.
+
+Accepted forms (case-insensitive, optional weekday, optional time such as `07:00`, `7.30 pm`,
+`10:15 PKT`): ISO `2023-07-31` (also with a time and zone, or slashes); numeric `31/07/2023`,
+`31.07.2023`, `31-07-23`, read day first (`03/08/2023` is 3 August) unless only the month-first
+reading is a real date (`07/31/2023`); `July 31, 2023`, `Jul. 31 2023`, `31 July 2023`,
+`31st of July, 2023`; `July 2023` (month precision); a bare year (`2013`) or year and month
+(`2024-04`) only as a metadata value.
+Relative dates ("2 hours ago", "yesterday") need a reference date and are never resolved here.
+"""
+
+from __future__ import annotations
+
+import datetime
+import re
+from dataclasses import dataclass
+
+MONTHS = {
+    "jan": 1, "january": 1, "feb": 2, "february": 2, "mar": 3, "march": 3, "apr": 4, "april": 4, "may": 5,
+    "jun": 6, "june": 6, "jul": 7, "july": 7, "aug": 8, "august": 8, "sep": 9, "sept": 9, "september": 9,
+    "oct": 10, "october": 10, "nov": 11, "november": 11, "dec": 12, "december": 12,
+}  # fmt: skip
+
+_MONTH = r"(?P<month>" + "|".join(sorted(MONTHS, key=len, reverse=True)) + r")\.?"
+_DAY = r"(?P<day>[0-3]?\d)(?:st|nd|rd|th)?"
+_YEAR = r"(?P<year>(?:18|19|20)\d{2})"
+_WEEKDAY = r"(?:(?:mon|tues?|wed(?:nes)?|thu(?:rs)?|fri|sat(?:ur)?|sun)(?:day)?\.?,?\s+)?"
+_TIME = (
+    r"(?:(?:,|\s+at|\s*\||\s+-)?\s*(?P<hour>[0-2]?\d)[:.](?P<minute>[0-5]\d)(?::[0-5]\d)?"
+    r"(?:\s*(?P<ampm>[ap]\.?m\.?))?(?:\s*(?:[A-Z]{2,5}|(?:GMT|UTC)\s*[+-]\s*\d{1,2}(?::?\d{2})?))?)?"
+)
+_ISO = (
+    r"(?P<year>(?:18|19|20)\d{2})[-/](?P<month_number>[01]?\d)[-/](?P<day>[0-3]?\d)"
+    r"(?:[T\s](?P<hour>[0-2]\d):(?P<minute>[0-5]\d)(?::[0-5]\d(?:\.\d+)?)?(?:Z|[+-]\d{2}:?\d{2})?)?"
+)
+_NUMERIC = r"(?P<first>[0-3]?\d)(?P<sep>[/.-])(?P<second>[0-3]?\d)(?P=sep)(?P<year>(?:18|19|20)?\d{2})" + _TIME
+_MONTH_FIRST = _WEEKDAY + _MONTH + r"\s+" + _DAY + r",?\s+" + _YEAR + _TIME
+_DAY_FIRST = _WEEKDAY + _DAY + r"\s+(?:of\s+)?" + _MONTH + r",?\s+" + _YEAR + _TIME
+_MONTH_YEAR = _MONTH + r",?\s+" + _YEAR
+
+_PATTERNS = [
+    re.compile(rf"(?<![\w/.-]){pattern}(?![\w/])", re.IGNORECASE)
+    for pattern in (_ISO, _MONTH_FIRST, _DAY_FIRST, _NUMERIC, _MONTH_YEAR)
+]
+_YEAR_ONLY = re.compile(r"^\s*(?P<year>(?:18|19|20)\d{2})\s*$")
+_YEAR_MONTH = re.compile(r"^\s*(?P<year>(?:18|19|20)\d{2})-(?P<month>0[1-9]|1[0-2])\s*$")
+_LABEL = re.compile(
+    r"^\s*(?P<label>first published|published|posted|date|last updated|updated|modified)(?:\s+on)?\s*[:\-–—]?\s*",
+    re.IGNORECASE,
+)
+_SEPARATORS = " \t|,;:-–—•·/"
+
+
+@dataclass(frozen=True)
+class PartialDate:
+    """A date of which only the year, or year and month, may be known (the rest is 1)."""
+
+    date: datetime.date | None
+    precision: str  # day, month, year or unknown, as articles.models.DatePrecision
+    time: datetime.time | None = None
+
+
+UNKNOWN_DATE = PartialDate(date=None, precision="unknown")
+
+
+@dataclass(frozen=True)
+class DateLine:
+    """A line that states a date: `Eurasia 31/07/2023 07:00`, `Published: July 31, 2023`."""
+
+    date: PartialDate
+    label: str  # published, updated, ... or "" when the line has no label
+    rest: str  # the words beside the date, such as a section name
+
+
+def parse_date(text: str) -> PartialDate | None:
+    """The date that `text` consists of (a metadata value), or None when it is not one date."""
+    text = text.strip()
+    year_only = _YEAR_ONLY.match(text)
+    if year_only:
+        return PartialDate(datetime.date(int(year_only["year"]), 1, 1), "year")
+    year_month = _YEAR_MONTH.match(text)
+    if year_month:
+        return PartialDate(datetime.date(int(year_month["year"]), int(year_month["month"]), 1), "month")
+    found = _first_date(text)
+    if found is None:
+        return None
+    date, span = found
+    return date if text[span[1] :].strip(_SEPARATORS) == "" and text[: span[0]].strip(_SEPARATORS) == "" else None
+
+
+def find_date_line(line: str, *, max_words: int = 12) -> DateLine | None:
+    """A short line made of a date, an optional label and at most a few other words."""
+    if len(line.split()) > max_words:
+        return None
+    label_match = _LABEL.match(line)
+    label = label_match["label"].lower() if label_match else ""
+    remainder = line[label_match.end() :] if label_match else line
+    found = _first_date(remainder)
+    if found is None:
+        return None
+    date, (start, end) = found
+    rest = " ".join(f"{remainder[:start]} {remainder[end:]}".split()).strip(_SEPARATORS)
+    if len(rest.split()) > 4:
+        return None
+    return DateLine(date=date, label=label, rest=rest)
+
+
+def _first_date(text: str) -> tuple[PartialDate, tuple[int, int]] | None:
+    candidates = []
+    for pattern in _PATTERNS:
+        for match in pattern.finditer(text):
+            date = _to_partial_date(match)
+            if date is not None:
+                candidates.append((match.start(), -(match.end() - match.start()), date, match.span()))
+                break
+    if not candidates:
+        return None
+    _, _, date, span = min(candidates, key=lambda candidate: candidate[:2])
+    return date, span
+
+
+def _to_partial_date(match: re.Match) -> PartialDate | None:
+    groups = match.groupdict()
+    year = int(groups["year"])
+    if year < 100:
+        year += 2000
+    if groups.get("first"):
+        first, second = int(groups["first"]), int(groups["second"])
+        day, month = (second, first) if second > 12 >= first else (first, second)
+    elif groups.get("month_number"):
+        day, month = int(groups["day"]), int(groups["month_number"])
+    else:
+        month = MONTHS[groups["month"].lower().rstrip(".")]
+        if groups.get("day") is None:
+            return PartialDate(datetime.date(year, month, 1), "month")
+        day = int(groups["day"])
+    try:
+        date = datetime.date(year, month, day)
+    except ValueError:
+        return None
+    return PartialDate(date, "day", _to_time(groups))
+
+
+def _to_time(groups: dict[str, str | None]) -> datetime.time | None:
+    if groups.get("hour") is None:
+        return None
+    hour, minute = int(groups["hour"]), int(groups["minute"])
+    ampm = (groups.get("ampm") or "").lower().replace(".", "")
+    if ampm == "pm" and hour < 12:
+        hour += 12
+    elif ampm == "am" and hour == 12:
+        hour = 0
+    if hour > 23:
+        return None
+    return datetime.time(hour, minute)
