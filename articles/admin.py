@@ -1,10 +1,11 @@
-from django.contrib import admin
+from django.contrib import admin, messages
 from django.contrib.postgres.search import SearchQuery
 from django.db import models
 from django.db.models import QuerySet
 from django.http import HttpRequest
 
-from articles.models import SEARCH_CONFIG, Article, Source
+from articles.curation import CurationConflict, mark_curated, restore_removal
+from articles.models import SEARCH_CONFIG, Article, Removal, Similarity, Source
 from entities.models import EventEvidence, Mention
 
 # A URL typed without a scheme is taken as https:// (Django 6's default, chosen now).
@@ -51,6 +52,39 @@ class EventEvidenceInline(admin.TabularInline):
         return False  # evidence is anchored to a sentence of the body
 
 
+class RemovalInline(admin.TabularInline):
+    """What the importer kept out of the body; restore from the Removals list."""
+
+    model = Removal
+    fields = ["rule", "text", "note", "body_offset", "restored_at"]
+    readonly_fields = fields
+    extra = 0
+    can_delete = False
+    show_change_link = True
+
+    def has_add_permission(self, request: HttpRequest, obj: object = None) -> bool:
+        return False
+
+
+class CopiesInline(admin.TabularInline):
+    """Near-duplicates and syndicated copies of this article, most similar first."""
+
+    model = Similarity
+    fk_name = "article"
+    fields = ["similar", "jaccard", "containment"]
+    readonly_fields = fields
+    extra = 0
+    can_delete = False
+    verbose_name = "copy of the same story"
+    verbose_name_plural = "copies of the same story"
+
+    def has_add_permission(self, request: HttpRequest, obj: object = None) -> bool:
+        return False
+
+    def get_queryset(self, request: HttpRequest) -> QuerySet:
+        return super().get_queryset(request).select_related("similar")
+
+
 @admin.register(Article)
 class ArticleAdmin(admin.ModelAdmin):
     list_display = [
@@ -87,9 +121,38 @@ class ArticleAdmin(admin.ModelAdmin):
     def get_queryset(self, request: HttpRequest) -> QuerySet:
         return super().get_queryset(request).defer("raw_text", "body", "search_vector")
 
+    def save_model(self, request: HttpRequest, obj: Article, form: object, change: bool) -> None:
+        super().save_model(request, obj, form, change)
+        if change:
+            mark_curated(obj, form.changed_data)
+
     def get_search_results(self, request: HttpRequest, queryset: QuerySet, search_term: str) -> tuple[QuerySet, bool]:
         """Search the full-text index (title and body) instead of scanning with LIKE."""
         if not search_term.strip():
             return queryset, False
         query = SearchQuery(search_term, search_type="websearch", config=SEARCH_CONFIG)
         return queryset.filter(search_vector=query), False
+
+
+@admin.register(Removal)
+class RemovalAdmin(admin.ModelAdmin):
+    list_display = ["rule", "text", "article", "note", "restored_at"]
+    list_filter = ["rule", ("restored_at", admin.EmptyFieldListFilter)]
+    list_select_related = ["article"]
+    search_fields = ["text", "article__title"]
+    readonly_fields = ["article", "rule", "text", "body_offset", "note", "restored_at", "created_at"]
+    actions = ["restore_selected"]
+
+    def has_add_permission(self, request: HttpRequest) -> bool:
+        return False
+
+    @admin.action(description="Restore the selected text into the article body", permissions=["change"])
+    def restore_selected(self, request: HttpRequest, queryset: QuerySet) -> None:
+        restored = 0
+        for removal in queryset.order_by("article_id", "body_offset", "id"):
+            try:
+                restore_removal(removal)
+                restored += 1
+            except CurationConflict as exc:
+                self.message_user(request, f"{removal}: {exc}", messages.ERROR)
+        self.message_user(request, f"Restored {restored} removed passages into their articles.", messages.SUCCESS)

@@ -64,13 +64,6 @@ _SOCIAL = r"facebook|twitter|x|whatsapp|telegram|linkedin|pinterest|reddit|email
 
 BOILERPLATE_RULES: tuple[LineRule, ...] = (
     _rule(
-        "cookie_notice",
-        "Cookie and consent banners: a short line about cookies and their use or consent",
-        r"\bcookies?\b.*\b(use|using|consent|accept|agree|website|site|browsing|experience|policy|settings)\b"
-        r"|\b(consent|accept|agree)\b.*\bcookies?\b",
-        60,
-    ),
-    _rule(
         "consent_control",
         "Buttons and links of consent banners (Accept all, Information and Settings, Privacy policy)",
         r"^(accept( all( cookies)?)?|reject( all)?|decline|agree|i agree|got it|allow( all)?|"
@@ -78,6 +71,13 @@ BOILERPLATE_RULES: tuple[LineRule, ...] = (
         r"manage (cookies|preferences|consent|options)|customi[sz]e( settings)?|more information|privacy policy)"
         r"[.!]?$",
         5,
+    ),
+    _rule(
+        "cookie_notice",
+        "Cookie and consent banners: a short line about cookies and their use or consent",
+        r"\bcookies?\b.*\b(use|using|consent|accept|agree|website|site|browsing|experience|policy|settings)\b"
+        r"|\b(consent|accept|agree)\b.*\bcookies?\b",
+        60,
     ),
     _rule(
         "share_prompt",
@@ -91,8 +91,8 @@ BOILERPLATE_RULES: tuple[LineRule, ...] = (
         "Link lists to other stories (Also Read:, Read also:, Related News, You may also like) and their items",
         r"^(also read|read also|read more|see also|more on this|related (news|articles?|stories|posts|coverage|content"
         r"|reading|topics)|recommended( for you| stories| articles| reading)?|you (may|might) also like|more from\b"
-        r"|more stories|most (read|popular|viewed)|trending( now| stories)?|don'?t miss|editor'?s picks?|top stories"
-        r"|related)\b\s*[:.!-]?",
+        r"|more stories|most (read|popular|viewed)|trending( now| stories)?|don'?t miss|editor'?s picks?|top stories)"
+        r"\b\s*[:.!-]?|^related\s*[:.]?$",
         25,
         takes_list=True,
     ),
@@ -119,7 +119,7 @@ BOILERPLATE_RULES: tuple[LineRule, ...] = (
         r"^(exit mobile version|skip to (main )?content|toggle (navigation|menu)|main menu|menu|search|home|"
         r"advertisement|advertisements|sponsored( content)?|ad|loading\.*|back to top|scroll to top|close|"
         r"next article|previous article|next post|previous post|print this page|"
-        r"all rights reserved\.?.*|(copyright )?(©|\(c\)|copyright) ?(\d{4})?.*)$",
+        r"all rights reserved\.?.*|(copyright\s*)?(©|\(c\)).*|copyright\s+\d{4}\b.*)$",
         12,
     ),
 )

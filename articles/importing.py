@@ -515,15 +515,19 @@ def _screened_candidates(article_id: int, print_: dedup.Fingerprint) -> list[int
 def reparse_article(article: Article, parsed: ParsedArticle, *, item: Item, options: ImportOptions) -> bool:
     """Bring an imported article up to date with an improved parser; curated fields win.
 
-    Returns whether anything changed. A new body replaces the removal records and moves the
-    mentions and evidence anchored in the old one (see entities.linking.reanchor_spans).
+    Returns whether anything changed. Unless a curator edited the body, its removal records are
+    rebuilt, and a new body moves the mentions and evidence anchored in the old one (see
+    entities.linking.reanchor_spans).
     """
     from entities.linking import SpanConflict, reanchor_spans
 
     fields = _article_fields(parsed, item, options)
     curated = set(article.curated_fields)
     changes = {name: value for name, value in fields.items() if name not in curated and getattr(article, name) != value}
-    if not changes:
+    removals_changed = "body" not in curated and _removal_records(article) != sorted(
+        (r.rule, r.text, r.body_offset, r.note[:300]) for r in parsed.removals
+    )
+    if not changes and not removals_changed:
         return False
     old_body = article.body
     for name, value in changes.items():
@@ -539,8 +543,13 @@ def reparse_article(article: Article, parsed: ParsedArticle, *, item: Item, opti
             reanchor_spans(article, old_body=old_body)
         except SpanConflict as exc:
             raise ImportConflict(str(exc)) from exc
+    if removals_changed:
         article.removals.all().delete()
         _save_removals(article, parsed)
     if "body" in changes or "title" in changes:
         link_near_duplicates(article)
     return True
+
+
+def _removal_records(article: Article) -> list[tuple[str, str, int, str]]:
+    return sorted(article.removals.values_list("rule", "text", "body_offset", "note"))

@@ -64,13 +64,25 @@ class ArticleQuerySet(models.QuerySet):
             .order_by("-rank", "-id")
         )
 
-    def for_api(self) -> ArticleQuerySet:
-        """What list and detail responses read, in one query: the source joined, heavy text deferred."""
-        return self.select_related("source").defer("raw_text", "search_vector")
-
     def for_listing(self) -> ArticleQuerySet:
-        """Like for_api() but without the body, which listings never show."""
-        return self.for_api().defer("body")
+        """What a listing reads, in one query: the source joined, the texts left in the database."""
+        return self.select_related("source").defer("raw_text", "search_vector", "body", "summary", "author_bio")
+
+    def for_detail(self) -> ArticleQuerySet:
+        """One article with its removals and copies, in three queries."""
+        return (
+            self.select_related("source")
+            .defer("raw_text", "search_vector")
+            .prefetch_related("removals", models.Prefetch("similarities", queryset=_copies()))
+        )
 
     def with_mention_counts(self) -> ArticleQuerySet:
         return self.annotate(mention_count=Count("mentions", filter=~Q(mentions__status="rejected")))
+
+
+def _copies() -> models.QuerySet:
+    from articles.models import Similarity
+
+    return Similarity.objects.select_related("similar").only(
+        "id", "article_id", "similar_id", "jaccard", "containment", "similar__id", "similar__title"
+    )

@@ -33,7 +33,6 @@ from articles.cleaning import (
 from articles.dates import UNKNOWN_DATE, PartialDate, find_date_line, parse_date
 
 MAX_TITLE_LENGTH = 300  # a first line longer than this is a paragraph, not a headline
-DERIVED_TITLE_LENGTH = 160
 HEADER_SCAN_UNITS = 14  # how far below the headline header lines (date, byline...) are looked for
 
 
@@ -100,7 +99,7 @@ _CAPTION_CREDIT = [
 ]
 _DATELINE = re.compile(
     r"^(?P<place>[A-Z][A-Za-z'’.]+(?:[ -][A-Z][A-Za-z'’.]+){0,2})"
-    r"(?:,\s*[A-Z][a-z]{2,8}\.?\s+\d{1,2})?\s*(?:\((?P<agency>[A-Za-z .&]{2,20})\))?\s*(?::|\s[-–—])\s+\S"
+    r"(?:,\s*[A-Z][a-z]{2,8}\.?\s+\d{1,2})?\s*(?:\((?P<agency>[A-Za-z .&]{2,20})\))?\s*(?::|\s(?:--|[-–—]))\s+\S"
 )
 _NOT_A_DATELINE = frozenset(
     "update updated note editor breaking watch read photo video opinion analysis exclusive live also related "
@@ -116,6 +115,12 @@ _BIO_WORDS = re.compile(
     r"lecturer|editor|fellow|scholar|student|freelance|based|contributor|reached|e-?mail|twitter|"
     r"commentator|practitioner|retired|diplomat|former)\b|@",
     re.I,
+)
+_WIRE_CREDITS = re.compile(
+    r"^\(?(?:additional )?(?:reporting|writing|editing|compiled|produced)(?: and \w+)? by\b.{0,200}$", re.I
+)
+_REPORTING_BY = re.compile(
+    r"^\(?(?:reporting|writing)(?: and \w+)? by\s+(?P<names>[^;()]+?)(?:\s+in\s+[A-Z][\w ]+)?\s*(?:[;)]|$)", re.I
 )
 _NAME_LINE = re.compile(r"^(?:[A-Z][\w'’.-]+\s+){0,3}[A-Z][\w'’.-]+$")
 _SENTENCE_PUNCTUATION = re.compile(r"[.!?]['\"”’)]*$")
@@ -227,7 +232,7 @@ def _find_title(units: list[str], kept: list[int], known_title: str, fields: dic
     first = kept[0]
     if _is_paragraph(units[first]):
         sentence = split_sentences(units[first])[0]
-        title = textwrap.shorten(sentence, DERIVED_TITLE_LENGTH, placeholder=" …")
+        title = textwrap.shorten(sentence, MAX_TITLE_LENGTH, placeholder=" …")
         return title, True, first
     return _clean_title(units[first], fields), False, first + 1
 
@@ -322,7 +327,15 @@ def _clean_byline(name: str) -> str:
 
 
 def _read_footer(units: list[str], body: list[int], removed: dict[int, Removal], fields: dict[str, Any]) -> None:
-    """An author block at the end: `Asad Ali` then `Asad Ali is an Islamabad based expert ...`."""
+    """Credits at the end: `Reporting by ...; Editing by ...`, or an author block such as
+    `Asad Ali` then `Asad Ali is an Islamabad based expert ...`."""
+    for index in body[-3:]:
+        if _WIRE_CREDITS.match(units[index]):
+            removed[index] = Removal("wire_credits", units[index])
+            reporting = _REPORTING_BY.match(units[index])
+            if reporting and not fields.get("byline"):
+                fields["byline"] = reporting["names"].strip()
+    body = [index for index in body if index not in removed]
     for position in range(len(body) - 1, max(len(body) - 4, 0) - 1, -1):
         index = body[position]
         unit = units[index]
@@ -387,16 +400,20 @@ def split_front_matter(text: str) -> tuple[dict[str, Any], str]:
     match = _FRONT_MATTER.match(text.replace("\r\n", "\n"))
     if not match:
         return {}, text
-    return load_metadata(match["yaml"], what="front matter"), text.replace("\r\n", "\n")[match.end() :]
+    metadata = load_metadata(match["yaml"], what="front matter", first_line=2)
+    return metadata, text.replace("\r\n", "\n")[match.end() :]
 
 
-def load_metadata(source: str, *, what: str) -> dict[str, Any]:
-    """Parse YAML (JSON is YAML too) metadata into a mapping, with a one-line error."""
+def load_metadata(source: str, *, what: str, first_line: int = 1) -> dict[str, Any]:
+    """Parse YAML (JSON is YAML too) metadata into a mapping, with a one-line error.
+
+    `first_line` is the file's line number of the source's first line, for error messages.
+    """
     try:
         data = yaml.safe_load(source)
     except yaml.YAMLError as exc:
         mark = getattr(exc, "problem_mark", None)
-        where = f" at line {mark.line + 1}" if mark else ""
+        where = f" at line {mark.line + first_line}" if mark else ""
         raise ParseError(f"{what}: invalid YAML{where}") from exc
     if data is None:
         return {}

@@ -1,6 +1,6 @@
 from rest_framework import serializers
 
-from articles.models import Article, Source
+from articles.models import Article, Removal, Similarity, Source
 
 
 class SourceSerializer(serializers.ModelSerializer):
@@ -33,11 +33,35 @@ class ArticleListSerializer(serializers.ModelSerializer):
     class Meta:
         model = Article
         fields = [
-            "id", "title", "source", "byline", "published_on", "published_precision", "url", "language",
-            "article_type", "status", "origin_name", "created_at", "updated_at",
+            "id", "title", "title_derived", "source", "section", "byline", "published_on", "published_precision",
+            "published_time", "dateline", "url", "language", "article_type", "status", "duplicate_of",
+            "origin_name", "created_at", "updated_at",
         ]  # fmt: skip
 
 
+class RemovalSerializer(serializers.ModelSerializer):
+    class Meta:
+        model = Removal
+        fields = ["id", "rule", "text", "note", "body_offset", "restored_at"]
+
+
+class CopySerializer(serializers.ModelSerializer):
+    id = serializers.IntegerField(source="similar_id")
+    title = serializers.CharField(source="similar.title")
+
+    class Meta:
+        model = Similarity
+        fields = ["id", "title", "jaccard", "containment"]
+
+
 class ArticleDetailSerializer(ArticleListSerializer):
+    """One article in full: texts, what the importer removed, and copies of the same story."""
+
+    removals = RemovalSerializer(many=True, read_only=True)
+    copies = CopySerializer(source="similarities", many=True, read_only=True)
+
     class Meta(ArticleListSerializer.Meta):
-        fields = [*ArticleListSerializer.Meta.fields, "body", "content_hash"]
+        fields = [
+            *ArticleListSerializer.Meta.fields, "summary", "author_bio", "body", "encoding", "content_hash",
+            "curated_fields", "removals", "copies",
+        ]  # fmt: skip

@@ -24,7 +24,7 @@ class ArticleViewSet(viewsets.ReadOnlyModelViewSet):
     def get_queryset(self) -> QuerySet:
         if self.action == "list":
             return Article.objects.for_listing()
-        return Article.objects.for_api()
+        return Article.objects.for_detail()
 
     def get_serializer_class(self) -> type[BaseSerializer]:
         return ArticleListSerializer if self.action == "list" else ArticleDetailSerializer

@@ -3,7 +3,7 @@
 import factory
 from django.utils.text import slugify
 
-from articles.cleaning import content_hash
+from articles.cleaning import content_hash, text_hash
 from articles.models import Article, DatePrecision, Source
 from entities.models import Alias, Entity, Event, EventEvidence, EventParticipant, Mention
 
@@ -26,6 +26,7 @@ class ArticleFactory(factory.django.DjangoModelFactory):
     body = factory.LazyAttribute(lambda article: f"Body of {article.title}.")
     raw_text = factory.LazyAttribute(lambda article: f"{article.title}\n\n{article.body}")
     content_hash = factory.LazyAttribute(lambda article: content_hash(article.raw_text))
+    text_hash = factory.LazyAttribute(lambda article: text_hash(article.title, article.body))
     origin_name = factory.Sequence(lambda n: f"article-{n}.txt")
     published_on = None
     published_precision = factory.LazyAttribute(

@@ -1,0 +1,158 @@
+"""The boilerplate rules: each removes page furniture and never a real sentence. No database."""
+
+import pytest
+
+from articles.cleaning import (
+    BOILERPLATE_RULES,
+    canonical_text,
+    classify_line,
+    content_hash,
+    normalise_text,
+    outlet_named_in,
+    repeated_paragraphs,
+    split_sentences,
+    text_hash,
+)
+
+FURNITURE = {
+    "cookie_notice": [
+        "We use cookies on our website. If you consent to their use, we use them to measure and analyze the use "
+        "of the website.",
+        "This site uses cookies to improve your browsing experience.",
+        "By continuing you agree to our use of cookies.",
+    ],
+    "consent_control": ["Information and Settings", "Accept all", "Reject all", "Cookie settings", "Privacy policy"],
+    "share_prompt": ["Share:", "Share.", "Share this article", "Share on Facebook", "Tweet", "WhatsApp", "Print"],
+    "related_links": [
+        "Also Read: Attack victims criticize the UK compensation program",
+        "Read also:",
+        "Related News",
+        "Related Articles",
+        "You may also like",
+        "Read more: Markets close higher",
+        "Most Read",
+    ],
+    "comment_form": [
+        "Leave a Reply",
+        "Leave a Comment",
+        "Your email address will not be published. Required fields are marked *",
+        "Comments (3)",
+        "Save my name, email, and website in this browser for the next time I comment.",
+    ],
+    "messenger_invite": [
+        "Join NewsTrack Whatsapp group",
+        "Join our Telegram channel for the latest news",
+        "Follow Dawn on WhatsApp",
+        "Subscribe to our newsletter",
+    ],
+    "site_chrome": [
+        "Exit mobile version",
+        "Skip to content",
+        "Advertisement",
+        "Back to top",
+        "Copyright © 2024 The Frontier Ledger. All rights reserved.",
+        "© 2023 Dawn",
+    ],
+}
+
+REAL_SENTENCES = [
+    "Officials said the share of trade through the border crossing had doubled since 2021.",
+    "Related developments include a new agreement on electricity supply to Gwadar.",
+    "Pakistan said it would join the investigation and share intelligence with Iran.",
+    "The ministry said it does not use cookies or any other tracking on its official portals, a spokesman said "
+    "when asked about the leaked documents and the contracts signed with foreign firms last year.",
+    "Comments by the foreign minister drew a sharp response from Tehran on Monday.",
+    "Print and broadcast journalists were barred from the session.",
+    "Copyright disputes between the two state broadcasters were settled out of court.",
+    "Leave was cancelled for all border guards in Sistan-Baluchestan.",
+    "Home Minister Mohsin Naqvi visited the border crossing at Taftan.",
+    "Search operations continued in the Kech district overnight.",
+    "Menu prices in Quetta rose sharply after the closure of the border.",
+    "Advertisement revenue of state media fell for a third year.",
+]
+
+
+@pytest.mark.parametrize(("rule", "line"), [(rule, line) for rule, lines in FURNITURE.items() for line in lines])
+def test_each_rule_removes_its_kind_of_page_furniture(rule, line):
+    matched = classify_line(line)
+    assert matched is not None and matched.name == rule
+
+
+@pytest.mark.parametrize("sentence", REAL_SENTENCES)
+def test_real_sentences_with_the_same_words_are_kept(sentence):
+    assert classify_line(sentence) is None
+
+
+def test_every_rule_is_documented_and_covered_here():
+    assert {rule.name for rule in BOILERPLATE_RULES} == set(FURNITURE)
+    assert all(rule.description for rule in BOILERPLATE_RULES)
+
+
+@pytest.mark.parametrize(
+    ("line", "outlet"),
+    [
+        ("Join NewsTrack Whatsapp group", "NewsTrack"),
+        ("Join the Express Tribune on WhatsApp", "Express Tribune"),
+        ("Copyright © 2024 The Frontier Ledger. All rights reserved.", "The Frontier Ledger"),
+        ("© 2023 Dawn", "Dawn"),
+        ("Join our Telegram channel", ""),
+    ],
+)
+def test_some_furniture_names_the_outlet(line, outlet):
+    assert outlet_named_in(line) == outlet
+
+
+def test_normalising_unifies_line_breaks_trailing_space_and_blank_runs():
+    assert normalise_text("\ufeffTitle  \r\n\r\n\r\n\r\nBody\rmore\t\n") == "Title\n\nBody\nmore"
+
+
+def test_content_hash_ignores_layout_noise_but_not_words():
+    assert content_hash("Title\r\nBody  \n") == content_hash("Title\nBody")
+    assert content_hash("Title\nBody") != content_hash("Title\nBody!")
+
+
+def test_text_hash_ignores_case_spacing_and_quote_styles():
+    assert text_hash("Pakistan’s visit", "He said “yes”  –  twice.") == text_hash(
+        "PAKISTAN'S VISIT", 'he said "yes" - twice.'
+    )
+    assert canonical_text("  A\u00a0 B ") == "a b"
+
+
+def test_sentences_do_not_end_at_abbreviations_or_initials():
+    text = "Gen. Asim Munir met U.S. officials. Talks went well! Did they agree? J. Smith said yes."
+    assert split_sentences(text) == [
+        "Gen. Asim Munir met U.S. officials.",
+        "Talks went well!",
+        "Did they agree?",
+        "J. Smith said yes.",
+    ]
+
+
+OPENING = [
+    "Pakistan and Iran have pledged to work together to combat militants operating from Afghanistan. "
+    "The commitment comes after a three-day visit by Iranian President Ebrahim Raisi to Islamabad.",
+    "The joint statement also highlighted the need for cooperation against narcotics smuggling and human "
+    "trafficking. The countries agreed to set up new border markets and free trade zones.",
+    "Tehran has also blamed the Islamic State affiliate based in Afghanistan for recent attacks in Iran.",
+]
+
+
+def test_a_paragraph_repeated_word_for_word_is_found():
+    assert repeated_paragraphs([*OPENING, OPENING[1].upper()]) == {3: "repeated_paragraph"}
+
+
+def test_a_closing_restatement_of_the_opening_is_found():
+    restatement = (
+        "Pakistan and Iran have pledged to combat militants operating from Afghanistan after the three-day visit "
+        "of Iranian President Ebrahim Raisi to Islamabad. They agreed to set up new border markets and free "
+        "trade zones and to cooperate against narcotics smuggling and human trafficking."
+    )
+    assert repeated_paragraphs([*OPENING, restatement]) == {3: "restated_paragraph"}
+
+
+def test_a_closing_paragraph_with_new_facts_is_kept():
+    new_facts = (
+        "Separately, the International Monetary Fund approved a loan tranche for Pakistan on Friday. "
+        "Finance ministry officials said the money would shore up foreign exchange reserves."
+    )
+    assert repeated_paragraphs([*OPENING, new_facts]) == {}
