@@ -5,7 +5,7 @@ from django.db.models import QuerySet
 from django.http import HttpRequest
 
 from articles.curation import CurationConflict, mark_curated, restore_removal
-from articles.models import SEARCH_CONFIG, Article, Removal, Similarity, Source
+from articles.models import SEARCH_CONFIG, Article, Fingerprint, Removal, Similarity, Source
 from entities.models import EventEvidence, Mention
 
 # A URL typed without a scheme is taken as https:// (Django 6's default, chosen now).
@@ -156,3 +156,29 @@ class RemovalAdmin(admin.ModelAdmin):
             except CurationConflict as exc:
                 self.message_user(request, f"{removal}: {exc}", messages.ERROR)
         self.message_user(request, f"Restored {restored} removed passages into their articles.", messages.SUCCESS)
+
+
+@admin.register(Similarity)
+class SimilarityAdmin(admin.ModelAdmin):
+    """Pairs of articles that tell the same story; computed on import, read-only."""
+
+    list_display = ["article", "similar", "jaccard", "containment", "created_at"]
+    list_select_related = ["article", "similar"]
+    search_fields = ["article__title", "similar__title"]
+    readonly_fields = ["article", "similar", "jaccard", "containment", "created_at"]
+
+    def has_add_permission(self, request: HttpRequest) -> bool:
+        return False
+
+
+@admin.register(Fingerprint)
+class FingerprintAdmin(admin.ModelAdmin):
+    """MinHash signatures behind near-duplicate detection; computed on import, read-only."""
+
+    list_display = ["article", "shingle_count"]
+    list_select_related = ["article"]
+    search_fields = ["article__title"]
+    readonly_fields = ["article", "shingle_count", "signature", "bands"]
+
+    def has_add_permission(self, request: HttpRequest) -> bool:
+        return False

@@ -7,6 +7,7 @@ Inputs are streamed: memory stays flat however many files a folder holds.
 
 from __future__ import annotations
 
+import datetime
 import enum
 import errno
 import glob
@@ -16,9 +17,11 @@ from collections import Counter
 from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass, field
 from pathlib import Path
+from typing import Any
 from urllib.parse import urlsplit
 
 from django.db import connection, transaction
+from django.db.models import Q, QuerySet
 from django.utils.text import slugify
 
 from articles import dedup
@@ -349,6 +352,10 @@ def import_item(item: Item, *, options: ImportOptions) -> ItemResult:
         with transaction.atomic():
             with connection.cursor() as cursor:
                 cursor.execute("SELECT pg_advisory_xact_lock(%s)", [IMPORT_LOCK_KEY])
+                # Imports are idempotent: a crash can lose only the last moments of work, which a
+                # re-run restores, and never leaves anything half-written. Not waiting for each
+                # commit's WAL flush makes per-article transactions several times faster.
+                cursor.execute("SET LOCAL synchronous_commit = off")
             result = _save(item, parsed, options)
             if options.dry_run:
                 transaction.set_rollback(True)
@@ -358,7 +365,7 @@ def import_item(item: Item, *, options: ImportOptions) -> ItemResult:
 
 
 def _save(item: Item, parsed: ParsedArticle, options: ImportOptions) -> ItemResult:
-    existing = Article.objects.filter(content_hash=content_hash(item.raw_text)).first()
+    existing = one_or_none(Article.objects.filter(content_hash=content_hash(item.raw_text)))
     if existing is not None:
         if not options.update:
             return ItemResult(item.origin, Outcome.UNCHANGED, article_id=existing.pk)
@@ -366,7 +373,9 @@ def _save(item: Item, parsed: ParsedArticle, options: ImportOptions) -> ItemResu
         return ItemResult(item.origin, Outcome.UPDATED if changed else Outcome.UNCHANGED, article_id=existing.pk)
 
     fields = _article_fields(parsed, item, options)
-    same_text = Article.objects.filter(text_hash=text_hash(fields["title"], fields["body"])).first()
+    same_text = one_or_none(
+        Article.objects.filter(text_hash=text_hash(fields["title"], fields["body"])).only("id", "origin_name")
+    )
     if same_text is not None:
         detail = f"same text as article {same_text.pk} ({same_text.origin_name})"
         return ItemResult(item.origin, Outcome.DUPLICATE, article_id=same_text.pk, detail=detail)
@@ -386,6 +395,12 @@ def _save(item: Item, parsed: ParsedArticle, options: ImportOptions) -> ItemResu
         else (f"copy of article {article.duplicate_of_id}" if copies else "")
     )
     return ItemResult(item.origin, Outcome.CREATED, article_id=None if options.dry_run else article.pk, detail=detail)
+
+
+def one_or_none(queryset: QuerySet) -> Any:
+    """The first row of an unordered lookup. `.first()` would add ORDER BY, and with LIMIT 1 the
+    planner may then walk an ordered index instead of the unique index the filter names."""
+    return next(iter(queryset.order_by()[:1]), None)
 
 
 def _article_fields(parsed: ParsedArticle, item: Item, options: ImportOptions) -> dict[str, object]:
@@ -425,11 +440,13 @@ def source_for(*, name: str, url: str) -> Source | None:
     """The Source with this domain or name, created when the archive does not know it yet."""
     domain = (urlsplit(url).hostname or "").removeprefix("www.") if url else ""
     if domain:
-        known = Source.objects.filter(domain=domain).first()
+        known = one_or_none(Source.objects.filter(domain=domain))
         if known is not None:
             return known
     if name:
-        known = Source.objects.filter(slug=slugify(name)).first() or Source.objects.filter(name__iexact=name).first()
+        known = one_or_none(Source.objects.filter(slug=slugify(name))) or one_or_none(
+            Source.objects.filter(name__iexact=name)
+        )
         if known is not None:
             return known
     if not (name or domain):
@@ -449,27 +466,28 @@ def _save_removals(article: Article, parsed: ParsedArticle) -> None:
     )
 
 
-def link_near_duplicates(article: Article) -> list[int]:
+def link_near_duplicates(article: Article, *, replacing: bool = False) -> list[int]:
     """Fingerprint the article and link it to the articles that tell the same story.
 
-    Returns the ids linked. Runs under the import lock, so two concurrent imports of copies of
-    one story always see each other.
+    Returns the ids linked; `replacing` redoes both for an article whose text changed. Runs
+    under the import lock, so two concurrent imports of copies of one story see each other.
     """
     shingle_set = dedup.shingles(f"{article.title}\n{article.body}")
     print_ = dedup.fingerprint(shingle_set)
-    Fingerprint.objects.update_or_create(
-        article=article,
-        defaults={
-            "signature": print_.signature,
-            "bands": print_.bands,
-            "shingle_count": print_.shingle_count,
-        },
-    )
-    Similarity.objects.filter(article=article).delete()
-    Similarity.objects.filter(similar=article).delete()
+    fields = {
+        "signature": print_.signature,
+        "bands": print_.bands,
+        "shingle_count": print_.shingle_count,
+        "published_on": article.published_on,
+    }
+    if replacing:
+        Fingerprint.objects.update_or_create(article=article, defaults=fields)
+        Similarity.objects.filter(Q(article=article) | Q(similar=article)).delete()
+    else:
+        Fingerprint.objects.create(article=article, **fields)
     if not shingle_set:
         return []
-    screened = _screened_candidates(article.pk, print_)
+    screened = _screened_candidates(article, print_)
     linked: list[tuple[Article, float, float]] = []
     for other in Article.objects.filter(pk__in=screened).only("id", "title", "body", "duplicate_of_id", "created_at"):
         other_shingles = dedup.shingles(f"{other.title}\n{other.body}")
@@ -489,25 +507,35 @@ def link_near_duplicates(article: Article) -> list[int]:
     return [other.pk for other, _, _ in linked]
 
 
-def _screened_candidates(article_id: int, print_: dedup.Fingerprint) -> list[int]:
-    """Articles sharing an LSH band whose signatures agree on enough values, screened in SQL."""
-    minimum_agreement = int(dedup.SCREEN_JACCARD * dedup.NUM_PERM)
+def _screened_candidates(article: Article, print_: dedup.Fingerprint) -> list[int]:
+    """Articles sharing an LSH band, in the date window, whose signatures agree often enough.
+
+    The band (GIN) and date (btree) conditions combine in one bitmap scan; the agreement count
+    runs in PostgreSQL, so only the ids of real candidates come back.
+    """
+    window = ""
+    parameters: dict[str, object] = {
+        "bands": print_.bands,
+        "signature": print_.signature,
+        "article": article.pk,
+        "minimum": round(dedup.SCREEN_JACCARD * dedup.NUM_PERM),
+    }
+    if article.published_on is not None:
+        window = "AND (f.published_on BETWEEN %(earliest)s AND %(latest)s OR f.published_on IS NULL)"
+        parameters["earliest"] = article.published_on - datetime.timedelta(days=dedup.WINDOW_DAYS)
+        parameters["latest"] = article.published_on + datetime.timedelta(days=dedup.WINDOW_DAYS)
     with connection.cursor() as cursor:
         cursor.execute(
-            """
+            f"""
             SELECT f.article_id
               FROM articles_fingerprint f
              WHERE f.bands && %(bands)s::bigint[]
                AND f.article_id <> %(article)s
+               {window}
                AND (SELECT count(*) FROM unnest(f.signature, %(signature)s::bigint[]) AS pair(mine, theirs)
                      WHERE mine = theirs) >= %(minimum)s
             """,
-            {
-                "bands": print_.bands,
-                "signature": print_.signature,
-                "article": article_id,
-                "minimum": minimum_agreement,
-            },
+            parameters,
         )
         return [row[0] for row in cursor.fetchall()]
 
@@ -533,7 +561,7 @@ def reparse_article(article: Article, parsed: ParsedArticle, *, item: Item, opti
     for name, value in changes.items():
         setattr(article, name, value)
     new_text_hash = text_hash(article.title, article.body)
-    clash = Article.objects.filter(text_hash=new_text_hash).exclude(pk=article.pk).first()
+    clash = one_or_none(Article.objects.filter(text_hash=new_text_hash).exclude(pk=article.pk))
     if clash is not None:
         raise ImportConflict(f"re-parsed, its text equals article {clash.pk} ({clash.origin_name}); left as it was")
     article.text_hash = new_text_hash
@@ -547,7 +575,7 @@ def reparse_article(article: Article, parsed: ParsedArticle, *, item: Item, opti
         article.removals.all().delete()
         _save_removals(article, parsed)
     if "body" in changes or "title" in changes:
-        link_near_duplicates(article)
+        link_near_duplicates(article, replacing=True)
     return True
 
 

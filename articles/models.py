@@ -207,15 +207,23 @@ class Removal(models.Model):
 
 
 class Fingerprint(models.Model):
-    """An article's MinHash signature and LSH band keys, for finding its near-duplicates."""
+    """An article's MinHash signature and LSH band keys, for finding its near-duplicates.
+
+    `published_on` copies the article's date (a trigger keeps it in step) so that the search for
+    copies of a dated story combines the band index with a date range in one bitmap scan.
+    """
 
     article = models.OneToOneField(Article, on_delete=models.CASCADE, primary_key=True, related_name="fingerprint")
     signature = ArrayField(models.BigIntegerField())
     bands = ArrayField(models.BigIntegerField())
     shingle_count = models.PositiveIntegerField()
+    published_on = models.DateField(null=True, blank=True)
 
     class Meta:
-        indexes = [GinIndex(fields=["bands"], name="fingerprint_bands_idx")]
+        indexes = [
+            GinIndex(fields=["bands"], name="fingerprint_bands_idx"),
+            models.Index(fields=["published_on"], name="fingerprint_published_idx"),
+        ]
 
     def __str__(self) -> str:
         return f"fingerprint of article {self.article_id}"

@@ -26,6 +26,27 @@ def test_article_detail_includes_the_body_but_not_the_raw_text(api_client, corpu
     assert "raw_text" not in body
 
 
+def test_article_detail_shows_what_was_removed_and_the_copies_of_the_story(api_client, seed_dir):
+    import io
+
+    from django.core.management import call_command
+
+    call_command("import_articles", str(seed_dir), stdout=io.StringIO())
+    from articles.models import Article
+
+    original = Article.objects.get(origin_name="000_6979f6ea155b12aa.txt")
+    copy = Article.objects.get(origin_name="001_30597b7ee61e04dd.txt")
+    detail = api_client.get(f"/api/v1/articles/{original.id}/").json()
+    assert [copy_["id"] for copy_ in detail["copies"]] == [copy.id]
+    assert detail["copies"][0]["jaccard"] > 0.06
+    assert {"rule": "photo_caption", "note": "AFP/Iran's presidency"}.items() <= next(
+        removal for removal in detail["removals"] if removal["rule"] == "photo_caption"
+    ).items()
+    assert detail["summary"].startswith("The top military leadership")
+    listed = api_client.get("/api/v1/articles/?page_size=10").json()["results"]
+    assert next(row for row in listed if row["id"] == copy.id)["duplicate_of"] == original.id
+
+
 @pytest.mark.parametrize(
     ("query", "expected"),
     [
