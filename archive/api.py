@@ -8,7 +8,7 @@ from django.conf import settings
 from django.db.models import F, QuerySet
 from rest_framework.filters import OrderingFilter
 from rest_framework.pagination import PageNumberPagination
-from rest_framework.permissions import SAFE_METHODS, DjangoModelPermissions
+from rest_framework.permissions import SAFE_METHODS, BasePermission, DjangoModelPermissions
 
 if TYPE_CHECKING:  # rest_framework.views reads these very settings at import time
     from rest_framework.request import Request
@@ -57,3 +57,16 @@ class StableOrderingFilter(OrderingFilter):
         if not any(field.lstrip("-") in {"id", "pk"} for field in ordering):
             expressions.append(F("id").desc() if ordering[-1].startswith("-") else F("id").asc())
         return queryset.order_by(*expressions)
+
+
+def requires(*permissions: str) -> type[BasePermission]:
+    """A permission class for a write action: an authenticated user holding all `permissions`."""
+
+    class HoldsPermissions(BasePermission):
+        message = f"This needs the permission{'s' if len(permissions) > 1 else ''} {', '.join(permissions)}."
+
+        def has_permission(self, request: Request, view: APIView) -> bool:
+            user = request.user
+            return bool(user and user.is_authenticated and user.has_perms(permissions))
+
+    return HoldsPermissions

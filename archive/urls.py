@@ -12,6 +12,7 @@ router.register("articles", article_views.ArticleViewSet)
 router.register("entities", entity_views.EntityViewSet)
 router.register("events", entity_views.EventViewSet)
 router.register("mentions", entity_views.MentionViewSet)
+router.register("candidates", entity_views.CandidateViewSet)
 
 
 def healthz(request: HttpRequest) -> JsonResponse:

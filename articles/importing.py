@@ -15,18 +15,18 @@ import json
 import os
 from collections import Counter
 from collections.abc import Callable, Iterable, Iterator
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from pathlib import Path
-from typing import Any
 from urllib.parse import urlsplit
 
 from django.db import connection, transaction
-from django.db.models import Q, QuerySet
+from django.db.models import Q
 from django.utils.text import slugify
 
 from articles import dedup
 from articles.cleaning import content_hash, text_hash
 from articles.decoding import DecodeError, decode_bytes
+from articles.managers import one_or_none
 from articles.models import Article, Fingerprint, Removal, Similarity, Source
 from articles.parsing import (
     ParsedArticle,
@@ -39,6 +39,8 @@ from articles.parsing import (
     parse_text,
     split_front_matter,
 )
+from entities.extraction import Matcher
+from entities.linking import SpanConflict, extract_article, matcher_from_database, reanchor_spans
 
 DEFAULT_MAX_BYTES = 2_000_000  # a text or HTML file this large is surely not one article
 MAX_EXPORT_BYTES = 500_000_000  # a .json export is read whole; JSON Lines are streamed
@@ -122,6 +124,7 @@ class ImportOptions:
     dry_run: bool = False
     update: bool = False  # re-parse articles already imported; curated fields win
     max_bytes: int = DEFAULT_MAX_BYTES
+    extract_entities: bool = True  # find the gazetteer's entities in each article saved
 
 
 @dataclass(frozen=True)
@@ -144,8 +147,9 @@ def import_paths(
     """Import everything the paths name; one bad input never stops the rest."""
     options = options or ImportOptions()
     report = ImportReport(dry_run=options.dry_run)
+    matcher = matcher_from_database() if options.extract_entities else None
     for entry in read_inputs(paths, max_bytes=options.max_bytes):
-        result = entry if isinstance(entry, ItemResult) else import_item(entry, options=options)
+        result = entry if isinstance(entry, ItemResult) else import_item(entry, options=options, matcher=matcher)
         report.add(result)
         if on_result:
             on_result(result)
@@ -342,8 +346,9 @@ class ImportConflict(Exception):
     """Saving would break the archive's consistency; the message says why in one line."""
 
 
-def import_item(item: Item, *, options: ImportOptions) -> ItemResult:
-    """Parse and save one article, all or nothing; identical texts are never stored twice."""
+def import_item(item: Item, *, options: ImportOptions, matcher: Matcher | None = None) -> ItemResult:
+    """Parse and save one article, all or nothing; identical texts are never stored twice.
+    With a matcher, the entities it knows are extracted from a created or updated article."""
     try:
         parsed = item.parse()
     except ParseError as exc:
@@ -357,10 +362,14 @@ def import_item(item: Item, *, options: ImportOptions) -> ItemResult:
                 # commit's WAL flush makes per-article transactions several times faster.
                 cursor.execute("SET LOCAL synchronous_commit = off")
             result = _save(item, parsed, options)
+            if matcher is not None and result.outcome in (Outcome.CREATED, Outcome.UPDATED):
+                extract_article(Article.objects.only("id", "body").get(pk=result.article_id), matcher=matcher)
             if options.dry_run:
                 transaction.set_rollback(True)
     except ImportConflict as exc:
         return ItemResult(item.origin, Outcome.FAILED, detail=str(exc))
+    if options.dry_run and result.outcome is Outcome.CREATED:
+        return replace(result, article_id=None)  # rolled back: no such article
     return result
 
 
@@ -394,13 +403,7 @@ def _save(item: Item, parsed: ParsedArticle, options: ImportOptions) -> ItemResu
         if len(copies) > 1
         else (f"copy of article {article.duplicate_of_id}" if copies else "")
     )
-    return ItemResult(item.origin, Outcome.CREATED, article_id=None if options.dry_run else article.pk, detail=detail)
-
-
-def one_or_none(queryset: QuerySet) -> Any:
-    """The first row of an unordered lookup. `.first()` would add ORDER BY, and with LIMIT 1 the
-    planner may then walk an ordered index instead of the unique index the filter names."""
-    return next(iter(queryset.order_by()[:1]), None)
+    return ItemResult(item.origin, Outcome.CREATED, article_id=article.pk, detail=detail)
 
 
 def _article_fields(parsed: ParsedArticle, item: Item, options: ImportOptions) -> dict[str, object]:
@@ -547,8 +550,6 @@ def reparse_article(article: Article, parsed: ParsedArticle, *, item: Item, opti
     rebuilt, and a new body moves the mentions and evidence anchored in the old one (see
     entities.linking.reanchor_spans).
     """
-    from entities.linking import SpanConflict, reanchor_spans
-
     fields = _article_fields(parsed, item, options)
     curated = set(article.curated_fields)
     changes = {name: value for name, value in fields.items() if name not in curated and getattr(article, name) != value}

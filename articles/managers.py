@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import datetime
 from collections.abc import Iterable
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, Any
 
 from django.contrib.postgres.search import SearchQuery, SearchRank
 from django.db import models
@@ -12,6 +12,12 @@ from django.db.models import Count, Exists, F, OuterRef, Q
 
 if TYPE_CHECKING:
     from entities.models import Entity
+
+
+def one_or_none(queryset: models.QuerySet) -> Any:
+    """The first row of an unordered lookup. `.first()` would add ORDER BY, and with LIMIT 1 the
+    planner may then walk an ordered index instead of the unique index the filter names."""
+    return next(iter(queryset.order_by()[:1]), None)
 
 
 class SourceQuerySet(models.QuerySet):

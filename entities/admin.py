@@ -1,25 +1,37 @@
-from django.contrib import admin
+from django.contrib import admin, messages
 from django.db.models import QuerySet
 from django.http import HttpRequest
+from django.utils.html import format_html
 
-from entities.models import Alias, Entity, Event, EventEvidence, EventParticipant, Mention
+from entities import linking
+from entities.models import (
+    Alias,
+    Candidate,
+    CandidateOccurrence,
+    Entity,
+    Event,
+    EventEvidence,
+    EventParticipant,
+    Mention,
+)
 
 
 class AliasInline(admin.TabularInline):
     model = Alias
-    fields = ["name", "folded"]
+    fields = ["name", "case_sensitive", "folded"]
     readonly_fields = ["folded"]
     extra = 1
 
 
 @admin.register(Entity)
 class EntityAdmin(admin.ModelAdmin):
-    list_display = ["name", "kind", "wikidata_id", "article_count"]
-    list_filter = ["kind"]
+    list_display = ["name", "kind", "country", "role", "wikidata_id", "article_count"]
+    list_filter = ["kind", "country"]
     search_fields = ["name", "slug", "aliases__name", "wikidata_id"]
     prepopulated_fields = {"slug": ["name"]}
     readonly_fields = ["created_at", "updated_at"]
     inlines = [AliasInline]
+    actions = ["merge_selected"]
 
     def get_queryset(self, request: HttpRequest) -> QuerySet:
         return super().get_queryset(request).with_article_counts()
@@ -27,6 +39,20 @@ class EntityAdmin(admin.ModelAdmin):
     @admin.display(description="articles", ordering="article_count")
     def article_count(self, entity: Entity) -> int:
         return entity.article_count
+
+    @admin.action(description="Merge the selected entities into the most mentioned one", permissions=["delete"])
+    def merge_selected(self, request: HttpRequest, queryset: QuerySet) -> None:
+        entities = sorted(queryset, key=lambda entity: (-entity.article_count, entity.created_at, entity.pk))
+        if len(entities) < 2:
+            self.message_user(request, "Select at least two entities to merge.", messages.WARNING)
+            return
+        report = linking.merge_entities(entities[0], entities[1:])
+        self.message_user(
+            request,
+            f"Merged {', '.join(report.merged)} into {report.survivor.name}: {report.mentions} mentions, "
+            f"{report.participations} event roles moved, {report.aliases} aliases added.",
+            messages.SUCCESS,
+        )
 
 
 @admin.register(Alias)
@@ -47,6 +73,22 @@ class MentionAdmin(admin.ModelAdmin):
     search_fields = ["text", "entity__name"]
     autocomplete_fields = ["article", "entity"]
     readonly_fields = ["created_at", "updated_at"]
+    actions = ["confirm_selected", "reject_selected", "add_alias_from_selected"]
+
+    @admin.action(description="Confirm the selected mentions", permissions=["change"])
+    def confirm_selected(self, request: HttpRequest, queryset: QuerySet) -> None:
+        count = linking.set_mention_status(queryset, Mention.Status.CONFIRMED)
+        self.message_user(request, f"Confirmed {count} mentions.", messages.SUCCESS)
+
+    @admin.action(description="Reject the selected mentions", permissions=["change"])
+    def reject_selected(self, request: HttpRequest, queryset: QuerySet) -> None:
+        count = linking.set_mention_status(queryset, Mention.Status.REJECTED)
+        self.message_user(request, f"Rejected {count} mentions.", messages.SUCCESS)
+
+    @admin.action(description="Add the selected mentions' text as aliases of their entities", permissions=["change"])
+    def add_alias_from_selected(self, request: HttpRequest, queryset: QuerySet) -> None:
+        added = [alias.name for alias, created in map(linking.alias_from_mention, queryset) if created]
+        self.message_user(request, f"Added {len(added)} aliases: {', '.join(added) or 'none new'}.", messages.SUCCESS)
 
     def get_readonly_fields(self, request: HttpRequest, obj: Mention | None = None) -> list[str]:
         """Once saved, a mention stays anchored: its text and offsets are provenance, not opinion."""
@@ -95,3 +137,65 @@ class EventEvidenceAdmin(admin.ModelAdmin):
     search_fields = ["event__title", "article__title", "sentence"]
     autocomplete_fields = ["event", "article"]
     readonly_fields = ["created_at"]
+
+
+class OccurrenceInline(admin.TabularInline):
+    model = CandidateOccurrence
+    fields = ["article", "context"]
+    readonly_fields = ["article", "context"]
+    extra = 0
+    max_num = 0
+    can_delete = False
+
+    def get_queryset(self, request: HttpRequest) -> QuerySet:
+        return (
+            super()
+            .get_queryset(request)
+            .select_related("article")
+            .only("id", "candidate_id", "start_offset", "end_offset", "article__id", "article__title", "article__body")
+        )
+
+    @admin.display(description="where it stands")
+    def context(self, occurrence: CandidateOccurrence) -> str:
+        body = occurrence.article.body
+        start, end = occurrence.start_offset, occurrence.end_offset
+        return format_html(
+            "…{}<mark>{}</mark>{}…", body[max(0, start - 80) : start], body[start:end], body[end : end + 80]
+        )
+
+
+@admin.register(Candidate)
+class CandidateAdmin(admin.ModelAdmin):
+    list_display = ["name", "proposal", "entity", "similar_alias", "score", "kind_guess", "frequency", "status"]
+    list_filter = ["status", "proposal", "kind_guess"]
+    list_select_related = ["entity"]
+    search_fields = ["name", "entity__name"]
+    readonly_fields = ["name", "folded", "proposal", "similar_alias", "score", "decided_by", "decided_at",
+                       "created_at", "updated_at"]  # fmt: skip
+    autocomplete_fields = ["entity"]
+    inlines = [OccurrenceInline]
+    actions = ["accept_selected", "dismiss_selected"]
+
+    def get_queryset(self, request: HttpRequest) -> QuerySet:
+        return super().get_queryset(request).with_frequency()
+
+    @admin.display(description="occurrences", ordering="frequency")
+    def frequency(self, candidate: Candidate) -> int:
+        return candidate.frequency
+
+    @admin.action(
+        description="Accept: near-misses as aliases, other names as new entities of the guessed kind",
+        permissions=["change"],
+    )
+    def accept_selected(self, request: HttpRequest, queryset: QuerySet) -> None:
+        accepted = [
+            linking.accept_candidate(candidate, user=request.user).name
+            for candidate in queryset.exclude(status=Candidate.Status.ACCEPTED)
+        ]
+        self.message_user(request, f"Accepted {len(accepted)}: {', '.join(accepted)}.", messages.SUCCESS)
+
+    @admin.action(description="Dismiss the selected candidates", permissions=["change"])
+    def dismiss_selected(self, request: HttpRequest, queryset: QuerySet) -> None:
+        for candidate in queryset:
+            linking.dismiss_candidate(candidate, user=request.user)
+        self.message_user(request, f"Dismissed {queryset.count()} candidates.", messages.SUCCESS)

@@ -1,5 +1,8 @@
 """Database expressions shared by entity models and querysets."""
 
+import re
+import unicodedata
+
 from django.db.models import CharField, Func
 
 
@@ -15,3 +18,9 @@ class FoldedText(Func):
         " '[\\u0300-\\u036f]', '', 'g'), '\\s+', ' ', 'g'))"
     )
     output_field = CharField()
+
+
+def fold_like_database(text: str) -> str:
+    """FoldedText in Python, for building lookups of the generated `folded` columns in bulk."""
+    decomposed = unicodedata.normalize("NFD", text.lower())
+    return " ".join(re.sub("[\u0300-\u036f]", "", decomposed).split())

@@ -1,22 +1,48 @@
 from django.db.models import QuerySet
 from django_filters import rest_framework as filters
 
-from entities.models import Entity, Event, Mention
+from entities.models import Candidate, Entity, Event, Mention
 
 
 class EntityFilter(filters.FilterSet):
     kind = filters.MultipleChoiceFilter(choices=Entity.Kind.choices)
+    country = filters.BaseInFilter(
+        method="filter_country", help_text="ISO 3166-1 alpha-2 code; several comma-separated (any of)"
+    )
     name = filters.CharFilter(
         method="filter_name", help_text="Part of the name or of any alias, ignoring case and accents"
     )
+    q = filters.CharFilter(method="filter_name", help_text="Same as name: the name or any alias")
     wikidata_id = filters.CharFilter()
+    articles = filters.RangeFilter(
+        field_name="article_count", help_text="articles_min / articles_max: how many articles mention it"
+    )
+    mentioned = filters.DateFromToRangeFilter(
+        method="filter_mentioned",
+        help_text="mentioned_after / mentioned_before: mentioned in an article published in this range",
+    )
+    co_mentioned_with = filters.ModelMultipleChoiceFilter(
+        queryset=Entity.objects.all(),
+        to_field_name="slug",
+        method="filter_co_mentioned",
+        help_text="Entity slug; repeat for several: mentioned in an article together with each of them",
+    )
 
     class Meta:
         model = Entity
-        fields = ["kind", "name", "wikidata_id"]
+        fields = ["kind", "country", "name", "q", "wikidata_id", "articles", "mentioned", "co_mentioned_with"]
+
+    def filter_country(self, queryset: QuerySet, name: str, value: list[str]) -> QuerySet:
+        return queryset.of_country(value) if value else queryset
 
     def filter_name(self, queryset: QuerySet, name: str, value: str) -> QuerySet:
         return queryset.named(value)
+
+    def filter_mentioned(self, queryset: QuerySet, name: str, value: slice) -> QuerySet:
+        return queryset.mentioned_between(value.start, value.stop) if value else queryset
+
+    def filter_co_mentioned(self, queryset: QuerySet, name: str, value: list[Entity]) -> QuerySet:
+        return queryset.co_mentioned_with(value) if value else queryset
 
 
 class MentionFilter(filters.FilterSet):
@@ -33,6 +59,20 @@ class MentionFilter(filters.FilterSet):
     class Meta:
         model = Mention
         fields = ["article", "entity", "kind", "status"]
+
+
+class CandidateFilter(filters.FilterSet):
+    status = filters.MultipleChoiceFilter(choices=Candidate.Status.choices)
+    proposal = filters.ChoiceFilter(choices=Candidate.Proposal.choices)
+    entity = filters.ModelChoiceFilter(
+        queryset=Entity.objects.all(), to_field_name="slug", help_text="Slug of the entity a proposed alias is for"
+    )
+    kind_guess = filters.MultipleChoiceFilter(choices=Entity.Kind.choices)
+    article = filters.NumberFilter(field_name="occurrences__article", distinct=True)
+
+    class Meta:
+        model = Candidate
+        fields = ["status", "proposal", "entity", "kind_guess", "article"]
 
 
 class EventFilter(filters.FilterSet):

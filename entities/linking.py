@@ -1,9 +1,30 @@
-"""Writes that keep entity mentions and event evidence attached to the text they quote."""
+"""Writes on entities: store extracted mentions and candidates, curate them, merge entities, and keep
+mentions and event evidence attached to the text they quote."""
 
 from __future__ import annotations
 
+from collections.abc import Callable, Iterable
+from dataclasses import dataclass, field
+
+from django.db import transaction
+from django.db.models import QuerySet
+from django.utils import timezone
+from django.utils.text import slugify
+
+from articles.managers import one_or_none
 from articles.models import Article
-from entities.models import EventEvidence, Mention
+from entities.expressions import fold_like_database
+from entities.extraction import LEADING_TITLES, AliasSpec, CandidateSpan, Matcher
+from entities.models import (
+    Alias,
+    Candidate,
+    CandidateOccurrence,
+    Entity,
+    Event,
+    EventEvidence,
+    EventParticipant,
+    Mention,
+)
 
 
 class SpanConflict(Exception):
@@ -41,3 +62,274 @@ def nearest_occurrence(text: str, needle: str, *, near: int) -> int | None:
             best = start
         start = text.find(needle, start + 1)
     return best
+
+
+# --- Extraction: storing what the matcher finds ------------------------------------------------
+
+
+def matcher_from_database() -> Matcher:
+    """A matcher over every entity's name and aliases as they are now."""
+    specs = [
+        AliasSpec(entity_id, name, kind)
+        for entity_id, name, kind in Entity.objects.order_by().values_list("id", "name", "kind")
+    ]
+    specs += [
+        AliasSpec(entity_id, name, kind, case_sensitive)
+        for entity_id, name, kind, case_sensitive in Alias.objects.order_by().values_list(
+            "entity_id", "name", "entity__kind", "case_sensitive"
+        )
+    ]
+    return Matcher(specs)
+
+
+@dataclass
+class ExtractionResult:
+    """What one extraction changed in an article's mentions and candidates."""
+
+    created: int = 0
+    deleted: int = 0
+    kept: int = 0
+    candidates: int = 0
+
+    def __iadd__(self, other: ExtractionResult) -> ExtractionResult:
+        self.created += other.created
+        self.deleted += other.deleted
+        self.kept += other.kept
+        self.candidates += other.candidates
+        return self
+
+
+def extract_article(article: Article, *, matcher: Matcher) -> ExtractionResult:
+    """Bring an article's automatic mentions and its candidates in line with the gazetteer.
+
+    Incremental: mentions still found stay as they are (same ids), those no longer found go, new
+    ones are added. Mentions a curator confirmed or rejected are never touched, and nothing is
+    added where they stand.
+    """
+    found = matcher.find(article.body)
+    existing = list(Mention.objects.filter(article=article).order_by().only(
+        "id", "entity_id", "start_offset", "end_offset", "status"))  # fmt: skip
+    curated = [(m.start_offset, m.end_offset) for m in existing if m.status != Mention.Status.AUTOMATIC]
+    automatic = {(m.entity_id, m.start_offset, m.end_offset): m.pk for m in existing
+                 if m.status == Mention.Status.AUTOMATIC}  # fmt: skip
+    wanted = {
+        (item.entity, item.start, item.end): item
+        for item in found
+        if not any(start < item.end and item.start < end for start, end in curated)
+    }
+    stale = [pk for key, pk in automatic.items() if key not in wanted]
+    if stale:
+        Mention.objects.filter(pk__in=stale).delete()
+    new = [
+        Mention(article=article, entity_id=item.entity, text=item.text, start_offset=item.start, end_offset=item.end)
+        for key, item in wanted.items()
+        if key not in automatic
+    ]
+    Mention.objects.bulk_create(new)
+    candidates = store_candidates(article, matcher.candidates(article.body, found))
+    return ExtractionResult(created=len(new), deleted=len(stale), kept=len(automatic) - len(stale),
+                            candidates=candidates)  # fmt: skip
+
+
+def store_candidates(article: Article, spans: list[CandidateSpan]) -> int:
+    """Replace the article's candidate occurrences with `spans`; returns how many there are."""
+    CandidateOccurrence.objects.filter(article=article).delete()
+    if not spans:
+        return 0
+    proposals = {(fold_like_database(span.text), span.entity): span for span in spans if fold_like_database(span.text)}
+    Candidate.objects.bulk_create(
+        [
+            Candidate(
+                name=span.text[:300],
+                proposal=Candidate.Proposal.ALIAS if entity is not None else Candidate.Proposal.ENTITY,
+                entity_id=entity,
+                kind_guess=span.kind_guess if span.kind_guess in Entity.Kind.values else "",
+                similar_alias=span.alias[:300],
+                score=span.score if entity is not None else None,
+            )
+            for (_, entity), span in proposals.items()
+        ],
+        ignore_conflicts=True,
+    )
+    ids = {
+        (folded, entity): pk
+        for pk, folded, entity in Candidate.objects.filter(folded__in={key for key, _ in proposals})
+        .order_by()
+        .values_list("id", "folded", "entity_id")
+    }
+    occurrences = [
+        CandidateOccurrence(candidate_id=ids[key], article=article, start_offset=span.start, end_offset=span.end)
+        for span in spans
+        if (key := (fold_like_database(span.text), span.entity)) in ids
+    ]
+    CandidateOccurrence.objects.bulk_create(occurrences, ignore_conflicts=True)
+    return len(occurrences)
+
+
+def extract_articles(
+    articles: QuerySet[Article],
+    *,
+    matcher: Matcher | None = None,
+    on_article: Callable[[Article, ExtractionResult], None] | None = None,
+    batch_size: int = 500,
+) -> ExtractionResult:
+    """Re-extract many articles, each in its own transaction, streaming them in batches."""
+    matcher = matcher or matcher_from_database()
+    total = ExtractionResult()
+    for article in articles.only("id", "body").order_by("pk").iterator(chunk_size=batch_size):
+        with transaction.atomic():
+            result = extract_article(article, matcher=matcher)
+        total += result
+        if on_article:
+            on_article(article, result)
+    return total
+
+
+# --- Curation ----------------------------------------------------------------------------------
+
+
+def set_mention_status(mentions: Iterable[Mention], status: str) -> int:
+    """Confirm or reject mentions (curated mentions survive every re-extraction)."""
+    ids = [mention.pk for mention in mentions]
+    return Mention.objects.filter(pk__in=ids).exclude(status=status).update(status=status, updated_at=timezone.now())
+
+
+def add_alias(entity: Entity, name: str, *, case_sensitive: bool = False) -> tuple[Alias, bool]:
+    """The alias `name` of `entity`, created unless it (or the entity's own name) folds the same."""
+    name = " ".join(name.split())
+    folded = fold_like_database(name)
+    existing = one_or_none(Alias.objects.filter(entity=entity, folded=folded))
+    if existing is not None:
+        return existing, False
+    return Alias.objects.create(entity=entity, name=name, case_sensitive=case_sensitive), True
+
+
+def alias_from_mention(mention: Mention) -> tuple[Alias, bool]:
+    """Make the mention's text (without the titles in front of a name) an alias of its entity."""
+    name = LEADING_TITLES.sub("", mention.text) or mention.text
+    return add_alias(mention.entity, name)
+
+
+@dataclass
+class MergeReport:
+    survivor: Entity
+    merged: list[str] = field(default_factory=list)
+    mentions: int = 0
+    aliases: int = 0
+    participations: int = 0
+
+
+@transaction.atomic
+def merge_entities(survivor: Entity, others: Iterable[Entity]) -> MergeReport:
+    """Fold `others` into `survivor`: their mentions, aliases, event roles, locations and alias
+    candidates move to it, their names become its aliases, and they are deleted."""
+    report = MergeReport(survivor=survivor)
+    for other in others:
+        if other.pk == survivor.pk:
+            continue
+        report.merged.append(other.name)
+        report.mentions += _move_mentions(other, survivor)
+        report.participations += _move_participations(other, survivor)
+        Event.objects.filter(location=other).update(location=survivor)
+        for name in [other.name, *other.aliases.values_list("name", flat=True)]:
+            report.aliases += add_alias(survivor, name)[1]
+        for candidate in Candidate.objects.filter(entity=other):
+            clash = Candidate.objects.filter(entity=survivor, folded=candidate.folded).exists()
+            if clash:
+                candidate.delete()
+            else:
+                Candidate.objects.filter(pk=candidate.pk).update(entity=survivor)
+        inherited = [f for f in ("description", "role", "country", "wikidata_id")
+                     if not getattr(survivor, f) and getattr(other, f)]  # fmt: skip
+        values = {name: getattr(other, name) for name in inherited}
+        other.delete()
+        if values:
+            for name, value in values.items():
+                setattr(survivor, name, value)
+            survivor.save(update_fields=[*values, "updated_at"])
+    return report
+
+
+def _move_mentions(other: Entity, survivor: Entity) -> int:
+    moved = 0
+    spans = {
+        (m.article_id, m.start_offset, m.end_offset): m
+        for m in Mention.objects.filter(entity=survivor, article__in=other.mentions.values("article"))
+    }
+    for mention in Mention.objects.filter(entity=other):
+        twin = spans.get((mention.article_id, mention.start_offset, mention.end_offset))
+        if twin is None:
+            Mention.objects.filter(pk=mention.pk).update(entity=survivor, updated_at=timezone.now())
+        else:
+            if twin.status == Mention.Status.AUTOMATIC and mention.status != Mention.Status.AUTOMATIC:
+                Mention.objects.filter(pk=twin.pk).update(status=mention.status, updated_at=timezone.now())
+            mention.delete()
+        moved += 1
+    return moved
+
+
+def _move_participations(other: Entity, survivor: Entity) -> int:
+    roles = set(EventParticipant.objects.filter(entity=survivor).values_list("event_id", "role"))
+    moved = 0
+    for participation in EventParticipant.objects.filter(entity=other):
+        if (participation.event_id, participation.role) in roles:
+            participation.delete()
+        else:
+            EventParticipant.objects.filter(pk=participation.pk).update(entity=survivor)
+        moved += 1
+    return moved
+
+
+class CandidateDecided(Exception):
+    """The candidate was accepted or dismissed already."""
+
+
+@transaction.atomic
+def accept_candidate(
+    candidate: Candidate,
+    *,
+    user: object | None = None,
+    entity: Entity | None = None,
+    kind: str = "",
+    name: str = "",
+) -> Entity:
+    """Accept a candidate: as an alias of `entity` (by default the entity a near-miss resembles),
+    or as a new entity (`kind`, `name` override the guesses). The articles it occurs in are
+    re-extracted, so its occurrences become mentions at once. Returns the entity."""
+    if candidate.status == Candidate.Status.ACCEPTED:
+        raise CandidateDecided(f"candidate {candidate.name!r} was accepted already")
+    target = entity or candidate.entity
+    if target is None:
+        target = Entity.objects.create(
+            name=name or candidate.name,
+            slug=unique_slug(name or candidate.name),
+            kind=kind or candidate.kind_guess or Entity.Kind.OTHER,
+        )
+    if fold_like_database(target.name) != candidate.folded:
+        add_alias(target, candidate.name)
+    candidate.status = Candidate.Status.ACCEPTED
+    candidate.decided_by = user if getattr(user, "pk", None) else None
+    candidate.decided_at = timezone.now()
+    candidate.save(update_fields=["status", "decided_by", "decided_at", "updated_at"])
+    extract_articles(Article.objects.filter(candidate_occurrences__candidate=candidate).distinct())
+    return target
+
+
+def dismiss_candidate(candidate: Candidate, *, user: object | None = None) -> None:
+    """Dismiss a candidate; it stays dismissed when the name turns up again."""
+    if candidate.status == Candidate.Status.DISMISSED:
+        return
+    candidate.status = Candidate.Status.DISMISSED
+    candidate.decided_by = user if getattr(user, "pk", None) else None
+    candidate.decided_at = timezone.now()
+    candidate.save(update_fields=["status", "decided_by", "decided_at", "updated_at"])
+
+
+def unique_slug(name: str) -> str:
+    """A slug for a new entity, numbered when the plain one is taken."""
+    base = slugify(name)[:280] or "entity"
+    slug, number = base, 1
+    while Entity.objects.filter(slug=slug).exists():
+        number += 1
+        slug = f"{base}-{number}"
+    return slug

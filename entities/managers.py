@@ -6,7 +6,8 @@ import datetime
 from collections.abc import Iterable
 
 from django.db import models
-from django.db.models import Count, Exists, OuterRef, Prefetch, Q, Value
+from django.db.models import Count, Exists, Max, Min, OuterRef, Prefetch, Q, Value
+from django.db.models.functions import TruncMonth
 
 from entities.expressions import FoldedText
 
@@ -29,9 +30,48 @@ class EntityQuerySet(models.QuerySet):
             Q(folded_name__contains=folded) | Exists(alias_matches)
         )
 
+    def of_country(self, countries: Iterable[str]) -> EntityQuerySet:
+        return self.filter(country__in=[country.upper() for country in countries])
+
+    def named_exactly(self, folded: str) -> EntityQuerySet:
+        """Entities whose name folds to `folded` (see FoldedText)."""
+        return self.annotate(folded_name=FoldedText("name")).filter(folded_name=folded)
+
     def with_article_counts(self) -> EntityQuerySet:
         """Annotate how many distinct articles mention each entity (rejected mentions excluded)."""
         return self.annotate(article_count=Count("mentions__article", filter=LIVE_MENTION, distinct=True))
+
+    def with_mention_stats(self) -> EntityQuerySet:
+        """Article count plus the publication dates of the first and last article that mentions it."""
+        live = ~Q(mentions__status="rejected")
+        return self.with_article_counts().annotate(
+            first_mentioned=Min("mentions__article__published_on", filter=live),
+            last_mentioned=Max("mentions__article__published_on", filter=live),
+        )
+
+    def mentioned_between(self, start: datetime.date | None, end: datetime.date | None) -> EntityQuerySet:
+        """Entities mentioned (not rejected) in an article published within [start, end]."""
+        from entities.models import Mention
+
+        articles = Mention.objects.live().filter(entity=OuterRef("pk"))
+        if start is not None:
+            articles = articles.filter(article__published_on__gte=start)
+        if end is not None:
+            articles = articles.filter(article__published_on__lte=end)
+        return self.filter(Exists(articles))
+
+    def co_mentioned_with(self, others: Iterable[object]) -> EntityQuerySet:
+        """Entities mentioned in an article together with each of `others` (and not one of them)."""
+        from entities.models import Mention
+
+        queryset = self
+        for other in others:
+            shared = Mention.objects.live().filter(
+                entity=OuterRef("pk"),
+                article__in=Mention.objects.live().filter(entity=other).values("article"),
+            )
+            queryset = queryset.filter(Exists(shared)).exclude(pk=getattr(other, "pk", other))
+        return queryset
 
     def for_api(self) -> EntityQuerySet:
         from entities.models import Alias
@@ -44,11 +84,50 @@ class MentionQuerySet(models.QuerySet):
         """Mentions a curator has not rejected."""
         return self.exclude(status="rejected")
 
+    def co_mentions(self, entity: object, *, limit: int = 20) -> list[dict[str, object]]:
+        """The entities most often mentioned in the same articles as `entity`, with article counts."""
+        from entities.models import Entity
+
+        articles = self.live().filter(entity=entity).values("article")
+        rows = (
+            self.live()
+            .filter(article__in=articles)
+            .exclude(entity=entity)
+            .values("entity")
+            .annotate(articles=Count("article", distinct=True), mentions=Count("id"))
+            .order_by("-articles", "-mentions", "entity")[:limit]
+        )
+        rows = list(rows)
+        entities = Entity.objects.in_bulk([row["entity"] for row in rows])
+        return [{**row, "entity": entities[row["entity"]]} for row in rows]
+
+    def per_month(self, entity: object) -> list[dict[str, object]]:
+        """Live mentions of `entity` and the articles holding them, per month of publication;
+        undated articles come last, with month None."""
+        return list(
+            self.live()
+            .filter(entity=entity)
+            .annotate(month=TruncMonth("article__published_on"))
+            .values("month")
+            .annotate(articles=Count("article", distinct=True), mentions=Count("id"))
+            .order_by(models.F("month").asc(nulls_last=True))
+        )
+
+
     def for_api(self) -> MentionQuerySet:
         return self.select_related("entity").only(
             "id", "article_id", "text", "start_offset", "end_offset", "status", "created_at",
             "entity__id", "entity__name", "entity__slug", "entity__kind",
         )  # fmt: skip
+
+
+class CandidateQuerySet(models.QuerySet):
+    def open(self) -> CandidateQuerySet:
+        return self.filter(status="open")
+
+    def with_frequency(self) -> CandidateQuerySet:
+        """How often each candidate occurs, and in how many articles."""
+        return self.annotate(frequency=Count("occurrences"), article_count=Count("occurrences__article", distinct=True))
 
 
 class EventQuerySet(models.QuerySet):

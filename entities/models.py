@@ -1,9 +1,10 @@
+from django.conf import settings
 from django.db import models
 from django.db.models import F, Q
 
 from articles.models import Article, DatePrecision, date_precision_constraint
 from entities.expressions import FoldedText
-from entities.managers import EntityQuerySet, EventQuerySet, MentionQuerySet
+from entities.managers import CandidateQuerySet, EntityQuerySet, EventQuerySet, MentionQuerySet
 
 
 class Entity(models.Model):
@@ -22,6 +23,8 @@ class Entity(models.Model):
     slug = models.SlugField(max_length=300, unique=True)
     kind = models.CharField(max_length=20, choices=Kind.choices)
     description = models.CharField(max_length=500, blank=True)
+    role = models.CharField(max_length=200, blank=True, help_text="Title or office that identifies the entity")
+    country = models.CharField(max_length=2, blank=True, help_text="ISO 3166-1 alpha-2 code, when it has one")
     wikidata_id = models.CharField(max_length=20, blank=True, verbose_name="Wikidata ID")
     created_at = models.DateTimeField(auto_now_add=True)
     updated_at = models.DateTimeField(auto_now=True)
@@ -37,8 +40,12 @@ class Entity(models.Model):
             models.UniqueConstraint(
                 fields=["wikidata_id"], condition=~Q(wikidata_id=""), name="entity_unique_wikidata_id"
             ),
+            models.CheckConstraint(condition=Q(country__regex=r"^([A-Z]{2})?$"), name="entity_country_iso"),
         ]
-        indexes = [models.Index(fields=["kind", "name"], name="entity_kind_name_idx")]
+        indexes = [
+            models.Index(fields=["kind", "name"], name="entity_kind_name_idx"),
+            models.Index(fields=["country"], name="entity_country_idx", condition=~Q(country="")),
+        ]
 
     def __str__(self) -> str:
         return self.name
@@ -51,6 +58,9 @@ class Alias(models.Model):
     name = models.CharField(max_length=300)
     folded = models.GeneratedField(
         expression=FoldedText("name"), output_field=models.CharField(max_length=300), db_persist=True
+    )
+    case_sensitive = models.BooleanField(
+        default=False, help_text="Match only as written; all-capital aliases (TTP, BLA) always are"
     )
 
     class Meta:
@@ -216,3 +226,84 @@ class EventEvidence(models.Model):
 
     def __str__(self) -> str:
         return f"article {self.article_id} for event {self.event_id}"
+
+
+class Candidate(models.Model):
+    """A name the extractor found but could not resolve: a possible new entity, or a near-miss of a
+    known alias (a variant spelling, a typo) proposed as a new alias of `entity`.
+
+    One row per proposal; where it occurs lives in CandidateOccurrence, rebuilt on each extraction.
+    """
+
+    class Proposal(models.TextChoices):
+        ENTITY = "entity", "New entity"
+        ALIAS = "alias", "New alias"
+
+    class Status(models.TextChoices):
+        OPEN = "open", "Open"
+        ACCEPTED = "accepted", "Accepted"
+        DISMISSED = "dismissed", "Dismissed"
+
+    name = models.CharField(max_length=300)
+    folded = models.GeneratedField(
+        expression=FoldedText("name"), output_field=models.CharField(max_length=300), db_persist=True
+    )
+    proposal = models.CharField(max_length=10, choices=Proposal.choices)
+    kind_guess = models.CharField(max_length=20, choices=Entity.Kind.choices, blank=True)
+    entity = models.ForeignKey(
+        Entity,
+        on_delete=models.CASCADE,
+        null=True,
+        blank=True,
+        related_name="alias_candidates",
+        help_text="For a proposed alias: the entity it would belong to",
+    )
+    similar_alias = models.CharField(max_length=300, blank=True, help_text="The known alias it resembles")
+    score = models.FloatField(null=True, blank=True, help_text="Similarity to that alias, 0-100")
+    status = models.CharField(max_length=10, choices=Status.choices, default=Status.OPEN)
+    decided_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL, on_delete=models.SET_NULL, null=True, blank=True, related_name="+"
+    )
+    decided_at = models.DateTimeField(null=True, blank=True)
+    created_at = models.DateTimeField(auto_now_add=True)
+    updated_at = models.DateTimeField(auto_now=True)
+    articles = models.ManyToManyField(Article, through="CandidateOccurrence", related_name="candidates")
+
+    objects = CandidateQuerySet.as_manager()
+
+    class Meta:
+        ordering = ["created_at", "id"]
+        constraints = [
+            models.UniqueConstraint(
+                fields=["folded", "proposal", "entity"], nulls_distinct=False, name="candidate_unique_proposal"
+            ),
+            models.CheckConstraint(
+                condition=Q(proposal="entity", entity__isnull=True) | Q(proposal="alias", entity__isnull=False),
+                name="candidate_alias_has_entity",
+            ),
+            models.CheckConstraint(condition=Q(name__regex=r"\S"), name="candidate_name_not_blank"),
+        ]
+        indexes = [models.Index(fields=["status", "created_at"], name="candidate_status_idx")]
+
+    def __str__(self) -> str:
+        return self.name
+
+
+class CandidateOccurrence(models.Model):
+    """Where a candidate name stands in an article body (offsets, like a mention's)."""
+
+    candidate = models.ForeignKey(Candidate, on_delete=models.CASCADE, related_name="occurrences")
+    article = models.ForeignKey(Article, on_delete=models.CASCADE, related_name="candidate_occurrences")
+    start_offset = models.PositiveIntegerField()
+    end_offset = models.PositiveIntegerField()
+
+    class Meta:
+        ordering = ["article", "start_offset"]
+        constraints = [
+            models.CheckConstraint(condition=Q(end_offset__gt=F("start_offset")), name="occurrence_end_after_start"),
+            models.UniqueConstraint(fields=["article", "start_offset"], name="occurrence_unique_place"),
+        ]
+        indexes = [models.Index(fields=["candidate", "article"], name="occurrence_candidate_idx")]
+
+    def __str__(self) -> str:
+        return f"candidate {self.candidate_id} in article {self.article_id}"

@@ -1,7 +1,7 @@
 from rest_framework import serializers
 
 from articles.models import Article
-from entities.models import Entity, Event, EventEvidence, EventParticipant, Mention
+from entities.models import Candidate, Entity, Event, EventEvidence, EventParticipant, Mention
 
 
 class EntityBriefSerializer(serializers.ModelSerializer):
@@ -12,20 +12,63 @@ class EntityBriefSerializer(serializers.ModelSerializer):
 
 class EntitySerializer(serializers.ModelSerializer):
     aliases = serializers.SlugRelatedField(many=True, read_only=True, slug_field="name")
+    article_count = serializers.IntegerField(read_only=True, help_text="Articles mentioning it (rejected excluded)")
+    first_mentioned = serializers.DateField(read_only=True, help_text="Publication date of the first such article")
+    last_mentioned = serializers.DateField(read_only=True, help_text="Publication date of the last such article")
 
     class Meta:
         model = Entity
         fields = [
-            "id",
-            "name",
-            "slug",
-            "kind",
-            "description",
-            "wikidata_id",
-            "aliases",
-            "created_at",
-            "updated_at",
-        ]
+            "id", "name", "slug", "kind", "country", "role", "description", "wikidata_id", "aliases",
+            "article_count", "first_mentioned", "last_mentioned", "created_at", "updated_at",
+        ]  # fmt: skip
+
+
+class CoMentionSerializer(serializers.Serializer):
+    entity = EntityBriefSerializer()
+    articles = serializers.IntegerField(help_text="Articles mentioning both")
+    mentions = serializers.IntegerField(help_text="Mentions of the other entity in those articles")
+
+
+class MonthCountSerializer(serializers.Serializer):
+    month = serializers.DateField(format="%Y-%m", allow_null=True, help_text="YYYY-MM; null for undated articles")
+    articles = serializers.IntegerField()
+    mentions = serializers.IntegerField()
+
+
+class MergeSerializer(serializers.Serializer):
+    entities = serializers.SlugRelatedField(
+        many=True, slug_field="slug", queryset=Entity.objects.all(), help_text="Slugs of the entities to merge in"
+    )
+
+
+class AliasCreatedSerializer(serializers.Serializer):
+    alias = serializers.CharField()
+    created = serializers.BooleanField()
+
+
+class CandidateSerializer(serializers.ModelSerializer):
+    entity = EntityBriefSerializer(read_only=True)
+    frequency = serializers.IntegerField(read_only=True, help_text="Occurrences in the archive")
+    article_count = serializers.IntegerField(read_only=True)
+
+    class Meta:
+        model = Candidate
+        fields = [
+            "id", "name", "proposal", "kind_guess", "entity", "similar_alias", "score", "status", "frequency",
+            "article_count", "decided_at", "created_at",
+        ]  # fmt: skip
+
+
+class AcceptCandidateSerializer(serializers.Serializer):
+    entity = serializers.SlugRelatedField(
+        slug_field="slug",
+        queryset=Entity.objects.all(),
+        required=False,
+        help_text="Accept as an alias of this entity (default: the entity a near-miss resembles, else a new one)",
+    )
+    kind = serializers.ChoiceField(choices=Entity.Kind.choices, required=False, help_text="Kind of a new entity")
+    name = serializers.CharField(required=False, max_length=300, help_text="Canonical name of a new entity")
 
 
 class MentionSerializer(serializers.ModelSerializer):

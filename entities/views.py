@@ -1,20 +1,63 @@
 from django.db.models import QuerySet
-from rest_framework import viewsets
+from rest_framework import status, viewsets
+from rest_framework.decorators import action
+from rest_framework.exceptions import ValidationError
+from rest_framework.request import Request
+from rest_framework.response import Response
 
-from entities.filters import EntityFilter, EventFilter, MentionFilter
-from entities.models import Entity, Event, Mention
-from entities.serializers import EntitySerializer, EventSerializer, MentionSerializer
+from archive.api import requires
+from entities import linking
+from entities.filters import CandidateFilter, EntityFilter, EventFilter, MentionFilter
+from entities.models import Candidate, Entity, Event, Mention
+from entities.serializers import (
+    AcceptCandidateSerializer,
+    AliasCreatedSerializer,
+    CandidateSerializer,
+    CoMentionSerializer,
+    EntitySerializer,
+    EventSerializer,
+    MentionSerializer,
+    MergeSerializer,
+    MonthCountSerializer,
+)
 
 
 class EntityViewSet(viewsets.ReadOnlyModelViewSet):
     queryset = Entity.objects.all()
     serializer_class = EntitySerializer
     filterset_class = EntityFilter
-    ordering_fields = ["name", "kind", "created_at"]
+    ordering_fields = ["name", "kind", "created_at", "article_count", "first_mentioned", "last_mentioned"]
     ordering = ["name"]
 
     def get_queryset(self) -> QuerySet:
-        return Entity.objects.for_api()
+        return Entity.objects.with_mention_stats().for_api()
+
+    @action(detail=True, url_path="co-mentions", filterset_class=None, pagination_class=None)
+    def co_mentions(self, request: Request, pk: str | None = None) -> Response:
+        """The entities most often mentioned in the same articles (`limit`, default 20, at most 200)."""
+        entity = self.get_object()
+        limit = _bounded_int(request.query_params.get("limit"), default=20, upper=200)
+        rows = Mention.objects.co_mentions(entity, limit=limit)
+        return Response(CoMentionSerializer(rows, many=True).data)
+
+    @action(detail=True, filterset_class=None, pagination_class=None)
+    def timeline(self, request: Request, pk: str | None = None) -> Response:
+        """Articles and mentions per month of publication; undated articles last, as month null."""
+        return Response(MonthCountSerializer(Mention.objects.per_month(self.get_object()), many=True).data)
+
+    @action(
+        detail=True,
+        methods=["post"],
+        serializer_class=MergeSerializer,
+        permission_classes=[requires("entities.change_entity", "entities.delete_entity")],
+    )
+    def merge(self, request: Request, pk: str | None = None) -> Response:
+        """Merge the named entities into this one: mentions, aliases and event roles move here."""
+        survivor = self.get_object()
+        payload = MergeSerializer(data=request.data)
+        payload.is_valid(raise_exception=True)
+        linking.merge_entities(survivor, payload.validated_data["entities"])
+        return Response(EntitySerializer(self.get_queryset().get(pk=survivor.pk)).data)
 
 
 class MentionViewSet(viewsets.ReadOnlyModelViewSet):
@@ -27,6 +70,69 @@ class MentionViewSet(viewsets.ReadOnlyModelViewSet):
     def get_queryset(self) -> QuerySet:
         return Mention.objects.for_api()
 
+    @action(detail=True, methods=["post"], permission_classes=[requires("entities.change_mention")])
+    def confirm(self, request: Request, pk: str | None = None) -> Response:
+        return self._set_status(Mention.Status.CONFIRMED)
+
+    @action(detail=True, methods=["post"], permission_classes=[requires("entities.change_mention")])
+    def reject(self, request: Request, pk: str | None = None) -> Response:
+        return self._set_status(Mention.Status.REJECTED)
+
+    @action(
+        detail=True,
+        methods=["post"],
+        url_path="add-alias",
+        serializer_class=AliasCreatedSerializer,
+        permission_classes=[requires("entities.add_alias")],
+    )
+    def add_alias(self, request: Request, pk: str | None = None) -> Response:
+        """Make the mention's text (titles removed) an alias of its entity."""
+        alias, created = linking.alias_from_mention(self.get_object())
+        data = AliasCreatedSerializer({"alias": alias.name, "created": created}).data
+        return Response(data, status=status.HTTP_201_CREATED if created else status.HTTP_200_OK)
+
+    def _set_status(self, value: str) -> Response:
+        mention = self.get_object()
+        linking.set_mention_status([mention], value)
+        return Response(MentionSerializer(self.get_queryset().get(pk=mention.pk)).data)
+
+
+class CandidateViewSet(viewsets.ReadOnlyModelViewSet):
+    """Names the extractor found but could not resolve; curators accept or dismiss them."""
+
+    queryset = Candidate.objects.all()
+    serializer_class = CandidateSerializer
+    filterset_class = CandidateFilter
+    ordering_fields = ["created_at", "frequency", "article_count", "score", "name"]
+    ordering = ["created_at"]
+
+    def get_queryset(self) -> QuerySet:
+        return Candidate.objects.with_frequency().select_related("entity")
+
+    @action(
+        detail=True,
+        methods=["post"],
+        serializer_class=AcceptCandidateSerializer,
+        permission_classes=[requires("entities.change_candidate", "entities.add_entity", "entities.add_alias")],
+    )
+    def accept(self, request: Request, pk: str | None = None) -> Response:
+        """Accept as an alias (of `entity`, or the entity a near-miss resembles) or as a new entity."""
+        candidate = self.get_object()
+        payload = AcceptCandidateSerializer(data=request.data)
+        payload.is_valid(raise_exception=True)
+        try:
+            entity = linking.accept_candidate(candidate, user=request.user, **payload.validated_data)
+        except linking.CandidateDecided as exc:
+            return Response({"detail": str(exc)}, status=status.HTTP_409_CONFLICT)
+        data = EntitySerializer(Entity.objects.with_mention_stats().for_api().get(pk=entity.pk)).data
+        return Response(data)
+
+    @action(detail=True, methods=["post"], permission_classes=[requires("entities.change_candidate")])
+    def dismiss(self, request: Request, pk: str | None = None) -> Response:
+        candidate = self.get_object()
+        linking.dismiss_candidate(candidate, user=request.user)
+        return Response(CandidateSerializer(self.get_queryset().get(pk=candidate.pk)).data)
+
 
 class EventViewSet(viewsets.ReadOnlyModelViewSet):
     queryset = Event.objects.all()
@@ -37,3 +143,12 @@ class EventViewSet(viewsets.ReadOnlyModelViewSet):
 
     def get_queryset(self) -> QuerySet:
         return Event.objects.for_api()
+
+
+def _bounded_int(raw: str | None, *, default: int, upper: int) -> int:
+    """The `limit` parameter, or a 400 naming it."""
+    if raw is None:
+        return default
+    if not raw.isdigit() or not 1 <= int(raw) <= upper:
+        raise ValidationError({"limit": [f"A whole number from 1 to {upper}."]})
+    return int(raw)

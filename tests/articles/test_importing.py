@@ -273,7 +273,7 @@ def test_update_reparses_with_the_current_parser_but_curated_fields_win(seed_dir
     assert out.startswith("0 created, 0 updated, 1 unchanged")
 
 
-def test_update_moves_curated_mentions_with_the_new_body_and_drops_automatic_ones(seed_dir):
+def test_update_moves_curated_mentions_with_the_new_body_and_extracts_automatic_ones_again(seed_dir):
     run_import(seed_dir / "001_30597b7ee61e04dd.txt")
     article = Article.objects.get()
     munir, taliban = EntityFactory(name="Asim Munir"), EntityFactory(name="TTP")
@@ -288,7 +288,10 @@ def test_update_moves_curated_mentions_with_the_new_body_and_drops_automatic_one
 
     confirmed.refresh_from_db()
     assert confirmed.start_offset == old_start
-    assert list(Mention.objects.filter(article=article).values_list("text", flat=True)) == ["Asim Munir"]
+    article.refresh_from_db()
+    automatic = Mention.objects.filter(article=article, status="automatic").exclude(pk=confirmed.pk)
+    assert {(m.entity.name, m.text) for m in automatic} == {("Asim Munir", "Munir"), ("TTP", "TTP")}
+    assert all(article.body[m.start_offset : m.end_offset] == m.text for m in automatic)
 
 
 def test_update_refuses_a_body_that_would_lose_a_curated_mention(seed_dir):

@@ -134,4 +134,4 @@ def test_listing_events_takes_the_same_queries_whatever_their_number(api_client,
 
 
 def test_the_api_root_lists_every_collection(api_client):
-    assert set(api_client.get("/api/v1/").json()) == {"sources", "articles", "entities", "events", "mentions"}
+    assert set(api_client.get("/api/v1/").json()) == {"sources", "articles", "entities", "events", "mentions", "candidates"}

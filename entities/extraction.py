@@ -1,0 +1,406 @@
+"""Pure: find the gazetteer's entities in a text, and the names it does not know yet.
+
+One Aho-Corasick automaton holds every alias, folded to lower case without accents, so a text is
+scanned once whatever the size of the gazetteer. Each raw hit is then checked against the text
+as written: word boundaries, capitals (an acronym such as TTP matches only in capitals, a name
+only when capitalised), and overlaps (the longest name wins). A person's mention takes in the
+titles written before the name ("army chief Gen. Asim Munir"), and a bare surname ("Munir")
+counts once the person's fuller name appears in the same text.
+
+Capitalised names that match nothing become candidates: near-misses of a known alias
+("Shahbaz Shari") are proposed as new aliases with a similarity score, the rest as new entities.
+"""
+
+from __future__ import annotations
+
+import bisect
+import re
+import unicodedata
+from collections.abc import Hashable, Iterable, Sequence
+from dataclasses import dataclass
+from functools import lru_cache
+
+import ahocorasick
+from rapidfuzz import fuzz, process
+
+PERSON = "person"
+NEAR_MISS_SCORE = 88.0  # rapidfuzz ratio (0-100) from which an unknown name is proposed as an alias
+MIN_NEAR_MISS_LENGTH = 5
+
+_APOSTROPHES = "’‘`´ʼ"
+_DASHES = "‐‑‒–—―−"
+_FOLD_TABLE = str.maketrans({**dict.fromkeys(_APOSTROPHES, "'"), **dict.fromkeys(_DASHES, "-")})
+
+# Titles and ranks that belong to a person's mention when written right before the name.
+TITLES = """
+army chief|chief of army staff|chief of the army staff|COAS|chief of general staff|chief of staff|field marshal|
+general|gen|lieutenant general|lt gen|lt-gen|lt\\. gen|major general|maj gen|brigadier general|brigadier|brig|
+colonel|col|major|maj|captain|capt|admiral|adm|vice admiral|rear admiral|air chief marshal|air marshal|commander|
+president|vice president|vice-president|prime minister|caretaker prime minister|interim prime minister|pm|
+deputy prime minister|foreign minister|interior minister|defence minister|defense minister|finance minister|
+information minister|minister|state minister|minister of state|chief minister|governor|ambassador|envoy|
+special envoy|special representative|senator|secretary of state|secretary-general|secretary general|secretary|
+foreign secretary|foreign ministry spokesperson|foreign office spokesperson|spokesperson|spokesman|spokeswoman|
+supreme leader|ayatollah|grand ayatollah|hojatoleslam|sheikh|shaikh|king|crown prince|prince|emir|amir|mullah|
+maulana|mufti|sardar|chairman|chairperson|speaker|chief justice|justice|judge|mr|mrs|ms|dr|prof|professor|
+lawyer|trade lawyer|analyst|expert|journalist|commentator|researcher|leader|chief|commander-in-chief
+"""
+_TITLE_WORDS = sorted((t.strip() for t in TITLES.replace("\n", "").split("|") if t.strip()), key=len, reverse=True)
+_TITLE = "|".join(re.escape(t).replace(r"\ ", r"\s+") for t in _TITLE_WORDS)
+TITLES_BEFORE = re.compile(rf"(?:(?<![\w.])(?:{_TITLE})\.?\s+)+$", re.IGNORECASE)
+LEADING_TITLES = re.compile(rf"^(?:(?:{_TITLE})\.?\s+)+", re.IGNORECASE)
+
+# Capitalised words that start sentences or name no one: never candidates on their own, and
+# trimmed from the ends of a candidate name.
+COMMON_CAPITALISED = frozenset(
+    """
+    a an the this that these those it its he she they we i you his her their our my in on at by for from to of
+    and or but if as with after before since until while when where why how what who which also however
+    despite although though yet so then there here meanwhile moreover furthermore additionally both all
+    many some several most more other others each every no not according during under over between
+    among about against across through into upon within without last next recent recently earlier later
+    today yesterday tomorrow monday tuesday wednesday thursday friday saturday sunday january february
+    march april may june july august september october november december jan feb mar apr jun jul aug
+    sep sept oct nov dec read share related news also photo file reuters ap afp said says
+    """.split()
+)
+DEMONYM = re.compile(r"^(?:[A-Z][a-z]+(?:ian|ani|ese|ish|ean|i)|Afghan|Baloch|Baluch|Arab|Turkish|Western|Eastern)$")
+_NAME_WORD = r"[A-ZÀ-ÖØ-Þ][\w'’.-]*"
+_CONNECTORS = frozenset("al el ul ud ur bin ibn of the de e i o and for van von da di".split())
+_CONNECTOR = "(?:" + "|".join(sorted(_CONNECTORS, key=len, reverse=True)) + ")"
+CAPITALISED_RUN = re.compile(rf"{_NAME_WORD}(?:[ \t]+(?:{_CONNECTOR}[ \t]+)?{_NAME_WORD})*")
+
+_KIND_BY_LAST_WORD = {
+    **dict.fromkeys(
+        "ministry army force forces corps party agency council bank organisation organization committee "
+        "commission court assembly office news times tribune post herald daily media network university "
+        "institute company corporation authority police department service services union senate".split(),
+        "organisation",
+    ),
+    **dict.fromkeys("province region district valley division county state".split(), "region"),
+    **dict.fromkeys("city town village port".split(), "city"),
+}
+_ARMED_GROUP_WORDS = frozenset(
+    "front liberation jaish lashkar tehreek tehrik brigade brigades mujahideen militia".split()
+)
+
+
+def fold(text: str) -> str:
+    """Lower case without accents, apostrophes and dashes unified: one character for each one of
+    `text`, so offsets found in the folded text are offsets in the original."""
+    text = text.translate(_FOLD_TABLE)
+    if text.isascii():
+        return text.lower()
+    return "".join(_fold_char(char) for char in text)
+
+
+@lru_cache(maxsize=4096)
+def _fold_char(char: str) -> str:
+    lowered = char.lower()
+    if len(lowered) != 1:
+        lowered = char
+    base = unicodedata.normalize("NFD", lowered)[:1]
+    return base if base and base.isalnum() == lowered.isalnum() else lowered
+
+
+def is_acronym(alias: str) -> bool:
+    """All capitals (TTP, BLA, U.S.): such an alias matches only as written."""
+    letters = [char for char in alias if char.isalpha()]
+    return len(letters) >= 2 and all(char.isupper() for char in letters)
+
+
+@dataclass(frozen=True)
+class AliasSpec:
+    """One surface form of an entity, as the matcher needs it."""
+
+    entity: Hashable
+    text: str
+    entity_kind: str = ""
+    case_sensitive: bool = False
+
+
+@dataclass(frozen=True)
+class Found:
+    """A mention found in a text: `text == source[start:end]`."""
+
+    start: int
+    end: int
+    text: str
+    entity: Hashable
+    alias: str  # the alias (or surname) that matched, without any title in front
+
+
+@dataclass(frozen=True)
+class CandidateSpan:
+    """A name in the text that no alias matched: a new entity, or a near-miss of a known alias."""
+
+    start: int
+    end: int
+    text: str
+    kind_guess: str
+    entity: Hashable | None = None  # for a near-miss: the entity whose alias it resembles
+    alias: str = ""  # ... and that alias
+    score: float = 0.0
+
+
+def _is_word_char(char: str) -> bool:
+    return (char.isalnum() or char == "_") and char not in _APOSTROPHES
+
+
+class Matcher:
+    """Every alias of a gazetteer in one automaton; `find` runs in time linear in the text."""
+
+    def __init__(self, aliases: Iterable[AliasSpec]) -> None:
+        self.automaton = ahocorasick.Automaton()
+        self.entity_kinds: dict[Hashable, str] = {}
+        by_key: dict[str, list[AliasSpec]] = {}
+        for alias in aliases:
+            text = " ".join(alias.text.split())
+            if not text:
+                continue
+            spec = AliasSpec(alias.entity, text, alias.entity_kind, alias.case_sensitive or is_acronym(text))
+            self.entity_kinds[alias.entity] = alias.entity_kind
+            specs = by_key.setdefault(fold(text), [])
+            if all((s.entity, s.text) != (spec.entity, spec.text) for s in specs):
+                specs.append(spec)
+        for key, specs in by_key.items():
+            self.automaton.add_word(key, tuple(specs))
+        self.alias_count = len(by_key)
+        if by_key:
+            self.automaton.make_automaton()
+        self._choices = list(by_key)
+        self._choice_specs = [by_key[key][0] for key in self._choices]
+        self._near_miss_cache: dict[str, tuple[Hashable, str, float] | None] = {}
+
+    def find(self, text: str) -> list[Found]:
+        """The gazetteer's mentions in `text`, in order, never overlapping."""
+        if not self.alias_count or not text:
+            return []
+        folded = fold(text)
+        hits: list[tuple[int, int, tuple[AliasSpec, ...]]] = []
+        for last, specs in self.automaton.iter(folded):
+            start, end = last + 1 - len(specs[0].text), last + 1
+            if not self._bounded(text, start, end):
+                continue
+            written = text[start:end]
+            fitting = tuple(spec for spec in specs if self._case_fits(spec, written))
+            if fitting:
+                hits.append((start, end, fitting))
+        chosen = self._longest_first(hits)
+        found = self._resolve_ambiguity(text, chosen)
+        found = self._add_surnames(text, found)
+        return [self._with_titles(text, item, found) for item in found]
+
+    @staticmethod
+    def _bounded(text: str, start: int, end: int) -> bool:
+        before = text[start - 1] if start > 0 else " "
+        after = text[end] if end < len(text) else " "
+        return not _is_word_char(before) and not _is_word_char(after)
+
+    @staticmethod
+    def _case_fits(spec: AliasSpec, written: str) -> bool:
+        if spec.case_sensitive:
+            return written.translate(_FOLD_TABLE) == spec.text.translate(_FOLD_TABLE)
+        return not spec.text[0].isupper() or written[0].isupper()
+
+    @staticmethod
+    def _longest_first(hits: list[tuple[int, int, tuple[AliasSpec, ...]]]) -> list[tuple[int, int, tuple]]:
+        """Keep the longest of overlapping hits (the earlier one on a tie), in text order."""
+        starts: list[int] = []
+        kept: list[tuple[int, int, tuple]] = []
+        for hit in sorted(hits, key=lambda h: (h[0] - h[1], h[0])):
+            at = bisect.bisect_left(starts, hit[0])
+            if at > 0 and kept[at - 1][1] > hit[0]:
+                continue
+            if at < len(kept) and kept[at][0] < hit[1]:
+                continue
+            starts.insert(at, hit[0])
+            kept.insert(at, hit)
+        return kept
+
+    @staticmethod
+    def _resolve_ambiguity(text: str, chosen: list[tuple[int, int, tuple[AliasSpec, ...]]]) -> list[Found]:
+        """An alias shared by several entities goes to the one the text names unambiguously elsewhere;
+        with no such clue it is left out rather than guessed."""
+        certain = {specs[0].entity for _, _, specs in chosen if len({s.entity for s in specs}) == 1}
+        found = []
+        for start, end, specs in chosen:
+            entities = {spec.entity for spec in specs}
+            if len(entities) > 1:
+                entities &= certain
+                if len(entities) != 1:
+                    continue
+            entity = next(iter(entities))
+            alias = next(spec.text for spec in specs if spec.entity == entity)
+            found.append(Found(start, end, text[start:end], entity, alias))
+        return found
+
+    def _add_surnames(self, text: str, found: list[Found]) -> list[Found]:
+        """A person's bare surname ("Munir"), once the text has named the person in full."""
+        surnames: dict[str, set[Hashable]] = {}
+        for item in found:
+            if self.entity_kinds.get(item.entity) != PERSON or " " not in item.alias:
+                continue
+            surname = item.alias.rsplit(" ", 1)[1]
+            if len(surname) >= 3 and surname[0].isupper() and surname.lower() not in COMMON_CAPITALISED:
+                surnames.setdefault(surname, set()).add(item.entity)
+        unique = {name: entities.pop() for name, entities in surnames.items() if len(entities) == 1}
+        if not unique:
+            return found
+        pattern = re.compile(r"(?<![\w'’-])(" + "|".join(map(re.escape, unique)) + r")(?![\w-])")
+        taken = [(item.start, item.end) for item in found]
+        extra = []
+        for match in pattern.finditer(text):
+            start, end = match.span()
+            if any(s < end and start < e for s, e in taken):
+                continue
+            if _capitalised_word_before(text, start) or _capitalised_word_after(text, end):
+                continue  # part of another full name: "Nawaz Sharif", "Munir Akram"
+            extra.append(Found(start, end, match.group(), unique[match.group()], match.group()))
+        return sorted(found + extra, key=lambda item: item.start)
+
+    def _with_titles(self, text: str, item: Found, found: list[Found]) -> Found:
+        if self.entity_kinds.get(item.entity) != PERSON:
+            return item
+        floor = max((other.end for other in found if other.end <= item.start), default=0)
+        window_start = max(floor, item.start - 80)
+        titles = TITLES_BEFORE.search(text, window_start, item.start)
+        if titles is None:
+            return item
+        return Found(titles.start(), item.end, text[titles.start() : item.end], item.entity, item.alias)
+
+    def near_miss(self, name: str) -> tuple[Hashable, str, float] | None:
+        """The known alias `name` most resembles, when it is close enough to be a variant or a typo."""
+        key = fold(name)
+        if key in self._near_miss_cache:
+            return self._near_miss_cache[key]
+        result = None
+        if len(key) >= MIN_NEAR_MISS_LENGTH and self._choices:
+            for choice, similarity, index in process.extract(
+                key, self._choices, scorer=fuzz.ratio, score_cutoff=NEAR_MISS_SCORE, limit=5
+            ):
+                if _word_by_word_alike(key, choice):
+                    spec = self._choice_specs[index]
+                    result = (spec.entity, spec.text, round(float(similarity), 1))
+                    break
+        if len(self._near_miss_cache) < 100_000:
+            self._near_miss_cache[key] = result
+        return result
+
+    def candidates(self, text: str, found: Sequence[Found]) -> list[CandidateSpan]:
+        """Capitalised names in `text` that no mention covers: near-misses and unknown names."""
+        taken = [(item.start, item.end) for item in found]
+        spans = []
+        for run_start, run_end in _runs_within_sentences(text):
+            span = _trim_name(text, run_start, run_end)
+            if span is None:
+                continue
+            start, end, kind_guess = span
+            if _covered(text, start, end, taken):
+                continue
+            name = text[start:end]
+            words = name.split()
+            after_title = kind_guess == PERSON
+            if len(words) == 1 and not after_title:
+                continue
+            if len(words) > 6:
+                continue
+            near = self.near_miss(name)
+            if near is not None:
+                entity, alias, score = near
+                spans.append(CandidateSpan(start, end, name, self.entity_kinds.get(entity, ""), entity, alias, score))
+            else:
+                spans.append(CandidateSpan(start, end, name, kind_guess or _guess_kind(words)))
+        return spans
+
+
+def _word_by_word_alike(name: str, alias: str) -> bool:
+    """A variant spelling differs within words, not by a whole word: "Shahbaz Shari" is a near-miss
+    of "Shahbaz Sharif", but "Balochistan Liberation Front" is not one of "... Liberation Army"."""
+    words, alias_words = name.replace("-", " ").split(), alias.replace("-", " ").split()
+    return len(words) == len(alias_words) and all(
+        fuzz.ratio(a, b) >= 70 for a, b in zip(words, alias_words, strict=True)
+    )
+
+
+def _covered(text: str, start: int, end: int, taken: Sequence[tuple[int, int]]) -> bool:
+    """Whether known mentions cover every word of text[start:end] but connectors."""
+    chars = list(text[start:end])
+    for s, e in taken:
+        for index in range(max(s, start), min(e, end)):
+            chars[index - start] = " "
+    words = [word.strip(".,'’-") for word in "".join(chars).split()]
+    return not any(word and word.lower() not in _CONNECTORS for word in words)
+
+
+SENTENCE_BREAK = re.compile(r"(?<=[a-z]{3}\.)\s+|(?<=[a-z]{3}\.['’\"”])\s+")
+
+
+def _runs_within_sentences(text: str) -> list[tuple[int, int]]:
+    """Capitalised runs, cut where a sentence ends inside one ("... Malik. Foreign Minister ...");
+    an abbreviation (Gen., U.S.) does not end a sentence."""
+    runs = []
+    for run in CAPITALISED_RUN.finditer(text):
+        start = run.start()
+        for gap in SENTENCE_BREAK.finditer(text, run.start(), run.end()):
+            runs.append((start, gap.start()))
+            start = gap.end()
+        runs.append((start, run.end()))
+    return runs
+
+
+def _capitalised_word_before(text: str, start: int) -> bool:
+    match = re.search(r"([A-Z][\w'’-]*)[ \t]+$", text[max(0, start - 40) : start])
+    return bool(match) and match.group(1).lower() not in COMMON_CAPITALISED and not TITLES_BEFORE.search(match.group())
+
+
+def _capitalised_word_after(text: str, end: int) -> bool:
+    match = re.match(r"[ \t]+([A-Z][\w'’-]*)", text[end : end + 40])
+    return bool(match) and match.group(1).lower() not in COMMON_CAPITALISED
+
+
+def _trim_name(text: str, start: int, end: int) -> tuple[int, int, str] | None:
+    """Narrow a capitalised run to the name in it: no sentence opener, demonym or title in front,
+    no possessive or full stop behind. Returns (start, end, kind guess) or None."""
+    kind_guess = ""
+    titles = TITLES_BEFORE.search(text, max(0, start - 60), start)
+    if titles is not None:
+        kind_guess = PERSON
+    while True:
+        run = text[start:end]
+        words = run.split()
+        if not words:
+            return None
+        lead = LEADING_TITLES.match(run)
+        if lead and lead.end() < len(run):
+            start += lead.end()
+            kind_guess = PERSON
+            continue
+        first = words[0].strip(".,'’")
+        if first.lower() in COMMON_CAPITALISED or (len(words) > 1 and DEMONYM.match(first)):
+            start += len(words[0])
+            start += len(text[start:end]) - len(text[start:end].lstrip())
+            continue
+        break
+    while start < end:
+        run = text[start:end]
+        trimmed = re.sub(r"(?:['’]s|['’.])$", "", run)
+        last = trimmed.split()[-1] if trimmed.split() else ""
+        if last.lower() in COMMON_CAPITALISED and len(trimmed.split()) > 1:
+            trimmed = trimmed[: len(trimmed) - len(last)].rstrip()
+        if trimmed == run:
+            break
+        end = start + len(trimmed)
+    name = text[start:end]
+    if not name or not name[0].isupper() or len(name) < 3 or name.lower() in COMMON_CAPITALISED:
+        return None
+    if DEMONYM.match(name) or (is_acronym(name) and len(name) < 3):
+        return None
+    return start, end, kind_guess
+
+
+def _guess_kind(words: Sequence[str]) -> str:
+    lowered = [word.strip(".,'’").lower() for word in words]
+    if _ARMED_GROUP_WORDS & set(lowered):
+        return "armed_group"
+    return _KIND_BY_LAST_WORD.get(lowered[-1], "other")
