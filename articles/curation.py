@@ -43,7 +43,7 @@ def restore_removal(removal: Removal) -> Article:
     at = paragraph_start_at_or_after(body, removal.body_offset)
     insertion = f"{PARAGRAPH_BREAK}{removal.text}" if at == len(body) else f"{removal.text}{PARAGRAPH_BREAK}"
     shift = len(insertion)
-    Mention.objects.filter(article=article, start_offset__gte=at).update(
+    Mention.objects.filter(article=article, field=Mention.Field.BODY, start_offset__gte=at).update(
         start_offset=F("start_offset") + shift, end_offset=F("end_offset") + shift
     )
     EventEvidence.objects.filter(article=article, start_offset__gte=at).update(

@@ -363,7 +363,9 @@ def import_item(item: Item, *, options: ImportOptions, matcher: Matcher | None =
                 cursor.execute("SET LOCAL synchronous_commit = off")
             result = _save(item, parsed, options)
             if matcher is not None and result.outcome in (Outcome.CREATED, Outcome.UPDATED):
-                extract_article(Article.objects.only("id", "body").get(pk=result.article_id), matcher=matcher)
+                extract_article(
+                    Article.objects.only("id", "title", "summary", "body").get(pk=result.article_id), matcher=matcher
+                )
             if options.dry_run:
                 transaction.set_rollback(True)
     except ImportConflict as exc:
@@ -558,7 +560,6 @@ def reparse_article(article: Article, parsed: ParsedArticle, *, item: Item, opti
     )
     if not changes and not removals_changed:
         return False
-    old_body = article.body
     for name, value in changes.items():
         setattr(article, name, value)
     new_text_hash = text_hash(article.title, article.body)
@@ -567,9 +568,9 @@ def reparse_article(article: Article, parsed: ParsedArticle, *, item: Item, opti
         raise ImportConflict(f"re-parsed, its text equals article {clash.pk} ({clash.origin_name}); left as it was")
     article.text_hash = new_text_hash
     article.save()
-    if "body" in changes:
+    if "body" in changes or "title" in changes:
         try:
-            reanchor_spans(article, old_body=old_body)
+            reanchor_spans(article, changed=changes)
         except SpanConflict as exc:
             raise ImportConflict(str(exc)) from exc
     if removals_changed:

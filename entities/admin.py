@@ -1,7 +1,6 @@
 from django.contrib import admin, messages
 from django.db.models import QuerySet
 from django.http import HttpRequest
-from django.utils.html import format_html
 
 from entities import linking
 from entities.models import (
@@ -141,8 +140,8 @@ class EventEvidenceAdmin(admin.ModelAdmin):
 
 class OccurrenceInline(admin.TabularInline):
     model = CandidateOccurrence
-    fields = ["article", "context"]
-    readonly_fields = ["article", "context"]
+    fields = ["article", "field", "context"]
+    readonly_fields = ["article", "field", "context"]
     extra = 0
     max_num = 0
     can_delete = False
@@ -152,15 +151,7 @@ class OccurrenceInline(admin.TabularInline):
             super()
             .get_queryset(request)
             .select_related("article")
-            .only("id", "candidate_id", "start_offset", "end_offset", "article__id", "article__title", "article__body")
-        )
-
-    @admin.display(description="where it stands")
-    def context(self, occurrence: CandidateOccurrence) -> str:
-        body = occurrence.article.body
-        start, end = occurrence.start_offset, occurrence.end_offset
-        return format_html(
-            "…{}<mark>{}</mark>{}…", body[max(0, start - 80) : start], body[start:end], body[end : end + 80]
+            .only("id", "candidate_id", "field", "context", "article__id", "article__title")
         )
 
 

@@ -28,6 +28,7 @@ class Score:
     correct: int = 0
     missed: list[Span] = field(default_factory=list)
     wrong: list[Span] = field(default_factory=list)
+    proposed: int = 0  # missed mentions that the extractor did propose as candidate names
 
     @property
     def precision(self) -> float:
@@ -48,12 +49,14 @@ class Score:
         self.correct += other.correct
         self.missed += other.missed
         self.wrong += other.wrong
+        self.proposed += other.proposed
         return self
 
     def line(self) -> str:
         return (
             f"precision {self.precision:.3f} ({self.correct}/{self.predicted})  "
-            f"recall {self.recall:.3f} ({self.correct}/{self.gold})  F1 {self.f1:.3f}"
+            f"recall {self.recall:.3f} ({self.correct}/{self.gold})  F1 {self.f1:.3f}  "
+            f"missed but proposed as candidates {self.proposed}/{len(self.missed)}"
         )
 
 
@@ -124,9 +127,15 @@ def evaluate_gold(gold_path: Path, *, gazetteer_path: Path | None = None, base_d
         if hashlib.sha256(body.encode()).hexdigest() != article["body_sha256"]:
             raise GoldError(f"{gold_path}: {article['file']}: the parser's body changed; the gold offsets are stale")
         expected = [Span(m["start"], m["end"], m["text"], frozenset({fold(m["entity"])})) for m in article["mentions"]]
-        found = [Span(f.start, f.end, f.text, names[f.entity]) for f in matcher.find(body)]
+        mentions = matcher.find(body)
+        found = [Span(f.start, f.end, f.text, names[f.entity]) for f in mentions]
+        candidates = matcher.candidates(body, mentions)
         group = Path(article["file"]).parent.name
         lenient, strict = score(expected, found), score(expected, found, strict=True)
+        for result in (lenient, strict):
+            result.proposed = sum(
+                any(c.start < miss.end and miss.start < c.end for c in candidates) for miss in result.missed
+            )
         report.articles.append((article["file"], lenient))
         report.lenient.setdefault(group, Score()).__iadd__(lenient)
         report.strict.setdefault(group, Score()).__iadd__(strict)

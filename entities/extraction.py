@@ -47,8 +47,41 @@ lawyer|trade lawyer|analyst|expert|journalist|commentator|researcher|leader|chie
 """
 _TITLE_WORDS = sorted((t.strip() for t in TITLES.replace("\n", "").split("|") if t.strip()), key=len, reverse=True)
 _TITLE = "|".join(re.escape(t).replace(r"\ ", r"\s+") for t in _TITLE_WORDS)
-TITLES_BEFORE = re.compile(rf"(?:(?<![\w.])(?:{_TITLE})\.?\s+)+$", re.IGNORECASE)
 LEADING_TITLES = re.compile(rf"^(?:(?:{_TITLE})\.?\s+)+", re.IGNORECASE)
+_TITLE_PHRASES = frozenset(" ".join(title.replace(".", "").split()) for title in _TITLE_WORDS)
+_LONGEST_TITLE = max(len(phrase.split()) for phrase in _TITLE_PHRASES)
+_TITLE_LAST_WORDS = frozenset(phrase.rsplit(" ", 1)[-1] for phrase in _TITLE_PHRASES)
+_TOKEN = re.compile(r"\S+")
+
+
+def is_title(word: str) -> bool:
+    return word.replace(".", "").lower() in _TITLE_PHRASES
+
+
+def titles_start(text: str, end: int, floor: int = 0) -> int | None:
+    """Where the run of title words written right before offset `end` begins ("army chief Gen."
+    before "Asim Munir"), reading back no further than `floor`; None when there is none."""
+    window_start = max(floor, end - 80)
+    if end == window_start or not text[end - 1].isspace():
+        return None
+    last_word = text[max(window_start, end - 30) : end].rsplit(None, 1)[-1:]
+    if not last_word or last_word[0].replace(".", "").lower() not in _TITLE_LAST_WORDS:
+        return None
+    tokens = list(_TOKEN.finditer(text, window_start, end))
+    if tokens and tokens[0].start() == window_start and window_start > floor:
+        tokens = tokens[1:]  # may be the tail of a longer word
+    start, index = None, len(tokens)
+    while index > 0:
+        for size in range(min(_LONGEST_TITLE, index), 0, -1):
+            phrase = " ".join(token.group().replace(".", "").lower() for token in tokens[index - size : index])
+            if phrase in _TITLE_PHRASES:
+                index -= size
+                start = tokens[index].start()
+                break
+        else:
+            break
+    return start
+
 
 # Capitalised words that start sentences or name no one: never candidates on their own, and
 # trimmed from the ends of a candidate name.
@@ -66,7 +99,7 @@ COMMON_CAPITALISED = frozenset(
 )
 DEMONYM = re.compile(r"^(?:[A-Z][a-z]+(?:ian|ani|ese|ish|ean|i)|Afghan|Baloch|Baluch|Arab|Turkish|Western|Eastern)$")
 _NAME_WORD = r"[A-ZÀ-ÖØ-Þ][\w'’.-]*"
-_CONNECTORS = frozenset("al el ul ud ur bin ibn of the de e i o and for van von da di".split())
+_CONNECTORS = frozenset("al el ul ud ur bin ibn of the de e i o for van von da di".split())
 _CONNECTOR = "(?:" + "|".join(sorted(_CONNECTORS, key=len, reverse=True)) + ")"
 CAPITALISED_RUN = re.compile(rf"{_NAME_WORD}(?:[ \t]+(?:{_CONNECTOR}[ \t]+)?{_NAME_WORD})*")
 
@@ -88,7 +121,12 @@ _ARMED_GROUP_WORDS = frozenset(
 def fold(text: str) -> str:
     """Lower case without accents, apostrophes and dashes unified: one character for each one of
     `text`, so offsets found in the folded text are offsets in the original."""
-    text = text.translate(_FOLD_TABLE)
+    if text.isascii():
+        return text.lower()
+    for char in _APOSTROPHES:
+        text = text.replace(char, "'") if char in text else text
+    for char in _DASHES:
+        text = text.replace(char, "-") if char in text else text
     if text.isascii():
         return text.lower()
     return "".join(_fold_char(char) for char in text)
@@ -199,9 +237,14 @@ class Matcher:
 
     @staticmethod
     def _case_fits(spec: AliasSpec, written: str) -> bool:
+        """Acronyms as written; other names with a capital wherever the alias has one ("Iranian
+        Army" is a name, "the Iranian army" a description)."""
         if spec.case_sensitive:
             return written.translate(_FOLD_TABLE) == spec.text.translate(_FOLD_TABLE)
-        return not spec.text[0].isupper() or written[0].isupper()
+        return all(
+            not name_word[0].isupper() or text_word[0].isupper()
+            for name_word, text_word in zip(spec.text.split(" "), written.split(), strict=False)
+        )
 
     @staticmethod
     def _longest_first(hits: list[tuple[int, int, tuple[AliasSpec, ...]]]) -> list[tuple[int, int, tuple]]:
@@ -247,27 +290,32 @@ class Matcher:
         unique = {name: entities.pop() for name, entities in surnames.items() if len(entities) == 1}
         if not unique:
             return found
-        pattern = re.compile(r"(?<![\w'’-])(" + "|".join(map(re.escape, unique)) + r")(?![\w-])")
         taken = [(item.start, item.end) for item in found]
         extra = []
-        for match in pattern.finditer(text):
-            start, end = match.span()
-            if any(s < end and start < e for s, e in taken):
-                continue
-            if _capitalised_word_before(text, start) or _capitalised_word_after(text, end):
-                continue  # part of another full name: "Nawaz Sharif", "Munir Akram"
-            extra.append(Found(start, end, match.group(), unique[match.group()], match.group()))
-        return sorted(found + extra, key=lambda item: item.start)
+        for surname, entity in unique.items():
+            start = text.find(surname)
+            while start != -1:
+                end = start + len(surname)
+                if (
+                    self._bounded(text, start, end)
+                    and (start == 0 or text[start - 1] != "-")
+                    and (end == len(text) or text[end] != "-")
+                    and not any(s < end and start < e for s, e in taken)
+                    # part of another full name: "Nawaz Sharif", "Munir Akram"
+                    and not (_capitalised_word_before(text, start) or _capitalised_word_after(text, end))
+                ):
+                    extra.append(Found(start, end, surname, entity, surname))
+                start = text.find(surname, end)
+        return sorted(found + extra, key=lambda item: item.start) if extra else found
 
     def _with_titles(self, text: str, item: Found, found: list[Found]) -> Found:
         if self.entity_kinds.get(item.entity) != PERSON:
             return item
         floor = max((other.end for other in found if other.end <= item.start), default=0)
-        window_start = max(floor, item.start - 80)
-        titles = TITLES_BEFORE.search(text, window_start, item.start)
-        if titles is None:
+        start = titles_start(text, item.start, floor)
+        if start is None:
             return item
-        return Found(titles.start(), item.end, text[titles.start() : item.end], item.entity, item.alias)
+        return Found(start, item.end, text[start : item.end], item.entity, item.alias)
 
     def near_miss(self, name: str) -> tuple[Hashable, str, float] | None:
         """The known alias `name` most resembles, when it is close enough to be a variant or a typo."""
@@ -292,6 +340,8 @@ class Matcher:
         taken = [(item.start, item.end) for item in found]
         spans = []
         for run_start, run_end in _runs_within_sentences(text):
+            if " " not in text[run_start:run_end] and titles_start(text, run_start) is None:
+                continue  # a lone capitalised word names someone only after a title
             span = _trim_name(text, run_start, run_end)
             if span is None:
                 continue
@@ -324,34 +374,47 @@ def _word_by_word_alike(name: str, alias: str) -> bool:
 
 
 def _covered(text: str, start: int, end: int, taken: Sequence[tuple[int, int]]) -> bool:
-    """Whether known mentions cover every word of text[start:end] but connectors."""
+    """Whether known mentions (sorted, not overlapping) cover every word of text[start:end] but connectors."""
+    first = bisect.bisect_right(taken, (start, len(text) + 1)) - 1
+    overlapping = []
+    for s, e in taken[max(first, 0) :]:
+        if s >= end:
+            break
+        if e > start:
+            overlapping.append((s, e))
+    if not overlapping:
+        return False
     chars = list(text[start:end])
-    for s, e in taken:
+    for s, e in overlapping:
         for index in range(max(s, start), min(e, end)):
             chars[index - start] = " "
     words = [word.strip(".,'’-") for word in "".join(chars).split()]
-    return not any(word and word.lower() not in _CONNECTORS for word in words)
+    return not any(word[:1].isupper() and word.lower() not in _CONNECTORS for word in words)
 
 
-SENTENCE_BREAK = re.compile(r"(?<=[a-z]{3}\.)\s+|(?<=[a-z]{3}\.['’\"”])\s+")
+SENTENCE_END = re.compile(r"(\w+)\.['’\"”]?\s+|(\w+['’]s)\s+")  # a full stop, or a possessive
+ABBREVIATIONS = frozenset("gen lt maj col brig capt adm gov sen rep mr mrs ms dr prof st jr sr no mt ft".split())
 
 
 def _runs_within_sentences(text: str) -> list[tuple[int, int]]:
-    """Capitalised runs, cut where a sentence ends inside one ("... Malik. Foreign Minister ...");
-    an abbreviation (Gen., U.S.) does not end a sentence."""
+    """Capitalised runs, cut where a sentence ends inside one ("... Malik. Foreign Minister ...";
+    an abbreviation or an initial such as Gen., U.S. or A. Khan does not end one) and after a
+    possessive ("Pakistan's Prime Minister ...")."""
     runs = []
     for run in CAPITALISED_RUN.finditer(text):
         start = run.start()
-        for gap in SENTENCE_BREAK.finditer(text, run.start(), run.end()):
-            runs.append((start, gap.start()))
-            start = gap.end()
+        for gap in SENTENCE_END.finditer(text, run.start(), run.end()):
+            word = gap.group(1) or gap.group(2)
+            if gap.group(2) or (len(word) > 1 and word.lower() not in ABBREVIATIONS):
+                runs.append((start, gap.start() + len(word)))
+                start = gap.end()
         runs.append((start, run.end()))
     return runs
 
 
 def _capitalised_word_before(text: str, start: int) -> bool:
     match = re.search(r"([A-Z][\w'’-]*)[ \t]+$", text[max(0, start - 40) : start])
-    return bool(match) and match.group(1).lower() not in COMMON_CAPITALISED and not TITLES_BEFORE.search(match.group())
+    return bool(match) and match.group(1).lower() not in COMMON_CAPITALISED and not is_title(match.group(1))
 
 
 def _capitalised_word_after(text: str, end: int) -> bool:
@@ -363,8 +426,7 @@ def _trim_name(text: str, start: int, end: int) -> tuple[int, int, str] | None:
     """Narrow a capitalised run to the name in it: no sentence opener, demonym or title in front,
     no possessive or full stop behind. Returns (start, end, kind guess) or None."""
     kind_guess = ""
-    titles = TITLES_BEFORE.search(text, max(0, start - 60), start)
-    if titles is not None:
+    if titles_start(text, start) is not None:
         kind_guess = PERSON
     while True:
         run = text[start:end]
@@ -394,7 +456,7 @@ def _trim_name(text: str, start: int, end: int) -> tuple[int, int, str] | None:
     name = text[start:end]
     if not name or not name[0].isupper() or len(name) < 3 or name.lower() in COMMON_CAPITALISED:
         return None
-    if DEMONYM.match(name) or (is_acronym(name) and len(name) < 3):
+    if DEMONYM.match(name):
         return None
     return start, end, kind_guess
 

@@ -31,20 +31,25 @@ class SpanConflict(Exception):
     """A curated span no longer exists in a changed body; the message says which, in one line."""
 
 
-def reanchor_spans(article: Article, *, old_body: str) -> None:
-    """After the body changed: drop automatic mentions (extraction recreates them) and move
-    curated mentions and event evidence to where their text now stands.
+def reanchor_spans(article: Article, *, changed: Iterable[str]) -> None:
+    """After the body or title changed: drop their automatic mentions (extraction recreates them)
+    and move curated mentions, and event evidence in a new body, to where their text now stands.
 
     A curator's confirmed or rejected mention, or an event's evidence, whose text is gone from the
-    new body raises SpanConflict: the caller must not save a body that loses curated work.
+    new text raises SpanConflict: the caller must not save a text that loses curated work.
     """
-    Mention.objects.filter(article=article, status=Mention.Status.AUTOMATIC).delete()
-    for mention in Mention.objects.filter(article=article):
-        start = nearest_occurrence(article.body, mention.text, near=mention.start_offset)
+    fields = [field for field in (Mention.Field.BODY, Mention.Field.TITLE) if field in set(changed)]
+    Mention.objects.filter(article=article, field__in=fields, status=Mention.Status.AUTOMATIC).delete()
+    for mention in Mention.objects.filter(article=article, field__in=fields):
+        start = nearest_occurrence(getattr(article, mention.field), mention.text, near=mention.start_offset)
         if start is None:
-            raise SpanConflict(f"the {mention.status} mention {mention.text!r} is no longer in the re-parsed body")
+            raise SpanConflict(
+                f"the {mention.status} mention {mention.text!r} is no longer in the re-parsed {mention.field}"
+            )
         mention.start_offset, mention.end_offset = start, start + len(mention.text)
         mention.save(update_fields=["start_offset", "end_offset", "updated_at"])
+    if Mention.Field.BODY not in fields:
+        return
     for evidence in EventEvidence.objects.filter(article=article):
         start = nearest_occurrence(article.body, evidence.sentence, near=evidence.start_offset)
         if start is None:
@@ -86,12 +91,14 @@ def matcher_from_database() -> Matcher:
 class ExtractionResult:
     """What one extraction changed in an article's mentions and candidates."""
 
+    articles: int = 1
     created: int = 0
     deleted: int = 0
     kept: int = 0
     candidates: int = 0
 
     def __iadd__(self, other: ExtractionResult) -> ExtractionResult:
+        self.articles += other.articles
         self.created += other.created
         self.deleted += other.deleted
         self.kept += other.kept
@@ -100,43 +107,67 @@ class ExtractionResult:
 
 
 def extract_article(article: Article, *, matcher: Matcher) -> ExtractionResult:
-    """Bring an article's automatic mentions and its candidates in line with the gazetteer.
+    """Bring an article's automatic mentions (in its body and title) and its candidate names in
+    line with the gazetteer.
 
     Incremental: mentions still found stay as they are (same ids), those no longer found go, new
     ones are added. Mentions a curator confirmed or rejected are never touched, and nothing is
     added where they stand.
     """
-    found = matcher.find(article.body)
+    texts = {Mention.Field.BODY: article.body, Mention.Field.TITLE: article.title}
+    found = {field: matcher.find(text) for field, text in texts.items()}
     existing = list(Mention.objects.filter(article=article).order_by().only(
-        "id", "entity_id", "start_offset", "end_offset", "status"))  # fmt: skip
-    curated = [(m.start_offset, m.end_offset) for m in existing if m.status != Mention.Status.AUTOMATIC]
-    automatic = {(m.entity_id, m.start_offset, m.end_offset): m.pk for m in existing
+        "id", "field", "entity_id", "start_offset", "end_offset", "status"))  # fmt: skip
+    curated = [(m.field, m.start_offset, m.end_offset) for m in existing if m.status != Mention.Status.AUTOMATIC]
+    automatic = {(m.field, m.entity_id, m.start_offset, m.end_offset): m.pk for m in existing
                  if m.status == Mention.Status.AUTOMATIC}  # fmt: skip
     wanted = {
-        (item.entity, item.start, item.end): item
-        for item in found
-        if not any(start < item.end and item.start < end for start, end in curated)
+        (field, item.entity, item.start, item.end): item
+        for field, items in found.items()
+        for item in items
+        if not any(f == field and start < item.end and item.start < end for f, start, end in curated)
     }
     stale = [pk for key, pk in automatic.items() if key not in wanted]
     if stale:
         Mention.objects.filter(pk__in=stale).delete()
     new = [
-        Mention(article=article, entity_id=item.entity, text=item.text, start_offset=item.start, end_offset=item.end)
-        for key, item in wanted.items()
-        if key not in automatic
+        Mention(
+            article=article,
+            field=field,
+            entity_id=item.entity,
+            text=item.text,
+            start_offset=item.start,
+            end_offset=item.end,
+        )
+        for (field, *_), item in wanted.items()
+        if (field, item.entity, item.start, item.end) not in automatic
     ]
     Mention.objects.bulk_create(new)
-    candidates = store_candidates(article, matcher.candidates(article.body, found))
+    # Titles are often in Title Case, where every word looks like a name: no candidates from them.
+    names = [(CandidateOccurrence.Field.BODY, article.body, matcher.candidates(article.body, found["body"]))]
+    names += [(field, text, matcher.candidates(text, matcher.find(text))) for field, text in _other_texts(article)]
+    candidates = store_candidates(article, names)
     return ExtractionResult(created=len(new), deleted=len(stale), kept=len(automatic) - len(stale),
                             candidates=candidates)  # fmt: skip
 
 
-def store_candidates(article: Article, spans: list[CandidateSpan]) -> int:
-    """Replace the article's candidate occurrences with `spans`; returns how many there are."""
+def _other_texts(article: Article) -> list[tuple[str, str]]:
+    """The summary and the photo captions: names there become candidates, not mentions."""
+    texts = [(CandidateOccurrence.Field.SUMMARY, article.summary)] if article.summary else []
+    captions = article.removals.filter(rule="photo_caption", restored_at__isnull=True).values_list("text", flat=True)
+    return texts + [(CandidateOccurrence.Field.CAPTION, caption) for caption in captions]
+
+
+def store_candidates(article: Article, names: list[tuple[str, str, list[CandidateSpan]]]) -> int:
+    """Replace the article's candidate occurrences with `names` (field, its text, the spans found
+    in it); returns how many there are."""
     CandidateOccurrence.objects.filter(article=article).delete()
+    spans = [(field, text, span) for field, text, found in names for span in found]
     if not spans:
         return 0
-    proposals = {(fold_like_database(span.text), span.entity): span for span in spans if fold_like_database(span.text)}
+    proposals = {
+        (fold_like_database(span.text), span.entity): span for _, _, span in spans if fold_like_database(span.text)
+    }
     Candidate.objects.bulk_create(
         [
             Candidate(
@@ -158,12 +189,30 @@ def store_candidates(article: Article, spans: list[CandidateSpan]) -> int:
         .values_list("id", "folded", "entity_id")
     }
     occurrences = [
-        CandidateOccurrence(candidate_id=ids[key], article=article, start_offset=span.start, end_offset=span.end)
-        for span in spans
+        CandidateOccurrence(
+            candidate_id=ids[key],
+            article=article,
+            field=field,
+            start_offset=span.start,
+            end_offset=span.end,
+            context=context_of(text, span.start, span.end),
+        )
+        for field, text, span in spans
         if (key := (fold_like_database(span.text), span.entity)) in ids
     ]
     CandidateOccurrence.objects.bulk_create(occurrences, ignore_conflicts=True)
     return len(occurrences)
+
+
+def context_of(text: str, start: int, end: int, *, around: int = 120) -> str:
+    """The words around text[start:end], cut at word boundaries, on one line."""
+    before = text[max(0, start - around) : start]
+    after = text[end : end + around]
+    if start > around:
+        before = "…" + before.split(" ", 1)[-1]
+    if end + around < len(text):
+        after = after.rsplit(" ", 1)[0] + "…"
+    return " ".join(f"{before}{text[start:end]}{after}".split())[:400]
 
 
 def extract_articles(
@@ -175,8 +224,8 @@ def extract_articles(
 ) -> ExtractionResult:
     """Re-extract many articles, each in its own transaction, streaming them in batches."""
     matcher = matcher or matcher_from_database()
-    total = ExtractionResult()
-    for article in articles.only("id", "body").order_by("pk").iterator(chunk_size=batch_size):
+    total = ExtractionResult(articles=0)
+    for article in articles.only("id", "title", "summary", "body").order_by("pk").iterator(chunk_size=batch_size):
         with transaction.atomic():
             result = extract_article(article, matcher=matcher)
         total += result

@@ -113,10 +113,9 @@ class MentionQuerySet(models.QuerySet):
             .order_by(models.F("month").asc(nulls_last=True))
         )
 
-
     def for_api(self) -> MentionQuerySet:
         return self.select_related("entity").only(
-            "id", "article_id", "text", "start_offset", "end_offset", "status", "created_at",
+            "id", "article_id", "field", "text", "start_offset", "end_offset", "status", "created_at",
             "entity__id", "entity__name", "entity__slug", "entity__kind",
         )  # fmt: skip
 

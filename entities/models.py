@@ -77,9 +77,11 @@ class Alias(models.Model):
 
 
 class Mention(models.Model):
-    """Where an article names an entity: the matched text and its offsets into the cleaned body.
+    """Where an article names an entity: the matched text and its offsets into the cleaned body
+    (or the title, as `field` says).
 
-    A database trigger keeps `text` equal to body[start_offset:end_offset], checked at commit.
+    A database trigger keeps `text` equal to body[start_offset:end_offset] (or the title's), checked
+    at commit.
     """
 
     class Status(models.TextChoices):
@@ -87,8 +89,15 @@ class Mention(models.Model):
         CONFIRMED = "confirmed", "Confirmed"
         REJECTED = "rejected", "Rejected"
 
+    class Field(models.TextChoices):
+        BODY = "body", "Body"
+        TITLE = "title", "Title"
+
     article = models.ForeignKey(Article, on_delete=models.CASCADE, related_name="mentions")
     entity = models.ForeignKey(Entity, on_delete=models.CASCADE, related_name="mentions")
+    field = models.CharField(
+        max_length=5, choices=Field.choices, default=Field.BODY, help_text="The text the offsets point into"
+    )
     text = models.CharField(max_length=500)
     start_offset = models.PositiveIntegerField()
     end_offset = models.PositiveIntegerField()
@@ -103,7 +112,7 @@ class Mention(models.Model):
         constraints = [
             models.CheckConstraint(condition=Q(end_offset__gt=F("start_offset")), name="mention_end_after_start"),
             models.UniqueConstraint(
-                fields=["article", "entity", "start_offset", "end_offset"], name="mention_unique_span"
+                fields=["article", "field", "entity", "start_offset", "end_offset"], name="mention_unique_span"
             ),
         ]
         indexes = [
@@ -290,18 +299,27 @@ class Candidate(models.Model):
 
 
 class CandidateOccurrence(models.Model):
-    """Where a candidate name stands in an article body (offsets, like a mention's)."""
+    """Where a candidate name stands in an article: the text it was read from (body, title,
+    summary or a photo caption), offsets into that text, and the words around it for curators."""
+
+    class Field(models.TextChoices):
+        BODY = "body", "Body"
+        TITLE = "title", "Title"
+        SUMMARY = "summary", "Summary"
+        CAPTION = "caption", "Photo caption"
 
     candidate = models.ForeignKey(Candidate, on_delete=models.CASCADE, related_name="occurrences")
     article = models.ForeignKey(Article, on_delete=models.CASCADE, related_name="candidate_occurrences")
+    field = models.CharField(max_length=7, choices=Field.choices, default=Field.BODY)
     start_offset = models.PositiveIntegerField()
     end_offset = models.PositiveIntegerField()
+    context = models.CharField(max_length=400, blank=True, help_text="The words around it")
 
     class Meta:
-        ordering = ["article", "start_offset"]
+        ordering = ["article", "field", "start_offset"]
         constraints = [
             models.CheckConstraint(condition=Q(end_offset__gt=F("start_offset")), name="occurrence_end_after_start"),
-            models.UniqueConstraint(fields=["article", "start_offset"], name="occurrence_unique_place"),
+            models.UniqueConstraint(fields=["article", "field", "start_offset"], name="occurrence_unique_place"),
         ]
         indexes = [models.Index(fields=["candidate", "article"], name="occurrence_candidate_idx")]
 

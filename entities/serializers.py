@@ -76,7 +76,7 @@ class MentionSerializer(serializers.ModelSerializer):
 
     class Meta:
         model = Mention
-        fields = ["id", "article", "entity", "text", "start_offset", "end_offset", "status", "created_at"]
+        fields = ["id", "article", "entity", "field", "text", "start_offset", "end_offset", "status", "created_at"]
 
 
 class ParticipantSerializer(serializers.ModelSerializer):

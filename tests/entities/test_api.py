@@ -134,4 +134,90 @@ def test_listing_events_takes_the_same_queries_whatever_their_number(api_client,
 
 
 def test_the_api_root_lists_every_collection(api_client):
-    assert set(api_client.get("/api/v1/").json()) == {"sources", "articles", "entities", "events", "mentions", "candidates"}
+    assert set(api_client.get("/api/v1/").json()) == {
+        "sources",
+        "articles",
+        "entities",
+        "events",
+        "mentions",
+        "candidates",
+    }
+
+
+def test_each_entity_carries_its_article_count_and_first_and_last_mention(api_client, corpus):
+    rows = {row["slug"]: row for row in api_client.get("/api/v1/entities/").json()["results"]}
+    assert (rows["iran"]["article_count"], rows["iran"]["first_mentioned"], rows["iran"]["last_mentioned"]) == (
+        2,
+        "2023-07-31",
+        "2024-01-01",
+    )
+    # The rejected mention in the undated article does not count.
+    assert (rows["asim-munir"]["article_count"], rows["asim-munir"]["last_mentioned"]) == (1, "2023-07-31")
+
+
+@pytest.mark.parametrize(
+    ("query", "expected"),
+    [
+        ("country=IR", ["iran"]),
+        ("country=ir,pk", ["asim-munir", "iran"]),
+        ("q=syed", ["asim-munir"]),
+        ("articles_min=2", ["iran"]),
+        ("articles_max=1", ["asim-munir", "jaish-al-adl"]),
+        ("mentioned_after=2023-12-01", ["iran"]),
+        ("mentioned_before=2023-08-01", ["asim-munir", "iran", "jaish-al-adl"]),
+        ("mentioned_after=2025-01-01", []),
+        ("co_mentioned_with=asim-munir", ["iran", "jaish-al-adl"]),
+        ("co_mentioned_with=iran&co_mentioned_with=jaish-al-adl", ["asim-munir"]),
+        ("ordering=-article_count", ["iran", "jaish-al-adl", "asim-munir"]),  # ties: newest first
+    ],
+)
+def test_entity_filters_on_country_counts_dates_and_co_mentions(api_client, corpus, query, expected):
+    Entity.objects.filter(pk=corpus.iran.pk).update(country="IR")
+    Entity.objects.filter(pk=corpus.munir.pk).update(country="PK")
+    assert slugs(api_client.get(f"/api/v1/entities/?{query}")) == expected
+
+
+@pytest.mark.parametrize(
+    ("query", "named"),
+    [
+        ("articles_min=many", "articles"),
+        ("mentioned_after=July", "mentioned"),
+        ("co_mentioned_with=x", "co_mentioned_with"),
+    ],
+)
+def test_invalid_entity_filters_answer_400_naming_the_parameter(api_client, corpus, query, named):
+    response = api_client.get(f"/api/v1/entities/?{query}")
+    assert response.status_code == 400
+    assert named in response.json()
+
+
+def test_co_mentions_rank_the_entities_named_in_the_same_articles(api_client, corpus):
+    rows = api_client.get(f"/api/v1/entities/{corpus.iran.id}/co-mentions/").json()
+    assert [(row["entity"]["slug"], row["articles"], row["mentions"]) for row in rows] == [
+        ("asim-munir", 1, 1),
+        ("jaish-al-adl", 1, 1),
+    ]
+    assert len(api_client.get(f"/api/v1/entities/{corpus.iran.id}/co-mentions/?limit=1").json()) == 1
+    response = api_client.get(f"/api/v1/entities/{corpus.iran.id}/co-mentions/?limit=0")
+    assert response.status_code == 400 and "limit" in response.json()
+
+
+def test_the_timeline_counts_mentions_per_month(api_client, corpus):
+    mention_in(corpus.undated, corpus.iran, "Asim Munir")  # an undated article comes last
+    rows = api_client.get(f"/api/v1/entities/{corpus.iran.id}/timeline/").json()
+    assert rows == [
+        {"month": "2023-07", "articles": 1, "mentions": 1},
+        {"month": "2024-01", "articles": 1, "mentions": 1},
+        {"month": None, "articles": 1, "mentions": 1},
+    ]
+
+
+def test_articles_can_be_filtered_by_all_or_any_of_several_entities(api_client, corpus):
+    def titles(query: str) -> list[str]:
+        return [row["title"] for row in api_client.get(f"/api/v1/articles/?{query}").json()["results"]]
+
+    assert titles("entity=iran&entity=jaish-al-adl") == ["Army chief visits Tehran"]
+    assert titles("entity=iran&entity=jaish-al-adl&entity_match=any") == [
+        "A new era in ties",
+        "Army chief visits Tehran",
+    ]

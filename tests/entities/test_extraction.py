@@ -174,3 +174,8 @@ def test_unknown_names_are_proposed_as_new_entities_with_a_guessed_kind(matcher)
 def test_known_names_and_sentence_openers_are_not_candidates(matcher):
     text = "However, Iran and Pakistan met. The United States. Also In March, Iranian President Ebrahim Raisi came."
     assert matcher.candidates(text, matcher.find(text)) == []
+
+
+def test_every_capitalised_word_of_a_name_must_be_capitalised_in_the_text():
+    matcher = Matcher([AliasSpec("artesh", "Iranian Army", "organisation"), AliasSpec("iran", "Iran", "country")])
+    assert found(matcher, "the Iranian Army and the Iranian army") == [("Iranian Army", "artesh")]

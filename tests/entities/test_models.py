@@ -56,14 +56,14 @@ def test_a_mention_quotes_the_body_at_its_offsets(check_deferred_constraints):
 def test_a_mention_whose_text_differs_from_the_body_is_refused_at_commit(check_deferred_constraints):
     article = ArticleFactory(body="Gen. Asim Munir visited Tehran.")
     Mention.objects.create(article=article, entity=EntityFactory(), text="Tehran", start_offset=0, end_offset=6)
-    with pytest.raises(IntegrityError, match="is not the text of article"):
+    with pytest.raises(IntegrityError, match="is not the body of article"):
         check_deferred_constraints()
 
 
 def test_a_mention_past_the_end_of_the_body_is_refused_at_commit(check_deferred_constraints):
     article = ArticleFactory(body="Short body.")
     Mention.objects.create(article=article, entity=EntityFactory(), text="x", start_offset=40, end_offset=41)
-    with pytest.raises(IntegrityError, match="is not the text of article"):
+    with pytest.raises(IntegrityError, match="is not the body of article"):
         check_deferred_constraints()
 
 

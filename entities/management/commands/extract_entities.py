@@ -31,6 +31,6 @@ class Command(BaseCommand):
         with progress:
             total = extract_articles(articles, on_article=lambda *_: progress.update(1))
         self.stdout.write(
-            f"{progress.n} articles: {total.created} mentions added, {total.deleted} removed, {total.kept} kept; "
+            f"{total.articles} articles: {total.created} mentions added, {total.deleted} removed, {total.kept} kept; "
             f"{total.candidates} candidate names"
         )

@@ -9,13 +9,13 @@ from entities.gazetteer import GazetteerError
 
 class Command(BaseCommand):
     help = (
-        "Score the entity extractor against the hand-labelled gold set (tests/fixtures/gold_mentions.json): "
+        "Score the entity extractor against the hand-labelled gold set (tests/gold/gold_mentions.json): "
         "precision and recall per group of articles (seeds, unseen) and overall. Needs no database."
     )
     requires_system_checks = []
 
     def add_arguments(self, parser: CommandParser) -> None:
-        default = Path(settings.BASE_DIR) / "tests" / "fixtures" / "gold_mentions.json"
+        default = Path(settings.BASE_DIR) / "tests" / "gold" / "gold_mentions.json"
         parser.add_argument("--gold", type=Path, default=default, help=f"Gold file (default {default})")
         parser.add_argument("--gazetteer", type=Path, help="Gazetteer file (default: the project's)")
 
