@@ -3,18 +3,19 @@ mentions and event evidence attached to the text they quote."""
 
 from __future__ import annotations
 
+import itertools
 from collections.abc import Callable, Iterable
 from dataclasses import dataclass, field
 
-from django.db import transaction
+from django.db import connection, transaction
 from django.db.models import QuerySet
 from django.utils import timezone
 from django.utils.text import slugify
 
 from articles.managers import one_or_none
-from articles.models import Article
+from articles.models import Article, Removal
 from entities.expressions import fold_like_database
-from entities.extraction import LEADING_TITLES, AliasSpec, CandidateSpan, Matcher
+from entities.extraction import LEADING_TITLES, AliasSpec, CandidateSpan, Found, Matcher
 from entities.models import (
     Alias,
     Candidate,
@@ -107,17 +108,74 @@ class ExtractionResult:
 
 
 def extract_article(article: Article, *, matcher: Matcher) -> ExtractionResult:
-    """Bring an article's automatic mentions (in its body and title) and its candidate names in
-    line with the gazetteer.
+    """Bring one article's mentions and candidates in line with the gazetteer (see extract_batch)."""
+    return extract_batch([article], matcher=matcher)
+
+
+def extract_batch(articles: list[Article], *, matcher: Matcher) -> ExtractionResult:
+    """Bring the articles' automatic mentions (in body and title) and their candidate names in
+    line with the gazetteer, in a fixed number of queries whatever the number of articles.
 
     Incremental: mentions still found stay as they are (same ids), those no longer found go, new
     ones are added. Mentions a curator confirmed or rejected are never touched, and nothing is
     added where they stand.
     """
-    texts = {Mention.Field.BODY: article.body, Mention.Field.TITLE: article.title}
-    found = {field: matcher.find(text) for field, text in texts.items()}
-    existing = list(Mention.objects.filter(article=article).order_by().only(
-        "id", "field", "entity_id", "start_offset", "end_offset", "status"))  # fmt: skip
+    ids = [article.pk for article in articles]
+    existing: dict[int, list[Mention]] = {pk: [] for pk in ids}
+    for mention in (
+        Mention.objects.filter(article__in=ids)
+        .order_by()
+        .only("id", "article_id", "field", "entity_id", "start_offset", "end_offset", "status")
+    ):
+        existing[mention.article_id].append(mention)
+    captions: dict[int, list[str]] = {pk: [] for pk in ids}
+    for article_id, text in Removal.objects.filter(
+        article__in=ids, rule="photo_caption", restored_at__isnull=True
+    ).values_list("article_id", "text"):
+        captions[article_id].append(text)
+
+    result = ExtractionResult(articles=len(articles))
+    stale: list[int] = []
+    new: list[Mention] = []
+    names: list[tuple[Article, str, str, list[CandidateSpan]]] = []
+    for article in articles:
+        found = {Mention.Field.BODY: matcher.find(article.body), Mention.Field.TITLE: matcher.find(article.title)}
+        gone, added, kept = _mention_changes(article, found, existing[article.pk])
+        stale += gone
+        new += added
+        result.deleted += len(gone)
+        result.created += len(added)
+        result.kept += kept
+        # Titles are often in Title Case, where every word looks like a name: no candidates there.
+        names.append((article, CandidateOccurrence.Field.BODY, article.body,
+                      matcher.candidates(article.body, found[Mention.Field.BODY])))  # fmt: skip
+        others = [(CandidateOccurrence.Field.SUMMARY, article.summary)] if article.summary else []
+        others += [(CandidateOccurrence.Field.CAPTION, caption) for caption in captions[article.pk]]
+        names += [(article, field, text, matcher.candidates(text, matcher.find(text))) for field, text in others]
+    if stale:
+        Mention.objects.filter(pk__in=stale).delete()
+    copy_mentions(new)
+    result.candidates = store_candidates(ids, names)
+    return result
+
+
+def copy_mentions(mentions: list[Mention]) -> None:
+    """Insert new automatic mentions with COPY: ten times the rows per second of bulk_create."""
+    if not mentions:
+        return
+    now = timezone.now()
+    columns = "article_id, entity_id, field, text, start_offset, end_offset, status, created_at, updated_at"
+    with connection.cursor() as cursor, cursor.cursor.copy(f"COPY entities_mention ({columns}) FROM STDIN") as copy:
+        for m in mentions:
+            copy.write_row(
+                (m.article_id, m.entity_id, m.field, m.text, m.start_offset, m.end_offset, m.status, now, now)
+            )
+
+
+def _mention_changes(
+    article: Article, found: dict[str, list[Found]], existing: list[Mention]
+) -> tuple[list[int], list[Mention], int]:
+    """Mentions to delete (ids) and to create, and how many stay, for one article."""
     curated = [(m.field, m.start_offset, m.end_offset) for m in existing if m.status != Mention.Status.AUTOMATIC]
     automatic = {(m.field, m.entity_id, m.start_offset, m.end_offset): m.pk for m in existing
                  if m.status == Mention.Status.AUTOMATIC}  # fmt: skip
@@ -128,8 +186,6 @@ def extract_article(article: Article, *, matcher: Matcher) -> ExtractionResult:
         if not any(f == field and start < item.end and item.start < end for f, start, end in curated)
     }
     stale = [pk for key, pk in automatic.items() if key not in wanted]
-    if stale:
-        Mention.objects.filter(pk__in=stale).delete()
     new = [
         Mention(
             article=article,
@@ -142,31 +198,18 @@ def extract_article(article: Article, *, matcher: Matcher) -> ExtractionResult:
         for (field, *_), item in wanted.items()
         if (field, item.entity, item.start, item.end) not in automatic
     ]
-    Mention.objects.bulk_create(new)
-    # Titles are often in Title Case, where every word looks like a name: no candidates from them.
-    names = [(CandidateOccurrence.Field.BODY, article.body, matcher.candidates(article.body, found["body"]))]
-    names += [(field, text, matcher.candidates(text, matcher.find(text))) for field, text in _other_texts(article)]
-    candidates = store_candidates(article, names)
-    return ExtractionResult(created=len(new), deleted=len(stale), kept=len(automatic) - len(stale),
-                            candidates=candidates)  # fmt: skip
+    return stale, new, len(automatic) - len(stale)
 
 
-def _other_texts(article: Article) -> list[tuple[str, str]]:
-    """The summary and the photo captions: names there become candidates, not mentions."""
-    texts = [(CandidateOccurrence.Field.SUMMARY, article.summary)] if article.summary else []
-    captions = article.removals.filter(rule="photo_caption", restored_at__isnull=True).values_list("text", flat=True)
-    return texts + [(CandidateOccurrence.Field.CAPTION, caption) for caption in captions]
-
-
-def store_candidates(article: Article, names: list[tuple[str, str, list[CandidateSpan]]]) -> int:
-    """Replace the article's candidate occurrences with `names` (field, its text, the spans found
-    in it); returns how many there are."""
-    CandidateOccurrence.objects.filter(article=article).delete()
-    spans = [(field, text, span) for field, text, found in names for span in found]
+def store_candidates(article_ids: list[int], names: list[tuple[Article, str, str, list[CandidateSpan]]]) -> int:
+    """Replace the articles' candidate occurrences with `names` (article, field, its text, the
+    spans found in it); returns how many there are."""
+    CandidateOccurrence.objects.filter(article__in=article_ids).delete()
+    spans = [(article, field, text, span) for article, field, text, found in names for span in found]
     if not spans:
         return 0
     proposals = {
-        (fold_like_database(span.text), span.entity): span for _, _, span in spans if fold_like_database(span.text)
+        (fold_like_database(span.text), span.entity): span for *_, span in spans if fold_like_database(span.text)
     }
     Candidate.objects.bulk_create(
         [
@@ -181,6 +224,7 @@ def store_candidates(article: Article, names: list[tuple[str, str, list[Candidat
             for (_, entity), span in proposals.items()
         ],
         ignore_conflicts=True,
+        batch_size=2000,
     )
     ids = {
         (folded, entity): pk
@@ -197,10 +241,10 @@ def store_candidates(article: Article, names: list[tuple[str, str, list[Candidat
             end_offset=span.end,
             context=context_of(text, span.start, span.end),
         )
-        for field, text, span in spans
+        for article, field, text, span in spans
         if (key := (fold_like_database(span.text), span.entity)) in ids
     ]
-    CandidateOccurrence.objects.bulk_create(occurrences, ignore_conflicts=True)
+    CandidateOccurrence.objects.bulk_create(occurrences, ignore_conflicts=True, batch_size=2000)
     return len(occurrences)
 
 
@@ -219,18 +263,28 @@ def extract_articles(
     articles: QuerySet[Article],
     *,
     matcher: Matcher | None = None,
-    on_article: Callable[[Article, ExtractionResult], None] | None = None,
-    batch_size: int = 500,
+    on_batch: Callable[[ExtractionResult], None] | None = None,
+    batch_size: int = 200,
 ) -> ExtractionResult:
-    """Re-extract many articles, each in its own transaction, streaming them in batches."""
+    """Re-extract many articles, streaming them in batches of `batch_size`, each batch in its own
+    transaction. Extraction is idempotent, so a crash loses nothing a re-run does not restore:
+    commits need not wait for their WAL flush."""
     matcher = matcher or matcher_from_database()
     total = ExtractionResult(articles=0)
-    for article in articles.only("id", "title", "summary", "body").order_by("pk").iterator(chunk_size=batch_size):
-        with transaction.atomic():
-            result = extract_article(article, matcher=matcher)
-        total += result
-        if on_article:
-            on_article(article, result)
+    batch: list[Article] = []
+    queryset = articles.only("id", "title", "summary", "body").order_by("pk")
+    for article in itertools.chain(queryset.iterator(chunk_size=batch_size), [None]):
+        if article is not None:
+            batch.append(article)
+        if batch and (article is None or len(batch) == batch_size):
+            with transaction.atomic():
+                with connection.cursor() as cursor:
+                    cursor.execute("SET LOCAL synchronous_commit = off")
+                result = extract_batch(batch, matcher=matcher)
+            total += result
+            if on_batch:
+                on_batch(result)
+            batch = []
     return total
 
 

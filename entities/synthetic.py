@@ -7,8 +7,10 @@ in for the people and places no gazetteer knows yet.
 
 from __future__ import annotations
 
+import itertools
 import random
 from collections.abc import Sequence
+from functools import lru_cache
 
 from articles.synthetic import synthetic_article_text
 
@@ -17,11 +19,10 @@ TITLES = ["President", "Prime Minister", "Gen.", "Foreign Minister", "army chief
 
 def article_with_mentions(rng: random.Random, names: Sequence[tuple[str, bool]], *, mentions: int = 15) -> str:
     """A headline and body with about `mentions` gazetteer names (name, is_person) placed in it."""
-    weights = [1 / (rank + 1) for rank in range(len(names))]
     title, _, body = synthetic_article_text(rng).partition("\n\n")
     sentences = body.split(". ")
     for _ in range(rng.randint(mentions // 2, mentions * 3 // 2)):
-        name, is_person = rng.choices(names, weights=weights)[0]
+        name, is_person = rng.choices(names, cum_weights=_zipf_cumulative(len(names)))[0]
         if is_person and rng.random() < 0.5:
             name = f"{rng.choice(TITLES)} {name}"
         if rng.random() < 0.2:
@@ -31,6 +32,11 @@ def article_with_mentions(rng: random.Random, names: Sequence[tuple[str, bool]],
         unknown = " ".join(w.capitalize() for w in synthetic_article_text(rng, paragraphs=1).split()[:2])
         _insert(rng, sentences, unknown)
     return title + "\n\n" + ". ".join(sentences)
+
+
+@lru_cache(maxsize=8)
+def _zipf_cumulative(count: int) -> list[float]:
+    return list(itertools.accumulate(1 / (rank + 1) for rank in range(count)))
 
 
 def _insert(rng: random.Random, sentences: list[str], name: str) -> None:

@@ -162,8 +162,32 @@ END $$;
 
 DROP TRIGGER mention_text_matches_body ON entities_mention;
 CREATE CONSTRAINT TRIGGER mention_text_matches_body
-    AFTER INSERT OR UPDATE OF article_id, field, text, start_offset, end_offset ON entities_mention
+    AFTER UPDATE OF article_id, field, text, start_offset, end_offset ON entities_mention
     DEFERRABLE INITIALLY DEFERRED FOR EACH ROW EXECUTE FUNCTION entities_check_mention();
+
+-- New mentions point into a text that already exists, so one set-based check per INSERT
+-- statement (a transition table; constraint triggers cannot have one) replaces a query per row.
+CREATE FUNCTION entities_check_inserted_mentions() RETURNS trigger LANGUAGE plpgsql AS $$
+DECLARE
+    bad record;
+BEGIN
+    SELECT m.id, m.field, m.article_id, m.start_offset, m.end_offset INTO bad
+      FROM inserted m JOIN articles_article a ON a.id = m.article_id
+     WHERE m.end_offset > char_length(CASE m.field WHEN 'title' THEN a.title ELSE a.body END)
+        OR substr(CASE m.field WHEN 'title' THEN a.title ELSE a.body END,
+                  m.start_offset + 1, m.end_offset - m.start_offset) <> m.text
+     LIMIT 1;
+    IF FOUND THEN
+        RAISE EXCEPTION 'entities_mention %: its text is not the % of article % at offsets %-%',
+            bad.id, bad.field, bad.article_id, bad.start_offset, bad.end_offset
+            USING ERRCODE = 'check_violation';
+    END IF;
+    RETURN NULL;
+END $$;
+
+CREATE TRIGGER mention_inserted_text_matches
+    AFTER INSERT ON entities_mention REFERENCING NEW TABLE AS inserted
+    FOR EACH STATEMENT EXECUTE FUNCTION entities_check_inserted_mentions();
 
 CREATE OR REPLACE FUNCTION entities_check_spans_of_article() RETURNS trigger LANGUAGE plpgsql AS $$
 BEGIN
@@ -196,6 +220,8 @@ CREATE CONSTRAINT TRIGGER article_body_keeps_spans
 """
 
 UNDO_CHECK_MENTION = """
+DROP TRIGGER mention_inserted_text_matches ON entities_mention;
+DROP FUNCTION entities_check_inserted_mentions();
 DROP TRIGGER article_body_keeps_spans ON articles_article;
 CREATE CONSTRAINT TRIGGER article_body_keeps_spans
     AFTER UPDATE OF body ON articles_article

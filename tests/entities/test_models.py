@@ -53,18 +53,33 @@ def test_a_mention_quotes_the_body_at_its_offsets(check_deferred_constraints):
     assert article.body[mention.start_offset : mention.end_offset] == "Asim Munir"
 
 
-def test_a_mention_whose_text_differs_from_the_body_is_refused_at_commit(check_deferred_constraints):
+def test_a_new_mention_whose_text_differs_from_the_body_is_refused():
     article = ArticleFactory(body="Gen. Asim Munir visited Tehran.")
-    Mention.objects.create(article=article, entity=EntityFactory(), text="Tehran", start_offset=0, end_offset=6)
     with pytest.raises(IntegrityError, match="is not the body of article"):
-        check_deferred_constraints()
+        Mention.objects.create(article=article, entity=EntityFactory(), text="Tehran", start_offset=0, end_offset=6)
 
 
-def test_a_mention_past_the_end_of_the_body_is_refused_at_commit(check_deferred_constraints):
+def test_a_new_mention_past_the_end_of_the_body_is_refused():
     article = ArticleFactory(body="Short body.")
-    Mention.objects.create(article=article, entity=EntityFactory(), text="x", start_offset=40, end_offset=41)
+    with pytest.raises(IntegrityError, match="is not the body of article"):
+        Mention.objects.create(article=article, entity=EntityFactory(), text="x", start_offset=40, end_offset=41)
+
+
+def test_a_mention_moved_off_its_text_is_refused_at_commit(check_deferred_constraints):
+    article = ArticleFactory(body="Gen. Asim Munir visited Tehran.")
+    mention = mention_in(article, EntityFactory(), "Tehran")
+    Mention.objects.filter(pk=mention.pk).update(start_offset=0, end_offset=6)
     with pytest.raises(IntegrityError, match="is not the body of article"):
         check_deferred_constraints()
+
+
+def test_a_title_mention_must_quote_the_title():
+    article = ArticleFactory(title="Munir in Tehran", body="He arrived.")
+    Mention.objects.create(article=article, entity=EntityFactory(), field="title", text="Tehran", start_offset=9,
+                           end_offset=15)  # fmt: skip
+    with pytest.raises(IntegrityError, match="is not the title of article"):
+        Mention.objects.create(article=article, entity=EntityFactory(), field="title", text="He", start_offset=0,
+                               end_offset=2)  # fmt: skip
 
 
 def test_a_mention_must_end_after_it_starts():

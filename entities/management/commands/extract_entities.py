@@ -29,7 +29,7 @@ class Command(BaseCommand):
             total=articles.count(), unit=" articles", disable=no_progress or not sys.stderr.isatty(), file=sys.stderr
         )
         with progress:
-            total = extract_articles(articles, on_article=lambda *_: progress.update(1))
+            total = extract_articles(articles, on_batch=lambda batch: progress.update(batch.articles))
         self.stdout.write(
             f"{total.articles} articles: {total.created} mentions added, {total.deleted} removed, {total.kept} kept; "
             f"{total.candidates} candidate names"
