@@ -4,6 +4,7 @@ from django.urls import include, path
 from rest_framework.routers import DefaultRouter
 
 from articles import views as article_views
+from entities import pages as entity_pages
 from entities import views as entity_views
 
 router = DefaultRouter()
@@ -24,4 +25,7 @@ urlpatterns = [
     path("admin/", admin.site.urls),
     path("api/v1/", include(router.urls)),
     path("healthz", healthz),
+    path("timeline/", entity_pages.timeline, name="timeline"),
+    path("timeline/export.csv", entity_pages.timeline_csv, name="timeline-csv"),
+    path("timeline/export.json", entity_pages.timeline_json, name="timeline-json"),
 ]

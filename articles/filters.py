@@ -2,7 +2,7 @@ from django.db.models import QuerySet
 from django_filters import rest_framework as filters
 
 from articles.models import Article, DatePrecision, Source
-from entities.models import Entity
+from entities.models import Entity, Event
 
 
 class SourceFilter(filters.FilterSet):
@@ -42,9 +42,20 @@ class ArticleFilter(filters.FilterSet):
         help_text="With several entities: articles mentioning all of them (default) or any",
     )
 
+    event = filters.ModelMultipleChoiceFilter(
+        queryset=Event.objects.all(),
+        method="filter_event",
+        help_text="Event id; repeat for several: articles that are evidence for any of them",
+    )
+
     class Meta:
         model = Article
-        fields = ["source", "published", "precision", "type", "status", "language", "entity", "entity_match"]
+        fields = [
+            "source", "published", "precision", "type", "status", "language", "entity", "entity_match", "event",
+        ]  # fmt: skip
+
+    def filter_event(self, queryset: QuerySet, name: str, value: list[Event]) -> QuerySet:
+        return queryset.reporting(value) if value else queryset
 
     def filter_entity(self, queryset: QuerySet, name: str, value: list[Entity]) -> QuerySet:
         match_all = self.form.cleaned_data.get("entity_match") != "any"

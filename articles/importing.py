@@ -39,6 +39,7 @@ from articles.parsing import (
     parse_text,
     split_front_matter,
 )
+from entities.event_linking import detect_events
 from entities.extraction import Matcher
 from entities.linking import SpanConflict, extract_article, matcher_from_database, reanchor_spans
 
@@ -348,7 +349,8 @@ class ImportConflict(Exception):
 
 def import_item(item: Item, *, options: ImportOptions, matcher: Matcher | None = None) -> ItemResult:
     """Parse and save one article, all or nothing; identical texts are never stored twice.
-    With a matcher, the entities it knows are extracted from a created or updated article."""
+    With a matcher, the entities it knows are extracted from a created or updated article, and
+    the events it reports are proposed."""
     try:
         parsed = item.parse()
     except ParseError as exc:
@@ -363,9 +365,11 @@ def import_item(item: Item, *, options: ImportOptions, matcher: Matcher | None =
                 cursor.execute("SET LOCAL synchronous_commit = off")
             result = _save(item, parsed, options)
             if matcher is not None and result.outcome in (Outcome.CREATED, Outcome.UPDATED):
-                extract_article(
-                    Article.objects.only("id", "title", "summary", "body").get(pk=result.article_id), matcher=matcher
-                )
+                saved = Article.objects.only(
+                    "id", "title", "summary", "body", "published_on", "published_precision"
+                ).get(pk=result.article_id)
+                extract_article(saved, matcher=matcher)
+                detect_events(saved)
             if options.dry_run:
                 transaction.set_rollback(True)
     except ImportConflict as exc:

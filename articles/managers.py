@@ -40,6 +40,12 @@ class ArticleQuerySet(models.QuerySet):
     def from_sources(self, sources: Iterable[object]) -> ArticleQuerySet:
         return self.filter(source__in=list(sources))
 
+    def reporting(self, events: Iterable[object]) -> ArticleQuerySet:
+        """Articles that are evidence for any of `events`."""
+        from entities.models import EventEvidence
+
+        return self.filter(Exists(EventEvidence.objects.filter(article=OuterRef("pk"), event__in=list(events))))
+
     def mentioning(self, entities: Iterable[Entity], *, match_all: bool = True) -> ArticleQuerySet:
         """Articles with a non-rejected mention of all (or any) of `entities`.
 

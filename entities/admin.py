@@ -1,8 +1,8 @@
 from django.contrib import admin, messages
-from django.db.models import QuerySet
+from django.db.models import Count, QuerySet
 from django.http import HttpRequest
 
-from entities import linking
+from entities import event_linking, linking
 from entities.models import (
     Alias,
     Candidate,
@@ -110,14 +110,42 @@ class EvidenceInline(admin.TabularInline):
 
 @admin.register(Event)
 class EventAdmin(admin.ModelAdmin):
-    list_display = ["title", "kind", "start_date", "start_precision", "end_date", "location", "status"]
-    list_filter = ["status", "kind", "start_precision"]
+    list_display = ["title", "kind", "cameo_code", "start_date", "start_precision", "end_date", "location", "status",
+                    "origin", "evidence_count"]  # fmt: skip
+    list_filter = ["status", "origin", "kind", "start_precision"]
     list_select_related = ["location"]
     date_hierarchy = "start_date"
     search_fields = ["title", "summary"]
     autocomplete_fields = ["location"]
-    readonly_fields = ["created_at", "updated_at"]
+    readonly_fields = ["origin", "created_at", "updated_at"]
     inlines = [ParticipantInline, EvidenceInline]
+    actions = ["confirm_selected", "reject_selected", "merge_selected"]
+
+    def get_queryset(self, request: HttpRequest) -> QuerySet:
+        return super().get_queryset(request).annotate(evidence_count=Count("evidence"))
+
+    @admin.display(description="evidence", ordering="evidence_count")
+    def evidence_count(self, event: Event) -> int:
+        return event.evidence_count
+
+    @admin.action(description="Confirm the selected events", permissions=["change"])
+    def confirm_selected(self, request: HttpRequest, queryset: QuerySet) -> None:
+        count = event_linking.set_event_status(queryset, Event.Status.CONFIRMED)
+        self.message_user(request, f"Confirmed {count} events.", messages.SUCCESS)
+
+    @admin.action(description="Reject the selected events", permissions=["change"])
+    def reject_selected(self, request: HttpRequest, queryset: QuerySet) -> None:
+        count = event_linking.set_event_status(queryset, Event.Status.REJECTED)
+        self.message_user(request, f"Rejected {count} events; detection will not propose them again.")
+
+    @admin.action(description="Merge the selected events into the best evidenced one", permissions=["delete"])
+    def merge_selected(self, request: HttpRequest, queryset: QuerySet) -> None:
+        events = sorted(queryset, key=lambda e: (e.status != Event.Status.CONFIRMED, -e.evidence_count, e.pk))
+        if len(events) < 2:
+            self.message_user(request, "Select at least two events to merge.", messages.WARNING)
+            return
+        merged = event_linking.merge_events(events[0], events[1:])
+        self.message_user(request, f"Merged {merged} events into “{events[0].title}”.", messages.SUCCESS)
 
 
 @admin.register(EventParticipant)

@@ -140,3 +140,90 @@ def evaluate_gold(gold_path: Path, *, gazetteer_path: Path | None = None, base_d
         report.lenient.setdefault(group, Score()).__iadd__(lenient)
         report.strict.setdefault(group, Score()).__iadd__(strict)
     return report
+
+
+@dataclass
+class EventScore:
+    """How the detector's proposals compare with a curated timeline of the same articles."""
+
+    curated: int = 0
+    found: int = 0  # curated events some proposal matches
+    proposals: int = 0  # proposals, after merging the ones that report the same event
+    right: int = 0  # proposals that match a curated event
+    missed: list[str] = field(default_factory=list)
+    wrong: list[str] = field(default_factory=list)
+
+    @property
+    def recall(self) -> float:
+        return self.found / self.curated if self.curated else 1.0
+
+    @property
+    def precision(self) -> float:
+        return self.right / self.proposals if self.proposals else 1.0
+
+    def line(self) -> str:
+        return (
+            f"recall {self.recall:.3f} ({self.found}/{self.curated} curated events found)  "
+            f"precision {self.precision:.3f} ({self.right}/{self.proposals} proposals right)"
+        )
+
+
+def evaluate_events(events_path: Path, *, gazetteer_path: Path | None = None, base_dir: Path) -> EventScore:
+    """Run the event detector over the articles a curated timeline cites, with the gazetteer file,
+    merge proposals that report one event, and compare them with the timeline."""
+    from articles.importing import Item, read_file
+    from entities.curated_events import read_events
+    from entities.events import MentionRef, dates_meet, propose_events, same_event
+    from entities.extraction import fold
+    from entities.gazetteer import matcher_from_file
+    from entities.temporal import DateRange
+
+    matcher, entries = matcher_from_file(gazetteer_path)
+    by_name = {fold(name): index for index, entry in enumerate(entries) for name in (entry.name, *entry.aliases)}
+    kinds = {index: entry.kind for index, entry in enumerate(entries)}
+    curated = read_events(events_path)
+    files = sorted({file for event in curated for file, _ in event.evidence})
+    groups: list[tuple[object, set[str]]] = []  # (first proposal, files reporting it)
+    for name in files:
+        item = next(iter(read_file(base_dir / "seeds" / name, max_bytes=10_000_000)))
+        if not isinstance(item, Item):
+            raise GoldError(f"{events_path}: {name}: {item.detail}")
+        parsed = item.parse()
+        published = parsed.published.date if parsed.published.precision == "day" else None
+        refs = [
+            MentionRef(f.start, f.end, f.entity, kinds[f.entity], entries[f.entity].name)
+            for f in matcher.find(parsed.body)
+        ]
+        for proposal in propose_events(parsed.body, refs, published):
+            group = next(
+                (g for g in groups if same_event(proposal.kind, proposal.date, proposal.entities, g[0].kind,
+                                                 g[0].date, g[0].entities, kinds=kinds)),
+                None,
+            )  # fmt: skip
+            if group is None:
+                groups.append((proposal, {name}))
+            else:
+                group[1].add(name)
+
+    def matches(event: object, proposal: object, reported_in: set[str]) -> bool:
+        names = {by_name.get(fold(n)) for n, _ in event.participants} | {by_name.get(fold(event.location))}
+        start, precision = event.start
+        return (
+            proposal.kind == event.kind
+            and dates_meet(proposal.date, DateRange(start, event.end[0], precision))
+            and bool(proposal.entities & (names - {None}))
+            and bool(reported_in & {file for file, _ in event.evidence})
+        )
+
+    score = EventScore(curated=len(curated), proposals=len(groups))
+    for event in curated:
+        if any(matches(event, proposal, files) for proposal, files in groups):
+            score.found += 1
+        else:
+            score.missed.append(event.title)
+    for proposal, reported_in in groups:
+        if any(matches(event, proposal, reported_in) for event in curated):
+            score.right += 1
+        else:
+            score.wrong.append(f"{proposal.kind}: {proposal.title} [{proposal.sentence[:90]}]")
+    return score

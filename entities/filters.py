@@ -1,7 +1,7 @@
 from django.db.models import QuerySet
 from django_filters import rest_framework as filters
 
-from entities.models import Candidate, Entity, Event, Mention
+from entities.models import Candidate, Entity, Event, EventParticipant, Mention
 
 
 class EntityFilter(filters.FilterSet):
@@ -84,17 +84,58 @@ class EventFilter(filters.FilterSet):
         method="filter_participant",
         help_text="Entity slug; repeat for several (events involving any of them)",
     )
+    participant_match = filters.ChoiceFilter(
+        choices=[("any", "any"), ("all", "all")],
+        method="keep",
+        help_text="With several participants: events involving any of them (default) or all",
+    )
+    role = filters.MultipleChoiceFilter(
+        choices=EventParticipant.Role.choices,
+        method="filter_role",
+        help_text="Only participants in this role count for `participant` (alone: events with such a participant)",
+    )
     location = filters.ModelChoiceFilter(queryset=Entity.objects.all(), to_field_name="slug")
     date = filters.DateFromToRangeFilter(
         method="filter_date", help_text="date_after / date_before: events whose dates overlap the range"
     )
+    article = filters.NumberFilter(method="filter_article", help_text="Id of an article that evidences the event")
+    cameo_code = filters.CharFilter(
+        method="filter_cameo", help_text="CAMEO code or its prefix (19 = every kind of fighting)"
+    )
+    plover_type = filters.CharFilter(lookup_expr="iexact")
+    origin = filters.ChoiceFilter(choices=Event.Origin.choices)
 
     class Meta:
         model = Event
-        fields = ["kind", "status", "participant", "location", "date"]
+        fields = [
+            "kind", "status", "participant", "participant_match", "role", "location", "date", "article",
+            "cameo_code", "plover_type", "origin",
+        ]  # fmt: skip
 
     def filter_participant(self, queryset: QuerySet, name: str, value: list[Entity]) -> QuerySet:
-        return queryset.involving(value) if value else queryset
+        if not value:
+            return queryset
+        roles = self.form.cleaned_data.get("role") or None
+        if self.form.cleaned_data.get("participant_match") == "all":
+            for entity in value:
+                queryset = queryset.involving([entity], roles=roles)
+            return queryset
+        return queryset.involving(value, roles=roles)
+
+    def filter_role(self, queryset: QuerySet, name: str, value: list[str]) -> QuerySet:
+        if not value or self.form.cleaned_data.get("participant"):
+            return queryset  # read by filter_participant
+        return queryset.with_role(value)
+
+    def filter_article(self, queryset: QuerySet, name: str, value: int) -> QuerySet:
+        return queryset.reported_by(value) if value is not None else queryset
+
+    def filter_cameo(self, queryset: QuerySet, name: str, value: str) -> QuerySet:
+        return queryset.filter(cameo_code__startswith=value) if value else queryset
+
+    def keep(self, queryset: QuerySet, name: str, value: str) -> QuerySet:
+        """Parameters read by another filter's method change nothing by themselves."""
+        return queryset
 
     def filter_date(self, queryset: QuerySet, name: str, value: slice) -> QuerySet:
         return queryset.overlapping(value.start, value.stop) if value else queryset

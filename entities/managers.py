@@ -133,11 +133,26 @@ class EventQuerySet(models.QuerySet):
     def of_kind(self, kinds: Iterable[str]) -> EventQuerySet:
         return self.filter(kind__in=list(kinds))
 
-    def involving(self, entities: Iterable[object]) -> EventQuerySet:
-        """Events in which any of `entities` takes part, each event once."""
+    def involving(self, entities: Iterable[object], *, roles: Iterable[str] | None = None) -> EventQuerySet:
+        """Events in which any of `entities` takes part (in one of `roles`, if given), each event once."""
         from entities.models import EventParticipant
 
-        return self.filter(Exists(EventParticipant.objects.filter(event=OuterRef("pk"), entity__in=list(entities))))
+        participations = EventParticipant.objects.filter(event=OuterRef("pk"), entity__in=list(entities))
+        if roles:
+            participations = participations.filter(role__in=list(roles))
+        return self.filter(Exists(participations))
+
+    def with_role(self, roles: Iterable[str]) -> EventQuerySet:
+        """Events with a participant in one of `roles` (a mediator, a target...)."""
+        from entities.models import EventParticipant
+
+        return self.filter(Exists(EventParticipant.objects.filter(event=OuterRef("pk"), role__in=list(roles))))
+
+    def reported_by(self, article: object) -> EventQuerySet:
+        """Events an article is evidence for."""
+        from entities.models import EventEvidence
+
+        return self.filter(Exists(EventEvidence.objects.filter(event=OuterRef("pk"), article=article)))
 
     def overlapping(self, start: datetime.date | None = None, end: datetime.date | None = None) -> EventQuerySet:
         """Events whose dates (start to end, or the start alone) meet [start, end]; undated ones never do."""

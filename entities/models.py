@@ -5,6 +5,7 @@ from django.db.models import F, Q
 from articles.models import Article, DatePrecision, date_precision_constraint
 from entities.expressions import FoldedText
 from entities.managers import CandidateQuerySet, EntityQuerySet, EventQuerySet, MentionQuerySet
+from entities.taxonomy import cameo_code, plover_type
 
 
 class Entity(models.Model):
@@ -145,8 +146,17 @@ class Event(models.Model):
         CONFIRMED = "confirmed", "Confirmed"
         REJECTED = "rejected", "Rejected"
 
+    class Origin(models.TextChoices):
+        CURATED = "curated", "Curated"
+        DETECTED = "detected", "Detected in the text"
+
     title = models.CharField(max_length=300)
     kind = models.CharField(max_length=20, choices=Kind.choices)
+    cameo_code = models.CharField(
+        max_length=4, blank=True, verbose_name="CAMEO code", help_text="CAMEO event code; by default the kind's"
+    )
+    plover_type = models.CharField(max_length=12, blank=True, verbose_name="PLOVER type")
+    origin = models.CharField(max_length=10, choices=Origin.choices, default=Origin.CURATED)
     start_date = models.DateField(null=True, blank=True)
     start_precision = models.CharField(max_length=10, choices=DatePrecision.choices, default=DatePrecision.UNKNOWN)
     end_date = models.DateField(null=True, blank=True)
@@ -178,10 +188,18 @@ class Event(models.Model):
             models.Index(fields=["start_date", "id"], name="event_start_idx"),
             models.Index(fields=["kind", "start_date"], name="event_kind_start_idx"),
             models.Index(fields=["status", "start_date"], name="event_status_start_idx"),
+            models.Index(fields=["cameo_code"], name="event_cameo_idx"),
         ]
 
     def __str__(self) -> str:
         return self.title
+
+    def save(self, *args: object, **kwargs: object) -> None:
+        if not self.cameo_code:
+            self.cameo_code = cameo_code(self.kind)
+        if not self.plover_type:
+            self.plover_type = plover_type(self.kind)
+        super().save(*args, **kwargs)
 
 
 class EventParticipant(models.Model):

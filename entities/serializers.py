@@ -109,6 +109,7 @@ class EventSerializer(serializers.ModelSerializer):
     class Meta:
         model = Event
         fields = [
-            "id", "title", "kind", "start_date", "start_precision", "end_date", "end_precision", "location",
-            "summary", "status", "participants", "evidence", "created_at", "updated_at",
+            "id", "title", "kind", "cameo_code", "plover_type", "start_date", "start_precision", "end_date",
+            "end_precision", "location", "summary", "status", "origin", "participants", "evidence", "created_at",
+            "updated_at",
         ]  # fmt: skip

@@ -221,3 +221,35 @@ def test_articles_can_be_filtered_by_all_or_any_of_several_entities(api_client, 
         "A new era in ties",
         "Army chief visits Tehran",
     ]
+
+
+@pytest.mark.parametrize(
+    ("query", "expected"),
+    [
+        ("participant=asim-munir&participant=jaish-al-adl", ["Army chief visits Tehran", "Border talks"]),
+        ("participant=asim-munir&participant=iran&participant_match=all", ["Army chief visits Tehran"]),
+        ("participant=asim-munir&participant=jaish-al-adl&participant_match=all", []),
+        ("role=target", ["Border talks"]),
+        ("participant=iran&role=visitor", []),
+        ("participant=iran&role=host", ["Army chief visits Tehran"]),
+        ("cameo_code=04", ["Army chief visits Tehran", "Border talks"]),
+        ("cameo_code=042", ["Army chief visits Tehran"]),
+        ("plover_type=consult", ["Army chief visits Tehran", "Border talks"]),
+        ("origin=curated", ["Army chief visits Tehran", "Border talks"]),
+        ("origin=detected", []),
+    ],
+)
+def test_event_filters_on_roles_ontology_codes_and_origin(api_client, corpus, query, expected):
+    rows = api_client.get(f"/api/v1/events/?{query}").json()["results"]
+    assert [row["title"] for row in rows] == expected
+
+
+def test_events_can_be_filtered_by_the_articles_that_report_them_and_back(api_client, corpus):
+    rows = api_client.get(f"/api/v1/events/?article={corpus.visit.id}").json()["results"]
+    assert [(row["title"], row["cameo_code"], row["plover_type"]) for row in rows] == [
+        ("Army chief visits Tehran", "042", "CONSULT")
+    ]
+    articles = api_client.get(f"/api/v1/articles/?event={corpus.trip.id}").json()["results"]
+    assert [row["title"] for row in articles] == ["Army chief visits Tehran"]
+    assert api_client.get(f"/api/v1/articles/?event={corpus.talks.id}").json()["results"] == []
+    assert api_client.get("/api/v1/articles/?event=999999").status_code == 400

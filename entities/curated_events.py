@@ -1,0 +1,196 @@
+"""Curated timelines: a YAML file of events with participants and evidence, loaded idempotently.
+
+`entities/data/seed_events.yaml` holds the events the seed articles report, written by reading
+them. Each event is found again by its title, so a reload changes nothing; events loaded from a
+file are confirmed, and a confirmed event's fields are never rewritten by a reload (curators may
+have edited them): only missing participants and evidence are added.
+"""
+
+from __future__ import annotations
+
+import datetime
+import re
+from dataclasses import dataclass
+from pathlib import Path
+from typing import Any
+
+import yaml
+from django.conf import settings
+from django.db import transaction
+
+from articles.managers import one_or_none
+from articles.models import Article, DatePrecision
+from entities.event_linking import absorb_proposals
+from entities.models import Entity, Event, EventEvidence, EventParticipant
+
+KNOWN_FIELDS = {"title", "kind", "start", "end", "location", "summary", "participants", "evidence"}
+
+
+def default_path() -> Path:
+    return Path(settings.BASE_DIR) / "entities" / "data" / "seed_events.yaml"
+
+
+class EventFileError(ValueError):
+    """The file cannot be loaded; the message names the file and the event, in one line."""
+
+
+@dataclass(frozen=True)
+class CuratedEvent:
+    title: str
+    kind: str
+    start: tuple[datetime.date | None, str]
+    end: tuple[datetime.date | None, str]
+    location: str
+    summary: str
+    participants: tuple[tuple[str, str], ...]  # (entity name, role)
+    evidence: tuple[tuple[str, str], ...]  # (file name, sentence)
+
+
+def read_events(path: Path) -> list[CuratedEvent]:
+    try:
+        data = yaml.safe_load(path.read_text(encoding="utf-8"))
+    except OSError as exc:
+        raise EventFileError(f"{path}: cannot read: {exc.strerror or exc}") from exc
+    except (yaml.YAMLError, UnicodeDecodeError) as exc:
+        raise EventFileError(f"{path}: not valid YAML: {' '.join(str(exc).split())}") from exc
+    if not isinstance(data, list):
+        raise EventFileError(f"{path}: expected a list of events")
+    events = [_event(path, number, raw) for number, raw in enumerate(data, start=1)]
+    titles = [event.title for event in events]
+    duplicates = sorted({title for title in titles if titles.count(title) > 1})
+    if duplicates:
+        raise EventFileError(f"{path}: the title {duplicates[0]!r} is used twice")
+    return events
+
+
+def _event(path: Path, number: int, raw: Any) -> CuratedEvent:
+    where = f"{path}: event {number}"
+    if not isinstance(raw, dict):
+        raise EventFileError(f"{where}: expected a mapping")
+    title = " ".join(str(raw.get("title") or "").split())
+    where = f"{where} ({title or 'no title'})"
+    unknown = set(raw) - KNOWN_FIELDS
+    if unknown:
+        raise EventFileError(f"{where}: unknown field {sorted(unknown)[0]!r}")
+    if not title:
+        raise EventFileError(f"{where}: no title")
+    if raw.get("kind") not in Event.Kind.values:
+        raise EventFileError(f"{where}: kind {raw.get('kind')!r} is not one of {', '.join(Event.Kind.values)}")
+    start, end = _date(where, raw.get("start")), _date(where, raw.get("end"))
+    if end[0] and (not start[0] or end[0] < start[0]):
+        raise EventFileError(f"{where}: ends before it starts")
+    participants = []
+    for item in raw.get("participants") or []:
+        if not isinstance(item, dict) or item.get("role") not in EventParticipant.Role.values:
+            raise EventFileError(f"{where}: participant {item!r} needs an entity and a role")
+        participants.append((str(item.get("entity")), item["role"]))
+    evidence = []
+    for item in raw.get("evidence") or []:
+        if not isinstance(item, dict) or not item.get("file") or not item.get("sentence"):
+            raise EventFileError(f"{where}: evidence {item!r} needs a file and a sentence")
+        evidence.append((Path(str(item["file"])).name, str(item["sentence"])))
+    return CuratedEvent(
+        title=title[:300],
+        kind=raw["kind"],
+        start=start,
+        end=end,
+        location=str(raw.get("location") or ""),
+        summary=" ".join(str(raw.get("summary") or "").split()),
+        participants=tuple(participants),
+        evidence=tuple(evidence),
+    )
+
+
+def _date(where: str, value: Any) -> tuple[datetime.date | None, str]:
+    if value is None or value == "":
+        return None, DatePrecision.UNKNOWN
+    if isinstance(value, datetime.date):
+        return value, DatePrecision.DAY
+    text = str(value)
+    for pattern, precision in ((r"\d{4}-\d{2}-\d{2}", "day"), (r"\d{4}-\d{2}", "month"), (r"\d{4}", "year")):
+        if re.fullmatch(pattern, text):
+            try:
+                parts = [int(part) for part in text.split("-")] + [1, 1]
+                return datetime.date(parts[0], parts[1], parts[2]), precision
+            except ValueError:
+                break
+    raise EventFileError(f"{where}: date {text!r} is not YYYY-MM-DD, YYYY-MM or YYYY")
+
+
+@dataclass
+class EventLoadReport:
+    created: int = 0
+    unchanged: int = 0
+    participants_added: int = 0
+    evidence_added: int = 0
+    proposals_merged: int = 0
+
+    def summary(self) -> str:
+        return (
+            f"{self.created} events created, {self.unchanged} already there; {self.participants_added} "
+            f"participants and {self.evidence_added} pieces of evidence added; {self.proposals_merged} "
+            "detected proposals of the same events merged in"
+        )
+
+
+@transaction.atomic
+def load_events(path: Path | None = None) -> EventLoadReport:
+    """Bring the database in line with a curated event file, all or nothing.
+
+    Every entity must exist (load the gazetteer first) and every evidence sentence must stand in
+    its article's body (import the articles first): otherwise the whole file is refused.
+    """
+    path = path or default_path()
+    report = EventLoadReport()
+    for curated in read_events(path):
+        event = one_or_none(Event.objects.filter(title=curated.title))
+        if event is None:
+            event = Event.objects.create(
+                title=curated.title,
+                kind=curated.kind,
+                start_date=curated.start[0],
+                start_precision=curated.start[1],
+                end_date=curated.end[0],
+                end_precision=curated.end[1],
+                location=_entity(path, curated, curated.location) if curated.location else None,
+                summary=curated.summary,
+                status=Event.Status.CONFIRMED,
+                origin=Event.Origin.CURATED,
+            )
+            report.created += 1
+        else:
+            report.unchanged += 1
+        for name, role in curated.participants:
+            _, created = EventParticipant.objects.get_or_create(
+                event=event, entity=_entity(path, curated, name), role=role
+            )
+            report.participants_added += created
+        for file_name, sentence in curated.evidence:
+            report.evidence_added += _add_evidence(path, curated, event, file_name, sentence)
+        report.proposals_merged += absorb_proposals(event)
+    return report
+
+
+def _entity(path: Path, curated: CuratedEvent, name: str) -> Entity:
+    entity = one_or_none(Entity.objects.filter(name=name))
+    if entity is None:
+        entity = one_or_none(Entity.objects.filter(aliases__name=name))
+    if entity is None:
+        raise EventFileError(f"{path}: event {curated.title!r}: no entity named {name!r} (load the gazetteer first)")
+    return entity
+
+
+def _add_evidence(path: Path, curated: CuratedEvent, event: Event, file_name: str, sentence: str) -> int:
+    article = one_or_none(Article.objects.filter(origin_name=file_name).only("id", "body"))
+    if article is None:
+        raise EventFileError(f"{path}: event {curated.title!r}: no article imported from {file_name}")
+    start = article.body.find(sentence)
+    if start == -1:
+        raise EventFileError(f"{path}: event {curated.title!r}: the sentence is not in {file_name}: {sentence[:60]!r}")
+    _, created = EventEvidence.objects.get_or_create(
+        event=event,
+        article=article,
+        start_offset=start,
+        defaults={"sentence": sentence, "end_offset": start + len(sentence)},
+    )
+    return int(created)

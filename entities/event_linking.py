@@ -1,0 +1,218 @@
+"""Writes on events: store the detector's proposals, one event per real-world event, and curate.
+
+A proposal that matches a stored event (see events.same_event) becomes one more piece of evidence
+for it; otherwise it is stored as a new proposed event. Detection is re-runnable: an article's
+earlier automatic proposals are forgotten first, and events a curator confirmed or rejected are
+never changed by it (a confirmed event may gain evidence; a rejected one is never proposed again).
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Iterable
+from dataclasses import dataclass
+
+from django.db import transaction
+from django.db.models import Count, Prefetch, Q, QuerySet
+
+from articles.models import Article, DatePrecision
+from entities.events import MentionRef, Proposal, propose_events, same_event
+from entities.models import Event, EventEvidence, EventParticipant, Mention
+from entities.temporal import DateRange
+
+
+@dataclass
+class DetectionResult:
+    articles: int = 0
+    proposed: int = 0  # new proposed events
+    evidence: int = 0  # evidence added to events already known
+
+    def __iadd__(self, other: DetectionResult) -> DetectionResult:
+        self.articles += other.articles
+        self.proposed += other.proposed
+        self.evidence += other.evidence
+        return self
+
+    def summary(self) -> str:
+        return f"{self.articles} articles: {self.proposed} events proposed, {self.evidence} pieces of evidence added"
+
+
+def mention_refs(article: Article) -> list[MentionRef]:
+    """The article's live body mentions, as the detector reads them."""
+    rows = (
+        Mention.objects.live()
+        .filter(article=article, field=Mention.Field.BODY)
+        .values_list("start_offset", "end_offset", "entity_id", "entity__kind", "entity__name")
+    )
+    return [MentionRef(*row) for row in rows]
+
+
+def publication_day(article: Article) -> object:
+    """Relative dates ("last week", "on Monday") resolve only against a publication day."""
+    return article.published_on if article.published_precision == DatePrecision.DAY else None
+
+
+def detect_events(article: Article) -> DetectionResult:
+    """Propose the events the article reports, merging them with the events already known.
+
+    Re-runnable: a proposal found again keeps its event, and the article's evidence for machine
+    proposals it no longer makes is dropped (with such events, once no evidence is left)."""
+    refs = mention_refs(article)
+    kinds = {ref.entity: ref.kind for ref in refs}
+    result = DetectionResult(articles=1)
+    kept: set[int] = set()
+    for proposal in propose_events(article.body, refs, publication_day(article)):
+        event = matching_event(proposal, kinds=kinds)
+        if event is None:
+            event = store_proposal(article, proposal)
+            result.proposed += 1
+        elif event.status != Event.Status.REJECTED:
+            result.evidence += add_evidence(event, article, proposal)
+        kept.add(event.pk)
+    forget_proposals(article, keep=kept)
+    return result
+
+
+def forget_proposals(article: Article, *, keep: set[int]) -> None:
+    """Drop the article's evidence for machine proposals it no longer makes, and those events
+    when no evidence is left; curated and decided events keep theirs."""
+    stale = EventEvidence.objects.filter(
+        article=article, event__origin=Event.Origin.DETECTED, event__status=Event.Status.PROPOSED
+    ).exclude(event__in=keep)
+    touched = list(stale.values_list("event_id", flat=True))
+    stale.delete()
+    Event.objects.filter(pk__in=touched).annotate(pieces=Count("evidence")).filter(pieces=0).delete()
+
+
+def matching_event(proposal: Proposal, *, kinds: dict[object, str]) -> Event | None:
+    """The stored event the proposal reports again, if any (rejected ones included, so that a
+    rejected event is not proposed anew)."""
+    entities = proposal.entities
+    candidates = (
+        Event.objects.filter(kind=proposal.kind)
+        .filter(Q(participations__entity__in=entities) | Q(location__in=entities))
+        .distinct()
+        .prefetch_related(Prefetch("participations", queryset=EventParticipant.objects.select_related("entity")))
+        .order_by("id")
+    )
+    for event in candidates:
+        stored = {p.entity_id for p in event.participations.all()} | (
+            {event.location_id} if event.location_id else set()
+        )
+        all_kinds = {**kinds, **{p.entity_id: p.entity.kind for p in event.participations.all()}}
+        date = DateRange(event.start_date, event.end_date, event.start_precision)
+        if same_event(proposal.kind, proposal.date, entities, event.kind, date, frozenset(stored), kinds=all_kinds):
+            return event
+    return None
+
+
+def store_proposal(article: Article, proposal: Proposal) -> Event:
+    date = proposal.date
+    event = Event.objects.create(
+        title=proposal.title,
+        kind=proposal.kind,
+        start_date=date.start,
+        start_precision=date.precision if date.start else DatePrecision.UNKNOWN,
+        end_date=date.end,
+        end_precision=date.precision if date.end else DatePrecision.UNKNOWN,
+        location_id=proposal.location,
+        summary=proposal.sentence[:2000],
+        status=Event.Status.PROPOSED,
+        origin=Event.Origin.DETECTED,
+    )
+    EventParticipant.objects.bulk_create(
+        [EventParticipant(event=event, entity_id=entity, role=role) for entity, role in proposal.participants],
+        ignore_conflicts=True,
+    )
+    add_evidence(event, article, proposal)
+    return event
+
+
+def add_evidence(event: Event, article: Article, proposal: Proposal) -> int:
+    """Link the proposal's sentence to the event; a machine proposal also gains new participants."""
+    _, created = EventEvidence.objects.get_or_create(
+        event=event,
+        article=article,
+        start_offset=proposal.start,
+        defaults={"sentence": proposal.sentence, "end_offset": proposal.end},
+    )
+    if event.origin == Event.Origin.DETECTED and event.status == Event.Status.PROPOSED:
+        EventParticipant.objects.bulk_create(
+            [EventParticipant(event=event, entity_id=entity, role=role) for entity, role in proposal.participants],
+            ignore_conflicts=True,
+        )
+    return int(created)
+
+
+def detect_for_articles(
+    articles: QuerySet[Article], *, on_article: Callable[[DetectionResult], None] | None = None
+) -> DetectionResult:
+    """Detect events in many articles, each in its own transaction."""
+    total = DetectionResult()
+    fields = ("id", "body", "published_on", "published_precision")
+    for article in articles.only(*fields).order_by("published_on", "pk").iterator(chunk_size=200):
+        with transaction.atomic():
+            result = detect_events(article)
+        total += result
+        if on_article:
+            on_article(result)
+    return total
+
+
+# --- Curation ----------------------------------------------------------------------------------
+
+
+def set_event_status(events: Iterable[Event], status: str) -> int:
+    """Confirm or reject events; decided events are never changed by detection again."""
+    return Event.objects.filter(pk__in=[event.pk for event in events]).exclude(status=status).update(status=status)
+
+
+def absorb_proposals(event: Event) -> int:
+    """Merge the machine's proposals of the same real-world event into a curated one (their
+    evidence only: the curator's participants stand). Returns how many were merged."""
+    stored = {p.entity_id: p.entity.kind for p in event.participations.select_related("entity")}
+    if event.location_id:
+        stored[event.location_id] = event.location.kind
+    date = DateRange(event.start_date, event.end_date, event.start_precision)
+    proposals = (
+        Event.objects.filter(kind=event.kind, origin=Event.Origin.DETECTED, status=Event.Status.PROPOSED)
+        .filter(Q(participations__entity__in=list(stored)) | Q(location__in=list(stored)))
+        .distinct()
+        .prefetch_related(Prefetch("participations", queryset=EventParticipant.objects.select_related("entity")))
+    )
+    same = []
+    for proposal in proposals:
+        theirs = {p.entity_id: p.entity.kind for p in proposal.participations.all()}
+        if proposal.location_id:
+            theirs[proposal.location_id] = ""
+        their_date = DateRange(proposal.start_date, proposal.end_date, proposal.start_precision)
+        if same_event(event.kind, date, frozenset(stored), proposal.kind, their_date, frozenset(theirs),
+                      kinds={**theirs, **stored}):  # fmt: skip
+            same.append(proposal)
+    return merge_events(event, same, with_participants=False)
+
+
+@transaction.atomic
+def merge_events(survivor: Event, others: Iterable[Event], *, with_participants: bool = True) -> int:
+    """Fold duplicate events into `survivor`: their evidence (and participants) move to it."""
+    merged = 0
+    for other in others:
+        if other.pk == survivor.pk:
+            continue
+        for evidence in EventEvidence.objects.filter(event=other):
+            EventEvidence.objects.get_or_create(
+                event=survivor,
+                article_id=evidence.article_id,
+                start_offset=evidence.start_offset,
+                defaults={"sentence": evidence.sentence, "end_offset": evidence.end_offset},
+            )
+        if with_participants:
+            EventParticipant.objects.bulk_create(
+                [
+                    EventParticipant(event=survivor, entity_id=p.entity_id, role=p.role)
+                    for p in other.participations.all()
+                ],
+                ignore_conflicts=True,
+            )
+        other.delete()
+        merged += 1
+    return merged

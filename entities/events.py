@@ -1,0 +1,331 @@
+"""Pure: propose events from an article's sentences, its entity mentions and its publication date.
+
+A sentence proposes an event when it holds a trigger of one kind (visited, met, signed, carried
+out strikes, ...) and enough to anchor it: a named actor, and a date the sentence gives or, for
+visits, meetings and statements, a named person. Participants are the entities the sentence
+mentions, with a role guessed from where they stand around the trigger ("Munir visited Tehran":
+Munir the visitor, Tehran the place); the date is resolved against the publication date, and a
+sentence without one gives an unknown date, never a made-up one.
+
+`same_event` decides when two proposals, or a proposal and a stored event, are one real-world
+event reported twice: same kind, dates that meet, and shared participants.
+"""
+
+from __future__ import annotations
+
+import datetime
+import re
+from collections.abc import Hashable, Iterable, Sequence
+from dataclasses import dataclass, field
+
+from entities.extraction import ABBREVIATIONS
+from entities.temporal import UNKNOWN, DateRange, duration_days, resolve_date
+
+PLACE_KINDS = frozenset({"city", "region", "country"})
+ACTOR_KINDS = frozenset({"person", "organisation", "armed_group", "country"})
+
+
+@dataclass(frozen=True)
+class Trigger:
+    kind: str
+    pattern: re.Pattern[str]
+    before: str  # role of a participant named before the trigger
+    after: str  # ... and after it
+
+
+def _trigger(kind: str, words: str, before: str, after: str) -> Trigger:
+    return Trigger(kind, re.compile(rf"\b(?:{words})\b", re.IGNORECASE), before, after)
+
+
+# The order matters: the first kind that matches a stretch of text claims it.
+TRIGGERS = [
+    _trigger(
+        "military_strike",
+        r"(?:air|missile|drone|artillery|retaliatory|cross-border) ?strikes?|carried out (?:direct |air |missile )?"
+        r"strikes?|launched (?:missile |drone |air )?strikes|strikes? (?:on|against|targeting)|struck|bombed|"
+        r"shelled|targeted (?:multiple )?(?:suspected )?(?:hideouts|camps|positions)",
+        "actor",
+        "target",
+    ),
+    _trigger(
+        "militant_attack",
+        r"suicide (?:bombing|attack|bomber)|(?:terrorist|militant|gun|grenade|bomb) attack|ambush(?:ed)?|"
+        r"hijack(?:ed|ing)?|stormed|killed \w+ (?:soldiers|policemen|officers|people|engineers)",
+        "actor",
+        "target",
+    ),
+    _trigger(
+        "border_incident",
+        r"return fire|exchange(?:d)? (?:of )?fire|border clash(?:es)?|clashed|cross-border firing|skirmish(?:es)?",
+        "actor",
+        "target",
+    ),
+    _trigger(
+        "agreement",
+        r"agreed|signed|reached (?:an |the )?agreement|joint statement|pledged|memorandum of understanding|"
+        r"agreement (?:to|on)",
+        "signatory",
+        "signatory",
+    ),
+    _trigger(
+        "visit",
+        r"visit(?:ed|s|ing)?|arriv(?:ed|es|e) in|due to arrive|travel(?:l)?ed to|trip to|toured|"
+        r"paid (?:an? )?(?:official |state )?visit",
+        "visitor",
+        "host",
+    ),
+    _trigger(
+        "meeting",
+        r"met(?: with)?|meet(?:s|ing)? with|held talks|talks with|call(?:ed)? on|made a call to|spoke with",
+        "participant",
+        "participant",
+    ),
+    _trigger(
+        "sanctions",
+        r"imposed (?:new )?sanctions|sanctioned|(?:lifted|eased) (?:the )?sanctions|announced sanctions",
+        "actor",
+        "target",
+    ),
+    _trigger(
+        "trade_energy",
+        r"(?:pipeline|project|corridor|port|plant|dam)(?: project)?,? (?:which was |was )?"
+        r"(?:launched|inaugurated|completed|opened)|(?:launched|inaugurated|opened) (?:the )?[\w\s-]{0,40}"
+        r"(?:pipeline|project|corridor|port|plant|border market)",
+        "participant",
+        "participant",
+    ),
+    _trigger(
+        "statement",
+        r"condemned|praised|commended|urged|warned|accused|denied|welcomed|criticised|criticized",
+        "actor",
+        "target",
+    ),
+    _trigger("other", r"took (?:over|power)|came to power|seized power|overthrew", "actor", "target"),
+]
+
+# What anchors a sentence without a date that resolves: violence is reported as specific events;
+# visits, meetings, agreements and statements need a named person; any kind may rely on a time
+# expression that only the (missing) publication date would resolve ("in March", "on Monday").
+ANCHORED_WITHOUT_DATE = frozenset({"military_strike", "militant_attack", "border_incident", "other"})
+ANCHORED_BY_PERSON = frozenset({"visit", "meeting", "agreement", "statement"})
+TIME_EXPRESSION = re.compile(
+    r"\b(?:January|February|March|April|May|June|July|August|September|October|November|December|Monday|"
+    r"Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday|yesterday|today|weekend|(?:last|this|next) "
+    r"(?:week|month|year)|ago|(?:19|20)\d\d)\b"
+)
+ATTRIBUTION = re.compile(r"\b(?:according to|reported by|told|quoted by|cited by)\s+(?:the\s+)?$", re.IGNORECASE)
+
+
+@dataclass(frozen=True)
+class MentionRef:
+    """An entity mention as the detector needs it: where, which entity, of what kind."""
+
+    start: int
+    end: int
+    entity: Hashable
+    kind: str
+    name: str
+
+
+@dataclass(frozen=True)
+class Proposal:
+    kind: str
+    trigger: str
+    sentence: str
+    start: int  # offsets of the sentence in the body
+    end: int
+    date: DateRange
+    participants: tuple[tuple[Hashable, str], ...]  # (entity, role)
+    location: Hashable | None
+    title: str
+    names: dict[Hashable, str] = field(default_factory=dict, compare=False, hash=False)
+
+    @property
+    def entities(self) -> frozenset[Hashable]:
+        found = {entity for entity, _ in self.participants}
+        return frozenset(found | ({self.location} if self.location is not None else set()))
+
+
+SENTENCE_END = re.compile(r"[.!?][\"”’')]*\s+(?=[\"“‘(]?[A-Z0-9])|\n\s*\n")
+
+
+def sentences(body: str) -> list[tuple[int, int]]:
+    """Sentence spans of a body: a full stop ends one unless it closes an abbreviation (Gen., U.S.)."""
+    spans, start = [], 0
+    for match in SENTENCE_END.finditer(body):
+        before = body[start : match.start()].rsplit(None, 1)[-1:] or [""]
+        word = before[0].strip('("“')
+        if match.group().startswith(".") and (
+            word.lower() in ABBREVIATIONS or re.fullmatch(r"(?:[A-Z]\.)*[A-Z]", word)
+        ):
+            continue
+        end = match.start() + (1 if match.group()[0] in ".!?" else 0)
+        if body[start:end].strip():
+            spans.append(_strip(body, start, end))
+        start = match.end()
+    if body[start:].strip():
+        spans.append(_strip(body, start, len(body)))
+    return spans
+
+
+def _strip(text: str, start: int, end: int) -> tuple[int, int]:
+    while start < end and text[start].isspace():
+        start += 1
+    while end > start and text[end - 1].isspace():
+        end -= 1
+    return start, end
+
+
+def propose_events(body: str, mentions: Sequence[MentionRef], published: datetime.date | None) -> list[Proposal]:
+    """Event proposals for one article, at most one per kind and sentence."""
+    proposals = []
+    ordered = sorted(mentions, key=lambda m: m.start)
+    for start, end in sentences(body):
+        sentence = body[start:end]
+        inside = [m for m in ordered if start <= m.start and m.end <= end]
+        if not inside:
+            continue
+        date = resolve_date(sentence, published)
+        claimed: list[tuple[int, int]] = []
+        for trigger in TRIGGERS:
+            match = next(
+                (
+                    m
+                    for m in trigger.pattern.finditer(sentence)
+                    if not any(s < m.end() and m.start() < e for s, e in claimed)
+                ),
+                None,
+            )
+            if match is None:
+                continue
+            claimed.append(match.span())
+            proposal = _proposal(trigger, match, body, start, end, inside, date)
+            if proposal is not None:
+                proposals.append(proposal)
+    return proposals
+
+
+def _proposal(
+    trigger: Trigger,
+    match: re.Match[str],
+    body: str,
+    start: int,
+    end: int,
+    inside: list[MentionRef],
+    date: DateRange,
+) -> Proposal | None:
+    at = start + match.start()
+    roles: dict[Hashable, str] = {}
+    location = None
+    for mention in inside:
+        if ATTRIBUTION.search(body[max(0, mention.start - 30) : mention.start]):
+            continue  # a source the sentence cites ("according to Arab News") takes no part
+        after = mention.start >= at
+        if mention.kind in ("city", "region") or (
+            mention.kind == "country" and after and trigger.kind in ("visit", "military_strike", "militant_attack")
+            and location is None and _preceded_by_place_word(body, mention.start)
+        ):  # fmt: skip
+            if after and location is None:
+                location = mention.entity
+            if mention.kind in ("city", "region"):
+                continue
+        role = trigger.after if after else trigger.before
+        roles.setdefault(mention.entity, role)
+    names = {m.entity: m.name for m in inside}
+    if not any(kind in ACTOR_KINDS for kind in _kinds(inside, roles)):
+        return None
+    has_person = any(m.kind == "person" and m.entity in roles for m in inside)
+    if date == UNKNOWN and not (
+        trigger.kind in ANCHORED_WITHOUT_DATE
+        or (trigger.kind in ANCHORED_BY_PERSON and has_person)
+        or TIME_EXPRESSION.search(body, start, end)
+    ):
+        return None
+    if trigger.kind == "visit" and date.start is not None and date.end is None and date.precision == "day":
+        days = duration_days(body[start:end])
+        if days and days > 1:
+            date = DateRange(date.start, date.start + datetime.timedelta(days=days - 1), "day", date.text)
+    participants = tuple(roles.items())
+    return Proposal(
+        kind=trigger.kind,
+        trigger=match.group(),
+        sentence=body[start:end],
+        start=start,
+        end=end,
+        date=date,
+        participants=participants,
+        location=location,
+        title=_title(trigger.kind, match.group(), participants, location, names)[:300],
+        names=names,
+    )
+
+
+def _kinds(inside: list[MentionRef], roles: dict[Hashable, str]) -> set[str]:
+    return {m.kind for m in inside if m.entity in roles}
+
+
+def _preceded_by_place_word(body: str, start: int) -> bool:
+    return bool(re.search(r"\b(?:in|inside|to|into|within|across|on)\s+(?:the\s+)?$", body[max(0, start - 12) : start]))
+
+
+def _title(kind: str, trigger: str, participants: tuple, location: Hashable | None, names: dict) -> str:
+    def named(role_names: Iterable[str]) -> list[str]:
+        return [names[entity] for entity, role in participants if role in role_names]
+
+    first, second = named({"visitor", "actor", "signatory", "participant"}), named({"host", "target"})
+    place = names.get(location, "")
+    if kind == "visit":
+        return f"{_join(first) or 'Visit'} visits {place or _join(second) or 'abroad'}"
+    if kind == "meeting":
+        return f"Meeting: {_join(first + second)}" + (f" in {place}" if place else "")
+    if kind == "agreement":
+        return f"Agreement: {_join(first + second)}"
+    if kind in ("military_strike", "militant_attack"):
+        noun = "Strike" if kind == "military_strike" else "Attack"
+        target = _join(second) or place
+        return f"{noun} by {_join(first) or 'unknown actors'}" + (f" on {target}" if target else "")
+    if kind == "border_incident":
+        return f"Border incident: {_join(first + second)}" + (f" near {place}" if place else "")
+    if kind == "statement":
+        return f"{_join(first) or 'Statement'} {trigger.lower()} {_join(second)}".strip()
+    return f"{_join(first + second)}: {trigger.lower()}".strip(": ")
+
+
+def _join(values: list[str]) -> str:
+    unique = list(dict.fromkeys(values))
+    return unique[0] if len(unique) == 1 else ", ".join(unique[:-1]) + (f" and {unique[-1]}" if unique else "")
+
+
+# --- One event, reported twice ----------------------------------------------------------------
+
+SLACK = {"day": datetime.timedelta(days=3), "month": datetime.timedelta(days=31), "year": datetime.timedelta(days=366)}
+
+
+def dates_meet(first: DateRange, second: DateRange) -> bool:
+    """Whether two dates (with their precision) can be the same event's; unknown meets anything."""
+    if first.start is None or second.start is None:
+        return True
+    slack = max(SLACK.get(first.precision, SLACK["year"]), SLACK.get(second.precision, SLACK["year"]))
+    first_end, second_end = first.end or first.start, second.end or second.start
+    return first.start - slack <= second_end and second.start - slack <= first_end
+
+
+def same_event(
+    kind: str,
+    date: DateRange,
+    entities: frozenset[Hashable],
+    other_kind: str,
+    other_date: DateRange,
+    other_entities: frozenset[Hashable],
+    *,
+    kinds: dict[Hashable, str],
+) -> bool:
+    """Same kind, dates that meet, and shared participants: a person, group, organisation or city
+    in common, or at least two entities when only countries are shared or a date is unknown."""
+    if kind != other_kind or not dates_meet(date, other_date):
+        return False
+    shared = entities & other_entities
+    specific = [entity for entity in shared if kinds.get(entity) not in ("country", "region")]
+    if date.start is None or other_date.start is None:
+        return len(shared) >= 2 and bool(specific)
+    return bool(specific) or len(shared) >= 2

@@ -1,0 +1,313 @@
+"""The event timeline: a server-rendered page for curators and readers, and its CSV and JSON exports.
+
+All three read the same GET filters (participant, kind, date_from, date_to, status) through
+TimelineFilterForm and list events oldest first, undated ones last.
+"""
+
+from __future__ import annotations
+
+import csv
+import datetime
+import json
+from collections.abc import Callable, Iterable, Iterator
+from dataclasses import dataclass, field
+from functools import wraps
+
+from django import forms
+from django.conf import settings
+from django.contrib.auth.views import redirect_to_login
+from django.db.models import Exists, F, OuterRef, Prefetch, QuerySet
+from django.http import HttpRequest, HttpResponse, HttpResponseBadRequest, StreamingHttpResponse
+from django.shortcuts import render
+from django.urls import reverse
+from django.views.decorators.http import require_safe
+
+from articles.models import DatePrecision
+from entities.models import Entity, Event, EventEvidence, EventParticipant
+from entities.taxonomy import ONTOLOGY
+
+MONTH_ABBREVIATIONS = "Jan Feb Mar Apr May Jun Jul Aug Sep Oct Nov Dec".split()
+MONTH_NAMES = "January February March April May June July August September October November December".split()
+EXPORT_CHUNK_SIZE = 500
+PARTICIPATION_FIELDS = ["id", "event_id", "role", "entity__id", "entity__name", "entity__slug"]
+EVIDENCE_FIELDS = [
+    "id", "event_id", "sentence", "article__id", "article__title", "article__published_on",
+    "article__published_precision", "article__source__id", "article__source__name",
+]  # fmt: skip
+CSV_COLUMNS = [
+    "id", "title", "kind", "cameo_code", "plover_type", "status", "start_date", "start_precision",
+    "end_date", "end_precision", "location", "participants", "summary", "evidence",
+]  # fmt: skip
+
+
+class TimelineFilterForm(forms.Form):
+    """The timeline's filters; every field is optional and a blank form shows every confirmed event."""
+
+    STATUS_CHOICES = [
+        (Event.Status.CONFIRMED, "Confirmed only"),
+        (Event.Status.PROPOSED, "Confirmed and proposed"),
+    ]
+
+    participant = forms.ModelMultipleChoiceField(
+        queryset=Entity.objects.none(),
+        to_field_name="slug",
+        required=False,
+        help_text="Events in which any of them takes part",
+    )
+    kind = forms.MultipleChoiceField(choices=Event.Kind.choices, required=False, widget=forms.CheckboxSelectMultiple)
+    date_from = forms.DateField(required=False, widget=forms.DateInput(attrs={"type": "date"}))
+    date_to = forms.DateField(required=False, widget=forms.DateInput(attrs={"type": "date"}))
+    status = forms.ChoiceField(choices=STATUS_CHOICES, required=False)
+
+    def __init__(self, *args: object, **kwargs: object) -> None:
+        super().__init__(*args, **kwargs)
+        # Only entities that take part in some event are worth offering.
+        self.fields["participant"].queryset = Entity.objects.filter(
+            Exists(EventParticipant.objects.filter(entity=OuterRef("pk")))
+        ).only("id", "name", "slug")
+
+    def clean(self) -> dict[str, object]:
+        cleaned = super().clean()
+        start, end = cleaned.get("date_from"), cleaned.get("date_to")
+        if start and end and start > end:
+            self.add_error("date_to", "The end of the range comes before its start.")
+        return cleaned
+
+    def events(self) -> QuerySet[Event]:
+        """The events the (valid) filters select, ready to display or export."""
+        data = self.cleaned_data
+        return timeline_events(
+            participants=data.get("participant") or (),
+            kinds=data.get("kind") or (),
+            start=data.get("date_from"),
+            end=data.get("date_to"),
+            include_proposed=data.get("status") == Event.Status.PROPOSED,
+        )
+
+
+def timeline_events(
+    *,
+    participants: Iterable[Entity] = (),
+    kinds: Iterable[str] = (),
+    start: datetime.date | None = None,
+    end: datetime.date | None = None,
+    include_proposed: bool = False,
+) -> QuerySet[Event]:
+    """Confirmed (and optionally proposed) events, oldest first, with everything a card shows
+    loaded in a fixed number of queries."""
+    statuses = [Event.Status.CONFIRMED, Event.Status.PROPOSED] if include_proposed else [Event.Status.CONFIRMED]
+    events = Event.objects.filter(status__in=statuses)
+    participants, kinds = list(participants), list(kinds)
+    if participants:
+        events = events.involving(participants)
+    if kinds:
+        events = events.of_kind(kinds)
+    participations = EventParticipant.objects.select_related("entity").only(*PARTICIPATION_FIELDS).order_by("id")
+    evidence = (
+        EventEvidence.objects.select_related("article__source")
+        .only(*EVIDENCE_FIELDS)
+        .order_by(F("article__published_on").asc(nulls_last=True), "article_id", "start_offset")
+    )
+    return (
+        events.overlapping(start, end)
+        .select_related("location")
+        .prefetch_related(Prefetch("participations", queryset=participations), Prefetch("evidence", queryset=evidence))
+        .order_by(F("start_date").asc(nulls_last=True), F("end_date").desc(nulls_last=True), "id")
+    )
+
+
+def format_date(date: datetime.date | None, precision: str) -> str:
+    """A date written only as precisely as it is known: "14 Jul 2023", "Jul 2023", "2023"."""
+    if date is None or precision == DatePrecision.UNKNOWN:
+        return "date unknown"
+    if precision == DatePrecision.YEAR:
+        return str(date.year)
+    if precision == DatePrecision.MONTH:
+        return f"{MONTH_ABBREVIATIONS[date.month - 1]} {date.year}"
+    return f"{date.day} {MONTH_ABBREVIATIONS[date.month - 1]} {date.year}"
+
+
+def format_date_range(
+    start: datetime.date | None,
+    start_precision: str,
+    end: datetime.date | None = None,
+    end_precision: str = DatePrecision.UNKNOWN,
+) -> str:
+    """An event's dates, sharing what the two ends have in common: "14–16 Jul 2023",
+    "30 Jun – 2 Jul 2023", "Jan–Mar 2024", "2013–2015"."""
+    if start is None or start_precision == DatePrecision.UNKNOWN:
+        return "date unknown"
+    if end is None or end_precision == DatePrecision.UNKNOWN or (end, end_precision) == (start, start_precision):
+        return format_date(start, start_precision)
+    if start_precision == end_precision == DatePrecision.DAY and start.year == end.year:
+        if start.month == end.month:
+            return f"{start.day}–{format_date(end, end_precision)}"
+        return f"{start.day} {MONTH_ABBREVIATIONS[start.month - 1]} – {format_date(end, end_precision)}"
+    if start_precision == end_precision == DatePrecision.MONTH and start.year == end.year:
+        return f"{MONTH_ABBREVIATIONS[start.month - 1]}–{format_date(end, end_precision)}"
+    if start_precision == end_precision == DatePrecision.YEAR:
+        return f"{start.year}–{end.year}"
+    return f"{format_date(start, start_precision)} – {format_date(end, end_precision)}"
+
+
+@dataclass
+class TimelineEntry:
+    event: Event
+    dates: str
+    codes: str  # the CAMEO and PLOVER codes, spelt out for a tooltip
+
+
+@dataclass
+class MonthGroup:
+    label: str
+    entries: list[TimelineEntry] = field(default_factory=list)
+
+
+@dataclass
+class YearGroup:
+    label: str
+    months: list[MonthGroup] = field(default_factory=list)
+
+    @property
+    def count(self) -> int:
+        return sum(len(month.entries) for month in self.months)
+
+
+def timeline_entry(event: Event) -> TimelineEntry:
+    codes = ONTOLOGY.get(event.kind)
+    label = f": {codes.cameo_label}" if codes and codes.cameo == event.cameo_code and codes.cameo_label else ""
+    spelt_out = f"CAMEO {event.cameo_code or '–'}{label} · PLOVER {event.plover_type or '–'}"
+    dates = format_date_range(event.start_date, event.start_precision, event.end_date, event.end_precision)
+    return TimelineEntry(event=event, dates=dates, codes=spelt_out)
+
+
+def group_by_year_and_month(events: Iterable[Event]) -> list[YearGroup]:
+    """Events (in date order) under their start year and month; a year-only date gets a
+    "Month not known" group and undated events come under "Date unknown"."""
+    years: list[YearGroup] = []
+    for event in events:
+        start, precision = event.start_date, event.start_precision
+        if start is None or precision == DatePrecision.UNKNOWN:
+            year_label, month_label = "Date unknown", ""
+        else:
+            year_label = str(start.year)
+            month_label = "Month not known" if precision == DatePrecision.YEAR else MONTH_NAMES[start.month - 1]
+        if not years or years[-1].label != year_label:
+            years.append(YearGroup(label=year_label))
+        months = years[-1].months
+        if not months or months[-1].label != month_label:
+            months.append(MonthGroup(label=month_label))
+        months[-1].entries.append(timeline_entry(event))
+    return years
+
+
+def event_record(event: Event) -> dict[str, object]:
+    """One event as the exports write it; participations and evidence must be prefetched."""
+    return {
+        "id": event.id,
+        "title": event.title,
+        "kind": event.kind,
+        "cameo_code": event.cameo_code,
+        "plover_type": event.plover_type,
+        "status": event.status,
+        "start_date": event.start_date.isoformat() if event.start_date else None,
+        "start_precision": event.start_precision,
+        "end_date": event.end_date.isoformat() if event.end_date else None,
+        "end_precision": event.end_precision,
+        "location": event.location.name if event.location else None,
+        "participants": [
+            {"entity": participation.entity.slug, "name": participation.entity.name, "role": participation.role}
+            for participation in event.participations.all()
+        ],
+        "summary": event.summary,
+        "evidence": [
+            {"article": evidence.article.id, "article_title": evidence.article.title, "sentence": evidence.sentence}
+            for evidence in event.evidence.all()
+        ],
+    }
+
+
+def csv_row(record: dict[str, object]) -> list[object]:
+    flattened = {
+        **record,
+        "start_date": record["start_date"] or "",
+        "end_date": record["end_date"] or "",
+        "location": record["location"] or "",
+        "participants": "; ".join(f"{person['name']} ({person['role']})" for person in record["participants"]),
+        "evidence": " | ".join(f"{item['article']}: {item['sentence']}" for item in record["evidence"]),
+    }
+    return [flattened[column] for column in CSV_COLUMNS]
+
+
+class _Echo:
+    """A file-like object whose write() hands the text back, so csv.writer can feed a generator."""
+
+    def write(self, value: str) -> str:
+        return value
+
+
+def csv_lines(events: QuerySet[Event]) -> Iterator[str]:
+    writer = csv.writer(_Echo())
+    yield writer.writerow(CSV_COLUMNS)
+    for event in events.iterator(chunk_size=EXPORT_CHUNK_SIZE):
+        yield writer.writerow(csv_row(event_record(event)))
+
+
+def json_chunks(events: QuerySet[Event]) -> Iterator[str]:
+    yield "["
+    separator = "\n"
+    for event in events.iterator(chunk_size=EXPORT_CHUNK_SIZE):
+        yield separator + json.dumps(event_record(event), ensure_ascii=False)
+        separator = ",\n"
+    yield "\n]\n"
+
+
+def open_or_login_required(view: Callable[..., HttpResponse]) -> Callable[..., HttpResponse]:
+    """Open to everyone when settings.API_PUBLIC_READ (like the API), else to logged-in users,
+    sending others to the admin login."""
+
+    @wraps(view)
+    def guarded(request: HttpRequest, *args: object, **kwargs: object) -> HttpResponse:
+        if settings.API_PUBLIC_READ or request.user.is_authenticated:
+            return view(request, *args, **kwargs)
+        return redirect_to_login(request.get_full_path(), login_url=reverse("admin:login"))
+
+    return guarded
+
+
+@require_safe
+@open_or_login_required
+def timeline(request: HttpRequest) -> HttpResponse:
+    form = TimelineFilterForm(request.GET)
+    years = group_by_year_and_month(form.events()) if form.is_valid() else []
+    context = {
+        "form": form,
+        "years": years,
+        "event_count": sum(year.count for year in years),
+        "query": request.GET.urlencode(),
+        "kinds": Event.Kind,
+    }
+    return render(request, "entities/timeline.html", context)
+
+
+def _export(
+    request: HttpRequest, lines: Callable[[QuerySet[Event]], Iterator[str]], content_type: str, filename: str
+) -> HttpResponse:
+    form = TimelineFilterForm(request.GET)
+    if not form.is_valid():
+        return HttpResponseBadRequest(form.errors.as_text(), content_type="text/plain; charset=utf-8")
+    response = StreamingHttpResponse(lines(form.events()), content_type=content_type)
+    response["Content-Disposition"] = f'attachment; filename="{filename}"'
+    return response
+
+
+@require_safe
+@open_or_login_required
+def timeline_csv(request: HttpRequest) -> HttpResponse:
+    return _export(request, csv_lines, "text/csv; charset=utf-8", "timeline.csv")
+
+
+@require_safe
+@open_or_login_required
+def timeline_json(request: HttpRequest) -> HttpResponse:
+    return _export(request, json_chunks, "application/json", "timeline.json")

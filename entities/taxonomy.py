@@ -1,0 +1,39 @@
+"""Pure: the event taxonomy and its mapping to the CAMEO and PLOVER event ontologies.
+
+Our kinds are what analysts of this archive ask for; the ontology codes let a timeline be
+compared with GDELT (CAMEO) and ACLED-style PLOVER data. A kind's code is the CAMEO root or
+sub-code that covers it best; curators may set a finer code on an event.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+
+@dataclass(frozen=True)
+class KindCodes:
+    cameo: str  # CAMEO event code (GDELT)
+    cameo_label: str
+    plover: str  # PLOVER event type
+
+
+ONTOLOGY = {
+    "visit": KindCodes("042", "Make a visit", "CONSULT"),
+    "meeting": KindCodes("040", "Consult", "CONSULT"),
+    "agreement": KindCodes("057", "Sign formal agreement", "AGREE"),
+    "military_strike": KindCodes("195", "Employ aerial weapons", "ASSAULT"),
+    "militant_attack": KindCodes("180", "Use unconventional violence", "ASSAULT"),
+    "border_incident": KindCodes("190", "Use conventional military force", "FIGHT"),
+    "trade_energy": KindCodes("061", "Cooperate economically", "COOPERATE"),
+    "sanctions": KindCodes("163", "Impose embargo, boycott, or sanctions", "SANCTION"),
+    "statement": KindCodes("010", "Make statement", "ACCUSE"),
+    "other": KindCodes("", "", "OTHER"),
+}
+
+
+def cameo_code(kind: str) -> str:
+    return ONTOLOGY.get(kind, ONTOLOGY["other"]).cameo
+
+
+def plover_type(kind: str) -> str:
+    return ONTOLOGY.get(kind, ONTOLOGY["other"]).plover
