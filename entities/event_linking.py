@@ -60,7 +60,7 @@ def detect_events(article: Article) -> DetectionResult:
     kinds = {ref.entity: ref.kind for ref in refs}
     result = DetectionResult(articles=1)
     kept: set[int] = set()
-    for proposal in propose_events(article.body, refs, publication_day(article)):
+    for proposal in propose_events(article.body, refs, publication_day(article)) if refs else []:
         event = matching_event(proposal, kinds=kinds)
         if event is None:
             event = store_proposal(article, proposal)
@@ -75,11 +75,17 @@ def detect_events(article: Article) -> DetectionResult:
 def forget_proposals(article: Article, *, keep: set[int]) -> None:
     """Drop the article's evidence for machine proposals it no longer makes, and those events
     when no evidence is left; curated and decided events keep theirs."""
-    stale = EventEvidence.objects.filter(
-        article=article, event__origin=Event.Origin.DETECTED, event__status=Event.Status.PROPOSED
-    ).exclude(event__in=keep)
-    touched = list(stale.values_list("event_id", flat=True))
-    stale.delete()
+    stale = [
+        (evidence_id, event_id)
+        for evidence_id, event_id, origin, status in EventEvidence.objects.filter(article=article).values_list(
+            "id", "event_id", "event__origin", "event__status"
+        )
+        if origin == Event.Origin.DETECTED and status == Event.Status.PROPOSED and event_id not in keep
+    ]
+    if not stale:
+        return
+    EventEvidence.objects.filter(pk__in=[evidence_id for evidence_id, _ in stale]).delete()
+    touched = {event_id for _, event_id in stale}
     Event.objects.filter(pk__in=touched).annotate(pieces=Count("evidence")).filter(pieces=0).delete()
 
 

@@ -155,10 +155,18 @@ class EventQuerySet(models.QuerySet):
         return self.filter(Exists(EventEvidence.objects.filter(event=OuterRef("pk"), article=article)))
 
     def overlapping(self, start: datetime.date | None = None, end: datetime.date | None = None) -> EventQuerySet:
-        """Events whose dates (start to end, or the start alone) meet [start, end]; undated ones never do."""
+        """Events whose dates meet [start, end]; undated ones never do. An event known to the month or
+        the year lasts, for this, to the end of that month or year ("Jan 2024" meets 15 January)."""
         queryset = self
         if start is not None:
-            queryset = queryset.filter(Q(end_date__gte=start) | Q(end_date__isnull=True, start_date__gte=start))
+            month_start = start.replace(day=1)
+            year_start = start.replace(month=1, day=1)
+            queryset = queryset.filter(
+                Q(end_date__gte=start)
+                | Q(end_date__isnull=True, start_date__gte=start)
+                | Q(end_date__isnull=True, start_precision="month", start_date__gte=month_start)
+                | Q(end_date__isnull=True, start_precision="year", start_date__gte=year_start)
+            )
         if end is not None:
             queryset = queryset.filter(start_date__lte=end)
         return queryset

@@ -253,3 +253,15 @@ def test_events_can_be_filtered_by_the_articles_that_report_them_and_back(api_cl
     assert [row["title"] for row in articles] == ["Army chief visits Tehran"]
     assert api_client.get(f"/api/v1/articles/?event={corpus.talks.id}").json()["results"] == []
     assert api_client.get("/api/v1/articles/?event=999999").status_code == 400
+
+
+def test_an_event_known_to_the_month_overlaps_any_day_of_that_month(api_client, db):
+    import datetime
+
+    EventFactory(title="January strikes", start_date=datetime.date(2024, 1, 1), start_precision="month")
+    EventFactory(title="In 2013", start_date=datetime.date(2013, 1, 1), start_precision="year")
+    rows = api_client.get("/api/v1/events/?date_after=2024-01-15").json()["results"]
+    assert [row["title"] for row in rows] == ["January strikes"]
+    rows = api_client.get("/api/v1/events/?date_after=2013-06-01&date_before=2013-06-30").json()["results"]
+    assert [row["title"] for row in rows] == ["In 2013"]
+    assert api_client.get("/api/v1/events/?date_after=2024-02-01").json()["results"] == []
