@@ -14,12 +14,12 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
-import yaml
 from django.conf import settings
 from django.db import transaction
 
 from articles.managers import one_or_none
 from articles.models import Article, DatePrecision
+from entities.datafiles import read_yaml_list
 from entities.event_linking import absorb_proposals
 from entities.models import Entity, Event, EventEvidence, EventParticipant
 
@@ -47,14 +47,7 @@ class CuratedEvent:
 
 
 def read_events(path: Path) -> list[CuratedEvent]:
-    try:
-        data = yaml.safe_load(path.read_text(encoding="utf-8"))
-    except OSError as exc:
-        raise EventFileError(f"{path}: cannot read: {exc.strerror or exc}") from exc
-    except (yaml.YAMLError, UnicodeDecodeError) as exc:
-        raise EventFileError(f"{path}: not valid YAML: {' '.join(str(exc).split())}") from exc
-    if not isinstance(data, list):
-        raise EventFileError(f"{path}: expected a list of events")
+    data = read_yaml_list(path, error=EventFileError, items="events")
     events = [_event(path, number, raw) for number, raw in enumerate(data, start=1)]
     titles = [event.title for event in events]
     duplicates = sorted({title for title in titles if titles.count(title) > 1})

@@ -15,11 +15,11 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
-import yaml
 from django.conf import settings
 from django.db import transaction
 
 from articles.managers import one_or_none
+from entities.datafiles import read_yaml_list
 from entities.expressions import fold_like_database
 from entities.extraction import AliasSpec, Matcher
 from entities.models import Entity
@@ -53,14 +53,7 @@ class GazetteerEntry:
 
 def read_gazetteer(path: Path) -> list[GazetteerEntry]:
     """Parse and validate the whole file before anything is written."""
-    try:
-        data = yaml.safe_load(path.read_text(encoding="utf-8"))
-    except OSError as exc:
-        raise GazetteerError(f"{path}: cannot read: {exc.strerror or exc}") from exc
-    except (yaml.YAMLError, UnicodeDecodeError) as exc:
-        raise GazetteerError(f"{path}: not valid YAML: {' '.join(str(exc).split())}") from exc
-    if not isinstance(data, list):
-        raise GazetteerError(f"{path}: expected a list of entities")
+    data = read_yaml_list(path, error=GazetteerError, items="entities")
     entries = [_entry(path, number, raw) for number, raw in enumerate(data, start=1)]
     _check_unique(path, entries)
     return entries

@@ -8,8 +8,8 @@ from pathlib import Path
 import psutil
 from django.conf import settings
 from django.core.management.base import BaseCommand, CommandParser
-from django.db import connection
 
+from archive.benchmarking import throwaway_database
 from articles.importing import ItemResult, import_paths
 from articles.synthetic import rewritten_copy, synthetic_article_text
 
@@ -32,13 +32,8 @@ class Command(BaseCommand):
         settings.DEBUG = False  # no query log growing in memory
         with tempfile.TemporaryDirectory() as folder:
             self._write_corpus(Path(folder), articles, seed, copies)
-            original_name = connection.settings_dict["NAME"]
-            connection.settings_dict["TEST"]["NAME"] = f"{original_name}_benchmark"
-            connection.creation.create_test_db(verbosity=0, autoclobber=True, serialize=False)
-            try:
+            with throwaway_database("import_benchmark"):
                 self._measure(Path(folder), articles)
-            finally:
-                connection.creation.destroy_test_db(original_name, verbosity=0)
 
     def _write_corpus(self, folder: Path, articles: int, seed: int, copies: float) -> None:
         rng = random.Random(seed)

@@ -3,8 +3,8 @@ import time
 
 from django.conf import settings
 from django.core.management.base import BaseCommand, CommandParser
-from django.db import connection
 
+from archive.benchmarking import throwaway_database
 from articles.models import Article
 from entities.gazetteer import default_path, load_gazetteer, matcher_from_file, read_gazetteer
 from entities.linking import extract_articles, matcher_from_database
@@ -52,10 +52,7 @@ class Command(BaseCommand):
             self._stored(texts)
 
     def _stored(self, texts: list[str]) -> None:
-        original_name = connection.settings_dict["NAME"]
-        connection.settings_dict["TEST"]["NAME"] = f"{original_name}_benchmark"
-        connection.creation.create_test_db(verbosity=0, autoclobber=True, serialize=False)
-        try:
+        with throwaway_database("extraction_benchmark"):
             load_gazetteer()
             Article.objects.bulk_create(
                 Article(title=f"Article {n}", body=text, raw_text=text, content_hash=f"{n:064x}", text_hash=f"{n:x}")
@@ -73,5 +70,3 @@ class Command(BaseCommand):
             elapsed = time.perf_counter() - started
             self.stdout.write(f"re-extraction, nothing changed: {len(texts) / elapsed:,.0f} articles/s "
                               f"({total.kept:,} mentions kept)")  # fmt: skip
-        finally:
-            connection.creation.destroy_test_db(original_name, verbosity=0)
