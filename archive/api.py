@@ -6,6 +6,9 @@ from typing import TYPE_CHECKING
 
 from django.conf import settings
 from django.db.models import F, QuerySet
+from django_filters import rest_framework as filters
+from drf_spectacular.types import OpenApiTypes
+from drf_spectacular.utils import extend_schema_field
 from rest_framework.filters import OrderingFilter
 from rest_framework.pagination import PageNumberPagination
 from rest_framework.permissions import SAFE_METHODS, BasePermission, DjangoModelPermissions
@@ -70,3 +73,12 @@ def requires(*permissions: str) -> type[BasePermission]:
             return bool(user and user.is_authenticated and user.has_perms(permissions))
 
     return HoldsPermissions
+
+
+@extend_schema_field(OpenApiTypes.STR)
+class SlugsFilter(filters.ModelMultipleChoiceFilter):
+    """Several objects named by slug (`?entity=a&entity=b`); documented as a repeated string."""
+
+    def __init__(self, *args: object, **kwargs: object) -> None:
+        kwargs.setdefault("to_field_name", "slug")
+        super().__init__(*args, **kwargs)

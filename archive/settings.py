@@ -69,7 +69,10 @@ INSTALLED_APPS = [
     "django.contrib.staticfiles",
     "django.contrib.postgres",
     "rest_framework",
+    "rest_framework.authtoken",
     "django_filters",
+    "drf_spectacular",
+    "drf_spectacular_sidecar",
     "archive",
     "articles",
     "entities",
@@ -132,6 +135,7 @@ API_PUBLIC_READ = env_bool("ARCHIVE_API_PUBLIC_READ", True)
 REST_FRAMEWORK = {
     "DEFAULT_PERMISSION_CLASSES": ["archive.api.ArchiveModelPermissions"],
     "DEFAULT_AUTHENTICATION_CLASSES": [
+        "rest_framework.authentication.TokenAuthentication",
         "rest_framework.authentication.SessionAuthentication",
         "rest_framework.authentication.BasicAuthentication",
     ],
@@ -141,6 +145,34 @@ REST_FRAMEWORK = {
     ],
     "DEFAULT_PAGINATION_CLASS": "archive.api.PageNumberWithSizePagination",
     "PAGE_SIZE": 50,
+    "DEFAULT_SCHEMA_CLASS": "drf_spectacular.openapi.AutoSchema",
+    "DEFAULT_THROTTLE_CLASSES": ["rest_framework.throttling.AnonRateThrottle"],
+    "DEFAULT_THROTTLE_RATES": {"anon": os.environ.get("ARCHIVE_API_ANON_RATE", "120/minute")},
+}
+
+SPECTACULAR_SETTINGS = {
+    "TITLE": "News archive API",
+    "DESCRIPTION": (
+        "Articles, their sources, the entities they mention and the events they report. Reading is open "
+        "when the archive says so; curation actions need a user holding the model permissions "
+        "(token, session or basic authentication)."
+    ),
+    "VERSION": "1",
+    "SERVE_INCLUDE_SCHEMA": False,
+    "SWAGGER_UI_DIST": "SIDECAR",
+    "SWAGGER_UI_FAVICON_HREF": "SIDECAR",
+    "REDOC_DIST": "SIDECAR",
+    "COMPONENT_SPLIT_REQUEST": True,
+    "ENUM_NAME_OVERRIDES": {
+        "SourceKindEnum": "articles.models.Source.Kind",
+        "ArticleStatusEnum": "articles.models.Article.Status",
+        "DatePrecisionEnum": "articles.models.DatePrecision",
+        "EntityKindEnum": "entities.models.Entity.Kind",
+        "MentionStatusEnum": "entities.models.Mention.Status",
+        "EventKindEnum": "entities.models.Event.Kind",
+        "EventStatusEnum": "entities.models.Event.Status",
+        "CandidateStatusEnum": "entities.models.Candidate.Status",
+    },
 }
 
 LOGGING = {

@@ -1,6 +1,9 @@
 from django.contrib import admin
-from django.http import HttpRequest, JsonResponse
+from django.http import HttpRequest, HttpResponse, JsonResponse
 from django.urls import include, path
+from django.views import defaults
+from drf_spectacular.views import SpectacularAPIView, SpectacularRedocView, SpectacularSwaggerView
+from rest_framework.authtoken.views import obtain_auth_token
 from rest_framework.routers import DefaultRouter
 
 from articles import views as article_views
@@ -21,8 +24,29 @@ def healthz(request: HttpRequest) -> JsonResponse:
     return JsonResponse({"status": "ok"})
 
 
+def page_not_found(request: HttpRequest, exception: Exception) -> HttpResponse:
+    """JSON for API clients, the usual page for people."""
+    if request.path.startswith("/api/"):
+        return JsonResponse({"detail": f"No such resource: {request.path}"}, status=404)
+    return defaults.page_not_found(request, exception)
+
+
+def server_error(request: HttpRequest) -> HttpResponse:
+    """Never an HTML stack trace for an API client."""
+    if request.path.startswith("/api/"):
+        return JsonResponse({"detail": "Server error; it has been logged."}, status=500)
+    return defaults.server_error(request)
+
+
+handler404 = page_not_found
+handler500 = server_error
+
 urlpatterns = [
     path("admin/", admin.site.urls),
+    path("api/v1/schema/", SpectacularAPIView.as_view(), name="schema"),
+    path("api/v1/docs/", SpectacularSwaggerView.as_view(url_name="schema"), name="api-docs"),
+    path("api/v1/redoc/", SpectacularRedocView.as_view(url_name="schema"), name="api-redoc"),
+    path("api/v1/token/", obtain_auth_token, name="api-token"),
     path("api/v1/", include(router.urls)),
     path("healthz", healthz),
     path("timeline/", entity_pages.timeline, name="timeline"),

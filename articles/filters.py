@@ -1,6 +1,7 @@
 from django.db.models import QuerySet
 from django_filters import rest_framework as filters
 
+from archive.api import SlugsFilter
 from articles.models import Article, DatePrecision, Source
 from entities.models import Entity, Event
 
@@ -16,10 +17,9 @@ class SourceFilter(filters.FilterSet):
 
 
 class ArticleFilter(filters.FilterSet):
-    source = filters.ModelMultipleChoiceFilter(
+    source = SlugsFilter(
         field_name="source__slug",
         queryset=Source.objects.all(),
-        to_field_name="slug",
         help_text="Source slug; repeat for several (any of)",
     )
     published = filters.DateFromToRangeFilter(
@@ -30,9 +30,8 @@ class ArticleFilter(filters.FilterSet):
     type = filters.MultipleChoiceFilter(field_name="article_type", choices=Article.Type.choices)
     status = filters.MultipleChoiceFilter(choices=Article.Status.choices)
     language = filters.CharFilter()
-    entity = filters.ModelMultipleChoiceFilter(
+    entity = SlugsFilter(
         queryset=Entity.objects.all(),
-        to_field_name="slug",
         method="filter_entity",
         help_text="Entity slug; repeat for several, combined as entity_match says",
     )

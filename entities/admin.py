@@ -84,7 +84,10 @@ class MentionAdmin(admin.ModelAdmin):
         count = linking.set_mention_status(queryset, Mention.Status.REJECTED)
         self.message_user(request, f"Rejected {count} mentions.", messages.SUCCESS)
 
-    @admin.action(description="Add the selected mentions' text as aliases of their entities", permissions=["change"])
+    def has_add_alias_permission(self, request: HttpRequest) -> bool:
+        return request.user.has_perm("entities.add_alias")
+
+    @admin.action(description="Add the selected mentions' text as aliases of their entities", permissions=["add_alias"])
     def add_alias_from_selected(self, request: HttpRequest, queryset: QuerySet) -> None:
         added = [alias.name for alias, created in map(linking.alias_from_mention, queryset) if created]
         self.message_user(request, f"Added {len(added)} aliases: {', '.join(added) or 'none new'}.", messages.SUCCESS)
@@ -202,9 +205,13 @@ class CandidateAdmin(admin.ModelAdmin):
     def frequency(self, candidate: Candidate) -> int:
         return candidate.frequency
 
+    def has_accept_permission(self, request: HttpRequest) -> bool:
+        """Accepting creates aliases and entities: the same permissions as through the API."""
+        return request.user.has_perms(["entities.change_candidate", "entities.add_entity", "entities.add_alias"])
+
     @admin.action(
         description="Accept: near-misses as aliases, other names as new entities of the guessed kind",
-        permissions=["change"],
+        permissions=["accept"],
     )
     def accept_selected(self, request: HttpRequest, queryset: QuerySet) -> None:
         accepted = [
@@ -215,6 +222,7 @@ class CandidateAdmin(admin.ModelAdmin):
 
     @admin.action(description="Dismiss the selected candidates", permissions=["change"])
     def dismiss_selected(self, request: HttpRequest, queryset: QuerySet) -> None:
-        for candidate in queryset:
+        open_ones = queryset.exclude(status=Candidate.Status.ACCEPTED)
+        for candidate in open_ones:
             linking.dismiss_candidate(candidate, user=request.user)
-        self.message_user(request, f"Dismissed {queryset.count()} candidates.", messages.SUCCESS)
+        self.message_user(request, f"Dismissed {open_ones.count()} candidates (accepted ones stay).", messages.SUCCESS)

@@ -19,7 +19,7 @@ from collections.abc import Hashable, Iterable, Sequence
 from dataclasses import dataclass, field
 
 from entities.extraction import ABBREVIATIONS
-from entities.temporal import UNKNOWN, DateRange, duration_days, resolve_date
+from entities.temporal import UNKNOWN, DateRange, resolve_date
 
 PLACE_KINDS = frozenset({"city", "region", "country"})
 ACTOR_KINDS = frozenset({"person", "organisation", "armed_group", "country"})
@@ -241,10 +241,6 @@ def _proposal(
         or TIME_EXPRESSION.search(body, start, end)
     ):
         return None
-    if trigger.kind == "visit" and date.start is not None and date.end is None and date.precision == "day":
-        days = duration_days(body[start:end])
-        if days and days > 1:
-            date = DateRange(date.start, date.start + datetime.timedelta(days=days - 1), "day", date.text)
     participants = tuple(roles.items())
     return Proposal(
         kind=trigger.kind,

@@ -14,6 +14,7 @@ Capitalised names that match nothing become candidates: near-misses of a known a
 from __future__ import annotations
 
 import bisect
+import math
 import re
 import unicodedata
 from collections.abc import Hashable, Iterable, Sequence
@@ -52,6 +53,7 @@ _TITLE_PHRASES = frozenset(" ".join(title.replace(".", "").split()) for title in
 _LONGEST_TITLE = max(len(phrase.split()) for phrase in _TITLE_PHRASES)
 _TITLE_LAST_WORDS = frozenset(phrase.rsplit(" ", 1)[-1] for phrase in _TITLE_PHRASES)
 _TOKEN = re.compile(r"\S+")
+ABBREVIATIONS = frozenset("gen lt maj col brig capt adm gov sen rep mr mrs ms dr prof st jr sr no mt ft".split())
 
 
 def is_title(word: str) -> bool:
@@ -70,6 +72,15 @@ def titles_start(text: str, end: int, floor: int = 0) -> int | None:
     tokens = list(_TOKEN.finditer(text, window_start, end))
     if tokens and tokens[0].start() == window_start and window_start > floor:
         tokens = tokens[1:]  # may be the tail of a longer word
+    # Titles never reach back past a line break or the full stop that ends a sentence ("minister.").
+    for position in range(len(tokens) - 1, -1, -1):
+        gap_end = tokens[position + 1].start() if position + 1 < len(tokens) else end
+        word = tokens[position].group()
+        if "\n" in text[tokens[position].end() : gap_end] or (
+            word.endswith(".") and word.rstrip(".").lower() not in ABBREVIATIONS and "." not in word.rstrip(".")
+        ):
+            tokens = tokens[position + 1 :]
+            break
     start, index = None, len(tokens)
     while index > 0:
         for size in range(min(_LONGEST_TITLE, index), 0, -1):
@@ -135,8 +146,8 @@ def fold(text: str) -> str:
 @lru_cache(maxsize=4096)
 def _fold_char(char: str) -> str:
     lowered = char.lower()
-    if len(lowered) != 1:
-        lowered = char
+    if len(lowered) != 1:  # "İ".lower() is two characters: keep one, its base letter
+        lowered = unicodedata.normalize("NFD", char)[:1].lower() or char
     base = unicodedata.normalize("NFD", lowered)[:1]
     return base if base and base.isalnum() == lowered.isalnum() else lowered
 
@@ -186,7 +197,7 @@ def _is_word_char(char: str) -> bool:
 
 
 class Matcher:
-    """Every alias of a gazetteer in one automaton; `find` runs in time linear in the text."""
+    """Every alias of a gazetteer in one automaton: `find` scans a text once, whatever the gazetteer's size."""
 
     def __init__(self, aliases: Iterable[AliasSpec]) -> None:
         self.automaton = ahocorasick.Automaton()
@@ -227,7 +238,11 @@ class Matcher:
         chosen = self._longest_first(hits)
         found = self._resolve_ambiguity(text, chosen)
         found = self._add_surnames(text, found)
-        return [self._with_titles(text, item, found) for item in found]
+        titled, floor = [], 0
+        for item in found:  # in text order: titles may reach back to the previous mention's end
+            titled.append(self._with_titles(text, item, floor))
+            floor = item.end
+        return titled
 
     @staticmethod
     def _bounded(text: str, start: int, end: int) -> bool:
@@ -290,7 +305,7 @@ class Matcher:
         unique = {name: entities.pop() for name, entities in surnames.items() if len(entities) == 1}
         if not unique:
             return found
-        taken = [(item.start, item.end) for item in found]
+        taken = [(item.start, item.end) for item in found]  # sorted, not overlapping
         extra = []
         for surname, entity in unique.items():
             start = text.find(surname)
@@ -300,7 +315,7 @@ class Matcher:
                     self._bounded(text, start, end)
                     and (start == 0 or text[start - 1] != "-")
                     and (end == len(text) or text[end] != "-")
-                    and not any(s < end and start < e for s, e in taken)
+                    and not _overlaps_any(taken, start, end)
                     # part of another full name: "Nawaz Sharif", "Munir Akram"
                     and not (_capitalised_word_before(text, start) or _capitalised_word_after(text, end))
                 ):
@@ -308,10 +323,9 @@ class Matcher:
                 start = text.find(surname, end)
         return sorted(found + extra, key=lambda item: item.start) if extra else found
 
-    def _with_titles(self, text: str, item: Found, found: list[Found]) -> Found:
+    def _with_titles(self, text: str, item: Found, floor: int) -> Found:
         if self.entity_kinds.get(item.entity) != PERSON:
             return item
-        floor = max((other.end for other in found if other.end <= item.start), default=0)
         start = titles_start(text, item.start, floor)
         if start is None:
             return item
@@ -364,6 +378,12 @@ class Matcher:
         return spans
 
 
+def _overlaps_any(spans: Sequence[tuple[int, int]], start: int, end: int) -> bool:
+    """Whether [start, end) overlaps one of `spans` (sorted, not overlapping), by bisection."""
+    at = bisect.bisect_right(spans, (start, math.inf))
+    return (at > 0 and spans[at - 1][1] > start) or (at < len(spans) and spans[at][0] < end)
+
+
 def _word_by_word_alike(name: str, alias: str) -> bool:
     """A variant spelling differs within words, not by a whole word: "Shahbaz Shari" is a near-miss
     of "Shahbaz Sharif", but "Balochistan Liberation Front" is not one of "... Liberation Army"."""
@@ -393,7 +413,6 @@ def _covered(text: str, start: int, end: int, taken: Sequence[tuple[int, int]]) 
 
 
 SENTENCE_END = re.compile(r"(\w+)\.['’\"”]?\s+|(\w+['’]s)\s+")  # a full stop, or a possessive
-ABBREVIATIONS = frozenset("gen lt maj col brig capt adm gov sen rep mr mrs ms dr prof st jr sr no mt ft".split())
 
 
 def _runs_within_sentences(text: str) -> list[tuple[int, int]]:

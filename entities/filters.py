@@ -1,6 +1,7 @@
 from django.db.models import QuerySet
 from django_filters import rest_framework as filters
 
+from archive.api import SlugsFilter
 from entities.models import Candidate, Entity, Event, EventParticipant, Mention
 
 
@@ -21,9 +22,8 @@ class EntityFilter(filters.FilterSet):
         method="filter_mentioned",
         help_text="mentioned_after / mentioned_before: mentioned in an article published in this range",
     )
-    co_mentioned_with = filters.ModelMultipleChoiceFilter(
+    co_mentioned_with = SlugsFilter(
         queryset=Entity.objects.all(),
-        to_field_name="slug",
         method="filter_co_mentioned",
         help_text="Entity slug; repeat for several: mentioned in an article together with each of them",
     )
@@ -47,10 +47,9 @@ class EntityFilter(filters.FilterSet):
 
 class MentionFilter(filters.FilterSet):
     article = filters.NumberFilter(field_name="article_id")
-    entity = filters.ModelMultipleChoiceFilter(
+    entity = SlugsFilter(
         field_name="entity__slug",
         queryset=Entity.objects.all(),
-        to_field_name="slug",
         help_text="Entity slug; repeat for several",
     )
     kind = filters.MultipleChoiceFilter(field_name="entity__kind", choices=Entity.Kind.choices)
@@ -78,9 +77,8 @@ class CandidateFilter(filters.FilterSet):
 class EventFilter(filters.FilterSet):
     kind = filters.MultipleChoiceFilter(choices=Event.Kind.choices)
     status = filters.MultipleChoiceFilter(choices=Event.Status.choices)
-    participant = filters.ModelMultipleChoiceFilter(
+    participant = SlugsFilter(
         queryset=Entity.objects.all(),
-        to_field_name="slug",
         method="filter_participant",
         help_text="Entity slug; repeat for several (events involving any of them)",
     )

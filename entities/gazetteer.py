@@ -10,7 +10,6 @@ through its name, now an alias of the survivor, so a reload never brings it back
 from __future__ import annotations
 
 import re
-from collections.abc import Iterable
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
@@ -158,7 +157,7 @@ def load_gazetteer(path: Path | None = None, *, dry_run: bool = False) -> LoadRe
         filled = not created and _fill_gaps(entity, entry)
         added = sum(
             add_alias(entity, alias, case_sensitive=alias in entry.case_sensitive)[1]
-            for alias in _aliases_besides_name(entity, entry)
+            for alias in (entry.name, *entry.aliases)
         )
         report.aliases_added += added
         if created:
@@ -201,10 +200,3 @@ def _fill_gaps(entity: Entity, entry: GazetteerEntry) -> bool:
     if changed:
         entity.save(update_fields=[*changed, "updated_at"])
     return bool(changed)
-
-
-def _aliases_besides_name(entity: Entity, entry: GazetteerEntry) -> Iterable[str]:
-    own = fold_like_database(entity.name)
-    for alias in (entry.name, *entry.aliases):
-        if fold_like_database(alias) != own:
-            yield alias

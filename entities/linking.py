@@ -41,8 +41,16 @@ def reanchor_spans(article: Article, *, changed: Iterable[str]) -> None:
     """
     fields = [field for field in (Mention.Field.BODY, Mention.Field.TITLE) if field in set(changed)]
     Mention.objects.filter(article=article, field__in=fields, status=Mention.Status.AUTOMATIC).delete()
-    for mention in Mention.objects.filter(article=article, field__in=fields):
-        start = nearest_occurrence(getattr(article, mention.field), mention.text, near=mention.start_offset)
+    taken: set[tuple[str, int, int]] = set()
+    for mention in Mention.objects.filter(article=article, field__in=fields).order_by("start_offset"):
+        start = nearest_occurrence(
+            getattr(article, mention.field),
+            mention.text,
+            near=mention.start_offset,
+            skip={s for f, e, s in taken if f == mention.field and e == mention.entity_id},
+        )
+        if start is not None:
+            taken.add((mention.field, mention.entity_id, start))
         if start is None:
             raise SpanConflict(
                 f"the {mention.status} mention {mention.text!r} is no longer in the re-parsed {mention.field}"
@@ -59,12 +67,15 @@ def reanchor_spans(article: Article, *, changed: Iterable[str]) -> None:
         evidence.save(update_fields=["start_offset", "end_offset"])
 
 
-def nearest_occurrence(text: str, needle: str, *, near: int) -> int | None:
-    """Start of the occurrence of `needle` in `text` closest to offset `near`, if any."""
+def nearest_occurrence(text: str, needle: str, *, near: int, skip: set[int] = frozenset()) -> int | None:
+    """Start of the whole-word occurrence of `needle` in `text` closest to offset `near`, if any,
+    leaving out the starts in `skip` (taken by another span of the same kind)."""
     best = None
     start = text.find(needle)
     while start != -1:
-        if best is None or abs(start - near) < abs(best - near):
+        end = start + len(needle)
+        whole = (start == 0 or not text[start - 1].isalnum()) and (end == len(text) or not text[end].isalnum())
+        if whole and start not in skip and (best is None or abs(start - near) < abs(best - near)):
             best = start
         start = text.find(needle, start + 1)
     return best
@@ -298,12 +309,15 @@ def set_mention_status(mentions: Iterable[Mention], status: str) -> int:
 
 
 def add_alias(entity: Entity, name: str, *, case_sensitive: bool = False) -> tuple[Alias, bool]:
-    """The alias `name` of `entity`, created unless it (or the entity's own name) folds the same."""
+    """The alias `name` of `entity` and whether it was created: not when an alias or the entity's
+    own name folds the same (then an unsaved alias is returned)."""
     name = " ".join(name.split())
     folded = fold_like_database(name)
     existing = one_or_none(Alias.objects.filter(entity=entity, folded=folded))
     if existing is not None:
         return existing, False
+    if folded == fold_like_database(entity.name):
+        return Alias(entity=entity, name=name, case_sensitive=case_sensitive), False  # the name itself matches
     return Alias.objects.create(entity=entity, name=name, case_sensitive=case_sensitive), True
 
 
@@ -356,11 +370,11 @@ def merge_entities(survivor: Entity, others: Iterable[Entity]) -> MergeReport:
 def _move_mentions(other: Entity, survivor: Entity) -> int:
     moved = 0
     spans = {
-        (m.article_id, m.start_offset, m.end_offset): m
+        (m.article_id, m.field, m.start_offset, m.end_offset): m
         for m in Mention.objects.filter(entity=survivor, article__in=other.mentions.values("article"))
     }
     for mention in Mention.objects.filter(entity=other):
-        twin = spans.get((mention.article_id, mention.start_offset, mention.end_offset))
+        twin = spans.get((mention.article_id, mention.field, mention.start_offset, mention.end_offset))
         if twin is None:
             Mention.objects.filter(pk=mention.pk).update(entity=survivor, updated_at=timezone.now())
         else:
@@ -398,7 +412,9 @@ def accept_candidate(
 ) -> Entity:
     """Accept a candidate: as an alias of `entity` (by default the entity a near-miss resembles),
     or as a new entity (`kind`, `name` override the guesses). The articles it occurs in are
-    re-extracted, so its occurrences become mentions at once. Returns the entity."""
+    re-extracted, so its occurrences in their bodies and titles become mentions at once. Returns
+    the entity."""
+    candidate = Candidate.objects.select_for_update().get(pk=candidate.pk)
     if candidate.status == Candidate.Status.ACCEPTED:
         raise CandidateDecided(f"candidate {candidate.name!r} was accepted already")
     target = entity or candidate.entity
@@ -408,8 +424,7 @@ def accept_candidate(
             slug=unique_slug(name or candidate.name),
             kind=kind or candidate.kind_guess or Entity.Kind.OTHER,
         )
-    if fold_like_database(target.name) != candidate.folded:
-        add_alias(target, candidate.name)
+    add_alias(target, candidate.name)
     candidate.status = Candidate.Status.ACCEPTED
     candidate.decided_by = user if getattr(user, "pk", None) else None
     candidate.decided_at = timezone.now()
@@ -418,8 +433,13 @@ def accept_candidate(
     return target
 
 
+@transaction.atomic
 def dismiss_candidate(candidate: Candidate, *, user: object | None = None) -> None:
-    """Dismiss a candidate; it stays dismissed when the name turns up again."""
+    """Dismiss a candidate; it stays dismissed when the name turns up again. An accepted one is
+    past dismissing (remove its alias or entity instead)."""
+    candidate = Candidate.objects.select_for_update().get(pk=candidate.pk)
+    if candidate.status == Candidate.Status.ACCEPTED:
+        raise CandidateDecided(f"candidate {candidate.name!r} was accepted already")
     if candidate.status == Candidate.Status.DISMISSED:
         return
     candidate.status = Candidate.Status.DISMISSED

@@ -5,7 +5,7 @@ from django.db.models import F, Q
 from articles.models import Article, DatePrecision, date_precision_constraint
 from entities.expressions import FoldedText
 from entities.managers import CandidateQuerySet, EntityQuerySet, EventQuerySet, MentionQuerySet
-from entities.taxonomy import cameo_code, plover_type
+from entities.taxonomy import DEFAULT_CAMEO_CODES, DEFAULT_PLOVER_TYPES, cameo_code, plover_type
 
 
 class Entity(models.Model):
@@ -81,8 +81,8 @@ class Mention(models.Model):
     """Where an article names an entity: the matched text and its offsets into the cleaned body
     (or the title, as `field` says).
 
-    A database trigger keeps `text` equal to body[start_offset:end_offset] (or the title's), checked
-    at commit.
+    Database triggers keep `text` equal to body[start_offset:end_offset] (or the title's): checked
+    when a mention is inserted, and at commit when a mention or its article changes.
     """
 
     class Status(models.TextChoices):
@@ -195,9 +195,10 @@ class Event(models.Model):
         return self.title
 
     def save(self, *args: object, **kwargs: object) -> None:
-        if not self.cameo_code:
+        """Codes follow the kind unless a curator chose a finer one than any kind's default."""
+        if not self.cameo_code or self.cameo_code in DEFAULT_CAMEO_CODES:
             self.cameo_code = cameo_code(self.kind)
-        if not self.plover_type:
+        if not self.plover_type or self.plover_type in DEFAULT_PLOVER_TYPES:
             self.plover_type = plover_type(self.kind)
         super().save(*args, **kwargs)
 

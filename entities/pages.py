@@ -16,6 +16,7 @@ from functools import wraps
 from django import forms
 from django.conf import settings
 from django.contrib.auth.views import redirect_to_login
+from django.core.exceptions import PermissionDenied
 from django.db.models import Exists, F, OuterRef, Prefetch, QuerySet
 from django.http import HttpRequest, HttpResponse, HttpResponseBadRequest, StreamingHttpResponse
 from django.shortcuts import render
@@ -263,13 +264,15 @@ def json_chunks(events: QuerySet[Event]) -> Iterator[str]:
 
 
 def open_or_login_required(view: Callable[..., HttpResponse]) -> Callable[..., HttpResponse]:
-    """Open to everyone when settings.API_PUBLIC_READ (like the API), else to logged-in users,
-    sending others to the admin login."""
+    """Open to everyone when settings.API_PUBLIC_READ, else to users who may view events (the
+    API's reading rule), sending anonymous visitors to the admin login."""
 
     @wraps(view)
     def guarded(request: HttpRequest, *args: object, **kwargs: object) -> HttpResponse:
-        if settings.API_PUBLIC_READ or request.user.is_authenticated:
+        if settings.API_PUBLIC_READ or request.user.has_perm("entities.view_event"):
             return view(request, *args, **kwargs)
+        if request.user.is_authenticated:
+            raise PermissionDenied("Viewing the timeline needs the permission to view events.")
         return redirect_to_login(request.get_full_path(), login_url=reverse("admin:login"))
 
     return guarded

@@ -30,6 +30,9 @@ ONTOLOGY = {
     "other": KindCodes("", "", "OTHER"),
 }
 
+DEFAULT_CAMEO_CODES = frozenset(codes.cameo for codes in ONTOLOGY.values())
+DEFAULT_PLOVER_TYPES = frozenset(codes.plover for codes in ONTOLOGY.values())
+
 
 def cameo_code(kind: str) -> str:
     return ONTOLOGY.get(kind, ONTOLOGY["other"]).cameo

@@ -130,7 +130,10 @@ class CandidateViewSet(viewsets.ReadOnlyModelViewSet):
     @action(detail=True, methods=["post"], permission_classes=[requires("entities.change_candidate")])
     def dismiss(self, request: Request, pk: str | None = None) -> Response:
         candidate = self.get_object()
-        linking.dismiss_candidate(candidate, user=request.user)
+        try:
+            linking.dismiss_candidate(candidate, user=request.user)
+        except linking.CandidateDecided as exc:
+            return Response({"detail": str(exc)}, status=status.HTTP_409_CONFLICT)
         return Response(CandidateSerializer(self.get_queryset().get(pk=candidate.pk)).data)
 
 

@@ -179,3 +179,18 @@ def test_known_names_and_sentence_openers_are_not_candidates(matcher):
 def test_every_capitalised_word_of_a_name_must_be_capitalised_in_the_text():
     matcher = Matcher([AliasSpec("artesh", "Iranian Army", "organisation"), AliasSpec("iran", "Iran", "country")])
     assert found(matcher, "the Iranian Army and the Iranian army") == [("Iranian Army", "artesh")]
+
+
+def test_titles_never_reach_back_into_the_previous_sentence_or_line(matcher):
+    text = "Iran welcomed the minister. General Asim Munir visited. The minister\n\nAsim Munir spoke."
+    assert [item.text for item in matcher.find(text) if item.entity == "munir"] == ["General Asim Munir", "Asim Munir"]
+
+
+def test_a_dotted_capital_i_folds_like_any_other():
+    matcher = Matcher([AliasSpec("istanbul", "İstanbul", "city")])
+    assert found(matcher, "From Istanbul and İSTANBUL") == [("Istanbul", "istanbul"), ("İSTANBUL", "istanbul")]
+
+
+def test_matching_a_long_text_takes_time_in_proportion_to_it(matcher):
+    text = "Gen. Asim Munir met Munir in Tehran. " * 5000
+    assert len(matcher.find(text)) == 10000

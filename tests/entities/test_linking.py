@@ -253,3 +253,42 @@ def test_a_dry_run_import_saves_no_mention(gazetteer, seed_dir):
 
     call_command("import_articles", str(seed_dir), "--dry-run", stdout=StringIO())
     assert Mention.objects.count() == 0 and Candidate.objects.count() == 0
+
+
+def test_merging_tells_a_title_mention_from_a_body_mention_at_the_same_offsets(gazetteer):
+    munir, *_ = gazetteer
+    twin = EntityFactory(name="Syed Munir", kind="person")
+    article = ArticleFactory(title="Asim Munir visits Tehran", body="Asim Munir arrived.")
+    Mention.objects.create(article=article, entity=munir, field="title", text="Asim Munir", start_offset=0,
+                           end_offset=10)  # fmt: skip
+    Mention.objects.create(article=article, entity=twin, field="body", text="Asim Munir", start_offset=0,
+                           end_offset=10, status="confirmed")  # fmt: skip
+    linking.merge_entities(munir, [twin])
+    assert set(article.mentions.values_list("field", "status")) == {("title", "automatic"), ("body", "confirmed")}
+
+
+def test_an_accepted_candidate_cannot_be_dismissed(gazetteer):
+    article = ArticleFactory(body=BODY)
+    extract(article)
+    candidate = Candidate.objects.get(proposal="entity")
+    linking.accept_candidate(candidate)
+    with pytest.raises(linking.CandidateDecided):
+        linking.dismiss_candidate(candidate)
+
+
+def test_reanchoring_puts_two_curated_mentions_of_one_name_in_two_places(gazetteer):
+    munir, *_ = gazetteer
+    article = ArticleFactory(body="Munir met Munir.")
+    first = mention_in(article, munir, "Munir", status="confirmed")
+    second = Mention.objects.create(article=article, entity=munir, text="Munir", start_offset=10, end_offset=15,
+                                    status="confirmed")  # fmt: skip
+    article.body = "Then Munir met Munir, and Munirabad."
+    article.save()
+    linking.reanchor_spans(article, changed=["body"])
+    first.refresh_from_db()
+    second.refresh_from_db()
+    assert {first.start_offset, second.start_offset} == {5, 15}
+    article.body = "Munir left for Munirabad."
+    article.save()
+    with pytest.raises(linking.SpanConflict):
+        linking.reanchor_spans(article, changed=["body"])

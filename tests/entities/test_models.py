@@ -3,7 +3,7 @@ import datetime
 import pytest
 from django.db import IntegrityError, transaction
 
-from entities.models import Alias, Entity, Mention
+from entities.models import Alias, Entity, Event, Mention
 from tests.factories import (
     AliasFactory,
     ArticleFactory,
@@ -142,3 +142,15 @@ def test_an_entity_takes_each_role_in_an_event_once():
     participate(event, entity, "signatory")
     with pytest.raises(IntegrityError, match="participant_unique_role"):
         participate(event, entity, "visitor")
+
+
+def test_an_events_ontology_codes_follow_its_kind_unless_a_curator_chose_a_finer_one():
+    event = Event.objects.create(title="Talks", kind="visit")
+    assert (event.cameo_code, event.plover_type) == ("042", "CONSULT")
+    event.kind = "military_strike"
+    event.save()
+    assert (event.cameo_code, event.plover_type) == ("195", "ASSAULT")
+    event.cameo_code = "183"  # a finer code
+    event.kind = "militant_attack"
+    event.save()
+    assert event.cameo_code == "183"
