@@ -48,8 +48,17 @@ class StableOrderingFilter(OrderingFilter):
     Undated articles then never crowd the top of a newest-first listing, and pages stay stable.
     """
 
+    def get_default_ordering(self, view: APIView) -> list[str] | None:
+        """A full-text search lists the best matches first unless `ordering` says otherwise."""
+        query = getattr(view, "request", None) and view.request.query_params.get("q")
+        if query and "rank" in getattr(view, "ordering_fields", []):
+            return ["-rank"]
+        return super().get_default_ordering(view)
+
     def filter_queryset(self, request: Request, queryset: QuerySet, view: APIView) -> QuerySet:
         ordering = self.get_ordering(request, queryset, view)
+        if "rank" not in queryset.query.annotations:  # no search, no rank to order by
+            ordering = [field for field in ordering or [] if field.lstrip("-") != "rank"]
         if not ordering:
             return queryset
         expressions = []

@@ -1,11 +1,11 @@
 from django.contrib import admin, messages
-from django.contrib.postgres.search import SearchQuery
 from django.db import models
 from django.db.models import QuerySet
 from django.http import HttpRequest
 
 from articles.curation import CurationConflict, mark_curated, restore_removal
-from articles.models import SEARCH_CONFIG, Article, Fingerprint, Removal, Similarity, Source
+from articles.managers import search_query
+from articles.models import Article, Fingerprint, Removal, Similarity, Source
 from entities.models import EventEvidence, Mention
 
 # A URL typed without a scheme is taken as https:// (Django 6's default, chosen now).
@@ -130,7 +130,7 @@ class ArticleAdmin(admin.ModelAdmin):
         """Search the full-text index (title and body) instead of scanning with LIKE."""
         if not search_term.strip():
             return queryset, False
-        query = SearchQuery(search_term, search_type="websearch", config=SEARCH_CONFIG)
+        query = search_query(search_term)
         return queryset.filter(search_vector=query), False
 
 

@@ -17,6 +17,11 @@ class SourceFilter(filters.FilterSet):
 
 
 class ArticleFilter(filters.FilterSet):
+    q = filters.CharFilter(
+        method="filter_q",
+        help_text='Full-text search of title, summary and body (English stemming; web-search syntax: "a phrase", '
+        "-exclude, or); best matches first unless `ordering` is given",
+    )
     source = SlugsFilter(
         field_name="source__slug",
         queryset=Source.objects.all(),
@@ -50,8 +55,11 @@ class ArticleFilter(filters.FilterSet):
     class Meta:
         model = Article
         fields = [
-            "source", "published", "precision", "type", "status", "language", "entity", "entity_match", "event",
+            "q", "source", "published", "precision", "type", "status", "language", "entity", "entity_match", "event",
         ]  # fmt: skip
+
+    def filter_q(self, queryset: QuerySet, name: str, value: str) -> QuerySet:
+        return queryset.search(value) if value.strip() else queryset
 
     def filter_event(self, queryset: QuerySet, name: str, value: list[Event]) -> QuerySet:
         return queryset.reporting(value) if value else queryset

@@ -6,12 +6,20 @@ import datetime
 from collections.abc import Iterable
 from typing import TYPE_CHECKING, Any
 
-from django.contrib.postgres.search import SearchQuery, SearchRank
+from django.contrib.postgres.search import SearchHeadline, SearchQuery, SearchRank
 from django.db import models
 from django.db.models import Count, Exists, F, OuterRef, Q
+from django.db.models.functions import TruncMonth
 
 if TYPE_CHECKING:
     from entities.models import Entity
+
+
+SEARCH_CONFIG = "english"  # the stored search vector's configuration (see Article.search_vector)
+
+
+def search_query(text: str) -> SearchQuery:
+    return SearchQuery(text, search_type="websearch", config=SEARCH_CONFIG)
 
 
 def one_or_none(queryset: models.QuerySet) -> Any:
@@ -67,14 +75,59 @@ class ArticleQuerySet(models.QuerySet):
 
     def search(self, text: str) -> ArticleQuerySet:
         """Full-text match with web-search syntax ("phrase", -word, or), best matches first."""
-        from articles.models import SEARCH_CONFIG
-
-        query = SearchQuery(text, search_type="websearch", config=SEARCH_CONFIG)
+        query = search_query(text)
         return (
             self.filter(search_vector=query)
             .annotate(rank=SearchRank(F("search_vector"), query))
             .order_by("-rank", "-id")
         )
+
+    def snippets(self, ids: Iterable[int], text: str) -> dict[int, str]:
+        """Highlighted passages of the body for a page of search hits: `ts_headline` costs too much
+        to run on every hit, so it runs on the page's rows only."""
+        headline = SearchHeadline(
+            "body", search_query(text), config=SEARCH_CONFIG, start_sel="<mark>", stop_sel="</mark>",
+            max_words=35, min_words=15, max_fragments=2, fragment_delimiter=" … ",
+        )  # fmt: skip
+        return dict(self.filter(pk__in=list(ids)).annotate(snippet=headline).values_list("id", "snippet"))
+
+    def facets(self, *, top: int = 10) -> dict[str, list[dict[str, object]]]:
+        """Counts over this set of articles: by source, month, type, status, the most mentioned
+        entities and the kinds of event they report. One aggregate query per facet."""
+        from entities.models import EventEvidence, Mention
+
+        articles = self.order_by().values("pk")
+        plain = self.order_by()
+        return {
+            "source": list(
+                plain.values("source__slug", "source__name")
+                .annotate(count=Count("id"))
+                .order_by("-count", "source__name")
+            ),
+            "month": [
+                {"month": row["month"].strftime("%Y-%m") if row["month"] else None, "count": row["count"]}
+                for row in plain.annotate(month=TruncMonth("published_on"))
+                .values("month")
+                .annotate(count=Count("id"))
+                .order_by(F("month").asc(nulls_last=True))
+            ],
+            "type": list(plain.values("article_type").annotate(count=Count("id")).order_by("-count", "article_type")),
+            "status": list(plain.values("status").annotate(count=Count("id")).order_by("-count", "status")),
+            "entity": list(
+                Mention.objects.live()
+                .filter(article__in=articles)
+                .values("entity__slug", "entity__name", "entity__kind")
+                .annotate(count=Count("article", distinct=True))
+                .order_by("-count", "entity__name")[:top]
+            ),
+            "event_kind": list(
+                EventEvidence.objects.filter(article__in=articles)
+                .exclude(event__status="rejected")
+                .values("event__kind")
+                .annotate(count=Count("event", distinct=True))
+                .order_by("-count", "event__kind")
+            ),
+        }
 
     def for_listing(self) -> ArticleQuerySet:
         """What a listing reads, in one query: the source joined, the texts left in the database."""

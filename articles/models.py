@@ -4,9 +4,7 @@ from django.contrib.postgres.search import SearchVector, SearchVectorField
 from django.db import models
 from django.db.models import F, Q
 
-from articles.managers import ArticleQuerySet, SourceQuerySet
-
-SEARCH_CONFIG = "english"
+from articles.managers import SEARCH_CONFIG, ArticleQuerySet, SourceQuerySet
 
 
 class DatePrecision(models.TextChoices):
@@ -134,7 +132,8 @@ class Article(models.Model):
     updated_at = models.DateTimeField(auto_now=True)
     search_vector = models.GeneratedField(
         expression=SearchVector("title", weight="A", config=SEARCH_CONFIG)
-        + SearchVector("body", weight="B", config=SEARCH_CONFIG),
+        + SearchVector("summary", weight="B", config=SEARCH_CONFIG)
+        + SearchVector("body", weight="C", config=SEARCH_CONFIG),
         output_field=SearchVectorField(),
         db_persist=True,
     )

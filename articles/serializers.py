@@ -26,16 +26,22 @@ class SourceBriefSerializer(serializers.ModelSerializer):
 
 
 class ArticleListSerializer(serializers.ModelSerializer):
-    """What a listing shows: everything but the texts."""
+    """What a listing shows: everything but the texts; with a search, the passage that matched."""
 
     source = SourceBriefSerializer(read_only=True)
+    snippet = serializers.SerializerMethodField(
+        help_text="With `q`: the best passages of the body, matches in <mark>; otherwise null"
+    )
+
+    def get_snippet(self, article: Article) -> str | None:
+        return self.context.get("snippets", {}).get(article.pk)
 
     class Meta:
         model = Article
         fields = [
             "id", "title", "title_derived", "source", "section", "byline", "published_on", "published_precision",
             "published_time", "dateline", "url", "language", "article_type", "status", "duplicate_of",
-            "origin_name", "created_at", "updated_at",
+            "origin_name", "created_at", "updated_at", "snippet",
         ]  # fmt: skip
 
 
@@ -65,3 +71,16 @@ class ArticleDetailSerializer(ArticleListSerializer):
             *ArticleListSerializer.Meta.fields, "summary", "author_bio", "body", "encoding", "content_hash",
             "curated_fields", "removals", "copies",
         ]  # fmt: skip
+
+
+class FacetsSerializer(serializers.Serializer):
+    """Counts of articles per value of each facet."""
+
+    source = serializers.ListField(child=serializers.DictField(), help_text="source__slug, source__name, count")
+    month = serializers.ListField(child=serializers.DictField(), help_text="month (YYYY-MM or null), count")
+    type = serializers.ListField(child=serializers.DictField(), help_text="article_type, count")
+    status = serializers.ListField(child=serializers.DictField(), help_text="status, count")
+    entity = serializers.ListField(
+        child=serializers.DictField(), help_text="entity__slug, entity__name, entity__kind, count (articles)"
+    )
+    event_kind = serializers.ListField(child=serializers.DictField(), help_text="event__kind, count (events)")

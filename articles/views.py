@@ -1,10 +1,15 @@
 from django.db.models import QuerySet
+from drf_spectacular.utils import OpenApiParameter, extend_schema
 from rest_framework import viewsets
+from rest_framework.decorators import action
+from rest_framework.exceptions import ValidationError
+from rest_framework.request import Request
+from rest_framework.response import Response
 from rest_framework.serializers import BaseSerializer
 
 from articles.filters import ArticleFilter, SourceFilter
 from articles.models import Article, Source
-from articles.serializers import ArticleDetailSerializer, ArticleListSerializer, SourceSerializer
+from articles.serializers import ArticleDetailSerializer, ArticleListSerializer, FacetsSerializer, SourceSerializer
 
 
 class SourceViewSet(viewsets.ReadOnlyModelViewSet):
@@ -18,7 +23,7 @@ class SourceViewSet(viewsets.ReadOnlyModelViewSet):
 class ArticleViewSet(viewsets.ReadOnlyModelViewSet):
     queryset = Article.objects.all()
     filterset_class = ArticleFilter
-    ordering_fields = ["published_on", "created_at", "title", "id"]
+    ordering_fields = ["published_on", "created_at", "title", "id", "rank"]
     ordering = ["-published_on"]
 
     def get_queryset(self) -> QuerySet:
@@ -28,3 +33,28 @@ class ArticleViewSet(viewsets.ReadOnlyModelViewSet):
 
     def get_serializer_class(self) -> type[BaseSerializer]:
         return ArticleListSerializer if self.action == "list" else ArticleDetailSerializer
+
+    @extend_schema(parameters=[OpenApiParameter("top", int, description="How many entities (default 10, at most 100)")])
+    @action(detail=False, pagination_class=None)
+    def facets(self, request: Request) -> Response:
+        """Counts for the filtered articles (same filters as the listing): by source, month, type,
+        status, the most mentioned entities and the kinds of event they report."""
+        top = request.query_params.get("top", "10")
+        if not top.isdigit() or not 1 <= int(top) <= 100:
+            raise ValidationError({"top": ["A whole number from 1 to 100."]})
+        queryset = self.filter_queryset(Article.objects.all())
+        return Response(FacetsSerializer(queryset.facets(top=int(top))).data)
+
+    def get_serializer_context(self) -> dict[str, object]:
+        """Snippets for the page being shown: computed for its rows only, never for every hit."""
+        context = super().get_serializer_context()
+        query = self.request.query_params.get("q", "").strip() if self.action == "list" else ""
+        page = getattr(self, "_page_ids", None)
+        if query and page:
+            context["snippets"] = Article.objects.snippets(page, query)
+        return context
+
+    def paginate_queryset(self, queryset: QuerySet) -> list[Article] | None:
+        page = super().paginate_queryset(queryset)
+        self._page_ids = [article.pk for article in page] if page is not None else None
+        return page

@@ -1,0 +1,95 @@
+"""Full-text search of articles, its snippets, ordering, and the facet counts of any filtered set."""
+
+import datetime
+
+import pytest
+
+from tests.factories import ArticleFactory, EntityFactory, EventFactory, SourceFactory, evidence_in, mention_in
+
+pytestmark = pytest.mark.django_db
+
+
+@pytest.fixture
+def library():
+    dawn, tribune = SourceFactory(name="Dawn", slug="dawn"), SourceFactory(name="Tribune", slug="tribune")
+    munir = EntityFactory(name="Asim Munir", slug="asim-munir")
+    visit = ArticleFactory(
+        source=dawn,
+        title="Army chief visits Tehran",
+        body="The army chief arrived in Tehran for talks on border security. Asim Munir met officials.",
+        published_on=datetime.date(2023, 7, 31),
+    )
+    pipeline = ArticleFactory(
+        source=tribune,
+        title="Gas pipeline stalls",
+        summary="Sanctions keep the army of lawyers busy.",
+        body="The gas pipeline to Pakistan remains frozen because of sanctions on Iran.",
+        published_on=datetime.date(2024, 4, 25),
+        article_type="opinion",
+    )
+    border = ArticleFactory(source=dawn, title="Border markets", body="New border markets will open near Taftan.")
+    mention_in(visit, munir, "Asim Munir")
+    event = EventFactory(title="Visit", kind="visit", status="confirmed")
+    evidence_in(event, visit, "Asim Munir met officials.")
+    return locals()
+
+
+def titles(api_client, query: str) -> list[str]:
+    response = api_client.get(f"/api/v1/articles/?{query}")
+    assert response.status_code == 200, response.content
+    return [row["title"] for row in response.json()["results"]]
+
+
+@pytest.mark.parametrize(
+    ("query", "expected"),
+    [
+        ("q=tehran", ["Army chief visits Tehran"]),
+        ("q=visiting", ["Army chief visits Tehran"]),  # English stemming
+        ('q="border security"', ["Army chief visits Tehran"]),  # a phrase
+        ("q=border -markets", ["Army chief visits Tehran"]),  # exclusion
+        ("q=pipeline or markets&ordering=title", ["Border markets", "Gas pipeline stalls"]),
+        ("q=lawyers", ["Gas pipeline stalls"]),  # the summary is searched too
+        ("q=army", ["Army chief visits Tehran", "Gas pipeline stalls"]),  # the title weighs most
+        ("q=army&ordering=-published_on", ["Gas pipeline stalls", "Army chief visits Tehran"]),
+        ("q=nothing-like-this", []),
+    ],
+)
+def test_full_text_search_with_web_search_syntax_ranks_the_best_first(api_client, library, query, expected):
+    assert titles(api_client, query) == expected
+
+
+def test_each_hit_carries_a_highlighted_snippet(api_client, library):
+    rows = api_client.get("/api/v1/articles/?q=frozen sanctions").json()["results"]
+    assert "<mark>frozen</mark>" in rows[0]["snippet"] and "<mark>sanctions</mark>" in rows[0]["snippet"]
+    assert api_client.get("/api/v1/articles/").json()["results"][0]["snippet"] is None
+
+
+def test_search_takes_a_fixed_number_of_queries(api_client, library, django_assert_num_queries):
+    for number in range(10):
+        ArticleFactory(title=f"Tehran story {number}", body="Tehran again.")
+    with django_assert_num_queries(3):  # count + page + the page's snippets
+        assert len(api_client.get("/api/v1/articles/?q=tehran").json()["results"]) == 11
+
+
+def test_facets_count_the_filtered_articles(api_client, library):
+    facets = api_client.get("/api/v1/articles/facets/").json()
+    assert facets["source"] == [
+        {"source__slug": "dawn", "source__name": "Dawn", "count": 2},
+        {"source__slug": "tribune", "source__name": "Tribune", "count": 1},
+    ]
+    assert facets["month"] == [{"month": "2023-07", "count": 1}, {"month": "2024-04", "count": 1},
+                               {"month": None, "count": 1}]  # fmt: skip
+    assert facets["type"] == [{"article_type": "news", "count": 2}, {"article_type": "opinion", "count": 1}]
+    assert facets["status"] == [{"status": "imported", "count": 3}]
+    assert facets["entity"] == [
+        {"entity__slug": "asim-munir", "entity__name": "Asim Munir", "entity__kind": "person", "count": 1}
+    ]
+    assert facets["event_kind"] == [{"event__kind": "visit", "count": 1}]
+    filtered = api_client.get("/api/v1/articles/facets/?source=tribune&q=pipeline").json()
+    assert filtered["source"] == [{"source__slug": "tribune", "source__name": "Tribune", "count": 1}]
+    assert filtered["entity"] == [] and filtered["event_kind"] == []
+
+
+def test_facets_refuse_a_bad_top(api_client, library):
+    response = api_client.get("/api/v1/articles/facets/?top=0")
+    assert response.status_code == 400 and "top" in response.json()
