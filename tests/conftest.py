@@ -16,6 +16,14 @@ def plain_http_test_client(settings):
     settings.SECURE_SSL_REDIRECT = False
 
 
+@pytest.fixture(autouse=True)
+def fresh_throttle_counts():
+    """Each test is a new anonymous client as far as throttling goes (the counts live in the cache)."""
+    from django.core.cache import cache
+
+    cache.clear()
+
+
 @pytest.fixture
 def seed_dir(tmp_path: Path) -> Path:
     """A private copy of the five seed articles."""
