@@ -1,4 +1,6 @@
 from django.db.models import QuerySet
+from django.http import StreamingHttpResponse
+from drf_spectacular.types import OpenApiTypes
 from drf_spectacular.utils import OpenApiParameter, extend_schema
 from rest_framework import viewsets
 from rest_framework.decorators import action
@@ -7,6 +9,7 @@ from rest_framework.request import Request
 from rest_framework.response import Response
 from rest_framework.serializers import BaseSerializer
 
+from articles.exports import EXPORTS, export_rows
 from articles.filters import ArticleFilter, SourceFilter
 from articles.models import Article, Source
 from articles.serializers import ArticleDetailSerializer, ArticleListSerializer, FacetsSerializer, SourceSerializer
@@ -44,6 +47,24 @@ class ArticleViewSet(viewsets.ReadOnlyModelViewSet):
             raise ValidationError({"top": ["A whole number from 1 to 100."]})
         queryset = self.filter_queryset(Article.objects.all())
         return Response(FacetsSerializer(queryset.facets(top=int(top))).data)
+
+    @extend_schema(
+        parameters=[OpenApiParameter("as", str, enum=["csv", "jsonl"], description="File format (default csv)")],
+        responses={(200, "text/csv"): OpenApiTypes.STR, (200, "application/x-ndjson"): OpenApiTypes.STR},
+    )
+    @action(detail=False, pagination_class=None)
+    def export(self, request: Request) -> StreamingHttpResponse:
+        """Every filtered article, streamed: CSV of the listing's columns, or JSON Lines with the
+        summary and body too. Rows are read with a server-side cursor, never all at once."""
+        kind = request.query_params.get("as", "csv")
+        if kind not in EXPORTS:
+            raise ValidationError({"as": ["One of: csv, jsonl."]})
+        queryset = self.filter_queryset(Article.objects.all())
+        rows = export_rows(queryset, with_texts=kind == "jsonl")
+        content_type, writer = EXPORTS[kind]
+        response = StreamingHttpResponse(writer(rows), content_type=content_type)
+        response["Content-Disposition"] = f'attachment; filename="articles.{kind}"'
+        return response
 
     def get_serializer_context(self) -> dict[str, object]:
         """Snippets for the page being shown: computed for its rows only, never for every hit."""

@@ -93,3 +93,28 @@ def test_facets_count_the_filtered_articles(api_client, library):
 def test_facets_refuse_a_bad_top(api_client, library):
     response = api_client.get("/api/v1/articles/facets/?top=0")
     assert response.status_code == 400 and "top" in response.json()
+
+
+def test_a_filtered_listing_exports_as_csv(api_client, library):
+    import csv
+    import io
+
+    response = api_client.get("/api/v1/articles/export/?source=dawn&ordering=title")
+    assert response.status_code == 200 and response["Content-Type"].startswith("text/csv")
+    assert 'filename="articles.csv"' in response["Content-Disposition"]
+    rows = list(csv.DictReader(io.StringIO(b"".join(response.streaming_content).decode())))
+    assert [(row["title"], row["source"], row["published_on"]) for row in rows] == [
+        ("Army chief visits Tehran", "dawn", "2023-07-31"),
+        ("Border markets", "dawn", ""),
+    ]
+
+
+def test_a_search_exports_as_json_lines_with_the_texts(api_client, library):
+    import json
+
+    response = api_client.get("/api/v1/articles/export/?as=jsonl&q=pipeline")
+    assert response["Content-Type"].startswith("application/x-ndjson")
+    rows = [json.loads(line) for line in b"".join(response.streaming_content).decode().splitlines()]
+    assert [(row["title"], row["article_type"]) for row in rows] == [("Gas pipeline stalls", "opinion")]
+    assert "frozen" in rows[0]["body"]
+    assert api_client.get("/api/v1/articles/export/?as=xml").status_code == 400
