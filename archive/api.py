@@ -2,16 +2,22 @@
 
 from __future__ import annotations
 
+import base64
+import binascii
+import json
 from typing import TYPE_CHECKING
 
 from django.conf import settings
-from django.db.models import F, QuerySet
+from django.db.models import F, Q, QuerySet
 from django_filters import rest_framework as filters
 from drf_spectacular.types import OpenApiTypes
 from drf_spectacular.utils import extend_schema_field
+from rest_framework.exceptions import ValidationError
 from rest_framework.filters import OrderingFilter
 from rest_framework.pagination import PageNumberPagination
 from rest_framework.permissions import SAFE_METHODS, BasePermission, DjangoModelPermissions
+from rest_framework.response import Response
+from rest_framework.utils.urls import replace_query_param
 
 if TYPE_CHECKING:  # rest_framework.views reads these very settings at import time
     from rest_framework.request import Request
@@ -36,10 +42,98 @@ class ArchiveModelPermissions(DjangoModelPermissions):
 
 
 class PageNumberWithSizePagination(PageNumberPagination):
-    """Page numbers with a client-chosen page size, capped so one request stays cheap."""
+    """Page numbers with a client-chosen page size, capped so one request stays cheap; or, with
+    `?cursor=` (empty for the first page), keyset pages that need no COUNT(*) and stay stable
+    while articles are added (see KeysetPage)."""
 
     page_size_query_param = "page_size"
     max_page_size = 200
+    cursor_query_param = "cursor"
+
+    def paginate_queryset(self, queryset: QuerySet, request: Request, view: APIView | None = None) -> list | None:
+        self.keyset = None
+        if self.cursor_query_param not in request.query_params:
+            return super().paginate_queryset(queryset, request, view)
+        ordering = StableOrderingFilter().get_ordering(request, queryset, view) or ["-id"]
+        self.keyset = KeysetPage(ordering, self.get_page_size(request) or self.page_size)
+        self.request = request
+        return self.keyset.page(queryset, request.query_params[self.cursor_query_param])
+
+    def get_paginated_response(self, data: list) -> Response:
+        if self.keyset is None:
+            return super().get_paginated_response(data)
+        next_url = None
+        if self.keyset.next_cursor:
+            next_url = replace_query_param(
+                self.request.build_absolute_uri(), self.cursor_query_param, self.keyset.next_cursor
+            )
+        return Response({"next": next_url, "previous": None, "results": data})
+
+    def get_paginated_response_schema(self, schema: dict) -> dict:
+        paginated = super().get_paginated_response_schema(schema)
+        paginated["required"] = ["results"]  # no `count` in cursor mode
+        return paginated
+
+    def get_schema_operation_parameters(self, view: APIView) -> list[dict]:
+        return [
+            *super().get_schema_operation_parameters(view),
+            {
+                "name": self.cursor_query_param,
+                "required": False,
+                "in": "query",
+                "description": "Keyset paging: empty for the first page, then the `next` link's value (no count)",
+                "schema": {"type": "string"},
+            },
+        ]
+
+
+class KeysetPage:
+    """One page after a cursor: rows after the last one seen in (ordering field, id) order, found
+    through the index the listing sorts by, however deep the page. Missing values sort last."""
+
+    def __init__(self, ordering: list[str], size: int) -> None:
+        fields = [field for field in ordering if field.lstrip("-") not in {"id", "pk"}]
+        if len(fields) > 1:
+            raise ValidationError({"cursor": ["Cursor pages follow one ordering field (and the id)."]})
+        self.field = fields[0].lstrip("-") if fields else None
+        self.descending = (fields or ordering or ["-id"])[0].startswith("-")
+        self.size = size
+        self.next_cursor: str | None = None
+
+    def page(self, queryset: QuerySet, cursor: str) -> list:
+        if cursor:
+            queryset = queryset.filter(self._after(self._decode(cursor)))
+        rows = list(queryset[: self.size + 1])
+        if len(rows) > self.size:
+            rows = rows[: self.size]
+            last = rows[-1]
+            value = getattr(last, self.field) if self.field else None
+            self.next_cursor = self._encode(value, last.pk)
+        return rows
+
+    def _after(self, position: tuple[object, int]) -> Q:
+        value, pk = position
+        later_id = Q(pk__lt=pk) if self.descending else Q(pk__gt=pk)
+        if self.field is None:
+            return later_id
+        if value is None:  # among the rows missing a value, which come last
+            return Q(**{f"{self.field}__isnull": True}) & later_id
+        beyond = f"{self.field}__lt" if self.descending else f"{self.field}__gt"
+        return Q(**{beyond: value}) | (Q(**{self.field: value}) & later_id) | Q(**{f"{self.field}__isnull": True})
+
+    @staticmethod
+    def _encode(value: object, pk: int) -> str:
+        raw = json.dumps([value.isoformat() if hasattr(value, "isoformat") else value, pk])
+        return base64.urlsafe_b64encode(raw.encode()).decode().rstrip("=")
+
+    def _decode(self, cursor: str) -> tuple[object, int]:
+        try:
+            value, pk = json.loads(base64.urlsafe_b64decode(cursor + "=" * (-len(cursor) % 4)))
+            if not isinstance(pk, int):
+                raise ValueError(pk)
+        except (ValueError, TypeError, binascii.Error) as exc:
+            raise ValidationError({"cursor": ["Not a cursor this listing gave out."]}) from exc
+        return value, pk
 
 
 class StableOrderingFilter(OrderingFilter):
