@@ -60,9 +60,7 @@ def test_entities_page_by_cursor_too(api_client):
     assert len(set(walk(api_client, "/api/v1/entities/?cursor=&page_size=2", key="slug"))) == 5
 
 
-@pytest.mark.parametrize(
-    "query", ["cursor=not-a-cursor", "cursor=&ordering=title,published_on", "cursor=WzEsICJ4Il0"]
-)
+@pytest.mark.parametrize("query", ["cursor=not-a-cursor", "cursor=&ordering=title,published_on", "cursor=WzEsICJ4Il0"])
 def test_a_bad_cursor_or_ordering_answers_400(api_client, articles, query):
     response = api_client.get(f"/api/v1/articles/?{query}")
     assert response.status_code == 400 and "cursor" in response.json()
