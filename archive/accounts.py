@@ -1,4 +1,4 @@
-"""Accounts the archive needs to be usable: the first administrator."""
+"""Accounts the archive needs to be usable: the first administrator, and the roles users take."""
 
 from __future__ import annotations
 
@@ -6,6 +6,7 @@ import secrets
 from dataclasses import dataclass
 
 from django.contrib.auth import get_user_model
+from django.contrib.auth.models import Group, Permission
 from django.db import transaction
 
 
@@ -30,3 +31,44 @@ def ensure_superuser(*, username: str, email: str = "", password: str | None = N
         password = generated = secrets.token_urlsafe(12)
     user_model.objects.create_superuser(username=username, email=email, password=password)
     return SuperuserResult(username=username, created=True, generated_password=generated)
+
+
+# Who may do what, as groups a user is put in. Readers read; curators edit the content (never
+# users, never deleting sources or articles); administrators may do everything, users included.
+CONTENT_APPS = ("articles", "entities")
+CURATOR_WRITES = {
+    "articles": {"source": ("add", "change"), "article": ("change",), "removal": ("change",)},
+    "entities": {
+        "entity": ("add", "change", "delete"),  # a merge deletes the merged entity
+        "alias": ("add", "change", "delete"),
+        "mention": ("add", "change", "delete"),
+        "event": ("add", "change", "delete"),
+        "eventparticipant": ("add", "change", "delete"),
+        "eventevidence": ("add", "change", "delete"),
+        "candidate": ("change",),
+    },
+}
+ROLES = ("Reader", "Curator", "Administrator")
+
+
+def role_permissions() -> dict[str, list[Permission]]:
+    """The permissions of each role, from the permissions the apps' models have now."""
+    content = Permission.objects.filter(content_type__app_label__in=CONTENT_APPS).select_related("content_type")
+    readable = [p for p in content if p.codename.startswith("view_")]
+    writes = [
+        p
+        for p in content
+        if p.codename.split("_", 1)[0] in CURATOR_WRITES.get(p.content_type.app_label, {}).get(p.content_type.model, ())
+    ]
+    administrative = Permission.objects.filter(
+        content_type__app_label__in=(*CONTENT_APPS, "auth", "authtoken", "admin")
+    )
+    return {"Reader": readable, "Curator": readable + writes, "Administrator": list(administrative)}
+
+
+def ensure_roles(**kwargs: object) -> None:
+    """Create the groups Reader, Curator and Administrator, or bring their permissions up to date;
+    runs after every migrate, so new models' permissions join the roles at once."""
+    for name, permissions in role_permissions().items():
+        group, _ = Group.objects.get_or_create(name=name)
+        group.permissions.set(permissions)
