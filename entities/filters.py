@@ -15,9 +15,8 @@ class EntityFilter(filters.FilterSet):
     )
     q = filters.CharFilter(method="filter_name", help_text="Same as name: the name or any alias")
     wikidata_id = filters.CharFilter()
-    articles = filters.RangeFilter(
-        field_name="article_count", help_text="articles_min / articles_max: how many articles mention it"
-    )
+    articles_min = filters.NumberFilter(method="filter_articles", help_text="At least this many articles mention it")
+    articles_max = filters.NumberFilter(method="filter_articles", help_text="At most this many articles mention it")
     mentioned = filters.DateFromToRangeFilter(
         method="filter_mentioned",
         help_text="mentioned_after / mentioned_before: mentioned in an article published in this range",
@@ -30,13 +29,23 @@ class EntityFilter(filters.FilterSet):
 
     class Meta:
         model = Entity
-        fields = ["kind", "country", "name", "q", "wikidata_id", "articles", "mentioned", "co_mentioned_with"]
+        fields = [
+            "kind", "country", "name", "q", "wikidata_id", "articles_min", "articles_max", "mentioned",
+            "co_mentioned_with",
+        ]  # fmt: skip
 
     def filter_country(self, queryset: QuerySet, name: str, value: list[str]) -> QuerySet:
         return queryset.of_country(value) if value else queryset
 
     def filter_name(self, queryset: QuerySet, name: str, value: str) -> QuerySet:
         return queryset.named(value)
+
+    def filter_articles(self, queryset: QuerySet, name: str, value: float | None) -> QuerySet:
+        if value is None:
+            return queryset
+        if "article_count" not in queryset.query.annotations:
+            queryset = queryset.with_article_counts()
+        return queryset.filter(**{"article_count__gte" if name == "articles_min" else "article_count__lte": value})
 
     def filter_mentioned(self, queryset: QuerySet, name: str, value: slice) -> QuerySet:
         return queryset.mentioned_between(value.start, value.stop) if value else queryset

@@ -1,3 +1,7 @@
+import datetime
+
+from drf_spectacular.types import OpenApiTypes
+from drf_spectacular.utils import extend_schema_field
 from rest_framework import serializers
 
 from articles.models import Article
@@ -11,10 +15,30 @@ class EntityBriefSerializer(serializers.ModelSerializer):
 
 
 class EntitySerializer(serializers.ModelSerializer):
+    """An entity with its aliases and mention statistics: annotated on the queryset when a listing
+    orders or filters by them, else computed for the page's entities only (context["stats"])."""
+
     aliases = serializers.SlugRelatedField(many=True, read_only=True, slug_field="name")
-    article_count = serializers.IntegerField(read_only=True, help_text="Articles mentioning it (rejected excluded)")
-    first_mentioned = serializers.DateField(read_only=True, help_text="Publication date of the first such article")
-    last_mentioned = serializers.DateField(read_only=True, help_text="Publication date of the last such article")
+    article_count = serializers.SerializerMethodField(help_text="Articles mentioning it (rejected excluded)")
+    first_mentioned = serializers.SerializerMethodField(help_text="Publication date of the first such article")
+    last_mentioned = serializers.SerializerMethodField(help_text="Publication date of the last such article")
+
+    def _stat(self, entity: Entity, name: str) -> object:
+        if hasattr(entity, name):
+            return getattr(entity, name)
+        return self.context.get("stats", {}).get(entity.pk, {}).get(name, 0 if name == "article_count" else None)
+
+    @extend_schema_field(OpenApiTypes.INT)
+    def get_article_count(self, entity: Entity) -> int:
+        return self._stat(entity, "article_count")
+
+    @extend_schema_field(OpenApiTypes.DATE)
+    def get_first_mentioned(self, entity: Entity) -> datetime.date | None:
+        return self._stat(entity, "first_mentioned")
+
+    @extend_schema_field(OpenApiTypes.DATE)
+    def get_last_mentioned(self, entity: Entity) -> datetime.date | None:
+        return self._stat(entity, "last_mentioned")
 
     class Meta:
         model = Entity

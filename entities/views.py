@@ -21,6 +21,8 @@ from entities.serializers import (
     MonthCountSerializer,
 )
 
+STATS_FIELDS = {"article_count", "first_mentioned", "last_mentioned"}
+
 
 class EntityViewSet(viewsets.ReadOnlyModelViewSet):
     queryset = Entity.objects.all()
@@ -30,7 +32,29 @@ class EntityViewSet(viewsets.ReadOnlyModelViewSet):
     ordering = ["name"]
 
     def get_queryset(self) -> QuerySet:
-        return Entity.objects.with_mention_stats().for_api()
+        """Mention statistics over every entity only when the listing orders or filters by them;
+        otherwise they are computed for the entities shown (see get_serializer_context)."""
+        queryset = Entity.objects.for_api()
+        return queryset.with_mention_stats() if self._needs_all_stats() else queryset
+
+    def _needs_all_stats(self) -> bool:
+        params = self.request.query_params
+        ordering = {field.strip().lstrip("-") for field in params.get("ordering", "").split(",")}
+        return bool(ordering & STATS_FIELDS) or "articles_min" in params or "articles_max" in params
+
+    def paginate_queryset(self, queryset: QuerySet) -> list | None:
+        page = super().paginate_queryset(queryset)
+        self._shown = [entity.pk for entity in page] if page is not None else None
+        return page
+
+    def get_serializer_context(self) -> dict[str, object]:
+        context = super().get_serializer_context()
+        shown = getattr(self, "_shown", None)
+        if shown is None and self.action == "retrieve" and self.kwargs.get("pk", "").isdigit():
+            shown = [int(self.kwargs["pk"])]
+        if shown:
+            context["stats"] = Mention.objects.stats_for(shown)
+        return context
 
     @action(detail=True, url_path="co-mentions", filterset_class=None, pagination_class=None)
     def co_mentions(self, request: Request, pk: str | None = None) -> Response:

@@ -41,7 +41,7 @@ def test_listing_entities_takes_the_same_queries_whatever_their_number(api_clien
     for entity in EntityFactory.create_batch(30):
         AliasFactory(entity=entity)
         AliasFactory(entity=entity, name=f"{entity.name} alias")
-    with django_assert_num_queries(3):  # count + page + aliases
+    with django_assert_num_queries(4):  # count + page + aliases + the page's mention statistics
         assert len(api_client.get("/api/v1/entities/?page_size=30").json()["results"]) == 30
 
 
@@ -180,7 +180,7 @@ def test_entity_filters_on_country_counts_dates_and_co_mentions(api_client, corp
 @pytest.mark.parametrize(
     ("query", "named"),
     [
-        ("articles_min=many", "articles"),
+        ("articles_min=many", "articles_min"),
         ("mentioned_after=July", "mentioned"),
         ("co_mentioned_with=x", "co_mentioned_with"),
     ],
