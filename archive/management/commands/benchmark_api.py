@@ -55,6 +55,7 @@ class Command(BaseCommand):
         parser.add_argument("--requests", type=int, default=60, help="Requests per scenario (bounded)")
         parser.add_argument("--concurrency", type=int, default=4)
         parser.add_argument("--workers", type=int, default=3, help="gunicorn workers")
+        parser.add_argument("--only", default="", help="Run the scenarios whose name contains this text")
 
     def handle(self, *args: object, **options: object) -> None:
         settings.DEBUG = False
@@ -72,8 +73,9 @@ class Command(BaseCommand):
             f"(database {name})"
         )
         values = self._values()
-        self._queries_and_plans(values)
-        self._http(name, values, options)
+        scenarios = [(label, path) for label, path in SCENARIOS if options["only"] in label]
+        self._queries_and_plans(values, scenarios)
+        self._http(name, values, scenarios, options)
 
     def _ensure_database(self, name: str) -> None:
         params = dict(connection.get_connection_params())
@@ -99,10 +101,10 @@ class Command(BaseCommand):
         return {"entity": top[10], "entity2": top[11], "rare": words[5000], "common": words[30],
                 "deep_page": str(deep_page)}  # fmt: skip
 
-    def _queries_and_plans(self, values: dict[str, str]) -> None:
+    def _queries_and_plans(self, values: dict[str, str], scenarios: list[tuple[str, str]]) -> None:
         client = Client(SERVER_NAME="localhost", HTTP_HOST="localhost")
         self.stdout.write("\nSQL queries per request (page of 10 / page of 100) and the indexes the main query uses:")
-        for label, template in SCENARIOS:
+        for label, template in scenarios:
             path = template.format(**values)
             counts = []
             for size in (10, 100):
@@ -132,7 +134,7 @@ class Command(BaseCommand):
         walk(plan[0]["Plan"])
         return ", ".join(dict.fromkeys(found)) or "(no table scan)"
 
-    def _http(self, name: str, values: dict[str, str], options: dict) -> None:
+    def _http(self, name: str, values: dict[str, str], scenarios: list[tuple[str, str]], options: dict) -> None:
         port = _free_port()
         environment = {
             **os.environ,
@@ -165,7 +167,7 @@ class Command(BaseCommand):
                 f"{options['requests']} requests per scenario):"
             )
             self.stdout.write(f"  {'scenario':<30} {'p50 ms':>8} {'p95 ms':>8} {'p99 ms':>8} {'req/s':>8}")
-            for label, template in SCENARIOS:
+            for label, template in scenarios:
                 path = template.format(**values)
                 latencies, elapsed = _load(port, path, options["requests"], options["concurrency"])
                 p = statistics.quantiles(latencies, n=100)
