@@ -34,6 +34,7 @@ SCENARIOS = [
     ("search, rare term", "/api/v1/articles/?q={rare}"),
     ("search, common term", "/api/v1/articles/?q={common}"),
     ("search, common term by date", "/api/v1/articles/?q={common}&ordering=-published_on"),
+    ("search, common term, cursor", "/api/v1/articles/?q={common}&ordering=-published_on&cursor="),
     ("facets, all articles", "/api/v1/articles/facets/"),
     ("facets, one entity", "/api/v1/articles/facets/?entity={entity}"),
     ("entities", "/api/v1/entities/?kind=person"),
