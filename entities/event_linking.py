@@ -174,7 +174,9 @@ def set_event_status(events: Iterable[Event], status: str) -> int:
 
 def absorb_proposals(event: Event) -> int:
     """Merge the machine's proposals of the same real-world event into a curated one (their
-    evidence only: the curator's participants stand). Returns how many were merged."""
+    evidence only: the curator's participants stand): proposals that `same_event` matches, and
+    those of the same kind, with a participant in common, drawn from an article the curated event
+    cites. Returns how many were merged."""
     stored = {p.entity_id: p.entity.kind for p in event.participations.select_related("entity")}
     if event.location_id:
         stored[event.location_id] = event.location.kind
@@ -185,14 +187,18 @@ def absorb_proposals(event: Event) -> int:
         .distinct()
         .prefetch_related(Prefetch("participations", queryset=EventParticipant.objects.select_related("entity")))
     )
+    reporting = set(event.evidence.values_list("article_id", flat=True))
     same = []
-    for proposal in proposals:
+    for proposal in proposals.prefetch_related("evidence"):
         theirs = {p.entity_id: p.entity.kind for p in proposal.participations.all()}
         if proposal.location_id:
             theirs[proposal.location_id] = ""
         their_date = DateRange(proposal.start_date, proposal.end_date, proposal.start_precision)
-        if same_event(event.kind, date, frozenset(stored), proposal.kind, their_date, frozenset(theirs),
-                      kinds={**theirs, **stored}):  # fmt: skip
+        # An article the curator cites for this event, proposing an event of the same kind with a
+        # participant in common, reports this event: no need for dates to match.
+        same_article = bool(reporting & {piece.article_id for piece in proposal.evidence.all()})
+        if same_article or same_event(event.kind, date, frozenset(stored), proposal.kind, their_date,
+                                      frozenset(theirs), kinds={**theirs, **stored}):  # fmt: skip
             same.append(proposal)
     return merge_events(event, same, with_participants=False)
 

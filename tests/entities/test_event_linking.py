@@ -189,3 +189,16 @@ def test_the_projects_seed_timeline_loads_after_the_seeds(seed_dir):
     munir = Event.objects.get(title__icontains="Munir visits Tehran")
     assert munir.evidence.count() >= 2
     assert Path(munir.evidence.first().article.origin_name).suffix == ".txt"
+
+
+def test_a_curated_event_absorbs_an_undated_proposal_from_an_article_it_cites(gazetteer, tmp_path):
+    # No date, and only Asim Munir in common with the curated event: not enough without the article.
+    article = imported("Asim Munir visited Pakistan.", published=None)
+    article.origin_name = "seed.txt"
+    article.save()
+    event_linking.detect_events(article)
+    assert Event.objects.get().start_date is None
+    path = tmp_path / "events.yaml"
+    path.write_text(EVENTS.replace("Gen. Asim Munir visited Tehran on July 14, 2023.", "Asim Munir visited Pakistan."))
+    assert load_events(path).proposals_merged == 1
+    assert list(Event.objects.values_list("origin", flat=True)) == ["curated"]
