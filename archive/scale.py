@@ -41,9 +41,9 @@ class LoadProgress:
 def fill(target: int, *, seed: int, on_batch: object = None) -> LoadProgress:
     """Add synthetic articles (with mentions) until the archive holds `target`, then events."""
     rng = random.Random(seed)
-    sources = _sources(rng)
+    sources = _sources(random.Random(seed + 1))  # its own draws: the articles do not depend on it
     matcher = matcher_from_database()
-    names = [(name, kind == "person") for name, kind in Entity.objects.values_list("name", "kind")]
+    names = [(name, kind == "person") for name, kind in Entity.objects.order_by("id").values_list("name", "kind")]
     rng.shuffle(names)
     progress = LoadProgress(articles=Article.objects.count())
     while progress.articles < target:
