@@ -93,22 +93,33 @@ def matching_event(proposal: Proposal, *, kinds: dict[object, str]) -> Event | N
     """The stored event the proposal reports again, if any (rejected ones included, so that a
     rejected event is not proposed anew)."""
     entities = proposal.entities
-    candidates = (
-        Event.objects.filter(kind=proposal.kind)
+    for event in events_sharing(proposal.kind, entities).order_by("id"):
+        taking_part = participant_kinds(event)
+        stored = set(taking_part) | ({event.location_id} if event.location_id else set())
+        if same_event(proposal.kind, proposal.date, entities, event.kind, event_dates(event), frozenset(stored),
+                      kinds={**kinds, **taking_part}):  # fmt: skip
+            return event
+    return None
+
+
+def events_sharing(kind: str, entities: Iterable[object]) -> QuerySet[Event]:
+    """Events of `kind` in which one of `entities` takes part or is the place, participants loaded."""
+    entities = list(entities)
+    return (
+        Event.objects.filter(kind=kind)
         .filter(Q(participations__entity__in=entities) | Q(location__in=entities))
         .distinct()
         .prefetch_related(Prefetch("participations", queryset=EventParticipant.objects.select_related("entity")))
-        .order_by("id")
     )
-    for event in candidates:
-        stored = {p.entity_id for p in event.participations.all()} | (
-            {event.location_id} if event.location_id else set()
-        )
-        all_kinds = {**kinds, **{p.entity_id: p.entity.kind for p in event.participations.all()}}
-        date = DateRange(event.start_date, event.end_date, event.start_precision)
-        if same_event(proposal.kind, proposal.date, entities, event.kind, date, frozenset(stored), kinds=all_kinds):
-            return event
-    return None
+
+
+def participant_kinds(event: Event) -> dict[int, str]:
+    """Each participant's entity and its kind (from prefetched participations)."""
+    return {p.entity_id: p.entity.kind for p in event.participations.all()}
+
+
+def event_dates(event: Event) -> DateRange:
+    return DateRange(event.start_date, event.end_date, event.start_precision)
 
 
 def store_proposal(article: Article, proposal: Proposal) -> Event:
@@ -180,25 +191,20 @@ def absorb_proposals(event: Event) -> int:
     stored = {p.entity_id: p.entity.kind for p in event.participations.select_related("entity")}
     if event.location_id:
         stored[event.location_id] = event.location.kind
-    date = DateRange(event.start_date, event.end_date, event.start_precision)
-    proposals = (
-        Event.objects.filter(kind=event.kind, origin=Event.Origin.DETECTED, status=Event.Status.PROPOSED)
-        .filter(Q(participations__entity__in=list(stored)) | Q(location__in=list(stored)))
-        .distinct()
-        .prefetch_related(Prefetch("participations", queryset=EventParticipant.objects.select_related("entity")))
-    )
+    proposals = events_sharing(event.kind, stored).filter(origin=Event.Origin.DETECTED, status=Event.Status.PROPOSED)
     reporting = set(event.evidence.values_list("article_id", flat=True))
     same = []
     for proposal in proposals.prefetch_related("evidence"):
-        theirs = {p.entity_id: p.entity.kind for p in proposal.participations.all()}
+        theirs = participant_kinds(proposal)
         if proposal.location_id:
             theirs[proposal.location_id] = ""
-        their_date = DateRange(proposal.start_date, proposal.end_date, proposal.start_precision)
         # An article the curator cites for this event, proposing an event of the same kind with a
         # participant in common, reports this event: no need for dates to match.
         same_article = bool(reporting & {piece.article_id for piece in proposal.evidence.all()})
-        if same_article or same_event(event.kind, date, frozenset(stored), proposal.kind, their_date,
-                                      frozenset(theirs), kinds={**theirs, **stored}):  # fmt: skip
+        if same_article or same_event(
+            event.kind, event_dates(event), frozenset(stored), proposal.kind, event_dates(proposal),
+            frozenset(theirs), kinds={**theirs, **stored},
+        ):  # fmt: skip
             same.append(proposal)
     return merge_events(event, same, with_participants=False)
 

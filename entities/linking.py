@@ -219,9 +219,11 @@ def store_candidates(article_ids: list[int], names: list[tuple[Article, str, str
     spans = [(article, field, text, span) for article, field, text, found in names for span in found]
     if not spans:
         return 0
-    proposals = {
-        (fold_like_database(span.text), span.entity): span for *_, span in spans if fold_like_database(span.text)
-    }
+    keyed = [
+        (article, field, text, span, (fold_like_database(span.text), span.entity))
+        for article, field, text, span in spans
+    ]
+    proposals = {key: span for *_, span, key in keyed if key[0]}
     Candidate.objects.bulk_create(
         [
             Candidate(
@@ -252,8 +254,8 @@ def store_candidates(article_ids: list[int], names: list[tuple[Article, str, str
             end_offset=span.end,
             context=context_of(text, span.start, span.end),
         )
-        for article, field, text, span in spans
-        if (key := (fold_like_database(span.text), span.entity)) in ids
+        for article, field, text, span, key in keyed
+        if key in ids
     ]
     CandidateOccurrence.objects.bulk_create(occurrences, ignore_conflicts=True, batch_size=2000)
     return len(occurrences)
