@@ -55,23 +55,23 @@ class ArticleQuerySet(models.QuerySet):
         return self.filter(Exists(EventEvidence.objects.filter(article=OuterRef("pk"), event__in=list(events))))
 
     def mentioning(self, entities: Iterable[Entity], *, match_all: bool = True) -> ArticleQuerySet:
-        """Articles with a non-rejected mention of all (or any) of `entities`.
+        """Articles with a live (not rejected) mention of all (or any) of `entities`.
 
-        EXISTS subqueries rather than joins, so an article is never repeated and the planner can
-        use the (entity, article) index for each entity.
+        EXISTS over the (entity, article) pairs rather than joins, so an article is never repeated
+        and each entity costs one primary-key probe per article.
         """
-        from entities.models import Mention
+        from entities.models import EntityArticle
 
         entities = list(entities)
         if not entities:
             return self
-        live_mentions = Mention.objects.exclude(status=Mention.Status.REJECTED).filter(article=OuterRef("pk"))
+        links = EntityArticle.objects.filter(article=OuterRef("pk"))
         if match_all:
             queryset = self
             for entity in entities:
-                queryset = queryset.filter(Exists(live_mentions.filter(entity=entity)))
+                queryset = queryset.filter(Exists(links.filter(entity=entity)))
             return queryset
-        return self.filter(Exists(live_mentions.filter(entity__in=entities)))
+        return self.filter(Exists(links.filter(entity__in=entities)))
 
     def search(self, text: str) -> ArticleQuerySet:
         """Full-text match with web-search syntax ("phrase", -word, or), best matches first."""

@@ -6,12 +6,10 @@ import datetime
 from collections.abc import Iterable
 
 from django.db import models
-from django.db.models import Count, Exists, Max, Min, OuterRef, Prefetch, Q, Value
-from django.db.models.functions import TruncMonth
+from django.db.models import Count, Exists, F, OuterRef, Prefetch, Q, Sum, Value
+from django.db.models.functions import Coalesce, TruncMonth
 
 from entities.expressions import FoldedText
-
-LIVE_MENTION = ~Q(mentions__status="rejected")
 
 
 class EntityQuerySet(models.QuerySet):
@@ -38,37 +36,35 @@ class EntityQuerySet(models.QuerySet):
         return self.annotate(folded_name=FoldedText("name")).filter(folded_name=folded)
 
     def with_article_counts(self) -> EntityQuerySet:
-        """Annotate how many distinct articles mention each entity (rejected mentions excluded)."""
-        return self.annotate(article_count=Count("mentions__article", filter=LIVE_MENTION, distinct=True))
+        """Annotate how many articles mention each entity (rejected mentions excluded), as kept in
+        EntityStats: a read, not an aggregate over every mention."""
+        return self.annotate(article_count=Coalesce(F("stats__article_count"), 0))
 
     def with_mention_stats(self) -> EntityQuerySet:
-        """Article count plus the publication dates of the first and last article that mentions it."""
-        live = ~Q(mentions__status="rejected")
+        """Article count plus the publication days of the first and last article that mentions it."""
         return self.with_article_counts().annotate(
-            first_mentioned=Min("mentions__article__published_on", filter=live),
-            last_mentioned=Max("mentions__article__published_on", filter=live),
+            first_mentioned=F("stats__first_mentioned"), last_mentioned=F("stats__last_mentioned")
         )
 
     def mentioned_between(self, start: datetime.date | None, end: datetime.date | None) -> EntityQuerySet:
         """Entities mentioned (not rejected) in an article published within [start, end]."""
-        from entities.models import Mention
+        from entities.models import EntityArticle
 
-        articles = Mention.objects.live().filter(entity=OuterRef("pk"))
+        articles = EntityArticle.objects.filter(entity=OuterRef("pk"))
         if start is not None:
-            articles = articles.filter(article__published_on__gte=start)
+            articles = articles.filter(published_on__gte=start)
         if end is not None:
-            articles = articles.filter(article__published_on__lte=end)
+            articles = articles.filter(published_on__lte=end)
         return self.filter(Exists(articles))
 
     def co_mentioned_with(self, others: Iterable[object]) -> EntityQuerySet:
         """Entities mentioned in an article together with each of `others` (and not one of them)."""
-        from entities.models import Mention
+        from entities.models import EntityArticle
 
         queryset = self
         for other in others:
-            shared = Mention.objects.live().filter(
-                entity=OuterRef("pk"),
-                article__in=Mention.objects.live().filter(entity=other).values("article"),
+            shared = EntityArticle.objects.filter(
+                entity=OuterRef("pk"), article__in=EntityArticle.objects.filter(entity=other).values("article")
             )
             queryset = queryset.filter(Exists(shared)).exclude(pk=getattr(other, "pk", other))
         return queryset
@@ -85,47 +81,39 @@ class MentionQuerySet(models.QuerySet):
         return self.exclude(status="rejected")
 
     def stats_for(self, entity_ids: Iterable[int]) -> dict[int, dict[str, object]]:
-        """Article count and first and last publication dates of the live mentions of a page of
-        entities, in one query: what the entity listing shows without aggregating every entity."""
-        rows = (
-            self.live()
-            .filter(entity__in=list(entity_ids))
-            .values("entity")
-            .annotate(
-                article_count=Count("article", distinct=True),
-                first_mentioned=Min("article__published_on"),
-                last_mentioned=Max("article__published_on"),
-            )
-            .order_by()
+        """Article count and first and last publication days of a page of entities, in one query."""
+        from entities.models import EntityStats
+
+        rows = EntityStats.objects.filter(entity__in=list(entity_ids)).values(
+            "entity", "article_count", "first_mentioned", "last_mentioned"
         )
         return {row.pop("entity"): row for row in rows}
 
     def co_mentions(self, entity: object, *, limit: int = 20) -> list[dict[str, object]]:
         """The entities most often mentioned in the same articles as `entity`, with article counts."""
-        from entities.models import Entity
+        from entities.models import Entity, EntityArticle
 
-        articles = self.live().filter(entity=entity).values("article")
-        rows = (
-            self.live()
-            .filter(article__in=articles)
+        articles = EntityArticle.objects.filter(entity=entity).values("article")
+        rows = list(
+            EntityArticle.objects.filter(article__in=articles)
             .exclude(entity=entity)
             .values("entity")
-            .annotate(articles=Count("article", distinct=True), mentions=Count("id"))
+            .annotate(articles=Count("*"), mentions=Sum("mentions"))
             .order_by("-articles", "-mentions", "entity")[:limit]
         )
-        rows = list(rows)
         entities = Entity.objects.in_bulk([row["entity"] for row in rows])
         return [{**row, "entity": entities[row["entity"]]} for row in rows]
 
     def per_month(self, entity: object) -> list[dict[str, object]]:
-        """Live mentions of `entity` and the articles holding them, per month of publication;
-        undated articles come last, with month None."""
+        """Articles mentioning `entity` and their live mentions, per month of publication; undated
+        articles come last, with month None."""
+        from entities.models import EntityArticle
+
         return list(
-            self.live()
-            .filter(entity=entity)
-            .annotate(month=TruncMonth("article__published_on"))
+            EntityArticle.objects.filter(entity=entity)
+            .annotate(month=TruncMonth("published_on"))
             .values("month")
-            .annotate(articles=Count("article", distinct=True), mentions=Count("id"))
+            .annotate(articles=Count("*"), mentions=Sum("mentions"))
             .order_by(models.F("month").asc(nulls_last=True))
         )
 

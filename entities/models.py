@@ -126,6 +126,47 @@ class Mention(models.Model):
         return f"{self.text} → {self.entity_id} in article {self.article_id}"
 
 
+class EntityArticle(models.Model):
+    """An entity's presence in an article: one row per pair with at least one live (not rejected)
+    mention, with the article's publication day.
+
+    Database triggers keep it (migration 0005), whatever writes the mentions: filters, counts,
+    co-mentions and facets read these pairs instead of aggregating every mention.
+    """
+
+    pk = models.CompositePrimaryKey("entity", "article")
+    entity = models.ForeignKey(Entity, on_delete=models.CASCADE, related_name="article_links", db_index=False)
+    article = models.ForeignKey(Article, on_delete=models.CASCADE, related_name="entity_links", db_index=False)
+    published_on = models.DateField(null=True, blank=True)
+    mentions = models.PositiveIntegerField(help_text="Live mentions of the entity in the article")
+
+    class Meta:
+        indexes = [
+            models.Index(fields=["entity", "published_on", "article"], name="link_entity_date_idx"),
+            models.Index(fields=["article", "entity"], name="link_article_entity_idx"),
+        ]
+
+    def __str__(self) -> str:
+        return f"entity {self.entity_id} in article {self.article_id}"
+
+
+class EntityStats(models.Model):
+    """How many articles mention an entity, and when first and last: kept by triggers on
+    EntityArticle, so listings can sort and filter every entity by them."""
+
+    entity = models.OneToOneField(Entity, on_delete=models.CASCADE, primary_key=True, related_name="stats")
+    article_count = models.PositiveIntegerField(default=0)
+    first_mentioned = models.DateField(null=True, blank=True)
+    last_mentioned = models.DateField(null=True, blank=True)
+
+    class Meta:
+        verbose_name_plural = "entity stats"
+        indexes = [models.Index(fields=["article_count"], name="entitystats_articles_idx")]
+
+    def __str__(self) -> str:
+        return f"entity {self.entity_id}: {self.article_count} articles"
+
+
 class Event(models.Model):
     """Something that happened (a visit, an agreement, a strike), evidenced by articles."""
 
