@@ -49,15 +49,20 @@ class PageNumberWithSizePagination(PageNumberPagination):
     page_size_query_param = "page_size"
     max_page_size = 200
     cursor_query_param = "cursor"
+    cursor_by_default = False
 
     def paginate_queryset(self, queryset: QuerySet, request: Request, view: APIView | None = None) -> list | None:
         self.keyset = None
-        if self.cursor_query_param not in request.query_params:
-            return super().paginate_queryset(queryset, request, view)
+        params = request.query_params
         ordering = StableOrderingFilter().get_ordering(request, queryset, view) or ["-id"]
+        wants_cursor = self.cursor_query_param in params or (
+            self.cursor_by_default and self.page_query_param not in params and KeysetPage.can_follow(ordering)
+        )
+        if not wants_cursor:
+            return super().paginate_queryset(queryset, request, view)
         self.keyset = KeysetPage(ordering, self.get_page_size(request) or self.page_size)
         self.request = request
-        return self.keyset.page(queryset, request.query_params[self.cursor_query_param])
+        return self.keyset.page(queryset, params.get(self.cursor_query_param, ""))
 
     def get_paginated_response(self, data: list) -> Response:
         if self.keyset is None:
@@ -87,18 +92,43 @@ class PageNumberWithSizePagination(PageNumberPagination):
         ]
 
 
+class CursorFirstPagination(PageNumberWithSizePagination):
+    """For listings that grow without bound (articles): keyset pages unless the client asks for a
+    page number (`?page=1`), which adds the total, or orders by several fields, which keyset pages
+    cannot follow. A COUNT(*) over a million rows costs more than the page itself."""
+
+    cursor_by_default = True
+
+    def get_schema_operation_parameters(self, view: APIView) -> list[dict]:
+        parameters = super().get_schema_operation_parameters(view)
+        for parameter in parameters:
+            if parameter["name"] == self.page_query_param:
+                parameter["description"] = "A page number: pages by number, with the total `count`"
+            if parameter["name"] == self.cursor_query_param:
+                parameter["description"] = "Keyset paging (the default): the `next` link's value; no count"
+        return parameters
+
+
 class KeysetPage:
     """One page after a cursor: rows after the last one seen in (ordering field, id) order, found
     through the index the listing sorts by, however deep the page. Missing values sort last."""
 
     def __init__(self, ordering: list[str], size: int) -> None:
-        fields = [field for field in ordering if field.lstrip("-") not in {"id", "pk"}]
+        fields = self._fields(ordering)
         if len(fields) > 1:
             raise ValidationError({"cursor": ["Cursor pages follow one ordering field (and the id)."]})
         self.field = fields[0].lstrip("-") if fields else None
         self.descending = (fields or ordering or ["-id"])[0].startswith("-")
         self.size = size
         self.next_cursor: str | None = None
+
+    @staticmethod
+    def _fields(ordering: list[str]) -> list[str]:
+        return [field for field in ordering if field.lstrip("-") not in {"id", "pk"}]
+
+    @classmethod
+    def can_follow(cls, ordering: list[str]) -> bool:
+        return len(cls._fields(ordering)) <= 1
 
     def page(self, queryset: QuerySet, cursor: str) -> list:
         if cursor:

@@ -16,6 +16,7 @@ from collections.abc import Iterator
 from dataclasses import dataclass
 
 from django.db import connection, transaction
+from django.db.models import Max, Min
 from django.utils import timezone
 
 from articles.models import Article, Source
@@ -57,7 +58,7 @@ def fill(target: int, *, seed: int, on_batch: object = None) -> LoadProgress:
     if not Event.objects.exists():
         progress.events = _events(rng, target)
     with connection.cursor() as cursor:
-        cursor.execute("ANALYZE")
+        cursor.execute("VACUUM ANALYZE" if connection.get_autocommit() else "ANALYZE")  # visibility map
     return progress
 
 
@@ -175,6 +176,6 @@ def _code(kind: str) -> str:
 
 
 def _some_articles(rng: random.Random, count: int) -> Iterator[tuple[int, str]]:
-    highest = Article.objects.order_by("-id").values_list("id", flat=True).first() or 0
-    picks = [rng.randint(1, highest) for _ in range(count)]
+    bounds = Article.objects.aggregate(lowest=Min("id"), highest=Max("id"))
+    picks = [rng.randint(bounds["lowest"] or 0, bounds["highest"] or 0) for _ in range(count)]
     yield from Article.objects.filter(pk__in=picks).values_list("id", "body")

@@ -7,15 +7,18 @@ from collections.abc import Iterable
 from typing import TYPE_CHECKING, Any
 
 from django.contrib.postgres.search import SearchHeadline, SearchQuery, SearchRank
-from django.db import models
+from django.db import connection, models
 from django.db.models import Count, Exists, F, OuterRef, Q
-from django.db.models.functions import TruncMonth
 
 if TYPE_CHECKING:
     from entities.models import Entity
 
 
 SEARCH_CONFIG = "english"  # the stored search vector's configuration (see Article.search_vector)
+# Relevance ranking reads every hit's vector: for a word in half of a million articles that is
+# seconds. Results ordered by relevance therefore rank the newest RANKED_HITS hits only; a term
+# with fewer hits is ranked in full.
+RANKED_HITS = 2_000
 
 
 def search_query(text: str) -> SearchQuery:
@@ -82,6 +85,11 @@ class ArticleQuerySet(models.QuerySet):
             .order_by("-rank", "-id")
         )
 
+    def newest(self, limit: int) -> ArticleQuerySet:
+        """Only the `limit` most recently published of these articles (undated ones last)."""
+        newest_ids = self.order_by(F("published_on").desc(nulls_last=True), "-id").values("pk")[:limit]
+        return self.filter(pk__in=models.Subquery(newest_ids))
+
     def snippets(self, ids: Iterable[int], text: str) -> dict[int, str]:
         """Highlighted passages of the body for a page of search hits: `ts_headline` costs too much
         to run on every hit, so it runs on the page's rows only."""
@@ -93,40 +101,32 @@ class ArticleQuerySet(models.QuerySet):
 
     def facets(self, *, top: int = 10) -> dict[str, list[dict[str, object]]]:
         """Counts over this set of articles: by source, month, type, status, the most mentioned
-        entities and the kinds of event they report. One aggregate query per facet."""
-        from entities.models import EventEvidence, Mention
+        entities and the kinds of event they report.
 
-        articles = self.order_by().values("pk")
+        The first four come from one pass over the set (GROUPING SETS); the entity counts from the
+        (entity, article) pairs, or from the stored per-entity totals when the set is the whole
+        archive, which is what an unfiltered facet request asks for.
+        """
         plain = self.order_by()
+        whole_archive = not plain.query.where
+        by_field = _counts_by_field(plain)
+        sources = {source.pk: source for source in _source_model().objects.filter(pk__in=by_field["source_id"])}
         return {
-            "source": list(
-                plain.values("source__slug", "source__name")
-                .annotate(count=Count("id"))
-                .order_by("-count", "source__name")
+            "source": sorted(
+                (
+                    {"source__slug": sources[pk].slug, "source__name": sources[pk].name, "count": count}
+                    for pk, count in by_field["source_id"].items()
+                ),
+                key=lambda row: (-row["count"], row["source__name"]),
             ),
             "month": [
-                {"month": row["month"].strftime("%Y-%m") if row["month"] else None, "count": row["count"]}
-                for row in plain.annotate(month=TruncMonth("published_on"))
-                .values("month")
-                .annotate(count=Count("id"))
-                .order_by(F("month").asc(nulls_last=True))
+                {"month": month.strftime("%Y-%m") if month else None, "count": count}
+                for month, count in sorted(by_field["month"].items(), key=lambda item: (item[0] is None, item[0]))
             ],
-            "type": list(plain.values("article_type").annotate(count=Count("id")).order_by("-count", "article_type")),
-            "status": list(plain.values("status").annotate(count=Count("id")).order_by("-count", "status")),
-            "entity": list(
-                Mention.objects.live()
-                .filter(article__in=articles)
-                .values("entity__slug", "entity__name", "entity__kind")
-                .annotate(count=Count("article", distinct=True))
-                .order_by("-count", "entity__name")[:top]
-            ),
-            "event_kind": list(
-                EventEvidence.objects.filter(article__in=articles)
-                .exclude(event__status="rejected")
-                .values("event__kind")
-                .annotate(count=Count("event", distinct=True))
-                .order_by("-count", "event__kind")
-            ),
+            "type": _ranked(by_field["article_type"], "article_type"),
+            "status": _ranked(by_field["status"], "status"),
+            "entity": _entity_facet(None if whole_archive else plain, top),
+            "event_kind": _event_kind_facet(None if whole_archive else plain),
         }
 
     def for_listing(self) -> ArticleQuerySet:
@@ -143,6 +143,72 @@ class ArticleQuerySet(models.QuerySet):
 
     def with_mention_counts(self) -> ArticleQuerySet:
         return self.annotate(mention_count=Count("mentions", filter=~Q(mentions__status="rejected")))
+
+
+FACET_FIELDS = ("source_id", "month", "article_type", "status")
+
+
+def _counts_by_field(articles: models.QuerySet) -> dict[str, dict[object, int]]:
+    """Article counts per source, month, type and status of `articles`, in one scan of the set."""
+    inner, params = articles.values("source_id", "published_on", "article_type", "status").query.sql_with_params()
+    sql = f"""
+        SELECT GROUPING(source_id), GROUPING(month), GROUPING(article_type), GROUPING(status),
+               source_id, month, article_type, status, count(*)
+          FROM (SELECT source_id, date_trunc('month', published_on)::date AS month, article_type, status
+                  FROM ({inner}) AS chosen) AS rows
+         GROUP BY GROUPING SETS ((source_id), (month), (article_type), (status))
+    """
+    counts: dict[str, dict[object, int]] = {field: {} for field in FACET_FIELDS}
+    with connection.cursor() as cursor:
+        cursor.execute(sql, params)
+        for *grouping, source_id, month, article_type, status, count in cursor.fetchall():
+            field = FACET_FIELDS[grouping.index(0)]  # GROUPING() is 0 for the column grouped by
+            counts[field][
+                {"source_id": source_id, "month": month, "article_type": article_type, "status": status}[field]
+            ] = count
+    return counts
+
+
+def _ranked(counts: dict[object, int], key: str) -> list[dict[str, object]]:
+    return [
+        {key: value, "count": count} for value, count in sorted(counts.items(), key=lambda item: (-item[1], item[0]))
+    ]
+
+
+def _entity_facet(articles: models.QuerySet | None, top: int) -> list[dict[str, object]]:
+    """The `top` entities by articles mentioning them: among `articles`, or in the whole archive."""
+    from entities.models import EntityArticle, EntityStats
+
+    fields = ("entity__slug", "entity__name", "entity__kind")
+    if articles is None:
+        rows = EntityStats.objects.filter(article_count__gt=0).values(*fields, count=F("article_count"))
+    else:
+        rows = (
+            EntityArticle.objects.filter(article__in=articles.values("pk")).values(*fields).annotate(count=Count("*"))
+        )
+    return list(rows.order_by("-count", "entity__name")[:top])
+
+
+def _event_kind_facet(articles: models.QuerySet | None) -> list[dict[str, object]]:
+    """Kinds of the (not rejected) events that `articles` (or any article) report, counting events."""
+    from entities.models import Event, EventEvidence
+
+    evidence = EventEvidence.objects.filter(event=OuterRef("pk"))
+    if articles is not None:
+        evidence = evidence.filter(article__in=articles.values("pk"))
+    return list(
+        Event.objects.exclude(status="rejected")
+        .filter(Exists(evidence))
+        .values(event__kind=F("kind"))
+        .annotate(count=Count("*"))
+        .order_by("-count", "kind")
+    )
+
+
+def _source_model() -> type[models.Model]:
+    from articles.models import Source
+
+    return Source
 
 
 def _copies() -> models.QuerySet:

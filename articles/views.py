@@ -9,8 +9,10 @@ from rest_framework.request import Request
 from rest_framework.response import Response
 from rest_framework.serializers import BaseSerializer
 
+from archive.api import CursorFirstPagination, StableOrderingFilter
 from articles.exports import EXPORTS, export_rows
 from articles.filters import ArticleFilter, SourceFilter
+from articles.managers import RANKED_HITS
 from articles.models import Article, Source
 from articles.serializers import ArticleDetailSerializer, ArticleListSerializer, FacetsSerializer, SourceSerializer
 
@@ -25,6 +27,7 @@ class SourceViewSet(viewsets.ReadOnlyModelViewSet):
 
 class ArticleViewSet(viewsets.ReadOnlyModelViewSet):
     queryset = Article.objects.all()
+    pagination_class = CursorFirstPagination
     filterset_class = ArticleFilter
     ordering_fields = ["published_on", "created_at", "title", "id", "rank"]
     ordering = ["-published_on"]
@@ -33,6 +36,14 @@ class ArticleViewSet(viewsets.ReadOnlyModelViewSet):
         if self.action == "list":
             return Article.objects.for_listing()
         return Article.objects.for_detail()
+
+    def filter_queryset(self, queryset: QuerySet) -> QuerySet:
+        """Listings ordered by relevance rank the newest hits only (see RANKED_HITS)."""
+        queryset = super().filter_queryset(queryset)
+        ordering = StableOrderingFilter().get_ordering(self.request, queryset, self) or []
+        if self.action == "list" and "rank" in queryset.query.annotations and ordering[:1] == ["-rank"]:
+            queryset = queryset.newest(RANKED_HITS)
+        return queryset
 
     def get_serializer_class(self) -> type[BaseSerializer]:
         return ArticleListSerializer if self.action == "list" else ArticleDetailSerializer

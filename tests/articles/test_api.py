@@ -100,8 +100,17 @@ def test_invalid_filter_values_are_a_400_naming_the_parameter(api_client, corpus
     assert parameter in response.json()
 
 
+def test_article_pages_are_cursor_pages_without_a_count_unless_a_page_number_is_asked(api_client, corpus):
+    first = api_client.get("/api/v1/articles/?page_size=2").json()
+    assert "count" not in first and len(first["results"]) == 2 and "cursor=" in first["next"]
+    rest = api_client.get(first["next"]).json()
+    assert len(rest["results"]) == 1 and rest["next"] is None
+    several_fields = api_client.get("/api/v1/articles/?ordering=title,-published_on").json()
+    assert several_fields["count"] == 3  # keyset pages follow one field: page numbers then
+
+
 def test_pages_have_a_client_chosen_size_with_a_cap(api_client, corpus):
-    page = api_client.get("/api/v1/articles/?page_size=2").json()
+    page = api_client.get("/api/v1/articles/?page=1&page_size=2").json()
     assert page["count"] == 3 and len(page["results"]) == 2 and page["next"]
     second = api_client.get(page["next"]).json()
     assert len(second["results"]) == 1 and second["next"] is None
@@ -111,9 +120,11 @@ def test_pages_have_a_client_chosen_size_with_a_cap(api_client, corpus):
 def test_listing_articles_takes_the_same_queries_whatever_their_number(api_client, django_assert_num_queries):
     sources = SourceFactory.create_batch(5)
     ArticleFactory.create_batch(40, source=factory_cycle(sources))
-    with django_assert_num_queries(2):  # count + page, sources joined
+    with django_assert_num_queries(1):  # the cursor page, sources joined
         assert len(api_client.get("/api/v1/articles/?page_size=40").json()["results"]) == 40
-    with django_assert_num_queries(3):  # + resolving the slug filter
+    with django_assert_num_queries(2):  # count + page
+        assert len(api_client.get("/api/v1/articles/?page=1&page_size=40").json()["results"]) == 40
+    with django_assert_num_queries(2):  # + resolving the slug filter
         api_client.get(f"/api/v1/articles/?page_size=40&source={sources[0].slug}")
 
 

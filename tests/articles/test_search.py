@@ -58,6 +58,13 @@ def test_full_text_search_with_web_search_syntax_ranks_the_best_first(api_client
     assert titles(api_client, query) == expected
 
 
+def test_relevance_ranks_the_newest_hits_only_and_date_order_keeps_every_hit(api_client, library, monkeypatch):
+    monkeypatch.setattr("articles.views.RANKED_HITS", 1)
+    # "army" is in the titles of 2023's visit (the best match) and in 2024's pipeline summary
+    assert titles(api_client, "q=army") == ["Gas pipeline stalls"]
+    assert titles(api_client, "q=army&ordering=-published_on") == ["Gas pipeline stalls", "Army chief visits Tehran"]
+
+
 def test_each_hit_carries_a_highlighted_snippet(api_client, library):
     rows = api_client.get("/api/v1/articles/?q=frozen sanctions").json()["results"]
     assert "<mark>frozen</mark>" in rows[0]["snippet"] and "<mark>sanctions</mark>" in rows[0]["snippet"]
@@ -67,7 +74,7 @@ def test_each_hit_carries_a_highlighted_snippet(api_client, library):
 def test_search_takes_a_fixed_number_of_queries(api_client, library, django_assert_num_queries):
     for number in range(10):
         ArticleFactory(title=f"Tehran story {number}", body="Tehran again.")
-    with django_assert_num_queries(3):  # count + page + the page's snippets
+    with django_assert_num_queries(2):  # the cursor page + its snippets
         assert len(api_client.get("/api/v1/articles/?q=tehran").json()["results"]) == 11
 
 
@@ -88,6 +95,20 @@ def test_facets_count_the_filtered_articles(api_client, library):
     filtered = api_client.get("/api/v1/articles/facets/?source=tribune&q=pipeline").json()
     assert filtered["source"] == [{"source__slug": "tribune", "source__name": "Tribune", "count": 1}]
     assert filtered["entity"] == [] and filtered["event_kind"] == []
+
+
+def test_facets_of_the_whole_archive_read_stored_totals_that_agree_with_counting(library, django_assert_num_queries):
+    from articles.models import Article
+    from entities.models import Mention
+
+    rejected = EntityFactory(name="Tehran", slug="tehran")
+    mention_in(Article.objects.get(title="Army chief visits Tehran"), rejected, "Tehran", status="rejected")
+    counted = Article.objects.filter(pk__gt=0).facets()  # a filter: every count is computed from the rows
+    with django_assert_num_queries(4):  # one scan for four facets, sources, entities, event kinds
+        stored = Article.objects.all().facets()
+    assert stored == counted
+    assert [row["entity__slug"] for row in stored["entity"]] == ["asim-munir"]
+    assert Mention.objects.filter(entity=rejected).exists()
 
 
 def test_facets_refuse_a_bad_top(api_client, library):

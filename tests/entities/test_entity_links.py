@@ -89,7 +89,9 @@ def test_a_new_publication_day_moves_with_the_links(khan, may_article):
     assert stats(khan) == (1, JUNE, JUNE)
 
 
-def test_deleting_an_article_or_an_entity_leaves_no_link_behind(khan, may_article, june_article, check_deferred_constraints):
+def test_deleting_an_article_or_an_entity_leaves_no_link_behind(
+    khan, may_article, june_article, check_deferred_constraints
+):
     mention_in(may_article, khan, "Imran Khan")
     mention_in(june_article, khan, "Imran Khan")
 

@@ -24,6 +24,7 @@ from articles.synthetic import vocabulary
 
 SCENARIOS = [
     ("articles, newest first", "/api/v1/articles/"),
+    ("articles, newest first, with total", "/api/v1/articles/?page=1"),
     ("articles, one source", "/api/v1/articles/?source=outlet-3"),
     ("articles, date range", "/api/v1/articles/?published_after=2020-01-01&published_before=2020-03-31"),
     ("articles, type + status", "/api/v1/articles/?type=opinion&status=reviewed"),
@@ -34,10 +35,11 @@ SCENARIOS = [
     ("search, rare term", "/api/v1/articles/?q={rare}"),
     ("search, common term", "/api/v1/articles/?q={common}"),
     ("search, common term by date", "/api/v1/articles/?q={common}&ordering=-published_on"),
-    ("search, common term, cursor", "/api/v1/articles/?q={common}&ordering=-published_on&cursor="),
+    ("search, middling term", "/api/v1/articles/?q={middling}"),
     ("facets, all articles", "/api/v1/articles/facets/"),
     ("facets, one entity", "/api/v1/articles/facets/?entity={entity}"),
     ("entities", "/api/v1/entities/?kind=person"),
+    ("entities, most mentioned", "/api/v1/entities/?ordering=-article_count"),
     ("events", "/api/v1/events/?kind=visit"),
 ]
 
@@ -99,7 +101,7 @@ class Command(BaseCommand):
             top = [row[0] for row in cursor.fetchall()]
         words = vocabulary().words
         deep_page = max(1, min(200, Article.objects.count() // 200))  # exists at page sizes up to 100
-        return {"entity": top[10], "entity2": top[11], "rare": words[5000], "common": words[30],
+        return {"entity": top[10], "entity2": top[11], "rare": words[5000], "common": words[30], "middling": words[400],
                 "deep_page": str(deep_page)}  # fmt: skip
 
     def _queries_and_plans(self, values: dict[str, str], scenarios: list[tuple[str, str]]) -> None:
