@@ -1,12 +1,21 @@
 from django.contrib import admin, messages
+from django.core.exceptions import PermissionDenied
 from django.db import models
-from django.db.models import QuerySet
-from django.http import HttpRequest
+from django.db.models import Count, Exists, OuterRef, QuerySet, Subquery
+from django.db.models.functions import Coalesce
+from django.http import HttpRequest, HttpResponse, HttpResponseRedirect, StreamingHttpResponse
+from django.shortcuts import get_object_or_404
+from django.urls import path, reverse
+from django.utils.html import format_html
+from django.views.decorators.http import require_POST
 
-from articles.curation import CurationConflict, mark_curated, restore_removal
+from articles.curation import CurationConflict, mark_curated, restore_removal, set_status
+from articles.exports import csv_lines, export_rows
 from articles.managers import search_query
 from articles.models import Article, Fingerprint, Removal, Similarity, Source
-from entities.models import EventEvidence, Mention
+from articles.reading import marked_body
+from entities import event_linking, linking
+from entities.models import Entity, EntityArticle, EventEvidence, Mention
 
 # A URL typed without a scheme is taken as https:// (Django 6's default, chosen now).
 HTTPS_URL_FIELDS = {models.URLField: {"assume_scheme": "https"}}
@@ -30,23 +39,46 @@ class SourceAdmin(admin.ModelAdmin):
 
 
 class MentionInline(admin.TabularInline):
+    """The article's mentions, their status editable; the entity is a link, so the inline costs one
+    query whatever the number of mentions (a widget per row would cost one each)."""
+
     model = Mention
-    fields = ["text", "entity", "start_offset", "end_offset", "status"]
-    readonly_fields = ["text", "start_offset", "end_offset"]
-    autocomplete_fields = ["entity"]
+    fields = ["text", "entity_link", "field", "start_offset", "end_offset", "status"]
+    readonly_fields = ["text", "entity_link", "field", "start_offset", "end_offset"]
     extra = 0
     can_delete = False
+
+    def get_queryset(self, request: HttpRequest) -> QuerySet:
+        return super().get_queryset(request).select_related("entity")
+
+    @admin.display(description="entity")
+    def entity_link(self, mention: Mention) -> str:
+        return _admin_link(mention.entity)
 
     def has_add_permission(self, request: HttpRequest, obj: object = None) -> bool:
         return False  # mentions come from extraction, anchored to offsets in the body
 
 
 class EventEvidenceInline(admin.TabularInline):
+    """The events this article reports, each with the sentence that says so."""
+
     model = EventEvidence
-    fields = ["event", "sentence", "start_offset", "end_offset"]
-    readonly_fields = ["sentence", "start_offset", "end_offset"]
-    autocomplete_fields = ["event"]
+    fields = ["event_link", "event_status", "sentence", "start_offset", "end_offset"]
+    readonly_fields = fields
     extra = 0
+    verbose_name = "event reported"
+    verbose_name_plural = "events reported"
+
+    def get_queryset(self, request: HttpRequest) -> QuerySet:
+        return super().get_queryset(request).select_related("event")
+
+    @admin.display(description="event")
+    def event_link(self, evidence: EventEvidence) -> str:
+        return _admin_link(evidence.event)
+
+    @admin.display(description="status")
+    def event_status(self, evidence: EventEvidence) -> str:
+        return evidence.event.get_status_display()
 
     def has_add_permission(self, request: HttpRequest, obj: object = None) -> bool:
         return False  # evidence is anchored to a sentence of the body
@@ -71,7 +103,7 @@ class CopiesInline(admin.TabularInline):
 
     model = Similarity
     fk_name = "article"
-    fields = ["similar", "jaccard", "containment"]
+    fields = ["similar_link", "jaccard", "containment"]
     readonly_fields = fields
     extra = 0
     can_delete = False
@@ -82,44 +114,89 @@ class CopiesInline(admin.TabularInline):
         return False
 
     def get_queryset(self, request: HttpRequest) -> QuerySet:
-        return super().get_queryset(request).select_related("similar")
+        return super().get_queryset(request).select_related("similar").defer(*_TEXTS("similar__"))
+
+    @admin.display(description="copy")
+    def similar_link(self, similarity: Similarity) -> str:
+        return _admin_link(similarity.similar)
+
+
+def _admin_link(obj: models.Model) -> str:
+    url = reverse(f"admin:{obj._meta.app_label}_{obj._meta.model_name}_change", args=[obj.pk])
+    return format_html('<a href="{}">{}</a>', url, obj)
+
+
+def _TEXTS(prefix: str = "") -> list[str]:
+    return [f"{prefix}{name}" for name in ("raw_text", "body", "search_vector", "summary", "author_bio")]
+
+
+class CopiesFilter(admin.SimpleListFilter):
+    title = "copies"
+    parameter_name = "copies"
+
+    def lookups(self, request: HttpRequest, model_admin: admin.ModelAdmin) -> list[tuple[str, str]]:
+        return [("yes", "Has copies"), ("no", "No copies")]
+
+    def queryset(self, request: HttpRequest, queryset: QuerySet) -> QuerySet:
+        copies = Exists(Similarity.objects.filter(article=OuterRef("pk")))
+        if self.value() == "yes":
+            return queryset.filter(copies)
+        if self.value() == "no":
+            return queryset.filter(~copies)
+        return queryset
 
 
 @admin.register(Article)
 class ArticleAdmin(admin.ModelAdmin):
     list_display = [
-        "title",
-        "source",
-        "published_on",
-        "published_precision",
-        "article_type",
-        "status",
-        "language",
-    ]
-    list_filter = ["status", "article_type", "published_precision", "language", "source"]
+        "title", "source", "publication", "status", "entity_count", "copy_count", "article_type", "language",
+    ]  # fmt: skip
+    list_filter = ["status", "article_type", "published_precision", "language", CopiesFilter, "source"]
     list_select_related = ["source"]
     date_hierarchy = "published_on"
     search_fields = ["title"]
-    search_help_text = 'Words from the title or body; web-search syntax: "exact phrase", -exclude, or'
-    autocomplete_fields = ["source"]
-    readonly_fields = ["content_hash", "origin_name", "raw_text", "created_at", "updated_at"]
+    search_help_text = 'Words from the title, summary or body; web-search syntax: "exact phrase", -exclude, or'
+    autocomplete_fields = ["source", "duplicate_of"]
+    readonly_fields = ["content_hash", "text_hash", "origin_name", "encoding", "created_at", "updated_at"]
     fieldsets = [
         (None, {"fields": ["title", "source", "byline", "url", "status"]}),
         ("Publication", {"fields": ["published_on", "published_precision", "article_type", "language"]}),
-        ("Text", {"fields": ["body"]}),
+        ("Text", {"fields": ["summary", "body"], "classes": ["collapse"]}),
         (
             "Provenance",
             {
-                "fields": ["origin_name", "content_hash", "created_at", "updated_at", "raw_text"],
+                "fields": ["origin_name", "encoding", "content_hash", "text_hash", "duplicate_of", "created_at",
+                           "updated_at"],
                 "classes": ["collapse"],
             },
         ),
-    ]
-    inlines = [MentionInline, EventEvidenceInline]
+    ]  # fmt: skip
+    inlines = [MentionInline, EventEvidenceInline, RemovalInline, CopiesInline]
+    actions = ["mark_reviewed", "mark_rejected", "extract_again", "export_csv"]
     formfield_overrides = HTTPS_URL_FIELDS
+    change_form_template = "admin/articles/article/change_form.html"
 
     def get_queryset(self, request: HttpRequest) -> QuerySet:
-        return super().get_queryset(request).defer("raw_text", "body", "search_vector")
+        queryset = super().get_queryset(request)
+        if request.resolver_match and request.resolver_match.url_name == "articles_article_changelist":
+            queryset = queryset.defer(*_TEXTS()).annotate(
+                entity_count=_count_of(EntityArticle, "article"), copy_count=_count_of(Similarity, "article")
+            )
+        return queryset.defer("raw_text", "search_vector")
+
+    @admin.display(description="published", ordering="published_on")
+    def publication(self, article: Article) -> str:
+        if article.published_on is None:
+            return "undated"
+        return f"{article.published_on:%Y-%m-%d} ({article.get_published_precision_display().lower()})"
+
+    @admin.display(description="entities", ordering="entity_count")
+    def entity_count(self, article: Article) -> int:
+        return article.entity_count
+
+    @admin.display(description="copies", ordering="copy_count")
+    def copy_count(self, article: Article) -> int:
+        return article.copy_count
 
     def save_model(self, request: HttpRequest, obj: Article, form: object, change: bool) -> None:
         super().save_model(request, obj, form, change)
@@ -127,11 +204,76 @@ class ArticleAdmin(admin.ModelAdmin):
             mark_curated(obj, form.changed_data)
 
     def get_search_results(self, request: HttpRequest, queryset: QuerySet, search_term: str) -> tuple[QuerySet, bool]:
-        """Search the full-text index (title and body) instead of scanning with LIKE."""
+        """Search the full-text index (title, summary and body) instead of scanning with LIKE."""
         if not search_term.strip():
             return queryset, False
         query = search_query(search_term)
         return queryset.filter(search_vector=query), False
+
+    def change_view(
+        self, request: HttpRequest, object_id: str, form_url: str = "", extra_context: dict | None = None
+    ) -> HttpResponse:
+        """The page opens on the text to read: mentions marked by kind, each one a click away from
+        confirming, rejecting or opening its entity; what the importer removed, restorable."""
+        article = self.get_object(request, object_id)
+        extra_context = extra_context or {}
+        if article is not None:
+            mentions = Mention.objects.filter(article=article).select_related("entity")
+            extra_context |= {
+                "reading": marked_body(article.body, mentions),
+                "entity_kinds": Entity.Kind.choices,
+                "removals": article.removals.filter(restored_at__isnull=True),
+                "raw_url": reverse("admin:articles_article_raw", args=[article.pk]),
+                "can_change_mentions": request.user.has_perm("entities.change_mention"),
+                "can_restore": request.user.has_perm("articles.change_article"),
+            }
+        return super().change_view(request, object_id, form_url, extra_context)
+
+    def get_urls(self) -> list:
+        raw = path("<int:pk>/raw/", self.admin_site.admin_view(self.raw_text_view), name="articles_article_raw")
+        return [raw, *super().get_urls()]
+
+    def raw_text_view(self, request: HttpRequest, pk: int) -> HttpResponse:
+        """The file as it was imported, before any cleaning, as plain text."""
+        article = get_object_or_404(Article.objects.only("raw_text"), pk=pk)
+        if not self.has_view_permission(request, article):
+            raise PermissionDenied
+        return HttpResponse(article.raw_text, content_type="text/plain; charset=utf-8")
+
+    @admin.action(description="Mark the selected articles reviewed", permissions=["change"])
+    def mark_reviewed(self, request: HttpRequest, queryset: QuerySet) -> None:
+        count = set_status(queryset, Article.Status.REVIEWED)
+        self.message_user(request, f"Marked {count} articles reviewed.", messages.SUCCESS)
+
+    @admin.action(description="Mark the selected articles rejected", permissions=["change"])
+    def mark_rejected(self, request: HttpRequest, queryset: QuerySet) -> None:
+        count = set_status(queryset, Article.Status.REJECTED)
+        self.message_user(request, f"Marked {count} articles rejected.", messages.SUCCESS)
+
+    @admin.action(description="Find entities and events in the selected articles again", permissions=["change"])
+    def extract_again(self, request: HttpRequest, queryset: QuerySet) -> None:
+        articles = Article.objects.filter(pk__in=queryset.values("pk"))
+        mentions = linking.extract_articles(articles)
+        events = event_linking.detect_for_articles(articles)
+        self.message_user(
+            request,
+            f"Extracted {mentions.articles} articles again: {mentions.created} mentions added, {mentions.deleted} "
+            f"removed; {events.proposed} events proposed.",
+            messages.SUCCESS,
+        )
+
+    @admin.action(description="Export the selected articles as CSV", permissions=["view"])
+    def export_csv(self, request: HttpRequest, queryset: QuerySet) -> StreamingHttpResponse:
+        rows = export_rows(Article.objects.filter(pk__in=queryset.values("pk")).order_by("pk"), with_texts=False)
+        response = StreamingHttpResponse(csv_lines(rows), content_type="text/csv; charset=utf-8")
+        response["Content-Disposition"] = 'attachment; filename="articles.csv"'
+        return response
+
+
+def _count_of(model: type[models.Model], field: str) -> Subquery:
+    """How many `model` rows point at each article: a subquery per row shown, not a join of every row."""
+    rows = model.objects.filter(**{field: OuterRef("pk")}).order_by().values(field).annotate(n=Count("*"))
+    return Coalesce(Subquery(rows.values("n")), 0)
 
 
 @admin.register(Removal)
@@ -145,6 +287,22 @@ class RemovalAdmin(admin.ModelAdmin):
 
     def has_add_permission(self, request: HttpRequest) -> bool:
         return False
+
+    def get_urls(self) -> list:
+        view = self.admin_site.admin_view(require_POST(self.restore_view))
+        return [path("<int:pk>/restore/", view, name="articles_removal_restore"), *super().get_urls()]
+
+    def restore_view(self, request: HttpRequest, pk: int) -> HttpResponseRedirect:
+        """Restore one removal from the article page, then go back to it."""
+        removal = get_object_or_404(Removal, pk=pk)
+        if not self.has_change_permission(request, removal):
+            raise PermissionDenied
+        try:
+            restore_removal(removal)
+            self.message_user(request, f"Restored “{removal.text[:60]}” into the body.", messages.SUCCESS)
+        except CurationConflict as exc:
+            self.message_user(request, f"{removal}: {exc}", messages.ERROR)
+        return HttpResponseRedirect(reverse("admin:articles_article_change", args=[removal.article_id]))
 
     @admin.action(description="Restore the selected text into the article body", permissions=["change"])
     def restore_selected(self, request: HttpRequest, queryset: QuerySet) -> None:

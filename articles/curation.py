@@ -5,7 +5,7 @@ from __future__ import annotations
 from collections.abc import Iterable
 
 from django.db import transaction
-from django.db.models import F
+from django.db.models import F, QuerySet
 from django.utils import timezone
 
 from articles.cleaning import text_hash
@@ -26,6 +26,11 @@ def mark_curated(article: Article, field_names: Iterable[str]) -> None:
     if curated != sorted(article.curated_fields):
         article.curated_fields = curated
         Article.objects.filter(pk=article.pk).update(curated_fields=curated)
+
+
+def set_status(articles: QuerySet[Article], status: str) -> int:
+    """Mark articles reviewed, rejected or back to imported; returns how many changed."""
+    return articles.exclude(status=status).update(status=status, updated_at=timezone.now())
 
 
 @transaction.atomic

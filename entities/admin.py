@@ -1,6 +1,9 @@
 from django.contrib import admin, messages
 from django.db.models import Count, QuerySet
-from django.http import HttpRequest
+from django.http import HttpRequest, JsonResponse
+from django.shortcuts import get_object_or_404
+from django.urls import path
+from django.views.decorators.http import require_POST
 
 from entities import event_linking, linking
 from entities.models import (
@@ -91,6 +94,21 @@ class MentionAdmin(admin.ModelAdmin):
     def add_alias_from_selected(self, request: HttpRequest, queryset: QuerySet) -> None:
         added = [alias.name for alias, created in map(linking.alias_from_mention, queryset) if created]
         self.message_user(request, f"Added {len(added)} aliases: {', '.join(added) or 'none new'}.", messages.SUCCESS)
+
+    def get_urls(self) -> list:
+        view = self.admin_site.admin_view(require_POST(self.set_status_view))
+        return [path("<int:pk>/status/", view, name="entities_mention_set_status"), *super().get_urls()]
+
+    def set_status_view(self, request: HttpRequest, pk: int) -> JsonResponse:
+        """Confirm or reject one mention from the article page (a click on the marked text)."""
+        mention = get_object_or_404(Mention, pk=pk)
+        if not self.has_change_permission(request, mention):
+            return JsonResponse({"error": "You may not change mentions."}, status=403)
+        status = request.POST.get("status")
+        if status not in {Mention.Status.CONFIRMED, Mention.Status.REJECTED}:
+            return JsonResponse({"error": "status must be confirmed or rejected."}, status=400)
+        linking.set_mention_status([mention], status)
+        return JsonResponse({"id": mention.pk, "status": status})
 
     def get_readonly_fields(self, request: HttpRequest, obj: Mention | None = None) -> list[str]:
         """Once saved, a mention stays anchored: its text and offsets are provenance, not opinion."""

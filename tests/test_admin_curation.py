@@ -1,0 +1,145 @@
+"""Curating in the admin: the article page to read and judge mentions on, and the bulk actions."""
+
+import csv
+import io
+
+import pytest
+from django.contrib.auth.models import Group, User
+from django.urls import reverse
+
+from articles.models import Article, Removal, Similarity
+from articles.reading import marked_body
+from entities.models import Entity, Mention
+from tests.factories import ArticleFactory, EntityFactory, mention_in
+
+pytestmark = pytest.mark.django_db
+
+
+def staff_member_of(role: str) -> User:
+    user = User.objects.create_user(f"{role.lower()}-staff", password="a-long-password-1", is_staff=True)
+    user.groups.add(Group.objects.get(name=role))
+    return user
+
+
+@pytest.fixture
+def curator_client(client):
+    client.force_login(staff_member_of("Curator"))
+    return client
+
+
+@pytest.fixture
+def reader_client(client):
+    client.force_login(staff_member_of("Reader"))
+    return client
+
+
+def change_page(article: Article) -> str:
+    return reverse("admin:articles_article_change", args=[article.pk])
+
+
+def test_the_body_is_escaped_and_each_mention_marked_with_its_kind_status_and_actions():
+    gang = EntityFactory(name="A & B <gang>", kind=Entity.Kind.ARMED_GROUP)
+    article = ArticleFactory(body="Police said <b>A&B</b> struck; A&B denied it.")
+    first = mention_in(article, gang, "A&B")
+    overlapping = Mention(  # "B</b>", starting inside the first one
+        article=article, entity=gang, text="B</b>", start_offset=first.start_offset + 2, end_offset=first.end_offset + 4
+    )
+
+    html = marked_body(article.body, [first, overlapping])
+
+    assert html.startswith("Police said &lt;b&gt;<mark ")
+    assert html.count("<mark") == 1  # the overlapping span is left unmarked
+    assert 'class="mention kind-armed_group status-automatic"' in html
+    assert 'data-entity="A &amp; B &lt;gang&gt;"' in html
+    assert f'data-status-url="/admin/entities/mention/{first.pk}/status/"' in html
+    assert ">A&amp;B</mark>&lt;/b&gt; struck; A&amp;B denied it." in html
+
+
+def test_the_article_page_opens_on_the_marked_text_with_removals_and_the_raw_text_a_click_away(curator_client, corpus):
+    Removal.objects.create(article=corpus.visit, rule="photo_caption", text="A caption.", body_offset=0)
+    content = curator_client.get(change_page(corpus.visit)).content.decode()
+    assert 'data-entity="Asim Munir"' in content and "kind-person" in content and "kind-armed_group" in content
+    assert "Removed on import (1)" in content and "photo_caption" in content
+    assert reverse("admin:articles_removal_restore", args=[Removal.objects.get().pk]) in content
+
+    raw = curator_client.get(reverse("admin:articles_article_raw", args=[corpus.visit.pk]))
+    assert raw["Content-Type"].startswith("text/plain") and raw.content.decode() == corpus.visit.raw_text
+
+
+def test_the_article_page_takes_the_same_queries_whatever_the_number_of_mentions(
+    curator_client, django_assert_max_num_queries
+):
+    entity = EntityFactory(name="Quetta", kind=Entity.Kind.CITY)
+    article = ArticleFactory(body="Quetta. " * 60)
+    for start in range(0, 24, 8):
+        Mention.objects.create(article=article, entity=entity, text="Quetta", start_offset=start, end_offset=start + 6)
+    with django_assert_max_num_queries(40) as few:
+        assert curator_client.get(change_page(article)).status_code == 200
+    for start in range(24, 480, 8):
+        Mention.objects.create(article=article, entity=entity, text="Quetta", start_offset=start, end_offset=start + 6)
+    with django_assert_max_num_queries(len(few.captured_queries)):
+        assert curator_client.get(change_page(article)).content.decode().count("<mark") == 60
+
+
+def test_a_click_confirms_or_rejects_a_mention_for_curators_only(curator_client, corpus):
+    from django.test import Client
+
+    mention = Mention.objects.filter(article=corpus.visit, status="automatic").first()
+    url = reverse("admin:entities_mention_set_status", args=[mention.pk])
+
+    assert curator_client.post(url, {"status": "rejected"}).json() == {"id": mention.pk, "status": "rejected"}
+    mention.refresh_from_db()
+    assert mention.status == "rejected"
+    assert curator_client.post(url, {"status": "deleted"}).status_code == 400
+    assert curator_client.get(url).status_code == 405
+
+    reader_client = Client()
+    reader_client.force_login(staff_member_of("Reader"))
+    assert reader_client.post(url, {"status": "confirmed"}).status_code == 403
+    mention.refresh_from_db()
+    assert mention.status == "rejected"
+
+
+def test_a_removal_is_restored_from_the_article_page(curator_client, seed_dir):
+    from django.core.management import call_command
+
+    call_command("import_articles", str(seed_dir / "000_6979f6ea155b12aa.txt"), stdout=io.StringIO())
+    caption = Removal.objects.get(rule="photo_caption")
+    response = curator_client.post(reverse("admin:articles_removal_restore", args=[caption.pk]), follow=True)
+    assert response.redirect_chain[-1][0] == change_page(caption.article)
+    assert caption.text in Article.objects.get().body
+
+
+def test_the_article_list_shows_entity_and_copy_counts_and_filters_by_copies(curator_client, corpus):
+    Similarity.objects.create(article=corpus.visit, similar=corpus.opinion, jaccard=0.9, containment=0.95)
+    url = reverse("admin:articles_article_changelist")
+    rows = {article.pk: article for article in curator_client.get(url).context["cl"].result_list}
+    assert rows[corpus.visit.pk].entity_count == 3 and rows[corpus.visit.pk].copy_count == 1
+    assert rows[corpus.opinion.pk].copy_count == 0
+    with_copies = curator_client.get(url, {"copies": "yes"}).context["cl"].result_list
+    assert [article.pk for article in with_copies] == [corpus.visit.pk]
+
+
+def test_bulk_actions_mark_reviewed_or_rejected_extract_again_and_export(curator_client, corpus):
+    url = reverse("admin:articles_article_changelist")
+    chosen = [corpus.visit.pk, corpus.undated.pk]
+
+    curator_client.post(url, {"action": "mark_reviewed", "_selected_action": chosen})
+    assert set(Article.objects.filter(status="reviewed").values_list("pk", flat=True)) >= set(chosen)
+    curator_client.post(url, {"action": "mark_rejected", "_selected_action": [corpus.undated.pk]})
+    assert Article.objects.get(pk=corpus.undated.pk).status == "rejected"
+
+    Mention.objects.filter(article=corpus.visit).delete()
+    response = curator_client.post(url, {"action": "extract_again", "_selected_action": chosen}, follow=True)
+    assert "Extracted 2 articles again" in response.content.decode()
+    assert Mention.objects.filter(article=corpus.visit).exists()
+
+    export = curator_client.post(url, {"action": "export_csv", "_selected_action": chosen})
+    rows = list(csv.DictReader(io.StringIO(b"".join(export.streaming_content).decode())))
+    assert sorted(int(row["id"]) for row in rows) == sorted(chosen)
+
+
+def test_readers_see_no_curating_actions(reader_client, corpus):
+    actions = reader_client.get(reverse("admin:articles_article_changelist")).context["cl"].model_admin
+    request_actions = actions.get_actions(reader_client.get("/admin/").wsgi_request)
+    assert set(request_actions) <= {"export_csv"}
