@@ -1,0 +1,93 @@
+"""A curator's working day in a real browser: read an article and confirm a mention on it, merge
+two entities, confirm a proposed event, see the review queue; each result checked in the database."""
+
+import datetime
+
+import pytest
+from playwright.sync_api import Page, expect
+
+from tests.e2e.browser import log_in, screenshot
+
+pytestmark = pytest.mark.django_db(transaction=True)
+
+BODY = (
+    "Army chief General Asim Munir arrived in Tehran on Monday for talks with Iranian officials. "
+    "Syed Asim Munir, as Iranian media called him, discussed attacks by Jaish al-Adl near Taftan.\n\n"
+    "The two sides agreed to set up a joint border commission, officials in Quetta said."
+)
+
+
+@pytest.fixture
+def archive(transactional_db):
+    """One article with its mentions found by the real extractor, and a proposed event it reports."""
+    from articles.models import Source
+    from entities import linking
+    from entities.models import Alias, Entity, Event, EventEvidence
+    from tests.factories import ArticleFactory
+
+    source = Source.objects.create(name="Dawn", slug="dawn", domain="dawn.com")
+    article = ArticleFactory(
+        source=source, title="Army chief in Tehran", body=BODY, published_on=datetime.date(2024, 4, 22)
+    )
+    kinds = {"Asim Munir": "person", "Syed Asim Munir": "person", "Tehran": "city", "Jaish al-Adl": "armed_group",
+             "Taftan": "city", "Quetta": "city"}  # fmt: skip
+    for name, kind in kinds.items():
+        entity = Entity.objects.create(name=name, slug=name.lower().replace(" ", "-"), kind=kind)
+        Alias.objects.create(entity=entity, name=name)
+    linking.extract_batch([article], matcher=linking.matcher_from_database())
+    event = Event.objects.create(title="Border commission agreed", kind="agreement", status="proposed",
+                                 start_date=datetime.date(2024, 4, 22), start_precision="day")  # fmt: skip
+    sentence = "The two sides agreed to set up a joint border commission, officials in Quetta said."
+    start = BODY.index(sentence)
+    EventEvidence.objects.create(event=event, article=article, sentence=sentence, start_offset=start,
+                                 end_offset=start + len(sentence))  # fmt: skip
+    return article
+
+
+def choose_rows_and_run(page: Page, names: list[str], action_label: str) -> None:
+    """Tick the rows whose link text is in `names`, pick the action and press Go."""
+    for name in names:
+        page.locator("#result_list tr", has=page.get_by_role("link", name=name, exact=True)).locator(
+            "input.action-select"
+        ).check()
+    page.locator("select[name=action]").select_option(label=action_label)
+    page.get_by_role("button", name="Go").click()
+
+
+def test_a_curator_confirms_a_mention_merges_entities_and_confirms_an_event(page, live_server, curator, archive):
+    from entities.models import Entity, Event, Mention
+
+    log_in(page, live_server, curator.username)
+
+    # The review queue lists the article and the event proposal.
+    page.get_by_role("link", name="Review queue").click()
+    expect(page.locator("#queue-articles")).to_contain_text("Army chief in Tehran")
+    expect(page.locator("#queue-events")).to_contain_text("Border commission agreed")
+    screenshot(page, "review-queue")
+
+    # The article page opens on the text, mentions marked; a click on one confirms it.
+    page.locator("#queue-articles").get_by_role("link", name="Army chief in Tehran").click()
+    tehran = page.locator("mark.mention[data-entity='Tehran']").first
+    expect(tehran).to_have_class("mention kind-city status-automatic")
+    screenshot(page, "article-page")
+    tehran.click()
+    menu = page.get_by_role("dialog", name="Mention of Tehran")
+    expect(menu).to_be_visible()
+    screenshot(page, "article-mention-menu")
+    menu.get_by_role("button", name="Confirm").click()
+    expect(tehran).to_have_class("mention kind-city status-confirmed")
+    assert Mention.objects.get(entity__name="Tehran", field="body").status == "confirmed"
+
+    # Two entities that are one person are merged from the entity list.
+    page.goto(f"{live_server.url}/admin/entities/entity/")
+    merge = "Merge the selected entities into the most mentioned one"
+    choose_rows_and_run(page, ["Asim Munir", "Syed Asim Munir"], merge)
+    expect(page.locator(".messagelist")).to_contain_text("Merged")
+    assert not Entity.objects.filter(name="Syed Asim Munir").exists()
+    assert Mention.objects.filter(entity__name="Asim Munir").count() == 2
+
+    # The event proposal is confirmed from the event list.
+    page.goto(f"{live_server.url}/admin/entities/event/?status__exact=proposed")
+    choose_rows_and_run(page, ["Border commission agreed"], "Confirm the selected events")
+    expect(page.locator(".messagelist")).to_contain_text("Confirmed")
+    assert Event.objects.get().status == "confirmed"
