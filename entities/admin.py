@@ -1,8 +1,10 @@
 from django.contrib import admin, messages
 from django.db.models import Count, QuerySet
+from django.forms.models import BaseInlineFormSet
 from django.http import HttpRequest, JsonResponse
 from django.shortcuts import get_object_or_404
-from django.urls import path
+from django.urls import path, reverse
+from django.utils.html import format_html
 from django.views.decorators.http import require_POST
 
 from entities import event_linking, linking
@@ -117,16 +119,79 @@ class MentionAdmin(admin.ModelAdmin):
 
 
 class ParticipantInline(admin.TabularInline):
+    """The event's participants: role editable, entity a link (one query however many there are)."""
+
     model = EventParticipant
+    fields = ["entity_link", "role"]
+    readonly_fields = ["entity_link"]
+    extra = 0
+
+    def has_add_permission(self, request: HttpRequest, obj: object = None) -> bool:
+        return False  # through NewParticipantInline, which has the autocomplete
+
+    def get_queryset(self, request: HttpRequest) -> QuerySet:
+        return super().get_queryset(request).select_related("entity")
+
+    @admin.display(description="entity")
+    def entity_link(self, participation: EventParticipant) -> str:
+        url = reverse("admin:entities_entity_change", args=[participation.entity_id])
+        return format_html('<a href="{}">{}</a>', url, participation.entity)
+
+
+class NewParticipantFormSet(BaseInlineFormSet):
+    """Blank forms only, under their own prefix beside ParticipantInline's."""
+
+    @classmethod
+    def get_default_prefix(cls) -> str:
+        return "new_participations"
+
+    def get_queryset(self) -> QuerySet:
+        return self.model.objects.none()
+
+
+class NewParticipantInline(admin.TabularInline):
+    """Adding participants, the entity chosen with autocomplete."""
+
+    model = EventParticipant
+    formset = NewParticipantFormSet
+    fields = ["entity", "role"]
     autocomplete_fields = ["entity"]
     extra = 1
+    can_delete = False
+    verbose_name = "new participant"
+    verbose_name_plural = "add participants"
 
 
 class EvidenceInline(admin.TabularInline):
+    """The articles that report the event: read-only, anchored to their sentences (add evidence from
+    the Event evidence list). A link per row, so the page costs the same however many there are."""
+
     model = EventEvidence
-    fields = ["article", "sentence", "start_offset", "end_offset"]
-    autocomplete_fields = ["article"]
+    fields = ["article_link", "sentence", "start_offset", "end_offset"]
+    readonly_fields = fields
     extra = 0
+
+    def has_add_permission(self, request: HttpRequest, obj: object = None) -> bool:
+        return False
+
+    def get_queryset(self, request: HttpRequest) -> QuerySet:
+        return (
+            super()
+            .get_queryset(request)
+            .select_related("article")
+            .defer(
+                "article__raw_text",
+                "article__body",
+                "article__search_vector",
+                "article__summary",
+                "article__author_bio",
+            )
+        )
+
+    @admin.display(description="article")
+    def article_link(self, evidence: EventEvidence) -> str:
+        url = reverse("admin:articles_article_change", args=[evidence.article_id])
+        return format_html('<a href="{}">{}</a>', url, evidence.article)
 
 
 @admin.register(Event)
@@ -139,7 +204,7 @@ class EventAdmin(admin.ModelAdmin):
     search_fields = ["title", "summary"]
     autocomplete_fields = ["location"]
     readonly_fields = ["origin", "created_at", "updated_at"]
-    inlines = [ParticipantInline, EvidenceInline]
+    inlines = [ParticipantInline, NewParticipantInline, EvidenceInline]
     actions = ["confirm_selected", "reject_selected", "merge_selected"]
 
     def get_queryset(self, request: HttpRequest) -> QuerySet:

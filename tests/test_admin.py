@@ -119,3 +119,80 @@ def test_fields_a_curator_edits_in_the_admin_are_remembered(admin_client_logged_
     corpus.visit.refresh_from_db()
     assert corpus.visit.title == "Army chief in Tehran"
     assert corpus.visit.curated_fields == ["title"]
+
+
+def grow(corpus, times: int) -> None:
+    """More of everything the admin pages list: articles with mentions, evidence, roles, candidates."""
+    from entities.models import Candidate, CandidateOccurrence, EventEvidence
+    from tests.factories import participate
+
+    for _ in range(times):
+        article = ArticleFactory(source=corpus.dawn, body=f"Asim Munir met Iran's envoy, meeting {article_ids()}.")
+        number = article.pk
+        mention_in(article, corpus.munir, "Asim Munir")
+        mention_in(article, corpus.iran, "Iran")
+        EventEvidence.objects.create(event=corpus.trip, article=article, sentence="Asim Munir", start_offset=0,
+                                     end_offset=10)  # fmt: skip
+        candidate = Candidate.objects.create(name=f"Envoy {number}", proposal="entity")
+        CandidateOccurrence.objects.create(candidate=candidate, article=article, start_offset=0, end_offset=5)
+        participate(corpus.talks, EntityFactory(), "participant")
+
+
+def article_ids() -> int:
+    return Article.objects.count()
+
+
+def admin_pages(corpus) -> list[str]:
+    from entities.models import Candidate
+
+    candidate = Candidate.objects.order_by("id").first()
+    pages = [reverse(f"admin:{model.replace('.', '_')}_changelist") for model in ALL_MODELS]
+    pages += [
+        reverse("admin:index"),
+        reverse("review-queue"),
+        reverse("admin:articles_article_change", args=[corpus.visit.pk]),
+        reverse("admin:entities_entity_change", args=[corpus.munir.pk]),
+        reverse("admin:entities_event_change", args=[corpus.trip.pk]),
+        reverse("admin:entities_event_change", args=[corpus.talks.pk]),
+        reverse("admin:entities_mention_change", args=[Mention.objects.order_by("id").first().pk]),
+        reverse("admin:articles_source_change", args=[corpus.dawn.pk]),
+    ]
+    return pages + ([reverse("admin:entities_candidate_change", args=[candidate.pk])] if candidate else [])
+
+
+def test_every_admin_page_takes_the_same_queries_whatever_the_number_of_rows(
+    admin_client_logged_in, corpus, django_assert_max_num_queries
+):
+    grow(corpus, 2)
+    before = {}
+    for url in admin_pages(corpus):
+        with django_assert_max_num_queries(40) as queries:
+            assert admin_client_logged_in.get(url).status_code == 200, url
+        before[url] = len(queries.captured_queries)
+    grow(corpus, 25)
+    after = {}
+    for url in admin_pages(corpus):
+        with django_assert_max_num_queries(40) as queries:
+            admin_client_logged_in.get(url)
+        after[url] = len(queries.captured_queries)
+    grown = {url: (before[url], after[url]) for url in before if after[url] > before[url]}
+    assert not grown  # (queries before, after) of any page whose count grew with the rows
+
+
+def test_participants_are_added_to_an_event_beside_those_it_has(admin_client_logged_in, corpus):
+    url = reverse("admin:entities_event_change", args=[corpus.talks.pk])
+    page = admin_client_logged_in.get(url)
+    data = {name: value for name, value in page.context["adminform"].form.initial.items() if value is not None}
+    data.update({"title": corpus.talks.title, "kind": corpus.talks.kind, "status": corpus.talks.status})
+    existing = corpus.talks.participations.get()
+    data.update({
+        "participations-TOTAL_FORMS": 1, "participations-INITIAL_FORMS": 1, "participations-0-id": existing.pk,
+        "participations-0-event": corpus.talks.pk, "participations-0-role": "actor",
+        "new_participations-TOTAL_FORMS": 1, "new_participations-INITIAL_FORMS": 0,
+        "new_participations-0-entity": corpus.iran.pk, "new_participations-0-role": "host",
+        "evidence-TOTAL_FORMS": 0, "evidence-INITIAL_FORMS": 0,
+    })  # fmt: skip
+    response = admin_client_logged_in.post(url, data)
+    assert response.status_code == 302, response.context["errors"] if response.context else response
+    roles = set(corpus.talks.participations.values_list("entity__slug", "role"))
+    assert roles == {("jaish-al-adl", "actor"), ("iran", "host")}
