@@ -143,3 +143,23 @@ def test_readers_see_no_curating_actions(reader_client, corpus):
     actions = reader_client.get(reverse("admin:articles_article_changelist")).context["cl"].model_admin
     request_actions = actions.get_actions(reader_client.get("/admin/").wsgi_request)
     assert set(request_actions) <= {"export_csv"}
+
+
+@pytest.mark.parametrize(
+    ("role", "users", "delete_source", "delete_entity", "edit_article"),
+    [
+        ("Reader", 403, 403, 403, 403),
+        ("Curator", 403, 403, 200, 200),
+        ("Administrator", 200, 200, 200, 200),
+    ],
+)
+def test_what_each_role_may_do_in_the_admin(client, corpus, role, users, delete_source, delete_entity, edit_article):
+    user = staff_member_of(role)
+    client.force_login(user)
+    assert client.get(reverse("admin:auth_user_changelist")).status_code == users
+    assert client.get(reverse("admin:articles_source_delete", args=[corpus.dawn.pk])).status_code == delete_source
+    assert client.get(reverse("admin:entities_entity_delete", args=[corpus.jaish.pk])).status_code == delete_entity
+    page = client.get(change_page(corpus.visit))
+    assert page.status_code == 200
+    can_save = page.context["has_change_permission"]
+    assert (200 if can_save else 403) == edit_article
