@@ -2,6 +2,7 @@ from django.contrib import admin, messages
 from django.db import models
 from django.db.models import QuerySet
 from django.http import HttpRequest
+from simple_history.admin import SimpleHistoryAdmin
 
 from articles.curation import CurationConflict, mark_curated, restore_removal
 from articles.managers import search_query
@@ -13,7 +14,7 @@ HTTPS_URL_FIELDS = {models.URLField: {"assume_scheme": "https"}}
 
 
 @admin.register(Source)
-class SourceAdmin(admin.ModelAdmin):
+class SourceAdmin(SimpleHistoryAdmin):
     list_display = ["name", "kind", "country", "domain", "article_count"]
     list_filter = ["kind", "country"]
     search_fields = ["name", "domain", "slug"]
@@ -86,7 +87,8 @@ class CopiesInline(admin.TabularInline):
 
 
 @admin.register(Article)
-class ArticleAdmin(admin.ModelAdmin):
+class ArticleAdmin(SimpleHistoryAdmin):
+    history_list_display = ["status"]
     list_display = [
         "title",
         "source",

@@ -1,6 +1,7 @@
 from django.contrib import admin, messages
 from django.db.models import Count, QuerySet
 from django.http import HttpRequest
+from simple_history.admin import SimpleHistoryAdmin
 
 from entities import event_linking, linking
 from entities.models import (
@@ -23,7 +24,7 @@ class AliasInline(admin.TabularInline):
 
 
 @admin.register(Entity)
-class EntityAdmin(admin.ModelAdmin):
+class EntityAdmin(SimpleHistoryAdmin):
     list_display = ["name", "kind", "country", "role", "wikidata_id", "article_count"]
     list_filter = ["kind", "country"]
     search_fields = ["name", "slug", "aliases__name", "wikidata_id"]
@@ -55,7 +56,7 @@ class EntityAdmin(admin.ModelAdmin):
 
 
 @admin.register(Alias)
-class AliasAdmin(admin.ModelAdmin):
+class AliasAdmin(SimpleHistoryAdmin):
     list_display = ["name", "entity", "folded"]
     list_select_related = ["entity"]
     list_filter = ["entity__kind"]
@@ -65,7 +66,8 @@ class AliasAdmin(admin.ModelAdmin):
 
 
 @admin.register(Mention)
-class MentionAdmin(admin.ModelAdmin):
+class MentionAdmin(SimpleHistoryAdmin):
+    history_list_display = ["status"]
     list_display = ["text", "entity", "article", "start_offset", "end_offset", "status"]
     list_filter = ["status", "entity__kind"]
     list_select_related = ["entity", "article"]
@@ -112,7 +114,8 @@ class EvidenceInline(admin.TabularInline):
 
 
 @admin.register(Event)
-class EventAdmin(admin.ModelAdmin):
+class EventAdmin(SimpleHistoryAdmin):
+    history_list_display = ["status"]
     list_display = ["title", "kind", "cameo_code", "start_date", "start_precision", "end_date", "location", "status",
                     "origin", "evidence_count"]  # fmt: skip
     list_filter = ["status", "origin", "kind", "start_precision"]
@@ -152,7 +155,7 @@ class EventAdmin(admin.ModelAdmin):
 
 
 @admin.register(EventParticipant)
-class EventParticipantAdmin(admin.ModelAdmin):
+class EventParticipantAdmin(SimpleHistoryAdmin):
     list_display = ["event", "entity", "role"]
     list_filter = ["role", "entity__kind"]
     list_select_related = ["event", "entity"]
@@ -161,7 +164,7 @@ class EventParticipantAdmin(admin.ModelAdmin):
 
 
 @admin.register(EventEvidence)
-class EventEvidenceAdmin(admin.ModelAdmin):
+class EventEvidenceAdmin(SimpleHistoryAdmin):
     list_display = ["event", "article", "start_offset", "end_offset"]
     list_select_related = ["event", "article"]
     search_fields = ["event__title", "article__title", "sentence"]
