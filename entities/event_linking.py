@@ -234,11 +234,16 @@ def merge_events(
         reason = f"merged event {other.pk} ({other.title}) into event {survivor.pk}"
         cited = set(survivor.evidence.values_list("article_id", "start_offset"))
         evidence = [
-            EventEvidence(event=survivor, article_id=e.article_id, start_offset=e.start_offset,
-                          end_offset=e.end_offset, sentence=e.sentence)
-            for e in other.evidence.all()
-            if (e.article_id, e.start_offset) not in cited
-        ]  # fmt: skip
+            EventEvidence(
+                event=survivor,
+                article_id=piece.article_id,
+                start_offset=piece.start_offset,
+                end_offset=piece.end_offset,
+                sentence=piece.sentence,
+            )
+            for piece in other.evidence.all()
+            if (piece.article_id, piece.start_offset) not in cited
+        ]
         bulk_create_with_history(evidence, EventEvidence, default_user=user, default_change_reason=reason)
         if with_participants:
             roles = set(survivor.participations.values_list("entity_id", "role"))

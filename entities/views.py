@@ -96,11 +96,11 @@ class MentionViewSet(viewsets.ReadOnlyModelViewSet):
 
     @action(detail=True, methods=["post"], permission_classes=[requires("entities.change_mention")])
     def confirm(self, request: Request, pk: str | None = None) -> Response:
-        return self._set_status(request, Mention.Status.CONFIRMED)
+        return self._set_status(Mention.Status.CONFIRMED)
 
     @action(detail=True, methods=["post"], permission_classes=[requires("entities.change_mention")])
     def reject(self, request: Request, pk: str | None = None) -> Response:
-        return self._set_status(request, Mention.Status.REJECTED)
+        return self._set_status(Mention.Status.REJECTED)
 
     @action(
         detail=True,
@@ -115,9 +115,9 @@ class MentionViewSet(viewsets.ReadOnlyModelViewSet):
         data = AliasCreatedSerializer({"alias": alias.name, "created": created}).data
         return Response(data, status=status.HTTP_201_CREATED if created else status.HTTP_200_OK)
 
-    def _set_status(self, request: Request, value: str) -> Response:
+    def _set_status(self, value: str) -> Response:
         mention = self.get_object()
-        linking.set_mention_status([mention], value, user=request.user)
+        linking.set_mention_status([mention], value, user=self.request.user)
         return Response(MentionSerializer(self.get_queryset().get(pk=mention.pk)).data)
 
 

@@ -12,7 +12,7 @@ from articles.importing import ImportOptions, import_paths
 from articles.models import Article, Removal, Source
 from entities.linking import extract_article, matcher_from_database
 from entities.models import Alias, Candidate, Entity, Event, EventEvidence, EventParticipant, Mention
-from tests.factories import ArticleFactory, EntityFactory, mention_in
+from tests.factories import ArticleFactory, EntityFactory, EventFactory, evidence_in, mention_in
 
 pytestmark = pytest.mark.django_db
 
@@ -129,6 +129,22 @@ def test_rejecting_an_event_with_an_admin_action_records_the_curator(curator_cli
     )
     record = latest(corpus.talks)
     assert (record.status, record.history_user, record.history_change_reason) == ("rejected", curator, "rejected")
+
+
+def test_merging_events_in_the_admin_records_the_evidence_moved(curator_client, curator, corpus):
+    duplicate = EventFactory(title="Munir in Tehran", kind="visit")
+    evidence_in(duplicate, corpus.visit, "Jaish al-Adl attacks were discussed.")
+
+    curator_client.post(
+        reverse("admin:entities_event_changelist"),
+        {"action": "merge_selected", "_selected_action": [corpus.trip.pk, duplicate.pk]},
+    )
+
+    moved = EventEvidence.objects.get(event=corpus.trip, sentence="Jaish al-Adl attacks were discussed.")
+    assert (latest(moved).history_type, latest(moved).history_user) == ("+", curator)
+    gone = Event.history.filter(id=duplicate.pk).first()
+    assert (gone.history_type, gone.history_user) == ("-", curator)
+    assert gone.history_change_reason == f"merged event {duplicate.pk} (Munir in Tehran) into event {corpus.trip.pk}"
 
 
 def test_merging_entities_records_who_merged_what_into_what(api_client, curator, corpus):
