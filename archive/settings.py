@@ -73,6 +73,7 @@ INSTALLED_APPS = [
     "django_filters",
     "drf_spectacular",
     "drf_spectacular_sidecar",
+    "simple_history",
     "archive",
     "articles",
     "entities",
@@ -87,6 +88,9 @@ MIDDLEWARE = [
     "django.contrib.auth.middleware.AuthenticationMiddleware",
     "django.contrib.messages.middleware.MessageMiddleware",
     "django.middleware.clickjacking.XFrameOptionsMiddleware",
+    # Keeps the request at hand, so that history records name its user (read when a change is
+    # recorded, so the API's token users are named too).
+    "simple_history.middleware.HistoryRequestMiddleware",
 ]
 
 ROOT_URLCONF = "archive.urls"
@@ -129,6 +133,9 @@ STORAGES = {
     # Compressed but not hashed: a missing manifest can never break a page.
     "staticfiles": {"BACKEND": "whitenoise.storage.CompressedStaticFilesStorage"},
 }
+
+# A change reason names entities ("merged Asim Munir into …"), longer than the default 100 characters.
+SIMPLE_HISTORY_HISTORY_CHANGE_REASON_USE_TEXT_FIELD = True
 
 API_PUBLIC_READ = env_bool("ARCHIVE_API_PUBLIC_READ", True)
 

@@ -8,6 +8,7 @@ from django.shortcuts import get_object_or_404
 from django.urls import path, reverse
 from django.utils.html import format_html
 from django.views.decorators.http import require_POST
+from simple_history.admin import SimpleHistoryAdmin
 
 from articles.curation import CurationConflict, mark_curated, restore_removal, set_status
 from articles.exports import csv_lines, export_rows
@@ -22,7 +23,7 @@ HTTPS_URL_FIELDS = {models.URLField: {"assume_scheme": "https"}}
 
 
 @admin.register(Source)
-class SourceAdmin(admin.ModelAdmin):
+class SourceAdmin(SimpleHistoryAdmin):
     list_display = ["name", "kind", "country", "domain", "article_count"]
     list_filter = ["kind", "country"]
     search_fields = ["name", "domain", "slug"]
@@ -147,7 +148,8 @@ class CopiesFilter(admin.SimpleListFilter):
 
 
 @admin.register(Article)
-class ArticleAdmin(admin.ModelAdmin):
+class ArticleAdmin(SimpleHistoryAdmin):
+    history_list_display = ["status"]
     list_display = [
         "title", "source", "publication", "status", "entity_count", "copy_count", "article_type", "language",
     ]  # fmt: skip

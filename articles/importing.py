@@ -510,9 +510,9 @@ def link_near_duplicates(article: Article, *, replacing: bool = False) -> list[i
     if linked:
         first = min((other for other, _, _ in linked), key=lambda other: (other.created_at, other.pk))
         canonical = first.duplicate_of_id or first.pk
-        if canonical != article.pk:
-            Article.objects.filter(pk=article.pk).update(duplicate_of=canonical)
+        if canonical not in (article.pk, article.duplicate_of_id):
             article.duplicate_of_id = canonical
+            article.save(update_fields=["duplicate_of"])  # a save, so the link is in the article's history
     return [other.pk for other, _, _ in linked]
 
 

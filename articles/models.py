@@ -3,6 +3,7 @@ from django.contrib.postgres.indexes import GinIndex
 from django.contrib.postgres.search import SearchVector, SearchVectorField
 from django.db import models
 from django.db.models import F, Q
+from simple_history.models import HistoricalRecords
 
 from articles.managers import SEARCH_CONFIG, ArticleQuerySet, SourceQuerySet
 
@@ -55,6 +56,7 @@ class Source(models.Model):
     updated_at = models.DateTimeField(auto_now=True)
 
     objects = SourceQuerySet.as_manager()
+    history = HistoricalRecords()
 
     class Meta:
         ordering = ["name"]
@@ -139,6 +141,9 @@ class Article(models.Model):
     )
 
     objects = ArticleQuerySet.as_manager()
+    # Not recorded: the imported text (large, never edited), the search index (generated), and
+    # curated_fields (written after the save; the history itself says what curators edited).
+    history = HistoricalRecords(excluded_fields=["raw_text", "search_vector", "curated_fields"])
 
     class Meta:
         ordering = [F("published_on").desc(nulls_last=True), "-id"]

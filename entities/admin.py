@@ -6,6 +6,7 @@ from django.shortcuts import get_object_or_404
 from django.urls import path, reverse
 from django.utils.html import format_html
 from django.views.decorators.http import require_POST
+from simple_history.admin import SimpleHistoryAdmin
 
 from entities import event_linking, linking
 from entities.models import (
@@ -28,7 +29,7 @@ class AliasInline(admin.TabularInline):
 
 
 @admin.register(Entity)
-class EntityAdmin(admin.ModelAdmin):
+class EntityAdmin(SimpleHistoryAdmin):
     list_display = ["name", "kind", "country", "role", "wikidata_id", "article_count"]
     list_filter = ["kind", "country"]
     search_fields = ["name", "slug", "aliases__name", "wikidata_id"]
@@ -60,7 +61,7 @@ class EntityAdmin(admin.ModelAdmin):
 
 
 @admin.register(Alias)
-class AliasAdmin(admin.ModelAdmin):
+class AliasAdmin(SimpleHistoryAdmin):
     list_display = ["name", "entity", "folded"]
     list_select_related = ["entity"]
     list_filter = ["entity__kind"]
@@ -70,7 +71,8 @@ class AliasAdmin(admin.ModelAdmin):
 
 
 @admin.register(Mention)
-class MentionAdmin(admin.ModelAdmin):
+class MentionAdmin(SimpleHistoryAdmin):
+    history_list_display = ["status"]
     list_display = ["text", "entity", "article", "start_offset", "end_offset", "status"]
     list_filter = ["status", "entity__kind"]
     list_select_related = ["entity", "article"]
@@ -195,7 +197,8 @@ class EvidenceInline(admin.TabularInline):
 
 
 @admin.register(Event)
-class EventAdmin(admin.ModelAdmin):
+class EventAdmin(SimpleHistoryAdmin):
+    history_list_display = ["status"]
     list_display = ["title", "kind", "cameo_code", "start_date", "start_precision", "end_date", "location", "status",
                     "origin", "evidence_count"]  # fmt: skip
     list_filter = ["status", "origin", "kind", "start_precision"]
@@ -235,7 +238,7 @@ class EventAdmin(admin.ModelAdmin):
 
 
 @admin.register(EventParticipant)
-class EventParticipantAdmin(admin.ModelAdmin):
+class EventParticipantAdmin(SimpleHistoryAdmin):
     list_display = ["event", "entity", "role"]
     list_filter = ["role", "entity__kind"]
     list_select_related = ["event", "entity"]
@@ -244,7 +247,7 @@ class EventParticipantAdmin(admin.ModelAdmin):
 
 
 @admin.register(EventEvidence)
-class EventEvidenceAdmin(admin.ModelAdmin):
+class EventEvidenceAdmin(SimpleHistoryAdmin):
     list_display = ["event", "article", "start_offset", "end_offset"]
     list_select_related = ["event", "article"]
     search_fields = ["event__title", "article__title", "sentence"]

@@ -13,7 +13,10 @@ from dataclasses import dataclass
 
 from django.db import transaction
 from django.db.models import Count, Prefetch, Q, QuerySet
+from django.utils import timezone
+from simple_history.utils import bulk_create_with_history, bulk_update_with_history
 
+from archive.history import acting_user, recorded
 from articles.models import Article, DatePrecision
 from entities.events import MentionRef, Proposal, propose_events, same_event
 from entities.models import Event, EventEvidence, EventParticipant, Mention
@@ -176,11 +179,20 @@ def detect_for_articles(
 
 
 # --- Curation ----------------------------------------------------------------------------------
+# Recorded in the events' history as the acting user's (`user`, by default the request's).
 
 
-def set_event_status(events: Iterable[Event], status: str) -> int:
+@transaction.atomic
+def set_event_status(events: Iterable[Event], status: str, *, user: object | None = None) -> int:
     """Confirm or reject events; decided events are never changed by detection again."""
-    return Event.objects.filter(pk__in=[event.pk for event in events]).exclude(status=status).update(status=status)
+    ids = [event.pk for event in events]
+    changing = list(Event.objects.filter(pk__in=ids).exclude(status=status).select_for_update())
+    now = timezone.now()
+    for event in changing:
+        event.status, event.updated_at = status, now
+    bulk_update_with_history(changing, Event, ["status", "updated_at"], batch_size=500,
+                             default_user=acting_user(user), default_change_reason=status)  # fmt: skip
+    return len(changing)
 
 
 def absorb_proposals(event: Event) -> int:
@@ -210,27 +222,37 @@ def absorb_proposals(event: Event) -> int:
 
 
 @transaction.atomic
-def merge_events(survivor: Event, others: Iterable[Event], *, with_participants: bool = True) -> int:
+def merge_events(
+    survivor: Event, others: Iterable[Event], *, with_participants: bool = True, user: object | None = None
+) -> int:
     """Fold duplicate events into `survivor`: their evidence (and participants) move to it."""
+    user = acting_user(user)
     merged = 0
     for other in others:
         if other.pk == survivor.pk:
             continue
-        for evidence in EventEvidence.objects.filter(event=other):
-            EventEvidence.objects.get_or_create(
+        reason = f"merged event {other.pk} ({other.title}) into event {survivor.pk}"
+        cited = set(survivor.evidence.values_list("article_id", "start_offset"))
+        evidence = [
+            EventEvidence(
                 event=survivor,
-                article_id=evidence.article_id,
-                start_offset=evidence.start_offset,
-                defaults={"sentence": evidence.sentence, "end_offset": evidence.end_offset},
+                article_id=piece.article_id,
+                start_offset=piece.start_offset,
+                end_offset=piece.end_offset,
+                sentence=piece.sentence,
             )
+            for piece in other.evidence.all()
+            if (piece.article_id, piece.start_offset) not in cited
+        ]
+        bulk_create_with_history(evidence, EventEvidence, default_user=user, default_change_reason=reason)
         if with_participants:
-            EventParticipant.objects.bulk_create(
-                [
-                    EventParticipant(event=survivor, entity_id=p.entity_id, role=p.role)
-                    for p in other.participations.all()
-                ],
-                ignore_conflicts=True,
-            )
-        other.delete()
+            roles = set(survivor.participations.values_list("entity_id", "role"))
+            joining = [
+                EventParticipant(event=survivor, entity_id=p.entity_id, role=p.role)
+                for p in other.participations.all()
+                if (p.entity_id, p.role) not in roles
+            ]
+            bulk_create_with_history(joining, EventParticipant, default_user=user, default_change_reason=reason)
+        recorded(other, user=user, reason=reason).delete()
         merged += 1
     return merged

@@ -11,7 +11,9 @@ from django.db import connection, transaction
 from django.db.models import QuerySet
 from django.utils import timezone
 from django.utils.text import slugify
+from simple_history.utils import bulk_update_with_history
 
+from archive.history import acting_user, delete_unrecorded, recorded
 from articles.managers import one_or_none
 from articles.models import Article, Removal
 from entities.expressions import fold_like_database
@@ -40,7 +42,7 @@ def reanchor_spans(article: Article, *, changed: Iterable[str]) -> None:
     new text raises SpanConflict: the caller must not save a text that loses curated work.
     """
     fields = [field for field in (Mention.Field.BODY, Mention.Field.TITLE) if field in set(changed)]
-    Mention.objects.filter(article=article, field__in=fields, status=Mention.Status.AUTOMATIC).delete()
+    delete_unrecorded(Mention.objects.filter(article=article, field__in=fields, status=Mention.Status.AUTOMATIC))
     taken: set[tuple[str, int, int]] = set()
     for mention in Mention.objects.filter(article=article, field__in=fields).order_by("start_offset"):
         start = nearest_occurrence(
@@ -56,7 +58,9 @@ def reanchor_spans(article: Article, *, changed: Iterable[str]) -> None:
                 f"the {mention.status} mention {mention.text!r} is no longer in the re-parsed {mention.field}"
             )
         mention.start_offset, mention.end_offset = start, start + len(mention.text)
-        mention.save(update_fields=["start_offset", "end_offset", "updated_at"])
+        recorded(mention, user=None, reason="moved with its text").save(
+            update_fields=["start_offset", "end_offset", "updated_at"]
+        )
     if Mention.Field.BODY not in fields:
         return
     for evidence in EventEvidence.objects.filter(article=article):
@@ -64,7 +68,7 @@ def reanchor_spans(article: Article, *, changed: Iterable[str]) -> None:
         if start is None:
             raise SpanConflict(f"the evidence sentence {evidence.sentence[:60]!r} is no longer in the re-parsed body")
         evidence.start_offset, evidence.end_offset = start, start + len(evidence.sentence)
-        evidence.save(update_fields=["start_offset", "end_offset"])
+        recorded(evidence, user=None, reason="moved with its text").save(update_fields=["start_offset", "end_offset"])
 
 
 def nearest_occurrence(text: str, needle: str, *, near: int, skip: set[int] = frozenset()) -> int | None:
@@ -129,7 +133,8 @@ def extract_batch(articles: list[Article], *, matcher: Matcher) -> ExtractionRes
 
     Incremental: mentions still found stay as they are (same ids), those no longer found go, new
     ones are added. Mentions a curator confirmed or rejected are never touched, and nothing is
-    added where they stand.
+    added where they stand. None of this is recorded in mention history: these rows are the
+    machine's, remade by every extraction.
     """
     ids = [article.pk for article in articles]
     existing: dict[int, list[Mention]] = {pk: [] for pk in ids}
@@ -164,7 +169,7 @@ def extract_batch(articles: list[Article], *, matcher: Matcher) -> ExtractionRes
         others += [(CandidateOccurrence.Field.CAPTION, caption) for caption in captions[article.pk]]
         names += [(article, field, text, matcher.candidates(text, matcher.find(text))) for field, text in others]
     if stale:
-        Mention.objects.filter(pk__in=stale).delete()
+        delete_unrecorded(Mention.objects.filter(pk__in=stale))
     copy_mentions(new)
     result.candidates = store_candidates(ids, names)
     return result
@@ -302,15 +307,26 @@ def extract_articles(
 
 
 # --- Curation ----------------------------------------------------------------------------------
+# A person's changes: each is recorded in the history of what it changes, as the acting user's
+# (`user`, by default the user of the request being served), with a reason.
 
 
-def set_mention_status(mentions: Iterable[Mention], status: str) -> int:
+@transaction.atomic
+def set_mention_status(mentions: Iterable[Mention], status: str, *, user: object | None = None) -> int:
     """Confirm or reject mentions (curated mentions survive every re-extraction)."""
     ids = [mention.pk for mention in mentions]
-    return Mention.objects.filter(pk__in=ids).exclude(status=status).update(status=status, updated_at=timezone.now())
+    changing = list(Mention.objects.filter(pk__in=ids).exclude(status=status).select_for_update())
+    now = timezone.now()
+    for mention in changing:
+        mention.status, mention.updated_at = status, now
+    bulk_update_with_history(changing, Mention, ["status", "updated_at"], batch_size=500,
+                             default_user=acting_user(user), default_change_reason=status)  # fmt: skip
+    return len(changing)
 
 
-def add_alias(entity: Entity, name: str, *, case_sensitive: bool = False) -> tuple[Alias, bool]:
+def add_alias(
+    entity: Entity, name: str, *, case_sensitive: bool = False, user: object | None = None, reason: str = ""
+) -> tuple[Alias, bool]:
     """The alias `name` of `entity` and whether it was created: not when an alias or the entity's
     own name folds the same (then an unsaved alias is returned)."""
     name = " ".join(name.split())
@@ -318,15 +334,17 @@ def add_alias(entity: Entity, name: str, *, case_sensitive: bool = False) -> tup
     existing = one_or_none(Alias.objects.filter(entity=entity, folded=folded))
     if existing is not None:
         return existing, False
+    alias = Alias(entity=entity, name=name, case_sensitive=case_sensitive)
     if folded == fold_like_database(entity.name):
-        return Alias(entity=entity, name=name, case_sensitive=case_sensitive), False  # the name itself matches
-    return Alias.objects.create(entity=entity, name=name, case_sensitive=case_sensitive), True
+        return alias, False  # the name itself matches
+    recorded(alias, user=user, reason=reason).save()
+    return alias, True
 
 
-def alias_from_mention(mention: Mention) -> tuple[Alias, bool]:
+def alias_from_mention(mention: Mention, *, user: object | None = None) -> tuple[Alias, bool]:
     """Make the mention's text (without the titles in front of a name) an alias of its entity."""
     name = LEADING_TITLES.sub("", mention.text) or mention.text
-    return add_alias(mention.entity, name)
+    return add_alias(mention.entity, name, user=user, reason=f"from a mention in article {mention.article_id}")
 
 
 @dataclass
@@ -339,19 +357,24 @@ class MergeReport:
 
 
 @transaction.atomic
-def merge_entities(survivor: Entity, others: Iterable[Entity]) -> MergeReport:
+def merge_entities(survivor: Entity, others: Iterable[Entity], *, user: object | None = None) -> MergeReport:
     """Fold `others` into `survivor`: their mentions, aliases, event roles, locations and alias
     candidates move to it, their names become its aliases, and they are deleted."""
+    user = acting_user(user)
     report = MergeReport(survivor=survivor)
     for other in others:
         if other.pk == survivor.pk:
             continue
+        reason = f"merged {other.name} into {survivor.name}"
         report.merged.append(other.name)
-        report.mentions += _move_mentions(other, survivor)
-        report.participations += _move_participations(other, survivor)
-        Event.objects.filter(location=other).update(location=survivor)
+        report.mentions += _move_mentions(other, survivor, user=user, reason=reason)
+        report.participations += _move_participations(other, survivor, user=user, reason=reason)
+        located = list(Event.objects.filter(location=other))
+        for event in located:
+            event.location = survivor
+        bulk_update_with_history(located, Event, ["location"], default_user=user, default_change_reason=reason)
         for name in [other.name, *other.aliases.values_list("name", flat=True)]:
-            report.aliases += add_alias(survivor, name)[1]
+            report.aliases += add_alias(survivor, name, user=user, reason=reason)[1]
         for candidate in Candidate.objects.filter(entity=other):
             clash = Candidate.objects.filter(entity=survivor, folded=candidate.folded).exists()
             if clash:
@@ -361,42 +384,58 @@ def merge_entities(survivor: Entity, others: Iterable[Entity]) -> MergeReport:
         inherited = [f for f in ("description", "role", "country", "wikidata_id")
                      if not getattr(survivor, f) and getattr(other, f)]  # fmt: skip
         values = {name: getattr(other, name) for name in inherited}
-        other.delete()
+        recorded(other, user=user, reason=reason).delete()
         if values:
             for name, value in values.items():
                 setattr(survivor, name, value)
-            survivor.save(update_fields=[*values, "updated_at"])
+            recorded(survivor, user=user, reason=reason).save(update_fields=[*values, "updated_at"])
     return report
 
 
-def _move_mentions(other: Entity, survivor: Entity) -> int:
-    moved = 0
+def _move_mentions(other: Entity, survivor: Entity, *, user: object | None, reason: str) -> int:
+    """Move the mentions; where the survivor has one at the same span, keep that one, taking the
+    curator's status of the other."""
     spans = {
         (m.article_id, m.field, m.start_offset, m.end_offset): m
         for m in Mention.objects.filter(entity=survivor, article__in=other.mentions.values("article"))
     }
+    moved: list[Mention] = []
+    decided: list[Mention] = []
+    twins: list[Mention] = []
+    now = timezone.now()
     for mention in Mention.objects.filter(entity=other):
         twin = spans.get((mention.article_id, mention.field, mention.start_offset, mention.end_offset))
         if twin is None:
-            Mention.objects.filter(pk=mention.pk).update(entity=survivor, updated_at=timezone.now())
+            mention.entity, mention.updated_at = survivor, now
+            moved.append(mention)
         else:
             if twin.status == Mention.Status.AUTOMATIC and mention.status != Mention.Status.AUTOMATIC:
-                Mention.objects.filter(pk=twin.pk).update(status=mention.status, updated_at=timezone.now())
-            mention.delete()
-        moved += 1
-    return moved
+                twin.status, twin.updated_at = mention.status, now
+                decided.append(twin)
+            twins.append(mention)
+    bulk_update_with_history(moved, Mention, ["entity", "updated_at"], batch_size=500,
+                             default_user=user, default_change_reason=reason)  # fmt: skip
+    bulk_update_with_history(decided, Mention, ["status", "updated_at"], batch_size=500,
+                             default_user=user, default_change_reason=reason)  # fmt: skip
+    for mention in twins:
+        recorded(mention, user=user, reason=reason).delete()
+    return len(moved) + len(twins)
 
 
-def _move_participations(other: Entity, survivor: Entity) -> int:
+def _move_participations(other: Entity, survivor: Entity, *, user: object | None, reason: str) -> int:
     roles = set(EventParticipant.objects.filter(entity=survivor).values_list("event_id", "role"))
-    moved = 0
+    moved: list[EventParticipant] = []
+    twins: list[EventParticipant] = []
     for participation in EventParticipant.objects.filter(entity=other):
         if (participation.event_id, participation.role) in roles:
-            participation.delete()
+            twins.append(participation)
         else:
-            EventParticipant.objects.filter(pk=participation.pk).update(entity=survivor)
-        moved += 1
-    return moved
+            participation.entity = survivor
+            moved.append(participation)
+    bulk_update_with_history(moved, EventParticipant, ["entity"], default_user=user, default_change_reason=reason)
+    for participation in twins:
+        recorded(participation, user=user, reason=reason).delete()
+    return len(moved) + len(twins)
 
 
 class CandidateDecided(Exception):
@@ -416,19 +455,22 @@ def accept_candidate(
     or as a new entity (`kind`, `name` override the guesses). The articles it occurs in are
     re-extracted, so its occurrences in their bodies and titles become mentions at once. Returns
     the entity."""
+    user = acting_user(user)
     candidate = Candidate.objects.select_for_update().get(pk=candidate.pk)
     if candidate.status == Candidate.Status.ACCEPTED:
         raise CandidateDecided(f"candidate {candidate.name!r} was accepted already")
+    reason = f"accepted the candidate {candidate.name}"
     target = entity or candidate.entity
     if target is None:
-        target = Entity.objects.create(
+        target = Entity(
             name=name or candidate.name,
             slug=unique_slug(name or candidate.name),
             kind=kind or candidate.kind_guess or Entity.Kind.OTHER,
         )
-    add_alias(target, candidate.name)
+        recorded(target, user=user, reason=reason).save()
+    add_alias(target, candidate.name, user=user, reason=reason)
     candidate.status = Candidate.Status.ACCEPTED
-    candidate.decided_by = user if getattr(user, "pk", None) else None
+    candidate.decided_by = user
     candidate.decided_at = timezone.now()
     candidate.save(update_fields=["status", "decided_by", "decided_at", "updated_at"])
     extract_articles(Article.objects.filter(candidate_occurrences__candidate=candidate).distinct())
@@ -445,7 +487,7 @@ def dismiss_candidate(candidate: Candidate, *, user: object | None = None) -> No
     if candidate.status == Candidate.Status.DISMISSED:
         return
     candidate.status = Candidate.Status.DISMISSED
-    candidate.decided_by = user if getattr(user, "pk", None) else None
+    candidate.decided_by = acting_user(user)
     candidate.decided_at = timezone.now()
     candidate.save(update_fields=["status", "decided_by", "decided_at", "updated_at"])
 

@@ -1,6 +1,7 @@
 from django.conf import settings
 from django.db import models
 from django.db.models import F, Q
+from simple_history.models import HistoricalRecords
 
 from articles.models import Article, DatePrecision, date_precision_constraint
 from entities.expressions import FoldedText
@@ -31,6 +32,7 @@ class Entity(models.Model):
     updated_at = models.DateTimeField(auto_now=True)
 
     objects = EntityQuerySet.as_manager()
+    history = HistoricalRecords()
 
     class Meta:
         ordering = ["name"]
@@ -63,6 +65,8 @@ class Alias(models.Model):
     case_sensitive = models.BooleanField(
         default=False, help_text="Match only as written; all-capital aliases (TTP, BLA) always are"
     )
+
+    history = HistoricalRecords(excluded_fields=["folded"])  # generated from the name
 
     class Meta:
         ordering = ["name"]
@@ -107,6 +111,7 @@ class Mention(models.Model):
     updated_at = models.DateTimeField(auto_now=True)
 
     objects = MentionQuerySet.as_manager()
+    history = HistoricalRecords()
 
     class Meta:
         ordering = ["article", "start_offset"]
@@ -213,6 +218,7 @@ class Event(models.Model):
     updated_at = models.DateTimeField(auto_now=True)
 
     objects = EventQuerySet.as_manager()
+    history = HistoricalRecords()
 
     class Meta:
         ordering = [F("start_date").asc(nulls_last=True), "id"]
@@ -260,6 +266,8 @@ class EventParticipant(models.Model):
     entity = models.ForeignKey(Entity, on_delete=models.CASCADE, related_name="participations")
     role = models.CharField(max_length=12, choices=Role.choices, default=Role.PARTICIPANT)
 
+    history = HistoricalRecords()
+
     class Meta:
         ordering = ["event", "role", "entity"]
         constraints = [
@@ -283,6 +291,8 @@ class EventEvidence(models.Model):
     start_offset = models.PositiveIntegerField()
     end_offset = models.PositiveIntegerField()
     created_at = models.DateTimeField(auto_now_add=True)
+
+    history = HistoricalRecords()
 
     class Meta:
         ordering = ["event", "article", "start_offset"]

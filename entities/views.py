@@ -80,7 +80,7 @@ class EntityViewSet(viewsets.ReadOnlyModelViewSet):
         survivor = self.get_object()
         payload = MergeSerializer(data=request.data)
         payload.is_valid(raise_exception=True)
-        linking.merge_entities(survivor, payload.validated_data["entities"])
+        linking.merge_entities(survivor, payload.validated_data["entities"], user=request.user)
         return Response(EntitySerializer(self.get_queryset().get(pk=survivor.pk)).data)
 
 
@@ -111,13 +111,13 @@ class MentionViewSet(viewsets.ReadOnlyModelViewSet):
     )
     def add_alias(self, request: Request, pk: str | None = None) -> Response:
         """Make the mention's text (titles removed) an alias of its entity."""
-        alias, created = linking.alias_from_mention(self.get_object())
+        alias, created = linking.alias_from_mention(self.get_object(), user=request.user)
         data = AliasCreatedSerializer({"alias": alias.name, "created": created}).data
         return Response(data, status=status.HTTP_201_CREATED if created else status.HTTP_200_OK)
 
     def _set_status(self, value: str) -> Response:
         mention = self.get_object()
-        linking.set_mention_status([mention], value)
+        linking.set_mention_status([mention], value, user=self.request.user)
         return Response(MentionSerializer(self.get_queryset().get(pk=mention.pk)).data)
 
 

@@ -163,3 +163,14 @@ def test_what_each_role_may_do_in_the_admin(client, corpus, role, users, delete_
     assert page.status_code == 200
     can_save = page.context["has_change_permission"]
     assert (200 if can_save else 403) == edit_article
+
+
+def test_marking_articles_reviewed_is_recorded_in_their_history_as_the_curators(curator_client, corpus):
+    url = reverse("admin:articles_article_changelist")
+    curator_client.post(url, {"action": "mark_reviewed", "_selected_action": [corpus.visit.pk]})
+    latest = corpus.visit.history.latest()
+    assert (latest.status, latest.history_user.username, latest.history_change_reason) == (
+        "reviewed",
+        "curator-staff",
+        "marked reviewed",
+    )

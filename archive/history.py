@@ -1,0 +1,38 @@
+"""Who a history record names, and the machine's writes that history leaves out.
+
+A person's change is recorded with their user and a reason; the machine's own bulk writes
+(extraction's automatic mentions, which every re-extraction remakes) are not recorded at all.
+"""
+
+from __future__ import annotations
+
+from typing import TypeVar
+
+from django.contrib.auth.base_user import AbstractBaseUser
+from django.db import models
+from simple_history.models import HistoricalRecords
+
+ModelT = TypeVar("ModelT", bound=models.Model)
+
+
+def acting_user(user: object | None = None) -> AbstractBaseUser | None:
+    """`user` when it is a signed-in user, else the signed-in user of the request being served
+    (simple-history's middleware keeps the request), else None: the machine."""
+    if getattr(user, "is_authenticated", False):
+        return user
+    request = getattr(HistoricalRecords.context, "request", None)
+    user = getattr(request, "user", None)
+    return user if getattr(user, "is_authenticated", False) else None
+
+
+def recorded(instance: ModelT, *, user: object | None, reason: str = "") -> ModelT:
+    """The instance, marked so that its next save or delete is recorded as `user`'s, for `reason`."""
+    instance._history_user = acting_user(user)
+    instance._change_reason = reason or None
+    return instance
+
+
+def delete_unrecorded(queryset: models.QuerySet) -> int:
+    """Delete the rows in one statement, sending no signals, so recording no history: for rows the
+    machine made and remakes, that no other row references."""
+    return queryset._raw_delete(queryset.db)
