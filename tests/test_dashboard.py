@@ -1,8 +1,11 @@
-"""The archive dashboard's numbers, on the small corpus."""
+"""The archive dashboard: its numbers on the small corpus, who may see it, and a query count that does
+not grow with the archive."""
 
 import datetime
+import xml.etree.ElementTree as ET
 
 import pytest
+from django.contrib.auth.models import Group, User
 
 from archive.dashboard import (
     MONTHS_SHOWN,
@@ -17,10 +20,37 @@ from tests.factories import ArticleFactory, EventFactory, SourceFactory
 pytestmark = pytest.mark.django_db
 
 TODAY = datetime.date(2025, 6, 15)
+SVG = "{http://www.w3.org/2000/svg}"
 
 
 def month(year: int, number: int) -> datetime.date:
     return datetime.date(year, number, 1)
+
+
+def staff_member(role: str | None) -> User:
+    user = User.objects.create_user(f"{role or 'nobody'}-staff", password="a-long-password-1", is_staff=True)
+    if role:
+        user.groups.add(Group.objects.get(name=role))
+    return user
+
+
+@pytest.fixture
+def curator_client(client):
+    client.force_login(staff_member("Curator"))
+    return client
+
+
+def svgs(response) -> list[ET.Element]:
+    """Every chart of the page, parsed as XML: a chart that is not well-formed fails here."""
+    assert response.status_code == 200, response.content
+    page = response.content.decode()
+    charts = []
+    while '<svg xmlns="http://www.w3.org/2000/svg" class="chart"' in page:
+        start = page.index('<svg xmlns="http://www.w3.org/2000/svg" class="chart"')
+        end = page.index("</svg>", start) + len("</svg>")
+        charts.append(ET.fromstring(page[start:end]))
+        page = page[end:]
+    return charts
 
 
 def test_articles_and_events_are_counted_by_status_with_the_open_candidates(corpus):
@@ -105,3 +135,52 @@ def test_articles_outside_the_months_shown_are_counted_as_earlier_or_later():
     articles = article_months(counts, [month(2024, 2)], top=[1], names={1: "Dawn"})
     assert articles.sources == (SourceSeries(1, "Dawn", (3,)),)
     assert (articles.earlier, articles.later, articles.undated) == (4, 2, 1)
+
+
+def test_the_page_shows_the_tiles_and_three_charts_to_a_curator(curator_client, corpus):
+    response = curator_client.get("/admin/dashboard/")
+
+    assert [chart.get("role") for chart in svgs(response)] == ["img", "img", "img"]
+    page = response.content.decode()
+    assert "<title>Archive dashboard | Django site admin</title>" in page
+    assert '<a href="/admin/">Home</a>\n             &rsaquo; Archive dashboard' in page
+    assert 'href="/admin/articles/article/?status__exact=reviewed"' in page
+    assert 'href="/admin/entities/candidate/?status__exact=open"' in page
+    assert f'href="/admin/articles/article/?source__id__exact={corpus.dawn.id}"' in page
+    assert 'href="/admin/articles/article/?published_on__year=2023&amp;published_on__month=7"' in page
+    assert f'href="/admin/entities/entity/{corpus.iran.id}/change/"' in page
+
+
+def test_anonymous_visitors_are_sent_to_the_admin_login(client, corpus):
+    response = client.get("/admin/dashboard/")
+    assert response.status_code == 302
+    assert response["Location"] == "/admin/login/?next=/admin/dashboard/"
+
+
+def test_staff_without_the_permission_to_view_articles_are_refused(client, corpus):
+    client.force_login(staff_member(None))
+    assert client.get("/admin/dashboard/").status_code == 403
+
+
+def test_the_admin_index_links_to_the_dashboard(curator_client):
+    assert 'href="/admin/dashboard/"' in curator_client.get("/admin/").content.decode()
+
+
+def test_the_charts_are_well_formed_and_escape_every_name(curator_client, corpus):
+    hostile = SourceFactory(name='A & B <c> "d"', slug="a-b-c-d")
+    ArticleFactory(source=hostile, published_on=datetime.date(2023, 8, 2))
+
+    charts = svgs(curator_client.get("/admin/dashboard/"))
+
+    texts = ["".join(chart.itertext()) for chart in charts]
+    assert 'A & B <c> "d"' in texts[0]  # read back as it was written: escaped in the markup
+    assert 'A & B <c> "d"' in charts[0].get("aria-label")
+    assert charts[0].find(f".//{SVG}title") is not None
+
+
+@pytest.mark.parametrize("articles", [3, 30])
+def test_the_query_count_does_not_grow_with_the_archive(articles, curator_client, corpus, django_assert_num_queries):
+    ArticleFactory.create_batch(articles - 3, source=corpus.tehran_times, published_on=datetime.date(2024, 5, 1))
+    # The session, the user and their permissions (two), then the dashboard's seven.
+    with django_assert_num_queries(11):
+        assert curator_client.get("/admin/dashboard/").status_code == 200
