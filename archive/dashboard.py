@@ -115,7 +115,7 @@ class Dashboard:
 
 
 def dashboard(*, today: datetime.date) -> Dashboard:
-    """Everything the dashboard shows, in seven queries (six when no article is dated)."""
+    """Everything the dashboard shows, in seven queries (six when no article falls in the months shown)."""
     by_source = articles_by_source_and_month()
     events = events_by_kind_and_month()
     dated = [month for _, month in by_source if month is not None]
