@@ -18,6 +18,7 @@ GUTTER = 190  # left of the plot: legends, row labels and the y axis
 PLOT_LEFT, PLOT_RIGHT = GUTTER, WIDTH - 12
 PALETTE = ("#332288", "#88CCEE", "#117733", "#DDCC77", "#CC6677", "#AA4499", "#44AA99", "#999933", "#882255")
 OTHER_COLOUR = "#BBBBBB"
+KEY_COLOUR = "#888888"  # a legend's neutral swatch, seen on the light and the dark theme
 MONTH_ABBREVIATIONS = "Jan Feb Mar Apr May Jun Jul Aug Sep Oct Nov Dec".split()
 
 
@@ -32,7 +33,7 @@ class Bar:
 
 @dataclass(frozen=True)
 class Series:
-    """Values per month for a stacked column chart; `hrefs` may hold a link per month."""
+    """Values per month for a stacked column chart; `href` is where its legend entry leads."""
 
     label: str
     values: Sequence[int]
@@ -42,7 +43,8 @@ class Series:
 
 @dataclass(frozen=True)
 class Strip:
-    """One row of a strip chart: `solid` and `pale` counts per month, pale stacked on solid."""
+    """One row of a strip chart: `solid` and `pale` counts per month, pale stacked on solid;
+    `href` is where the row's name leads, `hrefs` where each month's marks do."""
 
     label: str
     solid: Sequence[int]
@@ -73,9 +75,8 @@ def bar_chart(bars: Sequence[Bar], *, label: str, unit: str, legend: Sequence[Le
         tip = f"{bar.label}{f' ({bar.note})' if bar.note else ''}: {_count(bar.value, unit)}"
         mark = (
             _row_label(bar.label, y + 15)
-            + f'<rect x="{PLOT_LEFT}" y="{y + 3}" width="{width:.1f}" height="{row - 8}" rx="2" fill="{bar.colour}">'
-            f"<title>{_text(tip)}</title></rect>"
-            f'<text x="{PLOT_LEFT + width + 6:.1f}" y="{y + 15}" class="value">{bar.value:,}</text>'
+            + _rect(PLOT_LEFT, y + 3, width, row - 8, f' rx="2" fill="{bar.colour}"', title=tip)
+            + f'<text x="{PLOT_LEFT + width + 6:.1f}" y="{y + 15}" class="value">{bar.value:,}</text>'
         )
         parts.append(_link(mark, bar.href))
     summary = ", ".join(f"{bar.label} {bar.value:,}" for bar in bars)
@@ -94,7 +95,7 @@ def stacked_columns(
     the left and a round-numbered y axis; each column may link somewhere (the month's list)."""
     top, plot_height = 12, 220
     bottom = top + plot_height
-    totals = [sum(values[index] for values in (s.values for s in series)) for index in range(len(months))]
+    totals = [sum(s.values[index] for s in series) for index in range(len(months))]
     ticks = _ticks(max(totals, default=0))
     scale = plot_height / ticks[-1]
     step = (PLOT_RIGHT - PLOT_LEFT) / max(len(months), 1)
@@ -114,10 +115,8 @@ def stacked_columns(
             height = value * scale
             y -= height
             tip = f"{s.label}, {_month(month)}: {_count(value, unit)}"
-            column.append(
-                f'<rect x="{PLOT_LEFT + index * step + gap / 2:.1f}" y="{y:.1f}" width="{step - gap:.1f}" '
-                f'height="{height:.1f}" fill="{s.colour}"><title>{_text(tip)}</title></rect>'
-            )
+            x = PLOT_LEFT + index * step + gap / 2
+            column.append(_rect(x, y, step - gap, height, f' fill="{s.colour}"', title=tip))
         if column:
             parts.append(_link("".join(column), column_hrefs[index] if column_hrefs else ""))
     parts += _month_axis(months, bottom)
@@ -144,7 +143,8 @@ def strip_chart(
     step = (PLOT_RIGHT - PLOT_LEFT) / max(len(months), 1)
     highest = max((s.solid[i] + s.pale[i] for s in strips for i in range(len(months))), default=0) or 1
     scale = (row - 6) / highest
-    parts = _legend_row([LegendItem(solid, "#555555"), LegendItem(pale, "#555555", pale=True)], x=PLOT_LEFT, y=4)
+    key = [LegendItem(solid, KEY_COLOUR), LegendItem(pale, KEY_COLOUR, pale=True)]
+    parts = _legend_row(key, x=PLOT_LEFT, y=4)
     parts += _year_lines(months, top, bottom)
     gap = min(2.0, step * 0.2)
     for number, strip in enumerate(strips):
@@ -250,8 +250,9 @@ def _row_label(label: str, y: float) -> str:
     return f'<text x="{PLOT_LEFT - 10}" y="{y}" text-anchor="end" class="label">{_text(_fit(label, 28))}</text>'
 
 
-def _rect(x: float, y: float, width: float, height: float, attributes: str = "") -> str:
-    return f'<rect x="{x:.1f}" y="{y:.1f}" width="{width:.1f}" height="{height:.1f}"{attributes}/>'
+def _rect(x: float, y: float, width: float, height: float, attributes: str = "", *, title: str = "") -> str:
+    rect = f'<rect x="{x:.1f}" y="{y:.1f}" width="{width:.1f}" height="{height:.1f}"{attributes}'
+    return f"{rect}><title>{_text(title)}</title></rect>" if title else f"{rect}/>"
 
 
 def _pale(colour: str) -> str:
