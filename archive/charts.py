@@ -237,7 +237,7 @@ def _legend_row(items: Sequence[LegendItem], *, x: float, y: float) -> list[str]
     for item in items:
         label = f'<text x="{x + 17}" y="{y + 10}" class="label">{_text(item.label)}</text>'
         parts.append(_link(_swatch(item, x, y) + label, item.href))
-        x += 30 + 7 * len(item.label)
+        x += 30 + 6.5 * len(item.label)
     return parts
 
 

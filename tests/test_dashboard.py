@@ -162,8 +162,10 @@ def test_staff_without_the_permission_to_view_articles_are_refused(client, corpu
     assert client.get("/admin/dashboard/").status_code == 403
 
 
-def test_the_admin_index_links_to_the_dashboard(curator_client):
+def test_the_admin_index_links_to_the_dashboard_for_those_who_may_see_it(client, curator_client):
     assert 'href="/admin/dashboard/"' in curator_client.get("/admin/").content.decode()
+    client.force_login(staff_member(None))
+    assert 'href="/admin/dashboard/"' not in client.get("/admin/").content.decode()
 
 
 def test_the_charts_are_well_formed_and_escape_every_name(curator_client, corpus):
