@@ -151,6 +151,13 @@ def test_the_page_shows_the_tiles_and_three_charts_to_a_curator(curator_client, 
     assert f'href="/admin/entities/entity/{corpus.iran.id}/change/"' in page
 
 
+def test_an_empty_archive_shows_zeros_and_says_there_is_nothing_to_draw(curator_client):
+    response = curator_client.get("/admin/dashboard/")
+    assert svgs(response) == []
+    page = response.content.decode()
+    assert "No dated articles or events yet." in page and "No entity is mentioned yet." in page
+
+
 def test_anonymous_visitors_are_sent_to_the_admin_login(client, corpus):
     response = client.get("/admin/dashboard/")
     assert response.status_code == 302
