@@ -1,8 +1,9 @@
 """Charts drawn on the server as inline SVG: no script, no library, nothing fetched.
 
 Each function takes plain values and returns one <svg> element as a string, every text escaped, with
-role="img" and an aria-label saying what it shows, and a <title> tooltip giving the exact number on
-every mark. Colours come from Paul Tol's "muted" scheme, told apart by colour-blind readers too.
+role="img", an aria-label saying what it shows, and <title> tooltips giving the exact numbers: on
+each bar, or on each month for every series in it. Colours come from Paul Tol's "muted" scheme,
+which colour-blind readers tell apart too.
 """
 
 from __future__ import annotations
@@ -10,7 +11,7 @@ from __future__ import annotations
 import datetime
 import math
 from collections.abc import Sequence
-from dataclasses import dataclass, field
+from dataclasses import dataclass
 from html import escape
 
 WIDTH = 960
@@ -18,6 +19,7 @@ GUTTER = 190  # left of the plot: legends, row labels and the y axis
 PLOT_LEFT, PLOT_RIGHT = GUTTER, WIDTH - 12
 PALETTE = ("#332288", "#88CCEE", "#117733", "#DDCC77", "#CC6677", "#AA4499", "#44AA99", "#999933", "#882255")
 OTHER_COLOUR = "#BBBBBB"
+HIT = ' class="hit" fill="transparent"'  # an invisible area that takes a month's hover and click
 KEY_COLOUR = "#888888"  # a legend's neutral swatch, seen on the light and the dark theme
 MONTH_ABBREVIATIONS = "Jan Feb Mar Apr May Jun Jul Aug Sep Oct Nov Dec".split()
 
@@ -44,14 +46,13 @@ class Series:
 @dataclass(frozen=True)
 class Strip:
     """One row of a strip chart: `solid` and `pale` counts per month, pale stacked on solid;
-    `href` is where the row's name leads, `hrefs` where each month's marks do."""
+    `href` is where the row's name leads."""
 
     label: str
     solid: Sequence[int]
     pale: Sequence[int]
     colour: str
     href: str = ""
-    hrefs: Sequence[str] = field(default_factory=tuple)
 
 
 @dataclass(frozen=True)
@@ -92,7 +93,8 @@ def stacked_columns(
     column_hrefs: Sequence[str] = (),
 ) -> str:
     """A column per month, one stacked segment per series (the first at the bottom), its legend at
-    the left and a round-numbered y axis; each column may link somewhere (the month's list)."""
+    the left and a round-numbered y axis. Each series is one path; each month is one titled area
+    over its column, linked to `column_hrefs[month]`, so ten years of months stay a light page."""
     top, plot_height = 12, 220
     bottom = top + plot_height
     totals = [sum(s.values[index] for s in series) for index in range(len(months))]
@@ -105,20 +107,20 @@ def stacked_columns(
         parts.append(f'<line x1="{PLOT_LEFT}" x2="{PLOT_RIGHT}" y1="{y:.1f}" y2="{y:.1f}" class="grid"/>')
         parts.append(f'<text x="{PLOT_LEFT - 8}" y="{y + 4:.1f}" text-anchor="end" class="tick">{_short(tick)}</text>')
     parts += _year_lines(months, top, bottom)
-    gap = min(2.0, step * 0.2)
+    stacked = [0] * len(months)  # what lies under the next series, month by month
+    for s in series:
+        segments = []
+        for index, value in enumerate(s.values):
+            if value:
+                segments.append(_segment(index, step, bottom - (stacked[index] + value) * scale, value * scale))
+                stacked[index] += value
+        parts.append(f'<path fill="{s.colour}" d="{"".join(segments)}"/>')
     for index, month in enumerate(months):
-        y, column = float(bottom), []
-        for s in series:
-            value = s.values[index]
-            if not value:
-                continue
-            height = value * scale
-            y -= height
-            tip = f"{s.label}, {_month(month)}: {_count(value, unit)}"
-            x = PLOT_LEFT + index * step + gap / 2
-            column.append(_rect(x, y, step - gap, height, f' fill="{s.colour}"', title=tip))
-        if column:
-            parts.append(_link("".join(column), column_hrefs[index] if column_hrefs else ""))
+        if totals[index]:
+            lines = [f"{s.label}: {s.values[index]:,}" for s in reversed(series) if s.values[index]]
+            tip = "\n".join([f"{_month(month)}: {_count(totals[index], unit)}", *lines])
+            area = _rect(PLOT_LEFT + index * step, top, step, plot_height, HIT, title=tip)
+            parts.append(_link(area, column_hrefs[index] if column_hrefs else ""))
     parts += _month_axis(months, bottom)
     # The legend reads top to bottom as the stack does.
     legend = [LegendItem(s.label, s.colour, s.href) for s in reversed(series)]
@@ -133,41 +135,56 @@ def strip_chart(
     strips: Sequence[Strip],
     *,
     label: str,
+    unit: str,
     solid: str,
     pale: str,
+    column_hrefs: Sequence[str] = (),
 ) -> str:
-    """A row of small columns per strip on the same month axis as stacked_columns, so the two line up
-    one under the other; every row shares one scale, so rows compare."""
+    """A row of small columns per strip, on the same month axis as stacked_columns so the two line
+    up one under the other; every row shares one scale, so rows compare. As there, each month is
+    one titled area over every row, linked to `column_hrefs[month]`."""
     row, top = 30, 24
     bottom = top + row * len(strips)
     step = (PLOT_RIGHT - PLOT_LEFT) / max(len(months), 1)
+    totals = [sum(s.solid[index] + s.pale[index] for s in strips) for index in range(len(months))]
     highest = max((s.solid[i] + s.pale[i] for s in strips for i in range(len(months))), default=0) or 1
     scale = (row - 6) / highest
     key = [LegendItem(solid, KEY_COLOUR), LegendItem(pale, KEY_COLOUR, pale=True)]
     parts = _legend_row(key, x=PLOT_LEFT, y=4)
     parts += _year_lines(months, top, bottom)
-    gap = min(2.0, step * 0.2)
     for number, strip in enumerate(strips):
         base = top + (number + 1) * row
         parts.append(f'<line x1="{PLOT_LEFT}" x2="{PLOT_RIGHT}" y1="{base}" y2="{base}" class="grid"/>')
         parts.append(_link(_row_label(strip.label, base - 9), strip.href))
-        for index, month in enumerate(months):
-            firm, tentative = strip.solid[index], strip.pale[index]
-            if not firm + tentative:
-                continue
-            x, width = PLOT_LEFT + index * step + gap / 2, step - gap
-            firm_height = max(2.0, firm * scale) if firm else 0.0
-            pale_height = max(2.0, tentative * scale) if tentative else 0.0
-            tip = f"{strip.label}, {_month(month)}: {firm:,} {solid}, {tentative:,} {pale}"
-            marks = f'<g fill="{strip.colour}"><title>{_text(tip)}</title>'
-            if firm:
-                marks += _rect(x, base - firm_height, width, firm_height)
-            if tentative:
-                marks += _rect(x, base - firm_height - pale_height, width, pale_height, _pale(strip.colour))
-            parts.append(_link(marks + "</g>", strip.hrefs[index] if strip.hrefs else ""))
+        firm, tentative = [], []
+        for index in range(len(months)):
+            firm_height = max(2.0, strip.solid[index] * scale) if strip.solid[index] else 0.0
+            pale_height = max(2.0, strip.pale[index] * scale) if strip.pale[index] else 0.0
+            if firm_height:
+                firm.append(_segment(index, step, base - firm_height, firm_height))
+            if pale_height:
+                tentative.append(_segment(index, step, base - firm_height - pale_height, pale_height))
+        parts.append(f'<path fill="{strip.colour}" d="{"".join(firm)}"/>')
+        parts.append(f'<path fill="{strip.colour}"{_pale(strip.colour)} d="{"".join(tentative)}"/>')
+    for index, month in enumerate(months):
+        if totals[index]:
+            lines = [
+                f"{s.label}: {s.solid[index]:,} {solid}" + (f", {s.pale[index]:,} {pale}" if s.pale[index] else "")
+                for s in strips
+                if s.solid[index] + s.pale[index]
+            ]
+            tip = "\n".join([f"{_month(month)}: {_count(totals[index], unit)}", *lines])
+            area = _rect(PLOT_LEFT + index * step, top, step, bottom - top, HIT, title=tip)
+            parts.append(_link(area, column_hrefs[index] if column_hrefs else ""))
     parts += _month_axis(months, bottom)
     summary = "; ".join(f"{s.label} {sum(s.solid):,} {solid}, {sum(s.pale):,} {pale}" for s in strips)
     return _svg(bottom + 40, f"{label}: {summary or 'none yet'}", parts)
+
+
+def _segment(index: int, step: float, y: float, height: float) -> str:
+    """A path's rectangle for month `index`, a little narrower than the step so columns stand apart."""
+    gap = min(2.0, step * 0.2)
+    return f"M{PLOT_LEFT + index * step + gap / 2:.1f} {y:.1f}h{step - gap:.1f}v{height:.1f}h{gap - step:.1f}z"
 
 
 def _svg(height: float, label: str, parts: Sequence[str]) -> str:

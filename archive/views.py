@@ -177,21 +177,27 @@ def article_chart(data: Dashboard) -> SafeString:
 
 def event_chart(data: Dashboard) -> SafeString:
     kind_colours = colours(Event.Kind.choices)
-    strips = []
-    for series in data.events.kinds:
-        lookups = {"kind": series.kind, "status__in": "confirmed,proposed"}
-        hrefs = [changelist("entities", "event", **lookups, **month_filter("start_date", m)) for m in data.months]
-        strips.append(
-            charts.Strip(
-                series.label,
-                series.confirmed,
-                series.proposed,
-                kind_colours.get(series.kind, charts.OTHER_COLOUR),
-                href=changelist("entities", "event", **lookups),
-                hrefs=hrefs,
-            )
+    shown = {"status__in": "confirmed,proposed"}
+    strips = [
+        charts.Strip(
+            series.label,
+            series.confirmed,
+            series.proposed,
+            kind_colours.get(series.kind, charts.OTHER_COLOUR),
+            href=changelist("entities", "event", kind=series.kind, **shown),
         )
-    svg = charts.strip_chart(data.months, strips, label="Events per month by kind", solid="confirmed", pale="proposed")
+        for series in data.events.kinds
+    ]
+    hrefs = [changelist("entities", "event", **shown, **month_filter("start_date", month)) for month in data.months]
+    svg = charts.strip_chart(
+        data.months,
+        strips,
+        label="Events per month by kind",
+        unit="event",
+        solid="confirmed",
+        pale="proposed",
+        column_hrefs=hrefs,
+    )
     return mark_safe(svg)  # charts.py escapes every text it draws
 
 

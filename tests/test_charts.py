@@ -36,44 +36,57 @@ def test_a_bar_chart_titles_each_bar_with_its_exact_number_and_links_it():
     assert HOSTILE in "".join(chart.itertext())
 
 
-def test_the_stacked_columns_stack_each_month_and_label_the_years():
+def test_the_stacked_columns_title_each_month_with_every_series_and_label_the_years():
     series = [Series("Dawn", [3, 0, 5], "#332288", href="/dawn/"), Series(HOSTILE, [1, 0, 2], "#BBBBBB")]
     svg = stacked_columns(MONTHS, series, label="Articles per month", unit="article", column_hrefs=["/11", "/12", "/1"])
     chart = parsed(svg)
 
     assert chart.get("aria-label") == f"Articles per month, Nov 2023 to Jan 2024: Dawn 8; {HOSTILE} 3"
     assert tooltips(chart) == [
-        "Dawn, Nov 2023: 3 articles",
-        f"{HOSTILE}, Nov 2023: 1 article",
-        "Dawn, Jan 2024: 5 articles",
-        f"{HOSTILE}, Jan 2024: 2 articles",
+        f"Nov 2023: 4 articles\n{HOSTILE}: 1\nDawn: 3",  # listed as stacked, top first
+        f"Jan 2024: 7 articles\n{HOSTILE}: 2\nDawn: 5",
         HOSTILE,  # the legend's, in case its label is cut short
         "Dawn",
     ]
-    # An empty month draws nothing, so links nothing.
+    # One path per series, a segment per month that has any; an empty month draws and links nothing.
+    assert [path.get("d").count("M") for path in chart.iter(f"{SVG}path")] == [2, 2]
     assert [link.get("href") for link in chart.iter(f"{SVG}a")] == ["/11", "/1", "/dawn/"]
     texts = [text.text for text in chart.iter(f"{SVG}text")]
     assert {"2023", "2024", "Nov", "Dec", "Jan"} <= set(texts)
     assert "&amp; B &lt;c&gt; &quot;d&quot;" in svg
 
 
-def test_a_strip_chart_tells_confirmed_from_proposed_in_each_tooltip():
-    strips = [Strip("Official visit", [1, 0, 2], [0, 0, 1], "#332288", href="/visits/", hrefs=["/a", "/b", "/c"])]
-    chart = parsed(strip_chart(MONTHS, strips, label="Events", solid="confirmed", pale="proposed"))
-
-    assert chart.get("aria-label") == "Events: Official visit 3 confirmed, 1 proposed"
-    assert tooltips(chart) == [
-        "Official visit, Nov 2023: 1 confirmed, 0 proposed",
-        "Official visit, Jan 2024: 2 confirmed, 1 proposed",
+def test_a_strip_chart_tells_confirmed_from_proposed_in_each_month():
+    strips = [
+        Strip("Official visit", [1, 0, 2], [0, 0, 1], "#332288", href="/visits/"),
+        Strip("Military strike", [0, 0, 1], [0, 0, 0], "#DDCC77", href="/strikes/"),
     ]
-    assert [link.get("href") for link in chart.iter(f"{SVG}a")] == ["/visits/", "/a", "/c"]
+    svg = strip_chart(
+        MONTHS,
+        strips,
+        label="Events",
+        unit="event",
+        solid="confirmed",
+        pale="proposed",
+        column_hrefs=["/a", "/b", "/c"],
+    )
+    chart = parsed(svg)
+
+    assert chart.get("aria-label") == (
+        "Events: Official visit 3 confirmed, 1 proposed; Military strike 1 confirmed, 0 proposed"
+    )
+    assert tooltips(chart) == [
+        "Nov 2023: 1 event\nOfficial visit: 1 confirmed",
+        "Jan 2024: 4 events\nOfficial visit: 2 confirmed, 1 proposed\nMilitary strike: 1 confirmed",
+    ]
+    assert [link.get("href") for link in chart.iter(f"{SVG}a")] == ["/visits/", "/strikes/", "/a", "/c"]
 
 
 def test_charts_of_nothing_are_still_well_formed():
     for svg in [
         bar_chart([], label="Entities", unit="article"),
         stacked_columns([], [], label="Articles", unit="article"),
-        strip_chart([], [], label="Events", solid="confirmed", pale="proposed"),
+        strip_chart([], [], label="Events", unit="event", solid="confirmed", pale="proposed"),
     ]:
         assert parsed(svg).get("aria-label").endswith("none yet")
 
