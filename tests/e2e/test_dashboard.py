@@ -2,6 +2,7 @@
 
 import datetime
 import random
+import re
 
 import pytest
 from playwright.sync_api import expect
@@ -64,3 +65,8 @@ def test_a_curator_opens_the_dashboard_and_sees_the_charts(page, live_server, cu
     expect(page.get_by_role("img", name="Most-mentioned entities")).to_contain_text("Pakistan")
 
     assert screenshot(page, "dashboard").stat().st_size > 0
+
+    # A month's column is a link: to the articles of that month.
+    page.locator('#articles-per-month a[href$="published_on__year=2023&published_on__month=3"]').click()
+    expect(page).to_have_url(re.compile(r"/admin/articles/article/\?published_on__year=2023&published_on__month=3$"))
+    expect(page.locator("#result_list")).to_be_visible()
