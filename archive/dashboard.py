@@ -1,4 +1,4 @@
-"""The archive dashboard's numbers, read in seven aggregate queries however large the archive is.
+"""The archive dashboard's numbers, read in seven small queries however large the archive is.
 
 Articles are grouped by columns an index holds (status; source and publication date), so PostgreSQL
 answers from the index without reading a single article; the most-mentioned entities come from
