@@ -6,7 +6,7 @@ from drf_spectacular.views import SpectacularAPIView, SpectacularRedocView, Spec
 from rest_framework.authtoken.views import obtain_auth_token
 from rest_framework.routers import DefaultRouter
 
-from archive import pages as archive_pages
+from archive import views as archive_views
 from articles import views as article_views
 from entities import pages as entity_pages
 from entities import views as entity_views
@@ -43,7 +43,9 @@ handler404 = page_not_found
 handler500 = server_error
 
 urlpatterns = [
-    path("admin/review/", admin.site.admin_view(archive_pages.review_queue), name="review-queue"),
+    # Before admin/: the admin's own patterns would take "dashboard" or "review" for an app and answer 404.
+    path("admin/dashboard/", admin.site.admin_view(archive_views.archive_dashboard), name="dashboard"),
+    path("admin/review/", admin.site.admin_view(archive_views.review_queue), name="review-queue"),
     path("admin/", admin.site.urls),
     path("api/v1/schema/", SpectacularAPIView.as_view(), name="schema"),
     path("api/v1/docs/", SpectacularSwaggerView.as_view(url_name="schema"), name="api-docs"),
