@@ -7,7 +7,7 @@ from entities.models import Entity, Event
 
 
 class SourceFilter(filters.FilterSet):
-    kind = filters.MultipleChoiceFilter(choices=Source.Kind.choices)
+    kind = filters.MultipleChoiceFilter(distinct=False, choices=Source.Kind.choices)
     country = filters.CharFilter(help_text="ISO 3166-1 alpha-2 code, e.g. PK")
     name = filters.CharFilter(lookup_expr="icontains", help_text="Part of the outlet's name")
 
@@ -23,7 +23,7 @@ class ArticleFilter(filters.FilterSet):
         "-exclude, or); best matches first unless `ordering` is given",
     )
     source = SlugsFilter(
-        field_name="source__slug",
+        field_name="source",
         queryset=Source.objects.all(),
         help_text="Source slug; repeat for several (any of)",
     )
@@ -31,9 +31,11 @@ class ArticleFilter(filters.FilterSet):
         field_name="published_on",
         help_text="published_after / published_before (YYYY-MM-DD, inclusive); undated articles never match",
     )
-    precision = filters.MultipleChoiceFilter(field_name="published_precision", choices=DatePrecision.choices)
-    type = filters.MultipleChoiceFilter(field_name="article_type", choices=Article.Type.choices)
-    status = filters.MultipleChoiceFilter(choices=Article.Status.choices)
+    precision = filters.MultipleChoiceFilter(
+        distinct=False, field_name="published_precision", choices=DatePrecision.choices
+    )
+    type = filters.MultipleChoiceFilter(distinct=False, field_name="article_type", choices=Article.Type.choices)
+    status = filters.MultipleChoiceFilter(distinct=False, choices=Article.Status.choices)
     language = filters.CharFilter()
     entity = SlugsFilter(
         queryset=Entity.objects.all(),

@@ -6,7 +6,7 @@ from entities.models import Candidate, Entity, Event, EventParticipant, Mention
 
 
 class EntityFilter(filters.FilterSet):
-    kind = filters.MultipleChoiceFilter(choices=Entity.Kind.choices)
+    kind = filters.MultipleChoiceFilter(distinct=False, choices=Entity.Kind.choices)
     country = filters.BaseInFilter(
         method="filter_country", help_text="ISO 3166-1 alpha-2 code; several comma-separated (any of)"
     )
@@ -57,12 +57,12 @@ class EntityFilter(filters.FilterSet):
 class MentionFilter(filters.FilterSet):
     article = filters.NumberFilter(field_name="article_id")
     entity = SlugsFilter(
-        field_name="entity__slug",
+        field_name="entity",
         queryset=Entity.objects.all(),
         help_text="Entity slug; repeat for several",
     )
-    kind = filters.MultipleChoiceFilter(field_name="entity__kind", choices=Entity.Kind.choices)
-    status = filters.MultipleChoiceFilter(choices=Mention.Status.choices)
+    kind = filters.MultipleChoiceFilter(distinct=False, field_name="entity__kind", choices=Entity.Kind.choices)
+    status = filters.MultipleChoiceFilter(distinct=False, choices=Mention.Status.choices)
 
     class Meta:
         model = Mention
@@ -70,12 +70,12 @@ class MentionFilter(filters.FilterSet):
 
 
 class CandidateFilter(filters.FilterSet):
-    status = filters.MultipleChoiceFilter(choices=Candidate.Status.choices)
+    status = filters.MultipleChoiceFilter(distinct=False, choices=Candidate.Status.choices)
     proposal = filters.ChoiceFilter(choices=Candidate.Proposal.choices)
     entity = filters.ModelChoiceFilter(
         queryset=Entity.objects.all(), to_field_name="slug", help_text="Slug of the entity a proposed alias is for"
     )
-    kind_guess = filters.MultipleChoiceFilter(choices=Entity.Kind.choices)
+    kind_guess = filters.MultipleChoiceFilter(distinct=False, choices=Entity.Kind.choices)
     article = filters.NumberFilter(field_name="occurrences__article", distinct=True)
 
     class Meta:
@@ -84,8 +84,8 @@ class CandidateFilter(filters.FilterSet):
 
 
 class EventFilter(filters.FilterSet):
-    kind = filters.MultipleChoiceFilter(choices=Event.Kind.choices)
-    status = filters.MultipleChoiceFilter(choices=Event.Status.choices)
+    kind = filters.MultipleChoiceFilter(distinct=False, choices=Event.Kind.choices)
+    status = filters.MultipleChoiceFilter(distinct=False, choices=Event.Status.choices)
     participant = SlugsFilter(
         queryset=Entity.objects.all(),
         method="filter_participant",
@@ -97,6 +97,7 @@ class EventFilter(filters.FilterSet):
         help_text="With several participants: events involving any of them (default) or all",
     )
     role = filters.MultipleChoiceFilter(
+        distinct=False,
         choices=EventParticipant.Role.choices,
         method="filter_role",
         help_text="Only participants in this role count for `participant` (alone: events with such a participant)",
