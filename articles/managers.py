@@ -104,12 +104,12 @@ class ArticleQuerySet(models.QuerySet):
         entities and the kinds of event they report.
 
         The first four come from one pass over the set (GROUPING SETS); the entity counts from the
-        (entity, article) pairs, or from the stored per-entity totals when the set is the whole
-        archive, which is what an unfiltered facet request asks for.
+        (entity, article) pairs. For the whole archive, which is what an unfiltered facet request
+        asks for, both read the totals triggers keep (ArticleTally, EntityStats) instead.
         """
         plain = self.order_by()
         whole_archive = not plain.query.where
-        by_field = _counts_by_field(plain)
+        by_field = _counts_by_field(None if whole_archive else plain)
         sources = {source.pk: source for source in _source_model().objects.filter(pk__in=by_field["source_id"])}
         return {
             "source": sorted(
@@ -148,15 +148,22 @@ class ArticleQuerySet(models.QuerySet):
 FACET_FIELDS = ("source_id", "month", "article_type", "status")
 
 
-def _counts_by_field(articles: models.QuerySet) -> dict[str, dict[object, int]]:
-    """Article counts per source, month, type and status of `articles`, in one scan of the set."""
-    inner, params = articles.values("source_id", "published_on", "article_type", "status").query.sql_with_params()
+def _counts_by_field(articles: models.QuerySet | None) -> dict[str, dict[object, int]]:
+    """Article counts per source, month, type and status of `articles` (None: the whole archive, from
+    the tally), in one pass."""
+    if articles is None:
+        rows, params, counted = "articles_articletally", [], "sum(count)::integer"
+    else:
+        inner, params = articles.values("source_id", "published_on", "article_type", "status").query.sql_with_params()
+        rows = f"""(SELECT source_id, date_trunc('month', published_on)::date AS month, article_type, status
+                      FROM ({inner}) AS chosen) AS rows"""
+        counted = "count(*)"
     sql = f"""
         SELECT GROUPING(source_id), GROUPING(month), GROUPING(article_type), GROUPING(status),
-               source_id, month, article_type, status, count(*)
-          FROM (SELECT source_id, date_trunc('month', published_on)::date AS month, article_type, status
-                  FROM ({inner}) AS chosen) AS rows
+               source_id, month, article_type, status, {counted}
+          FROM {rows}
          GROUP BY GROUPING SETS ((source_id), (month), (article_type), (status))
+        HAVING {counted} > 0
     """
     counts: dict[str, dict[object, int]] = {field: {} for field in FACET_FIELDS}
     with connection.cursor() as cursor:
