@@ -11,6 +11,10 @@ from articles import views as article_views
 from entities import pages as entity_pages
 from entities import views as entity_views
 
+admin.site.site_header = "News archive"
+admin.site.site_title = "News archive"
+admin.site.index_title = "Curation"
+
 router = DefaultRouter()
 router.register("sources", article_views.SourceViewSet)
 router.register("articles", article_views.ArticleViewSet)

@@ -142,7 +142,7 @@ def test_the_page_shows_the_tiles_and_three_charts_to_a_curator(curator_client, 
 
     assert [chart.get("role") for chart in svgs(response)] == ["img", "img", "img"]
     page = response.content.decode()
-    assert "<title>Archive dashboard | Django site admin</title>" in page
+    assert "<title>Archive dashboard | News archive</title>" in page
     assert '<a href="/admin/">Home</a> &rsaquo; Archive dashboard' in " ".join(page.split())
     assert 'href="/admin/articles/article/?status__exact=reviewed"' in page
     assert 'href="/admin/entities/candidate/?status__exact=open"' in page

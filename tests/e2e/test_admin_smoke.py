@@ -8,7 +8,7 @@ from tests.e2e.browser import log_in, screenshot
 def test_a_curator_logs_in_and_sees_the_content_apps(page, live_server, curator):
     log_in(page, live_server, curator.username)
 
-    expect(page).to_have_title("Site administration | Django site admin")
+    expect(page).to_have_title("Curation | News archive")
     expect(page.get_by_role("link", name="Articles", exact=True).first).to_be_visible()
     expect(page.get_by_role("link", name="Entities", exact=True).first).to_be_visible()
     # A curator never manages users: the Authentication app is not offered.

@@ -53,7 +53,7 @@ def test_a_curator_opens_the_dashboard_and_sees_the_charts(page, live_server, cu
     log_in(page, live_server, curator.username)
     page.get_by_role("link", name="Archive dashboard").click()
 
-    expect(page).to_have_title("Archive dashboard | Django site admin")
+    expect(page).to_have_title("Archive dashboard | News archive")
     expect(page.locator(".breadcrumbs")).to_contain_text("Archive dashboard")
     expect(page.get_by_role("link", name="260 Articles")).to_be_visible()
     reviewed = page.get_by_role("link", name="76 Reviewed")
