@@ -9,8 +9,10 @@ from __future__ import annotations
 from typing import TypeVar
 
 from django.contrib.auth.base_user import AbstractBaseUser
-from django.db import models
+from django.db import models, transaction
+from django.utils import timezone
 from simple_history.models import HistoricalRecords
+from simple_history.utils import bulk_update_with_history
 
 ModelT = TypeVar("ModelT", bound=models.Model)
 
@@ -30,6 +32,19 @@ def recorded(instance: ModelT, *, user: object | None, reason: str = "") -> Mode
     instance._history_user = acting_user(user)
     instance._change_reason = reason or None
     return instance
+
+
+@transaction.atomic
+def set_status(queryset: models.QuerySet, status: str, *, user: object | None = None, reason: str = "") -> int:
+    """Give the rows `status` (and a new `updated_at`), each change recorded as `user`'s for `reason`
+    (default: the status); returns how many changed. Rows already there are left alone."""
+    changing = list(queryset.exclude(status=status).select_for_update())
+    now = timezone.now()
+    for row in changing:
+        row.status, row.updated_at = status, now
+    bulk_update_with_history(changing, queryset.model, ["status", "updated_at"], batch_size=500,
+                             default_user=acting_user(user), default_change_reason=reason or status)  # fmt: skip
+    return len(changing)
 
 
 def delete_unrecorded(queryset: models.QuerySet) -> int:

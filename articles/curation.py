@@ -9,6 +9,7 @@ from django.db.models import F, QuerySet
 from django.utils import timezone
 from simple_history.utils import bulk_update_with_history
 
+from archive import history
 from archive.history import acting_user, recorded
 from articles.cleaning import text_hash
 from articles.importing import PARSED_FIELDS
@@ -33,14 +34,8 @@ def mark_curated(article: Article, field_names: Iterable[str]) -> None:
 def set_status(articles: QuerySet[Article], status: str, *, user: object | None = None) -> int:
     """Mark articles reviewed, rejected or back to imported, recorded in their history as `user`'s
     (or the signed-in user's); returns how many changed."""
-    chosen = Article.objects.filter(pk__in=articles.values("pk")).exclude(status=status)
-    changing = list(chosen.defer("raw_text", "search_vector").select_for_update())
-    now = timezone.now()
-    for article in changing:
-        article.status, article.updated_at = status, now
-    bulk_update_with_history(changing, Article, ["status", "updated_at"], batch_size=500,
-                             default_user=acting_user(user), default_change_reason=f"marked {status}")  # fmt: skip
-    return len(changing)
+    chosen = Article.objects.filter(pk__in=articles.values("pk")).defer("raw_text", "search_vector")
+    return history.set_status(chosen, status, user=user, reason=f"marked {status}")
 
 
 @transaction.atomic

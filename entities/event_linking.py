@@ -13,9 +13,9 @@ from dataclasses import dataclass
 
 from django.db import transaction
 from django.db.models import Count, Prefetch, Q, QuerySet
-from django.utils import timezone
-from simple_history.utils import bulk_create_with_history, bulk_update_with_history
+from simple_history.utils import bulk_create_with_history
 
+from archive import history
 from archive.history import acting_user, recorded
 from articles.models import Article, DatePrecision
 from entities.events import MentionRef, Proposal, propose_events, same_event
@@ -182,17 +182,10 @@ def detect_for_articles(
 # Recorded in the events' history as the acting user's (`user`, by default the request's).
 
 
-@transaction.atomic
 def set_event_status(events: Iterable[Event], status: str, *, user: object | None = None) -> int:
     """Confirm or reject events; decided events are never changed by detection again."""
     ids = [event.pk for event in events]
-    changing = list(Event.objects.filter(pk__in=ids).exclude(status=status).select_for_update())
-    now = timezone.now()
-    for event in changing:
-        event.status, event.updated_at = status, now
-    bulk_update_with_history(changing, Event, ["status", "updated_at"], batch_size=500,
-                             default_user=acting_user(user), default_change_reason=status)  # fmt: skip
-    return len(changing)
+    return history.set_status(Event.objects.filter(pk__in=ids), status, user=user)
 
 
 def absorb_proposals(event: Event) -> int:

@@ -13,6 +13,7 @@ from django.utils import timezone
 from django.utils.text import slugify
 from simple_history.utils import bulk_update_with_history
 
+from archive import history
 from archive.history import acting_user, delete_unrecorded, recorded
 from articles.managers import one_or_none
 from articles.models import Article, Removal
@@ -311,17 +312,10 @@ def extract_articles(
 # (`user`, by default the user of the request being served), with a reason.
 
 
-@transaction.atomic
 def set_mention_status(mentions: Iterable[Mention], status: str, *, user: object | None = None) -> int:
     """Confirm or reject mentions (curated mentions survive every re-extraction)."""
     ids = [mention.pk for mention in mentions]
-    changing = list(Mention.objects.filter(pk__in=ids).exclude(status=status).select_for_update())
-    now = timezone.now()
-    for mention in changing:
-        mention.status, mention.updated_at = status, now
-    bulk_update_with_history(changing, Mention, ["status", "updated_at"], batch_size=500,
-                             default_user=acting_user(user), default_change_reason=status)  # fmt: skip
-    return len(changing)
+    return history.set_status(Mention.objects.filter(pk__in=ids), status, user=user)
 
 
 def add_alias(

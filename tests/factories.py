@@ -1,6 +1,7 @@
 """Factories that build valid rows: bodies contain the text their mentions and evidence quote."""
 
 import factory
+from django.contrib.auth.models import Group, User
 from django.utils.text import slugify
 
 from articles.cleaning import content_hash, text_hash
@@ -80,3 +81,11 @@ def evidence_in(event: Event, article: Article, sentence: str) -> EventEvidence:
     return EventEvidence.objects.create(
         event=event, article=article, sentence=sentence, start_offset=start, end_offset=start + len(sentence)
     )
+
+
+def staff_member(role: str | None) -> User:
+    """A staff account (it may log in to the admin) in the role group `role`, or in none."""
+    user = User.objects.create_user(f"{role or 'nobody'}-staff", password="a-long-password-1", is_staff=True)
+    if role:
+        user.groups.add(Group.objects.get(name=role))
+    return user

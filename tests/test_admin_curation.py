@@ -4,32 +4,25 @@ import csv
 import io
 
 import pytest
-from django.contrib.auth.models import Group, User
 from django.urls import reverse
 
 from articles.models import Article, Removal, Similarity
 from articles.reading import marked_body
 from entities.models import Entity, Mention
-from tests.factories import ArticleFactory, EntityFactory, mention_in
+from tests.factories import ArticleFactory, EntityFactory, mention_in, staff_member
 
 pytestmark = pytest.mark.django_db
 
 
-def staff_member_of(role: str) -> User:
-    user = User.objects.create_user(f"{role.lower()}-staff", password="a-long-password-1", is_staff=True)
-    user.groups.add(Group.objects.get(name=role))
-    return user
-
-
 @pytest.fixture
 def curator_client(client):
-    client.force_login(staff_member_of("Curator"))
+    client.force_login(staff_member("Curator"))
     return client
 
 
 @pytest.fixture
 def reader_client(client):
-    client.force_login(staff_member_of("Reader"))
+    client.force_login(staff_member("Reader"))
     return client
 
 
@@ -94,7 +87,7 @@ def test_a_click_confirms_or_rejects_a_mention_for_curators_only(curator_client,
     assert curator_client.get(url).status_code == 405
 
     reader_client = Client()
-    reader_client.force_login(staff_member_of("Reader"))
+    reader_client.force_login(staff_member("Reader"))
     assert reader_client.post(url, {"status": "confirmed"}).status_code == 403
     mention.refresh_from_db()
     assert mention.status == "rejected"
@@ -154,7 +147,7 @@ def test_readers_see_no_curating_actions(reader_client, corpus):
     ],
 )
 def test_what_each_role_may_do_in_the_admin(client, corpus, role, users, delete_source, delete_entity, edit_article):
-    user = staff_member_of(role)
+    user = staff_member(role)
     client.force_login(user)
     assert client.get(reverse("admin:auth_user_changelist")).status_code == users
     assert client.get(reverse("admin:articles_source_delete", args=[corpus.dawn.pk])).status_code == delete_source
@@ -171,6 +164,6 @@ def test_marking_articles_reviewed_is_recorded_in_their_history_as_the_curators(
     latest = corpus.visit.history.latest()
     assert (latest.status, latest.history_user.username, latest.history_change_reason) == (
         "reviewed",
-        "curator-staff",
+        "Curator-staff",
         "marked reviewed",
     )

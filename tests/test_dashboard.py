@@ -5,7 +5,6 @@ import datetime
 import xml.etree.ElementTree as ET
 
 import pytest
-from django.contrib.auth.models import Group, User
 
 from archive.dashboard import (
     MONTHS_SHOWN,
@@ -15,7 +14,7 @@ from archive.dashboard import (
     months_shown,
 )
 from entities.models import Candidate
-from tests.factories import ArticleFactory, EventFactory, SourceFactory
+from tests.factories import ArticleFactory, EventFactory, SourceFactory, staff_member
 
 pytestmark = pytest.mark.django_db
 
@@ -25,13 +24,6 @@ SVG = "{http://www.w3.org/2000/svg}"
 
 def month(year: int, number: int) -> datetime.date:
     return datetime.date(year, number, 1)
-
-
-def staff_member(role: str | None) -> User:
-    user = User.objects.create_user(f"{role or 'nobody'}-staff", password="a-long-password-1", is_staff=True)
-    if role:
-        user.groups.add(Group.objects.get(name=role))
-    return user
 
 
 @pytest.fixture

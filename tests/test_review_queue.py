@@ -3,14 +3,13 @@
 import datetime
 
 import pytest
-from django.contrib.auth.models import Group, User
 from django.urls import reverse
 from django.utils import timezone
 
 from archive import review
 from articles.models import Article
 from entities.models import Candidate, Event
-from tests.factories import ArticleFactory, EventFactory
+from tests.factories import ArticleFactory, EventFactory, staff_member
 
 pytestmark = pytest.mark.django_db
 
@@ -31,10 +30,7 @@ def waiting():
 @pytest.fixture
 def staff_client(client):
     def log_in(role: str | None) -> object:
-        user = User.objects.create_user(f"{role or 'nobody'}-staff", password="a-long-password-1", is_staff=True)
-        if role:
-            user.groups.add(Group.objects.get(name=role))
-        client.force_login(user)
+        client.force_login(staff_member(role))
         return client
 
     return log_in
