@@ -9,6 +9,7 @@ from typing import TYPE_CHECKING, Any
 from django.contrib.postgres.search import SearchHeadline, SearchQuery, SearchRank
 from django.db import connection, models
 from django.db.models import Count, Exists, F, OuterRef, Q
+from django.db.models.expressions import RawSQL
 
 if TYPE_CHECKING:
     from entities.models import Entity
@@ -99,19 +100,24 @@ class ArticleQuerySet(models.QuerySet):
         )  # fmt: skip
         return dict(self.filter(pk__in=list(ids)).annotate(snippet=headline).values_list("id", "snippet"))
 
-    def facets(self, *, top: int = 10) -> dict[str, list[dict[str, object]]]:
+    def facets(self, *, top: int = 10, exact: bool = False) -> dict[str, object]:
         """Counts over this set of articles: by source, month, type, status, the most mentioned
-        entities and the kinds of event they report.
+        entities and the kinds of event they report, with the set's size.
 
         The first four come from one pass over the set (GROUPING SETS); the entity counts from the
         (entity, article) pairs. For the whole archive, which is what an unfiltered facet request
-        asks for, both read the totals triggers keep (ArticleTally, EntityStats) instead.
+        asks for, both read the totals triggers keep (ArticleTally, EntityStats) instead. A set
+        larger than FACET_SAMPLE articles is counted on an evenly spaced sample of that many (by id)
+        and the counts scaled up, unless `exact`: exact counts over 200,000 articles take seconds.
+        Event kinds are always counted over the whole set.
         """
         plain = self.order_by()
         whole_archive = not plain.query.where
-        by_field = _counts_by_field(None if whole_archive else plain)
+        counted, total, sample = (None, None, None) if whole_archive else _facet_sample(plain, exact=exact)
+        scale = total / len(sample) if sample else 1.0
+        by_field = _counts_by_field(counted)
         sources = {source.pk: source for source in _source_model().objects.filter(pk__in=by_field["source_id"])}
-        return {
+        facets: dict[str, object] = {
             "source": sorted(
                 (
                     {"source__slug": sources[pk].slug, "source__name": sources[pk].name, "count": count}
@@ -125,9 +131,16 @@ class ArticleQuerySet(models.QuerySet):
             ],
             "type": _ranked(by_field["article_type"], "article_type"),
             "status": _ranked(by_field["status"], "status"),
-            "entity": _entity_facet(None if whole_archive else plain, top),
-            "event_kind": _event_kind_facet(None if whole_archive else plain),
+            "entity": _entity_facet(counted, top),
         }
+        if sample:
+            for rows in facets.values():
+                for row in rows:
+                    row["count"] = round(row["count"] * scale)
+        facets["event_kind"] = _event_kind_facet(None if whole_archive else plain)
+        facets["articles"] = total if total is not None else sum(by_field["status"].values())
+        facets["sample"] = len(sample) if sample else None
+        return facets
 
     def for_listing(self) -> ArticleQuerySet:
         """What a listing reads, in one query: the source joined, the texts left in the database."""
@@ -146,6 +159,23 @@ class ArticleQuerySet(models.QuerySet):
 
 
 FACET_FIELDS = ("source_id", "month", "article_type", "status")
+# Facets of a larger set are estimated from an evenly spaced sample of this many of its articles:
+# a value holding 5 % of the set is then estimated within about 9 %, one holding 1 % within about
+# 20 % (two standard errors).
+FACET_SAMPLE = 10_000
+
+
+def _facet_sample(articles: models.QuerySet, *, exact: bool) -> tuple[models.QuerySet, int, list[int] | None]:
+    """The articles to count (the set itself, or a sample of it), the set's size, and the sample's
+    ids when there is one. Listing the set's ids is cheap (an index-only read); counting its
+    pairs and attributes is what grows with it."""
+    ids = sorted(articles.values_list("pk", flat=True))
+    if exact or len(ids) <= FACET_SAMPLE:
+        return articles, len(ids), None
+    step = len(ids) / FACET_SAMPLE
+    sample = [ids[int(index * step)] for index in range(FACET_SAMPLE)]
+    as_array = RawSQL("SELECT unnest(%s::bigint[])", (sample,))  # one parameter, not 10,000
+    return articles.model.objects.filter(pk__in=as_array).order_by(), len(ids), sample
 
 
 def _counts_by_field(articles: models.QuerySet | None) -> dict[str, dict[object, int]]:

@@ -84,3 +84,9 @@ class FacetsSerializer(serializers.Serializer):
         child=serializers.DictField(), help_text="entity__slug, entity__name, entity__kind, count (articles)"
     )
     event_kind = serializers.ListField(child=serializers.DictField(), help_text="event__kind, count (events)")
+    articles = serializers.IntegerField(help_text="How many articles the filters select (exact)")
+    sample = serializers.IntegerField(
+        allow_null=True,
+        help_text="When the set is large: how many of its articles were counted, evenly spaced, and the counts "
+        "scaled up to the whole (estimates; event kinds are always exact). Null: every count is exact.",
+    )

@@ -48,16 +48,28 @@ class ArticleViewSet(viewsets.ReadOnlyModelViewSet):
     def get_serializer_class(self) -> type[BaseSerializer]:
         return ArticleListSerializer if self.action == "list" else ArticleDetailSerializer
 
-    @extend_schema(parameters=[OpenApiParameter("top", int, description="How many entities (default 10, at most 100)")])
+    @extend_schema(
+        parameters=[
+            OpenApiParameter("top", int, description="How many entities (default 10, at most 100)"),
+            OpenApiParameter(
+                "exact", bool, description="Count every article even in a large set (slower; default false)"
+            ),
+        ]
+    )
     @action(detail=False, pagination_class=None)
     def facets(self, request: Request) -> Response:
         """Counts for the filtered articles (same filters as the listing): by source, month, type,
-        status, the most mentioned entities and the kinds of event they report."""
+        status, the most mentioned entities and the kinds of event they report. Sets larger than
+        10,000 articles are estimated from a sample unless `exact=true` (see `sample`)."""
         top = request.query_params.get("top", "10")
         if not top.isdigit() or not 1 <= int(top) <= 100:
             raise ValidationError({"top": ["A whole number from 1 to 100."]})
+        exact = request.query_params.get("exact", "false").lower()
+        if exact not in {"true", "false", "1", "0"}:
+            raise ValidationError({"exact": ["true or false."]})
         queryset = self.filter_queryset(Article.objects.all())
-        return Response(FacetsSerializer(queryset.facets(top=int(top))).data)
+        facets = queryset.facets(top=int(top), exact=exact in {"true", "1"})
+        return Response(FacetsSerializer(facets).data)
 
     @extend_schema(
         parameters=[OpenApiParameter("as", str, enum=["csv", "jsonl"], description="File format (default csv)")],

@@ -111,6 +111,20 @@ def test_facets_of_the_whole_archive_read_stored_totals_that_agree_with_counting
     assert Mention.objects.filter(entity=rejected).exists()
 
 
+def test_facets_of_a_large_set_are_estimated_from_an_even_sample_unless_exact(api_client, library, monkeypatch):
+    monkeypatch.setattr("articles.managers.FACET_SAMPLE", 2)
+    estimated = api_client.get("/api/v1/articles/facets/?source=dawn&source=tribune").json()
+    assert (estimated["articles"], estimated["sample"]) == (3, 2)
+    assert sum(row["count"] for row in estimated["status"]) == 3  # two counted, scaled by 3/2 each
+    exact = api_client.get("/api/v1/articles/facets/?source=dawn&source=tribune&exact=true").json()
+    assert (exact["articles"], exact["sample"]) == (3, None)
+    assert exact["source"] == [
+        {"source__slug": "dawn", "source__name": "Dawn", "count": 2},
+        {"source__slug": "tribune", "source__name": "Tribune", "count": 1},
+    ]
+    assert api_client.get("/api/v1/articles/facets/?exact=maybe").status_code == 400
+
+
 def test_facets_refuse_a_bad_top(api_client, library):
     response = api_client.get("/api/v1/articles/facets/?top=0")
     assert response.status_code == 400 and "top" in response.json()
