@@ -19,7 +19,7 @@ SEARCH_CONFIG = "english"  # the stored search vector's configuration (see Artic
 # Relevance ranking reads every hit's vector: for a word in half of a million articles that is
 # seconds. Results ordered by relevance therefore rank the newest RANKED_HITS hits only; a term
 # with fewer hits is ranked in full.
-RANKED_HITS = 2_000
+RANKED_HITS = 1_000
 
 
 def search_query(text: str) -> SearchQuery:
