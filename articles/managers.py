@@ -120,10 +120,14 @@ class ArticleQuerySet(models.QuerySet):
         facets: dict[str, object] = {
             "source": sorted(
                 (
-                    {"source__slug": sources[pk].slug, "source__name": sources[pk].name, "count": count}
+                    {
+                        "source__slug": sources[pk].slug if pk is not None else None,  # None: no known source
+                        "source__name": sources[pk].name if pk is not None else None,
+                        "count": count,
+                    }
                     for pk, count in by_field["source_id"].items()
                 ),
-                key=lambda row: (-row["count"], row["source__name"]),
+                key=lambda row: (-row["count"], row["source__name"] or ""),
             ),
             "month": [
                 {"month": month.strftime("%Y-%m") if month else None, "count": count}

@@ -125,6 +125,13 @@ def test_facets_of_a_large_set_are_estimated_from_an_even_sample_unless_exact(ap
     assert api_client.get("/api/v1/articles/facets/?exact=maybe").status_code == 400
 
 
+def test_articles_without_a_source_are_a_facet_value_of_their_own(api_client, library):
+    ArticleFactory(source=None, title="Unattributed", body="Who wrote this?")
+    for query in ["", "?type=news", "?type=news&exact=true"]:
+        sources = api_client.get(f"/api/v1/articles/facets/{query}").json()["source"]
+        assert {"source__slug": None, "source__name": None, "count": 1} in sources
+
+
 def test_facets_refuse_a_bad_top(api_client, library):
     response = api_client.get("/api/v1/articles/facets/?top=0")
     assert response.status_code == 400 and "top" in response.json()
