@@ -10,8 +10,8 @@ from dataclasses import dataclass, field
 
 from django.db.models import Count, OuterRef, QuerySet, Subquery
 from django.db.models.functions import Coalesce
-from django.urls import reverse
 
+from archive.admin import changelist
 from articles.models import Article
 from entities.models import Candidate, Event, EventEvidence
 
@@ -26,9 +26,9 @@ class Queue:
 
 
 QUEUES = {
-    "articles": ("Articles imported, not reviewed", "articles", "article", {"status__exact": Article.Status.IMPORTED}),
-    "candidates": ("Entity candidates", "entities", "candidate", {"status__exact": Candidate.Status.OPEN}),
-    "events": ("Event proposals", "entities", "event", {"status__exact": Event.Status.PROPOSED}),
+    "articles": ("Articles imported, not reviewed", "articles", "article", {"status": Article.Status.IMPORTED}),
+    "candidates": ("Entity candidates", "entities", "candidate", {"status": Candidate.Status.OPEN}),
+    "events": ("Event proposals", "entities", "event", {"status": Event.Status.PROPOSED}),
 }
 
 
@@ -57,7 +57,6 @@ def queues(*, rows: int = 25) -> list[Queue]:
     result = []
     for key, queryset in waiting().items():
         title, app_label, model_name, filters = QUEUES[key]
-        url = reverse(f"admin:{app_label}_{model_name}_changelist")
-        query = "&".join(f"{name}={value}" for name, value in filters.items())
-        result.append(Queue(key, title, queryset.count(), f"{url}?{query}", list(queryset[:rows])))
+        url = changelist(app_label, model_name, **filters)
+        result.append(Queue(key, title, queryset.count(), url, list(queryset[:rows])))
     return result

@@ -5,7 +5,6 @@ from __future__ import annotations
 
 import datetime
 from dataclasses import dataclass
-from urllib.parse import urlencode
 
 from django.contrib import admin
 from django.core.exceptions import PermissionDenied
@@ -17,6 +16,7 @@ from django.utils.safestring import SafeString, mark_safe
 from django.views.decorators.http import require_safe
 
 from archive import charts, review
+from archive.admin import changelist
 from archive.dashboard import Dashboard, StatusCount, dashboard
 from entities.models import Entity, Event
 
@@ -95,12 +95,6 @@ def review_queue(request: HttpRequest) -> HttpResponse:
         raise PermissionDenied("The review queue needs the permission to view articles.")
     context = {**admin.site.each_context(request), "title": "Review queue", "queues": review.queues()}
     return TemplateResponse(request, "admin/review_queue.html", context)
-
-
-def changelist(app_label: str, model_name: str, **filters: object) -> str:
-    url = reverse(f"admin:{app_label}_{model_name}_changelist")
-    lookups = {key if "__" in key else f"{key}__exact": value for key, value in filters.items()}
-    return f"{url}?{urlencode(lookups)}" if lookups else url
 
 
 def status_tiles(label: str, statuses: tuple[StatusCount, ...], app_label: str, model_name: str) -> TileGroup:

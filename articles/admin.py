@@ -6,13 +6,13 @@ from django.db.models.functions import Coalesce
 from django.http import HttpRequest, HttpResponse, HttpResponseRedirect, StreamingHttpResponse
 from django.shortcuts import get_object_or_404
 from django.urls import path, reverse
-from django.utils.html import format_html
 from django.views.decorators.http import require_POST
 from simple_history.admin import SimpleHistoryAdmin
 
+from archive.admin import admin_link
 from articles.curation import CurationConflict, mark_curated, restore_removal, set_status
 from articles.exports import csv_lines, export_rows
-from articles.managers import search_query
+from articles.managers import TEXT_FIELDS, search_query
 from articles.models import Article, Fingerprint, Removal, Similarity, Source
 from articles.reading import marked_body
 from entities import event_linking, linking
@@ -54,7 +54,7 @@ class MentionInline(admin.TabularInline):
 
     @admin.display(description="entity")
     def entity_link(self, mention: Mention) -> str:
-        return _admin_link(mention.entity)
+        return admin_link(mention.entity)
 
     def has_add_permission(self, request: HttpRequest, obj: object = None) -> bool:
         return False  # mentions come from extraction, anchored to offsets in the body
@@ -75,7 +75,7 @@ class EventEvidenceInline(admin.TabularInline):
 
     @admin.display(description="event")
     def event_link(self, evidence: EventEvidence) -> str:
-        return _admin_link(evidence.event)
+        return admin_link(evidence.event)
 
     @admin.display(description="status")
     def event_status(self, evidence: EventEvidence) -> str:
@@ -115,20 +115,13 @@ class CopiesInline(admin.TabularInline):
         return False
 
     def get_queryset(self, request: HttpRequest) -> QuerySet:
-        return super().get_queryset(request).select_related("similar").defer(*_TEXTS("similar__"))
+        return (
+            super().get_queryset(request).select_related("similar").defer(*(f"similar__{name}" for name in TEXT_FIELDS))
+        )
 
     @admin.display(description="copy")
     def similar_link(self, similarity: Similarity) -> str:
-        return _admin_link(similarity.similar)
-
-
-def _admin_link(obj: models.Model) -> str:
-    url = reverse(f"admin:{obj._meta.app_label}_{obj._meta.model_name}_change", args=[obj.pk])
-    return format_html('<a href="{}">{}</a>', url, obj)
-
-
-def _TEXTS(prefix: str = "") -> list[str]:
-    return [f"{prefix}{name}" for name in ("raw_text", "body", "search_vector", "summary", "author_bio")]
+        return admin_link(similarity.similar)
 
 
 class CopiesFilter(admin.SimpleListFilter):
@@ -181,7 +174,7 @@ class ArticleAdmin(SimpleHistoryAdmin):
     def get_queryset(self, request: HttpRequest) -> QuerySet:
         queryset = super().get_queryset(request)
         if request.resolver_match and request.resolver_match.url_name == "articles_article_changelist":
-            queryset = queryset.defer(*_TEXTS()).annotate(
+            queryset = queryset.defer(*TEXT_FIELDS).annotate(
                 entity_count=_count_of(EntityArticle, "article"), copy_count=_count_of(Similarity, "article")
             )
         return queryset.defer("raw_text", "search_vector")
@@ -212,24 +205,23 @@ class ArticleAdmin(SimpleHistoryAdmin):
         query = search_query(search_term)
         return queryset.filter(search_vector=query), False
 
-    def change_view(
-        self, request: HttpRequest, object_id: str, form_url: str = "", extra_context: dict | None = None
-    ) -> HttpResponse:
+    def render_change_form(
+        self, request: HttpRequest, context: dict, add: bool = False, change: bool = False, form_url: str = "",
+        obj: Article | None = None,
+    ) -> HttpResponse:  # fmt: skip
         """The page opens on the text to read: mentions marked by kind, each one a click away from
         confirming, rejecting or opening its entity; what the importer removed, restorable."""
-        article = self.get_object(request, object_id)
-        extra_context = extra_context or {}
-        if article is not None:
-            mentions = Mention.objects.filter(article=article).select_related("entity")
-            extra_context |= {
-                "reading": marked_body(article.body, mentions),
+        if obj is not None:
+            mentions = Mention.objects.filter(article=obj).select_related("entity")
+            context |= {
+                "reading": marked_body(obj.body, mentions),
                 "entity_kinds": Entity.Kind.choices,
-                "removals": article.removals.filter(restored_at__isnull=True),
-                "raw_url": reverse("admin:articles_article_raw", args=[article.pk]),
+                "removals": obj.removals.filter(restored_at__isnull=True),
+                "raw_url": reverse("admin:articles_article_raw", args=[obj.pk]),
                 "can_change_mentions": request.user.has_perm("entities.change_mention"),
                 "can_restore": request.user.has_perm("articles.change_article"),
             }
-        return super().change_view(request, object_id, form_url, extra_context)
+        return super().render_change_form(request, context, add, change, form_url, obj)
 
     def get_urls(self) -> list:
         raw = path("<int:pk>/raw/", self.admin_site.admin_view(self.raw_text_view), name="articles_article_raw")

@@ -20,6 +20,8 @@ SEARCH_CONFIG = "english"  # the stored search vector's configuration (see Artic
 # seconds. Results ordered by relevance therefore rank the newest RANKED_HITS hits only; a term
 # with fewer hits is ranked in full.
 RANKED_HITS = 1_000
+# The article's long texts, which listings leave in the database.
+TEXT_FIELDS = ("raw_text", "search_vector", "body", "summary", "author_bio")
 
 
 def search_query(text: str) -> SearchQuery:
@@ -116,7 +118,9 @@ class ArticleQuerySet(models.QuerySet):
         counted, total, sample = (None, None, None) if whole_archive else _facet_sample(plain, exact=exact)
         scale = total / len(sample) if sample else 1.0
         by_field = _counts_by_field(counted)
-        sources = {source.pk: source for source in _source_model().objects.filter(pk__in=by_field["source_id"])}
+        from articles.models import Source
+
+        sources = Source.objects.in_bulk(by_field["source_id"])
         facets: dict[str, object] = {
             "source": sorted(
                 (
@@ -148,7 +152,7 @@ class ArticleQuerySet(models.QuerySet):
 
     def for_listing(self) -> ArticleQuerySet:
         """What a listing reads, in one query: the source joined, the texts left in the database."""
-        return self.select_related("source").defer("raw_text", "search_vector", "body", "summary", "author_bio")
+        return self.select_related("source").defer(*TEXT_FIELDS)
 
     def for_detail(self) -> ArticleQuerySet:
         """One article with its removals and copies, in three queries."""
@@ -202,11 +206,10 @@ def _counts_by_field(articles: models.QuerySet | None) -> dict[str, dict[object,
     counts: dict[str, dict[object, int]] = {field: {} for field in FACET_FIELDS}
     with connection.cursor() as cursor:
         cursor.execute(sql, params)
-        for *grouping, source_id, month, article_type, status, count in cursor.fetchall():
-            field = FACET_FIELDS[grouping.index(0)]  # GROUPING() is 0 for the column grouped by
-            counts[field][
-                {"source_id": source_id, "month": month, "article_type": article_type, "status": status}[field]
-            ] = count
+        for row in cursor.fetchall():
+            grouping, values, count = row[:4], row[4:8], row[8]
+            column = grouping.index(0)  # GROUPING() is 0 for the column this row is grouped by
+            counts[FACET_FIELDS[column]][values[column]] = count
     return counts
 
 
@@ -244,12 +247,6 @@ def _event_kind_facet(articles: models.QuerySet | None) -> list[dict[str, object
         .annotate(count=Count("*"))
         .order_by("-count", "kind")
     )
-
-
-def _source_model() -> type[models.Model]:
-    from articles.models import Source
-
-    return Source
 
 
 def _copies() -> models.QuerySet:

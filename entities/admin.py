@@ -3,11 +3,12 @@ from django.db.models import Count, QuerySet
 from django.forms.models import BaseInlineFormSet
 from django.http import HttpRequest, JsonResponse
 from django.shortcuts import get_object_or_404
-from django.urls import path, reverse
-from django.utils.html import format_html
+from django.urls import path
 from django.views.decorators.http import require_POST
 from simple_history.admin import SimpleHistoryAdmin
 
+from archive.admin import admin_link
+from articles.managers import TEXT_FIELDS
 from entities import event_linking, linking
 from entities.models import (
     Alias,
@@ -136,8 +137,7 @@ class ParticipantInline(admin.TabularInline):
 
     @admin.display(description="entity")
     def entity_link(self, participation: EventParticipant) -> str:
-        url = reverse("admin:entities_entity_change", args=[participation.entity_id])
-        return format_html('<a href="{}">{}</a>', url, participation.entity)
+        return admin_link(participation.entity)
 
 
 class NewParticipantFormSet(BaseInlineFormSet):
@@ -178,22 +178,12 @@ class EvidenceInline(admin.TabularInline):
 
     def get_queryset(self, request: HttpRequest) -> QuerySet:
         return (
-            super()
-            .get_queryset(request)
-            .select_related("article")
-            .defer(
-                "article__raw_text",
-                "article__body",
-                "article__search_vector",
-                "article__summary",
-                "article__author_bio",
-            )
+            super().get_queryset(request).select_related("article").defer(*(f"article__{name}" for name in TEXT_FIELDS))
         )
 
     @admin.display(description="article")
     def article_link(self, evidence: EventEvidence) -> str:
-        url = reverse("admin:articles_article_change", args=[evidence.article_id])
-        return format_html('<a href="{}">{}</a>', url, evidence.article)
+        return admin_link(evidence.article)
 
 
 @admin.register(Event)
