@@ -15,7 +15,8 @@ from dataclasses import dataclass
 from django.db.models import Count
 from django.db.models.functions import TruncMonth
 
-from articles.models import Article, DatePrecision, Source
+from archive.common.dates import DatePrecision
+from articles.models import Article, Source
 from entities.models import Candidate, Entity, EntityStats, Event
 
 # Ten years by month keep each column a few pixels wide at the admin's width; older months are

@@ -140,7 +140,7 @@ SIMPLE_HISTORY_HISTORY_CHANGE_REASON_USE_TEXT_FIELD = True
 API_PUBLIC_READ = env_bool("ARCHIVE_API_PUBLIC_READ", True)
 
 REST_FRAMEWORK = {
-    "DEFAULT_PERMISSION_CLASSES": ["archive.api.ArchiveModelPermissions"],
+    "DEFAULT_PERMISSION_CLASSES": ["archive.common.api.ArchiveModelPermissions"],
     "DEFAULT_AUTHENTICATION_CLASSES": [
         "rest_framework.authentication.TokenAuthentication",
         "rest_framework.authentication.SessionAuthentication",
@@ -148,9 +148,9 @@ REST_FRAMEWORK = {
     ],
     "DEFAULT_FILTER_BACKENDS": [
         "django_filters.rest_framework.DjangoFilterBackend",
-        "archive.api.StableOrderingFilter",
+        "archive.common.api.StableOrderingFilter",
     ],
-    "DEFAULT_PAGINATION_CLASS": "archive.api.PageNumberWithSizePagination",
+    "DEFAULT_PAGINATION_CLASS": "archive.common.api.PageNumberWithSizePagination",
     "PAGE_SIZE": 50,
     "DEFAULT_SCHEMA_CLASS": "drf_spectacular.openapi.AutoSchema",
     "DEFAULT_THROTTLE_CLASSES": ["rest_framework.throttling.AnonRateThrottle"],
@@ -173,7 +173,7 @@ SPECTACULAR_SETTINGS = {
     "ENUM_NAME_OVERRIDES": {
         "SourceKindEnum": "articles.models.Source.Kind",
         "ArticleStatusEnum": "articles.models.Article.Status",
-        "DatePrecisionEnum": "articles.models.DatePrecision",
+        "DatePrecisionEnum": "archive.common.dates.DatePrecision",
         "EntityKindEnum": "entities.models.Entity.Kind",
         "MentionStatusEnum": "entities.models.Mention.Status",
         "EventKindEnum": "entities.models.Event.Kind",

@@ -9,7 +9,7 @@ from django.urls import path, reverse
 from django.views.decorators.http import require_POST
 from simple_history.admin import SimpleHistoryAdmin
 
-from archive.admin import admin_link
+from archive.common.admin_links import admin_link
 from articles.curation import CurationConflict, mark_curated, restore_removal, set_status
 from articles.exports import csv_lines, export_rows
 from articles.managers import TEXT_FIELDS, search_query

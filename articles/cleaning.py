@@ -15,6 +15,8 @@ from collections.abc import Sequence
 from dataclasses import dataclass
 from functools import lru_cache
 
+from archive.common.sentences import split_sentences
+
 _LINE_BREAKS = re.compile(r"\r\n?|[\u2028\u2029\x85\x0b\x0c]")
 _TRAILING_SPACE = re.compile(r"[ \t\u00a0]+$", re.MULTILINE)
 _EXTRA_BLANK_LINES = re.compile(r"\n{3,}")
@@ -163,7 +165,7 @@ def outlet_named_in(line: str) -> str:
     return ""
 
 
-# --- Words, sentences and repeated paragraphs ---------------------------------------------
+# --- Words and repeated paragraphs ---------------------------------------------
 
 _STOPWORDS = frozenset(
     "a about after against all also an and any are as at be been before between both but by can could did do "
@@ -174,11 +176,6 @@ _STOPWORDS = frozenset(
 )
 _WORD = re.compile(r"[^\W_]+(?:['’][^\W_]+)*")
 _SUFFIXES = ("ations", "ation", "ings", "ing", "ies", "ied", "ed", "es", "s", "ly")
-_ABBREVIATIONS = frozenset(
-    "gen lt col maj capt cmdr adm sgt mr mrs ms dr prof sen rep gov pres st jr sr inc ltd co corp no vs etc "
-    "jan feb mar apr jun jul aug sep sept oct nov dec u.s u.k u.n e.g i.e".split()
-)
-_SENTENCE_END = re.compile(r"(?<=[.!?])[\"”’)]*\s+(?=[\"“‘(]?[A-Z0-9])")
 
 
 @lru_cache(maxsize=200_000)
@@ -193,19 +190,6 @@ def stem(word: str) -> str:
 def content_stems(text: str) -> list[str]:
     """Lower-case stems of the words that carry meaning, in text order."""
     return [stem(word) for word in _WORD.findall(text.casefold()) if word not in _STOPWORDS]
-
-
-def split_sentences(text: str) -> list[str]:
-    """Sentences of a paragraph; abbreviations such as `Gen.` and `U.S.` do not end one."""
-    sentences, start = [], 0
-    for match in _SENTENCE_END.finditer(text):
-        previous_word = text[start : match.start()].rsplit(None, 1)[-1].rstrip('.!?"”’)').lower()
-        if previous_word in _ABBREVIATIONS or re.fullmatch(r"[a-z]", previous_word):
-            continue
-        sentences.append(text[start : match.start()].strip())
-        start = match.end()
-    sentences.append(text[start:].strip())
-    return [sentence for sentence in sentences if sentence]
 
 
 # A trailing paragraph restates earlier ones when, on average, at least half of each of its

@@ -9,8 +9,8 @@ from django.db.models import F, QuerySet
 from django.utils import timezone
 from simple_history.utils import bulk_update_with_history
 
-from archive import history
-from archive.history import acting_user, recorded
+from archive.common import history
+from archive.common.history import acting_user, recorded
 from articles.cleaning import text_hash
 from articles.importing import PARSED_FIELDS
 from articles.models import Article, Removal

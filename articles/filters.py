@@ -1,8 +1,9 @@
 from django.db.models import QuerySet
 from django_filters import rest_framework as filters
 
-from archive.api import SlugsFilter
-from articles.models import Article, DatePrecision, Source
+from archive.common.api import SlugsFilter
+from archive.common.dates import DatePrecision
+from articles.models import Article, Source
 from entities.models import Entity, Event
 
 

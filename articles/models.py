@@ -5,16 +5,8 @@ from django.db import models
 from django.db.models import F, Q
 from simple_history.models import HistoricalRecords
 
+from archive.common.dates import DatePrecision
 from articles.managers import SEARCH_CONFIG, ArticleQuerySet, SourceQuerySet
-
-
-class DatePrecision(models.TextChoices):
-    """How much of a stored date is known; the rest is filled with the first day/month."""
-
-    DAY = "day", "Day"
-    MONTH = "month", "Month"
-    YEAR = "year", "Year"
-    UNKNOWN = "unknown", "Unknown"
 
 
 def date_precision_constraint(date_field: str, precision_field: str, name: str) -> models.CheckConstraint:

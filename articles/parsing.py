@@ -21,6 +21,8 @@ from urllib.parse import urlsplit
 
 import yaml
 
+from archive.common.dates import UNKNOWN_DATE, DatePrecision, PartialDate, find_date_line, partial_date
+from archive.common.sentences import split_sentences
 from articles.cleaning import (
     canonical_text,
     classify_line,
@@ -28,9 +30,7 @@ from articles.cleaning import (
     normalise_text,
     outlet_named_in,
     repeated_paragraphs,
-    split_sentences,
 )
-from articles.dates import UNKNOWN_DATE, PartialDate, find_date_line, parse_date
 
 MAX_TITLE_LENGTH = 300  # a first line longer than this is a paragraph, not a headline
 HEADER_SCAN_UNITS = 14  # how far below the headline header lines (date, byline...) are looked for
@@ -293,7 +293,7 @@ def _header_kind(unit: str, title_key: str, fields: dict[str, Any]) -> tuple[str
     if date_line:
         if date_line.label in {"updated", "last updated", "modified"}:
             return "date_line", f"updated {date_line.date.date}"
-        if fields.get("published", UNKNOWN_DATE).precision == "unknown":
+        if fields.get("published", UNKNOWN_DATE).precision == DatePrecision.UNKNOWN:
             fields["published"] = date_line.date
         byline_in_rest = _BYLINE.match(date_line.rest)
         if byline_in_rest:
@@ -441,7 +441,7 @@ def apply_metadata(parsed: ParsedArticle, metadata: Mapping[str, Any], *, what: 
 
 def _metadata_value(target: str, value: Any, *, what: str) -> Any:
     if target == "published":
-        date = parse_date(str(value)) if not hasattr(value, "year") else _from_date_object(value)
+        date = partial_date(value)
         if date is None:
             raise ParseError(f"{what}: published {value!r} is not a date (use YYYY-MM-DD, YYYY-MM or YYYY)")
         return date
@@ -458,14 +458,6 @@ def _metadata_value(target: str, value: Any, *, what: str) -> Any:
     if isinstance(value, list):
         return ", ".join(str(item) for item in value)
     return str(value).strip()
-
-
-def _from_date_object(value: Any) -> PartialDate:
-    import datetime
-
-    if isinstance(value, datetime.datetime):
-        return PartialDate(value.date(), "day", value.time().replace(second=0, microsecond=0))
-    return PartialDate(value, "day")
 
 
 # --- Export records and HTML ------------------------------------------------------------------

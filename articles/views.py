@@ -9,7 +9,7 @@ from rest_framework.request import Request
 from rest_framework.response import Response
 from rest_framework.serializers import BaseSerializer
 
-from archive.api import CursorFirstPagination, StableOrderingFilter
+from archive.common.api import CursorFirstPagination, StableOrderingFilter
 from articles.exports import EXPORTS, export_rows
 from articles.filters import ArticleFilter, SourceFilter
 from articles.managers import RANKED_HITS

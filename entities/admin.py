@@ -7,7 +7,7 @@ from django.urls import path
 from django.views.decorators.http import require_POST
 from simple_history.admin import SimpleHistoryAdmin
 
-from archive.admin import admin_link
+from archive.common.admin_links import admin_link
 from articles.managers import TEXT_FIELDS
 from entities import event_linking, linking
 from entities.models import (

@@ -8,8 +8,6 @@ have edited them): only missing participants and evidence are added.
 
 from __future__ import annotations
 
-import datetime
-import re
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
@@ -17,8 +15,9 @@ from typing import Any
 from django.conf import settings
 from django.db import transaction
 
+from archive.common.dates import UNKNOWN_DATE, PartialDate, partial_date
 from articles.managers import one_or_none
-from articles.models import Article, DatePrecision
+from articles.models import Article
 from entities.datafiles import read_yaml_list
 from entities.event_linking import absorb_proposals
 from entities.models import Entity, Event, EventEvidence, EventParticipant
@@ -38,8 +37,8 @@ class EventFileError(ValueError):
 class CuratedEvent:
     title: str
     kind: str
-    start: tuple[datetime.date | None, str]
-    end: tuple[datetime.date | None, str]
+    start: PartialDate
+    end: PartialDate
     location: str
     summary: str
     participants: tuple[tuple[str, str], ...]  # (entity name, role)
@@ -70,7 +69,7 @@ def _event(path: Path, number: int, raw: Any) -> CuratedEvent:
     if raw.get("kind") not in Event.Kind.values:
         raise EventFileError(f"{where}: kind {raw.get('kind')!r} is not one of {', '.join(Event.Kind.values)}")
     start, end = _date(where, raw.get("start")), _date(where, raw.get("end"))
-    if end[0] and (not start[0] or end[0] < start[0]):
+    if end.date and (not start.date or end.date < start.date):
         raise EventFileError(f"{where}: ends before it starts")
     participants = []
     for item in raw.get("participants") or []:
@@ -94,20 +93,13 @@ def _event(path: Path, number: int, raw: Any) -> CuratedEvent:
     )
 
 
-def _date(where: str, value: Any) -> tuple[datetime.date | None, str]:
+def _date(where: str, value: Any) -> PartialDate:
     if value is None or value == "":
-        return None, DatePrecision.UNKNOWN
-    if isinstance(value, datetime.date):
-        return value, DatePrecision.DAY
-    text = str(value)
-    for pattern, precision in ((r"\d{4}-\d{2}-\d{2}", "day"), (r"\d{4}-\d{2}", "month"), (r"\d{4}", "year")):
-        if re.fullmatch(pattern, text):
-            try:
-                parts = [int(part) for part in text.split("-")] + [1, 1]
-                return datetime.date(parts[0], parts[1], parts[2]), precision
-            except ValueError:
-                break
-    raise EventFileError(f"{where}: date {text!r} is not YYYY-MM-DD, YYYY-MM or YYYY")
+        return UNKNOWN_DATE
+    found = partial_date(value, iso_only=True)
+    if found is None:
+        raise EventFileError(f"{where}: date {str(value)!r} is not YYYY-MM-DD, YYYY-MM or YYYY")
+    return found
 
 
 @dataclass
@@ -141,10 +133,10 @@ def load_events(path: Path | None = None) -> EventLoadReport:
             event = Event.objects.create(
                 title=curated.title,
                 kind=curated.kind,
-                start_date=curated.start[0],
-                start_precision=curated.start[1],
-                end_date=curated.end[0],
-                end_precision=curated.end[1],
+                start_date=curated.start.date,
+                start_precision=curated.start.precision,
+                end_date=curated.end.date,
+                end_precision=curated.end.precision,
                 location=_entity(path, curated, curated.location) if curated.location else None,
                 summary=curated.summary,
                 status=Event.Status.CONFIRMED,

@@ -171,12 +171,12 @@ class EventScore:
 def evaluate_events(events_path: Path, *, gazetteer_path: Path | None = None, base_dir: Path) -> EventScore:
     """Run the event detector over the articles a curated timeline cites, with the gazetteer file,
     merge proposals that report one event, and compare them with the timeline."""
+    from archive.common.dates import DateRange
     from articles.importing import Item, read_file
     from entities.curated_events import read_events
     from entities.events import MentionRef, dates_meet, propose_events, same_event
     from entities.extraction import fold
     from entities.gazetteer import matcher_from_file
-    from entities.temporal import DateRange
 
     matcher, entries = matcher_from_file(gazetteer_path)
     by_name = {fold(name): index for index, entry in enumerate(entries) for name in (entry.name, *entry.aliases)}
@@ -207,10 +207,9 @@ def evaluate_events(events_path: Path, *, gazetteer_path: Path | None = None, ba
 
     def matches(event: object, proposal: object, reported_in: set[str]) -> bool:
         names = {by_name.get(fold(n)) for n, _ in event.participants} | {by_name.get(fold(event.location))}
-        start, precision = event.start
         return (
             proposal.kind == event.kind
-            and dates_meet(proposal.date, DateRange(start, event.end[0], precision))
+            and dates_meet(proposal.date, DateRange(event.start.date, event.end.date, event.start.precision))
             and bool(proposal.entities & (names - {None}))
             and bool(reported_in & {file for file, _ in event.evidence})
         )

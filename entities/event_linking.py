@@ -15,12 +15,12 @@ from django.db import transaction
 from django.db.models import Count, Prefetch, Q, QuerySet
 from simple_history.utils import bulk_create_with_history
 
-from archive import history
-from archive.history import acting_user, recorded
-from articles.models import Article, DatePrecision
+from archive.common import history
+from archive.common.dates import DatePrecision, DateRange
+from archive.common.history import acting_user, recorded
+from articles.models import Article
 from entities.events import MentionRef, Proposal, propose_events, same_event
 from entities.models import Event, EventEvidence, EventParticipant, Mention
-from entities.temporal import DateRange
 
 
 @dataclass

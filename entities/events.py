@@ -18,8 +18,9 @@ import re
 from collections.abc import Hashable, Iterable, Sequence
 from dataclasses import dataclass, field
 
-from entities.extraction import ABBREVIATIONS
-from entities.temporal import UNKNOWN, DateRange, resolve_date
+from archive.common.dates import UNKNOWN_RANGE, DateRange
+from archive.common.sentences import sentence_spans
+from entities.temporal import resolve_date
 
 PLACE_KINDS = frozenset({"city", "region", "country"})
 ACTOR_KINDS = frozenset({"person", "organisation", "armed_group", "country"})
@@ -146,41 +147,11 @@ class Proposal:
         return frozenset(found | ({self.location} if self.location is not None else set()))
 
 
-SENTENCE_END = re.compile(r"[.!?][\"”’')]*\s+(?=[\"“‘(]?[A-Z0-9])|\n\s*\n")
-
-
-def sentences(body: str) -> list[tuple[int, int]]:
-    """Sentence spans of a body: a full stop ends one unless it closes an abbreviation (Gen., U.S.)."""
-    spans, start = [], 0
-    for match in SENTENCE_END.finditer(body):
-        before = body[start : match.start()].rsplit(None, 1)[-1:] or [""]
-        word = before[0].strip('("“')
-        if match.group().startswith(".") and (
-            word.lower() in ABBREVIATIONS or re.fullmatch(r"(?:[A-Z]\.)*[A-Z]", word)
-        ):
-            continue
-        end = match.start() + (1 if match.group()[0] in ".!?" else 0)
-        if body[start:end].strip():
-            spans.append(_strip(body, start, end))
-        start = match.end()
-    if body[start:].strip():
-        spans.append(_strip(body, start, len(body)))
-    return spans
-
-
-def _strip(text: str, start: int, end: int) -> tuple[int, int]:
-    while start < end and text[start].isspace():
-        start += 1
-    while end > start and text[end - 1].isspace():
-        end -= 1
-    return start, end
-
-
 def propose_events(body: str, mentions: Sequence[MentionRef], published: datetime.date | None) -> list[Proposal]:
     """Event proposals for one article, at most one per kind and sentence."""
     proposals = []
     ordered = sorted(mentions, key=lambda m: m.start)
-    for start, end in sentences(body):
+    for start, end in sentence_spans(body):
         sentence = body[start:end]
         inside = [m for m in ordered if start <= m.start and m.end <= end]
         if not inside:
@@ -235,7 +206,7 @@ def _proposal(
     if not any(kind in ACTOR_KINDS for kind in _kinds(inside, roles)):
         return None
     has_person = any(m.kind == "person" and m.entity in roles for m in inside)
-    if date == UNKNOWN and not (
+    if date == UNKNOWN_RANGE and not (
         trigger.kind in ANCHORED_WITHOUT_DATE
         or (trigger.kind in ANCHORED_BY_PERSON and has_person)
         or TIME_EXPRESSION.search(body, start, end)

@@ -24,6 +24,8 @@ from functools import lru_cache
 import ahocorasick
 from rapidfuzz import fuzz, process
 
+from archive.common.sentences import is_abbreviation, sentence_spans
+
 PERSON = "person"
 NEAR_MISS_SCORE = 88.0  # rapidfuzz ratio (0-100) from which an unknown name is proposed as an alias
 MIN_NEAR_MISS_LENGTH = 5
@@ -53,7 +55,6 @@ _TITLE_PHRASES = frozenset(" ".join(title.replace(".", "").split()) for title in
 _LONGEST_TITLE = max(len(phrase.split()) for phrase in _TITLE_PHRASES)
 _TITLE_LAST_WORDS = frozenset(phrase.rsplit(" ", 1)[-1] for phrase in _TITLE_PHRASES)
 _TOKEN = re.compile(r"\S+")
-ABBREVIATIONS = frozenset("gen lt maj col brig capt adm gov sen rep mr mrs ms dr prof st jr sr no mt ft".split())
 
 
 def is_title(word: str) -> bool:
@@ -77,7 +78,7 @@ def titles_start(text: str, end: int, floor: int = 0) -> int | None:
         gap_end = tokens[position + 1].start() if position + 1 < len(tokens) else end
         word = tokens[position].group()
         if "\n" in text[tokens[position].end() : gap_end] or (
-            word.endswith(".") and word.rstrip(".").lower() not in ABBREVIATIONS and "." not in word.rstrip(".")
+            word.endswith(".") and not is_abbreviation(word.rstrip(".")) and "." not in word.rstrip(".")
         ):
             tokens = tokens[position + 1 :]
             break
@@ -412,22 +413,27 @@ def _covered(text: str, start: int, end: int, taken: Sequence[tuple[int, int]]) 
     return not any(word[:1].isupper() and word.lower() not in _CONNECTORS for word in words)
 
 
-SENTENCE_END = re.compile(r"(\w+)\.['’\"”]?\s+|(\w+['’]s)\s+")  # a full stop, or a possessive
+_POSSESSIVE = re.compile(r"(\w+['’]s)[ \t]+")
 
 
 def _runs_within_sentences(text: str) -> list[tuple[int, int]]:
     """Capitalised runs, cut where a sentence ends inside one ("... Malik. Foreign Minister ...";
     an abbreviation or an initial such as Gen., U.S. or A. Khan does not end one) and after a
     possessive ("Pakistan's Prime Minister ...")."""
+    sentences = sentence_spans(text)
+    starts = [start for start, _ in sentences]
     runs = []
     for run in CAPITALISED_RUN.finditer(text):
-        start = run.start()
-        for gap in SENTENCE_END.finditer(text, run.start(), run.end()):
-            word = gap.group(1) or gap.group(2)
-            if gap.group(2) or (len(word) > 1 and word.lower() not in ABBREVIATIONS):
-                runs.append((start, gap.start() + len(word)))
-                start = gap.end()
-        runs.append((start, run.end()))
+        first = max(bisect.bisect_right(starts, run.start()) - 1, 0)
+        for sentence_start, sentence_end in sentences[first:]:
+            if sentence_start >= run.end():
+                break
+            start, end = max(run.start(), sentence_start), min(run.end(), sentence_end)
+            for possessive in _POSSESSIVE.finditer(text, start, end):
+                runs.append((start, possessive.end(1)))
+                start = possessive.end()
+            if start < end:
+                runs.append((start, end))
     return runs
 
 

@@ -1,7 +1,7 @@
 from django.db.models import QuerySet
 from django_filters import rest_framework as filters
 
-from archive.api import SlugsFilter
+from archive.common.api import SlugsFilter
 from entities.models import Candidate, Entity, Event, EventParticipant, Mention
 
 

@@ -13,8 +13,8 @@ from django.utils import timezone
 from django.utils.text import slugify
 from simple_history.utils import bulk_update_with_history
 
-from archive import history
-from archive.history import acting_user, delete_unrecorded, recorded
+from archive.common import history
+from archive.common.history import acting_user, delete_unrecorded, recorded
 from articles.managers import one_or_none
 from articles.models import Article, Removal
 from entities.expressions import fold_like_database

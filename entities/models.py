@@ -3,7 +3,8 @@ from django.db import models
 from django.db.models import F, Q
 from simple_history.models import HistoricalRecords
 
-from articles.models import Article, DatePrecision, date_precision_constraint
+from archive.common.dates import DatePrecision
+from articles.models import Article, date_precision_constraint
 from entities.expressions import FoldedText
 from entities.managers import CandidateQuerySet, EntityQuerySet, EventQuerySet, MentionQuerySet
 from entities.taxonomy import DEFAULT_CAMEO_CODES, DEFAULT_PLOVER_TYPES, cameo_code, plover_type

@@ -23,7 +23,7 @@ from django.shortcuts import render
 from django.urls import reverse
 from django.views.decorators.http import require_safe
 
-from articles.models import DatePrecision
+from archive.common.dates import DatePrecision
 from entities.models import Entity, Event, EventEvidence, EventParticipant
 from entities.taxonomy import ONTOLOGY
 

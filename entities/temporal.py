@@ -22,27 +22,15 @@ import re
 from collections.abc import Callable
 from dataclasses import dataclass
 
-from articles.dates import MONTHS
+from archive.common.dates import MONTHS, UNKNOWN_RANGE, DatePrecision, DateRange, day_and_month
 
 DAY = datetime.timedelta(days=1)
 PAST, FUTURE, NEAR = "past", "future", "near"  # NEAR: "was due to", "would": whichever occurrence is closest
-_PRECISION_RANK = {"day": 0, "month": 1, "year": 2}
+_PRECISION_RANK = {DatePrecision.DAY: 0, DatePrecision.MONTH: 1, DatePrecision.YEAR: 2}
 # Any date will do: it only checks that a relative expression is a date at all when there is no
 # publication date to resolve it against ("February 30", a bare "January").
 _REFERENCE = datetime.date(2000, 6, 15)
 
-
-@dataclass(frozen=True)
-class DateRange:
-    """A date or an inclusive range of dates, never more precise than the text that gave it."""
-
-    start: datetime.date | None
-    end: datetime.date | None  # None when a single day/month/year; else the inclusive end
-    precision: str  # "day", "month", "year" or "unknown", as articles.models.DatePrecision
-    text: str = ""  # the expression it was read from, e.g. "last week"
-
-
-UNKNOWN = DateRange(None, None, "unknown")
 
 Span = tuple[datetime.date, datetime.date | None]
 Occurrence = tuple[datetime.date, datetime.date]  # first and last day of one reading of a year-less expression
@@ -199,8 +187,7 @@ def _day_with_year(match: re.Match[str], published: datetime.date, tense: str) -
 
 def _numeric_day(match: re.Match[str], published: datetime.date, tense: str) -> Span | None:
     """31/07/2023 is read day first, unless only the month-first reading is a date (07/31/2023)."""
-    first, second = int(match["first"]), int(match["second"])
-    day, month = (second, first) if second > 12 >= first else (first, second)
+    day, month = day_and_month(int(match["first"]), int(match["second"]))
     found = _valid(int(match["year"]), month, day)
     return (found, None) if found else None
 
@@ -335,13 +322,13 @@ def _year_range(match: re.Match[str], published: datetime.date, tense: str) -> S
 @dataclass(frozen=True)
 class _Rule:
     pattern: re.Pattern[str]
-    precision: str
+    precision: DatePrecision
     absolute: bool  # resolves without a publication date
     resolve: Resolver
 
 
 def _rule(pattern: str, precision: str, absolute: bool, resolve: Resolver) -> _Rule:
-    return _Rule(re.compile(pattern, re.IGNORECASE), precision, absolute, resolve)
+    return _Rule(re.compile(pattern, re.IGNORECASE), DatePrecision(precision), absolute, resolve)
 
 
 # In order: where two matches overlap, the earlier rule's wins ("July 14-16, 2023" before "July 14").
@@ -439,7 +426,7 @@ class _Found:
         width = (self.span[1] - self.span[0]).days if self.span and self.span[1] else 0
         precision = self.rule.precision
         return (
-            precision == "year",
+            precision == DatePrecision.YEAR,
             self.reported,
             _PRECISION_RANK[precision],
             not self.rule.absolute,
@@ -508,13 +495,13 @@ def resolve_date(sentence: str, published: datetime.date | None) -> DateRange:
     """The date (or range) the sentence gives for what it reports, resolved against the publication date."""
     found = _expressions(sentence, published)
     if not found:
-        return UNKNOWN
+        return UNKNOWN_RANGE
     best = min(found, key=_Found.specificity)
     if best.span is None:
-        return UNKNOWN  # the most specific expression needs the publication date: never fall back to a vaguer one
+        return UNKNOWN_RANGE  # the most specific expression needs the publication date: never fall back to a vaguer one
     start, end = best.span
     days = duration_days(sentence)
-    if days and best.rule.precision == "day" and end is None and not best.reported:
+    if days and best.rule.precision == DatePrecision.DAY and end is None and not best.reported:
         with contextlib.suppress(OverflowError):  # a stretch past what datetime holds keeps the day alone
             start, end = _stretch(sentence, start, days)
     return DateRange(start, None if end == start else end, best.rule.precision, best.text)

@@ -5,7 +5,7 @@ from rest_framework.exceptions import ValidationError
 from rest_framework.request import Request
 from rest_framework.response import Response
 
-from archive.api import requires
+from archive.common.api import requires
 from entities import linking
 from entities.filters import CandidateFilter, EntityFilter, EventFilter, MentionFilter
 from entities.models import Candidate, Entity, Event, Mention

@@ -4,8 +4,9 @@ import factory
 from django.contrib.auth.models import Group, User
 from django.utils.text import slugify
 
+from archive.common.dates import DatePrecision
 from articles.cleaning import content_hash, text_hash
-from articles.models import Article, DatePrecision, Source
+from articles.models import Article, Source
 from entities.models import Alias, Entity, Event, EventEvidence, EventParticipant, Mention
 
 

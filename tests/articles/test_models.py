@@ -3,7 +3,8 @@ import datetime
 import pytest
 from django.db import IntegrityError
 
-from articles.models import Article, DatePrecision
+from archive.common.dates import DatePrecision
+from articles.models import Article
 from tests.factories import ArticleFactory, SourceFactory
 
 pytestmark = pytest.mark.django_db

@@ -6,7 +6,9 @@ import pytest
 from hypothesis import given
 from hypothesis import strategies as st
 
-from entities.temporal import UNKNOWN, DateRange, duration_days, resolve_date
+from archive.common.dates import UNKNOWN_RANGE as UNKNOWN
+from archive.common.dates import DateRange
+from entities.temporal import duration_days, resolve_date
 
 D = datetime.date
 MONDAY_2023_07_31 = D(2023, 7, 31)

@@ -9,7 +9,7 @@ import psutil
 from django.conf import settings
 from django.core.management.base import BaseCommand, CommandParser
 
-from archive.benchmarking import throwaway_database
+from archive.common.benchmarking import throwaway_database
 from articles.importing import ItemResult, import_paths
 from articles.synthetic import rewritten_copy, synthetic_article_text
 

@@ -4,7 +4,7 @@ import time
 from django.conf import settings
 from django.core.management.base import BaseCommand, CommandParser
 
-from archive.benchmarking import throwaway_database
+from archive.common.benchmarking import throwaway_database
 from articles.models import Article
 from entities.gazetteer import default_path, load_gazetteer, matcher_from_file, read_gazetteer
 from entities.linking import extract_articles, matcher_from_database

@@ -1,4 +1,8 @@
-"""Pure: publication dates as news pages write them, with how much of the date is known.
+"""Pure: partial dates (how much of a date is known) and dates as news pages write them.
+
+The archive's one date vocabulary: `DatePrecision`, `PartialDate` (a date known to the day, month
+or year), `DateRange` (an event's dates) and the numeric day-first rule. Articles' publication
+dates, curated timelines and the event detector's sentence dates all speak it.
 
 Accepted forms (case-insensitive, optional weekday, optional time such as `07:00`, `7.30 pm`,
 `10:15 PKT`): ISO `2023-07-31` (also with a time and zone, or slashes); numeric `31/07/2023`,
@@ -14,6 +18,19 @@ from __future__ import annotations
 import datetime
 import re
 from dataclasses import dataclass
+from typing import Any
+
+from django.db.models.enums import TextChoices
+
+
+class DatePrecision(TextChoices):
+    """How much of a stored date is known; the rest is filled with the first day/month."""
+
+    DAY = "day", "Day"
+    MONTH = "month", "Month"
+    YEAR = "year", "Year"
+    UNKNOWN = "unknown", "Unknown"
+
 
 MONTHS = {
     "jan": 1, "january": 1, "feb": 2, "february": 2, "mar": 3, "march": 3, "apr": 4, "april": 4, "may": 5,
@@ -42,6 +59,7 @@ _PATTERNS = [
     re.compile(rf"(?<![\w/.-]){pattern}(?![\w/])", re.IGNORECASE)
     for pattern in (_ISO, _MONTH_FIRST, _DAY_FIRST, _NUMERIC, _MONTH_YEAR)
 ]
+_ISO_FORMS = re.compile(r"\d{4}(?:-\d{2}(?:-\d{2})?)?")
 _YEAR_ONLY = re.compile(r"^\s*(?P<year>(?:18|19|20)\d{2})\s*$")
 _YEAR_MONTH = re.compile(r"^\s*(?P<year>(?:18|19|20)\d{2})-(?P<month>0[1-9]|1[0-2])\s*$")
 _LABEL = re.compile(
@@ -56,11 +74,44 @@ class PartialDate:
     """A date of which only the year, or year and month, may be known (the rest is 1)."""
 
     date: datetime.date | None
-    precision: str  # day, month, year or unknown, as articles.models.DatePrecision
+    precision: DatePrecision
     time: datetime.time | None = None
 
 
-UNKNOWN_DATE = PartialDate(date=None, precision="unknown")
+UNKNOWN_DATE = PartialDate(date=None, precision=DatePrecision.UNKNOWN)
+
+
+@dataclass(frozen=True)
+class DateRange:
+    """A date or an inclusive range of dates, never more precise than the text that gave it."""
+
+    start: datetime.date | None
+    end: datetime.date | None  # None when a single day/month/year; else the inclusive end
+    precision: DatePrecision
+    text: str = ""  # the expression it was read from, e.g. "last week"
+
+
+UNKNOWN_RANGE = DateRange(None, None, DatePrecision.UNKNOWN)
+
+
+def day_and_month(first: int, second: int) -> tuple[int, int]:
+    """A numeric date's day and month: day first (03/08 is 3 August) unless only the month-first
+    reading can be a date (07/31)."""
+    return (second, first) if second > 12 >= first else (first, second)
+
+
+def partial_date(value: Any, *, iso_only: bool = False) -> PartialDate | None:
+    """A metadata value as a partial date: a date or datetime object (as YAML gives them), or text
+    that is one date (see parse_date; with `iso_only`, YYYY-MM-DD, YYYY-MM or YYYY only); None when
+    it is neither."""
+    if isinstance(value, datetime.datetime):
+        return PartialDate(value.date(), DatePrecision.DAY, value.time().replace(second=0, microsecond=0))
+    if isinstance(value, datetime.date):
+        return PartialDate(value, DatePrecision.DAY)
+    text = str(value).strip()
+    if iso_only and not _ISO_FORMS.fullmatch(text):
+        return None
+    return parse_date(text)
 
 
 @dataclass(frozen=True)
@@ -77,10 +128,10 @@ def parse_date(text: str) -> PartialDate | None:
     text = text.strip()
     year_only = _YEAR_ONLY.match(text)
     if year_only:
-        return PartialDate(datetime.date(int(year_only["year"]), 1, 1), "year")
+        return PartialDate(datetime.date(int(year_only["year"]), 1, 1), DatePrecision.YEAR)
     year_month = _YEAR_MONTH.match(text)
     if year_month:
-        return PartialDate(datetime.date(int(year_month["year"]), int(year_month["month"]), 1), "month")
+        return PartialDate(datetime.date(int(year_month["year"]), int(year_month["month"]), 1), DatePrecision.MONTH)
     found = _first_date(text)
     if found is None:
         return None
@@ -125,20 +176,19 @@ def _to_partial_date(match: re.Match) -> PartialDate | None:
     if year < 100:
         year += 2000
     if groups.get("first"):
-        first, second = int(groups["first"]), int(groups["second"])
-        day, month = (second, first) if second > 12 >= first else (first, second)
+        day, month = day_and_month(int(groups["first"]), int(groups["second"]))
     elif groups.get("month_number"):
         day, month = int(groups["day"]), int(groups["month_number"])
     else:
         month = MONTHS[groups["month"].lower().rstrip(".")]
         if groups.get("day") is None:
-            return PartialDate(datetime.date(year, month, 1), "month")
+            return PartialDate(datetime.date(year, month, 1), DatePrecision.MONTH)
         day = int(groups["day"])
     try:
         date = datetime.date(year, month, day)
     except ValueError:
         return None
-    return PartialDate(date, "day", _to_time(groups))
+    return PartialDate(date, DatePrecision.DAY, _to_time(groups))
 
 
 def _to_time(groups: dict[str, str | None]) -> datetime.time | None:

@@ -4,7 +4,7 @@ import datetime
 
 import pytest
 
-from articles.dates import find_date_line, parse_date
+from archive.common.dates import find_date_line, parse_date
 
 D = datetime.date
 T = datetime.time
