@@ -14,6 +14,8 @@ from collections.abc import Sequence
 from dataclasses import dataclass
 from html import escape
 
+from archive.common.dates import MONTH_ABBREVIATIONS
+
 WIDTH = 960
 GUTTER = 190  # left of the plot: legends, row labels and the y axis
 PLOT_LEFT, PLOT_RIGHT = GUTTER, WIDTH - 12
@@ -21,7 +23,6 @@ PALETTE = ("#332288", "#88CCEE", "#117733", "#DDCC77", "#CC6677", "#AA4499", "#4
 OTHER_COLOUR = "#BBBBBB"
 HIT = ' class="hit" fill="transparent"'  # an invisible area that takes a month's hover and click
 KEY_COLOUR = "#888888"  # a legend's neutral swatch, seen on the light and the dark theme
-MONTH_ABBREVIATIONS = "Jan Feb Mar Apr May Jun Jul Aug Sep Oct Nov Dec".split()
 
 
 @dataclass(frozen=True)

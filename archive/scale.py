@@ -20,9 +20,10 @@ from django.db.models import Max, Min
 from django.utils import timezone
 
 from articles.models import Article, Source
-from entities.linking import matcher_from_database
-from entities.models import Entity, Event, EventEvidence, EventParticipant
+from entities.mentions import copy_mentions, matcher_from_database
+from entities.models import Entity, Event, EventEvidence, EventParticipant, Mention
 from entities.synthetic import article_with_mentions
+from entities.taxonomy import codes_for
 
 FIRST_DAY = datetime.date(2015, 1, 1)
 DAYS = 11 * 365
@@ -108,9 +109,6 @@ def _copy_articles(rng: random.Random, sources: list[int], names: list, start: i
 
 
 def _copy_mentions(matcher: object, ids: list[int]) -> int:
-    from entities.linking import copy_mentions
-    from entities.models import Mention
-
     mentions = []
     for article_id, body in Article.objects.filter(pk__in=ids).values_list("id", "body").iterator(chunk_size=2000):
         mentions += [
@@ -145,8 +143,8 @@ def _events(rng: random.Random, articles: int) -> int:
             location_id=rng.choice(places),
             status=rng.choice(["confirmed", "confirmed", "proposed"]),
             origin="detected",
-            cameo_code=_code(kind),
-            plover_type="",
+            cameo_code=codes_for(kind)[0],
+            plover_type=codes_for(kind)[1],
             summary=f"Something happened on {day}.",
         )
         for n in range(count)
@@ -167,12 +165,6 @@ def _events(rng: random.Random, articles: int) -> int:
                                           end_offset=len(sentence)))  # fmt: skip
     EventEvidence.objects.bulk_create(evidence, ignore_conflicts=True)
     return count
-
-
-def _code(kind: str) -> str:
-    from entities.taxonomy import cameo_code
-
-    return cameo_code(kind)
 
 
 def _some_articles(rng: random.Random, count: int) -> Iterator[tuple[int, str]]:

@@ -4,24 +4,14 @@ from django.urls import include, path
 from django.views import defaults
 from drf_spectacular.views import SpectacularAPIView, SpectacularRedocView, SpectacularSwaggerView
 from rest_framework.authtoken.views import obtain_auth_token
-from rest_framework.routers import DefaultRouter
 
+from archive import timeline
 from archive import views as archive_views
-from articles import views as article_views
-from entities import pages as entity_pages
-from entities import views as entity_views
+from archive.api import router
 
 admin.site.site_header = "News archive"
 admin.site.site_title = "News archive"
 admin.site.index_title = "Curation"
-
-router = DefaultRouter()
-router.register("sources", article_views.SourceViewSet)
-router.register("articles", article_views.ArticleViewSet)
-router.register("entities", entity_views.EntityViewSet)
-router.register("events", entity_views.EventViewSet)
-router.register("mentions", entity_views.MentionViewSet)
-router.register("candidates", entity_views.CandidateViewSet)
 
 
 def healthz(request: HttpRequest) -> JsonResponse:
@@ -57,7 +47,7 @@ urlpatterns = [
     path("api/v1/token/", obtain_auth_token, name="api-token"),
     path("api/v1/", include(router.urls)),
     path("healthz", healthz),
-    path("timeline/", entity_pages.timeline, name="timeline"),
-    path("timeline/export.csv", entity_pages.timeline_csv, name="timeline-csv"),
-    path("timeline/export.json", entity_pages.timeline_json, name="timeline-json"),
+    path("timeline/", timeline.timeline, name="timeline"),
+    path("timeline/export.csv", timeline.timeline_csv, name="timeline-csv"),
+    path("timeline/export.json", timeline.timeline_json, name="timeline-json"),
 ]

@@ -14,9 +14,6 @@ from articles.curation import CurationConflict, mark_curated, restore_removal, s
 from articles.exports import csv_lines, export_rows
 from articles.managers import TEXT_FIELDS, search_query
 from articles.models import Article, Fingerprint, Removal, Similarity, Source
-from articles.reading import marked_body
-from entities import event_linking, linking
-from entities.models import Entity, EntityArticle, EventEvidence, Mention
 
 # A URL typed without a scheme is taken as https:// (Django 6's default, chosen now).
 HTTPS_URL_FIELDS = {models.URLField: {"assume_scheme": "https"}}
@@ -37,52 +34,6 @@ class SourceAdmin(SimpleHistoryAdmin):
     @admin.display(description="articles", ordering="article_count")
     def article_count(self, source: Source) -> int:
         return source.article_count
-
-
-class MentionInline(admin.TabularInline):
-    """The article's mentions, their status editable; the entity is a link, so the inline costs one
-    query whatever the number of mentions (a widget per row would cost one each)."""
-
-    model = Mention
-    fields = ["text", "entity_link", "field", "start_offset", "end_offset", "status"]
-    readonly_fields = ["text", "entity_link", "field", "start_offset", "end_offset"]
-    extra = 0
-    can_delete = False
-
-    def get_queryset(self, request: HttpRequest) -> QuerySet:
-        return super().get_queryset(request).select_related("entity")
-
-    @admin.display(description="entity")
-    def entity_link(self, mention: Mention) -> str:
-        return admin_link(mention.entity)
-
-    def has_add_permission(self, request: HttpRequest, obj: object = None) -> bool:
-        return False  # mentions come from extraction, anchored to offsets in the body
-
-
-class EventEvidenceInline(admin.TabularInline):
-    """The events this article reports, each with the sentence that says so."""
-
-    model = EventEvidence
-    fields = ["event_link", "event_status", "sentence", "start_offset", "end_offset"]
-    readonly_fields = fields
-    extra = 0
-    verbose_name = "event reported"
-    verbose_name_plural = "events reported"
-
-    def get_queryset(self, request: HttpRequest) -> QuerySet:
-        return super().get_queryset(request).select_related("event")
-
-    @admin.display(description="event")
-    def event_link(self, evidence: EventEvidence) -> str:
-        return admin_link(evidence.event)
-
-    @admin.display(description="status")
-    def event_status(self, evidence: EventEvidence) -> str:
-        return evidence.event.get_status_display()
-
-    def has_add_permission(self, request: HttpRequest, obj: object = None) -> bool:
-        return False  # evidence is anchored to a sentence of the body
 
 
 class RemovalInline(admin.TabularInline):
@@ -142,10 +93,11 @@ class CopiesFilter(admin.SimpleListFilter):
 
 @admin.register(Article)
 class ArticleAdmin(SimpleHistoryAdmin):
+    """Articles by their own fields. The admin shows them with their mentions and events
+    (archive/admin.py), which registers its ArticlePageAdmin in this one's place."""
+
     history_list_display = ["status"]
-    list_display = [
-        "title", "source", "publication", "status", "entity_count", "copy_count", "article_type", "language",
-    ]  # fmt: skip
+    list_display = ["title", "source", "publication", "status", "copy_count", "article_type", "language"]
     list_filter = ["status", "article_type", "published_precision", "language", CopiesFilter, "source"]
     list_select_related = ["source"]
     date_hierarchy = "published_on"
@@ -166,28 +118,26 @@ class ArticleAdmin(SimpleHistoryAdmin):
             },
         ),
     ]  # fmt: skip
-    inlines = [MentionInline, EventEvidenceInline, RemovalInline, CopiesInline]
-    actions = ["mark_reviewed", "mark_rejected", "extract_again", "export_csv"]
+    inlines = [RemovalInline, CopiesInline]
+    actions = ["mark_reviewed", "mark_rejected", "export_csv"]
     formfield_overrides = HTTPS_URL_FIELDS
     change_form_template = "admin/articles/article/change_form.html"
 
     def get_queryset(self, request: HttpRequest) -> QuerySet:
         queryset = super().get_queryset(request)
-        if request.resolver_match and request.resolver_match.url_name == "articles_article_changelist":
-            queryset = queryset.defer(*TEXT_FIELDS).annotate(
-                entity_count=_count_of(EntityArticle, "article"), copy_count=_count_of(Similarity, "article")
-            )
+        if self.is_changelist(request):
+            queryset = queryset.defer(*TEXT_FIELDS).annotate(copy_count=count_of(Similarity, "article"))
         return queryset.defer("raw_text", "search_vector")
+
+    @staticmethod
+    def is_changelist(request: HttpRequest) -> bool:
+        return bool(request.resolver_match) and request.resolver_match.url_name == "articles_article_changelist"
 
     @admin.display(description="published", ordering="published_on")
     def publication(self, article: Article) -> str:
         if article.published_on is None:
             return "undated"
         return f"{article.published_on:%Y-%m-%d} ({article.get_published_precision_display().lower()})"
-
-    @admin.display(description="entities", ordering="entity_count")
-    def entity_count(self, article: Article) -> int:
-        return article.entity_count
 
     @admin.display(description="copies", ordering="copy_count")
     def copy_count(self, article: Article) -> int:
@@ -209,16 +159,11 @@ class ArticleAdmin(SimpleHistoryAdmin):
         self, request: HttpRequest, context: dict, add: bool = False, change: bool = False, form_url: str = "",
         obj: Article | None = None,
     ) -> HttpResponse:  # fmt: skip
-        """The page opens on the text to read: mentions marked by kind, each one a click away from
-        confirming, rejecting or opening its entity; what the importer removed, restorable."""
+        """Under the text: what the importer removed, restorable, and the file as imported."""
         if obj is not None:
-            mentions = Mention.objects.filter(article=obj).select_related("entity")
             context |= {
-                "reading": marked_body(obj.body, mentions),
-                "entity_kinds": Entity.Kind.choices,
                 "removals": obj.removals.filter(restored_at__isnull=True),
                 "raw_url": reverse("admin:articles_article_raw", args=[obj.pk]),
-                "can_change_mentions": request.user.has_perm("entities.change_mention"),
                 "can_restore": request.user.has_perm("articles.change_article"),
             }
         return super().render_change_form(request, context, add, change, form_url, obj)
@@ -236,25 +181,13 @@ class ArticleAdmin(SimpleHistoryAdmin):
 
     @admin.action(description="Mark the selected articles reviewed", permissions=["change"])
     def mark_reviewed(self, request: HttpRequest, queryset: QuerySet) -> None:
-        count = set_status(queryset, Article.Status.REVIEWED)
+        count = set_status(queryset, Article.Status.REVIEWED, acting_user=request.user)
         self.message_user(request, f"Marked {count} articles reviewed.", messages.SUCCESS)
 
     @admin.action(description="Mark the selected articles rejected", permissions=["change"])
     def mark_rejected(self, request: HttpRequest, queryset: QuerySet) -> None:
-        count = set_status(queryset, Article.Status.REJECTED)
+        count = set_status(queryset, Article.Status.REJECTED, acting_user=request.user)
         self.message_user(request, f"Marked {count} articles rejected.", messages.SUCCESS)
-
-    @admin.action(description="Find entities and events in the selected articles again", permissions=["change"])
-    def extract_again(self, request: HttpRequest, queryset: QuerySet) -> None:
-        articles = Article.objects.filter(pk__in=queryset.values("pk"))
-        mentions = linking.extract_articles(articles)
-        events = event_linking.detect_for_articles(articles)
-        self.message_user(
-            request,
-            f"Extracted {mentions.articles} articles again: {mentions.created} mentions added, {mentions.deleted} "
-            f"removed; {events.proposed} events proposed.",
-            messages.SUCCESS,
-        )
 
     @admin.action(description="Export the selected articles as CSV", permissions=["view"])
     def export_csv(self, request: HttpRequest, queryset: QuerySet) -> StreamingHttpResponse:
@@ -264,7 +197,7 @@ class ArticleAdmin(SimpleHistoryAdmin):
         return response
 
 
-def _count_of(model: type[models.Model], field: str) -> Subquery:
+def count_of(model: type[models.Model], field: str) -> Subquery:
     """How many `model` rows point at each article: a subquery per row shown, not a join of every row."""
     rows = model.objects.filter(**{field: OuterRef("pk")}).order_by().values(field).annotate(n=Count("*"))
     return Coalesce(Subquery(rows.values("n")), 0)
@@ -292,7 +225,7 @@ class RemovalAdmin(admin.ModelAdmin):
         if not self.has_change_permission(request, removal):
             raise PermissionDenied
         try:
-            restore_removal(removal)
+            restore_removal(removal, acting_user=request.user)
             self.message_user(request, f"Restored “{removal.text[:60]}” into the body.", messages.SUCCESS)
         except CurationConflict as exc:
             self.message_user(request, f"{removal}: {exc}", messages.ERROR)
@@ -303,7 +236,7 @@ class RemovalAdmin(admin.ModelAdmin):
         restored = 0
         for removal in queryset.order_by("article_id", "body_offset", "id"):
             try:
-                restore_removal(removal)
+                restore_removal(removal, acting_user=request.user)
                 restored += 1
             except CurationConflict as exc:
                 self.message_user(request, f"{removal}: {exc}", messages.ERROR)

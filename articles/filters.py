@@ -4,7 +4,6 @@ from django_filters import rest_framework as filters
 from archive.common.api import SlugsFilter
 from archive.common.dates import DatePrecision
 from articles.models import Article, Source
-from entities.models import Entity, Event
 
 
 class SourceFilter(filters.FilterSet):
@@ -18,6 +17,9 @@ class SourceFilter(filters.FilterSet):
 
 
 class ArticleFilter(filters.FilterSet):
+    """Articles by their own fields; the API adds filters by the entities they mention and the events
+    they report (archive/api.py)."""
+
     q = filters.CharFilter(
         method="filter_q",
         help_text='Full-text search of title, summary and body (English stemming; web-search syntax: "a phrase", '
@@ -38,39 +40,10 @@ class ArticleFilter(filters.FilterSet):
     type = filters.MultipleChoiceFilter(distinct=False, field_name="article_type", choices=Article.Type.choices)
     status = filters.MultipleChoiceFilter(distinct=False, choices=Article.Status.choices)
     language = filters.CharFilter()
-    entity = SlugsFilter(
-        queryset=Entity.objects.all(),
-        method="filter_entity",
-        help_text="Entity slug; repeat for several, combined as entity_match says",
-    )
-    entity_match = filters.ChoiceFilter(
-        choices=[("all", "all"), ("any", "any")],
-        method="keep",
-        help_text="With several entities: articles mentioning all of them (default) or any",
-    )
-
-    event = filters.ModelMultipleChoiceFilter(
-        queryset=Event.objects.all(),
-        method="filter_event",
-        help_text="Event id; repeat for several: articles that are evidence for any of them",
-    )
 
     class Meta:
         model = Article
-        fields = [
-            "q", "source", "published", "precision", "type", "status", "language", "entity", "entity_match", "event",
-        ]  # fmt: skip
+        fields = ["q", "source", "published", "precision", "type", "status", "language"]
 
     def filter_q(self, queryset: QuerySet, name: str, value: str) -> QuerySet:
         return queryset.search(value) if value.strip() else queryset
-
-    def filter_event(self, queryset: QuerySet, name: str, value: list[Event]) -> QuerySet:
-        return queryset.reporting(value) if value else queryset
-
-    def filter_entity(self, queryset: QuerySet, name: str, value: list[Entity]) -> QuerySet:
-        match_all = self.form.cleaned_data.get("entity_match") != "any"
-        return queryset.mentioning(value, match_all=match_all)
-
-    def keep(self, queryset: QuerySet, name: str, value: str) -> QuerySet:
-        """Parameters read by another filter's method change nothing by themselves."""
-        return queryset

@@ -6,7 +6,6 @@ from rest_framework import viewsets
 from rest_framework.decorators import action
 from rest_framework.exceptions import ValidationError
 from rest_framework.request import Request
-from rest_framework.response import Response
 from rest_framework.serializers import BaseSerializer
 
 from archive.common.api import CursorFirstPagination, StableOrderingFilter
@@ -14,7 +13,7 @@ from articles.exports import EXPORTS, export_rows
 from articles.filters import ArticleFilter, SourceFilter
 from articles.managers import RANKED_HITS
 from articles.models import Article, Source
-from articles.serializers import ArticleDetailSerializer, ArticleListSerializer, FacetsSerializer, SourceSerializer
+from articles.serializers import ArticleDetailSerializer, ArticleListSerializer, SourceSerializer
 
 
 class SourceViewSet(viewsets.ReadOnlyModelViewSet):
@@ -26,6 +25,8 @@ class SourceViewSet(viewsets.ReadOnlyModelViewSet):
 
 
 class ArticleViewSet(viewsets.ReadOnlyModelViewSet):
+    # Articles by their own fields: listing, search, detail and export. The API serves it with the
+    # filters and facets that reach entities and events (archive/api.py).
     queryset = Article.objects.all()
     pagination_class = CursorFirstPagination
     filterset_class = ArticleFilter
@@ -47,29 +48,6 @@ class ArticleViewSet(viewsets.ReadOnlyModelViewSet):
 
     def get_serializer_class(self) -> type[BaseSerializer]:
         return ArticleListSerializer if self.action == "list" else ArticleDetailSerializer
-
-    @extend_schema(
-        parameters=[
-            OpenApiParameter("top", int, description="How many entities (default 10, at most 100)"),
-            OpenApiParameter(
-                "exact", bool, description="Count every article even in a large set (slower; default false)"
-            ),
-        ]
-    )
-    @action(detail=False, pagination_class=None)
-    def facets(self, request: Request) -> Response:
-        """Counts for the filtered articles (same filters as the listing): by source, month, type,
-        status, the most mentioned entities and the kinds of event they report. Sets larger than
-        10,000 articles are estimated from a sample unless `exact=true` (see `sample`)."""
-        top = request.query_params.get("top", "10")
-        if not top.isdigit() or not 1 <= int(top) <= 100:
-            raise ValidationError({"top": ["A whole number from 1 to 100."]})
-        exact = request.query_params.get("exact", "false").lower()
-        if exact not in {"true", "false", "1", "0"}:
-            raise ValidationError({"exact": ["true or false."]})
-        queryset = self.filter_queryset(Article.objects.all())
-        facets = queryset.facets(top=int(top), exact=exact in {"true", "1"})
-        return Response(FacetsSerializer(facets).data)
 
     @extend_schema(
         parameters=[OpenApiParameter("as", str, enum=["csv", "jsonl"], description="File format (default csv)")],

@@ -9,7 +9,7 @@ from simple_history.admin import SimpleHistoryAdmin
 
 from archive.common.admin_links import admin_link
 from articles.managers import TEXT_FIELDS
-from entities import event_linking, linking
+from entities import curation, event_curation
 from entities.models import (
     Alias,
     Candidate,
@@ -20,6 +20,7 @@ from entities.models import (
     EventParticipant,
     Mention,
 )
+from entities.taxonomy import codes_for
 
 
 class AliasInline(admin.TabularInline):
@@ -52,7 +53,7 @@ class EntityAdmin(SimpleHistoryAdmin):
         if len(entities) < 2:
             self.message_user(request, "Select at least two entities to merge.", messages.WARNING)
             return
-        report = linking.merge_entities(entities[0], entities[1:])
+        report = curation.merge_entities(entities[0], entities[1:], acting_user=request.user)
         self.message_user(
             request,
             f"Merged {', '.join(report.merged)} into {report.survivor.name}: {report.mentions} mentions, "
@@ -84,12 +85,12 @@ class MentionAdmin(SimpleHistoryAdmin):
 
     @admin.action(description="Confirm the selected mentions", permissions=["change"])
     def confirm_selected(self, request: HttpRequest, queryset: QuerySet) -> None:
-        count = linking.set_mention_status(queryset, Mention.Status.CONFIRMED)
+        count = curation.set_mention_status(queryset, Mention.Status.CONFIRMED, acting_user=request.user)
         self.message_user(request, f"Confirmed {count} mentions.", messages.SUCCESS)
 
     @admin.action(description="Reject the selected mentions", permissions=["change"])
     def reject_selected(self, request: HttpRequest, queryset: QuerySet) -> None:
-        count = linking.set_mention_status(queryset, Mention.Status.REJECTED)
+        count = curation.set_mention_status(queryset, Mention.Status.REJECTED, acting_user=request.user)
         self.message_user(request, f"Rejected {count} mentions.", messages.SUCCESS)
 
     def has_add_alias_permission(self, request: HttpRequest) -> bool:
@@ -97,7 +98,8 @@ class MentionAdmin(SimpleHistoryAdmin):
 
     @admin.action(description="Add the selected mentions' text as aliases of their entities", permissions=["add_alias"])
     def add_alias_from_selected(self, request: HttpRequest, queryset: QuerySet) -> None:
-        added = [alias.name for alias, created in map(linking.alias_from_mention, queryset) if created]
+        results = [curation.alias_from_mention(mention, acting_user=request.user) for mention in queryset]
+        added = [alias.name for alias, created in results if created]
         self.message_user(request, f"Added {len(added)} aliases: {', '.join(added) or 'none new'}.", messages.SUCCESS)
 
     def get_urls(self) -> list:
@@ -112,7 +114,7 @@ class MentionAdmin(SimpleHistoryAdmin):
         status = request.POST.get("status")
         if status not in {Mention.Status.CONFIRMED, Mention.Status.REJECTED}:
             return JsonResponse({"error": "status must be confirmed or rejected."}, status=400)
-        linking.set_mention_status([mention], status)
+        curation.set_mention_status([mention], status, acting_user=request.user)
         return JsonResponse({"id": mention.pk, "status": status})
 
     def get_readonly_fields(self, request: HttpRequest, obj: Mention | None = None) -> list[str]:
@@ -207,14 +209,18 @@ class EventAdmin(SimpleHistoryAdmin):
     def evidence_count(self, event: Event) -> int:
         return event.evidence_count
 
+    def save_model(self, request: HttpRequest, obj: Event, form: object, change: bool) -> None:
+        obj.cameo_code, obj.plover_type = codes_for(obj.kind, cameo=obj.cameo_code, plover=obj.plover_type)
+        super().save_model(request, obj, form, change)
+
     @admin.action(description="Confirm the selected events", permissions=["change"])
     def confirm_selected(self, request: HttpRequest, queryset: QuerySet) -> None:
-        count = event_linking.set_event_status(queryset, Event.Status.CONFIRMED)
+        count = event_curation.set_event_status(queryset, Event.Status.CONFIRMED, acting_user=request.user)
         self.message_user(request, f"Confirmed {count} events.", messages.SUCCESS)
 
     @admin.action(description="Reject the selected events", permissions=["change"])
     def reject_selected(self, request: HttpRequest, queryset: QuerySet) -> None:
-        count = event_linking.set_event_status(queryset, Event.Status.REJECTED)
+        count = event_curation.set_event_status(queryset, Event.Status.REJECTED, acting_user=request.user)
         self.message_user(request, f"Rejected {count} events; detection will not propose them again.")
 
     @admin.action(description="Merge the selected events into the best evidenced one", permissions=["delete"])
@@ -223,7 +229,7 @@ class EventAdmin(SimpleHistoryAdmin):
         if len(events) < 2:
             self.message_user(request, "Select at least two events to merge.", messages.WARNING)
             return
-        merged = event_linking.merge_events(events[0], events[1:])
+        merged = event_curation.merge_events(events[0], events[1:], acting_user=request.user)
         self.message_user(request, f"Merged {merged} events into “{events[0].title}”.", messages.SUCCESS)
 
 
@@ -291,7 +297,7 @@ class CandidateAdmin(admin.ModelAdmin):
     )
     def accept_selected(self, request: HttpRequest, queryset: QuerySet) -> None:
         accepted = [
-            linking.accept_candidate(candidate, user=request.user).name
+            curation.accept_candidate(candidate, acting_user=request.user).name
             for candidate in queryset.exclude(status=Candidate.Status.ACCEPTED)
         ]
         self.message_user(request, f"Accepted {len(accepted)}: {', '.join(accepted)}.", messages.SUCCESS)
@@ -300,5 +306,5 @@ class CandidateAdmin(admin.ModelAdmin):
     def dismiss_selected(self, request: HttpRequest, queryset: QuerySet) -> None:
         open_ones = queryset.exclude(status=Candidate.Status.ACCEPTED)
         for candidate in open_ones:
-            linking.dismiss_candidate(candidate, user=request.user)
+            curation.dismiss_candidate(candidate, acting_user=request.user)
         self.message_user(request, f"Dismissed {open_ones.count()} candidates (accepted ones stay).", messages.SUCCESS)

@@ -12,25 +12,23 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
-from django.conf import settings
-from django.db import transaction
-
 from archive.common.dates import UNKNOWN_DATE, PartialDate, partial_date
-from articles.managers import one_or_none
+from archive.common.queries import one_or_none
 from articles.models import Article
-from entities.datafiles import read_yaml_list
-from entities.event_linking import absorb_proposals
+from entities.datafiles import DataFileError, data_path, entry_name, loading, read_yaml_list
+from entities.event_curation import absorb_proposals
+from entities.event_records import create_event
 from entities.models import Entity, Event, EventEvidence, EventParticipant
 
 KNOWN_FIELDS = {"title", "kind", "start", "end", "location", "summary", "participants", "evidence"}
 
 
 def default_path() -> Path:
-    return Path(settings.BASE_DIR) / "entities" / "data" / "seed_events.yaml"
+    return data_path("seed_events.yaml")
 
 
-class EventFileError(ValueError):
-    """The file cannot be loaded; the message names the file and the event, in one line."""
+class EventFileError(DataFileError):
+    """The timeline cannot be loaded; the message names the file and the event, in one line."""
 
 
 @dataclass(frozen=True)
@@ -56,16 +54,7 @@ def read_events(path: Path) -> list[CuratedEvent]:
 
 
 def _event(path: Path, number: int, raw: Any) -> CuratedEvent:
-    where = f"{path}: event {number}"
-    if not isinstance(raw, dict):
-        raise EventFileError(f"{where}: expected a mapping")
-    title = " ".join(str(raw.get("title") or "").split())
-    where = f"{where} ({title or 'no title'})"
-    unknown = set(raw) - KNOWN_FIELDS
-    if unknown:
-        raise EventFileError(f"{where}: unknown field {sorted(unknown)[0]!r}")
-    if not title:
-        raise EventFileError(f"{where}: no title")
+    where, title = entry_name(path, number, raw, noun="event", key="title", known=KNOWN_FIELDS, error=EventFileError)
     if raw.get("kind") not in Event.Kind.values:
         raise EventFileError(f"{where}: kind {raw.get('kind')!r} is not one of {', '.join(Event.Kind.values)}")
     start, end = _date(where, raw.get("start")), _date(where, raw.get("end"))
@@ -118,8 +107,7 @@ class EventLoadReport:
         )
 
 
-@transaction.atomic
-def load_events(path: Path | None = None) -> EventLoadReport:
+def load_events(path: Path | None = None, *, dry_run: bool = False) -> EventLoadReport:
     """Bring the database in line with a curated event file, all or nothing.
 
     Every entity must exist (load the gazetteer first) and every evidence sentence must stand in
@@ -127,33 +115,36 @@ def load_events(path: Path | None = None) -> EventLoadReport:
     """
     path = path or default_path()
     report = EventLoadReport()
-    for curated in read_events(path):
-        event = one_or_none(Event.objects.filter(title=curated.title))
-        if event is None:
-            event = Event.objects.create(
-                title=curated.title,
-                kind=curated.kind,
-                start_date=curated.start.date,
-                start_precision=curated.start.precision,
-                end_date=curated.end.date,
-                end_precision=curated.end.precision,
-                location=_entity(path, curated, curated.location) if curated.location else None,
-                summary=curated.summary,
-                status=Event.Status.CONFIRMED,
-                origin=Event.Origin.CURATED,
-            )
-            report.created += 1
-        else:
-            report.unchanged += 1
-        for name, role in curated.participants:
-            _, created = EventParticipant.objects.get_or_create(
-                event=event, entity=_entity(path, curated, name), role=role
-            )
-            report.participants_added += created
-        for file_name, sentence in curated.evidence:
-            report.evidence_added += _add_evidence(path, curated, event, file_name, sentence)
-        report.proposals_merged += absorb_proposals(event)
+    with loading(dry_run=dry_run):
+        for curated in read_events(path):
+            _load_event(path, curated, report)
     return report
+
+
+def _load_event(path: Path, curated: CuratedEvent, report: EventLoadReport) -> None:
+    """Create the event unless its title is known; add missing participants and evidence; fold in
+    the detector's proposals of the same event (the file is the data's word, so no user acts)."""
+    event = one_or_none(Event.objects.filter(title=curated.title))
+    if event is None:
+        event = create_event(
+            title=curated.title,
+            kind=curated.kind,
+            start=curated.start,
+            end=curated.end,
+            location_id=_entity(path, curated, curated.location).pk if curated.location else None,
+            summary=curated.summary,
+            status=Event.Status.CONFIRMED,
+            origin=Event.Origin.CURATED,
+        )
+        report.created += 1
+    else:
+        report.unchanged += 1
+    for name, role in curated.participants:
+        _, created = EventParticipant.objects.get_or_create(event=event, entity=_entity(path, curated, name), role=role)
+        report.participants_added += created
+    for file_name, sentence in curated.evidence:
+        report.evidence_added += _add_evidence(path, curated, event, file_name, sentence)
+    report.proposals_merged += absorb_proposals(event, acting_user=None)
 
 
 def _entity(path: Path, curated: CuratedEvent, name: str) -> Entity:

@@ -107,7 +107,7 @@ def evaluate_gold(gold_path: Path, *, gazetteer_path: Path | None = None, base_d
     import hashlib
     import json
 
-    from articles.importing import Item, read_file
+    from articles.inputs import Item, read_file
     from entities.extraction import fold
     from entities.gazetteer import matcher_from_file
 
@@ -122,7 +122,7 @@ def evaluate_gold(gold_path: Path, *, gazetteer_path: Path | None = None, base_d
         path = base_dir / article["file"]
         item = next(iter(read_file(path, max_bytes=10_000_000)))
         if not isinstance(item, Item):
-            raise GoldError(f"{gold_path}: {article['file']}: {item.detail}")
+            raise GoldError(f"{gold_path}: {article['file']}: {item.reason}")
         body = item.parse().body
         if hashlib.sha256(body.encode()).hexdigest() != article["body_sha256"]:
             raise GoldError(f"{gold_path}: {article['file']}: the parser's body changed; the gold offsets are stale")
@@ -172,7 +172,7 @@ def evaluate_events(events_path: Path, *, gazetteer_path: Path | None = None, ba
     """Run the event detector over the articles a curated timeline cites, with the gazetteer file,
     merge proposals that report one event, and compare them with the timeline."""
     from archive.common.dates import DateRange
-    from articles.importing import Item, read_file
+    from articles.inputs import Item, read_file
     from entities.curated_events import read_events
     from entities.events import MentionRef, dates_meet, propose_events, same_event
     from entities.extraction import fold
@@ -187,7 +187,7 @@ def evaluate_events(events_path: Path, *, gazetteer_path: Path | None = None, ba
     for name in files:
         item = next(iter(read_file(base_dir / "seeds" / name, max_bytes=10_000_000)))
         if not isinstance(item, Item):
-            raise GoldError(f"{events_path}: {name}: {item.detail}")
+            raise GoldError(f"{events_path}: {name}: {item.reason}")
         parsed = item.parse()
         published = parsed.published.date if parsed.published.precision == "day" else None
         refs = [

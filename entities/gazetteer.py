@@ -14,11 +14,10 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
-from django.conf import settings
-from django.db import transaction
-
-from articles.managers import one_or_none
-from entities.datafiles import read_yaml_list
+from archive.common.queries import one_or_none
+from archive.common.slugs import unique_slug
+from entities.curation import add_alias
+from entities.datafiles import DataFileError, data_path, entry_name, loading, read_yaml_list
 from entities.expressions import fold_like_database
 from entities.extraction import AliasSpec, Matcher
 from entities.models import Entity
@@ -28,11 +27,11 @@ FILLABLE_FIELDS = {"description": "description", "role": "role", "country": "cou
 
 
 def default_path() -> Path:
-    return Path(settings.BASE_DIR) / "entities" / "data" / "gazetteer.yaml"
+    return data_path("gazetteer.yaml")
 
 
-class GazetteerError(ValueError):
-    """The file cannot be loaded; the message names the file and the entry, in one line."""
+class GazetteerError(DataFileError):
+    """The gazetteer cannot be loaded; the message names the file and the entry, in one line."""
 
 
 @dataclass(frozen=True)
@@ -59,18 +58,7 @@ def read_gazetteer(path: Path) -> list[GazetteerEntry]:
 
 
 def _entry(path: Path, number: int, raw: Any) -> GazetteerEntry:
-    where = f"{path}: entry {number}"
-    if not isinstance(raw, dict):
-        raise GazetteerError(f"{where}: expected a mapping with name, kind and aliases")
-    name = " ".join(str(raw.get("name") or "").split())
-    where = f"{where} ({name or 'no name'})"
-    unknown = set(raw) - KNOWN_FIELDS
-    if unknown:
-        raise GazetteerError(
-            f"{where}: unknown field {sorted(unknown)[0]!r} (known: {', '.join(sorted(KNOWN_FIELDS))})"
-        )
-    if not name:
-        raise GazetteerError(f"{where}: no name")
+    where, name = entry_name(path, number, raw, noun="entry", key="name", known=KNOWN_FIELDS, error=GazetteerError)
     kind = str(raw.get("kind") or "")
     if kind not in Entity.Kind.values:
         raise GazetteerError(f"{where}: kind {kind!r} is not one of {', '.join(Entity.Kind.values)}")
@@ -134,41 +122,42 @@ class LoadReport:
         )
 
 
-@transaction.atomic
 def load_gazetteer(path: Path | None = None, *, dry_run: bool = False) -> LoadReport:
-    """Bring the database in line with the gazetteer file, all or nothing."""
-    from entities.linking import add_alias, unique_slug
-
+    """Bring the database in line with the gazetteer file, all or nothing (the file is the data's
+    word, so no user acts)."""
     path = path or default_path()
     report = LoadReport()
-    for entry in read_gazetteer(path):
-        entity = _existing(entry)
-        created = entity is None
-        if created:
-            entity = Entity.objects.create(
-                name=entry.name,
-                slug=unique_slug(entry.name),
-                kind=entry.kind,
-                country=entry.country,
-                role=entry.role,
-                description=entry.description,
-                wikidata_id=entry.wikidata if not _wikidata_taken(entry.wikidata) else "",
-            )
-        filled = not created and _fill_gaps(entity, entry)
-        added = sum(
-            add_alias(entity, alias, case_sensitive=alias in entry.case_sensitive)[1]
-            for alias in (entry.name, *entry.aliases)
-        )
-        report.aliases_added += added
-        if created:
-            report.created += 1
-        elif filled or added:
-            report.updated += 1
-        else:
-            report.unchanged += 1
-    if dry_run:
-        transaction.set_rollback(True)
+    with loading(dry_run=dry_run):
+        for entry in read_gazetteer(path):
+            _load_entry(entry, report)
     return report
+
+
+def _load_entry(entry: GazetteerEntry, report: LoadReport) -> None:
+    entity = _existing(entry)
+    created = entity is None
+    if created:
+        entity = Entity.objects.create(
+            name=entry.name,
+            slug=unique_slug(Entity, entry.name, max_length=290, fallback="entity"),
+            kind=entry.kind,
+            country=entry.country,
+            role=entry.role,
+            description=entry.description,
+            wikidata_id=entry.wikidata if not _wikidata_taken(entry.wikidata) else "",
+        )
+    filled = not created and _fill_gaps(entity, entry)
+    added = sum(
+        add_alias(entity, alias, acting_user=None, case_sensitive=alias in entry.case_sensitive)[1]
+        for alias in (entry.name, *entry.aliases)
+    )
+    report.aliases_added += added
+    if created:
+        report.created += 1
+    elif filled or added:
+        report.updated += 1
+    else:
+        report.unchanged += 1
 
 
 def _existing(entry: GazetteerEntry) -> Entity | None:

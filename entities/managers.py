@@ -9,6 +9,7 @@ from django.db import models
 from django.db.models import Count, Exists, F, OuterRef, Prefetch, Q, Sum, Value
 from django.db.models.functions import Coalesce, TruncMonth
 
+from archive.common.queries import related_model
 from entities.expressions import FoldedText
 
 
@@ -18,11 +19,11 @@ class EntityQuerySet(models.QuerySet):
 
     def named(self, text: str) -> EntityQuerySet:
         """Entities whose name or any alias contains `text`, ignoring case and accents."""
-        from entities.models import Alias
-
         folded = FoldedText(Value(text))
-        alias_matches = Alias.objects.annotate(needle=folded).filter(
-            entity=OuterRef("pk"), folded__contains=models.F("needle")
+        alias_matches = (
+            related_model(self.model, "aliases")
+            .objects.annotate(needle=folded)
+            .filter(entity=OuterRef("pk"), folded__contains=models.F("needle"))
         )
         return self.annotate(folded_name=FoldedText("name")).filter(
             Q(folded_name__contains=folded) | Exists(alias_matches)
@@ -48,9 +49,7 @@ class EntityQuerySet(models.QuerySet):
 
     def mentioned_between(self, start: datetime.date | None, end: datetime.date | None) -> EntityQuerySet:
         """Entities mentioned (not rejected) in an article published within [start, end]."""
-        from entities.models import EntityArticle
-
-        articles = EntityArticle.objects.filter(entity=OuterRef("pk"))
+        articles = related_model(self.model, "article_links").objects.filter(entity=OuterRef("pk"))
         if start is not None:
             articles = articles.filter(published_on__gte=start)
         if end is not None:
@@ -59,63 +58,56 @@ class EntityQuerySet(models.QuerySet):
 
     def co_mentioned_with(self, others: Iterable[object]) -> EntityQuerySet:
         """Entities mentioned in an article together with each of `others` (and not one of them)."""
-        from entities.models import EntityArticle
-
+        links = related_model(self.model, "article_links").objects
         queryset = self
         for other in others:
-            shared = EntityArticle.objects.filter(
-                entity=OuterRef("pk"), article__in=EntityArticle.objects.filter(entity=other).values("article")
-            )
+            shared = links.filter(entity=OuterRef("pk"), article__in=links.filter(entity=other).values("article"))
             queryset = queryset.filter(Exists(shared)).exclude(pk=getattr(other, "pk", other))
         return queryset
 
     def for_api(self) -> EntityQuerySet:
-        from entities.models import Alias
+        aliases = related_model(self.model, "aliases").objects.order_by("name")
+        return self.prefetch_related(Prefetch("aliases", queryset=aliases))
 
-        return self.prefetch_related(Prefetch("aliases", queryset=Alias.objects.order_by("name")))
+    def stats_for(self, entity_ids: Iterable[int]) -> dict[int, dict[str, object]]:
+        """Article count and first and last publication days of a page of entities, in one query."""
+        rows = (
+            related_model(self.model, "stats")
+            .objects.filter(entity__in=list(entity_ids))
+            .values("entity", "article_count", "first_mentioned", "last_mentioned")
+        )
+        return {row.pop("entity"): row for row in rows}
+
+    def co_mentions(self, entity: object, *, limit: int = 20) -> list[dict[str, object]]:
+        """The entities most often mentioned in the same articles as `entity`, with article counts."""
+        links = related_model(self.model, "article_links").objects
+        rows = list(
+            links.filter(article__in=links.filter(entity=entity).values("article"))
+            .exclude(entity=entity)
+            .values("entity")
+            .annotate(articles=Count("*"), mentions=Sum("mentions"))
+            .order_by("-articles", "-mentions", "entity")[:limit]
+        )
+        entities = self.in_bulk([row["entity"] for row in rows])
+        return [{**row, "entity": entities[row["entity"]]} for row in rows]
+
+    def per_month(self, entity: object) -> list[dict[str, object]]:
+        """Articles mentioning `entity` and their live mentions, per month of publication; undated
+        articles come last, with month None."""
+        return list(
+            related_model(self.model, "article_links")
+            .objects.filter(entity=entity)
+            .annotate(month=TruncMonth("published_on"))
+            .values("month")
+            .annotate(articles=Count("*"), mentions=Sum("mentions"))
+            .order_by(models.F("month").asc(nulls_last=True))
+        )
 
 
 class MentionQuerySet(models.QuerySet):
     def live(self) -> MentionQuerySet:
         """Mentions a curator has not rejected."""
         return self.exclude(status="rejected")
-
-    def stats_for(self, entity_ids: Iterable[int]) -> dict[int, dict[str, object]]:
-        """Article count and first and last publication days of a page of entities, in one query."""
-        from entities.models import EntityStats
-
-        rows = EntityStats.objects.filter(entity__in=list(entity_ids)).values(
-            "entity", "article_count", "first_mentioned", "last_mentioned"
-        )
-        return {row.pop("entity"): row for row in rows}
-
-    def co_mentions(self, entity: object, *, limit: int = 20) -> list[dict[str, object]]:
-        """The entities most often mentioned in the same articles as `entity`, with article counts."""
-        from entities.models import Entity, EntityArticle
-
-        articles = EntityArticle.objects.filter(entity=entity).values("article")
-        rows = list(
-            EntityArticle.objects.filter(article__in=articles)
-            .exclude(entity=entity)
-            .values("entity")
-            .annotate(articles=Count("*"), mentions=Sum("mentions"))
-            .order_by("-articles", "-mentions", "entity")[:limit]
-        )
-        entities = Entity.objects.in_bulk([row["entity"] for row in rows])
-        return [{**row, "entity": entities[row["entity"]]} for row in rows]
-
-    def per_month(self, entity: object) -> list[dict[str, object]]:
-        """Articles mentioning `entity` and their live mentions, per month of publication; undated
-        articles come last, with month None."""
-        from entities.models import EntityArticle
-
-        return list(
-            EntityArticle.objects.filter(entity=entity)
-            .annotate(month=TruncMonth("published_on"))
-            .values("month")
-            .annotate(articles=Count("*"), mentions=Sum("mentions"))
-            .order_by(models.F("month").asc(nulls_last=True))
-        )
 
     def for_api(self) -> MentionQuerySet:
         return self.select_related("entity").only(
@@ -139,24 +131,22 @@ class EventQuerySet(models.QuerySet):
 
     def involving(self, entities: Iterable[object], *, roles: Iterable[str] | None = None) -> EventQuerySet:
         """Events in which any of `entities` takes part (in one of `roles`, if given), each event once."""
-        from entities.models import EventParticipant
-
-        participations = EventParticipant.objects.filter(event=OuterRef("pk"), entity__in=list(entities))
+        participations = related_model(self.model, "participations").objects.filter(
+            event=OuterRef("pk"), entity__in=list(entities)
+        )
         if roles:
             participations = participations.filter(role__in=list(roles))
         return self.filter(Exists(participations))
 
     def with_role(self, roles: Iterable[str]) -> EventQuerySet:
         """Events with a participant in one of `roles` (a mediator, a target...)."""
-        from entities.models import EventParticipant
-
-        return self.filter(Exists(EventParticipant.objects.filter(event=OuterRef("pk"), role__in=list(roles))))
+        participations = related_model(self.model, "participations").objects
+        return self.filter(Exists(participations.filter(event=OuterRef("pk"), role__in=list(roles))))
 
     def reported_by(self, article: object) -> EventQuerySet:
         """Events an article is evidence for."""
-        from entities.models import EventEvidence
-
-        return self.filter(Exists(EventEvidence.objects.filter(event=OuterRef("pk"), article=article)))
+        evidence = related_model(self.model, "evidence").objects
+        return self.filter(Exists(evidence.filter(event=OuterRef("pk"), article=article)))
 
     def overlapping(self, start: datetime.date | None = None, end: datetime.date | None = None) -> EventQuerySet:
         """Events whose dates meet [start, end]; undated ones never do. An event known to the month or
@@ -176,13 +166,13 @@ class EventQuerySet(models.QuerySet):
         return queryset
 
     def for_api(self) -> EventQuerySet:
-        from entities.models import EventEvidence, EventParticipant
-
+        participations = related_model(self.model, "participations").objects.select_related("entity")
+        evidence = related_model(self.model, "evidence").objects
         return self.select_related("location").prefetch_related(
-            Prefetch("participations", queryset=EventParticipant.objects.select_related("entity")),
+            Prefetch("participations", queryset=participations),
             Prefetch(
                 "evidence",
-                queryset=EventEvidence.objects.select_related("article").only(
+                queryset=evidence.select_related("article").only(
                     "id",
                     "event_id",
                     "sentence",

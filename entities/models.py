@@ -7,7 +7,6 @@ from archive.common.dates import DatePrecision
 from articles.models import Article, date_precision_constraint
 from entities.expressions import FoldedText
 from entities.managers import CandidateQuerySet, EntityQuerySet, EventQuerySet, MentionQuerySet
-from entities.taxonomy import DEFAULT_CAMEO_CODES, DEFAULT_PLOVER_TYPES, cameo_code, plover_type
 
 
 class Entity(models.Model):
@@ -241,14 +240,6 @@ class Event(models.Model):
 
     def __str__(self) -> str:
         return self.title
-
-    def save(self, *args: object, **kwargs: object) -> None:
-        """Codes follow the kind unless a curator chose a finer one than any kind's default."""
-        if not self.cameo_code or self.cameo_code in DEFAULT_CAMEO_CODES:
-            self.cameo_code = cameo_code(self.kind)
-        if not self.plover_type or self.plover_type in DEFAULT_PLOVER_TYPES:
-            self.plover_type = plover_type(self.kind)
-        super().save(*args, **kwargs)
 
 
 class EventParticipant(models.Model):

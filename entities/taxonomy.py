@@ -34,9 +34,11 @@ DEFAULT_CAMEO_CODES = frozenset(codes.cameo for codes in ONTOLOGY.values())
 DEFAULT_PLOVER_TYPES = frozenset(codes.plover for codes in ONTOLOGY.values())
 
 
-def cameo_code(kind: str) -> str:
-    return ONTOLOGY.get(kind, ONTOLOGY["other"]).cameo
-
-
-def plover_type(kind: str) -> str:
-    return ONTOLOGY.get(kind, ONTOLOGY["other"]).plover
+def codes_for(kind: str, *, cameo: str = "", plover: str = "") -> tuple[str, str]:
+    """An event's CAMEO code and PLOVER type: the kind's, unless a curator chose a finer one than
+    any kind's default. Every writer of events stores what this returns."""
+    codes = ONTOLOGY.get(kind, ONTOLOGY["other"])
+    return (
+        cameo if cameo and cameo not in DEFAULT_CAMEO_CODES else codes.cameo,
+        plover if plover and plover not in DEFAULT_PLOVER_TYPES else codes.plover,
+    )

@@ -6,7 +6,7 @@ from rest_framework.request import Request
 from rest_framework.response import Response
 
 from archive.common.api import requires
-from entities import linking
+from entities import curation
 from entities.filters import CandidateFilter, EntityFilter, EventFilter, MentionFilter
 from entities.models import Candidate, Entity, Event, Mention
 from entities.serializers import (
@@ -53,7 +53,7 @@ class EntityViewSet(viewsets.ReadOnlyModelViewSet):
         if shown is None and self.action == "retrieve" and self.kwargs.get("pk", "").isdigit():
             shown = [int(self.kwargs["pk"])]
         if shown:
-            context["stats"] = Mention.objects.stats_for(shown)
+            context["stats"] = Entity.objects.stats_for(shown)
         return context
 
     @action(detail=True, url_path="co-mentions", filterset_class=None, pagination_class=None)
@@ -61,13 +61,13 @@ class EntityViewSet(viewsets.ReadOnlyModelViewSet):
         """The entities most often mentioned in the same articles (`limit`, default 20, at most 200)."""
         entity = self.get_object()
         limit = _bounded_int(request.query_params.get("limit"), default=20, upper=200)
-        rows = Mention.objects.co_mentions(entity, limit=limit)
+        rows = Entity.objects.co_mentions(entity, limit=limit)
         return Response(CoMentionSerializer(rows, many=True).data)
 
     @action(detail=True, filterset_class=None, pagination_class=None)
     def timeline(self, request: Request, pk: str | None = None) -> Response:
         """Articles and mentions per month of publication; undated articles last, as month null."""
-        return Response(MonthCountSerializer(Mention.objects.per_month(self.get_object()), many=True).data)
+        return Response(MonthCountSerializer(Entity.objects.per_month(self.get_object()), many=True).data)
 
     @action(
         detail=True,
@@ -80,7 +80,7 @@ class EntityViewSet(viewsets.ReadOnlyModelViewSet):
         survivor = self.get_object()
         payload = MergeSerializer(data=request.data)
         payload.is_valid(raise_exception=True)
-        linking.merge_entities(survivor, payload.validated_data["entities"], user=request.user)
+        curation.merge_entities(survivor, payload.validated_data["entities"], acting_user=request.user)
         return Response(EntitySerializer(self.get_queryset().get(pk=survivor.pk)).data)
 
 
@@ -111,13 +111,13 @@ class MentionViewSet(viewsets.ReadOnlyModelViewSet):
     )
     def add_alias(self, request: Request, pk: str | None = None) -> Response:
         """Make the mention's text (titles removed) an alias of its entity."""
-        alias, created = linking.alias_from_mention(self.get_object(), user=request.user)
+        alias, created = curation.alias_from_mention(self.get_object(), acting_user=request.user)
         data = AliasCreatedSerializer({"alias": alias.name, "created": created}).data
         return Response(data, status=status.HTTP_201_CREATED if created else status.HTTP_200_OK)
 
     def _set_status(self, value: str) -> Response:
         mention = self.get_object()
-        linking.set_mention_status([mention], value, user=self.request.user)
+        curation.set_mention_status([mention], value, acting_user=self.request.user)
         return Response(MentionSerializer(self.get_queryset().get(pk=mention.pk)).data)
 
 
@@ -145,8 +145,8 @@ class CandidateViewSet(viewsets.ReadOnlyModelViewSet):
         payload = AcceptCandidateSerializer(data=request.data)
         payload.is_valid(raise_exception=True)
         try:
-            entity = linking.accept_candidate(candidate, user=request.user, **payload.validated_data)
-        except linking.CandidateDecided as exc:
+            entity = curation.accept_candidate(candidate, acting_user=request.user, **payload.validated_data)
+        except curation.CandidateDecided as exc:
             return Response({"detail": str(exc)}, status=status.HTTP_409_CONFLICT)
         data = EntitySerializer(Entity.objects.with_mention_stats().for_api().get(pk=entity.pk)).data
         return Response(data)
@@ -155,8 +155,8 @@ class CandidateViewSet(viewsets.ReadOnlyModelViewSet):
     def dismiss(self, request: Request, pk: str | None = None) -> Response:
         candidate = self.get_object()
         try:
-            linking.dismiss_candidate(candidate, user=request.user)
-        except linking.CandidateDecided as exc:
+            curation.dismiss_candidate(candidate, acting_user=request.user)
+        except curation.CandidateDecided as exc:
             return Response({"detail": str(exc)}, status=status.HTTP_409_CONFLICT)
         return Response(CandidateSerializer(self.get_queryset().get(pk=candidate.pk)).data)
 

@@ -8,6 +8,7 @@ from archive.common.dates import DatePrecision
 from articles.cleaning import content_hash, text_hash
 from articles.models import Article, Source
 from entities.models import Alias, Entity, Event, EventEvidence, EventParticipant, Mention
+from entities.taxonomy import codes_for
 
 
 class SourceFactory(factory.django.DjangoModelFactory):
@@ -67,6 +68,8 @@ class EventFactory(factory.django.DjangoModelFactory):
 
     title = factory.Sequence(lambda n: f"Event {n}")
     kind = Event.Kind.VISIT
+    cameo_code = factory.LazyAttribute(lambda event: codes_for(event.kind)[0])
+    plover_type = factory.LazyAttribute(lambda event: codes_for(event.kind)[1])
     start_date = None
     start_precision = factory.LazyAttribute(
         lambda event: DatePrecision.DAY if event.start_date else DatePrecision.UNKNOWN

@@ -196,3 +196,24 @@ def test_participants_are_added_to_an_event_beside_those_it_has(admin_client_log
     assert response.status_code == 302, response.context["errors"] if response.context else response
     roles = set(corpus.talks.participations.values_list("entity__slug", "role"))
     assert roles == {("jaish-al-adl", "actor"), ("iran", "host")}
+
+
+def test_an_event_saved_in_the_admin_takes_its_kinds_codes_unless_a_finer_one_was_chosen(
+    admin_client_logged_in, corpus
+):
+    url = reverse("admin:entities_event_change", args=[corpus.talks.pk])
+    page = admin_client_logged_in.get(url)
+    data = {name: value for name, value in page.context["adminform"].form.initial.items() if value is not None}
+    data.update({
+        "title": corpus.talks.title, "kind": "military_strike", "status": corpus.talks.status, "cameo_code": "040",
+        "participations-TOTAL_FORMS": 0, "participations-INITIAL_FORMS": 0,
+        "new_participations-TOTAL_FORMS": 0, "new_participations-INITIAL_FORMS": 0,
+        "evidence-TOTAL_FORMS": 0, "evidence-INITIAL_FORMS": 0,
+    })  # fmt: skip
+    assert admin_client_logged_in.post(url, data).status_code == 302
+    corpus.talks.refresh_from_db()
+    assert (corpus.talks.cameo_code, corpus.talks.plover_type) == ("195", "ASSAULT")  # 040 was the old kind's
+    data.update({"kind": "militant_attack", "cameo_code": "183"})
+    assert admin_client_logged_in.post(url, data).status_code == 302
+    corpus.talks.refresh_from_db()
+    assert (corpus.talks.cameo_code, corpus.talks.plover_type) == ("183", "ASSAULT")

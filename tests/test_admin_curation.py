@@ -6,8 +6,8 @@ import io
 import pytest
 from django.urls import reverse
 
+from archive.reading import marked_body
 from articles.models import Article, Removal, Similarity
-from articles.reading import marked_body
 from entities.models import Entity, Mention
 from tests.factories import ArticleFactory, EntityFactory, mention_in, staff_member
 

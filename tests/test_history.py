@@ -8,9 +8,10 @@ from django.db import models
 from django.urls import reverse
 from rest_framework.authtoken.models import Token
 
-from articles.importing import ImportOptions, import_paths
+from archive.pipeline import import_paths
+from articles.importing import ImportOptions
 from articles.models import Article, Removal, Source
-from entities.linking import extract_article, matcher_from_database
+from entities.mentions import extract_article, matcher_from_database
 from entities.models import Alias, Candidate, Entity, Event, EventEvidence, EventParticipant, Mention
 from tests.factories import ArticleFactory, EntityFactory, EventFactory, evidence_in, mention_in
 

@@ -32,6 +32,8 @@ class DatePrecision(TextChoices):
     UNKNOWN = "unknown", "Unknown"
 
 
+MONTH_NAMES = "January February March April May June July August September October November December".split()
+MONTH_ABBREVIATIONS = [name[:3] for name in MONTH_NAMES]
 MONTHS = {
     "jan": 1, "january": 1, "feb": 2, "february": 2, "mar": 3, "march": 3, "apr": 4, "april": 4, "may": 5,
     "jun": 6, "june": 6, "jul": 7, "july": 7, "aug": 8, "august": 8, "sep": 9, "sept": 9, "september": 9,
@@ -89,6 +91,14 @@ class DateRange:
     end: datetime.date | None  # None when a single day/month/year; else the inclusive end
     precision: DatePrecision
     text: str = ""  # the expression it was read from, e.g. "last week"
+
+    @property
+    def first(self) -> PartialDate:
+        return PartialDate(self.start, self.precision if self.start else DatePrecision.UNKNOWN)
+
+    @property
+    def last(self) -> PartialDate:
+        return PartialDate(self.end, self.precision if self.end else DatePrecision.UNKNOWN)
 
 
 UNKNOWN_RANGE = DateRange(None, None, DatePrecision.UNKNOWN)
@@ -203,3 +213,40 @@ def _to_time(groups: dict[str, str | None]) -> datetime.time | None:
     if hour > 23:
         return None
     return datetime.time(hour, minute)
+
+
+# --- Writing dates -----------------------------------------------------------------------------
+
+
+def format_date(date: datetime.date | None, precision: str) -> str:
+    """A date written only as precisely as it is known: "14 Jul 2023", "Jul 2023", "2023"."""
+    if date is None or precision == DatePrecision.UNKNOWN:
+        return "date unknown"
+    if precision == DatePrecision.YEAR:
+        return str(date.year)
+    if precision == DatePrecision.MONTH:
+        return f"{MONTH_ABBREVIATIONS[date.month - 1]} {date.year}"
+    return f"{date.day} {MONTH_ABBREVIATIONS[date.month - 1]} {date.year}"
+
+
+def format_date_range(
+    start: datetime.date | None,
+    start_precision: str,
+    end: datetime.date | None = None,
+    end_precision: str = DatePrecision.UNKNOWN,
+) -> str:
+    """An event's dates, sharing what the two ends have in common: "14–16 Jul 2023",
+    "30 Jun – 2 Jul 2023", "Jan–Mar 2024", "2013–2015"."""
+    if start is None or start_precision == DatePrecision.UNKNOWN:
+        return "date unknown"
+    if end is None or end_precision == DatePrecision.UNKNOWN or (end, end_precision) == (start, start_precision):
+        return format_date(start, start_precision)
+    if start_precision == end_precision == DatePrecision.DAY and start.year == end.year:
+        if start.month == end.month:
+            return f"{start.day}–{format_date(end, end_precision)}"
+        return f"{start.day} {MONTH_ABBREVIATIONS[start.month - 1]} – {format_date(end, end_precision)}"
+    if start_precision == end_precision == DatePrecision.MONTH and start.year == end.year:
+        return f"{MONTH_ABBREVIATIONS[start.month - 1]}–{format_date(end, end_precision)}"
+    if start_precision == end_precision == DatePrecision.YEAR:
+        return f"{start.year}–{end.year}"
+    return f"{format_date(start, start_precision)} – {format_date(end, end_precision)}"

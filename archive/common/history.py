@@ -1,7 +1,8 @@
 """Who a history record names, and the machine's writes that history leaves out.
 
-A person's change is recorded with their user and a reason; the machine's own bulk writes
-(extraction's automatic mentions, which every re-extraction remakes) are not recorded at all.
+Every curation write names its acting user explicitly (`acting_user=`, None for the machine) and a
+reason; the machine's own bulk writes (extraction's automatic mentions, which every re-extraction
+remakes) are not recorded at all.
 """
 
 from __future__ import annotations
@@ -11,39 +12,29 @@ from typing import TypeVar
 from django.contrib.auth.base_user import AbstractBaseUser
 from django.db import models, transaction
 from django.utils import timezone
-from simple_history.models import HistoricalRecords
 from simple_history.utils import bulk_update_with_history
 
 ModelT = TypeVar("ModelT", bound=models.Model)
+Actor = AbstractBaseUser | None  # who acts: a signed-in user, or None for the machine
 
 
-def acting_user(user: object | None = None) -> AbstractBaseUser | None:
-    """`user` when it is a signed-in user, else the signed-in user of the request being served
-    (simple-history's middleware keeps the request), else None: the machine."""
-    if getattr(user, "is_authenticated", False):
-        return user
-    request = getattr(HistoricalRecords.context, "request", None)
-    user = getattr(request, "user", None)
-    return user if getattr(user, "is_authenticated", False) else None
-
-
-def recorded(instance: ModelT, *, user: object | None, reason: str = "") -> ModelT:
-    """The instance, marked so that its next save or delete is recorded as `user`'s, for `reason`."""
-    instance._history_user = acting_user(user)
+def recorded(instance: ModelT, *, acting_user: Actor, reason: str = "") -> ModelT:
+    """The instance, marked so that its next save or delete is recorded as `acting_user`'s, for `reason`."""
+    instance._history_user = acting_user
     instance._change_reason = reason or None
     return instance
 
 
 @transaction.atomic
-def set_status(queryset: models.QuerySet, status: str, *, user: object | None = None, reason: str = "") -> int:
-    """Give the rows `status` (and a new `updated_at`), each change recorded as `user`'s for `reason`
-    (default: the status); returns how many changed. Rows already there are left alone."""
+def set_status(queryset: models.QuerySet, status: str, *, acting_user: Actor, reason: str = "") -> int:
+    """Give the rows `status` (and a new `updated_at`), each change recorded as `acting_user`'s for
+    `reason` (default: the status); returns how many changed. Rows already there are left alone."""
     changing = list(queryset.exclude(status=status).select_for_update())
     now = timezone.now()
     for row in changing:
         row.status, row.updated_at = status, now
     bulk_update_with_history(changing, queryset.model, ["status", "updated_at"], batch_size=500,
-                             default_user=acting_user(user), default_change_reason=reason or status)  # fmt: skip
+                             default_user=acting_user, default_change_reason=reason or status)  # fmt: skip
     return len(changing)
 
 

@@ -4,11 +4,11 @@ from django.db import migrations, models
 
 
 def fill_codes(apps, schema_editor):
-    from entities.taxonomy import cameo_code, plover_type
+    from entities.taxonomy import codes_for
 
     Event = apps.get_model("entities", "Event")
     for event in Event.objects.filter(cameo_code=""):
-        event.cameo_code, event.plover_type = cameo_code(event.kind), plover_type(event.kind)
+        event.cameo_code, event.plover_type = codes_for(event.kind)
         event.save(update_fields=["cameo_code", "plover_type"])
 
 

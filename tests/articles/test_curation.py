@@ -20,7 +20,7 @@ def article():
 
 
 def test_restoring_puts_the_text_back_as_a_paragraph_where_it_stood(article, check_deferred_constraints):
-    restore_removal(Removal.objects.get(rule="site_chrome"))
+    restore_removal(Removal.objects.get(rule="site_chrome"), acting_user=None)
     article.refresh_from_db()
     assert article.body == "First paragraph about Tehran.\n\nAdvertisement\n\nSecond paragraph about Quetta."
     assert "body" in article.curated_fields
@@ -28,8 +28,8 @@ def test_restoring_puts_the_text_back_as_a_paragraph_where_it_stood(article, che
 
 
 def test_restoring_at_the_start_and_at_the_end(article):
-    restore_removal(Removal.objects.get(rule="photo_caption"))
-    restore_removal(Removal.objects.get(rule="share_prompt"))
+    restore_removal(Removal.objects.get(rule="photo_caption"), acting_user=None)
+    restore_removal(Removal.objects.get(rule="share_prompt"), acting_user=None)
     article.refresh_from_db()
     assert article.body.split("\n\n") == [
         "A caption (Photo: AFP)",
@@ -44,7 +44,7 @@ def test_mentions_evidence_and_later_removals_move_with_the_restored_text(articl
     tehran = mention_in(article, EntityFactory(name="Tehran"), "Tehran")
     evidence_in(EventFactory(), article, "Second paragraph about Quetta.")
 
-    restore_removal(Removal.objects.get(rule="site_chrome"))
+    restore_removal(Removal.objects.get(rule="site_chrome"), acting_user=None)
 
     article.refresh_from_db()
     for mention in Mention.objects.filter(pk__in=[quetta.pk, tehran.pk]):
@@ -58,9 +58,9 @@ def test_mentions_evidence_and_later_removals_move_with_the_restored_text(articl
 
 def test_restoring_twice_changes_nothing(article):
     removal = Removal.objects.get(rule="site_chrome")
-    restore_removal(removal)
+    restore_removal(removal, acting_user=None)
     body = Article.objects.get(pk=article.pk).body
-    restore_removal(removal)
+    restore_removal(removal, acting_user=None)
     assert Article.objects.get(pk=article.pk).body == body
     assert Removal.objects.get(pk=removal.pk).restored_at is not None
 

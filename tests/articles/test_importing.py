@@ -10,9 +10,10 @@ from django.core.management import call_command
 from django.core.management.base import CommandError
 from django.db import connection
 
-from articles import importing
+from archive.pipeline import import_paths
+from articles import importing, inputs
 from articles.curation import mark_curated
-from articles.importing import ImportOptions, import_paths
+from articles.importing import ImportOptions
 from articles.models import Article, Removal, Similarity, Source
 from articles.synthetic import rewritten_copy, synthetic_article_text
 from entities.models import Mention
@@ -340,9 +341,9 @@ def test_two_imports_at_once_store_each_article_once(seed_dir):
 def test_paths_are_streamed_not_collected(tmp_path):
     for number in range(5):
         (tmp_path / f"{number}.txt").write_text(f"Headline {number}\n\nBody number {number}.")
-    inputs = importing.read_inputs([tmp_path], max_bytes=1000)
-    assert not isinstance(inputs, list)
-    assert next(inputs).origin.endswith("0.txt")
+    items = inputs.read_inputs([tmp_path], max_bytes=1000)
+    assert not isinstance(items, list)
+    assert next(items).origin.endswith("0.txt")
 
 
 def test_hidden_files_and_folders_are_skipped(tmp_path):

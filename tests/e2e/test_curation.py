@@ -21,7 +21,7 @@ BODY = (
 def archive(transactional_db):
     """One article with its mentions found by the real extractor, and a proposed event it reports."""
     from articles.models import Source
-    from entities import linking
+    from entities import mentions
     from entities.models import Alias, Entity, Event, EventEvidence
     from tests.factories import ArticleFactory
 
@@ -34,7 +34,7 @@ def archive(transactional_db):
     for name, kind in kinds.items():
         entity = Entity.objects.create(name=name, slug=name.lower().replace(" ", "-"), kind=kind)
         Alias.objects.create(entity=entity, name=name)
-    linking.extract_batch([article], matcher=linking.matcher_from_database())
+    mentions.extract_batch([article], matcher=mentions.matcher_from_database())
     event = Event.objects.create(title="Border commission agreed", kind="agreement", status="proposed",
                                  start_date=datetime.date(2024, 4, 22), start_precision="day")  # fmt: skip
     sentence = "The two sides agreed to set up a joint border commission, officials in Quetta said."

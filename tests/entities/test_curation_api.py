@@ -3,7 +3,7 @@
 import pytest
 from django.contrib.auth.models import Permission, User
 
-from entities import linking
+from entities import mentions
 from entities.models import Candidate, Entity, Mention
 from tests.factories import ArticleFactory, EntityFactory, mention_in
 
@@ -85,7 +85,7 @@ def test_curators_merge_entities(api_client, corpus, curator):
 
 def test_curators_accept_and_dismiss_candidates(api_client, corpus, curator):
     article = ArticleFactory(body="Officials in Kech District said so.")
-    linking.extract_article(article, matcher=linking.matcher_from_database())
+    mentions.extract_article(article, matcher=mentions.matcher_from_database())
     candidate = Candidate.objects.get(name="Kech District")
     listed = api_client.get("/api/v1/candidates/?status=open&proposal=entity").json()["results"]
     assert [(row["name"], row["kind_guess"], row["frequency"]) for row in listed] == [("Kech District", "region", 1)]

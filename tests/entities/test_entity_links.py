@@ -4,7 +4,7 @@ import datetime
 
 import pytest
 
-from entities import linking
+from entities import curation, mentions
 from entities.models import EntityArticle, EntityStats, Mention
 from tests.factories import ArticleFactory, EntityFactory, mention_in
 
@@ -59,11 +59,11 @@ def test_rejecting_the_last_mention_unlinks_and_confirming_it_again_relinks(khan
     in_may = mention_in(may_article, khan, "Imran Khan")
     mention_in(june_article, khan, "Imran Khan")
 
-    linking.set_mention_status([in_may], Mention.Status.REJECTED)
+    curation.set_mention_status([in_may], Mention.Status.REJECTED, acting_user=None)
     assert links() == {(khan.pk, june_article.pk, 1)}
     assert stats(khan) == (1, JUNE, JUNE)
 
-    linking.set_mention_status([in_may], Mention.Status.CONFIRMED)
+    curation.set_mention_status([in_may], Mention.Status.CONFIRMED, acting_user=None)
     assert stats(khan) == (2, MAY, JUNE)
 
 
@@ -73,7 +73,7 @@ def test_merging_entities_moves_their_links_and_counts(khan, may_article, june_a
     mention_in(june_article, nickname, "Imran Khan")
     Mention.objects.create(article=may_article, entity=nickname, text="Imran Khan", start_offset=24, end_offset=34)
 
-    linking.merge_entities(khan, [nickname])
+    curation.merge_entities(khan, [nickname], acting_user=None)
 
     assert links() == {(khan.pk, may_article.pk, 2), (khan.pk, june_article.pk, 1)}
     assert stats(khan) == (2, MAY, JUNE)
@@ -109,7 +109,7 @@ def test_extraction_by_copy_links_every_article_it_wrote(khan, may_article, june
 
     Alias.objects.create(entity=khan, name="Imran Khan")
 
-    linking.extract_batch([may_article, june_article], matcher=linking.matcher_from_database())
+    mentions.extract_batch([may_article, june_article], matcher=mentions.matcher_from_database())
 
     assert links() == {(khan.pk, may_article.pk, 2), (khan.pk, june_article.pk, 1)}
     assert stats(khan) == (2, MAY, JUNE)

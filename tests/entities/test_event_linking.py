@@ -7,7 +7,7 @@ from pathlib import Path
 import pytest
 from django.core.management import CommandError, call_command
 
-from entities import event_linking, linking
+from entities import detection, event_curation, mentions
 from entities.curated_events import load_events
 from entities.models import Event, EventEvidence
 from tests.factories import ArticleFactory, EntityFactory
@@ -29,13 +29,13 @@ def gazetteer():
 
 def imported(body: str, published: datetime.date | None = datetime.date(2023, 7, 20)):
     article = ArticleFactory(body=body, published_on=published)
-    linking.extract_article(article, matcher=linking.matcher_from_database())
+    mentions.extract_article(article, matcher=mentions.matcher_from_database())
     return article
 
 
 def test_a_reported_visit_becomes_a_proposed_event_with_its_evidence(gazetteer):
     article = imported(FIRST)
-    result = event_linking.detect_events(article)
+    result = detection.detect_events(article)
     event = Event.objects.get()
     assert (result.proposed, event.status, event.origin, event.kind, event.cameo_code) == (
         1, "proposed", "detected", "visit", "042",
@@ -50,8 +50,8 @@ def test_a_reported_visit_becomes_a_proposed_event_with_its_evidence(gazetteer):
 
 
 def test_the_same_event_in_another_article_becomes_more_evidence_not_another_event(gazetteer):
-    event_linking.detect_events(imported(FIRST))
-    result = event_linking.detect_events(imported(SECOND))
+    detection.detect_events(imported(FIRST))
+    result = detection.detect_events(imported(SECOND))
     assert (result.proposed, result.evidence) == (0, 1)
     event = Event.objects.get()
     assert event.evidence.count() == 2
@@ -60,22 +60,22 @@ def test_the_same_event_in_another_article_becomes_more_evidence_not_another_eve
 
 def test_detecting_again_changes_nothing(gazetteer):
     article = imported(FIRST)
-    event_linking.detect_events(article)
+    detection.detect_events(article)
     ids = list(Event.objects.values_list("id", flat=True))
-    event_linking.detect_events(article)
+    detection.detect_events(article)
     assert list(Event.objects.values_list("id", flat=True)) == ids
     assert EventEvidence.objects.count() == 1
 
 
 def test_a_confirmed_event_is_never_changed_by_detection(gazetteer):
     article = imported(FIRST)
-    event_linking.detect_events(article)
+    detection.detect_events(article)
     event = Event.objects.get()
     event.title = "Army chief in Tehran"
     event.save()
-    event_linking.set_event_status([event], Event.Status.CONFIRMED)
-    event_linking.detect_events(article)
-    event_linking.detect_events(imported(SECOND))
+    event_curation.set_event_status([event], Event.Status.CONFIRMED, acting_user=None)
+    detection.detect_events(article)
+    detection.detect_events(imported(SECOND))
     event.refresh_from_db()
     assert (event.title, event.status, Event.objects.count()) == ("Army chief in Tehran", "confirmed", 1)
     assert list(event.participations.values_list("entity__slug", flat=True)) == ["asim-munir"]
@@ -84,22 +84,22 @@ def test_a_confirmed_event_is_never_changed_by_detection(gazetteer):
 
 def test_a_rejected_event_is_not_proposed_again(gazetteer):
     article = imported(FIRST)
-    event_linking.detect_events(article)
-    event_linking.set_event_status(Event.objects.all(), Event.Status.REJECTED)
-    event_linking.detect_events(article)
-    event_linking.detect_events(imported(SECOND))
+    detection.detect_events(article)
+    event_curation.set_event_status(Event.objects.all(), Event.Status.REJECTED, acting_user=None)
+    detection.detect_events(article)
+    detection.detect_events(imported(SECOND))
     assert list(Event.objects.values_list("status", flat=True)) == ["rejected"]
     assert EventEvidence.objects.count() == 1
 
 
 def test_merging_events_moves_their_evidence_and_participants(gazetteer):
     first, second = imported(FIRST), imported("Asim Munir visited Tehran in 2023.")
-    event_linking.detect_events(first)
+    detection.detect_events(first)
     other = Event.objects.create(title="Duplicate", kind="visit")
     EventEvidence.objects.create(event=other, article=second, sentence="Asim Munir visited Tehran in 2023.",
                                  start_offset=0, end_offset=34)  # fmt: skip
     survivor = Event.objects.exclude(pk=other.pk).get()
-    assert event_linking.merge_events(survivor, [other]) == 1
+    assert event_curation.merge_events(survivor, [other], acting_user=None) == 1
     assert set(survivor.evidence.values_list("article_id", flat=True)) == {first.pk, second.pk}
 
 
@@ -140,7 +140,7 @@ def test_a_curated_timeline_loads_confirmed_events_once(gazetteer, tmp_path):
     article.save()
     path = tmp_path / "events.yaml"
     path.write_text(EVENTS, encoding="utf-8")
-    event_linking.detect_events(article)  # the machine proposed it first
+    detection.detect_events(article)  # the machine proposed it first
     assert load_events(path).summary() == (
         "1 events created, 0 already there; 1 participants and 1 pieces of evidence added; "
         "1 detected proposals of the same events merged in"
@@ -152,7 +152,7 @@ def test_a_curated_timeline_loads_confirmed_events_once(gazetteer, tmp_path):
     event = Event.objects.get()
     assert (event.status, event.origin, event.end_date) == ("confirmed", "curated", datetime.date(2023, 7, 16))
     # Detection finds the same visit and adds nothing new.
-    event_linking.detect_events(article)
+    detection.detect_events(article)
     assert Event.objects.count() == 1
 
 
@@ -196,7 +196,7 @@ def test_a_curated_event_absorbs_an_undated_proposal_from_an_article_it_cites(ga
     article = imported("Asim Munir visited Pakistan.", published=None)
     article.origin_name = "seed.txt"
     article.save()
-    event_linking.detect_events(article)
+    detection.detect_events(article)
     assert Event.objects.get().start_date is None
     path = tmp_path / "events.yaml"
     path.write_text(EVENTS.replace("Gen. Asim Munir visited Tehran on July 14, 2023.", "Asim Munir visited Pakistan."))

@@ -5,7 +5,7 @@ from pathlib import Path
 from django.conf import settings
 from django.core.management.base import BaseCommand, CommandParser
 
-from articles import dedup
+from articles import fingerprints
 from articles.parsing import parse_text
 from articles.synthetic import TOPIC_COUNT, rewritten_copy, synthetic_article_text
 
@@ -42,11 +42,11 @@ class Command(BaseCommand):
         self.stdout.write(f"{stories} stories, {len(same_topic)} unrelated same-topic pairs\n")
         self.stdout.write("edit rate  mean J   candidate recall  " + "  ".join(f"J>={t:.2f}" for t in THRESHOLDS))
         for rate, pairs in positives.items():
-            scores = [dedup.jaccard(a, b) for a, b in pairs]
+            scores = [fingerprints.jaccard(a, b) for a, b in pairs]
             found = sum(_is_candidate(a, b) for a, b in pairs) / len(pairs)
             recalls = "  ".join(f"{sum(s >= t for s in scores) / len(scores):7.2f}" for t in THRESHOLDS)
             self.stdout.write(f"{rate:9.1f}  {sum(scores) / len(scores):6.3f}  {found:16.2f}  {recalls}")
-        negative_scores = [dedup.jaccard(a, b) for a, b in same_topic]
+        negative_scores = [fingerprints.jaccard(a, b) for a, b in same_topic]
         rates = "  ".join(f"{sum(s >= t for s in negative_scores) / len(negative_scores):7.3f}" for t in THRESHOLDS)
         self.stdout.write(
             f"unrelated  {sum(negative_scores) / len(negative_scores):6.3f}"
@@ -62,18 +62,18 @@ class Command(BaseCommand):
         self.stdout.write("\nseed pairs (exact Jaccard, containment, LSH candidate):")
         for (a, sa), (b, sb) in itertools.combinations(seeds.items(), 2):
             self.stdout.write(
-                f"  {a}-{b}  J={dedup.jaccard(sa, sb):.3f}  C={dedup.containment(sa, sb):.3f}"
+                f"  {a}-{b}  J={fingerprints.jaccard(sa, sb):.3f}  C={fingerprints.containment(sa, sb):.3f}"
                 f"  candidate={_is_candidate(sa, sb)}"
             )
-        self.stdout.write(f"\nlink threshold in use: J >= {dedup.LINK_JACCARD}")
+        self.stdout.write(f"\nlink threshold in use: J >= {fingerprints.LINK_JACCARD}")
 
 
 def _shingles(text: str) -> set[str]:
     parsed = parse_text(text)
-    return dedup.shingles(f"{parsed.title}\n{parsed.body}")
+    return fingerprints.shingles(f"{parsed.title}\n{parsed.body}")
 
 
 def _is_candidate(a: set[str], b: set[str]) -> bool:
-    fa, fb = dedup.fingerprint(a), dedup.fingerprint(b)
+    fa, fb = fingerprints.fingerprint(a), fingerprints.fingerprint(b)
     shares_band = bool(set(fa.bands) & set(fb.bands))
-    return shares_band and dedup.estimated_jaccard(fa.signature, fb.signature) >= dedup.SCREEN_JACCARD
+    return shares_band and fingerprints.estimated_jaccard(fa.signature, fb.signature) >= fingerprints.SCREEN_JACCARD

@@ -7,7 +7,7 @@ from django.core.management.base import BaseCommand, CommandParser
 from archive.common.benchmarking import throwaway_database
 from articles.models import Article
 from entities.gazetteer import default_path, load_gazetteer, matcher_from_file, read_gazetteer
-from entities.linking import extract_articles, matcher_from_database
+from entities.mentions import extract_articles, matcher_from_database
 from entities.synthetic import article_with_mentions
 
 

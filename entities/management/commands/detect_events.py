@@ -3,7 +3,7 @@ import sys
 from django.core.management.base import BaseCommand, CommandParser
 from tqdm import tqdm
 
-from entities.event_linking import detect_for_articles
+from entities.detection import detect_for_articles
 from entities.management.commands._selection import add_article_arguments, selected_articles
 
 

@@ -3,8 +3,8 @@ import sys
 from django.core.management.base import BaseCommand, CommandParser
 from tqdm import tqdm
 
-from entities.linking import extract_articles
 from entities.management.commands._selection import add_article_arguments, selected_articles
+from entities.mentions import extract_articles
 
 
 class Command(BaseCommand):

@@ -13,10 +13,11 @@ class Command(BaseCommand):
 
     def add_arguments(self, parser: CommandParser) -> None:
         parser.add_argument("path", nargs="?", type=Path, help=f"YAML file (default {default_path()})")
+        parser.add_argument("--dry-run", action="store_true", help="Report what would change; save nothing")
 
-    def handle(self, *args: object, path: Path | None, **options: object) -> None:
+    def handle(self, *args: object, path: Path | None, dry_run: bool, **options: object) -> None:
         try:
-            report = load_events(path)
+            report = load_events(path, dry_run=dry_run)
         except EventFileError as exc:
             raise CommandError(str(exc)) from exc
-        self.stdout.write(report.summary())
+        self.stdout.write(("dry run, nothing saved: " if dry_run else "") + report.summary())

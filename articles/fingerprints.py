@@ -10,7 +10,8 @@ signatures and confirmed by the exact Jaccard similarity of their shingle sets. 
 story appear within days of it, so a dated article is compared only with articles dated within
 WINDOW_DAYS of it and with undated ones; an undated article is compared with the whole archive.
 
-Thresholds: see README "Near-duplicates"; `manage.py tune_dedup` measures them on generated data.
+Thresholds: see docs/importing.md "Near-duplicates and syndicated copies"; `manage.py tune_dedup`
+measures them on generated data.
 """
 
 from __future__ import annotations

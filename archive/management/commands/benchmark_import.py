@@ -10,7 +10,8 @@ from django.conf import settings
 from django.core.management.base import BaseCommand, CommandParser
 
 from archive.common.benchmarking import throwaway_database
-from articles.importing import ItemResult, import_paths
+from archive.pipeline import import_paths
+from articles.importing import ItemResult
 from articles.synthetic import rewritten_copy, synthetic_article_text
 
 FURNITURE = ["Share:", "Also Read: Markets close higher", "Leave a Reply", "Exit mobile version", "Advertisement"]

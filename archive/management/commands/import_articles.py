@@ -6,7 +6,9 @@ from django.conf import settings
 from django.core.management.base import BaseCommand, CommandError, CommandParser
 from tqdm import tqdm
 
-from articles.importing import DEFAULT_MAX_BYTES, ImportOptions, ItemResult, Outcome, import_paths
+from archive.pipeline import import_paths
+from articles.importing import ImportOptions, ItemResult, Outcome
+from articles.inputs import DEFAULT_MAX_BYTES
 from articles.models import Source
 
 

@@ -1,4 +1,4 @@
-"""Writes on events: store the detector's proposals, one event per real-world event, and curate.
+"""Storing what the event detector proposes: one event per real-world event.
 
 A proposal that matches a stored event (see events.same_event) becomes one more piece of evidence
 for it; otherwise it is stored as a new proposed event. Detection is re-runnable: an article's
@@ -13,12 +13,10 @@ from dataclasses import dataclass
 
 from django.db import transaction
 from django.db.models import Count, Prefetch, Q, QuerySet
-from simple_history.utils import bulk_create_with_history
 
-from archive.common import history
 from archive.common.dates import DatePrecision, DateRange
-from archive.common.history import acting_user, recorded
 from articles.models import Article
+from entities.event_records import create_event
 from entities.events import MentionRef, Proposal, propose_events, same_event
 from entities.models import Event, EventEvidence, EventParticipant, Mention
 
@@ -126,14 +124,11 @@ def event_dates(event: Event) -> DateRange:
 
 
 def store_proposal(article: Article, proposal: Proposal) -> Event:
-    date = proposal.date
-    event = Event.objects.create(
+    event = create_event(
         title=proposal.title,
         kind=proposal.kind,
-        start_date=date.start,
-        start_precision=date.precision if date.start else DatePrecision.UNKNOWN,
-        end_date=date.end,
-        end_precision=date.precision if date.end else DatePrecision.UNKNOWN,
+        start=proposal.date.first,
+        end=proposal.date.last,
         location_id=proposal.location,
         summary=proposal.sentence[:2000],
         status=Event.Status.PROPOSED,
@@ -176,76 +171,3 @@ def detect_for_articles(
         if on_article:
             on_article(result)
     return total
-
-
-# --- Curation ----------------------------------------------------------------------------------
-# Recorded in the events' history as the acting user's (`user`, by default the request's).
-
-
-def set_event_status(events: Iterable[Event], status: str, *, user: object | None = None) -> int:
-    """Confirm or reject events; decided events are never changed by detection again."""
-    ids = [event.pk for event in events]
-    return history.set_status(Event.objects.filter(pk__in=ids), status, user=user)
-
-
-def absorb_proposals(event: Event) -> int:
-    """Merge the machine's proposals of the same real-world event into a curated one (their
-    evidence only: the curator's participants stand): proposals that `same_event` matches, and
-    those of the same kind, with a participant in common, drawn from an article the curated event
-    cites. Returns how many were merged."""
-    stored = {p.entity_id: p.entity.kind for p in event.participations.select_related("entity")}
-    if event.location_id:
-        stored[event.location_id] = event.location.kind
-    proposals = events_sharing(event.kind, stored).filter(origin=Event.Origin.DETECTED, status=Event.Status.PROPOSED)
-    reporting = set(event.evidence.values_list("article_id", flat=True))
-    same = []
-    for proposal in proposals.prefetch_related("evidence"):
-        theirs = participant_kinds(proposal)
-        if proposal.location_id:
-            theirs[proposal.location_id] = ""
-        # An article the curator cites for this event, proposing an event of the same kind with a
-        # participant in common, reports this event: no need for dates to match.
-        same_article = bool(reporting & {piece.article_id for piece in proposal.evidence.all()})
-        if same_article or same_event(
-            event.kind, event_dates(event), frozenset(stored), proposal.kind, event_dates(proposal),
-            frozenset(theirs), kinds={**theirs, **stored},
-        ):  # fmt: skip
-            same.append(proposal)
-    return merge_events(event, same, with_participants=False)
-
-
-@transaction.atomic
-def merge_events(
-    survivor: Event, others: Iterable[Event], *, with_participants: bool = True, user: object | None = None
-) -> int:
-    """Fold duplicate events into `survivor`: their evidence (and participants) move to it."""
-    user = acting_user(user)
-    merged = 0
-    for other in others:
-        if other.pk == survivor.pk:
-            continue
-        reason = f"merged event {other.pk} ({other.title}) into event {survivor.pk}"
-        cited = set(survivor.evidence.values_list("article_id", "start_offset"))
-        evidence = [
-            EventEvidence(
-                event=survivor,
-                article_id=piece.article_id,
-                start_offset=piece.start_offset,
-                end_offset=piece.end_offset,
-                sentence=piece.sentence,
-            )
-            for piece in other.evidence.all()
-            if (piece.article_id, piece.start_offset) not in cited
-        ]
-        bulk_create_with_history(evidence, EventEvidence, default_user=user, default_change_reason=reason)
-        if with_participants:
-            roles = set(survivor.participations.values_list("entity_id", "role"))
-            joining = [
-                EventParticipant(event=survivor, entity_id=p.entity_id, role=p.role)
-                for p in other.participations.all()
-                if (p.entity_id, p.role) not in roles
-            ]
-            bulk_create_with_history(joining, EventParticipant, default_user=user, default_change_reason=reason)
-        recorded(other, user=user, reason=reason).delete()
-        merged += 1
-    return merged

@@ -23,12 +23,10 @@ from django.shortcuts import render
 from django.urls import reverse
 from django.views.decorators.http import require_safe
 
-from archive.common.dates import DatePrecision
+from archive.common.dates import MONTH_NAMES, DatePrecision, format_date_range
 from entities.models import Entity, Event, EventEvidence, EventParticipant
 from entities.taxonomy import ONTOLOGY
 
-MONTH_ABBREVIATIONS = "Jan Feb Mar Apr May Jun Jul Aug Sep Oct Nov Dec".split()
-MONTH_NAMES = "January February March April May June July August September October November December".split()
 EXPORT_CHUNK_SIZE = 500
 PARTICIPATION_FIELDS = ["id", "event_id", "role", "entity__id", "entity__name", "entity__slug"]
 EVIDENCE_FIELDS = [
@@ -115,40 +113,6 @@ def timeline_events(
         .prefetch_related(Prefetch("participations", queryset=participations), Prefetch("evidence", queryset=evidence))
         .order_by(F("start_date").asc(nulls_last=True), F("end_date").desc(nulls_last=True), "id")
     )
-
-
-def format_date(date: datetime.date | None, precision: str) -> str:
-    """A date written only as precisely as it is known: "14 Jul 2023", "Jul 2023", "2023"."""
-    if date is None or precision == DatePrecision.UNKNOWN:
-        return "date unknown"
-    if precision == DatePrecision.YEAR:
-        return str(date.year)
-    if precision == DatePrecision.MONTH:
-        return f"{MONTH_ABBREVIATIONS[date.month - 1]} {date.year}"
-    return f"{date.day} {MONTH_ABBREVIATIONS[date.month - 1]} {date.year}"
-
-
-def format_date_range(
-    start: datetime.date | None,
-    start_precision: str,
-    end: datetime.date | None = None,
-    end_precision: str = DatePrecision.UNKNOWN,
-) -> str:
-    """An event's dates, sharing what the two ends have in common: "14–16 Jul 2023",
-    "30 Jun – 2 Jul 2023", "Jan–Mar 2024", "2013–2015"."""
-    if start is None or start_precision == DatePrecision.UNKNOWN:
-        return "date unknown"
-    if end is None or end_precision == DatePrecision.UNKNOWN or (end, end_precision) == (start, start_precision):
-        return format_date(start, start_precision)
-    if start_precision == end_precision == DatePrecision.DAY and start.year == end.year:
-        if start.month == end.month:
-            return f"{start.day}–{format_date(end, end_precision)}"
-        return f"{start.day} {MONTH_ABBREVIATIONS[start.month - 1]} – {format_date(end, end_precision)}"
-    if start_precision == end_precision == DatePrecision.MONTH and start.year == end.year:
-        return f"{MONTH_ABBREVIATIONS[start.month - 1]}–{format_date(end, end_precision)}"
-    if start_precision == end_precision == DatePrecision.YEAR:
-        return f"{start.year}–{end.year}"
-    return f"{format_date(start, start_precision)} – {format_date(end, end_precision)}"
 
 
 @dataclass
@@ -290,7 +254,7 @@ def timeline(request: HttpRequest) -> HttpResponse:
         "query": request.GET.urlencode(),
         "kinds": Event.Kind,
     }
-    return render(request, "entities/timeline.html", context)
+    return render(request, "archive/timeline.html", context)
 
 
 def _export(

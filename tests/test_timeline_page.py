@@ -9,8 +9,9 @@ from django.db import connection
 from django.test.utils import CaptureQueriesContext
 from django.urls import reverse
 
+from archive.common.dates import format_date_range
+from archive.timeline import CSV_COLUMNS
 from entities.models import Event
-from entities.pages import CSV_COLUMNS, format_date_range
 from tests.factories import ArticleFactory, EntityFactory, EventFactory, evidence_in, participate
 
 pytestmark = pytest.mark.django_db

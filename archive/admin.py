@@ -1,0 +1,106 @@
+"""The admin's article page, which spans both apps: the article's text with its entity mentions
+marked in place, its mentions and the events it reports, beside what articles/admin.py shows of
+it (removals, copies, raw text). Registered in place of the articles app's ArticleAdmin."""
+
+from django.contrib import admin, messages
+from django.db.models import QuerySet
+from django.http import HttpRequest, HttpResponse
+
+from archive.common.admin_links import admin_link
+from archive.reading import marked_body
+from articles.admin import ArticleAdmin, count_of
+from articles.models import Article
+from entities.models import Entity, EntityArticle, EventEvidence, Mention
+from entities.refresh import refresh_articles
+
+
+class MentionInline(admin.TabularInline):
+    """The article's mentions, their status editable; the entity is a link, so the inline costs one
+    query whatever the number of mentions (a widget per row would cost one each)."""
+
+    model = Mention
+    fields = ["text", "entity_link", "field", "start_offset", "end_offset", "status"]
+    readonly_fields = ["text", "entity_link", "field", "start_offset", "end_offset"]
+    extra = 0
+    can_delete = False
+
+    def get_queryset(self, request: HttpRequest) -> QuerySet:
+        return super().get_queryset(request).select_related("entity")
+
+    @admin.display(description="entity")
+    def entity_link(self, mention: Mention) -> str:
+        return admin_link(mention.entity)
+
+    def has_add_permission(self, request: HttpRequest, obj: object = None) -> bool:
+        return False  # mentions come from extraction, anchored to offsets in the body
+
+
+class EventEvidenceInline(admin.TabularInline):
+    """The events this article reports, each with the sentence that says so."""
+
+    model = EventEvidence
+    fields = ["event_link", "event_status", "sentence", "start_offset", "end_offset"]
+    readonly_fields = fields
+    extra = 0
+    verbose_name = "event reported"
+    verbose_name_plural = "events reported"
+
+    def get_queryset(self, request: HttpRequest) -> QuerySet:
+        return super().get_queryset(request).select_related("event")
+
+    @admin.display(description="event")
+    def event_link(self, evidence: EventEvidence) -> str:
+        return admin_link(evidence.event)
+
+    @admin.display(description="status")
+    def event_status(self, evidence: EventEvidence) -> str:
+        return evidence.event.get_status_display()
+
+    def has_add_permission(self, request: HttpRequest, obj: object = None) -> bool:
+        return False  # evidence is anchored to a sentence of the body
+
+
+admin.site.unregister(Article)
+
+
+@admin.register(Article)
+class ArticlePageAdmin(ArticleAdmin):
+    list_display = [*ArticleAdmin.list_display[:4], "entity_count", *ArticleAdmin.list_display[4:]]
+    inlines = [MentionInline, EventEvidenceInline, *ArticleAdmin.inlines]
+    actions = [*ArticleAdmin.actions[:2], "extract_again", *ArticleAdmin.actions[2:]]
+
+    def get_queryset(self, request: HttpRequest) -> QuerySet:
+        queryset = super().get_queryset(request)
+        if self.is_changelist(request):
+            queryset = queryset.annotate(entity_count=count_of(EntityArticle, "article"))
+        return queryset
+
+    @admin.display(description="entities", ordering="entity_count")
+    def entity_count(self, article: Article) -> int:
+        return article.entity_count
+
+    def render_change_form(
+        self, request: HttpRequest, context: dict, add: bool = False, change: bool = False, form_url: str = "",
+        obj: Article | None = None,
+    ) -> HttpResponse:  # fmt: skip
+        """The page opens on the text to read: mentions marked by kind, each one a click away from
+        confirming, rejecting or opening its entity."""
+        if obj is not None:
+            mentions = Mention.objects.filter(article=obj).select_related("entity")
+            context |= {
+                "reading": marked_body(obj.body, mentions),
+                "entity_kinds": Entity.Kind.choices,
+                "can_change_mentions": request.user.has_perm("entities.change_mention"),
+            }
+        return super().render_change_form(request, context, add, change, form_url, obj)
+
+    @admin.action(description="Find entities and events in the selected articles again", permissions=["change"])
+    def extract_again(self, request: HttpRequest, queryset: QuerySet) -> None:
+        result = refresh_articles(Article.objects.filter(pk__in=queryset.values("pk")))
+        mentions, events = result.extraction, result.detection
+        self.message_user(
+            request,
+            f"Extracted {mentions.articles} articles again: {mentions.created} mentions added, {mentions.deleted} "
+            f"removed; {events.proposed} events proposed.",
+            messages.SUCCESS,
+        )

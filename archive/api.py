@@ -1,0 +1,91 @@
+"""The REST API's router, and what of it spans both apps: the article endpoints filtered by the
+entities articles mention and the events they report, and their facets."""
+
+from __future__ import annotations
+
+from django.db.models import QuerySet
+from django_filters import rest_framework as filters
+from drf_spectacular.utils import OpenApiParameter, extend_schema
+from rest_framework.decorators import action
+from rest_framework.exceptions import ValidationError
+from rest_framework.request import Request
+from rest_framework.response import Response
+from rest_framework.routers import DefaultRouter
+
+from archive.common.api import SlugsFilter
+from archive.facets import article_facets
+from articles import filters as article_filters
+from articles import views as article_views
+from articles.models import Article
+from articles.serializers import FacetsSerializer
+from entities import selectors
+from entities import views as entity_views
+from entities.models import Entity, Event
+
+
+class ArticleFilter(article_filters.ArticleFilter):
+    entity = SlugsFilter(
+        queryset=Entity.objects.all(),
+        method="filter_entity",
+        help_text="Entity slug; repeat for several, combined as entity_match says",
+    )
+    entity_match = filters.ChoiceFilter(
+        choices=[("all", "all"), ("any", "any")],
+        method="keep",
+        help_text="With several entities: articles mentioning all of them (default) or any",
+    )
+    event = filters.ModelMultipleChoiceFilter(
+        queryset=Event.objects.all(),
+        method="filter_event",
+        help_text="Event id; repeat for several: articles that are evidence for any of them",
+    )
+
+    class Meta(article_filters.ArticleFilter.Meta):
+        fields = [*article_filters.ArticleFilter.Meta.fields, "entity", "entity_match", "event"]
+
+    def filter_entity(self, queryset: QuerySet, name: str, value: list[Entity]) -> QuerySet:
+        match_all = self.form.cleaned_data.get("entity_match") != "any"
+        return selectors.mentioning(queryset, value, match_all=match_all)
+
+    def filter_event(self, queryset: QuerySet, name: str, value: list[Event]) -> QuerySet:
+        return selectors.reporting(queryset, value) if value else queryset
+
+    def keep(self, queryset: QuerySet, name: str, value: str) -> QuerySet:
+        """Parameters read by another filter's method change nothing by themselves."""
+        return queryset
+
+
+class ArticleViewSet(article_views.ArticleViewSet):
+    filterset_class = ArticleFilter
+
+    @extend_schema(
+        parameters=[
+            OpenApiParameter("top", int, description="How many entities (default 10, at most 100)"),
+            OpenApiParameter(
+                "exact", bool, description="Count every article even in a large set (slower; default false)"
+            ),
+        ]
+    )
+    @action(detail=False, pagination_class=None)
+    def facets(self, request: Request) -> Response:
+        """Counts for the filtered articles (same filters as the listing): by source, month, type,
+        status, the most mentioned entities and the kinds of event they report. Sets larger than
+        10,000 articles are estimated from a sample unless `exact=true` (see `sample`)."""
+        top = request.query_params.get("top", "10")
+        if not top.isdigit() or not 1 <= int(top) <= 100:
+            raise ValidationError({"top": ["A whole number from 1 to 100."]})
+        exact = request.query_params.get("exact", "false").lower()
+        if exact not in {"true", "false", "1", "0"}:
+            raise ValidationError({"exact": ["true or false."]})
+        queryset = self.filter_queryset(Article.objects.all())
+        facets = article_facets(queryset, top=int(top), exact=exact in {"true", "1"})
+        return Response(FacetsSerializer(facets).data)
+
+
+router = DefaultRouter()
+router.register("sources", article_views.SourceViewSet)
+router.register("articles", ArticleViewSet)
+router.register("entities", entity_views.EntityViewSet)
+router.register("events", entity_views.EventViewSet)
+router.register("mentions", entity_views.MentionViewSet)
+router.register("candidates", entity_views.CandidateViewSet)
