@@ -7,7 +7,6 @@ from django.db.models import QuerySet
 from django_filters import rest_framework as filters
 from drf_spectacular.utils import OpenApiParameter, extend_schema
 from rest_framework.decorators import action
-from rest_framework.exceptions import ValidationError
 from rest_framework.request import Request
 from rest_framework.response import Response
 from rest_framework.routers import DefaultRouter
@@ -17,7 +16,7 @@ from archive.facets import article_facets
 from articles import filters as article_filters
 from articles import views as article_views
 from articles.models import Article
-from articles.serializers import FacetsSerializer
+from articles.serializers import FacetParameters, FacetsSerializer
 from entities import selectors
 from entities import views as entity_views
 from entities.models import Entity, Event
@@ -71,14 +70,9 @@ class ArticleViewSet(article_views.ArticleViewSet):
         """Counts for the filtered articles (same filters as the listing): by source, month, type,
         status, the most mentioned entities and the kinds of event they report. Sets larger than
         10,000 articles are estimated from a sample unless `exact=true` (see `sample`)."""
-        top = request.query_params.get("top", "10")
-        if not top.isdigit() or not 1 <= int(top) <= 100:
-            raise ValidationError({"top": ["A whole number from 1 to 100."]})
-        exact = request.query_params.get("exact", "false").lower()
-        if exact not in {"true", "false", "1", "0"}:
-            raise ValidationError({"exact": ["true or false."]})
-        queryset = self.filter_queryset(Article.objects.all())
-        facets = article_facets(queryset, top=int(top), exact=exact in {"true", "1"})
+        parameters = FacetParameters(data=request.query_params)
+        parameters.is_valid(raise_exception=True)
+        facets = article_facets(self.filter_queryset(Article.objects.all()), **parameters.validated_data)
         return Response(FacetsSerializer(facets).data)
 
 

@@ -88,8 +88,9 @@ MIDDLEWARE = [
     "django.contrib.auth.middleware.AuthenticationMiddleware",
     "django.contrib.messages.middleware.MessageMiddleware",
     "django.middleware.clickjacking.XFrameOptionsMiddleware",
-    # Keeps the request at hand, so that history records name its user (read when a change is
-    # recorded, so the API's token users are named too).
+    # Names the request's user in the history of rows the admin's inline forms save (the library's
+    # own admin names the main object's editor). The archive's curation writes name theirs
+    # explicitly (acting_user=) and never rely on it.
     "simple_history.middleware.HistoryRequestMiddleware",
 ]
 
@@ -150,7 +151,7 @@ REST_FRAMEWORK = {
         "django_filters.rest_framework.DjangoFilterBackend",
         "archive.common.api.StableOrderingFilter",
     ],
-    "DEFAULT_PAGINATION_CLASS": "archive.common.api.PageNumberWithSizePagination",
+    "DEFAULT_PAGINATION_CLASS": "archive.common.api.PagesOrCursor",
     "PAGE_SIZE": 50,
     "DEFAULT_SCHEMA_CLASS": "drf_spectacular.openapi.AutoSchema",
     "DEFAULT_THROTTLE_CLASSES": ["rest_framework.throttling.AnonRateThrottle"],

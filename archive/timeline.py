@@ -6,24 +6,20 @@ TimelineFilterForm and list events oldest first, undated ones last.
 
 from __future__ import annotations
 
-import csv
 import datetime
 import json
 from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass, field
-from functools import wraps
 
 from django import forms
-from django.conf import settings
-from django.contrib.auth.views import redirect_to_login
-from django.core.exceptions import PermissionDenied
 from django.db.models import Exists, F, OuterRef, Prefetch, QuerySet
 from django.http import HttpRequest, HttpResponse, HttpResponseBadRequest, StreamingHttpResponse
 from django.shortcuts import render
-from django.urls import reverse
 from django.views.decorators.http import require_safe
 
+from archive.common.access import readable
 from archive.common.dates import MONTH_NAMES, DatePrecision, format_date_range
+from archive.common.streaming import csv_stream
 from entities.models import Entity, Event, EventEvidence, EventParticipant
 from entities.taxonomy import ONTOLOGY
 
@@ -204,18 +200,9 @@ def csv_row(record: dict[str, object]) -> list[object]:
     return [flattened[column] for column in CSV_COLUMNS]
 
 
-class _Echo:
-    """A file-like object whose write() hands the text back, so csv.writer can feed a generator."""
-
-    def write(self, value: str) -> str:
-        return value
-
-
 def csv_lines(events: QuerySet[Event]) -> Iterator[str]:
-    writer = csv.writer(_Echo())
-    yield writer.writerow(CSV_COLUMNS)
-    for event in events.iterator(chunk_size=EXPORT_CHUNK_SIZE):
-        yield writer.writerow(csv_row(event_record(event)))
+    rows = (csv_row(event_record(event)) for event in events.iterator(chunk_size=EXPORT_CHUNK_SIZE))
+    return csv_stream(CSV_COLUMNS, rows)
 
 
 def json_chunks(events: QuerySet[Event]) -> Iterator[str]:
@@ -227,23 +214,8 @@ def json_chunks(events: QuerySet[Event]) -> Iterator[str]:
     yield "\n]\n"
 
 
-def open_or_login_required(view: Callable[..., HttpResponse]) -> Callable[..., HttpResponse]:
-    """Open to everyone when settings.API_PUBLIC_READ, else to users who may view events (the
-    API's reading rule), sending anonymous visitors to the admin login."""
-
-    @wraps(view)
-    def guarded(request: HttpRequest, *args: object, **kwargs: object) -> HttpResponse:
-        if settings.API_PUBLIC_READ or request.user.has_perm("entities.view_event"):
-            return view(request, *args, **kwargs)
-        if request.user.is_authenticated:
-            raise PermissionDenied("Viewing the timeline needs the permission to view events.")
-        return redirect_to_login(request.get_full_path(), login_url=reverse("admin:login"))
-
-    return guarded
-
-
 @require_safe
-@open_or_login_required
+@readable("entities.view_event")
 def timeline(request: HttpRequest) -> HttpResponse:
     form = TimelineFilterForm(request.GET)
     years = group_by_year_and_month(form.events()) if form.is_valid() else []
@@ -269,12 +241,12 @@ def _export(
 
 
 @require_safe
-@open_or_login_required
+@readable("entities.view_event")
 def timeline_csv(request: HttpRequest) -> HttpResponse:
     return _export(request, csv_lines, "text/csv; charset=utf-8", "timeline.csv")
 
 
 @require_safe
-@open_or_login_required
+@readable("entities.view_event")
 def timeline_json(request: HttpRequest) -> HttpResponse:
     return _export(request, json_chunks, "application/json", "timeline.json")

@@ -7,7 +7,6 @@ import datetime
 from dataclasses import dataclass
 
 from django.contrib import admin
-from django.core.exceptions import PermissionDenied
 from django.http import HttpRequest, HttpResponse
 from django.template.response import TemplateResponse
 from django.urls import reverse
@@ -16,6 +15,7 @@ from django.utils.safestring import SafeString, mark_safe
 from django.views.decorators.http import require_safe
 
 from archive import charts, review
+from archive.common.access import requires_permission
 from archive.common.admin_links import changelist
 from archive.dashboard import Dashboard, StatusCount, dashboard
 from entities.models import Entity, Event
@@ -52,11 +52,10 @@ class TileGroup:
 
 
 @require_safe
+@requires_permission("articles.view_article")
 def archive_dashboard(request: HttpRequest) -> HttpResponse:
     """Staff only (urls.py wraps it in admin_view); the numbers describe articles, so reading them
     takes the permission to view articles."""
-    if not request.user.has_perm("articles.view_article"):
-        raise PermissionDenied("The dashboard needs the permission to view articles.")
     data = dashboard(today=timezone.localdate())
     context = {
         **admin.site.each_context(request),
@@ -89,10 +88,9 @@ def archive_dashboard(request: HttpRequest) -> HttpResponse:
 
 
 @require_safe
+@requires_permission("articles.view_article")
 def review_queue(request: HttpRequest) -> HttpResponse:
     """Articles imported but not reviewed, open entity candidates and event proposals, oldest first."""
-    if not request.user.has_perm("articles.view_article"):
-        raise PermissionDenied("The review queue needs the permission to view articles.")
     context = {**admin.site.each_context(request), "title": "Review queue", "queues": review.queues()}
     return TemplateResponse(request, "admin/review_queue.html", context)
 

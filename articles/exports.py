@@ -2,11 +2,12 @@
 
 from __future__ import annotations
 
-import csv
 import json
 from collections.abc import Callable, Iterable, Iterator
 
 from django.db.models import QuerySet
+
+from archive.common.streaming import csv_stream
 
 COLUMNS = [
     "id", "title", "source", "published_on", "published_precision", "article_type", "status", "language",
@@ -23,18 +24,8 @@ def export_rows(articles: QuerySet, *, with_texts: bool) -> Iterator[dict[str, o
         yield dict(zip(fields, values, strict=True))
 
 
-class _Echo:
-    """A file-like object whose write returns what it was given, for csv.writer to stream through."""
-
-    def write(self, value: str) -> str:
-        return value
-
-
 def csv_lines(rows: Iterable[dict[str, object]]) -> Iterator[str]:
-    writer = csv.writer(_Echo())
-    yield writer.writerow(COLUMNS)
-    for row in rows:
-        yield writer.writerow(["" if row[column] is None else row[column] for column in COLUMNS])
+    return csv_stream(COLUMNS, (["" if row[column] is None else row[column] for column in COLUMNS] for row in rows))
 
 
 def json_lines(rows: Iterable[dict[str, object]]) -> Iterator[str]:

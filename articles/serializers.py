@@ -1,3 +1,5 @@
+from collections.abc import Iterable
+
 from rest_framework import serializers
 
 from articles.models import Article, Removal, Similarity, Source
@@ -25,6 +27,20 @@ class SourceBriefSerializer(serializers.ModelSerializer):
         fields = ["id", "name", "slug"]
 
 
+class ArticlePageSerializer(serializers.ListSerializer):
+    """A page of a listing; with a search, each article with the passages of its body that match,
+    highlighted for the page's rows only: ts_headline costs too much to run on every hit."""
+
+    def to_representation(self, data: Iterable[Article]) -> list[dict[str, object]]:
+        articles = list(data)
+        request = self.context.get("request")
+        query = request.query_params.get("q", "").strip() if request is not None else ""
+        snippets = Article.objects.snippets([article.pk for article in articles], query) if query and articles else {}
+        for article in articles:
+            article.snippet = snippets.get(article.pk)
+        return super().to_representation(articles)
+
+
 class ArticleListSerializer(serializers.ModelSerializer):
     """What a listing shows: everything but the texts; with a search, the passage that matched."""
 
@@ -34,10 +50,11 @@ class ArticleListSerializer(serializers.ModelSerializer):
     )
 
     def get_snippet(self, article: Article) -> str | None:
-        return self.context.get("snippets", {}).get(article.pk)
+        return getattr(article, "snippet", None)
 
     class Meta:
         model = Article
+        list_serializer_class = ArticlePageSerializer
         fields = [
             "id", "title", "title_derived", "source", "section", "byline", "published_on", "published_precision",
             "published_time", "dateline", "url", "language", "article_type", "status", "duplicate_of",
@@ -90,3 +107,17 @@ class FacetsSerializer(serializers.Serializer):
         help_text="When the set is large: how many of its articles were counted, evenly spaced, and the counts "
         "scaled up to the whole (estimates; event kinds are always exact). Null: every count is exact.",
     )
+
+
+class FacetParameters(serializers.Serializer):
+    top = serializers.IntegerField(
+        default=10, min_value=1, max_value=100, error_messages={"invalid": "A whole number from 1 to 100."}
+    )
+    exact = serializers.BooleanField(default=False, error_messages={"invalid": "true or false."})
+
+
+class ExportParameters(serializers.Serializer):
+    """`as`, a Python keyword, is declared in get_fields."""
+
+    def get_fields(self) -> dict[str, serializers.Field]:
+        return {"as": serializers.ChoiceField(choices=["csv", "jsonl"], default="csv")}

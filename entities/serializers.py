@@ -1,4 +1,5 @@
 import datetime
+from collections.abc import Iterable
 
 from drf_spectacular.types import OpenApiTypes
 from drf_spectacular.utils import extend_schema_field
@@ -14,9 +15,23 @@ class EntityBriefSerializer(serializers.ModelSerializer):
         fields = ["id", "name", "slug", "kind"]
 
 
+class EntityPageSerializer(serializers.ListSerializer):
+    """A page of entities, each with its mention statistics: read for the page's entities in one
+    query, unless the listing's queryset joined them already."""
+
+    def to_representation(self, data: Iterable[Entity]) -> list[dict[str, object]]:
+        entities = list(data)
+        missing = [entity.pk for entity in entities if not hasattr(entity, "article_count")]
+        stats = Entity.objects.stats_for(missing) if missing else {}
+        for entity in entities:
+            for name, value in stats.get(entity.pk, {}).items():
+                setattr(entity, name, value)
+        return super().to_representation(entities)
+
+
 class EntitySerializer(serializers.ModelSerializer):
     """An entity with its aliases and mention statistics: annotated on the queryset when a listing
-    orders or filters by them, else computed for the page's entities only (context["stats"])."""
+    orders or filters by them, else computed for the page's entities only."""
 
     aliases = serializers.SlugRelatedField(many=True, read_only=True, slug_field="name")
     article_count = serializers.SerializerMethodField(help_text="Articles mentioning it (rejected excluded)")
@@ -24,9 +39,7 @@ class EntitySerializer(serializers.ModelSerializer):
     last_mentioned = serializers.SerializerMethodField(help_text="Publication date of the last such article")
 
     def _stat(self, entity: Entity, name: str) -> object:
-        if hasattr(entity, name):
-            return getattr(entity, name)
-        return self.context.get("stats", {}).get(entity.pk, {}).get(name, 0 if name == "article_count" else None)
+        return getattr(entity, name, 0 if name == "article_count" else None)
 
     @extend_schema_field(OpenApiTypes.INT)
     def get_article_count(self, entity: Entity) -> int:
@@ -42,6 +55,7 @@ class EntitySerializer(serializers.ModelSerializer):
 
     class Meta:
         model = Entity
+        list_serializer_class = EntityPageSerializer
         fields = [
             "id", "name", "slug", "kind", "country", "role", "description", "wikidata_id", "aliases",
             "article_count", "first_mentioned", "last_mentioned", "created_at", "updated_at",
@@ -52,6 +66,12 @@ class CoMentionSerializer(serializers.Serializer):
     entity = EntityBriefSerializer()
     articles = serializers.IntegerField(help_text="Articles mentioning both")
     mentions = serializers.IntegerField(help_text="Mentions of the other entity in those articles")
+
+
+class CoMentionParameters(serializers.Serializer):
+    limit = serializers.IntegerField(
+        default=20, min_value=1, max_value=200, error_messages={"invalid": "A whole number from 1 to 200."}
+    )
 
 
 class MonthCountSerializer(serializers.Serializer):

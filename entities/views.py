@@ -1,11 +1,10 @@
 from django.db.models import QuerySet
 from rest_framework import status, viewsets
 from rest_framework.decorators import action
-from rest_framework.exceptions import ValidationError
 from rest_framework.request import Request
 from rest_framework.response import Response
 
-from archive.common.api import requires
+from archive.common.api import ordering_of, requires
 from entities import curation
 from entities.filters import CandidateFilter, EntityFilter, EventFilter, MentionFilter
 from entities.models import Candidate, Entity, Event, Mention
@@ -13,6 +12,7 @@ from entities.serializers import (
     AcceptCandidateSerializer,
     AliasCreatedSerializer,
     CandidateSerializer,
+    CoMentionParameters,
     CoMentionSerializer,
     EntitySerializer,
     EventSerializer,
@@ -32,36 +32,25 @@ class EntityViewSet(viewsets.ReadOnlyModelViewSet):
     ordering = ["name"]
 
     def get_queryset(self) -> QuerySet:
-        """Mention statistics over every entity only when the listing orders or filters by them;
-        otherwise they are computed for the entities shown (see get_serializer_context)."""
+        """Mention statistics joined for one entity, or for every entity when a listing orders or
+        filters by them; otherwise read for the page's entities only (EntityPageSerializer)."""
         queryset = Entity.objects.for_api()
         return queryset.with_mention_stats() if self._needs_all_stats() else queryset
 
     def _needs_all_stats(self) -> bool:
+        if self.action != "list":
+            return True
         params = self.request.query_params
-        ordering = {field.strip().lstrip("-") for field in params.get("ordering", "").split(",")}
-        return bool(ordering & STATS_FIELDS) or "articles_min" in params or "articles_max" in params
-
-    def paginate_queryset(self, queryset: QuerySet) -> list | None:
-        page = super().paginate_queryset(queryset)
-        self._shown = [entity.pk for entity in page] if page is not None else None
-        return page
-
-    def get_serializer_context(self) -> dict[str, object]:
-        context = super().get_serializer_context()
-        shown = getattr(self, "_shown", None)
-        if shown is None and self.action == "retrieve" and self.kwargs.get("pk", "").isdigit():
-            shown = [int(self.kwargs["pk"])]
-        if shown:
-            context["stats"] = Entity.objects.stats_for(shown)
-        return context
+        ordered_by_stats = {field.lstrip("-") for field in ordering_of(self)} & STATS_FIELDS
+        return bool(ordered_by_stats) or "articles_min" in params or "articles_max" in params
 
     @action(detail=True, url_path="co-mentions", filterset_class=None, pagination_class=None)
     def co_mentions(self, request: Request, pk: str | None = None) -> Response:
         """The entities most often mentioned in the same articles (`limit`, default 20, at most 200)."""
         entity = self.get_object()
-        limit = _bounded_int(request.query_params.get("limit"), default=20, upper=200)
-        rows = Entity.objects.co_mentions(entity, limit=limit)
+        parameters = CoMentionParameters(data=request.query_params)
+        parameters.is_valid(raise_exception=True)
+        rows = Entity.objects.co_mentions(entity, limit=parameters.validated_data["limit"])
         return Response(CoMentionSerializer(rows, many=True).data)
 
     @action(detail=True, filterset_class=None, pagination_class=None)
@@ -170,12 +159,3 @@ class EventViewSet(viewsets.ReadOnlyModelViewSet):
 
     def get_queryset(self) -> QuerySet:
         return Event.objects.for_api()
-
-
-def _bounded_int(raw: str | None, *, default: int, upper: int) -> int:
-    """The `limit` parameter, or a 400 naming it."""
-    if raw is None:
-        return default
-    if not raw.isdigit() or not 1 <= int(raw) <= upper:
-        raise ValidationError({"limit": [f"A whole number from 1 to {upper}."]})
-    return int(raw)

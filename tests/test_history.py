@@ -222,3 +222,69 @@ def test_generated_and_bulky_columns_stay_out_of_history():
     assert not {"raw_text", "search_vector", "curated_fields"} & columns(Article)
     assert "folded" not in columns(Alias)
     assert not any(isinstance(f, models.GeneratedField) for m in RECORDED for f in m.history.model._meta.fields)
+
+
+def test_every_curation_write_names_its_acting_user():
+    import inspect
+
+    from articles import curation as article_curation
+    from entities import curation, event_curation
+
+    writes = [
+        article_curation.set_status, article_curation.restore_removal, curation.set_mention_status,
+        curation.add_alias, curation.alias_from_mention, curation.merge_entities, curation.accept_candidate,
+        curation.dismiss_candidate, event_curation.set_event_status, event_curation.absorb_proposals,
+        event_curation.merge_events,
+    ]  # fmt: skip
+    for write in writes:
+        parameter = inspect.signature(write).parameters["acting_user"]
+        assert parameter.kind is parameter.KEYWORD_ONLY and parameter.default is parameter.empty, write.__name__
+
+
+def test_marking_articles_reviewed_in_the_admin_records_the_curator(curator_client, curator, corpus):
+    curator_client.post(
+        reverse("admin:articles_article_changelist"),
+        {"action": "mark_reviewed", "_selected_action": [corpus.visit.pk]},
+    )
+    record = latest(corpus.visit)
+    assert (record.status, record.history_user, record.history_change_reason) == (
+        "reviewed",
+        curator,
+        "marked reviewed",
+    )
+
+
+def test_merging_entities_with_the_admin_action_records_the_curator(curator_client, curator, corpus):
+    duplicate = EntityFactory(name="S. A. Munir", slug="s-a-munir", kind="person")
+    curator_client.post(
+        reverse("admin:entities_entity_changelist"),
+        {"action": "merge_selected", "_selected_action": [corpus.munir.pk, duplicate.pk]},
+    )
+    gone = Entity.history.filter(id=duplicate.pk).first()
+    assert (gone.history_type, gone.history_user) == ("-", curator)
+    alias = Alias.objects.get(entity=corpus.munir, name="S. A. Munir")
+    assert latest(alias).history_user == curator
+
+
+def test_accepting_a_candidate_and_adding_an_alias_in_the_admin_record_the_curator(curator_client, curator, corpus):
+    candidate = Candidate.objects.create(name="Kech", proposal="entity", kind_guess="region")
+    curator_client.post(
+        reverse("admin:entities_candidate_changelist"),
+        {"action": "accept_selected", "_selected_action": [candidate.pk]},
+    )
+    assert Entity.history.get(name="Kech").history_user == curator
+    candidate.refresh_from_db()
+    assert candidate.decided_by == curator
+    mention = mention_in(ArticleFactory(body="Gen. S. Munir spoke."), corpus.munir, "Gen. S. Munir")
+    curator_client.post(
+        reverse("admin:entities_mention_changelist"),
+        {"action": "add_alias_from_selected", "_selected_action": [mention.pk]},
+    )
+    assert latest(Alias.objects.get(entity=corpus.munir, name="S. Munir")).history_user == curator
+
+
+def test_a_click_on_a_marked_mention_records_the_curator(curator_client, curator, corpus):
+    mention = Mention.objects.get(article=corpus.visit, text="Iran")
+    url = reverse("admin:entities_mention_set_status", args=[mention.pk])
+    assert curator_client.post(url, {"status": "rejected"}).status_code == 200
+    assert (latest(mention).status, latest(mention).history_user) == ("rejected", curator)

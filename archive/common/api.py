@@ -1,4 +1,4 @@
-"""API-wide policies shared by every viewset: who may do what, how pages and ordering work."""
+"""The API's shared policies: who may read and write, how a listing is ordered, how it is paged."""
 
 from __future__ import annotations
 
@@ -7,26 +7,29 @@ import binascii
 import json
 from typing import TYPE_CHECKING
 
-from django.conf import settings
 from django.db.models import F, Q, QuerySet
 from django_filters import rest_framework as filters
 from drf_spectacular.types import OpenApiTypes
 from drf_spectacular.utils import extend_schema_field
 from rest_framework.exceptions import ValidationError
 from rest_framework.filters import OrderingFilter
-from rest_framework.pagination import PageNumberPagination
+from rest_framework.pagination import BasePagination, PageNumberPagination
 from rest_framework.permissions import SAFE_METHODS, BasePermission, DjangoModelPermissions
 from rest_framework.response import Response
 from rest_framework.utils.urls import replace_query_param
+
+from archive.common.access import reading_is_public
 
 if TYPE_CHECKING:  # rest_framework.views reads these very settings at import time
     from rest_framework.request import Request
     from rest_framework.views import APIView
 
+# --- Who may do what ------------------------------------------------------------------------------
+
 
 class ArchiveModelPermissions(DjangoModelPermissions):
-    """Reading is open when settings.API_PUBLIC_READ, else needs the `view` permission; writing
-    always needs an authenticated user holding the model permission."""
+    """Reading follows the archive's reading rule (archive.common.access), else needs the `view`
+    permission; writing always needs an authenticated user holding the model permission."""
 
     perms_map = {
         **DjangoModelPermissions.perms_map,
@@ -36,163 +39,9 @@ class ArchiveModelPermissions(DjangoModelPermissions):
     }
 
     def has_permission(self, request: Request, view: APIView) -> bool:
-        if request.method in SAFE_METHODS and settings.API_PUBLIC_READ:
+        if request.method in SAFE_METHODS and reading_is_public():
             return True
         return super().has_permission(request, view)
-
-
-class PageNumberWithSizePagination(PageNumberPagination):
-    """Page numbers with a client-chosen page size, capped so one request stays cheap; or, with
-    `?cursor=` (empty for the first page), keyset pages that need no COUNT(*) and stay stable
-    while articles are added (see KeysetPage)."""
-
-    page_size_query_param = "page_size"
-    max_page_size = 200
-    cursor_query_param = "cursor"
-    cursor_by_default = False
-
-    def paginate_queryset(self, queryset: QuerySet, request: Request, view: APIView | None = None) -> list | None:
-        self.keyset = None
-        params = request.query_params
-        ordering = StableOrderingFilter().get_ordering(request, queryset, view) or ["-id"]
-        wants_cursor = self.cursor_query_param in params or (
-            self.cursor_by_default and self.page_query_param not in params and KeysetPage.can_follow(ordering)
-        )
-        if not wants_cursor:
-            return super().paginate_queryset(queryset, request, view)
-        self.keyset = KeysetPage(ordering, self.get_page_size(request) or self.page_size)
-        self.request = request
-        return self.keyset.page(queryset, params.get(self.cursor_query_param, ""))
-
-    def get_paginated_response(self, data: list) -> Response:
-        if self.keyset is None:
-            return super().get_paginated_response(data)
-        next_url = None
-        if self.keyset.next_cursor:
-            next_url = replace_query_param(
-                self.request.build_absolute_uri(), self.cursor_query_param, self.keyset.next_cursor
-            )
-        return Response({"next": next_url, "previous": None, "results": data})
-
-    def get_paginated_response_schema(self, schema: dict) -> dict:
-        paginated = super().get_paginated_response_schema(schema)
-        paginated["required"] = ["results"]  # no `count` in cursor mode
-        return paginated
-
-    def get_schema_operation_parameters(self, view: APIView) -> list[dict]:
-        return [
-            *super().get_schema_operation_parameters(view),
-            {
-                "name": self.cursor_query_param,
-                "required": False,
-                "in": "query",
-                "description": "Keyset paging: empty for the first page, then the `next` link's value (no count)",
-                "schema": {"type": "string"},
-            },
-        ]
-
-
-class CursorFirstPagination(PageNumberWithSizePagination):
-    """For listings that grow without bound (articles): keyset pages unless the client asks for a
-    page number (`?page=1`), which adds the total, or orders by several fields, which keyset pages
-    cannot follow. A COUNT(*) over a million rows costs more than the page itself."""
-
-    cursor_by_default = True
-
-    def get_schema_operation_parameters(self, view: APIView) -> list[dict]:
-        parameters = super().get_schema_operation_parameters(view)
-        for parameter in parameters:
-            if parameter["name"] == self.page_query_param:
-                parameter["description"] = "A page number: pages by number, with the total `count`"
-            if parameter["name"] == self.cursor_query_param:
-                parameter["description"] = "Keyset paging (the default): the `next` link's value; no count"
-        return parameters
-
-
-class KeysetPage:
-    """One page after a cursor: rows after the last one seen in (ordering field, id) order, found
-    through the index the listing sorts by, however deep the page. Missing values sort last."""
-
-    def __init__(self, ordering: list[str], size: int) -> None:
-        fields = self._fields(ordering)
-        if len(fields) > 1:
-            raise ValidationError({"cursor": ["Cursor pages follow one ordering field (and the id)."]})
-        self.field = fields[0].lstrip("-") if fields else None
-        self.descending = (fields or ordering or ["-id"])[0].startswith("-")
-        self.size = size
-        self.next_cursor: str | None = None
-
-    @staticmethod
-    def _fields(ordering: list[str]) -> list[str]:
-        return [field for field in ordering if field.lstrip("-") not in {"id", "pk"}]
-
-    @classmethod
-    def can_follow(cls, ordering: list[str]) -> bool:
-        return len(cls._fields(ordering)) <= 1
-
-    def page(self, queryset: QuerySet, cursor: str) -> list:
-        if cursor:
-            queryset = queryset.filter(self._after(self._decode(cursor)))
-        rows = list(queryset[: self.size + 1])
-        if len(rows) > self.size:
-            rows = rows[: self.size]
-            last = rows[-1]
-            value = getattr(last, self.field) if self.field else None
-            self.next_cursor = self._encode(value, last.pk)
-        return rows
-
-    def _after(self, position: tuple[object, int]) -> Q:
-        value, pk = position
-        later_id = Q(pk__lt=pk) if self.descending else Q(pk__gt=pk)
-        if self.field is None:
-            return later_id
-        if value is None:  # among the rows missing a value, which come last
-            return Q(**{f"{self.field}__isnull": True}) & later_id
-        beyond = f"{self.field}__lt" if self.descending else f"{self.field}__gt"
-        return Q(**{beyond: value}) | (Q(**{self.field: value}) & later_id) | Q(**{f"{self.field}__isnull": True})
-
-    @staticmethod
-    def _encode(value: object, pk: int) -> str:
-        raw = json.dumps([value.isoformat() if hasattr(value, "isoformat") else value, pk])
-        return base64.urlsafe_b64encode(raw.encode()).decode().rstrip("=")
-
-    def _decode(self, cursor: str) -> tuple[object, int]:
-        try:
-            value, pk = json.loads(base64.urlsafe_b64decode(cursor + "=" * (-len(cursor) % 4)))
-            if not isinstance(pk, int):
-                raise ValueError(pk)
-        except (ValueError, TypeError, binascii.Error) as exc:
-            raise ValidationError({"cursor": ["Not a cursor this listing gave out."]}) from exc
-        return value, pk
-
-
-class StableOrderingFilter(OrderingFilter):
-    """`?ordering=` with missing values always last and the primary key as the final tie-breaker.
-
-    Undated articles then never crowd the top of a newest-first listing, and pages stay stable.
-    """
-
-    def get_default_ordering(self, view: APIView) -> list[str] | None:
-        """A full-text search lists the best matches first unless `ordering` says otherwise."""
-        query = getattr(view, "request", None) and view.request.query_params.get("q")
-        if query and "rank" in getattr(view, "ordering_fields", []):
-            return ["-rank"]
-        return super().get_default_ordering(view)
-
-    def filter_queryset(self, request: Request, queryset: QuerySet, view: APIView) -> QuerySet:
-        ordering = self.get_ordering(request, queryset, view)
-        if "rank" not in queryset.query.annotations:  # no search, no rank to order by
-            ordering = [field for field in ordering or [] if field.lstrip("-") != "rank"]
-        if not ordering:
-            return queryset
-        expressions = []
-        for field in ordering:
-            descending = field.startswith("-")
-            name = field.lstrip("-")
-            expressions.append(F(name).desc(nulls_last=True) if descending else F(name).asc(nulls_last=True))
-        if not any(field.lstrip("-") in {"id", "pk"} for field in ordering):
-            expressions.append(F("id").desc() if ordering[-1].startswith("-") else F("id").asc())
-        return queryset.order_by(*expressions)
 
 
 def requires(*permissions: str) -> type[BasePermission]:
@@ -206,6 +55,52 @@ def requires(*permissions: str) -> type[BasePermission]:
             return bool(user and user.is_authenticated and user.has_perms(permissions))
 
     return HoldsPermissions
+
+
+# --- Ordering ---------------------------------------------------------------------------------------
+
+
+def searching(request: Request) -> bool:
+    """Whether the request searches (a `q` with words in it), so that relevance can order it."""
+    return bool(request.query_params.get("q", "").strip())
+
+
+class StableOrderingFilter(OrderingFilter):
+    """`?ordering=` with missing values always last and the primary key as the final tie-breaker.
+
+    Undated articles then never crowd the top of a newest-first listing, and pages stay stable.
+    `get_ordering` is the one place a listing's ordering is decided: the paginator and the views ask
+    it too (see ordering_of).
+    """
+
+    def get_default_ordering(self, view: APIView) -> list[str] | None:
+        """A full-text search lists the best matches first unless `ordering` says otherwise."""
+        if searching(view.request) and "rank" in getattr(view, "ordering_fields", []):
+            return ["-rank"]
+        return super().get_default_ordering(view)
+
+    def get_ordering(self, request: Request, queryset: QuerySet | None, view: APIView) -> list[str]:
+        """The fields asked for (the valid ones) or the default; relevance (`rank`) only in a search."""
+        ordering = super().get_ordering(request, queryset, view) or []
+        return ordering if searching(request) else [field for field in ordering if field.lstrip("-") != "rank"]
+
+    def filter_queryset(self, request: Request, queryset: QuerySet, view: APIView) -> QuerySet:
+        ordering = self.get_ordering(request, queryset, view)
+        if not ordering:
+            return queryset
+        expressions = []
+        for field in ordering:
+            descending = field.startswith("-")
+            name = field.lstrip("-")
+            expressions.append(F(name).desc(nulls_last=True) if descending else F(name).asc(nulls_last=True))
+        if not any(field.lstrip("-") in {"id", "pk"} for field in ordering):
+            expressions.append(F("id").desc() if ordering[-1].startswith("-") else F("id").asc())
+        return queryset.order_by(*expressions)
+
+
+def ordering_of(view: APIView) -> list[str]:
+    """The ordering a listing is served in, as its ordering filter decides it."""
+    return StableOrderingFilter().get_ordering(view.request, None, view) or ["-id"]
 
 
 @extend_schema_field(OpenApiTypes.STR)
@@ -222,3 +117,128 @@ class SlugsFilter(filters.ModelMultipleChoiceFilter):
     def get_filter_predicate(self, v: object) -> dict[str, object]:
         """Filter by the object itself (its primary key) rather than its slug: no join needed."""
         return {self.field_name: v}
+
+
+# --- Paging -----------------------------------------------------------------------------------------
+
+
+class NumberedPages(PageNumberPagination):
+    """Page numbers, with the total `count`, and a client-chosen page size capped so one request
+    stays cheap."""
+
+    page_size_query_param = "page_size"
+    max_page_size = 200
+
+
+class CursorPages(BasePagination):
+    """Keyset pages: the rows after the last one seen in (ordering field, id) order, found through
+    the index the listing sorts by however deep the page, stable while rows are added, and never a
+    COUNT(*). The cursor is the last row's value and id; rows missing a value come last."""
+
+    cursor_query_param = "cursor"
+
+    def paginate_queryset(self, queryset: QuerySet, request: Request, view: APIView | None = None) -> list:
+        fields = [field for field in ordering_of(view) if field.lstrip("-") not in {"id", "pk"}]
+        if len(fields) > 1:
+            raise ValidationError({"cursor": ["Cursor pages follow one ordering field (and the id)."]})
+        self.request = request
+        self.field = fields[0].lstrip("-") if fields else None
+        self.descending = (fields or ordering_of(view))[0].startswith("-")
+        self.next_cursor: str | None = None
+        size = NumberedPages().get_page_size(request)
+        cursor = request.query_params.get(self.cursor_query_param, "")
+        if cursor:
+            queryset = queryset.filter(self._after(self._decode(cursor)))
+        rows = list(queryset[: size + 1])
+        if len(rows) > size:
+            rows = rows[:size]
+            last = rows[-1]
+            self.next_cursor = self._encode(getattr(last, self.field) if self.field else None, last.pk)
+        return rows
+
+    def get_paginated_response(self, data: list) -> Response:
+        next_url = None
+        if self.next_cursor:
+            next_url = replace_query_param(self.request.build_absolute_uri(), self.cursor_query_param, self.next_cursor)
+        return Response({"next": next_url, "previous": None, "results": data})
+
+    def _after(self, position: tuple[object, int]) -> Q:
+        value, pk = position
+        later_id = Q(pk__lt=pk) if self.descending else Q(pk__gt=pk)
+        if self.field is None:
+            return later_id
+        if value is None:  # among the rows missing a value, which come last
+            return Q(**{f"{self.field}__isnull": True}) & later_id
+        beyond = f"{self.field}__lt" if self.descending else f"{self.field}__gt"
+        return Q(**{beyond: value}) | (Q(**{self.field: value}) & later_id) | Q(**{f"{self.field}__isnull": True})
+
+    @staticmethod
+    def _encode(value: object, pk: int) -> str:
+        raw = json.dumps([value.isoformat() if hasattr(value, "isoformat") else value, pk])
+        return base64.urlsafe_b64encode(raw.encode()).decode().rstrip("=")
+
+    @staticmethod
+    def _decode(cursor: str) -> tuple[object, int]:
+        try:
+            value, pk = json.loads(base64.urlsafe_b64decode(cursor + "=" * (-len(cursor) % 4)))
+            if not isinstance(pk, int):
+                raise ValueError(pk)
+        except (ValueError, TypeError, binascii.Error) as exc:
+            raise ValidationError({"cursor": ["Not a cursor this listing gave out."]}) from exc
+        return value, pk
+
+
+class PagesOrCursor(BasePagination):
+    """Each listing pages by number (NumberedPages) or by cursor (CursorPages), as the request asks:
+    by cursor when it gives `?cursor=` (empty for the first page)."""
+
+    cursor_first = False
+    page_description = "A page number within the paginated result set."
+    cursor_description = "Keyset paging: empty for the first page, then the `next` link's value (no count)"
+
+    def paginate_queryset(self, queryset: QuerySet, request: Request, view: APIView | None = None) -> list | None:
+        self.chosen = CursorPages() if self.wants_cursor(request, view) else NumberedPages()
+        return self.chosen.paginate_queryset(queryset, request, view)
+
+    def wants_cursor(self, request: Request, view: APIView | None) -> bool:
+        return CursorPages.cursor_query_param in request.query_params
+
+    def get_paginated_response(self, data: list) -> Response:
+        return self.chosen.get_paginated_response(data)
+
+    def get_paginated_response_schema(self, schema: dict) -> dict:
+        paginated = NumberedPages().get_paginated_response_schema(schema)
+        paginated["required"] = ["results"]  # no `count` in cursor pages
+        return paginated
+
+    def get_schema_operation_parameters(self, view: APIView) -> list[dict]:
+        parameters = NumberedPages().get_schema_operation_parameters(view)
+        for parameter in parameters:
+            if parameter["name"] == NumberedPages.page_query_param:
+                parameter["description"] = self.page_description
+        cursor = {"type": "string"}
+        return [
+            *parameters,
+            {
+                "name": "cursor",
+                "required": False,
+                "in": "query",
+                "description": self.cursor_description,
+                "schema": cursor,
+            },
+        ]
+
+
+class CursorFirstPagination(PagesOrCursor):
+    """For listings that grow without bound (articles): cursor pages unless the client asks for a
+    page number (`?page=1`), which adds the total, or orders by several fields, which cursor pages
+    cannot follow. A COUNT(*) over a million rows costs more than the page itself."""
+
+    page_description = "A page number: pages by number, with the total `count`"
+    cursor_description = "Keyset paging (the default): the `next` link's value; no count"
+
+    def wants_cursor(self, request: Request, view: APIView | None) -> bool:
+        if super().wants_cursor(request, view):
+            return True
+        one_field = len([field for field in ordering_of(view) if field.lstrip("-") not in {"id", "pk"}]) <= 1
+        return NumberedPages.page_query_param not in request.query_params and one_field
