@@ -15,16 +15,12 @@ from typing import Any
 from archive.common.dates import UNKNOWN_DATE, PartialDate, partial_date
 from archive.common.queries import one_or_none
 from articles.models import Article
-from entities.datafiles import DataFileError, data_path, entry_name, loading, read_yaml_list
+from entities.datafiles import DataFile, DataFileError
 from entities.event_curation import absorb_proposals
 from entities.event_records import create_event
 from entities.models import Entity, Event, EventEvidence, EventParticipant
 
-KNOWN_FIELDS = {"title", "kind", "start", "end", "location", "summary", "participants", "evidence"}
-
-
-def default_path() -> Path:
-    return data_path("seed_events.yaml")
+KNOWN_FIELDS = frozenset({"title", "kind", "start", "end", "location", "summary", "participants", "evidence"})
 
 
 class EventFileError(DataFileError):
@@ -43,18 +39,7 @@ class CuratedEvent:
     evidence: tuple[tuple[str, str], ...]  # (file name, sentence)
 
 
-def read_events(path: Path) -> list[CuratedEvent]:
-    data = read_yaml_list(path, error=EventFileError, items="events")
-    events = [_event(path, number, raw) for number, raw in enumerate(data, start=1)]
-    titles = [event.title for event in events]
-    duplicates = sorted({title for title in titles if titles.count(title) > 1})
-    if duplicates:
-        raise EventFileError(f"{path}: the title {duplicates[0]!r} is used twice")
-    return events
-
-
-def _event(path: Path, number: int, raw: Any) -> CuratedEvent:
-    where, title = entry_name(path, number, raw, noun="event", key="title", known=KNOWN_FIELDS, error=EventFileError)
+def _event(where: str, title: str, raw: dict[str, Any]) -> CuratedEvent:
     if raw.get("kind") not in Event.Kind.values:
         raise EventFileError(f"{where}: kind {raw.get('kind')!r} is not one of {', '.join(Event.Kind.values)}")
     start, end = _date(where, raw.get("start")), _date(where, raw.get("end"))
@@ -107,18 +92,11 @@ class EventLoadReport:
         )
 
 
-def load_events(path: Path | None = None, *, dry_run: bool = False) -> EventLoadReport:
-    """Bring the database in line with a curated event file, all or nothing.
-
-    Every entity must exist (load the gazetteer first) and every evidence sentence must stand in
-    its article's body (import the articles first): otherwise the whole file is refused.
-    """
-    path = path or default_path()
-    report = EventLoadReport()
-    with loading(dry_run=dry_run):
-        for curated in read_events(path):
-            _load_event(path, curated, report)
-    return report
+def _unique_titles(path: Path, events: list[CuratedEvent]) -> None:
+    titles = [event.title for event in events]
+    duplicates = sorted({title for title in titles if titles.count(title) > 1})
+    if duplicates:
+        raise EventFileError(f"{path}: the title {duplicates[0]!r} is used twice")
 
 
 def _load_event(path: Path, curated: CuratedEvent, report: EventLoadReport) -> None:
@@ -170,3 +148,12 @@ def _add_evidence(path: Path, curated: CuratedEvent, event: Event, file_name: st
         defaults={"sentence": sentence, "end_offset": start + len(sentence)},
     )
     return int(created)
+
+
+# Every entity must exist (load the gazetteer first) and every evidence sentence must stand in its
+# article's body (import the articles first): otherwise the whole file is refused.
+TIMELINE = DataFile(name="seed_events.yaml", items="events", noun="event", key="title", fields=KNOWN_FIELDS,
+                     error=EventFileError, parse=_event, check=_unique_titles,
+                     new_report=EventLoadReport, load_entry=_load_event)  # fmt: skip
+read_events = TIMELINE.read
+load_events = TIMELINE.load

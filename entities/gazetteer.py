@@ -17,17 +17,13 @@ from typing import Any
 from archive.common.queries import one_or_none
 from archive.common.slugs import unique_slug
 from entities.curation import add_alias
-from entities.datafiles import DataFileError, data_path, entry_name, loading, read_yaml_list
+from entities.datafiles import DataFile, DataFileError
 from entities.expressions import fold_like_database
 from entities.extraction import AliasSpec, Matcher
 from entities.models import Entity
 
-KNOWN_FIELDS = {"name", "kind", "country", "role", "description", "wikidata", "aliases", "case_sensitive"}
+KNOWN_FIELDS = frozenset({"name", "kind", "country", "role", "description", "wikidata", "aliases", "case_sensitive"})
 FILLABLE_FIELDS = {"description": "description", "role": "role", "country": "country", "wikidata": "wikidata_id"}
-
-
-def default_path() -> Path:
-    return data_path("gazetteer.yaml")
 
 
 class GazetteerError(DataFileError):
@@ -49,16 +45,7 @@ class GazetteerEntry:
         return [AliasSpec(key, text, self.kind, text in self.case_sensitive) for text in (self.name, *self.aliases)]
 
 
-def read_gazetteer(path: Path) -> list[GazetteerEntry]:
-    """Parse and validate the whole file before anything is written."""
-    data = read_yaml_list(path, error=GazetteerError, items="entities")
-    entries = [_entry(path, number, raw) for number, raw in enumerate(data, start=1)]
-    _check_unique(path, entries)
-    return entries
-
-
-def _entry(path: Path, number: int, raw: Any) -> GazetteerEntry:
-    where, name = entry_name(path, number, raw, noun="entry", key="name", known=KNOWN_FIELDS, error=GazetteerError)
+def _entry(where: str, name: str, raw: dict[str, Any]) -> GazetteerEntry:
     kind = str(raw.get("kind") or "")
     if kind not in Entity.Kind.values:
         raise GazetteerError(f"{where}: kind {kind!r} is not one of {', '.join(Entity.Kind.values)}")
@@ -104,7 +91,7 @@ def _check_unique(path: Path, entries: list[GazetteerEntry]) -> None:
 
 def matcher_from_file(path: Path | None = None) -> tuple[Matcher, list[GazetteerEntry]]:
     """A matcher straight from the file, keyed by entry index: for scoring without a database."""
-    entries = read_gazetteer(path or default_path())
+    entries = GAZETTEER.read(path)
     return Matcher(spec for index, entry in enumerate(entries) for spec in entry.alias_specs(index)), entries
 
 
@@ -122,18 +109,8 @@ class LoadReport:
         )
 
 
-def load_gazetteer(path: Path | None = None, *, dry_run: bool = False) -> LoadReport:
-    """Bring the database in line with the gazetteer file, all or nothing (the file is the data's
-    word, so no user acts)."""
-    path = path or default_path()
-    report = LoadReport()
-    with loading(dry_run=dry_run):
-        for entry in read_gazetteer(path):
-            _load_entry(entry, report)
-    return report
-
-
-def _load_entry(entry: GazetteerEntry, report: LoadReport) -> None:
+def _load_entry(path: Path, entry: GazetteerEntry, report: LoadReport) -> None:
+    """Create the entity unless it is known; fill the gaps a curator left; add missing aliases."""
     entity = _existing(entry)
     created = entity is None
     if created:
@@ -189,3 +166,10 @@ def _fill_gaps(entity: Entity, entry: GazetteerEntry) -> bool:
     if changed:
         entity.save(update_fields=[*changed, "updated_at"])
     return bool(changed)
+
+
+GAZETTEER = DataFile(name="gazetteer.yaml", items="entities", noun="entry", key="name", fields=KNOWN_FIELDS,
+                      error=GazetteerError, parse=_entry, check=_check_unique,
+                      new_report=LoadReport, load_entry=_load_entry)  # fmt: skip
+read_gazetteer = GAZETTEER.read
+load_gazetteer = GAZETTEER.load

@@ -202,3 +202,15 @@ def test_a_curated_event_absorbs_an_undated_proposal_from_an_article_it_cites(ga
     path.write_text(EVENTS.replace("Gen. Asim Munir visited Tehran on July 14, 2023.", "Asim Munir visited Pakistan."))
     assert load_events(path).proposals_merged == 1
     assert list(Event.objects.values_list("origin", flat=True)) == ["curated"]
+
+
+def test_a_dry_run_of_a_timeline_reports_what_it_would_load_and_saves_nothing(gazetteer, tmp_path):
+    article = imported(FIRST)
+    article.origin_name = "seed.txt"
+    article.save()
+    path = tmp_path / "events.yaml"
+    path.write_text(EVENTS, encoding="utf-8")
+    out = StringIO()
+    call_command("load_events", str(path), "--dry-run", stdout=out)
+    assert out.getvalue().startswith("dry run, nothing saved: 1 events created")
+    assert Event.objects.count() == 0

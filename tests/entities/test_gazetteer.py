@@ -6,8 +6,8 @@ from pathlib import Path
 import pytest
 from django.core.management import CommandError, call_command
 
-from entities import curation
-from entities.gazetteer import GazetteerError, default_path, load_gazetteer, read_gazetteer
+from entities import curation, gazetteer
+from entities.gazetteer import GazetteerError, load_gazetteer, read_gazetteer
 from entities.models import Entity
 
 GAZETTEER = """
@@ -131,7 +131,7 @@ def test_a_missing_file_is_named():
 
 
 def test_the_projects_gazetteer_is_valid_and_spells_names_many_ways():
-    entries = read_gazetteer(default_path())
+    entries = read_gazetteer(gazetteer.GAZETTEER.default_path)
     assert len(entries) >= 150
     by_name = {entry.name: entry for entry in entries}
     kinds = {entry.kind for entry in entries}
@@ -145,5 +145,5 @@ def test_the_projects_gazetteer_is_valid_and_spells_names_many_ways():
 @pytest.mark.django_db
 def test_the_projects_gazetteer_loads(db):
     report = load_gazetteer()
-    assert report.created == len(read_gazetteer(default_path()))
+    assert report.created == len(read_gazetteer(gazetteer.GAZETTEER.default_path))
     assert load_gazetteer().created == 0

@@ -6,7 +6,7 @@ from django.core.management.base import BaseCommand, CommandParser
 
 from archive.common.benchmarking import throwaway_database
 from articles.models import Article
-from entities.gazetteer import default_path, load_gazetteer, matcher_from_file, read_gazetteer
+from entities.gazetteer import load_gazetteer, matcher_from_file, read_gazetteer
 from entities.mentions import extract_articles, matcher_from_database
 from entities.synthetic import article_with_mentions
 
@@ -26,7 +26,7 @@ class Command(BaseCommand):
     def handle(self, *args: object, articles: int, seed: int, no_database: bool, **options: object) -> None:
         settings.DEBUG = False
         rng = random.Random(seed)
-        entries = read_gazetteer(default_path())
+        entries = read_gazetteer()
         names = [(alias, entry.kind == "person") for entry in entries for alias in (entry.name, *entry.aliases)]
         rng.shuffle(names)
         texts = [article_with_mentions(rng, names) for _ in range(articles)]

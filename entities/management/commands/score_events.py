@@ -3,7 +3,7 @@ from pathlib import Path
 from django.conf import settings
 from django.core.management.base import BaseCommand, CommandError, CommandParser
 
-from entities.curated_events import EventFileError, default_path
+from entities.curated_events import TIMELINE, EventFileError
 from entities.evaluation import GoldError, evaluate_events
 from entities.gazetteer import GazetteerError
 
@@ -17,7 +17,7 @@ class Command(BaseCommand):
     requires_system_checks = []
 
     def add_arguments(self, parser: CommandParser) -> None:
-        parser.add_argument("--events", type=Path, default=default_path(), help="Curated timeline file")
+        parser.add_argument("--events", type=Path, default=TIMELINE.default_path, help="Curated timeline file")
 
     def handle(self, *args: object, events: Path, **options: object) -> None:
         try:
