@@ -3,7 +3,7 @@
 The boilerplate rules are line classifiers. A rule matches a whole line (one paragraph of a
 saved page) and only a short one (`max_words`), so a real sentence that merely contains the
 same words is never removed. Each rule has a name, recorded with every removal it makes, and a
-description shown to curators. See README "How the importer cleans text".
+description shown to curators. See docs/importing.md "How the importer reads a saved page".
 """
 
 from __future__ import annotations
