@@ -5,8 +5,9 @@ it (removals, copies, raw text). Registered in place of the articles app's Artic
 from django.contrib import admin, messages
 from django.db.models import QuerySet
 from django.http import HttpRequest, HttpResponse
+from django.urls import reverse
 
-from archive.common.admin_links import admin_link
+from archive.common.admin import admin_link
 from archive.reading import marked_body
 from articles.admin import ArticleAdmin, count_of
 from articles.models import Article
@@ -65,6 +66,7 @@ admin.site.unregister(Article)
 
 @admin.register(Article)
 class ArticlePageAdmin(ArticleAdmin):
+    change_form_template = "admin/articles/article/change_form.html"
     list_display = [*ArticleAdmin.list_display[:4], "entity_count", *ArticleAdmin.list_display[4:]]
     inlines = [MentionInline, EventEvidenceInline, *ArticleAdmin.inlines]
     actions = [*ArticleAdmin.actions[:2], "extract_again", *ArticleAdmin.actions[2:]]
@@ -84,13 +86,17 @@ class ArticlePageAdmin(ArticleAdmin):
         obj: Article | None = None,
     ) -> HttpResponse:  # fmt: skip
         """The page opens on the text to read: mentions marked by kind, each one a click away from
-        confirming, rejecting or opening its entity."""
+        confirming, rejecting or opening its entity; under it what the importer removed, restorable,
+        and a link to the file as imported."""
         if obj is not None:
             mentions = Mention.objects.filter(article=obj).select_related("entity")
             context |= {
                 "reading": marked_body(obj.body, mentions),
                 "entity_kinds": Entity.Kind.choices,
                 "can_change_mentions": request.user.has_perm("entities.change_mention"),
+                "removals": obj.removals.filter(restored_at__isnull=True),
+                "raw_url": reverse("admin:articles_article_raw", args=[obj.pk]),
+                "can_restore": request.user.has_perm("articles.change_article"),
             }
         return super().render_change_form(request, context, add, change, form_url, obj)
 

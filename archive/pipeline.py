@@ -17,10 +17,13 @@ def import_paths(
     *,
     options: ImportOptions | None = None,
     on_result: Callable[[ItemResult], None] | None = None,
-    annotate: bool = True,
 ) -> ImportReport:
-    """Import everything the paths name, each article annotated as it is saved (unless `annotate` is
-    off); one bad input never stops the rest. The gazetteer is read once, when the import starts."""
-    matcher = matcher_from_database() if annotate else None
-    after_save = (lambda article: refresh_article(article, matcher=matcher)) if matcher is not None else None
-    return save_paths(paths, options=options, after_save=after_save, on_result=on_result)
+    """Import everything the paths name, each article annotated as it is saved; one bad input never
+    stops the rest. The gazetteer is read once, when the import starts."""
+    matcher = matcher_from_database()
+    return save_paths(
+        paths,
+        options=options,
+        after_save=lambda article: refresh_article(article, matcher=matcher),
+        on_result=on_result,
+    )

@@ -11,7 +11,7 @@ from dataclasses import dataclass, field
 from django.db.models import Count, OuterRef, QuerySet, Subquery
 from django.db.models.functions import Coalesce
 
-from archive.common.admin_links import changelist
+from archive.common.admin import changelist
 from articles.models import Article
 from entities.models import Candidate, Event, EventEvidence
 

@@ -88,10 +88,8 @@ MIDDLEWARE = [
     "django.contrib.auth.middleware.AuthenticationMiddleware",
     "django.contrib.messages.middleware.MessageMiddleware",
     "django.middleware.clickjacking.XFrameOptionsMiddleware",
-    # Names the request's user in the history of rows the admin's inline forms save (the library's
-    # own admin names the main object's editor). The archive's curation writes name theirs
-    # explicitly (acting_user=) and never rely on it.
-    "simple_history.middleware.HistoryRequestMiddleware",
+    # No django-simple-history request middleware: every write names its acting user explicitly
+    # (archive.common.history), so a history row never takes a user from the request in the background.
 ]
 
 ROOT_URLCONF = "archive.urls"

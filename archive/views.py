@@ -16,7 +16,7 @@ from django.views.decorators.http import require_safe
 
 from archive import charts, review
 from archive.common.access import requires_permission
-from archive.common.admin_links import changelist
+from archive.common.admin import changelist
 from archive.dashboard import Dashboard, StatusCount, dashboard
 from entities.models import Entity, Event
 

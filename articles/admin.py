@@ -7,9 +7,8 @@ from django.http import HttpRequest, HttpResponse, HttpResponseRedirect, Streami
 from django.shortcuts import get_object_or_404
 from django.urls import path, reverse
 from django.views.decorators.http import require_POST
-from simple_history.admin import SimpleHistoryAdmin
 
-from archive.common.admin_links import admin_link
+from archive.common.admin import HistoryAdmin, admin_link
 from articles.curation import CurationConflict, mark_curated, restore_removal, set_status
 from articles.exports import csv_lines, export_rows
 from articles.managers import TEXT_FIELDS, search_query
@@ -20,7 +19,7 @@ HTTPS_URL_FIELDS = {models.URLField: {"assume_scheme": "https"}}
 
 
 @admin.register(Source)
-class SourceAdmin(SimpleHistoryAdmin):
+class SourceAdmin(HistoryAdmin):
     list_display = ["name", "kind", "country", "domain", "article_count"]
     list_filter = ["kind", "country"]
     search_fields = ["name", "domain", "slug"]
@@ -92,7 +91,7 @@ class CopiesFilter(admin.SimpleListFilter):
 
 
 @admin.register(Article)
-class ArticleAdmin(SimpleHistoryAdmin):
+class ArticleAdmin(HistoryAdmin):
     """Articles by their own fields. The admin shows them with their mentions and events
     (archive/admin.py), which registers its ArticlePageAdmin in this one's place."""
 
@@ -121,7 +120,6 @@ class ArticleAdmin(SimpleHistoryAdmin):
     inlines = [RemovalInline, CopiesInline]
     actions = ["mark_reviewed", "mark_rejected", "export_csv"]
     formfield_overrides = HTTPS_URL_FIELDS
-    change_form_template = "admin/articles/article/change_form.html"
 
     def get_queryset(self, request: HttpRequest) -> QuerySet:
         queryset = super().get_queryset(request)
@@ -154,19 +152,6 @@ class ArticleAdmin(SimpleHistoryAdmin):
             return queryset, False
         query = search_query(search_term)
         return queryset.filter(search_vector=query), False
-
-    def render_change_form(
-        self, request: HttpRequest, context: dict, add: bool = False, change: bool = False, form_url: str = "",
-        obj: Article | None = None,
-    ) -> HttpResponse:  # fmt: skip
-        """Under the text: what the importer removed, restorable, and the file as imported."""
-        if obj is not None:
-            context |= {
-                "removals": obj.removals.filter(restored_at__isnull=True),
-                "raw_url": reverse("admin:articles_article_raw", args=[obj.pk]),
-                "can_restore": request.user.has_perm("articles.change_article"),
-            }
-        return super().render_change_form(request, context, add, change, form_url, obj)
 
     def get_urls(self) -> list:
         raw = path("<int:pk>/raw/", self.admin_site.admin_view(self.raw_text_view), name="articles_article_raw")

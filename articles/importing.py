@@ -16,7 +16,7 @@ from pathlib import Path
 
 from django.db import connection, transaction
 
-from archive.common.queries import one_or_none
+from archive.common.queries import one_or_none, skip_commit_flush
 from articles.cleaning import content_hash, text_hash
 from articles.duplicates import link_near_duplicates
 from articles.inputs import DEFAULT_MAX_BYTES, Item, Unreadable, read_inputs
@@ -136,10 +136,9 @@ def import_item(item: Item, *, options: ImportOptions, after_save: AfterSave | N
         with transaction.atomic():
             with connection.cursor() as cursor:
                 cursor.execute("SELECT pg_advisory_xact_lock(%s)", [IMPORT_LOCK_KEY])
-                # Imports are idempotent: a crash can lose only the last moments of work, which a
-                # re-run restores, and never leaves anything half-written. Not waiting for each
-                # commit's WAL flush makes per-article transactions several times faster.
-                cursor.execute("SET LOCAL synchronous_commit = off")
+            # Imports are idempotent, and not waiting for each commit's WAL flush makes per-article
+            # transactions several times faster.
+            skip_commit_flush()
             result, saved = _save(item, parsed, options)
             if after_save is not None and saved is not None:
                 after_save(saved)

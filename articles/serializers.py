@@ -110,9 +110,8 @@ class FacetsSerializer(serializers.Serializer):
 
 
 class FacetParameters(serializers.Serializer):
-    top = serializers.IntegerField(
-        default=10, min_value=1, max_value=100, error_messages={"invalid": "A whole number from 1 to 100."}
-    )
+    top = serializers.IntegerField(default=10, min_value=1, max_value=100, error_messages=dict.fromkeys(
+        ["invalid", "min_value", "max_value", "max_string_length"], "A whole number from 1 to 100."))  # fmt: skip
     exact = serializers.BooleanField(default=False, error_messages={"invalid": "true or false."})
 
 
@@ -120,4 +119,8 @@ class ExportParameters(serializers.Serializer):
     """`as`, a Python keyword, is declared in get_fields."""
 
     def get_fields(self) -> dict[str, serializers.Field]:
-        return {"as": serializers.ChoiceField(choices=["csv", "jsonl"], default="csv")}
+        return {
+            "as": serializers.ChoiceField(
+                choices=["csv", "jsonl"], default="csv", error_messages={"invalid_choice": "One of: csv, jsonl."}
+            )
+        }

@@ -5,9 +5,8 @@ from django.http import HttpRequest, JsonResponse
 from django.shortcuts import get_object_or_404
 from django.urls import path
 from django.views.decorators.http import require_POST
-from simple_history.admin import SimpleHistoryAdmin
 
-from archive.common.admin_links import admin_link
+from archive.common.admin import HistoryAdmin, admin_link
 from articles.managers import TEXT_FIELDS
 from entities import curation, event_curation
 from entities.models import (
@@ -31,7 +30,7 @@ class AliasInline(admin.TabularInline):
 
 
 @admin.register(Entity)
-class EntityAdmin(SimpleHistoryAdmin):
+class EntityAdmin(HistoryAdmin):
     list_display = ["name", "kind", "country", "role", "wikidata_id", "article_count"]
     list_filter = ["kind", "country"]
     search_fields = ["name", "slug", "aliases__name", "wikidata_id"]
@@ -63,7 +62,7 @@ class EntityAdmin(SimpleHistoryAdmin):
 
 
 @admin.register(Alias)
-class AliasAdmin(SimpleHistoryAdmin):
+class AliasAdmin(HistoryAdmin):
     list_display = ["name", "entity", "folded"]
     list_select_related = ["entity"]
     list_filter = ["entity__kind"]
@@ -73,7 +72,7 @@ class AliasAdmin(SimpleHistoryAdmin):
 
 
 @admin.register(Mention)
-class MentionAdmin(SimpleHistoryAdmin):
+class MentionAdmin(HistoryAdmin):
     history_list_display = ["status"]
     list_display = ["text", "entity", "article", "start_offset", "end_offset", "status"]
     list_filter = ["status", "entity__kind"]
@@ -189,7 +188,7 @@ class EvidenceInline(admin.TabularInline):
 
 
 @admin.register(Event)
-class EventAdmin(SimpleHistoryAdmin):
+class EventAdmin(HistoryAdmin):
     history_list_display = ["status"]
     list_display = ["title", "kind", "cameo_code", "start_date", "start_precision", "end_date", "location", "status",
                     "origin", "evidence_count"]  # fmt: skip
@@ -234,7 +233,7 @@ class EventAdmin(SimpleHistoryAdmin):
 
 
 @admin.register(EventParticipant)
-class EventParticipantAdmin(SimpleHistoryAdmin):
+class EventParticipantAdmin(HistoryAdmin):
     list_display = ["event", "entity", "role"]
     list_filter = ["role", "entity__kind"]
     list_select_related = ["event", "entity"]
@@ -243,7 +242,7 @@ class EventParticipantAdmin(SimpleHistoryAdmin):
 
 
 @admin.register(EventEvidence)
-class EventEvidenceAdmin(SimpleHistoryAdmin):
+class EventEvidenceAdmin(HistoryAdmin):
     list_display = ["event", "article", "start_offset", "end_offset"]
     list_select_related = ["event", "article"]
     search_fields = ["event__title", "article__title", "sentence"]

@@ -13,6 +13,7 @@ import difflib
 from collections.abc import Callable, Mapping
 from typing import Any
 
+from django.utils import timezone
 from simple_history.utils import bulk_update_with_history
 
 from archive.common.history import Actor, delete_unrecorded
@@ -21,6 +22,7 @@ from articles.signals import TextConflict
 from entities.models import EventEvidence, Mention
 
 PARAGRAPH_BREAK = "\n\n"
+SPAN_FIELDS = ["start_offset", "end_offset", "updated_at"]
 
 
 def follow_text(sender: type, *, article: Article, previous: Mapping[str, str], change: str,
@@ -38,10 +40,13 @@ def move_spans(
     reason: str,
 ) -> None:
     """Move the article's spans in each field of `previous` (field name -> its old text) to where
-    their text stands in the new one; curated moves are recorded as `acting_user`'s, for `reason`."""
+    their text stands in the new one, recorded as `acting_user`'s for `reason`: curated mentions and
+    evidence always; automatic mentions when a person made the change (with None, the machine moves
+    its own rows unrecorded, as extraction does)."""
+    now = timezone.now()
     dropped: list[int] = []
-    automatic: list[Mention] = []
-    curated: list[Mention] = []
+    automatic: list[Mention] = []  # moved by the machine: its own rows, not recorded
+    recorded: list[Mention] = []  # curated ones, and any a person's change moves
     evidence: list[EventEvidence] = []
     for field, old_text in previous.items():
         new_text = getattr(article, field)
@@ -60,8 +65,8 @@ def move_spans(
                 )
             taken.add((mention.entity_id, start))
             if start != mention.start_offset:
-                mention.start_offset, mention.end_offset = start, start + len(mention.text)
-                (automatic if is_automatic else curated).append(mention)
+                mention.start_offset, mention.end_offset, mention.updated_at = start, start + len(mention.text), now
+                (automatic if is_automatic and acting_user is None else recorded).append(mention)
         if field != "body":
             continue
         taken = set()
@@ -75,8 +80,8 @@ def move_spans(
                 piece.start_offset, piece.end_offset = start, start + len(piece.sentence)
                 evidence.append(piece)
     delete_unrecorded(Mention.objects.filter(pk__in=dropped))
-    Mention.objects.bulk_update(automatic, ["start_offset", "end_offset"], batch_size=500)  # the machine's rows
-    bulk_update_with_history(curated, Mention, ["start_offset", "end_offset"], batch_size=500,
+    Mention.objects.bulk_update(automatic, SPAN_FIELDS, batch_size=500)
+    bulk_update_with_history(recorded, Mention, SPAN_FIELDS, batch_size=500,
                              default_user=acting_user, default_change_reason=reason)  # fmt: skip
     bulk_update_with_history(evidence, EventEvidence, ["start_offset", "end_offset"], batch_size=500,
                              default_user=acting_user, default_change_reason=reason)  # fmt: skip

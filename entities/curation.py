@@ -13,7 +13,7 @@ from django.utils import timezone
 from simple_history.utils import bulk_update_with_history
 
 from archive.common import history
-from archive.common.history import Actor, recorded
+from archive.common.history import Actor, deleting_as, recorded
 from archive.common.queries import one_or_none
 from archive.common.slugs import unique_slug
 from articles.models import Article
@@ -90,7 +90,8 @@ def merge_entities(survivor: Entity, others: Iterable[Entity], *, acting_user: A
         inherited = [f for f in ("description", "role", "country", "wikidata_id")
                      if not getattr(survivor, f) and getattr(other, f)]  # fmt: skip
         values = {name: getattr(other, name) for name in inherited}
-        recorded(other, acting_user=acting_user, reason=reason).delete()
+        with deleting_as(acting_user, reason):
+            recorded(other, acting_user=acting_user, reason=reason).delete()
         if values:
             for name, value in values.items():
                 setattr(survivor, name, value)

@@ -171,7 +171,7 @@ class EventScore:
 def evaluate_events(events_path: Path, *, gazetteer_path: Path | None = None, base_dir: Path) -> EventScore:
     """Run the event detector over the articles a curated timeline cites, with the gazetteer file,
     merge proposals that report one event, and compare them with the timeline."""
-    from archive.common.dates import DateRange
+    from archive.common.dates import DatePrecision, DateRange
     from articles.inputs import Item, read_file
     from entities.curated_events import read_events
     from entities.events import MentionRef, dates_meet, propose_events, same_event
@@ -189,7 +189,7 @@ def evaluate_events(events_path: Path, *, gazetteer_path: Path | None = None, ba
         if not isinstance(item, Item):
             raise GoldError(f"{events_path}: {name}: {item.reason}")
         parsed = item.parse()
-        published = parsed.published.date if parsed.published.precision == "day" else None
+        published = parsed.published.date if parsed.published.precision == DatePrecision.DAY else None
         refs = [
             MentionRef(f.start, f.end, f.entity, kinds[f.entity], entries[f.entity].name)
             for f in matcher.find(parsed.body)

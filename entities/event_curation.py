@@ -11,7 +11,7 @@ from django.db import transaction
 from simple_history.utils import bulk_create_with_history
 
 from archive.common import history
-from archive.common.history import Actor, recorded
+from archive.common.history import Actor, deleting_as, recorded
 from entities.detection import event_dates, events_sharing, participant_kinds
 from entities.events import same_event
 from entities.models import Event, EventEvidence, EventParticipant
@@ -80,6 +80,7 @@ def merge_events(
                 if (p.entity_id, p.role) not in roles
             ]
             bulk_create_with_history(joining, EventParticipant, default_user=acting_user, default_change_reason=reason)
-        recorded(other, acting_user=acting_user, reason=reason).delete()
+        with deleting_as(acting_user, reason):
+            recorded(other, acting_user=acting_user, reason=reason).delete()
         merged += 1
     return merged

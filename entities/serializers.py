@@ -69,9 +69,8 @@ class CoMentionSerializer(serializers.Serializer):
 
 
 class CoMentionParameters(serializers.Serializer):
-    limit = serializers.IntegerField(
-        default=20, min_value=1, max_value=200, error_messages={"invalid": "A whole number from 1 to 200."}
-    )
+    limit = serializers.IntegerField(default=20, min_value=1, max_value=200, error_messages=dict.fromkeys(
+        ["invalid", "min_value", "max_value", "max_string_length"], "A whole number from 1 to 200."))  # fmt: skip
 
 
 class MonthCountSerializer(serializers.Serializer):

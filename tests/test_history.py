@@ -191,6 +191,20 @@ def test_restoring_removed_text_records_the_curator(curator_client, curator):
     assert record.history_change_reason == "restored the text removed by share_prompt"
 
 
+def test_the_mentions_a_restored_passage_moves_are_recorded_as_the_curators(curator_client, curator):
+    article = ArticleFactory(body="Talks resumed.\n\nOfficials met in Tehran.")
+    tehran = mention_in(article, EntityFactory(name="Tehran", kind="city"), "Tehran")
+    removal = Removal.objects.create(article=article, rule="site_chrome", text="Advertisement", body_offset=16)
+
+    curator_client.post(
+        reverse("admin:articles_removal_changelist"), {"action": "restore_selected", "_selected_action": [removal.pk]}
+    )
+
+    record = latest(tehran)
+    assert (record.start_offset, record.history_user) == (tehran.start_offset + len("Advertisement\n\n"), curator)
+    assert record.history_change_reason == "restored the text removed by site_chrome"
+
+
 def test_extraction_records_no_mention_history():
     EntityFactory(name="Quetta", kind=Entity.Kind.CITY)
     article = ArticleFactory(body="Traders in Quetta protested.")
@@ -288,3 +302,38 @@ def test_a_click_on_a_marked_mention_records_the_curator(curator_client, curator
     url = reverse("admin:entities_mention_set_status", args=[mention.pk])
     assert curator_client.post(url, {"status": "rejected"}).status_code == 200
     assert (latest(mention).status, latest(mention).history_user) == ("rejected", curator)
+
+
+def test_rows_an_inline_form_saves_are_recorded_as_the_editors(curator_client, curator, corpus):
+    url = reverse("admin:entities_entity_change", args=[corpus.iran.pk])
+    data = form_data(curator_client.get(url))
+    data.update({"aliases-TOTAL_FORMS": int(data["aliases-TOTAL_FORMS"]) + 1, "aliases-1-name": "Persia"})
+    data["aliases-1-entity"] = corpus.iran.pk
+    response = curator_client.post(url, data)
+    assert response.status_code == 302, response.context["errors"] if response.context else response
+    alias = Alias.objects.get(entity=corpus.iran, name="Persia")
+    assert (latest(alias).history_type, latest(alias).history_user) == ("+", curator)
+
+
+def test_a_deletion_in_the_admin_records_the_editor_on_what_it_takes_with_it(curator_client, curator, corpus):
+    alias = Alias.objects.get(entity=corpus.jaish, name="Jaïsh ul-Adl")
+    url = reverse("admin:entities_entity_delete", args=[corpus.jaish.pk])
+    assert curator_client.post(url, {"post": "yes"}).status_code == 302
+    assert Entity.history.filter(id=corpus.jaish.pk).first().history_user == curator
+    gone = Alias.history.filter(id=alias.pk).first()
+    assert (gone.history_type, gone.history_user) == ("-", curator)
+
+
+def test_what_the_machine_does_during_a_curators_request_is_not_the_curators(api_client, curator):
+    EntityFactory(name="Asim Munir", slug="asim-munir", kind="person")
+    article = ArticleFactory(body="Asim Munir visited Kech District on July 14, 2023.")
+    extract_article(article, matcher=matcher_from_database())
+    candidate = Candidate.objects.get(name="Kech District")
+    api_client.force_authenticate(curator)
+
+    response = api_client.post(f"/api/v1/candidates/{candidate.pk}/accept/", {"kind": "region"}, format="json")
+
+    assert response.status_code == 200, response.content
+    assert Entity.history.get(name="Kech District").history_user == curator  # the curator's decision
+    proposal = Event.objects.get(kind="visit")  # proposed by the detector once Kech District is known
+    assert Event.history.filter(id=proposal.pk).first().history_user is None

@@ -64,3 +64,9 @@ def test_entities_page_by_cursor_too(api_client):
 def test_a_bad_cursor_or_ordering_answers_400(api_client, articles, query):
     response = api_client.get(f"/api/v1/articles/?{query}")
     assert response.status_code == 400 and "cursor" in response.json()
+
+
+@pytest.mark.parametrize("ordering", ["rank", "-rank"])
+def test_ordering_by_relevance_without_a_search_pages_in_the_default_order(api_client, articles, ordering):
+    by_default = walk(api_client, "/api/v1/articles/?cursor=&page_size=2")
+    assert walk(api_client, f"/api/v1/articles/?cursor=&page_size=2&ordering={ordering}") == by_default

@@ -82,7 +82,10 @@ class StableOrderingFilter(OrderingFilter):
     def get_ordering(self, request: Request, queryset: QuerySet | None, view: APIView) -> list[str]:
         """The fields asked for (the valid ones) or the default; relevance (`rank`) only in a search."""
         ordering = super().get_ordering(request, queryset, view) or []
-        return ordering if searching(request) else [field for field in ordering if field.lstrip("-") != "rank"]
+        if searching(request):
+            return ordering
+        without_rank = [field for field in ordering if field.lstrip("-") != "rank"]
+        return without_rank or list(self.get_default_ordering(view) or [])
 
     def filter_queryset(self, request: Request, queryset: QuerySet, view: APIView) -> QuerySet:
         ordering = self.get_ordering(request, queryset, view)
@@ -192,7 +195,6 @@ class PagesOrCursor(BasePagination):
     """Each listing pages by number (NumberedPages) or by cursor (CursorPages), as the request asks:
     by cursor when it gives `?cursor=` (empty for the first page)."""
 
-    cursor_first = False
     page_description = "A page number within the paginated result set."
     cursor_description = "Keyset paging: empty for the first page, then the `next` link's value (no count)"
 
@@ -205,6 +207,13 @@ class PagesOrCursor(BasePagination):
 
     def get_paginated_response(self, data: list) -> Response:
         return self.chosen.get_paginated_response(data)
+
+    @property
+    def display_page_controls(self) -> bool:  # the browsable API's page links, for numbered pages
+        return getattr(getattr(self, "chosen", None), "display_page_controls", False)
+
+    def to_html(self) -> str:
+        return self.chosen.to_html()
 
     def get_paginated_response_schema(self, schema: dict) -> dict:
         paginated = NumberedPages().get_paginated_response_schema(schema)

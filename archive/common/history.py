@@ -7,7 +7,10 @@ remakes) are not recorded at all.
 
 from __future__ import annotations
 
-from typing import TypeVar
+from collections.abc import Iterator
+from contextlib import contextmanager
+from contextvars import ContextVar
+from typing import Any, TypeVar
 
 from django.contrib.auth.base_user import AbstractBaseUser
 from django.db import models, transaction
@@ -42,3 +45,24 @@ def delete_unrecorded(queryset: models.QuerySet) -> int:
     """Delete the rows in one statement, sending no signals, so recording no history: for rows the
     machine made and remakes, that no other row references."""
     return queryset._raw_delete(queryset.db)
+
+
+_deleting_as: ContextVar[tuple[Actor, str] | None] = ContextVar("deleting_as", default=None)
+
+
+@contextmanager
+def deleting_as(acting_user: Actor, reason: str = "") -> Iterator[None]:
+    """The rows a deletion inside the block takes with it (its cascade) are recorded as
+    `acting_user`'s too, for `reason`: Django fetches them itself, so `recorded` cannot mark them."""
+    token = _deleting_as.set((acting_user, reason))
+    try:
+        yield
+    finally:
+        _deleting_as.reset(token)
+
+
+def name_cascaded_deletions(sender: type, instance: models.Model, **kwargs: Any) -> None:
+    """pre_delete receiver (connected in archive/apps.py): marks a row deleted inside `deleting_as`."""
+    actor = _deleting_as.get()
+    if actor is not None and not hasattr(instance, "_history_user"):
+        instance._history_user, instance._change_reason = actor[0], actor[1] or None

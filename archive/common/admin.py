@@ -1,0 +1,50 @@
+"""What the archive's admin classes and pages share: links to an object's page and to a filtered list,
+and a history-keeping admin that names the editor of every row it writes."""
+
+from urllib.parse import urlencode
+
+from django.db import models
+from django.db.models import QuerySet
+from django.forms import BaseFormSet
+from django.http import HttpRequest
+from django.urls import reverse
+from django.utils.html import format_html
+from django.utils.safestring import SafeString
+from simple_history.admin import SimpleHistoryAdmin
+
+from archive.common.history import deleting_as, recorded
+
+
+def admin_link(obj: models.Model) -> SafeString:
+    """A link to the object's admin page, named by the object."""
+    url = reverse(f"admin:{obj._meta.app_label}_{obj._meta.model_name}_change", args=[obj.pk])
+    return format_html('<a href="{}">{}</a>', url, obj)
+
+
+def changelist(app_label: str, model_name: str, **filters: object) -> str:
+    """The admin list of a model, filtered: `status="open"` becomes `?status__exact=open`."""
+    url = reverse(f"admin:{app_label}_{model_name}_changelist")
+    lookups = {key if "__" in key else f"{key}__exact": value for key, value in filters.items()}
+    return f"{url}?{urlencode(lookups)}" if lookups else url
+
+
+class HistoryAdmin(SimpleHistoryAdmin):
+    """An admin whose every write is recorded as the editor's, named explicitly: the object saved or
+    deleted, the rows its inline forms save or delete, and the rows a deletion takes with it."""
+
+    def save_formset(self, request: HttpRequest, form: object, formset: BaseFormSet, change: bool) -> None:
+        instances = formset.save(commit=False)
+        for gone in formset.deleted_objects:
+            recorded(gone, acting_user=request.user).delete()
+        for instance in instances:
+            recorded(instance, acting_user=request.user).save()
+        formset.save_m2m()
+
+    def delete_model(self, request: HttpRequest, obj: models.Model) -> None:
+        with deleting_as(request.user):
+            recorded(obj, acting_user=request.user).delete()
+
+    def delete_queryset(self, request: HttpRequest, queryset: QuerySet) -> None:
+        with deleting_as(request.user):
+            for obj in queryset:
+                recorded(obj, acting_user=request.user).delete()
