@@ -1,5 +1,5 @@
-"""Writing a new event: the one place an event's fields are set from its dates and its ontology codes
-derived from its kind (see taxonomy.codes_for), whoever writes it: the detector, a curated timeline."""
+"""Writing a new event from a proposal or a curated file: its fields set from its dates, and its
+ontology codes derived from its kind (taxonomy.codes_for, which the admin's event form uses too)."""
 
 from __future__ import annotations
 
