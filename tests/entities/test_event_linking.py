@@ -205,12 +205,9 @@ def test_a_curated_event_absorbs_an_undated_proposal_from_an_article_it_cites(ga
 
 
 def test_a_dry_run_of_a_timeline_reports_what_it_would_load_and_saves_nothing(gazetteer, tmp_path):
-    article = imported(FIRST)
-    article.origin_name = "seed.txt"
-    article.save()
-    path = tmp_path / "events.yaml"
-    path.write_text(EVENTS, encoding="utf-8")
+    ArticleFactory(body=FIRST, published_on=datetime.date(2023, 7, 20), origin_name="seed.txt")
+    (tmp_path / "events.yaml").write_text(EVENTS, encoding="utf-8")
     out = StringIO()
-    call_command("load_events", str(path), "--dry-run", stdout=out)
+    call_command("load_events", str(tmp_path / "events.yaml"), "--dry-run", stdout=out)
     assert out.getvalue().startswith("dry run, nothing saved: 1 events created")
     assert Event.objects.count() == 0
