@@ -11,7 +11,7 @@ from django.utils import timezone
 from archive.common import history
 from archive.common.history import Actor, recorded
 from articles.cleaning import text_hash
-from articles.importing import PARSED_FIELDS
+from articles.importing import PARSED_FIELDS, UNSTORABLE_RULE
 from articles.models import Article, Removal
 from articles.signals import TextConflict, text_changed
 
@@ -49,6 +49,8 @@ def restore_removal(removal: Removal, *, acting_user: Actor) -> Article:
     article = Article.objects.select_for_update().get(pk=removal.article_id)
     if removal.restored_at is not None:
         return article
+    if removal.rule == UNSTORABLE_RULE:
+        raise CurationConflict("these characters were taken out because PostgreSQL cannot store them")
     body = article.body
     at = paragraph_start_at_or_after(body, removal.body_offset)
     insertion = f"{PARAGRAPH_BREAK}{removal.text}" if at == len(body) else f"{removal.text}{PARAGRAPH_BREAK}"

@@ -21,6 +21,7 @@ class DecodeError(ValueError):
 class DecodedText:
     text: str
     encoding: str
+    nul_characters: int = 0  # NUL characters taken out: PostgreSQL cannot store them
 
 
 _BOMS = [
@@ -47,11 +48,11 @@ def decode_bytes(data: bytes) -> DecodedText:
             raise DecodeError("binary file, not text")
         decoded = _decode_as_western(data) or _decode_by_detection(data)
     text = decoded.text.replace("\x00", "")
+    if not text.strip():
+        raise DecodeError("no text, only white space" if text else "binary file, not text")
     if _control_ratio(text) > 0.01:
         raise DecodeError("binary file, not text")
-    if not text.strip():
-        raise DecodeError("no text, only white space")
-    return DecodedText(text=text, encoding=decoded.encoding)
+    return DecodedText(text=text, encoding=decoded.encoding, nul_characters=len(decoded.text) - len(text))
 
 
 def _decode_by_bom(data: bytes) -> DecodedText | None:

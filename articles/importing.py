@@ -4,22 +4,29 @@ Each item (a file, or one record of a JSON export) is saved in its own transacti
 PostgreSQL advisory lock, so that concurrent imports never race each other; `after_save` runs in
 that transaction for every article created or updated (the pipeline extracts entities and proposes
 events there). Inputs are streamed: memory stays flat however many files a folder holds.
+
+Every input fails alone: whatever it holds, it ends as one result with one line, and the import
+goes on. A lost database connection is retried with backoff for `database_wait` seconds; then the
+import stops with what it did so far (ImportReport.stopped), and a re-run completes it.
 """
 
 from __future__ import annotations
 
 import enum
+import logging
+import time
 from collections import Counter
 from collections.abc import Callable, Iterable
 from dataclasses import dataclass, field, replace
 from pathlib import Path
 
-from django.db import connection, transaction
+from django.db import DatabaseError, InterfaceError, OperationalError, connection, transaction
 
 from archive.common.queries import one_or_none, skip_commit_flush
 from articles.cleaning import content_hash, text_hash
 from articles.duplicates import link_near_duplicates
-from articles.inputs import DEFAULT_MAX_BYTES, Item, Unreadable, read_inputs
+from articles.inputs import Item, Unreadable, read_inputs
+from articles.limits import DEFAULT_LIMITS, ImportLimits, storable
 from articles.models import Article, Removal, Source
 from articles.parsing import ParsedArticle, ParseError
 from articles.signals import TextConflict, text_changed
@@ -34,6 +41,8 @@ PARSED_FIELDS = (
 )  # fmt: skip
 
 AfterSave = Callable[[Article], None]
+UNSTORABLE_RULE = "unstorable_characters"  # the Removal that records what PostgreSQL could not store
+log = logging.getLogger(__name__)
 
 
 class Outcome(enum.StrEnum):
@@ -55,7 +64,7 @@ class ItemResult:
 
     def describe(self) -> str:
         """One line naming the input, what happened and why."""
-        return f"{self.origin}: {self.outcome}" + (f": {self.detail}" if self.detail else "")
+        return f"{self.origin}: {self.outcome}" + (f": {' '.join(self.detail.split())}" if self.detail else "")
 
 
 @dataclass
@@ -65,6 +74,7 @@ class ImportReport:
     counts: Counter = field(default_factory=Counter)
     failures: list[ItemResult] = field(default_factory=list)
     dry_run: bool = False
+    stopped: str = ""  # why the import stopped before its last input (the database went away)
 
     def add(self, result: ItemResult) -> None:
         self.counts[result.outcome] += 1
@@ -89,6 +99,7 @@ class ImportReport:
             "total": self.total,
             "dry_run": self.dry_run,
             "failures": [{"origin": failure.origin, "reason": failure.detail} for failure in self.failures],
+            **({"stopped": self.stopped} if self.stopped else {}),
         }
 
 
@@ -97,7 +108,8 @@ class ImportOptions:
     source: Source | None = None  # the outlet of files that name none in their metadata
     dry_run: bool = False
     update: bool = False  # re-parse articles already imported; curated fields win
-    max_bytes: int = DEFAULT_MAX_BYTES
+    limits: ImportLimits = DEFAULT_LIMITS
+    database_wait: float = 60.0  # seconds a lost database connection is retried before the import stops
 
 
 def import_paths(
@@ -110,11 +122,15 @@ def import_paths(
     """Import everything the paths name; one bad input never stops the rest."""
     options = options or ImportOptions()
     report = ImportReport(dry_run=options.dry_run)
-    for entry in read_inputs(paths, max_bytes=options.max_bytes):
+    for entry in read_inputs(paths, limits=options.limits):
         if isinstance(entry, Unreadable):
             result = ItemResult(entry.origin, Outcome.FAILED, detail=entry.reason)
         else:
-            result = import_item(entry, options=options, after_save=after_save)
+            try:
+                result = import_item(entry, options=options, after_save=after_save)
+            except DatabaseUnavailable as exc:
+                report.stopped = f"{exc}; stopped before {entry.origin}, after {report.total} inputs: run it again"
+                return report
         report.add(result)
         if on_result:
             on_result(result)
@@ -125,30 +141,86 @@ class ImportConflict(Exception):
     """Saving would break the archive's consistency; the message says why in one line."""
 
 
+class DatabaseUnavailable(Exception):
+    """The database connection was lost and did not come back within the wait allowed."""
+
+
 def import_item(item: Item, *, options: ImportOptions, after_save: AfterSave | None = None) -> ItemResult:
     """Parse and save one article, all or nothing; identical texts are never stored twice. A created
-    or updated article is handed to `after_save` inside the same transaction."""
+    or updated article is handed to `after_save` inside the same transaction. Whatever goes wrong
+    with this input is its result; only a database that stays away raises (DatabaseUnavailable)."""
     try:
         parsed = item.parse()
     except ParseError as exc:
         return ItemResult(item.origin, Outcome.FAILED, detail=str(exc))
-    try:
-        with transaction.atomic():
-            with connection.cursor() as cursor:
-                cursor.execute("SELECT pg_advisory_xact_lock(%s)", [IMPORT_LOCK_KEY])
-            # Imports are idempotent, and not waiting for each commit's WAL flush makes per-article
-            # transactions several times faster.
-            skip_commit_flush()
-            result, saved = _save(item, parsed, options)
-            if after_save is not None and saved is not None:
-                after_save(saved)
-            if options.dry_run:
-                transaction.set_rollback(True)
-    except ImportConflict as exc:
-        return ItemResult(item.origin, Outcome.FAILED, detail=str(exc))
+    except Exception as exc:
+        log.exception("parsing %s", item.origin)
+        return ItemResult(item.origin, Outcome.FAILED, detail=f"cannot be parsed ({type(exc).__name__}: {exc})")
+    problem = _unstorable(parsed)
+    if problem:
+        return ItemResult(item.origin, Outcome.FAILED, detail=problem)
+    waited, pause = 0.0, 0.5
+    while True:
+        try:
+            return _save_in_transaction(item, parsed, options, after_save)
+        except ImportConflict as exc:
+            return ItemResult(item.origin, Outcome.FAILED, detail=str(exc))
+        except (OperationalError, InterfaceError) as exc:
+            if _connection_alive():
+                return _refused(item, exc)
+            connection.close()  # the next query connects afresh
+            if waited >= options.database_wait:
+                raise DatabaseUnavailable(f"database unavailable for {waited:.0f} s ({_first_line(exc)})") from exc
+            log.warning("database connection lost at %s; retrying in %.1f s", item.origin, pause)
+            time.sleep(pause)
+            waited, pause = waited + pause, min(pause * 2, 10.0)
+        except DatabaseError as exc:
+            return _refused(item, exc)
+
+
+def _save_in_transaction(
+    item: Item, parsed: ParsedArticle, options: ImportOptions, after_save: AfterSave | None
+) -> ItemResult:
+    with transaction.atomic():
+        with connection.cursor() as cursor:
+            cursor.execute("SELECT pg_advisory_xact_lock(%s)", [IMPORT_LOCK_KEY])
+        # Imports are idempotent, and not waiting for each commit's WAL flush makes per-article
+        # transactions several times faster.
+        skip_commit_flush()
+        result, saved = _save(item, parsed, options)
+        if after_save is not None and saved is not None:
+            after_save(saved)
+        if options.dry_run:
+            transaction.set_rollback(True)
     if options.dry_run and result.outcome is Outcome.CREATED:
         return replace(result, article_id=None)  # rolled back: no such article
     return result
+
+
+def _connection_alive() -> bool:
+    try:
+        return connection.connection is not None and not connection.connection.closed and connection.is_usable()
+    except DatabaseError:
+        return False
+
+
+def _refused(item: Item, exc: DatabaseError) -> ItemResult:
+    """The database refused this input (the transaction rolled back); the import goes on."""
+    log.warning("the database refused %s: %s", item.origin, exc)
+    return ItemResult(item.origin, Outcome.FAILED, detail=f"the database refused it: {_first_line(exc)}")
+
+
+def _first_line(exc: BaseException) -> str:
+    return (str(exc).strip().splitlines() or [type(exc).__name__])[0]
+
+
+def _unstorable(parsed: ParsedArticle) -> str:
+    """A last guard: text PostgreSQL cannot store is refused here, never sent to it."""
+    for name in ("title", "body", "summary", "byline", "author_bio", "section", "dateline", "url", "outlet"):
+        found = storable(getattr(parsed, name))[1]
+        if found:
+            return f"the {name} holds characters PostgreSQL cannot store ({', '.join(map(ascii, found))})"
+    return ""
 
 
 def _save(item: Item, parsed: ParsedArticle, options: ImportOptions) -> tuple[ItemResult, Article | None]:
@@ -181,6 +253,11 @@ def _save(item: Item, parsed: ParsedArticle, options: ImportOptions) -> tuple[It
         **fields,
     )
     _save_removals(article, parsed)
+    if item.removed_characters:
+        Removal.objects.create(
+            article=article, rule=UNSTORABLE_RULE, text=item.removed_characters, body_offset=0,
+            note="taken out before parsing: PostgreSQL cannot store them",
+        )  # fmt: skip
     copies = link_near_duplicates(article)
     detail = (
         f"copy of article {article.duplicate_of_id} (and {len(copies) - 1} more)"
@@ -250,7 +327,7 @@ def reparse_article(article: Article, parsed: ParsedArticle, *, item: Item, opti
         except TextConflict as exc:
             raise ImportConflict(str(exc)) from exc
     if removals_changed:
-        article.removals.all().delete()
+        article.removals.exclude(rule=UNSTORABLE_RULE).delete()
         _save_removals(article, parsed)
     if previous:
         link_near_duplicates(article, replacing=True)
@@ -258,4 +335,5 @@ def reparse_article(article: Article, parsed: ParsedArticle, *, item: Item, opti
 
 
 def _removal_records(article: Article) -> list[tuple[str, str, int, str]]:
-    return sorted(article.removals.values_list("rule", "text", "body_offset", "note"))
+    """The removals the parser made (not the record of characters taken out before parsing)."""
+    return sorted(article.removals.exclude(rule=UNSTORABLE_RULE).values_list("rule", "text", "body_offset", "note"))

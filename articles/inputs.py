@@ -2,7 +2,9 @@
 
 Folders are walked recursively (symlinks followed, hidden files skipped), globs expanded, JSON Lines
 streamed line by line; what cannot be read becomes an `Unreadable` naming the input and why, and
-the walk goes on. Items are parsed only when imported, so memory stays flat however many there are.
+the walk goes on. Names are written printable (escapes for control characters and bytes that are
+not UTF-8). Characters PostgreSQL cannot store (NUL, unpaired surrogates) are taken out here and
+counted. Items are parsed only when imported, so memory stays flat however many there are.
 """
 
 from __future__ import annotations
@@ -14,8 +16,10 @@ import os
 from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass
 from pathlib import Path
+from typing import Any
 
 from articles.decoding import DecodeError, decode_bytes
+from articles.limits import DEFAULT_LIMITS, ImportLimits, describe_removed, json_depth, printable, storable_value
 from articles.parsing import (
     ParsedArticle,
     ParseError,
@@ -27,9 +31,6 @@ from articles.parsing import (
     parse_text,
     split_front_matter,
 )
-
-DEFAULT_MAX_BYTES = 2_000_000  # a text or HTML file this large is surely not one article
-MAX_EXPORT_BYTES = 500_000_000  # a .json export is read whole; JSON Lines are streamed
 
 FORMATS = {
     ".txt": "text", ".text": "text", ".md": "text", "": "text",
@@ -50,6 +51,7 @@ class Item:
     raw_text: str
     encoding: str
     parse: Callable[[], ParsedArticle]
+    removed_characters: str = ""  # what was taken out before parsing (see limits.describe_removed)
 
 
 @dataclass(frozen=True)
@@ -60,13 +62,13 @@ class Unreadable:
     reason: str
 
 
-def read_inputs(paths: Iterable[str | Path], *, max_bytes: int) -> Iterator[Item | Unreadable]:
+def read_inputs(paths: Iterable[str | Path], *, limits: ImportLimits = DEFAULT_LIMITS) -> Iterator[Item | Unreadable]:
     """Items to import, and the inputs that cannot be read, in a stable order."""
     for path in expand_paths(paths):
         if isinstance(path, Unreadable):
             yield path
         else:
-            yield from read_file(path, max_bytes=max_bytes)
+            yield from read_file(path, limits=limits)
 
 
 def expand_paths(paths: Iterable[str | Path]) -> Iterator[Path | Unreadable]:
@@ -76,7 +78,7 @@ def expand_paths(paths: Iterable[str | Path]) -> Iterator[Path | Unreadable]:
         if GLOB_CHARACTERS & set(text) and not Path(text).exists():
             matches = sorted(glob.glob(text, recursive=True))
             if not matches:
-                yield Unreadable(text, "pattern matched no files")
+                yield Unreadable(printable(text), "pattern matched no files")
             for match in matches:
                 yield from _walk(Path(match), explicit=False)
         else:
@@ -86,7 +88,7 @@ def expand_paths(paths: Iterable[str | Path]) -> Iterator[Path | Unreadable]:
 def _walk(path: Path, *, explicit: bool) -> Iterator[Path | Unreadable]:
     problem = _stat_problem(path)
     if problem:
-        yield Unreadable(str(path), problem)
+        yield Unreadable(origin_of(path), problem)
         return
     if not path.is_dir():
         if explicit or _is_article_file(path):
@@ -95,10 +97,12 @@ def _walk(path: Path, *, explicit: bool) -> Iterator[Path | Unreadable]:
             yield _unsupported(path)
         return
     visited: dict[tuple[int, int], str] = {}
-    for folder, subfolders, files in os.walk(path, followlinks=True):
+    unlisted: list[OSError] = []  # folders os.walk could not list, reported where they were met
+    for folder, subfolders, files in os.walk(path, followlinks=True, onerror=unlisted.append):
+        yield from _unlisted(unlisted)
         identity = (os.stat(folder).st_dev, os.stat(folder).st_ino)
         if identity in visited:
-            yield Unreadable(folder, f"symlink loop: this folder is {visited[identity]} again")
+            yield Unreadable(printable(folder), f"symlink loop: this folder is {printable(visited[identity])} again")
             subfolders[:] = []
             continue
         visited[identity] = folder
@@ -109,11 +113,22 @@ def _walk(path: Path, *, explicit: bool) -> Iterator[Path | Unreadable]:
                 continue
             problem = _stat_problem(file_path)
             if problem:
-                yield Unreadable(str(file_path), problem)
+                yield Unreadable(origin_of(file_path), problem)
             elif _is_article_file(file_path):
                 yield file_path
             else:
                 yield _unsupported(file_path)
+    yield from _unlisted(unlisted)
+
+
+def _unlisted(errors: list[OSError]) -> Iterator[Unreadable]:
+    while errors:
+        error = errors.pop(0)
+        yield Unreadable(printable(str(error.filename)), f"cannot read the folder: {error.strerror or error}")
+
+
+def origin_of(path: Path) -> str:
+    return printable(str(path))
 
 
 def _stat_problem(path: Path) -> str:
@@ -142,93 +157,127 @@ def _is_article_file(path: Path) -> bool:
 
 def _unsupported(path: Path) -> Unreadable:
     known = ", ".join(sorted(suffix for suffix in FORMATS if suffix))
-    return Unreadable(str(path), f"not an article file ({path.suffix}); importable: {known}")
+    suffix = printable(path.suffix)
+    return Unreadable(origin_of(path), f"not an article file ({suffix}); importable: {known}")
 
 
-def read_file(path: Path, *, max_bytes: int) -> Iterator[Item | Unreadable]:
+def read_file(path: Path, *, limits: ImportLimits = DEFAULT_LIMITS) -> Iterator[Item | Unreadable]:
     """The items in one file: one for text and HTML, one per record for JSON exports."""
     kind = FORMATS.get(path.suffix.lower(), "text")
-    limit = MAX_EXPORT_BYTES if kind in {"json", "jsonl"} else max_bytes
+    limit = limits.max_export_bytes if kind in {"json", "jsonl"} else limits.max_bytes
+    origin = origin_of(path)
     try:
         size = path.stat().st_size
         if size > limit:
-            yield Unreadable(str(path), f"too large for an article ({size:,} bytes; the limit is {limit:,})")
+            yield Unreadable(origin, f"too large for an article ({size:,} bytes; the limit is {limit:,})")
             return
         if kind == "jsonl":
-            yield from _read_json_lines(path, max_bytes=max_bytes)
+            yield from _read_json_lines(path, limits=limits)
             return
         data = path.read_bytes()
     except OSError as exc:
-        yield Unreadable(str(path), f"cannot read: {exc.strerror or exc}")
+        yield Unreadable(origin, f"cannot read: {exc.strerror or exc}")
         return
     try:
         decoded = decode_bytes(data)
     except DecodeError as exc:
-        yield Unreadable(str(path), str(exc))
+        yield Unreadable(origin, str(exc))
         return
     if kind == "json":
-        yield from _read_json(path, decoded.text, decoded.encoding, max_bytes=max_bytes)
+        yield from _read_json(path, decoded.text, decoded.encoding, limits=limits)
         return
     yield Item(
-        origin=str(path),
-        origin_name=path.name,
+        origin=origin,
+        origin_name=printable(path.name),
         raw_text=decoded.text,
         encoding=decoded.encoding,
-        parse=lambda: _parse_page(path, decoded.text, kind),
+        parse=lambda: _parse_page(path, decoded.text, kind, limits=limits),
+        removed_characters=f"{decoded.nul_characters} × U+0000" if decoded.nul_characters else "",
     )
 
 
-def _parse_page(path: Path, text: str, kind: str) -> ParsedArticle:
+def _parse_page(path: Path, text: str, kind: str, *, limits: ImportLimits) -> ParsedArticle:
     if kind == "html":
-        parsed = parse_html(text, what="HTML")
+        parsed = parse_html(text, what="HTML", limits=limits)
     else:
-        front_matter, text = split_front_matter(text)
+        front_matter, text = split_front_matter(text, limits=limits)
         parsed = apply_metadata(parse_text(text, known_title=str(front_matter.get("title") or "")),
-                                front_matter, what="front matter")  # fmt: skip
+                                front_matter, what="front matter", limits=limits)  # fmt: skip
     sidecar = next(
         (path.with_name(path.stem + s) for s in SIDECAR_SUFFIXES if path.with_name(path.stem + s).exists()),
         None,
     )
     if sidecar is not None:
+        name = printable(sidecar.name)
         try:
-            metadata = load_metadata(sidecar.read_text(encoding="utf-8"), what=f"sidecar {sidecar.name}")
+            metadata = load_metadata(sidecar.read_text(encoding="utf-8"), what=f"sidecar {name}", limits=limits)
         except (OSError, UnicodeDecodeError) as exc:
-            raise ParseError(f"sidecar {sidecar.name}: cannot read: {exc}") from exc
-        parsed = apply_metadata(parsed, metadata, what=f"sidecar {sidecar.name}")
+            raise ParseError(f"sidecar {name}: cannot read: {exc}") from exc
+        parsed = apply_metadata(parsed, metadata, what=f"sidecar {name}", limits=limits)
     return parsed
 
 
-def _read_json_lines(path: Path, *, max_bytes: int) -> Iterator[Item | Unreadable]:
+def _read_json_lines(path: Path, *, limits: ImportLimits) -> Iterator[Item | Unreadable]:
+    records = 0
     with path.open("rb") as lines:
         for number, line in enumerate(lines, start=1):
-            origin = f"{path}:{number}"
+            origin = f"{origin_of(path)}:{number}"
             if not line.strip():
                 continue
-            if len(line) > max_bytes:
+            records += 1
+            if len(line) > limits.max_bytes:
                 yield Unreadable(origin, f"record too large for an article ({len(line):,} bytes)")
                 continue
             try:
                 text = decode_bytes(line).text.strip()
-                record = json.loads(text)
-            except (DecodeError, json.JSONDecodeError) as exc:
+            except DecodeError as exc:
                 yield Unreadable(origin, f"invalid JSON: {exc}")
                 continue
-            yield _record_item(origin, f"{path.name}:{number}", text, record)
+            record = _loaded_json(origin, text, limits=limits)
+            if isinstance(record, Unreadable):
+                yield record
+                continue
+            yield _record_item(origin, f"{printable(path.name)}:{number}", text, record, limits=limits)
+    if not records:
+        yield Unreadable(origin_of(path), "no records: an empty export")
 
 
-def _read_json(path: Path, text: str, encoding: str, *, max_bytes: int) -> Iterator[Item | Unreadable]:
-    try:
-        records = parse_json_document(text, what="JSON")
-    except ParseError as exc:
-        yield Unreadable(str(path), str(exc))
+def _read_json(path: Path, text: str, encoding: str, *, limits: ImportLimits) -> Iterator[Item | Unreadable]:
+    loaded = _loaded_json(origin_of(path), text, limits=limits, records=True)
+    if isinstance(loaded, Unreadable):
+        yield loaded
         return
-    for number, record in enumerate(records, start=1):
+    if loaded == []:
+        yield Unreadable(origin_of(path), "no records: an empty export")
+    for number, record in enumerate(loaded if isinstance(loaded, list) else [loaded], start=1):
         raw = json.dumps(record, ensure_ascii=False, sort_keys=True)
-        if len(raw.encode()) > max_bytes:
-            yield Unreadable(f"{path}#{number}", "record too large for an article")
+        origin = f"{origin_of(path)}#{number}"
+        if len(raw.encode("utf-8", "surrogatepass")) > limits.max_bytes:
+            yield Unreadable(origin, "record too large for an article")
             continue
-        yield _record_item(f"{path}#{number}", f"{path.name}#{number}", raw, record, encoding=encoding)
+        yield _record_item(origin, f"{printable(path.name)}#{number}", raw, record, encoding=encoding, limits=limits)
 
 
-def _record_item(origin: str, origin_name: str, raw: str, record: object, *, encoding: str = "utf-8") -> Item:
-    return Item(origin, origin_name, raw, encoding, parse=lambda: parse_record(record, what="record"))
+def _loaded_json(origin: str, text: str, *, limits: ImportLimits, records: bool = False) -> Any:
+    """The decoded JSON text, or why it cannot be read; a list of records nests one level more."""
+    depth = json_depth(text)
+    allowed = limits.max_json_depth + (1 if records else 0)
+    if depth > allowed:
+        return Unreadable(origin, f"JSON nested {depth:,} levels deep (the limit is {limits.max_json_depth})")
+    try:
+        return parse_json_document(text, what="JSON") if records else json.loads(text)
+    except ParseError as exc:
+        return Unreadable(origin, str(exc))
+    except ValueError as exc:  # also a number with more digits than Python converts
+        return Unreadable(origin, f"invalid JSON: {exc}")
+
+
+def _record_item(
+    origin: str, origin_name: str, raw: str, record: object, *, limits: ImportLimits, encoding: str = "utf-8"
+) -> Item:
+    record, removed = storable_value(record)
+    raw, _ = storable_value(raw)
+    return Item(
+        origin, origin_name, raw, encoding, parse=lambda: parse_record(record, what="record", limits=limits),
+        removed_characters=describe_removed(removed),
+    )  # fmt: skip

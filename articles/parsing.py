@@ -31,6 +31,7 @@ from articles.cleaning import (
     outlet_named_in,
     repeated_paragraphs,
 )
+from articles.limits import DEFAULT_LIMITS, ImportLimits, expanded_size, storable_value
 
 MAX_TITLE_LENGTH = 300  # a first line longer than this is a paragraph, not a headline
 HEADER_SCAN_UNITS = 14  # how far below the headline header lines (date, byline...) are looked for
@@ -395,34 +396,70 @@ ARTICLE_TYPES = {"news", "opinion", "analysis"}
 _FRONT_MATTER = re.compile(r"\A\ufeff?---[ \t]*\n(?P<yaml>.*?)\n---[ \t]*(?:\n|\Z)", re.S)
 
 
-def split_front_matter(text: str) -> tuple[dict[str, Any], str]:
+def split_front_matter(text: str, *, limits: ImportLimits = DEFAULT_LIMITS) -> tuple[dict[str, Any], str]:
     """YAML between `---` lines at the very top of a text file, and the text after it."""
     match = _FRONT_MATTER.match(text.replace("\r\n", "\n"))
     if not match:
         return {}, text
-    metadata = load_metadata(match["yaml"], what="front matter", first_line=2)
+    metadata = load_metadata(match["yaml"], what="front matter", first_line=2, limits=limits)
     return metadata, text.replace("\r\n", "\n")[match.end() :]
 
 
-def load_metadata(source: str, *, what: str, first_line: int = 1) -> dict[str, Any]:
-    """Parse YAML (JSON is YAML too) metadata into a mapping, with a one-line error.
+class MetadataLoader(yaml.SafeLoader):
+    """YAML as metadata needs it: dates stay text (partial_date reads them, and refuses 2025-02-31
+    with a message rather than an exception), and a document whose aliases could expand into
+    gigabytes (an alias bomb) is refused while it is read."""
+
+    yaml_implicit_resolvers = {
+        first: [(tag, regexp) for tag, regexp in resolvers if tag != "tag:yaml.org,2002:timestamp"]
+        for first, resolvers in yaml.SafeLoader.yaml_implicit_resolvers.items()
+    }
+    max_aliases = DEFAULT_LIMITS.max_yaml_aliases
+
+    def compose_node(self, parent: Any, index: Any) -> Any:
+        if self.check_event(yaml.AliasEvent):
+            self.aliases_read = getattr(self, "aliases_read", 0) + 1
+            if self.aliases_read > self.max_aliases:
+                raise ParseError(f"more than {self.max_aliases} YAML aliases")
+        return super().compose_node(parent, index)
+
+
+def load_metadata(
+    source: str, *, what: str, first_line: int = 1, limits: ImportLimits = DEFAULT_LIMITS
+) -> dict[str, Any]:
+    """Parse YAML (JSON is YAML too) metadata into a mapping, with a one-line error; characters
+    PostgreSQL cannot store are taken out.
 
     `first_line` is the file's line number of the source's first line, for error messages.
     """
+    loader = None
     try:
-        data = yaml.safe_load(source)
+        loader = MetadataLoader(source)  # reads the first characters, so may fail already
+        loader.max_aliases = limits.max_yaml_aliases
+        data = loader.get_single_data()
+    except ParseError as exc:
+        raise ParseError(f"{what}: {exc}") from exc
     except yaml.YAMLError as exc:
         mark = getattr(exc, "problem_mark", None)
         where = f" at line {mark.line + first_line}" if mark else ""
         raise ParseError(f"{what}: invalid YAML{where}") from exc
+    except (ValueError, OverflowError, RecursionError) as exc:
+        raise ParseError(f"{what}: invalid YAML ({type(exc).__name__})") from exc
+    finally:
+        if loader is not None:
+            loader.dispose()
     if data is None:
         return {}
     if not isinstance(data, dict):
         raise ParseError(f"{what}: expected key: value pairs, not {type(data).__name__}")
-    return data
+    if expanded_size(data, limit=limits.max_metadata_characters) > limits.max_metadata_characters:
+        raise ParseError(f"{what}: more than {limits.max_metadata_characters:,} characters once its aliases expand")
+    return storable_value(data)[0]
 
 
-def apply_metadata(parsed: ParsedArticle, metadata: Mapping[str, Any], *, what: str) -> ParsedArticle:
+def apply_metadata(
+    parsed: ParsedArticle, metadata: Mapping[str, Any], *, what: str, limits: ImportLimits = DEFAULT_LIMITS
+) -> ParsedArticle:
     """What a curator supplied wins over what the parser guessed."""
     changes: dict[str, Any] = {}
     for key, value in metadata.items():
@@ -432,18 +469,20 @@ def apply_metadata(parsed: ParsedArticle, metadata: Mapping[str, Any], *, what: 
             raise ParseError(f"{what}: unknown field {key!r} (known: {known})")
         if value is None or value == "":
             continue
-        changes[target] = _metadata_value(target, value, what=what)
+        changes[target] = _metadata_value(target, value, what=what, limits=limits)
     if "title" in changes:
         changes["title_derived"] = False
     changes["metadata_fields"] = parsed.metadata_fields | {name for name in changes if name != "title_derived"}
     return dataclasses.replace(parsed, **changes)
 
 
-def _metadata_value(target: str, value: Any, *, what: str) -> Any:
+def _metadata_value(target: str, value: Any, *, what: str, limits: ImportLimits) -> Any:
     if target == "published":
         date = partial_date(value)
         if date is None:
             raise ParseError(f"{what}: published {value!r} is not a date (use YYYY-MM-DD, YYYY-MM or YYYY)")
+        if limits.date_problem(date.date):
+            raise ParseError(f"{what}: published {limits.date_problem(date.date)}")
         return date
     if target in {"url", "outlet_url"}:
         url = str(value).strip()
@@ -482,7 +521,7 @@ _RECORD_ALIASES = {
 }
 
 
-def parse_record(record: Any, *, what: str) -> ParsedArticle:
+def parse_record(record: Any, *, what: str, limits: ImportLimits = DEFAULT_LIMITS) -> ParsedArticle:
     """One article of a JSON/JSON Lines export: fields such as title, url, published, author, source, text."""
     if not isinstance(record, dict):
         raise ParseError(f"{what}: expected an object, not {type(record).__name__}")
@@ -500,10 +539,10 @@ def parse_record(record: Any, *, what: str) -> ParsedArticle:
             metadata[name] = value.get("name", "") if isinstance(value, dict) else value
     title = str(metadata.get("title") or "").strip()
     parsed = parse_text(record[text_key], known_title=title)
-    return apply_metadata(parsed, metadata, what=what)
+    return apply_metadata(parsed, metadata, what=what, limits=limits)
 
 
-def parse_html(html: str, *, what: str) -> ParsedArticle:
+def parse_html(html: str, *, what: str, limits: ImportLimits = DEFAULT_LIMITS) -> ParsedArticle:
     """The article in an HTML page, found by trafilatura, then cleaned like plain text."""
     import trafilatura
 
@@ -526,7 +565,7 @@ def parse_html(html: str, *, what: str) -> ParsedArticle:
     }
     if document.description and not parsed.summary:
         metadata["summary"] = document.description
-    return apply_metadata(parsed, {k: v for k, v in metadata.items() if v}, what=what)
+    return apply_metadata(parsed, {k: v for k, v in metadata.items() if v}, what=what, limits=limits)
 
 
 def parse_json_document(text: str, *, what: str) -> list[Any]:

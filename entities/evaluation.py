@@ -108,6 +108,7 @@ def evaluate_gold(gold_path: Path, *, gazetteer_path: Path | None = None, base_d
     import json
 
     from articles.inputs import Item, read_file
+    from articles.limits import ImportLimits
     from entities.extraction import fold
     from entities.gazetteer import matcher_from_file
 
@@ -120,7 +121,7 @@ def evaluate_gold(gold_path: Path, *, gazetteer_path: Path | None = None, base_d
     report = GoldReport()
     for article in gold["articles"]:
         path = base_dir / article["file"]
-        item = next(iter(read_file(path, max_bytes=10_000_000)))
+        item = next(iter(read_file(path, limits=ImportLimits(max_bytes=10_000_000))))
         if not isinstance(item, Item):
             raise GoldError(f"{gold_path}: {article['file']}: {item.reason}")
         body = item.parse().body
@@ -173,6 +174,7 @@ def evaluate_events(events_path: Path, *, gazetteer_path: Path | None = None, ba
     merge proposals that report one event, and compare them with the timeline."""
     from archive.common.dates import DatePrecision, DateRange
     from articles.inputs import Item, read_file
+    from articles.limits import ImportLimits
     from entities.curated_events import read_events
     from entities.events import MentionRef, dates_meet, propose_events, same_event
     from entities.extraction import fold
@@ -185,7 +187,7 @@ def evaluate_events(events_path: Path, *, gazetteer_path: Path | None = None, ba
     files = sorted({file for event in curated for file, _ in event.evidence})
     groups: list[tuple[object, set[str]]] = []  # (first proposal, files reporting it)
     for name in files:
-        item = next(iter(read_file(base_dir / "seeds" / name, max_bytes=10_000_000)))
+        item = next(iter(read_file(base_dir / "seeds" / name, limits=ImportLimits(max_bytes=10_000_000))))
         if not isinstance(item, Item):
             raise GoldError(f"{events_path}: {name}: {item.reason}")
         parsed = item.parse()

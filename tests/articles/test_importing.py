@@ -14,6 +14,7 @@ from archive.pipeline import import_paths
 from articles import importing, inputs
 from articles.curation import mark_curated
 from articles.importing import ImportOptions
+from articles.limits import ImportLimits
 from articles.models import Article, Removal, Similarity, Source
 from articles.synthetic import rewritten_copy, synthetic_article_text
 from entities.models import Mention
@@ -341,7 +342,7 @@ def test_two_imports_at_once_store_each_article_once(seed_dir):
 def test_paths_are_streamed_not_collected(tmp_path):
     for number in range(5):
         (tmp_path / f"{number}.txt").write_text(f"Headline {number}\n\nBody number {number}.")
-    items = inputs.read_inputs([tmp_path], max_bytes=1000)
+    items = inputs.read_inputs([tmp_path], limits=ImportLimits(max_bytes=1000))
     assert not isinstance(items, list)
     assert next(items).origin.endswith("0.txt")
 

@@ -1,15 +1,20 @@
+import dataclasses
+import datetime
 import json
 import sys
 from pathlib import Path
 
 from django.conf import settings
 from django.core.management.base import BaseCommand, CommandError, CommandParser
+from django.db import InterfaceError, OperationalError
 from tqdm import tqdm
 
 from archive.pipeline import import_paths
 from articles.importing import ImportOptions, ItemResult, Outcome
-from articles.inputs import DEFAULT_MAX_BYTES
+from articles.limits import ImportLimits
 from articles.models import Source
+
+LIMIT_NAMES = [field.name for field in dataclasses.fields(ImportLimits)]
 
 
 class Command(BaseCommand):
@@ -26,11 +31,55 @@ class Command(BaseCommand):
         parser.add_argument(
             "--update", action="store_true", help="Re-parse articles already imported; fields a curator edited win"
         )
-        parser.add_argument(
+        limits = parser.add_argument_group("limits (an input over one fails alone; see docs/limits-and-security.md)")
+        defaults = ImportLimits()
+        limits.add_argument(
             "--max-bytes",
             type=int,
-            default=DEFAULT_MAX_BYTES,
-            help=f"Refuse text and HTML files larger than this (default {DEFAULT_MAX_BYTES:,})",
+            default=defaults.max_bytes,
+            help=f"Largest text or HTML file, or export record (default {defaults.max_bytes:,})",
+        )
+        limits.add_argument(
+            "--max-export-bytes",
+            type=int,
+            default=defaults.max_export_bytes,
+            help=f"Largest .json export, read whole (default {defaults.max_export_bytes:,})",
+        )
+        limits.add_argument(
+            "--max-json-depth",
+            type=int,
+            default=defaults.max_json_depth,
+            help=f"Deepest nesting of an export record (default {defaults.max_json_depth})",
+        )
+        limits.add_argument(
+            "--max-yaml-aliases",
+            type=int,
+            default=defaults.max_yaml_aliases,
+            help=f"Most aliases in front matter or a sidecar (default {defaults.max_yaml_aliases})",
+        )
+        limits.add_argument(
+            "--max-metadata-characters",
+            type=int,
+            default=defaults.max_metadata_characters,
+            help=f"Largest metadata block once its aliases expand (default {defaults.max_metadata_characters:,})",
+        )
+        limits.add_argument(
+            "--earliest-date",
+            type=datetime.date.fromisoformat,
+            default=defaults.earliest_date,
+            help=f"Earliest publication date metadata may give (default {defaults.earliest_date})",
+        )
+        limits.add_argument(
+            "--latest-date",
+            type=datetime.date.fromisoformat,
+            default=defaults.latest_date,
+            help="Latest publication date metadata may give (default: a year from today)",
+        )
+        parser.add_argument(
+            "--database-wait",
+            type=float,
+            default=60.0,
+            help="Seconds to retry a lost database connection before stopping (default 60)",
         )
         parser.add_argument("--json", action="store_true", help="Print the summary as one JSON object")
         parser.add_argument("--no-progress", action="store_true", help="No progress bar even on a terminal")
@@ -42,9 +91,9 @@ class Command(BaseCommand):
                 source = Source.objects.get(slug=options["source"])
             except Source.DoesNotExist as exc:
                 raise CommandError(f"--source {options['source']}: no source with that slug") from exc
-        import_options = ImportOptions(
-            source=source, dry_run=options["dry_run"], update=options["update"], max_bytes=options["max_bytes"]
-        )
+        limits = ImportLimits(**{name: options[name] for name in LIMIT_NAMES})
+        import_options = ImportOptions(source=source, dry_run=options["dry_run"], update=options["update"],
+                                       limits=limits, database_wait=options["database_wait"])  # fmt: skip
         show_progress = not (options["json"] or options["no_progress"]) and sys.stderr.isatty()
         progress = tqdm(unit=" articles", disable=not show_progress, file=sys.stderr, dynamic_ncols=True)
 
@@ -56,8 +105,15 @@ class Command(BaseCommand):
                     stream.write(result.describe())
 
         paths = options["paths"] or [str(Path(settings.BASE_DIR) / "seeds")]
-        with progress:
-            report = import_paths(paths, options=import_options, on_result=on_result)
+        try:
+            with progress:
+                report = import_paths(paths, options=import_options, on_result=on_result)
+        except (OperationalError, InterfaceError) as exc:  # before the first input: the gazetteer's read
+            raise CommandError(f"database unavailable: {str(exc).strip().splitlines()[0]}") from exc
+        if report.stopped:
+            self.stderr.write(report.stopped)
         self.stdout.write(json.dumps(report.as_dict()) if options["json"] else report.summary())
+        if report.stopped:
+            raise CommandError(f"stopped after {report.total} inputs: the database went away", returncode=1)
         if report.failures:
             raise CommandError(f"{len(report.failures)} of {report.total} inputs failed", returncode=1)
