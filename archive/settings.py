@@ -88,6 +88,7 @@ MIDDLEWARE = [
     "django.contrib.auth.middleware.AuthenticationMiddleware",
     "django.contrib.messages.middleware.MessageMiddleware",
     "django.middleware.clickjacking.XFrameOptionsMiddleware",
+    "archive.common.middleware.RefuseNulCharacters",
     # No django-simple-history request middleware: every write names its acting user explicitly
     # (archive.common.history), so a history row never takes a user from the request in the background.
 ]

@@ -7,7 +7,9 @@ from collections.abc import Iterable
 
 from django.contrib.postgres.search import SearchHeadline, SearchQuery, SearchRank
 from django.db import models
-from django.db.models import Count, F
+from django.db.models import Count, F, Value
+from django.db.models.functions import Cast, Replace
+from django.utils.html import escape
 
 from archive.common.queries import related_model
 
@@ -16,6 +18,9 @@ SEARCH_CONFIG = "english"  # the stored search vector's configuration (see Artic
 # seconds. Results ordered by relevance therefore rank the newest RANKED_HITS hits only; a term
 # with fewer hits is ranked in full.
 RANKED_HITS = 1_000
+# Where ts_headline marks a match: private-use characters, taken out of the body first, so that the
+# passage can be escaped whole before the archive's own <mark> goes in.
+MARK_START, MARK_END = "\ue000", "\ue001"
 # The article's long texts, which listings leave in the database.
 TEXT_FIELDS = ("raw_text", "search_vector", "body", "summary", "author_bio")
 
@@ -45,13 +50,11 @@ class ArticleQuerySet(models.QuerySet):
         return self.filter(source__in=list(sources))
 
     def search(self, text: str) -> ArticleQuerySet:
-        """Full-text match with web-search syntax ("phrase", -word, or), best matches first."""
+        """Full-text match with web-search syntax ("phrase", -word, or), best matches first. The rank
+        is read as double precision, so that a cursor page's rank compares equal to the row's own."""
         query = search_query(text)
-        return (
-            self.filter(search_vector=query)
-            .annotate(rank=SearchRank(F("search_vector"), query))
-            .order_by("-rank", "-id")
-        )
+        rank = Cast(SearchRank(F("search_vector"), query), models.FloatField())
+        return self.filter(search_vector=query).annotate(rank=rank).order_by("-rank", "-id")
 
     def newest(self, limit: int) -> ArticleQuerySet:
         """Only the `limit` most recently published of these articles (undated ones last)."""
@@ -59,13 +62,16 @@ class ArticleQuerySet(models.QuerySet):
         return self.filter(pk__in=models.Subquery(newest_ids))
 
     def snippets(self, ids: Iterable[int], text: str) -> dict[int, str]:
-        """Highlighted passages of the body for a page of search hits: `ts_headline` costs too much
-        to run on every hit, so it runs on the page's rows only."""
+        """Highlighted passages of the body for a page of search hits, as HTML: the body's text
+        escaped, and only the archive's <mark> around the matches. `ts_headline` costs too much to
+        run on every hit, so it runs on the page's rows only."""
+        body = Replace(Replace("body", Value(MARK_START), Value("")), Value(MARK_END), Value(""))
         headline = SearchHeadline(
-            "body", search_query(text), config=SEARCH_CONFIG, start_sel="<mark>", stop_sel="</mark>",
+            body, search_query(text), config=SEARCH_CONFIG, start_sel=MARK_START, stop_sel=MARK_END,
             max_words=35, min_words=15, max_fragments=2, fragment_delimiter=" … ",
         )  # fmt: skip
-        return dict(self.filter(pk__in=list(ids)).annotate(snippet=headline).values_list("id", "snippet"))
+        rows = self.filter(pk__in=list(ids)).annotate(snippet=headline).values_list("id", "snippet")
+        return {pk: escape(snippet).replace(MARK_START, "<mark>").replace(MARK_END, "</mark>") for pk, snippet in rows}
 
     def for_listing(self) -> ArticleQuerySet:
         """What a listing reads, in one query: the source joined, the texts left in the database."""

@@ -3,10 +3,12 @@ and a history-keeping admin that names the editor of every row it writes."""
 
 from urllib.parse import urlencode
 
+from django.contrib.admin.utils import unquote
+from django.core.exceptions import ValidationError
 from django.db import models
 from django.db.models import QuerySet
 from django.forms import BaseFormSet
-from django.http import HttpRequest
+from django.http import Http404, HttpRequest, HttpResponse
 from django.urls import reverse
 from django.utils.html import format_html
 from django.utils.safestring import SafeString
@@ -48,3 +50,22 @@ class HistoryAdmin(SimpleHistoryAdmin):
         with deleting_as(request.user):
             for obj in queryset:
                 recorded(obj, acting_user=request.user).delete()
+
+    def history_view(self, request: HttpRequest, object_id: str, extra_context: dict | None = None) -> HttpResponse:
+        """404, not an error, for an address whose id is no id of this model."""
+        self._valid_id_or_404(object_id)
+        return super().history_view(request, object_id, extra_context)
+
+    def history_form_view(
+        self, request: HttpRequest, object_id: str, version_id: str, extra_context: dict | None = None
+    ) -> HttpResponse:
+        self._valid_id_or_404(object_id)
+        if not str(version_id).isdigit():
+            raise Http404
+        return super().history_form_view(request, object_id, version_id, extra_context)
+
+    def _valid_id_or_404(self, object_id: str) -> None:
+        try:
+            self.model._meta.pk.to_python(unquote(object_id))
+        except ValidationError as exc:
+            raise Http404 from exc
