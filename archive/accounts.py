@@ -5,6 +5,8 @@ from __future__ import annotations
 import secrets
 from dataclasses import dataclass
 
+from axes.backends import AxesStandaloneBackend
+from axes.exceptions import AxesBackendPermissionDenied
 from django.contrib.auth import get_user_model
 from django.contrib.auth.models import Group, Permission
 from django.db import transaction
@@ -72,3 +74,18 @@ def ensure_roles(**kwargs: object) -> None:
     for name, permissions in role_permissions().items():
         group, _ = Group.objects.get_or_create(name=name)
         group.permissions.set(permissions)
+
+
+class LoginAttemptsBackend(AxesStandaloneBackend):
+    """django-axes' lock-out check, for the admin's login and for the API's (token endpoint, HTTP
+    basic) alike: DRF hands authenticate() its own Request, so the lock-out is marked on the Django
+    request beneath it, where AxesMiddleware turns it into a 429."""
+
+    def authenticate(self, request: object, username: str | None = None, password: str | None = None,
+                     **kwargs: object) -> None:  # fmt: skip
+        django_request = getattr(request, "_request", request)
+        try:
+            return super().authenticate(django_request, username, password, **kwargs)
+        except AxesBackendPermissionDenied:
+            django_request.axes_locked_out = True
+            raise

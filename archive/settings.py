@@ -5,6 +5,7 @@ DJANGO_HTTPS (secure cookies, HSTS and HTTPS redirect; on by default when DEBUG 
 DATABASE_URL (see archive/database.py) and ARCHIVE_API_PUBLIC_READ.
 """
 
+import datetime
 import os
 import secrets
 from pathlib import Path
@@ -27,6 +28,15 @@ def env_bool(name: str, default: bool) -> bool:
     if normalised in {"0", "false", "no", "off"}:
         return False
     raise ImproperlyConfigured(f"{name}={value!r} is not a boolean (use 1/0, true/false, yes/no, on/off)")
+
+
+def env_int(name: str, default: int) -> int:
+    value = os.environ.get(name, "").strip()
+    if not value:
+        return default
+    if not value.isdigit():
+        raise ImproperlyConfigured(f"{name}={value!r} is not a whole number")
+    return int(value)
 
 
 def env_list(name: str, default: str) -> list[str]:
@@ -74,6 +84,7 @@ INSTALLED_APPS = [
     "drf_spectacular",
     "drf_spectacular_sidecar",
     "simple_history",
+    "axes",
     "archive",
     "articles",
     "entities",
@@ -89,6 +100,8 @@ MIDDLEWARE = [
     "django.contrib.messages.middleware.MessageMiddleware",
     "django.middleware.clickjacking.XFrameOptionsMiddleware",
     "archive.common.middleware.RefuseNulCharacters",
+    # Refuses a client locked out for failed logins (last, as django-axes asks).
+    "axes.middleware.AxesMiddleware",
     # No django-simple-history request middleware: every write names its acting user explicitly
     # (archive.common.history), so a history row never takes a user from the request in the background.
 ]
@@ -113,6 +126,35 @@ TEMPLATES = [
 
 DATABASES = {"default": database_config(BASE_DIR)}
 DEFAULT_AUTO_FIELD = "django.db.models.BigAutoField"
+
+# One cache every worker shares: PostgreSQL's, through a table (migration archive/0001), so that
+# throttle counts hold across gunicorn workers and servers.
+CACHES = {
+    "default": {
+        "BACKEND": "django.core.cache.backends.db.DatabaseCache",
+        "LOCATION": "archive_cache",
+        "OPTIONS": {"MAX_ENTRIES": 10_000},
+    }
+}
+
+# Proxies in front of the app whose X-Forwarded-For entries are trusted, counted from the right; with
+# none, a client's address is the connection's, whatever headers it sends.
+TRUSTED_PROXIES = env_int("ARCHIVE_TRUSTED_PROXIES", 0)
+
+AUTHENTICATION_BACKENDS = [
+    "archive.accounts.LoginAttemptsBackend",  # refuses a locked-out client (django-axes)
+    "django.contrib.auth.backends.ModelBackend",
+]
+# Failed logins (the admin, the token endpoint, HTTP basic) are counted per client address; after
+# ARCHIVE_LOGIN_FAILURES of them the address is locked out for ARCHIVE_LOGIN_LOCKOUT_MINUTES (429).
+# A success resets the count; `manage.py axes_reset_ip ADDRESS` (or `axes_reset`) lifts a lockout.
+AXES_FAILURE_LIMIT = env_int("ARCHIVE_LOGIN_FAILURES", 10)
+AXES_COOLOFF_TIME = datetime.timedelta(minutes=env_int("ARCHIVE_LOGIN_LOCKOUT_MINUTES", 30))
+AXES_LOCKOUT_PARAMETERS = ["ip_address"]
+AXES_RESET_ON_SUCCESS = True
+AXES_IPWARE_PROXY_COUNT = TRUSTED_PROXIES or None
+AXES_IPWARE_META_PRECEDENCE_ORDER = ("HTTP_X_FORWARDED_FOR", "REMOTE_ADDR") if TRUSTED_PROXIES else ("REMOTE_ADDR",)
+AXES_VERBOSE = False
 
 AUTH_PASSWORD_VALIDATORS = [
     {"NAME": "django.contrib.auth.password_validation.UserAttributeSimilarityValidator"},
@@ -155,6 +197,7 @@ REST_FRAMEWORK = {
     "DEFAULT_SCHEMA_CLASS": "drf_spectacular.openapi.AutoSchema",
     "DEFAULT_THROTTLE_CLASSES": ["rest_framework.throttling.AnonRateThrottle"],
     "DEFAULT_THROTTLE_RATES": {"anon": os.environ.get("ARCHIVE_API_ANON_RATE", "120/minute")},
+    "NUM_PROXIES": TRUSTED_PROXIES,
 }
 
 SPECTACULAR_SETTINGS = {
