@@ -7,9 +7,11 @@ from dataclasses import dataclass
 
 from axes.backends import AxesStandaloneBackend
 from axes.exceptions import AxesBackendPermissionDenied
+from django.conf import settings
 from django.contrib.auth import get_user_model
 from django.contrib.auth.models import Group, Permission
 from django.db import transaction
+from django.http import HttpRequest, HttpResponse, JsonResponse
 
 
 @dataclass(frozen=True)
@@ -89,3 +91,14 @@ class LoginAttemptsBackend(AxesStandaloneBackend):
         except AxesBackendPermissionDenied:
             django_request.axes_locked_out = True
             raise
+
+
+def lockout_response(
+    request: HttpRequest, original_response: HttpResponse | None, credentials: dict | None
+) -> HttpResponse:
+    """What a locked-out client is told (AXES_LOCKOUT_CALLABLE): JSON under /api/, text elsewhere."""
+    minutes = int(settings.AXES_COOLOFF_TIME.total_seconds() // 60)
+    message = f"Too many failed logins from this address: locked out for {minutes} minutes."
+    if request.path.startswith("/api/"):
+        return JsonResponse({"detail": message}, status=429)
+    return HttpResponse(message, status=429, content_type="text/plain; charset=utf-8")

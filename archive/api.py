@@ -63,7 +63,8 @@ class ArticleViewSet(article_views.ArticleViewSet):
             OpenApiParameter(
                 "exact", bool, description="Count every article even in a large set (slower; default false)"
             ),
-        ]
+        ],
+        responses=FacetsSerializer,
     )
     @action(detail=False, pagination_class=None)
     def facets(self, request: Request) -> Response:

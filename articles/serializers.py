@@ -44,7 +44,7 @@ class ArticlePageSerializer(serializers.ListSerializer):
 class ArticleListSerializer(serializers.ModelSerializer):
     """What a listing shows: everything but the texts; with a search, the passage that matched."""
 
-    source = SourceBriefSerializer(read_only=True)
+    source = SourceBriefSerializer(read_only=True, allow_null=True)
     snippet = serializers.SerializerMethodField(
         help_text="With `q`: the best passages of the body, matches in <mark>; otherwise null"
     )

@@ -45,11 +45,11 @@ class EntitySerializer(serializers.ModelSerializer):
     def get_article_count(self, entity: Entity) -> int:
         return self._stat(entity, "article_count")
 
-    @extend_schema_field(OpenApiTypes.DATE)
+    @extend_schema_field(serializers.DateField(allow_null=True))
     def get_first_mentioned(self, entity: Entity) -> datetime.date | None:
         return self._stat(entity, "first_mentioned")
 
-    @extend_schema_field(OpenApiTypes.DATE)
+    @extend_schema_field(serializers.DateField(allow_null=True))
     def get_last_mentioned(self, entity: Entity) -> datetime.date | None:
         return self._stat(entity, "last_mentioned")
 
@@ -91,7 +91,7 @@ class AliasCreatedSerializer(serializers.Serializer):
 
 
 class CandidateSerializer(serializers.ModelSerializer):
-    entity = EntityBriefSerializer(read_only=True)
+    entity = EntityBriefSerializer(read_only=True, allow_null=True)
     frequency = serializers.IntegerField(read_only=True, help_text="Occurrences in the archive")
     article_count = serializers.IntegerField(read_only=True)
 
@@ -145,7 +145,7 @@ class EvidenceSerializer(serializers.ModelSerializer):
 
 
 class EventSerializer(serializers.ModelSerializer):
-    location = EntityBriefSerializer(read_only=True)
+    location = EntityBriefSerializer(read_only=True, allow_null=True)
     participants = ParticipantSerializer(source="participations", many=True, read_only=True)
     evidence = EvidenceSerializer(many=True, read_only=True)
 

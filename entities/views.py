@@ -1,4 +1,6 @@
 from django.db.models import QuerySet
+from drf_spectacular.types import OpenApiTypes
+from drf_spectacular.utils import extend_schema
 from rest_framework import status, viewsets
 from rest_framework.decorators import action
 from rest_framework.request import Request
@@ -44,6 +46,7 @@ class EntityViewSet(viewsets.ReadOnlyModelViewSet):
         ordered_by_stats = {field.lstrip("-") for field in ordering_of(self)} & STATS_FIELDS
         return bool(ordered_by_stats) or "articles_min" in params or "articles_max" in params
 
+    @extend_schema(parameters=[CoMentionParameters], responses=CoMentionSerializer(many=True))
     @action(detail=True, url_path="co-mentions", filterset_class=None, pagination_class=None)
     def co_mentions(self, request: Request, pk: str | None = None) -> Response:
         """The entities most often mentioned in the same articles (`limit`, default 20, at most 200)."""
@@ -53,11 +56,13 @@ class EntityViewSet(viewsets.ReadOnlyModelViewSet):
         rows = Entity.objects.co_mentions(entity, limit=parameters.validated_data["limit"])
         return Response(CoMentionSerializer(rows, many=True).data)
 
+    @extend_schema(responses=MonthCountSerializer(many=True))
     @action(detail=True, filterset_class=None, pagination_class=None)
     def timeline(self, request: Request, pk: str | None = None) -> Response:
         """Articles and mentions per month of publication; undated articles last, as month null."""
         return Response(MonthCountSerializer(Entity.objects.per_month(self.get_object()), many=True).data)
 
+    @extend_schema(request=MergeSerializer, responses=EntitySerializer)
     @action(
         detail=True,
         methods=["post"],
@@ -83,14 +88,17 @@ class MentionViewSet(viewsets.ReadOnlyModelViewSet):
     def get_queryset(self) -> QuerySet:
         return Mention.objects.for_api()
 
+    @extend_schema(request=None, responses=MentionSerializer)
     @action(detail=True, methods=["post"], permission_classes=[requires("entities.change_mention")])
     def confirm(self, request: Request, pk: str | None = None) -> Response:
         return self._set_status(Mention.Status.CONFIRMED)
 
+    @extend_schema(request=None, responses=MentionSerializer)
     @action(detail=True, methods=["post"], permission_classes=[requires("entities.change_mention")])
     def reject(self, request: Request, pk: str | None = None) -> Response:
         return self._set_status(Mention.Status.REJECTED)
 
+    @extend_schema(request=None, responses={200: AliasCreatedSerializer, 201: AliasCreatedSerializer})
     @action(
         detail=True,
         methods=["post"],
@@ -122,6 +130,7 @@ class CandidateViewSet(viewsets.ReadOnlyModelViewSet):
     def get_queryset(self) -> QuerySet:
         return Candidate.objects.with_frequency().select_related("entity")
 
+    @extend_schema(request=AcceptCandidateSerializer, responses={200: EntitySerializer, 409: OpenApiTypes.OBJECT})
     @action(
         detail=True,
         methods=["post"],
@@ -140,6 +149,7 @@ class CandidateViewSet(viewsets.ReadOnlyModelViewSet):
         data = EntitySerializer(Entity.objects.with_mention_stats().for_api().get(pk=entity.pk)).data
         return Response(data)
 
+    @extend_schema(request=None, responses={200: CandidateSerializer, 409: OpenApiTypes.OBJECT})
     @action(detail=True, methods=["post"], permission_classes=[requires("entities.change_candidate")])
     def dismiss(self, request: Request, pk: str | None = None) -> Response:
         candidate = self.get_object()
