@@ -7,8 +7,11 @@ the last one to exit stops it. It listens on a Unix socket only, so it never tak
 
 from __future__ import annotations
 
+import atexit
 import contextlib
 import os
+import signal
+import threading
 import warnings
 from pathlib import Path
 from typing import Any
@@ -41,8 +44,25 @@ def embedded_database_url(pgdata: Path) -> str:
         pgdata.parent.mkdir(parents=True, exist_ok=True)
         _forget_exited_users(pgdata)
         server = pgserver.get_server(pgdata, cleanup_mode="stop")
+    # atexit runs last-registered first: drop users that died (a reloader's child, killed as it
+    # exits) before pgserver decides whether this process is the last one and stops the server.
+    atexit.register(_forget_exited_users, pgdata)
+    _exit_on_sigterm()
     _ensure_database(server.get_uri(), EMBEDDED_DATABASE_NAME)
     return server.get_uri(EMBEDDED_DATABASE_NAME)
+
+
+def _exit_on_sigterm() -> None:
+    """SIGTERM (a process manager's stop) exits as Ctrl-C does, through atexit, so the last process
+    stops the server; a handler someone else installed (gunicorn's) is left alone."""
+    if threading.current_thread() is not threading.main_thread():
+        return
+    if signal.getsignal(signal.SIGTERM) in (signal.SIG_DFL, None):
+        signal.signal(signal.SIGTERM, _exit)
+
+
+def _exit(signum: int, frame: object) -> None:
+    raise SystemExit(128 + signum)
 
 
 def _forget_exited_users(pgdata: Path) -> None:
