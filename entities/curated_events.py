@@ -12,10 +12,10 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
+from archive.common.datafiles import DataFile, DataFileError
 from archive.common.dates import UNKNOWN_DATE, PartialDate, partial_date
 from archive.common.queries import one_or_none
 from articles.models import Article
-from entities.datafiles import DataFile, DataFileError
 from entities.event_curation import absorb_proposals
 from entities.event_records import create_event
 from entities.models import Entity, Event, EventEvidence, EventParticipant
@@ -152,8 +152,8 @@ def _add_evidence(path: Path, curated: CuratedEvent, event: Event, file_name: st
 
 # Every entity must exist (load the gazetteer first) and every evidence sentence must stand in its
 # article's body (import the articles first): otherwise the whole file is refused.
-TIMELINE = DataFile(name="seed_events.yaml", items="events", noun="event", key="title", fields=KNOWN_FIELDS,
-                     error=EventFileError, parse=_event, check=_unique_titles,
+TIMELINE = DataFile(app="entities", name="seed_events.yaml", items="events", noun="event", key="title",
+                     fields=KNOWN_FIELDS, error=EventFileError, parse=_event, check=_unique_titles,
                      new_report=EventLoadReport, load_entry=_load_event)  # fmt: skip
 read_events = TIMELINE.read
 load_events = TIMELINE.load

@@ -14,10 +14,10 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
+from archive.common.datafiles import DataFile, DataFileError
 from archive.common.queries import one_or_none
 from archive.common.slugs import unique_slug
 from entities.curation import add_alias
-from entities.datafiles import DataFile, DataFileError
 from entities.expressions import fold_like_database
 from entities.extraction import AliasSpec, Matcher
 from entities.models import Entity
@@ -168,8 +168,8 @@ def _fill_gaps(entity: Entity, entry: GazetteerEntry) -> bool:
     return bool(changed)
 
 
-GAZETTEER = DataFile(name="gazetteer.yaml", items="entities", noun="entry", key="name", fields=KNOWN_FIELDS,
-                      error=GazetteerError, parse=_entry, check=_check_unique,
+GAZETTEER = DataFile(app="entities", name="gazetteer.yaml", items="entities", noun="entry", key="name",
+                      fields=KNOWN_FIELDS, error=GazetteerError, parse=_entry, check=_check_unique,
                       new_report=LoadReport, load_entry=_load_entry)  # fmt: skip
 read_gazetteer = GAZETTEER.read
 load_gazetteer = GAZETTEER.load

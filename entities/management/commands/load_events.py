@@ -1,5 +1,5 @@
+from archive.common.datafiles import LoadCommand
 from entities.curated_events import TIMELINE
-from entities.datafiles import LoadCommand
 
 
 class Command(LoadCommand):

@@ -1,4 +1,4 @@
-from entities.datafiles import LoadCommand
+from archive.common.datafiles import LoadCommand
 from entities.gazetteer import GAZETTEER
 
 

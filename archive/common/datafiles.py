@@ -20,9 +20,9 @@ class DataFileError(ValueError):
     """The file cannot be loaded; the message names the file and the entry, in one line."""
 
 
-def data_path(name: str) -> Path:
-    """A file of the archive's own curated data (entities/data/)."""
-    return Path(settings.BASE_DIR) / "entities" / "data" / name
+def data_path(app: str, name: str) -> Path:
+    """A file of the archive's own curated data, in the app's data/ folder."""
+    return Path(settings.BASE_DIR) / app / "data" / name
 
 
 def read_yaml_list(path: Path, *, error: type[DataFileError], items: str) -> list[Any]:
@@ -78,7 +78,8 @@ class DataFile(Generic[EntryT, ReportT]):
     """One kind of curated file, read whole and checked before anything is written, then loaded all
     or nothing (the file is the data's word, so no user acts)."""
 
-    name: str  # the archive's own copy, in entities/data/
+    app: str  # the app whose data/ folder holds the archive's own copy
+    name: str
     items: str  # what the file lists, and what one entry is called, for error messages
     noun: str
     key: str  # the field that names an entry
@@ -91,7 +92,7 @@ class DataFile(Generic[EntryT, ReportT]):
 
     @property
     def default_path(self) -> Path:
-        return data_path(self.name)
+        return data_path(self.app, self.name)
 
     def read(self, path: Path | None = None) -> list[EntryT]:
         path = path or self.default_path
