@@ -19,18 +19,19 @@ from pathlib import Path
 from typing import Any
 
 from articles.decoding import DecodeError, decode_bytes
+from articles.html_pages import parse_html
 from articles.limits import DEFAULT_LIMITS, ImportLimits, describe_removed, json_depth, printable, storable_value
+from articles.outlets import EMPTY_INDEX, OutletIndex
 from articles.parsing import (
     ParsedArticle,
     ParseError,
     apply_metadata,
     load_metadata,
-    parse_html,
-    parse_json_document,
-    parse_record,
     parse_text,
     split_front_matter,
+    with_outlet,
 )
+from articles.records import parse_json_document, parse_record
 
 FORMATS = {
     ".txt": "text", ".text": "text", ".md": "text", "": "text",
@@ -62,13 +63,16 @@ class Unreadable:
     reason: str
 
 
-def read_inputs(paths: Iterable[str | Path], *, limits: ImportLimits = DEFAULT_LIMITS) -> Iterator[Item | Unreadable]:
-    """Items to import, and the inputs that cannot be read, in a stable order."""
+def read_inputs(
+    paths: Iterable[str | Path], *, limits: ImportLimits = DEFAULT_LIMITS, outlets: OutletIndex = EMPTY_INDEX
+) -> Iterator[Item | Unreadable]:
+    """Items to import, and the inputs that cannot be read, in a stable order; `outlets` are the
+    outlets the archive knows, recognised on the pages."""
     for path in expand_paths(paths):
         if isinstance(path, Unreadable):
             yield path
         else:
-            yield from read_file(path, limits=limits)
+            yield from read_file(path, limits=limits, outlets=outlets)
 
 
 def expand_paths(paths: Iterable[str | Path]) -> Iterator[Path | Unreadable]:
@@ -161,7 +165,9 @@ def _unsupported(path: Path) -> Unreadable:
     return Unreadable(origin_of(path), f"not an article file ({suffix}); importable: {known}")
 
 
-def read_file(path: Path, *, limits: ImportLimits = DEFAULT_LIMITS) -> Iterator[Item | Unreadable]:
+def read_file(
+    path: Path, *, limits: ImportLimits = DEFAULT_LIMITS, outlets: OutletIndex = EMPTY_INDEX
+) -> Iterator[Item | Unreadable]:
     """The items in one file: one for text and HTML, one per record for JSON exports."""
     kind = FORMATS.get(path.suffix.lower(), "text")
     limit = limits.max_export_bytes if kind in {"json", "jsonl"} else limits.max_bytes
@@ -172,7 +178,7 @@ def read_file(path: Path, *, limits: ImportLimits = DEFAULT_LIMITS) -> Iterator[
             yield Unreadable(origin, f"too large for an article ({size:,} bytes; the limit is {limit:,})")
             return
         if kind == "jsonl":
-            yield from _read_json_lines(path, limits=limits)
+            yield from _read_json_lines(path, limits=limits, outlets=outlets)
             return
         data = path.read_bytes()
     except OSError as exc:
@@ -184,25 +190,25 @@ def read_file(path: Path, *, limits: ImportLimits = DEFAULT_LIMITS) -> Iterator[
         yield Unreadable(origin, str(exc))
         return
     if kind == "json":
-        yield from _read_json(path, decoded.text, decoded.encoding, limits=limits)
+        yield from _read_json(path, decoded.text, decoded.encoding, limits=limits, outlets=outlets)
         return
     yield Item(
         origin=origin,
         origin_name=printable(path.name),
         raw_text=decoded.text,
         encoding=decoded.encoding,
-        parse=lambda: _parse_page(path, decoded.text, kind, limits=limits),
+        parse=lambda: _parse_page(path, decoded.text, kind, limits=limits, outlets=outlets),
         removed_characters=f"{decoded.nul_characters} × U+0000" if decoded.nul_characters else "",
     )
 
 
-def _parse_page(path: Path, text: str, kind: str, *, limits: ImportLimits) -> ParsedArticle:
+def _parse_page(path: Path, text: str, kind: str, *, limits: ImportLimits, outlets: OutletIndex) -> ParsedArticle:
     if kind == "html":
-        parsed = parse_html(text, what="HTML", limits=limits)
+        parsed = parse_html(text, what="HTML", limits=limits, outlets=outlets)
     else:
         front_matter, text = split_front_matter(text, limits=limits)
-        parsed = apply_metadata(parse_text(text, known_title=str(front_matter.get("title") or "")),
-                                front_matter, what="front matter", limits=limits)  # fmt: skip
+        parsed = parse_text(text, known_title=str(front_matter.get("title") or ""), outlets=outlets)
+        parsed = apply_metadata(parsed, front_matter, what="front matter", limits=limits)
     sidecar = next(
         (path.with_name(path.stem + s) for s in SIDECAR_SUFFIXES if path.with_name(path.stem + s).exists()),
         None,
@@ -214,10 +220,10 @@ def _parse_page(path: Path, text: str, kind: str, *, limits: ImportLimits) -> Pa
         except (OSError, UnicodeDecodeError) as exc:
             raise ParseError(f"sidecar {name}: cannot read: {exc}") from exc
         parsed = apply_metadata(parsed, metadata, what=f"sidecar {name}", limits=limits)
-    return parsed
+    return with_outlet(parsed, outlets)
 
 
-def _read_json_lines(path: Path, *, limits: ImportLimits) -> Iterator[Item | Unreadable]:
+def _read_json_lines(path: Path, *, limits: ImportLimits, outlets: OutletIndex) -> Iterator[Item | Unreadable]:
     records = 0
     with path.open("rb") as lines:
         for number, line in enumerate(lines, start=1):
@@ -237,12 +243,14 @@ def _read_json_lines(path: Path, *, limits: ImportLimits) -> Iterator[Item | Unr
             if isinstance(record, Unreadable):
                 yield record
                 continue
-            yield _record_item(origin, f"{printable(path.name)}:{number}", text, record, limits=limits)
+            yield _record_item(origin, f"{printable(path.name)}:{number}", text, record, limits=limits, outlets=outlets)
     if not records:
         yield Unreadable(origin_of(path), "no records: an empty export")
 
 
-def _read_json(path: Path, text: str, encoding: str, *, limits: ImportLimits) -> Iterator[Item | Unreadable]:
+def _read_json(
+    path: Path, text: str, encoding: str, *, limits: ImportLimits, outlets: OutletIndex
+) -> Iterator[Item | Unreadable]:
     loaded = _loaded_json(origin_of(path), text, limits=limits, records=True)
     if isinstance(loaded, Unreadable):
         yield loaded
@@ -255,7 +263,8 @@ def _read_json(path: Path, text: str, encoding: str, *, limits: ImportLimits) ->
         if len(raw.encode("utf-8", "surrogatepass")) > limits.max_bytes:
             yield Unreadable(origin, "record too large for an article")
             continue
-        yield _record_item(origin, f"{printable(path.name)}#{number}", raw, record, encoding=encoding, limits=limits)
+        name = f"{printable(path.name)}#{number}"
+        yield _record_item(origin, name, raw, record, encoding=encoding, limits=limits, outlets=outlets)
 
 
 def _loaded_json(origin: str, text: str, *, limits: ImportLimits, records: bool = False) -> Any:
@@ -273,11 +282,19 @@ def _loaded_json(origin: str, text: str, *, limits: ImportLimits, records: bool 
 
 
 def _record_item(
-    origin: str, origin_name: str, raw: str, record: object, *, limits: ImportLimits, encoding: str = "utf-8"
+    origin: str,
+    origin_name: str,
+    raw: str,
+    record: object,
+    *,
+    limits: ImportLimits,
+    outlets: OutletIndex,
+    encoding: str = "utf-8",
 ) -> Item:
     record, removed = storable_value(record)
     raw, _ = storable_value(raw)
-    return Item(
-        origin, origin_name, raw, encoding, parse=lambda: parse_record(record, what="record", limits=limits),
-        removed_characters=describe_removed(removed),
-    )  # fmt: skip
+
+    def parse() -> ParsedArticle:
+        return with_outlet(parse_record(record, what="record", limits=limits, outlets=outlets), outlets)
+
+    return Item(origin, origin_name, raw, encoding, parse=parse, removed_characters=describe_removed(removed))

@@ -23,26 +23,60 @@ def date_precision_constraint(date_field: str, precision_field: str, name: str) 
 
 
 class Source(models.Model):
-    """An outlet that publishes articles: a news site, an agency, a think tank."""
+    """An outlet that publishes articles: a newspaper, an agency, a broadcaster, a think tank.
+
+    Known from the curated outlets file, created by a curator, or found by the importer on a page
+    whose outlet the archive did not know yet; a found one waits for a curator to confirm it.
+    """
 
     class Kind(models.TextChoices):
-        NEWS_SITE = "news_site", "News site"
         NEWSPAPER = "newspaper", "Newspaper"
         AGENCY = "agency", "News agency"
         BROADCASTER = "broadcaster", "Broadcaster"
-        OPINION = "opinion", "Opinion / think tank"
-        AGGREGATOR = "aggregator", "Aggregator"
-        GOVERNMENT = "government", "Government / official"
+        NEWS_SITE = "news_site", "News site"
+        MAGAZINE = "magazine", "Magazine"
+        THINK_TANK = "think_tank", "Think tank"
         BLOG = "blog", "Blog"
+        GOVERNMENT = "government", "Government / official"
+        AGGREGATOR = "aggregator", "Aggregator"
         OTHER = "other", "Other"
+
+    class Origin(models.TextChoices):
+        OUTLETS_FILE = "outlets_file", "Outlets file"
+        IMPORTER = "importer", "Found by the importer"
+        CURATOR = "curator", "Curator"
 
     name = models.CharField(max_length=200)
     slug = models.SlugField(max_length=200, unique=True)
+    aliases = ArrayField(
+        models.CharField(max_length=200),
+        default=list,
+        blank=True,
+        help_text="Other names its pages, mastheads and credits use, e.g. DAWN.COM, Dawn News",
+    )
     homepage_url = models.URLField(max_length=500, blank=True)
     domain = models.CharField(max_length=253, blank=True, help_text="Host name without scheme or www., e.g. dawn.com")
+    other_domains = ArrayField(
+        models.CharField(max_length=253),
+        default=list,
+        blank=True,
+        help_text="More host names its pages are served from, e.g. epaper.dawn.com",
+    )
     kind = models.CharField(max_length=20, choices=Kind.choices, default=Kind.NEWS_SITE)
     country = models.CharField(
         max_length=2, blank=True, help_text="ISO 3166-1 alpha-2 code of the outlet's home country"
+    )
+    origin = models.CharField(
+        max_length=20,
+        choices=Origin.choices,
+        default=Origin.CURATOR,
+        help_text="Who put it in the archive: the outlets file, the importer or a curator",
+    )
+    confirmed = models.BooleanField(
+        default=True, help_text="False while an outlet the importer found waits for a curator to confirm it"
+    )
+    found_from = models.CharField(
+        max_length=300, blank=True, help_text="For an outlet the importer found: the clue it was read from"
     )
     created_at = models.DateTimeField(auto_now_add=True)
     updated_at = models.DateTimeField(auto_now=True)
@@ -56,8 +90,14 @@ class Source(models.Model):
             models.UniqueConstraint(fields=["domain"], condition=~Q(domain=""), name="source_unique_domain"),
             models.CheckConstraint(condition=~Q(name=""), name="source_name_not_empty"),
             models.CheckConstraint(condition=Q(country__regex=r"^([A-Z]{2})?$"), name="source_country_iso"),
+            models.CheckConstraint(
+                condition=Q(confirmed=True) | Q(origin="importer"), name="source_only_found_unconfirmed"
+            ),
         ]
-        indexes = [models.Index(fields=["kind"], name="source_kind_idx")]
+        indexes = [
+            models.Index(fields=["kind"], name="source_kind_idx"),
+            models.Index(fields=["confirmed"], name="source_unconfirmed_idx", condition=Q(confirmed=False)),
+        ]
 
     def __str__(self) -> str:
         return self.name
@@ -89,6 +129,11 @@ class Article(models.Model):
     published_on = models.DateField(null=True, blank=True)
     published_precision = models.CharField(max_length=10, choices=DatePrecision.choices, default=DatePrecision.UNKNOWN)
     published_time = models.TimeField(null=True, blank=True, help_text="Local time as the page printed it")
+    published_text = models.CharField(
+        max_length=300,
+        blank=True,
+        help_text="The words the publication date was read from, as the page or its metadata wrote them",
+    )
     url = models.URLField(max_length=2000, blank=True, verbose_name="original URL")
     language = models.CharField(max_length=12, default="en", help_text="BCP 47 language tag, e.g. en, ur, fa")
     article_type = models.CharField(max_length=10, choices=Type.choices, default=Type.NEWS)

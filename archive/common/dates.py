@@ -16,7 +16,9 @@ Relative dates ("2 hours ago", "yesterday") need a reference date and are never 
 from __future__ import annotations
 
 import datetime
+import itertools
 import re
+from collections.abc import Iterable
 from dataclasses import dataclass
 from typing import Any
 
@@ -46,7 +48,7 @@ _YEAR = r"(?P<year>(?:18|19|20)\d{2})"
 _WEEKDAY = r"(?:(?:mon|tues?|wed(?:nes)?|thu(?:rs)?|fri|sat(?:ur)?|sun)(?:day)?\.?,?\s+)?"
 _TIME = (
     r"(?:(?:,|\s+at|\s*\||\s+-)?\s*(?P<hour>[0-2]?\d)[:.](?P<minute>[0-5]\d)(?::[0-5]\d)?"
-    r"(?:\s*(?P<ampm>[ap]\.?m\.?))?(?:\s*(?:[A-Z]{2,5}|(?:GMT|UTC)\s*[+-]\s*\d{1,2}(?::?\d{2})?))?)?"
+    r"(?:\s*(?P<ampm>[ap]\.?m\.?))?(?:\s*(?:(?:GMT|UTC)\s*[+-]\s*\d{1,2}(?::?\d{2})?|[A-Z]{2,5}))?)?"
 )
 _ISO = (
     r"(?P<year>(?:18|19|20)\d{2})[-/](?P<month_number>[01]?\d)[-/](?P<day>[0-3]?\d)"
@@ -166,11 +168,103 @@ def find_date_line(line: str, *, max_words: int = 12) -> DateLine | None:
     return DateLine(date=date, label=label, rest=rest)
 
 
-def _first_date(text: str) -> tuple[PartialDate, tuple[int, int]] | None:
+@dataclass(frozen=True)
+class DateStatement:
+    """What a page's date line says: `Published January 18, 2024 Updated about 2 hours ago`,
+    `By Staff Reporter | Published January 18, 2024`, `Posted on 02/13/2024 by Farah Qureshi`."""
+
+    published: PartialDate | None  # the first date not labelled as an update
+    updated: PartialDate | None
+    phrase: str  # the words the publication (else update) date was read from
+    byline: str = ""  # "by <name>" on the same line
+    rest: str = ""  # other words beside the dates, such as a section name
+    numeric: bool = False  # the date was written in figures (31/07/2023), so its order may be in doubt
+
+    @property
+    def date(self) -> PartialDate | None:
+        return self.published or self.updated
+
+
+_STATEMENT_LABEL = re.compile(
+    r"(?<![A-Za-z])(?P<label>first published|originally published|published|posted|last updated|last modified|"
+    r"updated|modified|date)(?:\s+on)?\s*[:\-–—]?\s*",
+    re.IGNORECASE,
+)
+_UPDATE_LABELS = {"last updated", "last modified", "updated", "modified"}
+_RELATIVE = re.compile(
+    r"\b(?:about\s+|over\s+|nearly\s+)?(?:an?|\d+)\s+(?:seconds?|minutes?|mins?|hours?|hrs?|days?|weeks?|months?)"
+    r"\s+ago\b|\bjust now\b|\b\d+\s*(?:min|minute)s?\s+read\b",
+    re.IGNORECASE,
+)
+_BY_NAME = re.compile(
+    r"(?:^|[\s|,·•])[Bb]y\s+(?P<name>[A-Z][\w'’.-]*(?:\s+(?:[A-Z][\w'’.-]*|and|&|de|al|bin|van|von))*)"
+)
+_NUMERIC_DATE = re.compile(r"(?<![\w/.-])[0-3]?\d([/.-])[0-3]?\d\1(?:18|19|20)?\d{2}(?![\w/])")
+
+
+def read_date_statement(line: str, *, month_first: bool = False, max_words: int = 25) -> DateStatement | None:
+    """A short line that states when the page was published or updated, with what else it says;
+    None when the line is no such statement (too long, no date, or too many other words)."""
+    if len(line.split()) > max_words:
+        return None
+    labels = list(_STATEMENT_LABEL.finditer(line))
+    bounds = [0, *[match.start() for match in labels], len(line)]
+    segments = []
+    for start, end in itertools.pairwise(bounds):
+        label_match = next((match for match in labels if match.start() == start), None)
+        label = " ".join(label_match["label"].lower().split()) if label_match else ""
+        text_start = label_match.end() if label_match else start
+        segments.append((label, line[start:end], line[text_start:end]))
+    published = updated = None
+    phrase, leftovers, numeric = "", [], False
+    for label, whole, text in segments:
+        found = _first_date(text, month_first=month_first)
+        if found is None:
+            leftovers.append(whole if not label or not _RELATIVE.search(text) else "")
+            continue
+        date, (start, end) = found
+        leftovers.append(text[:start] + " " + text[end:])
+        written = (whole[: len(whole) - len(text)] + text[start:end]).strip(_SEPARATORS)
+        if label in _UPDATE_LABELS:
+            if updated is None:
+                updated = date
+                phrase = phrase or written
+        elif published is None:
+            published, phrase = date, written
+            numeric = bool(_NUMERIC_DATE.search(text[start:end]))
+    if published is None and updated is None:
+        return None
+    rest = " ".join(" ".join(leftovers).split())
+    byline_match = _BY_NAME.search(rest)
+    byline = byline_match["name"].strip() if byline_match else ""
+    if byline_match:
+        rest = rest[: byline_match.start()] + " " + rest[byline_match.end() :]
+    rest = _RELATIVE.sub(" ", rest)
+    rest = " ".join(rest.split()).strip(_SEPARATORS + ".")
+    if len(rest.split()) > 5:
+        return None
+    return DateStatement(published, updated, phrase, byline, rest, numeric)
+
+
+def numeric_date_order(texts: Iterable[str]) -> bool | None:
+    """Whether the figures-only dates among these texts are written month first (True), day first
+    (False), or cannot tell (None): a date such as 18/01/2024 or 01/18/2024 says it."""
+    votes = 0
+    for text in texts:
+        for match in _NUMERIC_DATE.finditer(text):
+            first, second = (int(part) for part in re.split(r"[/.-]", match.group())[:2])
+            if first > 12 >= second >= 1:
+                votes -= 1
+            elif second > 12 >= first >= 1:
+                votes += 1
+    return None if votes == 0 else votes > 0
+
+
+def _first_date(text: str, *, month_first: bool = False) -> tuple[PartialDate, tuple[int, int]] | None:
     candidates = []
     for pattern in _PATTERNS:
         for match in pattern.finditer(text):
-            date = _to_partial_date(match)
+            date = _to_partial_date(match, month_first=month_first)
             if date is not None:
                 candidates.append((match.start(), -(match.end() - match.start()), date, match.span()))
                 break
@@ -180,13 +274,14 @@ def _first_date(text: str) -> tuple[PartialDate, tuple[int, int]] | None:
     return date, span
 
 
-def _to_partial_date(match: re.Match) -> PartialDate | None:
+def _to_partial_date(match: re.Match, *, month_first: bool = False) -> PartialDate | None:
     groups = match.groupdict()
     year = int(groups["year"])
     if year < 100:
         year += 2000
     if groups.get("first"):
-        day, month = day_and_month(int(groups["first"]), int(groups["second"]))
+        first, second = int(groups["first"]), int(groups["second"])
+        day, month = day_and_month(second, first) if month_first else day_and_month(first, second)
     elif groups.get("month_number"):
         day, month = int(groups["day"]), int(groups["month_number"])
     else:

@@ -1,0 +1,238 @@
+"""Pure: page furniture, recognised by its kind. No Django.
+
+Saved pages carry, around and inside the article, lines nobody would call part of it: menus, share
+bars, calls to follow or download, "click here" teasers, tag lists, comment sections and their
+rules, copyright lines, "Published in Dawn, January 18th, 2024" footers, photo captions. Each kind
+is a rule with a name (recorded with every removal it makes) and a description shown to curators.
+
+A rule recognises a line by its shape: it matches a whole line, and only a short one (`max_words`),
+so a real sentence that merely contains the same words is never removed. Where a line stands also
+counts, and that is the layout's business (articles/layout.py): lines above the article's header
+are the page's header, lines after its end are the page's footer, whatever they say.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+
+@dataclass(frozen=True)
+class LineRule:
+    name: str
+    description: str
+    pattern: re.Pattern[str]
+    max_words: int
+    takes_list: bool = False  # also removes the list of links that follows the line
+    ends_article: bool = False  # below the article's first paragraph, nothing after it is the article
+
+    def matches(self, line: str) -> bool:
+        return len(line.split()) <= self.max_words and bool(self.pattern.search(line.strip()))
+
+
+def _rule(
+    name: str, description: str, pattern: str, max_words: int, *, takes_list: bool = False, ends_article: bool = False
+) -> LineRule:
+    return LineRule(name, description, re.compile(pattern, re.IGNORECASE), max_words, takes_list, ends_article)
+
+
+_SOCIAL = (
+    r"facebook|twitter|x|whatsapp|telegram|linkedin|pinterest|reddit|email|e-mail|messenger|viber|threads|instagram|"
+    r"youtube|tiktok|flipboard|bluesky|mastodon|google news|sms"
+)
+_PLATFORMS = r"facebook|twitter|x|instagram|youtube|tiktok|linkedin|threads|google news|bluesky|whatsapp|telegram"
+
+BOILERPLATE_RULES: tuple[LineRule, ...] = (
+    _rule(
+        "consent_control",
+        "Buttons and links of consent banners (Accept all, Information and Settings, Privacy policy)",
+        r"^(accept( all( cookies)?)?|reject( all)?|decline|agree|i agree|got it|allow( all)?|"
+        r"information and settings|(cookie|privacy|consent) (settings|preferences|policy|notice)|"
+        r"manage (cookies|preferences|consent|options)|customi[sz]e( settings)?|more information|privacy policy)"
+        r"[.!]?$",
+        5,
+    ),
+    _rule(
+        "cookie_notice",
+        "Cookie and consent banners: a short line about cookies and their use or consent",
+        r"\bcookies?\b.*\b(use|using|consent|accept|agree|website|site|browsing|experience|policy|settings)\b"
+        r"|\b(consent|accept|agree)\b.*\bcookies?\b",
+        60,
+    ),
+    _rule(
+        "share_prompt",
+        "Share, save and print buttons (Share:, Share this article, Copy link, Print, social network names)",
+        rf"^((click to |tap to )?share( this( article| story| post| page)?| via| on ({_SOCIAL})| on social media)?\d*|"
+        rf"tweet( this)?|print( this( article| page)?)?|copy( link| url)?|short ?url|({_SOCIAL})|"
+        rf"(click|tap) here to share.*|save( article| for later| to read later| story)?|like this|like loading\.*|"
+        rf"listen( to this (article|story))?|gift (this )?article|font size|a\s*a\s*a|a\+\s*a-|follow)[\s:.!]*$"
+        rf"|^save articles to read later\b",
+        12,
+    ),
+    _rule(
+        "call_to_action",
+        "Calls to follow, download, sign up or click (Follow us on Google News, Get the app, Click here to ...)",
+        rf"\b(click|tap|sign up|see|register|subscribe|read more|find out more|learn more)\s+here\b|"
+        rf"^(follow|like)\b.{{0,80}}\b(on|@)\s*(@?\w+\s+on\s+)?({_PLATFORMS})\b|^follow (us|\w+( \w+){{0,3}})\s*(on|:)|"
+        rf"^follow us\b|\b(download|get|install)\b.{{0,40}}\b(app|app store|google play|play store)\b|"
+        rf"^(available|download) on the app store$|^get it on google play$|^(sign up|subscribe|register)\b|"
+        rf"^by signing up\b|\brecaptcha\b|^learn more\b|^stay (informed|up-to-date|up to date|updated)\b|"
+        rf"professionalslearn more",
+        40,
+    ),
+    _rule(
+        "related_links",
+        "Link lists to other stories (Also Read:, Read more:, Related, Keep reading, Most read) and their items",
+        r"^(also read|read also|read more|read next|read|see also|more on this|keep reading|related (news|articles?|"
+        r"stories|posts|coverage|content|reading|topics)|recommended( for you| stories| articles| reading)?|"
+        r"you (may|might) also like|more from\b|more in\b|more stories|latest( news| stories)?|recent posts|"
+        r"most (read|popular|viewed|shared|watched)|trending( now| stories)?|don'?t miss|editor'?s picks?|"
+        r"top stories|what to read next|list of \d+ items|list \d+ of \d+|end of list|post navigation)"
+        r"\b\s*[:.!|-]?|^related\s*[:.]?$",
+        25,
+        takes_list=True,
+    ),
+    _rule(
+        "comment_form",
+        "Comment sections: headers, forms, moderation rules and notices (Comments (12), Leave a Reply, Comments "
+        "are moderated ...)",
+        r"^(leave a (reply|comment)|post (a |your )?comment|add (a )?comment|cancel reply|comments?( \(\d+\))?[:.]?$|"
+        r"\d+ (comments?|responses?|replies|thoughts)\b|your email address will not be published|"
+        r"required fields are marked|save my name,? email|(full name|name|email|website|comment) ?\*?$|"
+        r"notify me of (follow-up comments|new posts)|you must be logged in to post a comment|comments are (closed|"
+        r"moderated|disabled|welcome|subject)|for more (information|on the comment)|"
+        r"this site uses akismet|recommend( \d+)?$|closed$|send$|reply$|.{0,60}\|\s*\d+ (minutes?|hours?|days?) ago\s*"
+        r"\|\s*reply$|.*comments? faq|view comments|show comments|load more comments|"
+        r"disclaimer:? (the )?comments)",
+        40,
+        ends_article=True,
+    ),
+    _rule(
+        "messenger_invite",
+        "Invitations to messenger groups, channels and newsletters (Join ... WhatsApp group)",
+        r"\bjoin\b.*\b(whatsapp|telegram|signal|viber)\b|\b(whatsapp|telegram)\b.*\b(group|channel|community)\b|"
+        r"\b(follow|subscribe)\b.*\b(whatsapp|telegram|google news|newsletter|channel)\b|"
+        r"^(subscribe|sign up)( (to|for) (our|the) newsletter)?[.!]?$",
+        20,
+    ),
+    _rule(
+        "tag_list",
+        "Tags, topics and categories of the page (Tags: Pakistan, Iran; Posted in Politics) and their items",
+        r"^(tags?|tagged|topics?|keywords?|categories|category|filed under|posted in|more about)\b\s*(:|$|\s+\w)",
+        30,
+        takes_list=True,
+        ends_article=True,
+    ),
+    _rule(
+        "published_in",
+        "The print edition's footer (Published in Dawn, January 18th, 2024)",
+        r"^(this article was )?(first |originally )?(published|printed|appeared) in (the )?[A-Z][\w&.'’ -]{1,60}?"
+        r"(,|\s+on)\s+.*\d{4}\.?$",
+        20,
+        ends_article=True,
+    ),
+    _rule(
+        "source_credit",
+        "Credits of where a story came from (Source: Al Jazeera, With inputs from agencies, This article was "
+        "published by ...)",
+        r"^(source|sources|courtesy|via|credit)\s*:\s*\S|^\(?with (additional )?inputs? from\b|"
+        r"^(this (article|piece|story) (was|is|has been) (first |originally )?(published|republished|reproduced) "
+        r"(by|with|from|on)\b)|^(agencies|web desk|news desk|monitoring desk)$",
+        25,
+        ends_article=True,
+    ),
+    _rule(
+        "copyright_line",
+        "Copyright lines (© 2024 Dawn, All rights reserved ...)",
+        r"^(all rights reserved\.?.*|(copyright\s*)?(©|\(c\)).*|copyright\s+\d{4}\b.*|.*\ball rights reserved\b.*)$",
+        30,
+        ends_article=True,
+    ),
+    _rule(
+        "site_chrome",
+        "Navigation and page furniture (Exit mobile version, Skip to content, Advertisement, Search, Sign in)",
+        r"^(exit mobile version|skip (to )?(main )?(content|links|navigation)|toggle (navigation|menu)|main menu|menu|"
+        r"navigation menu|search( for)?:?|home|advertisement|advertisements|sponsored( content)?|ad|loading\.*|"
+        r"back to top|scroll to top|close|next article|previous article|next post|previous post|print this page|"
+        r"sign in|log in|login|register|my account|e-?paper|live( tv)?|play|edition:?|proudly powered by .*|"
+        r"powered by .*|about( us)?|contact( us)?|advertise( with us)?|terms( of (use|service))?|"
+        r"(privacy|cookie) policy|careers|sitemap|rss)$",
+        12,
+    ),
+)
+RULES_BY_NAME = {rule.name: rule for rule in BOILERPLATE_RULES}
+
+# Rules the layout applies by position (see articles/layout.py), with their descriptions.
+POSITIONAL_RULES = {
+    "page_header": "The page above the article's header: masthead, menus, section names, tickers, the day's date",
+    "article_header": "Lines in the article's header that are neither headline, standfirst, byline nor date",
+    "page_footer": "The page below the article's end: related stories, footers, links",
+    "reader_comments": "Readers' comments below the article, their names, dates and votes",
+    "photo_caption": "Photo captions and credits",
+    "title_repeat": "The headline again",
+    "standfirst": "The standfirst, kept as the summary",
+    "byline": "The byline, kept as the byline",
+    "date_line": "A date line, kept as the publication date",
+    "masthead": "The outlet's name on a line of its own",
+    "section_label": "A section name",
+    "author_bio": "The author's note, kept as the author bio",
+    "wire_credits": "Reporting, writing and editing credits",
+    "repeated_paragraph": "A paragraph that stood earlier word for word",
+    "restated_paragraph": "Closing paragraphs that restate the article in other words",
+    "truncated": "An export's note that its text was cut short (… [+1234 chars])",
+}
+
+
+def classify_line(line: str) -> LineRule | None:
+    """The first boilerplate rule that matches this line, if any."""
+    for rule in BOILERPLATE_RULES:
+        if rule.matches(line):
+            return rule
+    return None
+
+
+def rule_description(name: str) -> str:
+    rule = RULES_BY_NAME.get(name)
+    return rule.description if rule else POSITIONAL_RULES.get(name, "")
+
+
+_LIST_ITEM = re.compile(r"^\s*([-*•·▪►»]|\d+[.)])\s+\S")
+
+
+def is_list_item(line: str) -> bool:
+    return bool(_LIST_ITEM.match(line))
+
+
+# --- Photo captions -------------------------------------------------------------------------------
+
+_AGENCIES = r"AFP|Reuters|REUTERS|AP|Getty Images|EPA|Anadolu|Xinhua|PPI|APP|INP|NNI|Online|Shutterstock|IRNA|WANA"
+CAPTION_CREDITS = (
+    re.compile(
+        r"\((?:photo|photos|image|picture|pic|file photo|file|credit|courtesy|source)\s*(?:by|:|/|-)?\s*"
+        r"(?P<credit>[^)]{2,80})\)\s*\.?$",
+        re.I,
+    ),
+    re.compile(r"\((?P<credit>[A-Z][\w .&-]{1,30}/(?:File|file|Handout|handout)[\w /]*)\)\s*\.?$"),
+    re.compile(r"^\((?P<credit>file photo|photo|file|handout|representational image)\)\.?$", re.I),
+    re.compile(r"\[(?P<credit>(?:File|Photo|Handout)[^\]]{0,80})\]\s*\.?$"),
+    re.compile(r"^(?:photo|image|picture|file photo|pic|photo credit)\s*(?:by|:|/|–|-)\s*(?P<credit>.{2,80})$", re.I),
+    re.compile(r"\b(?:photo|image|picture) credits?\s*:\s*(?P<credit>.{2,80})$", re.I),
+    re.compile(r"[-–—|]\s*(?:photo|image|picture)\s*(?:by|:|/)\s*(?P<credit>[^.]{2,60})\.?$", re.I),
+    re.compile(rf"\s[-–—|/]\s*(?P<credit>(?:{_AGENCIES}|The News|Dawn|Express|Radio Pakistan)[\w ./]*)$"),
+    re.compile(r"[.!?”\"]\s*[—–]\s*(?P<credit>[A-Z][\w.&]*(?: [A-Z][\w.&]*){0,3}(?:/[A-Z][\w.& ]*){0,3})$"),
+    re.compile(
+        r"(?P<credit>\b(?:REUTERS|AFP|AP Photo|EPA|Getty)(?:/[\w .-]+){1,4}?)(?:\s+Purchase Licensing Rights.*)?$"
+    ),
+)
+
+
+def caption_credit(line: str) -> str | None:
+    """The credit of a photo caption, or None when the line is not one: short, and ending with a
+    credit in one of the forms outlets use (`(Photo: AFP)`, `— Reuters/File`, `[File: ... /Reuters]`)."""
+    if len(line.split()) > 60:
+        return None
+    for pattern in CAPTION_CREDITS:
+        match = pattern.search(line)
+        if match:
+            return match["credit"].strip(" .)")
+    return None

@@ -1,0 +1,259 @@
+"""Pure: a saved HTML page -> a parsed article. No Django.
+
+The page is read as a reader sees it: its visible text, one line per block (a paragraph, a heading,
+a list item, a caption), which the layout reader (articles/layout.py) then reads exactly as it reads
+a page saved as text; so an HTML page and the same page pasted as text give the same article. The
+markup adds what a reader does not see: the page's URL (`og:url`, the canonical link), its site name
+(`og:site_name`, `application-name`, the JSON-LD publisher), its publication date
+(`article:published_time`, JSON-LD `datePublished`, `<time datetime>`), authors, section, language
+and type (JSON-LD `OpinionNewsArticle`). A date the reader sees in the article's header wins over the
+markup's (it is the outlet's local date); the markup's first-publication date wins over a visible
+"Updated" date. When the visible text holds no article, trafilatura extracts it.
+"""
+
+from __future__ import annotations
+
+import dataclasses
+import json
+import re
+from collections.abc import Iterator
+from typing import Any
+
+from archive.common.dates import DateStatement, partial_date
+from articles.layout import parse_text, type_of_label
+from articles.limits import DEFAULT_LIMITS, ImportLimits
+from articles.outlets import EMPTY_INDEX, Clue, OutletClue, OutletIndex
+from articles.parsed import ParsedArticle, ParseError
+
+BLOCK_TAGS = frozenset(
+    "address article aside blockquote body dd details dialog div dl dt fieldset figcaption figure footer form h1 h2 "
+    "h3 h4 h5 h6 header hr li main nav ol p pre section summary table tbody td tfoot th thead tr ul caption "
+    "center menu legend option select label".split()
+)
+SKIPPED_TAGS = frozenset("head script style noscript template svg iframe object embed canvas video audio map".split())
+ARTICLE_TYPES = {"OpinionNewsArticle": "opinion", "AnalysisNewsArticle": "analysis",
+                 "BackgroundNewsArticle": "analysis", "ReviewNewsArticle": "opinion"}  # fmt: skip
+ARTICLE_KINDS = frozenset({"BlogPosting", "Report", "LiveBlogPosting", "Article"})
+_HIDDEN_STYLE = re.compile(r"display\s*:\s*none|visibility\s*:\s*hidden", re.I)
+
+
+@dataclasses.dataclass(frozen=True)
+class PageMarkup:
+    """What the markup says about the article, beside its visible text."""
+
+    title: str = ""
+    site_name: str = ""
+    url: str = ""
+    published: str = ""  # as written in the markup
+    published_from: str = ""  # which tag said it
+    authors: str = ""
+    section: str = ""
+    description: str = ""
+    language: str = ""
+    article_type: str = ""
+
+
+def parse_html(
+    html: str, *, what: str, limits: ImportLimits = DEFAULT_LIMITS, outlets: OutletIndex = EMPTY_INDEX
+) -> ParsedArticle:
+    """The article on an HTML page, read from its visible text and its markup."""
+    root = _document(html, what=what)
+    markup = read_markup(root)
+    lines = "\n".join(visible_lines(root))
+    extra_dates = []
+    if markup.published:
+        date = partial_date(markup.published)
+        if date is not None and date.date is not None:
+            phrase = f"{markup.published_from}: {markup.published}"[:300]
+            extra_dates.append((1.5, DateStatement(date, None, phrase)))
+    try:
+        parsed = parse_text(lines, known_title=markup.title, outlets=outlets, extra_dates=extra_dates)
+    except ParseError:
+        parsed = _extracted(html, markup, what=what, outlets=outlets, extra_dates=extra_dates)
+    return _with_markup(parsed, markup, lines)
+
+
+def _document(html: str, *, what: str) -> Any:
+    import lxml.html
+    from lxml.etree import ParserError
+
+    try:
+        root = lxml.html.document_fromstring(html)
+    except (ParserError, ValueError) as exc:
+        raise ParseError(f"{what}: not readable as HTML ({exc})") from exc
+    return root
+
+
+def visible_lines(root: Any) -> Iterator[str]:
+    """The page's visible text, one line per block, white space collapsed."""
+    parts: list[str] = []
+
+    def walk(element: Any) -> None:
+        tag = element.tag if isinstance(element.tag, str) else ""
+        if tag in SKIPPED_TAGS or element.get("hidden") is not None or _HIDDEN_STYLE.search(element.get("style", "")):
+            if element.tail:
+                parts.append(element.tail)
+            return
+        block = tag in BLOCK_TAGS or tag == "br"
+        if block:
+            parts.append("\n")
+        if element.text and tag:
+            parts.append(element.text)
+        for child in element:
+            walk(child)
+        if block:
+            parts.append("\n")
+        if element.tail:
+            parts.append(element.tail)
+
+    body = root.find("body")
+    walk(body if body is not None else root)
+    for line in "".join(parts).split("\n"):
+        text = " ".join(line.split())
+        if text:
+            yield text
+
+
+def read_markup(root: Any) -> PageMarkup:
+    meta: dict[str, str] = {}
+    for element in root.iter("meta"):
+        key = (element.get("property") or element.get("name") or element.get("itemprop") or "").strip().lower()
+        content = (element.get("content") or "").strip()
+        if key and content:
+            meta.setdefault(key, content)
+    article = _json_ld_article(root)
+    canonical = next((link.get("href", "") for link in root.iter("link") if link.get("rel") == "canonical"), "")
+    time_element = next((element for element in root.iter("time") if element.get("datetime")), None)
+    published_sources = [
+        ("article:published_time", meta.get("article:published_time")),
+        ("JSON-LD datePublished", article.get("datePublished")),
+        ("datePublished", meta.get("datepublished")),
+        ("pubdate", meta.get("pubdate") or meta.get("publishdate") or meta.get("parsely-pub-date")),
+        ("dc.date", meta.get("dc.date") or meta.get("dcterms.date") or meta.get("date")),
+        ("<time datetime>", time_element.get("datetime") if time_element is not None else None),
+    ]
+    published_from, published = next(((name, value) for name, value in published_sources if value), ("", ""))
+    title = meta.get("og:title") or _text(article.get("headline")) or meta.get("twitter:title") or _title_tag(root)
+    site_name = (
+        meta.get("og:site_name")
+        or _name(article.get("publisher"))
+        or meta.get("application-name")
+        or meta.get("apple-mobile-web-app-title")
+        or ""
+    )
+    authors = _name(article.get("author")) or meta.get("author") or meta.get("parsely-author") or ""
+    if not authors and not meta.get("article:author", "").startswith("http"):
+        authors = meta.get("article:author", "")
+    types = article.get("@type")
+    types = types if isinstance(types, list) else [types]
+    article_type = next((ARTICLE_TYPES[name] for name in types if isinstance(name, str) and name in ARTICLE_TYPES), "")
+    url = meta.get("og:url") or canonical or _text(article.get("url"))
+    return PageMarkup(
+        title=" ".join(str(title or "").split()),
+        site_name=" ".join(site_name.split()),
+        url=url if url.startswith(("http://", "https://")) else "",
+        published=str(published or "").strip(),
+        published_from=published_from,
+        authors=" ".join(authors.split()),
+        section=meta.get("article:section") or _text(article.get("articleSection")),
+        description=meta.get("og:description") or meta.get("description") or _text(article.get("description")),
+        language=(root.get("lang") or meta.get("og:locale") or "").replace("_", "-").strip(),
+        article_type=article_type,
+    )
+
+
+def _title_tag(root: Any) -> str:
+    title = root.find(".//title")
+    return title.text_content() if title is not None else ""
+
+
+def _json_ld_article(root: Any) -> dict[str, Any]:
+    """The first JSON-LD object that describes an article (NewsArticle, BlogPosting, Report ...)."""
+    for script in root.iter("script"):
+        if (script.get("type") or "").strip().lower() != "application/ld+json":
+            continue
+        try:
+            data = json.loads(script.text_content() or "null")
+        except ValueError:
+            continue
+        for item in _json_ld_items(data):
+            types = item.get("@type")
+            names = types if isinstance(types, list) else [types]
+            if any(isinstance(name, str) and (name.endswith("Article") or name in ARTICLE_KINDS) for name in names):
+                return item
+    return {}
+
+
+def _json_ld_items(data: Any) -> Iterator[dict[str, Any]]:
+    if isinstance(data, list):
+        for item in data:
+            yield from _json_ld_items(item)
+    elif isinstance(data, dict):
+        yield data
+        if "@graph" in data:
+            yield from _json_ld_items(data["@graph"])
+
+
+def _name(value: Any) -> str:
+    if isinstance(value, str):
+        return value
+    if isinstance(value, dict):
+        return _text(value.get("name"))
+    if isinstance(value, list):
+        return ", ".join(name for name in (_name(item) for item in value) if name)
+    return ""
+
+
+def _text(value: Any) -> str:
+    if isinstance(value, list):
+        value = value[0] if value else ""
+    return str(value or "").strip() if not isinstance(value, dict) else ""
+
+
+def _extracted(
+    html: str, markup: PageMarkup, *, what: str, outlets: OutletIndex, extra_dates: list[Any]
+) -> ParsedArticle:
+    """The article as trafilatura extracts it, for pages whose visible text the layout cannot read."""
+    import trafilatura
+
+    document = trafilatura.bare_extraction(
+        html,
+        with_metadata=True,
+        include_comments=False,
+        include_images=False,
+        date_extraction_params={"extensive_search": False, "original_date": True},
+    )
+    if document is None or not (document.text or "").strip():
+        raise ParseError(f"{what}: no article text found in the HTML")
+    if document.date and not extra_dates:
+        date = partial_date(document.date)
+        if date is not None and date.date is not None:
+            extra_dates.append((1.5, DateStatement(date, None, f"htmldate: {document.date}")))
+    return parse_text(
+        document.text, known_title=markup.title or document.title or "", outlets=outlets, extra_dates=extra_dates
+    )
+
+
+def _with_markup(parsed: ParsedArticle, markup: PageMarkup, lines: str) -> ParsedArticle:
+    changes: dict[str, Any] = {}
+    if markup.site_name:
+        clue = OutletClue(Clue.SITE_NAME, markup.site_name, f"site name: {markup.site_name}")
+        changes["outlet_clues"] = (*parsed.outlet_clues, clue)
+    if markup.url and not parsed.url:
+        changes["url"] = markup.url
+    if markup.authors and not parsed.byline:
+        changes["byline"] = markup.authors[:500]
+    if markup.description and not parsed.summary and _visible(markup.description, lines):
+        changes["summary"] = markup.description
+    if markup.section and not parsed.section:
+        changes["section"] = markup.section[:200]
+    if markup.language and not parsed.language:
+        changes["language"] = markup.language[:12]
+    if parsed.article_type == "news":
+        changes["article_type"] = markup.article_type or type_of_label(markup.section) or "news"
+    return dataclasses.replace(parsed, **changes)
+
+
+def _visible(text: str, lines: str) -> bool:
+    """Whether the page shows this text as one of its lines (a description is often only markup)."""
+    return " ".join(text.split()).casefold() in {line.casefold() for line in lines.split("\n")}

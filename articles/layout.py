@@ -1,0 +1,764 @@
+"""Pure: a saved page's text -> the article on it, its header and what the page says around it.
+
+A page saved as text (select all, paste) is one line per block of the page. Whatever the outlet,
+it is laid out the same way: the page's header (masthead, menus, section names, tickers), the
+article's header (headline, standfirst, byline, date, share bar, photo caption), the article's
+paragraphs (with teasers, captions and advertisements among them), then the page's footer (tags,
+credits, comments, related stories, copyright). The parts are found by the shape of their lines,
+not by what an outlet's template says:
+
+- the **body starts** at the first paragraph of prose (a long line, or a sentence of a dozen words)
+  that is not followed by a byline or a date line (which would make it a standfirst), reaching back
+  over a short first paragraph;
+- the **article's header** is the run of lines just above it that are headline-, sentence-, byline-
+  or date-like; it stops at a short label (a section name, a menu item). Its first headline-like
+  line is the headline, the next line of text the standfirst;
+- the **body ends** at its last paragraph of prose before a line that only a page's footer has (a
+  comment section, a tag list, a copyright line, a "Published in ..." footer, a source credit),
+  reaching forward over short closing sentences.
+
+Lines above the article's header and below its end are furniture by position; inside the body only
+lines a furniture rule recognises (articles/furniture.py) are. Every line ends in the title, a
+field, the body or a removal that names its rule, so nothing is lost.
+"""
+
+from __future__ import annotations
+
+import dataclasses
+import itertools
+import re
+import textwrap
+from collections.abc import Sequence
+from dataclasses import dataclass, field
+from typing import Any
+
+from archive.common.dates import DateStatement, numeric_date_order, read_date_statement
+from archive.common.sentences import split_sentences
+from articles.cleaning import canonical_text, normalise_text, repeated_paragraphs
+from articles.furniture import RULES_BY_NAME, caption_credit, classify_line, is_list_item
+from articles.outlets import EMPTY_INDEX, Clue, OutletClue, OutletIndex, plausible_name
+from articles.parsed import ParsedArticle, ParseError, Removal
+
+MAX_TITLE_LENGTH = 300  # a first line longer than this is a paragraph, not a headline
+MAX_HEADLINE_WORDS = 40
+
+_TYPE_LABELS = [
+    (re.compile(r"\s*[-–—|:]\s*(op-?ed|opinion|comment|column|editorial|blog)\s*$", re.I), "opinion"),
+    (re.compile(r"^\s*(op-?ed|opinion|comment|column|editorial)\s*[:|–—-]\s*", re.I), "opinion"),
+    (re.compile(r"\s*[-–—|:]\s*(analysis|explainer|long read)\s*$", re.I), "analysis"),
+    (re.compile(r"^\s*(analysis|explainer|news analysis)\s*[:|–—-]\s*", re.I), "analysis"),
+]
+_SECTION_TYPES = [
+    (re.compile(r"^(op-?eds?|opinions?|comments?|columns?|columnists?|editorials?|blogs?|views|perspectives?|"
+                r"letters|viewpoints?|commentary|my view)$", re.I), "opinion"),
+    (re.compile(r"^(analysis|news analysis|explainers?|explained|features?|in depth|in-depth|long reads?|insights?|"
+                r"special reports?|investigations?|br research|the big picture|big story)$", re.I), "analysis"),
+]  # fmt: skip
+_TITLE_OUTLET_SUFFIX = re.compile(r"\s+(?:\||–|—|-)\s+(?P<outlet>[^|–—]{2,40})$")
+_BYLINE = re.compile(
+    r"^(?:by|written by|author|authors|reporter|story by|report by|text by|words by)\s*[:\-–]?\s+"
+    r"(?P<name>[^\d].{1,120})$",
+    re.I,
+)
+_DESKS = re.compile(
+    r"^(?:(?:our|staff|special|web|news|monitoring|online|sports?|business|city|foreign|political|diplomatic|"
+    r"recorder|tribune|dawn|the news|desk|bureau|correspondent)\s*)*(?:reporter|report|correspondent|desk|"
+    r"monitor|bureau|staff|news wires|wires|agencies|agency)$",
+    re.I,
+)
+_DATELINE = re.compile(
+    r"^(?P<place>[A-Z][A-Za-z'’.]+(?:[ -/][A-Z][A-Za-z'’.]+){0,2})"
+    r"(?:,\s*[A-Z][a-z]{2,8}\.?\s+\d{1,2})?\s*(?:\((?P<agency>[A-Za-z .&]{2,20})\))?\s*(?::|\s(?:--|[-–—]))\s+\S"
+)
+_NOT_A_DATELINE = frozenset(
+    "update updated note editor breaking watch read photo video opinion analysis exclusive live also related "
+    "share advertisement comment comments correction disclaimer warning source sources".split()
+)
+_BIO_START = re.compile(
+    r"^\*?(?:about the (?:author|writer)s?\s*:?\s*)?(?P<name>(?:[A-Z][\w'’.-]+\s+){1,3}[A-Z][\w'’.-]+|"
+    r"the (?:writer|author|columnist|contributor)s?)\s+(?:is|was|are|has been|writes|works|teaches|heads|serves|"
+    r"covers|reports|tweets)\b",
+    re.I,
+)
+_BIO_WORDS = re.compile(
+    r"\b(expert|analyst|journalist|writer|author|columnist|correspondent|reporter|researcher|professor|"
+    r"lecturer|editor|fellow|scholar|student|freelance|based|contributor|reached|e-?mail|twitter|tweets|"
+    r"commentator|practitioner|retired|diplomat|former|director|economist|associate|ambassador|head)\b|@",
+    re.I,
+)
+_WIRE_CREDITS = re.compile(
+    r"^\(?(?:additional )?(?:reporting|writing|editing|compiled|produced)(?: and \w+)? by\b.{0,200}$|"
+    r"^.{0,120}\bcontributed (?:to )?(?:this|the) (?:report|story|article)\.?$",
+    re.I,
+)
+_REPORTING_BY = re.compile(
+    r"^\(?(?:reporting|writing)(?: and \w+)? by\s+(?P<names>[^;()]+?)(?:\s+in\s+[A-Z][\w ]+)?\s*(?:[;)]|$)", re.I
+)
+_NAME_WORD = re.compile(r"^(?:[A-Z][\w'’.-]*|and|&|de|da|al|el|bin|ibn|van|von|der|ul|ur|[|,])$")
+_SENTENCE_END = re.compile(r"[.!?…][\"'”’)\]]*$")
+_URL_LINE = re.compile(r"^(?:short ?url:?\s*)?(?P<url>https?://\S+|www\.\S+)$", re.I)
+_HEADER_NOISE = re.compile(
+    r"^(?:news id|id|story id|code)\s*:?\s*\d+$|^\d+\s*(?:min|minute)s?(?:\s+read)?$|^(?:reading time|read time)\b|"
+    r"^\d+[\s*]+\d+$|^\d+$|^(?:about\s+)?(?:an?|\d+)\s+(?:seconds?|minutes?|mins?|hours?|days?)\s+ago$",
+    re.I,
+)
+_MESSENGER_OUTLET = re.compile(
+    r"\bjoin\s+(?:the\s+|our\s+)?(?P<outlet>[A-Z][\w&.'’ -]{1,40}?)\s+(?:on\s+)?(?:whatsapp|telegram)", re.I
+)
+_FOLLOW_OUTLET = re.compile(r"^(?:follow|like)\s+(?P<outlet>[A-Z][\w&.'’ -]{1,40}?)\s+(?:on|@)\s", re.I)
+_COPYRIGHT_OWNER = re.compile(
+    r"(?:©|\(c\)|copyright)\s*(?:©\s*)?(?:\d{4}\s*(?:[-–]\s*\d{2,4})?\s*)?[.,]?\s*(?P<owner>[^.©]{2,80}?)"
+    r"\s*(?:\d{4}\s*)?(?:[.,|]|$|all rights)",
+    re.I,
+)
+_RESERVED_FOR = re.compile(r"all rights reserved (?:for|to|by)\s+(?P<owner>.{2,80}?)\.?$", re.I)
+_PUBLISHED_IN = re.compile(
+    r"^(?:this article was )?(?:first |originally )?(?:published|printed|appeared) in (?P<outlet>(?:the )?[A-Z]"
+    r"[\w&.'’ -]{1,60}?)(?:,|\s+on)\s+(?P<date>.*\d{4})\.?$",
+    re.I,
+)
+_SOURCE_CREDIT = re.compile(r"^(?:source|courtesy|via)\s*:\s*(?P<outlet>[A-Z][\w&.'’ -]{1,50}?)\.?$", re.I)
+_AGENCY_IN_DATELINE = re.compile(r"^[A-Z][\w'’ ./,-]{1,60}?\((?P<agency>[A-Za-z .&]{2,20})\)\s*(?:-|–|—|--|:)")
+
+
+def paragraphs(text: str) -> list[str]:
+    """Paragraphs of a text: one per line, except hard-wrapped blocks, whose lines are joined."""
+    return paragraphs_and_blocks(text)[0]
+
+
+def paragraphs_and_blocks(text: str) -> tuple[list[str], set[int]]:
+    """The paragraphs, and which of them open a block (follow a blank line)."""
+    units: list[str] = []
+    block_starts: set[int] = set()
+    for block in re.split(r"\n\s*\n", normalise_text(text)):
+        lines = [" ".join(line.split()) for line in block.split("\n") if line.strip()]
+        if lines:
+            block_starts.add(len(units))
+        units.extend([" ".join(lines)] if _is_hard_wrapped(lines) else lines)
+    return units, block_starts
+
+
+def _is_hard_wrapped(lines: Sequence[str]) -> bool:
+    """A block typed with line breaks inside its sentences (e-mail, plain-text exports).
+
+    Its lines run to a similar width without ending a sentence, and most continuation lines
+    start in lower case; headlines, repeated lines and lists never look like that.
+    """
+    if len(lines) < 2 or any(is_list_item(line) for line in lines):
+        return False
+    if any(canonical_text(a) == canonical_text(b) for a, b in itertools.pairwise(lines)):
+        return False
+    open_lines = [line for line in lines[:-1] if 30 <= len(line) <= 100 and not _SENTENCE_END.search(line)]
+    continuations = [line for line in lines[1:] if not line[:1].isupper()]
+    return len(open_lines) >= 0.75 * (len(lines) - 1) and len(continuations) >= 0.5 * (len(lines) - 1)
+
+
+# --- The shapes of lines ------------------------------------------------------------------------
+
+
+def ends_sentence(unit: str) -> bool:
+    return bool(_SENTENCE_END.search(unit)) and any(word[:1].islower() for word in unit.split())
+
+
+def is_prose(unit: str) -> bool:
+    """A paragraph of an article: a long line, or a full sentence of a dozen words or more."""
+    words = len(unit.split())
+    return len(unit) > MAX_TITLE_LENGTH or words >= 30 or (words >= 12 and ends_sentence(unit))
+
+
+def _is_paragraph(unit: str) -> bool:
+    """Too long or too many sentences for a headline."""
+    words = len(unit.split())
+    return len(unit) > MAX_TITLE_LENGTH or words >= 30 or (words >= 12 and len(split_sentences(unit)) >= 2)
+
+
+def is_headline_like(unit: str) -> bool:
+    words = unit.split()
+    return (
+        2 <= len(words) <= MAX_HEADLINE_WORDS
+        and len(unit) <= MAX_TITLE_LENGTH
+        and not (unit.rstrip().endswith(".") and not unit.rstrip().endswith("..."))
+        and sum(character.isdigit() for character in unit) <= len(unit) / 4
+        and any(character.isalpha() for character in unit)
+    )
+
+
+def is_name_like(unit: str) -> bool:
+    """A byline without "By": a few capitalised words (`Baqir Sajjad Syed`, `A | B`), or a desk."""
+    text = unit.strip()
+    if _DESKS.match(text):
+        return True
+    words = text.replace(",", " , ").replace("|", " | ").split()
+    names = [word for word in words if word not in {",", "|", "and", "&"}]
+    return (
+        1 <= len(names) <= 6
+        and not any(character.isdigit() for character in text)
+        and not re.search(r"[.:;!?]$", text)
+        and all(_NAME_WORD.match(word) for word in words)
+        and (len(names) >= 2 or (text.isupper() and 2 <= len(text) <= 8))
+    )
+
+
+def is_short_label(unit: str) -> bool:
+    """A section name or menu item: one to four words, not a sentence."""
+    words = unit.split()
+    return 1 <= len(words) <= 4 and not ends_sentence(unit)
+
+
+def _title_without_labels(title: str, fields: dict[str, Any] | None = None) -> str:
+    """A headline without its type label (`– OpEd`, `Analysis:`) and its `| Outlet` suffix."""
+    fields = fields if fields is not None else {}
+    for pattern, article_type in _TYPE_LABELS:
+        stripped = pattern.sub("", title)
+        if stripped != title and stripped.strip():
+            fields["article_type"] = article_type
+            title = stripped
+    return title.strip()
+
+
+# --- Reading a page -----------------------------------------------------------------------------
+
+
+@dataclass
+class _Page:
+    units: list[str]
+    outlets: OutletIndex
+    removed: dict[int, Removal] = field(default_factory=dict)
+    fields: dict[str, Any] = field(default_factory=lambda: {"article_type": "news"})
+    clues: list[OutletClue] = field(default_factory=list)
+    published: list[tuple[float, DateStatement]] = field(default_factory=list)  # (rank, statement); lower wins
+    month_first: bool = False
+    order_from_page: bool = False
+    block_starts: set[int] = field(default_factory=set)
+
+    def kept(self, start: int = 0, end: int | None = None) -> list[int]:
+        end = len(self.units) if end is None else end
+        return [index for index in range(start, end) if index not in self.removed]
+
+    def remove(self, index: int, rule: str, note: str = "") -> None:
+        self.removed.setdefault(index, Removal(rule, self.units[index], note=note))
+
+    def statement(self, index: int) -> DateStatement | None:
+        return read_date_statement(self.units[index], month_first=self.month_first)
+
+
+def parse_text(
+    text: str,
+    *,
+    known_title: str = "",
+    outlets: OutletIndex = EMPTY_INDEX,
+    extra_dates: Sequence[tuple[float, DateStatement]] = (),
+) -> ParsedArticle:
+    """Read plain text saved from a web page. With `known_title` (from metadata) no headline is sought;
+    `extra_dates` are dates from elsewhere (an HTML page's markup) with their rank (see _choose_date)."""
+    units, block_starts = paragraphs_and_blocks(text)
+    if not units:
+        raise ParseError("no text, only white space")
+    page = _Page(units, outlets, block_starts=block_starts)
+    page.published.extend(extra_dates)
+    order = numeric_date_order(units)
+    page.month_first, page.order_from_page = bool(order), order is not None
+    _remove_by_rule(page)
+    start = _body_start(page)
+    if start is None:
+        raise ParseError("no body text left after removing page furniture")
+    _take_link_lists(page, start)
+    header = _header_block(page, start)
+    title_index = _read_header(page, header, start, known_title)
+    _read_page_header(page, header[0] if header else start, title_index)
+    end = _body_end(page, start)
+    _read_page_footer(page, end)
+    body = page.kept(start, end + 1)
+    body = _read_closing_lines(page, body)
+    for position, rule in repeated_paragraphs([units[index] for index in body]).items():
+        page.remove(body[position], rule)
+    body = [index for index in body if index not in page.removed]
+    if not body:
+        raise ParseError("no body text after the title once page furniture is removed")
+    _read_dateline(page, units[body[0]])
+    if "title" not in page.fields:
+        sentence = split_sentences(units[body[0]])[0]
+        page.fields.update(title=textwrap.shorten(sentence, MAX_TITLE_LENGTH, placeholder=" …"), title_derived=True)
+    _choose_date(page)
+    body_text, removals = _assemble(units, body, page.removed)
+    return ParsedArticle(body=body_text, removals=tuple(removals), outlet_clues=tuple(page.clues), **page.fields)
+
+
+def _remove_by_rule(page: _Page) -> None:
+    """Lines a furniture rule recognises wherever they stand."""
+    for index, unit in enumerate(page.units):
+        rule = classify_line(unit)
+        if rule is not None:
+            page.remove(index, rule.name)
+            _clues_in_furniture(page, index, rule.name)
+            continue
+        credit = caption_credit(unit)
+        if credit is not None and not _is_long_prose_with_credit(unit):
+            page.remove(index, "photo_caption", note=credit)
+
+
+MAX_LIST_ITEMS = 15
+
+
+def _carries_its_link(heading: str) -> bool:
+    """`Also read: Markets close higher` is a teaser on its own, not the heading of a list."""
+    _, colon, after = heading.partition(":")
+    return bool(colon and after.strip()) or len(heading.split()) > 4
+
+
+def _take_link_lists(page: _Page, start: int) -> None:
+    """The link lists under `Related`, `Most read`, `Tags` from the body on: the list items or link
+    titles that follow in the same block (or the next, when the heading stands alone), up to a
+    sentence, a date or byline line, another rule's line or MAX_LIST_ITEMS. Above the body, the
+    page's layout decides (a menu's `Latest` must not swallow the headline)."""
+    for index in range(start, len(page.units)):
+        removal = page.removed.get(index)
+        rule = RULES_BY_NAME.get(removal.rule) if removal else None
+        if rule is None or not rule.takes_list or _carries_its_link(page.units[index]):
+            continue
+        heading_alone = index in page.block_starts and index + 1 in page.block_starts
+        for position, item in enumerate(range(index + 1, min(index + 1 + MAX_LIST_ITEMS, len(page.units)))):
+            unit = page.units[item]
+            if item in page.removed or (item in page.block_starts and not (heading_alone and position == 0)):
+                break
+            if not (is_list_item(unit) or _looks_like_link_title(unit)) or _is_header_statement(page, item):
+                break
+            page.remove(item, rule.name)
+
+
+def _is_long_prose_with_credit(unit: str) -> bool:
+    """An article's closing paragraph signed by its agency (`... he said. — AFP`), not a caption."""
+    return len(unit.split()) > 45 or ((len(split_sentences(unit)) >= 3 and '"' in unit) or "”" in unit)
+
+
+def _looks_like_link_title(unit: str) -> bool:
+    """A headline in a link list: short and without a full stop at the end."""
+    return len(unit.split()) <= 20 and not unit.rstrip().endswith(".")
+
+
+def _clues_in_furniture(page: _Page, index: int, rule: str) -> None:
+    unit = page.units[index]
+    if rule == "copyright_line":
+        owner = _RESERVED_FOR.search(unit) or _COPYRIGHT_OWNER.search(unit)
+        if owner:
+            name = owner["owner"].strip(" .,-|")
+            if name:
+                page.clues.append(OutletClue(Clue.COPYRIGHT, name, unit))
+    elif rule == "published_in":
+        match = _PUBLISHED_IN.match(unit)
+        if match:
+            page.clues.append(OutletClue(Clue.PUBLISHED_IN, match["outlet"].strip(), unit))
+            statement = page.statement(index) or read_date_statement(match["date"], month_first=page.month_first)
+            if statement is not None and statement.date is not None:
+                page.published.append((3, dataclasses.replace(statement, phrase=unit.strip())))
+    elif rule == "messenger_invite" or rule == "call_to_action":
+        match = _MESSENGER_OUTLET.search(unit) or _FOLLOW_OUTLET.match(unit)
+        if match and match["outlet"].split()[0].lower() not in {"us", "our", "the", "my", "this"}:
+            page.clues.append(OutletClue(Clue.MESSENGER, match["outlet"].strip(), unit))
+    elif rule == "source_credit":
+        match = _SOURCE_CREDIT.match(unit)
+        if match:
+            page.clues.append(OutletClue(Clue.AGENCY_CREDIT, match["outlet"].strip(), unit))
+
+
+# --- Where the body starts, and the article's header above it ----------------------------------
+
+
+def _is_header_statement(page: _Page, index: int) -> bool:
+    unit = page.units[index]
+    return bool(_BYLINE.match(unit) and len(unit.split()) <= 14) or page.statement(index) is not None
+
+
+def _body_start(page: _Page) -> int | None:
+    """The first paragraph of prose that is not a standfirst, reaching back over a short lead."""
+    kept = page.kept()
+    prose = [index for index in kept if is_prose(page.units[index]) and not _is_header_statement(page, index)]
+    start = None
+    for position, index in enumerate(prose):
+        following = prose[position + 1] if position + 1 < len(prose) else len(page.units)
+        between = [i for i in kept if index < i < min(following, index + 8)]
+        if not any(_is_header_statement(page, i) for i in between):
+            start = index
+            break
+    if start is None:
+        candidates = [i for i in kept if len(page.units[i].split()) >= 8 and not _is_header_statement(page, i)]
+        if not candidates:
+            candidates = [i for i in kept if not _is_header_statement(page, i)]
+        if not candidates:
+            return None
+        return candidates[0]
+    if _DATELINE.match(page.units[start]):
+        return start
+    while start > 0 and start - 1 not in page.removed:
+        previous = page.units[start - 1]
+        if not (ends_sentence(previous) and len(previous.split()) >= 4) or _is_header_statement(page, start - 1):
+            break
+        if _is_name_like_byline(page, start - 1) or _BIO_START.match(previous):
+            break
+        start -= 1
+    return start
+
+
+def _is_name_like_byline(page: _Page, index: int) -> bool:
+    return is_name_like(page.units[index]) and len(page.units[index].split()) <= 6
+
+
+# Furniture that never stands inside an article's header: above it, the page's own.
+HEADER_BOUNDARY_RULES = frozenset({"related_links", "site_chrome", "tag_list", "copyright_line", "consent_control"})
+
+
+def _header_block(page: _Page, start: int) -> list[int]:
+    """The article's header: the lines just above the body that are headline-, sentence-, byline- or
+    date-like (furniture among them skipped), up to a short label such as a section name."""
+    block: list[int] = []
+    index = start - 1
+    while index >= 0:
+        if index in page.removed:
+            if page.removed[index].rule in HEADER_BOUNDARY_RULES:
+                break
+            index -= 1
+            continue
+        unit = page.units[index]
+        has_text = any(not _is_header_line(page, i) for i in block)
+        if _belongs_to_header(page, index):
+            block.append(index)
+        elif not has_text and is_headline_like(unit) and not unit.isupper() and _next_is_header_line(page, index):
+            block.append(index)  # a short headline right above its byline or date: "Border markets"
+        elif unit.strip().lower() == "by" and block:
+            block.append(index)
+        else:
+            break
+        index -= 1
+    return sorted(block)
+
+
+def _belongs_to_header(page: _Page, index: int) -> bool:
+    """A byline, a date line, a URL or a line of header noise, or a line of four words or more that
+    reads as a headline or a sentence."""
+    unit = page.units[index]
+    if _is_header_line(page, index) or _URL_LINE.match(unit) or _HEADER_NOISE.match(unit):
+        return True
+    return (is_headline_like(unit) or ends_sentence(unit)) and len(unit.split()) >= 4
+
+
+def _is_header_line(page: _Page, index: int) -> bool:
+    """A byline or a date line; a name next to a date line counts as a byline."""
+    if _is_header_statement(page, index):
+        return True
+    if not _is_name_like_byline(page, index):
+        return False
+    neighbours = [i for i in (index - 1, index + 1, index + 2) if 0 <= i < len(page.units) and i not in page.removed]
+    return any(page.statement(i) is not None for i in neighbours[:2]) or (
+        index > 0 and page.units[index - 1].strip().lower() == "by"
+    )
+
+
+def _next_is_header_line(page: _Page, index: int) -> bool:
+    following = next((i for i in range(index + 1, len(page.units)) if i not in page.removed), None)
+    return following is not None and _is_header_line(page, following)
+
+
+def _read_header(page: _Page, block: list[int], start: int, known_title: str) -> int | None:
+    """Headline, title repeats, standfirst, byline and dates from the article's header; the rest of
+    it is furniture. Returns the headline's index (None when it came from metadata or is missing)."""
+    fields = page.fields
+    title_index = None
+    if known_title:
+        fields["title"] = _title_without_labels(known_title, fields)
+        fields.update(_suffix_outlet(page, fields["title"]))
+    else:
+        title_index = _headline(page, block)
+        if title_index is not None:
+            title = _title_without_labels(page.units[title_index], fields)
+            title = _take_suffix(page, title)
+            fields["title"], fields["title_derived"] = title, False
+    title_keys = {canonical_text(fields["title"])} if "title" in fields else set()
+    byline_pending = False
+    for index in block:
+        if index == title_index:
+            continue
+        unit = page.units[index]
+        if title_keys and canonical_text(_take_suffix(page, _title_without_labels(unit), record=False)) in title_keys:
+            page.remove(index, "title_repeat")
+            continue
+        if title_index is not None and index < title_index:
+            page.remove(index, "article_header")
+            continue
+        if unit.strip().lower() == "by":
+            page.remove(index, "byline")
+            byline_pending = True
+            continue
+        if _read_byline_or_date(page, index, byline_pending):
+            byline_pending = False
+            continue
+        url = _URL_LINE.match(unit)
+        if url:
+            page.clues.append(OutletClue(Clue.DOMAIN, url["url"], unit))
+            page.remove(index, "article_header")
+            continue
+        if not fields.get("summary") and len(unit.split()) >= 5 and not _HEADER_NOISE.match(unit):
+            fields["summary"] = unit
+            page.remove(index, "standfirst")
+            continue
+        page.remove(index, "article_header")
+    return title_index
+
+
+def _headline(page: _Page, block: list[int]) -> int | None:
+    """The headline among the header's lines of text above its first byline or date line: the last of
+    them, unless it is the standfirst of the line above (longer, and a sentence or a dozen words)."""
+    first_header_line = next((i for i in block if _is_header_line(page, i)), None)
+    texts = [
+        i
+        for i in block
+        if (first_header_line is None or i < first_header_line)
+        and not _is_header_line(page, i)
+        and not _URL_LINE.match(page.units[i])
+        and not _HEADER_NOISE.match(page.units[i])
+    ]
+    if not texts:
+        texts = [i for i in block if not _is_header_line(page, i) and is_headline_like(page.units[i])]
+    if not texts:
+        return None
+    position = len(texts) - 1
+    while position > 0 and _is_standfirst_of(page.units[texts[position]], page.units[texts[position - 1]]):
+        position -= 1
+    return texts[position]
+
+
+def _is_standfirst_of(line: str, above: str) -> bool:
+    words = len(line.split())
+    return (
+        len(line) > len(above)
+        and (words >= 12 or ends_sentence(line))
+        and len(above.split()) <= 25
+        and is_headline_like(above)
+    )
+
+
+def _read_byline_or_date(page: _Page, index: int, byline_pending: bool) -> bool:
+    unit = page.units[index]
+    fields = page.fields
+    statement = page.statement(index)
+    if statement is not None:
+        rank = 1 if statement.published is not None else 2
+        page.published.append((rank, statement))
+        byline = statement.byline or _byline_in(statement.rest)
+        if byline and not fields.get("byline"):
+            fields["byline"] = byline
+        elif statement.rest and not fields.get("section") and not _BYLINE.match(statement.rest):
+            fields["section"] = statement.rest
+        note = f"updated {statement.updated.date}" if statement.published is None else str(statement.published.date)
+        page.remove(index, "date_line", note=note)
+        return True
+    byline = _BYLINE.match(unit)
+    if byline and len(unit.split()) <= 14:
+        fields.setdefault("byline", _clean_byline(byline["name"]))
+        page.remove(index, "byline")
+        return True
+    if byline_pending or _is_header_line(page, index) or (is_name_like(unit) and not fields.get("byline")):
+        fields.setdefault("byline", _clean_byline(unit))
+        page.remove(index, "byline")
+        return True
+    return False
+
+
+def _byline_in(rest: str) -> str:
+    match = _BYLINE.match(rest.strip(" |-–—·•"))
+    if match:
+        return _clean_byline(match["name"])
+    return ""
+
+
+def _clean_byline(name: str) -> str:
+    name = re.sub(r"\s*[|,–—-]\s*$", "", name.strip()).strip()
+    return re.sub(r"\s*\|\s*", " and ", name)
+
+
+def _take_suffix(page: _Page, title: str, *, record: bool = True) -> str:
+    """A headline without its `| Outlet` or `- Outlet` suffix, when that names a known outlet (or, with
+    a bar, any outlet)."""
+    match = _TITLE_OUTLET_SUFFIX.search(title)
+    if not match:
+        return title
+    name = match["outlet"].strip()
+    known = page.outlets.named(name)
+    if known is None and not (match.group().strip().startswith("|") and plausible_name(name)):
+        return title
+    if record:
+        page.clues.append(OutletClue(Clue.TITLE_SUFFIX, name, title))
+    stripped = title[: match.start()].strip()
+    return _take_suffix(page, stripped, record=record) if "|" in stripped else stripped
+
+
+def _suffix_outlet(page: _Page, title: str) -> dict[str, Any]:
+    return {"title": _take_suffix(page, title)}
+
+
+# --- The page around the article ----------------------------------------------------------------
+
+
+def _read_page_header(page: _Page, header_start: int, title_index: int | None) -> None:
+    """Everything above the article's header is the page's: its masthead names the outlet, the label
+    right above the headline is the section (and may say the article's type)."""
+    kept = page.kept(0, header_start)
+    if not kept:
+        return
+    first = kept[0]
+    tagline = kept[1] if len(kept) > 1 else None
+    for index in kept:
+        unit = page.units[index]
+        known = page.outlets.named(unit)
+        if known is not None:
+            page.clues.append(OutletClue(Clue.MASTHEAD, unit, unit))
+            page.remove(index, "masthead")
+            continue
+        url = _URL_LINE.match(unit)
+        if url:
+            page.clues.append(OutletClue(Clue.DOMAIN, url["url"], unit))
+        statement = page.statement(index)
+        if statement is not None and statement.date is not None:
+            page.published.append((5, statement))
+    if (
+        first not in page.removed
+        and tagline is not None
+        and plausible_name(page.units[first])
+        and 3 <= len(page.units[tagline].split()) <= 12
+        and any(word[:1].islower() for word in page.units[tagline].split())
+        and not ends_sentence(page.units[tagline])
+    ):
+        page.clues.append(OutletClue(Clue.SITE_TITLE, page.units[first], page.units[first]))
+        page.remove(first, "masthead")
+    label = kept[-1]
+    if label not in page.removed and is_short_label(page.units[label]):
+        parts = [part.strip() for part in re.split(r"[|»›/>]", page.units[label]) if part.strip()]
+        page.fields.setdefault("section", page.units[label].strip())
+        for part in parts:
+            article_type = type_of_label(part)
+            if article_type and page.fields["article_type"] == "news":
+                page.fields["article_type"] = article_type
+        page.remove(label, "section_label")
+    for index in kept:
+        page.remove(index, "page_header")
+
+
+def type_of_label(label: str) -> str:
+    for pattern, article_type in _SECTION_TYPES:
+        if pattern.match(label.strip()):
+            return article_type
+    return ""
+
+
+def _body_end(page: _Page, start: int) -> int:
+    """The last line of the body: its last paragraph of prose before the first line only a page's
+    footer has, then any short closing sentences after it."""
+    limit = next(
+        (
+            index
+            for index in range(start + 1, len(page.units))
+            if index in page.removed and RULES_BY_NAME.get(page.removed[index].rule, None) is not None
+            and RULES_BY_NAME[page.removed[index].rule].ends_article
+        ),
+        len(page.units),
+    )  # fmt: skip
+    kept = page.kept(start, limit)
+    prose = [index for index in kept if is_prose(page.units[index])]
+    end = prose[-1] if prose else start
+    for index in kept:
+        if index <= end:
+            continue
+        unit = page.units[index]
+        if not (ends_sentence(unit) or _BIO_START.match(unit) or _WIRE_CREDITS.match(unit)):
+            break
+        end = index
+    return end
+
+
+def _read_page_footer(page: _Page, end: int) -> None:
+    """Everything below the article is the page's: comments, related stories, footers. An author's
+    note or wire credits right after the article are read first."""
+    in_comments = False
+    for index in range(end + 1, len(page.units)):
+        removal = page.removed.get(index)
+        if removal is not None:
+            in_comments = in_comments or removal.rule == "comment_form"
+            continue
+        if not in_comments and _read_credit_or_bio(page, index):
+            continue
+        page.remove(index, "reader_comments" if in_comments else "page_footer")
+
+
+def _read_closing_lines(page: _Page, body: list[int]) -> list[int]:
+    """Credits and an author's note among the last lines of the body, as in `Reporting by ...` or
+    `Asad Ali` then `Asad Ali is an Islamabad based expert ...`."""
+    for index in body[-4:]:
+        _read_credit_or_bio(page, index)
+    return [index for index in body if index not in page.removed]
+
+
+def _read_credit_or_bio(page: _Page, index: int) -> bool:
+    unit = page.units[index]
+    fields = page.fields
+    if _WIRE_CREDITS.match(unit):
+        page.remove(index, "wire_credits")
+        reporting = _REPORTING_BY.match(unit)
+        if reporting and not fields.get("byline"):
+            fields["byline"] = reporting["names"].strip()
+        return True
+    bio = _BIO_START.match(unit)
+    if not (bio and _BIO_WORDS.search(unit) and len(unit.split()) <= 80):
+        return False
+    fields.setdefault("author_bio", unit)
+    page.remove(index, "author_bio")
+    name = bio["name"]
+    previous = max((i for i in range(index) if i not in page.removed), default=None)
+    if previous is not None and canonical_text(page.units[previous]) == canonical_text(name):
+        page.remove(previous, "byline")
+    if not name.lower().startswith("the ") and not fields.get("byline"):
+        fields["byline"] = name
+    return True
+
+
+def _read_dateline(page: _Page, first_paragraph: str) -> None:
+    dateline = _DATELINE.match(first_paragraph)
+    if dateline and dateline["place"].lower() not in _NOT_A_DATELINE:
+        place = dateline["place"]
+        page.fields["dateline"] = place.title() if place.isupper() else place
+    agency = _AGENCY_IN_DATELINE.match(first_paragraph)
+    if agency:
+        page.clues.append(OutletClue(Clue.AGENCY_CREDIT, agency["agency"].strip(), first_paragraph[:80]))
+    byline = page.fields.get("byline", "")
+    if byline and page.outlets.named(byline) is not None:
+        page.clues.append(OutletClue(Clue.AGENCY_CREDIT, byline, byline))
+
+
+def _choose_date(page: _Page) -> None:
+    """The publication date, by rank: the article header's published date (1), the markup's (1.5), the
+    header's updated date (2), the print footer's (3), a date at the top of the page (5)."""
+    if not page.published:
+        return
+    _, statement = min(page.published, key=lambda item: item[0])
+    date = statement.published or statement.updated
+    if date is None:
+        return
+    page.fields["published"] = date
+    page.fields["published_text"] = statement.phrase[:300]
+    page.fields["date_order_from_page"] = page.order_from_page or not statement.numeric
+
+
+def _assemble(units: list[str], body_indexes: list[int], removed: dict[int, Removal]) -> tuple[str, list[Removal]]:
+    """Join the body; each removal gets the body offset of the paragraph that followed it."""
+    body_set = set(body_indexes)
+    parts: list[str] = []
+    removals: list[Removal] = []
+    next_paragraph_at = 0
+    for index, unit in enumerate(units):
+        if index in body_set:
+            parts.append(unit)
+            next_paragraph_at += len(unit) + 2
+        elif index in removed:
+            removals.append(dataclasses.replace(removed[index], body_offset=next_paragraph_at))
+        else:
+            removals.append(Removal("page_footer", unit, body_offset=next_paragraph_at))
+    body = "\n\n".join(parts)
+    return body, [dataclasses.replace(r, body_offset=min(r.body_offset, len(body))) for r in removals]

@@ -1,0 +1,256 @@
+"""Pure: which outlet published a page, from the clues the page gives. No Django.
+
+A page names its outlet in many places, some trustworthy and some not. A curator's metadata, an
+HTML page's `og:site_name`, a "Published in Dawn, January 18th, 2024" footer and the owner in a
+copyright line name the publisher on purpose; a URL's domain says where the page was saved from; a
+masthead or a title's "| Outlet" suffix name it too, but look just like menu items and section
+labels; an agency credit ("(Reuters)", "— AFP") names who wrote the story, not who published it.
+
+So clues are ranked, and a name the archive does not know is believed only from a clue that names
+a publisher on purpose. A known name (from the curated outlets file, or a source a curator
+created) is recognised from any clue; a menu item, a section name or a boilerplate phrase never
+becomes an outlet, because it is neither known nor a purposeful clue, and the phrases copyright
+lines are made of ("All rights reserved") are never names.
+"""
+
+from __future__ import annotations
+
+import re
+import unicodedata
+from collections.abc import Iterable, Sequence
+from dataclasses import dataclass, field
+from enum import IntEnum
+from urllib.parse import urlsplit
+
+US_STYLE_COUNTRIES = frozenset({"US", "PH", "FM", "MH", "PW", "BZ"})  # numeric dates read month first
+
+
+@dataclass(frozen=True)
+class Outlet:
+    """An outlet the archive knows: its usual name, other names, web domains, home country, kind."""
+
+    name: str
+    aliases: tuple[str, ...] = ()
+    domains: tuple[str, ...] = ()
+    country: str = ""
+    kind: str = ""
+    key: object = field(default=None, compare=False)  # the archive's Source id, when it is one
+
+    @property
+    def month_first(self) -> bool:
+        """Whether its numeric dates are month first (01/18/2024), as in the United States."""
+        return self.country in US_STYLE_COUNTRIES
+
+
+class Clue(IntEnum):
+    """Where a page names an outlet, most trustworthy first (a lower value wins)."""
+
+    METADATA = 1  # a curator's metadata or an export record's source field
+    SITE_NAME = 2  # an HTML page's og:site_name / application-name / JSON-LD publisher
+    PUBLISHED_IN = 3  # "Published in Dawn, January 18th, 2024"
+    DOMAIN = 4  # the page's URL (metadata, canonical link, or a URL line)
+    COPYRIGHT = 5  # "© 2024 The Express Tribune. All rights reserved."
+    SITE_TITLE = 6  # a site's title and tagline at the very top of the page (a blog's)
+    MASTHEAD = 7  # the outlet's name on a line of its own at the top of the page
+    TITLE_SUFFIX = 8  # "Headline | Outlet" or "Headline - Outlet"
+    MESSENGER = 9  # "Join NewsTrack WhatsApp group", "Follow Dawn on Instagram"
+    AGENCY_CREDIT = 10  # "(Reuters)", "— AFP", "TEHRAN (IRNA) --", "Source: Al Jazeera"
+
+
+# A name the archive does not know is believed only from these clues.
+PURPOSEFUL = frozenset({Clue.METADATA, Clue.SITE_NAME, Clue.PUBLISHED_IN, Clue.COPYRIGHT, Clue.SITE_TITLE})
+
+
+@dataclass(frozen=True)
+class OutletClue:
+    kind: Clue
+    text: str  # the name (or URL) as the page gives it
+    line: str = ""  # the line it was read from, for the record
+
+
+@dataclass(frozen=True)
+class Identified:
+    """The outlet of a page: its name, whether the archive knows it, and the clue that decided."""
+
+    name: str
+    clue: Clue
+    outlet: Outlet | None = None  # the known outlet, or None for a new name
+    domain: str = ""
+    evidence: str = ""
+
+    @property
+    def known(self) -> bool:
+        return self.outlet is not None
+
+
+_ARTICLES = re.compile(r"^(?:the|al|el)\s+")
+_NON_WORD = re.compile(r"[^\w]+")
+
+
+def name_key(text: str) -> str:
+    """What two spellings of an outlet's name share: `The Express Tribune` = `Express Tribune`,
+    `DAWN` = `Dawn`, `Al-Monitor` = `Al Monitor`, `Dawn.com` = `Dawn com`."""
+    text = unicodedata.normalize("NFKC", text).casefold().replace("&", " and ").replace("’", "'").replace("'s ", "s ")
+    text = " ".join(_NON_WORD.sub(" ", text).split())
+    return _ARTICLES.sub("", text)
+
+
+def phrase_key(text: str) -> str:
+    """A name as it must stand inside a longer phrase: like name_key, but keeping a leading "The"."""
+    text = unicodedata.normalize("NFKC", text).casefold().replace("&", " and ").replace("’", "'").replace("'s ", "s ")
+    return " ".join(_NON_WORD.sub(" ", text).split())
+
+
+def host_of(url_or_host: str) -> str:
+    """The host of a URL or a bare host name, lower case, without `www.` or a port."""
+    text = url_or_host.strip()
+    if "//" not in text:
+        text = "//" + text
+    try:
+        host = (urlsplit(text).hostname or "").rstrip(".")
+    except ValueError:
+        return ""
+    return host.removeprefix("www.").removeprefix("m.").removeprefix("amp.")
+
+
+# Words copyright lines and credits are made of: never (part of) an outlet's name on their own.
+BOILERPLATE_WORDS = frozenset(
+    "all rights reserved reserve copyright copyrights c the a an by of and inc ltd limited llc plc corp "
+    "corporation co company group media pvt private news agencies agency staff web desk online reporter "
+    "correspondent our us we this site website page content contents material materials may not be published "
+    "broadcast rewritten redistributed reproduced without permission prior written terms use policy privacy "
+    "powered designed developed hosted".split()
+)
+
+
+def plausible_name(text: str) -> bool:
+    """Whether a phrase could be a publisher's name: one to six words, a capital, not a sentence, not
+    made only of the words copyright lines and credits are made of."""
+    words = text.split()
+    if not 1 <= len(words) <= 6 or len(text) > 60:
+        return False
+    if not any(character.isupper() for character in text) or text.rstrip()[-1:] in {".", ":", ",", ";"}:
+        return False
+    return not all(word.strip(".,&-()").casefold() in BOILERPLATE_WORDS for word in words)
+
+
+def is_acronym(name: str) -> bool:
+    """`APP`, `AFP`, `IRNA`: matched only as written, in capitals, since `app` is a word."""
+    return bool(re.fullmatch(r"[A-Z][A-Z0-9&]{1,6}", name.strip()))
+
+
+@dataclass
+class OutletIndex:
+    """The outlets the archive knows, found by any of their names or domains.
+
+    A name matches however it is capitalised and with or without a leading "The" when it is a whole
+    line (a masthead) or a metadata value; inside a longer phrase (a copyright line) it must stand
+    whole, "The" included, so that "Nation Media Group" is not The Nation. An acronym matches only
+    in capitals.
+    """
+
+    outlets: Sequence[Outlet] = ()
+    _by_name: dict[str, Outlet] = field(default_factory=dict, init=False, repr=False)
+    _by_phrase: dict[str, Outlet] = field(default_factory=dict, init=False, repr=False)
+    _by_acronym: dict[str, Outlet] = field(default_factory=dict, init=False, repr=False)
+    _by_domain: dict[str, Outlet] = field(default_factory=dict, init=False, repr=False)
+    _longest: int = field(default=1, init=False, repr=False)
+
+    def __post_init__(self) -> None:
+        for outlet in self.outlets:
+            self.add(outlet)
+
+    def add(self, outlet: Outlet) -> None:
+        """Know one more outlet (the importer adds those it creates during a run)."""
+        if outlet not in self.outlets:
+            self.outlets = [*self.outlets, outlet]
+        for name in (outlet.name, *outlet.aliases):
+            if is_acronym(name):
+                self._by_acronym.setdefault(name.strip(), outlet)
+                continue
+            key = name_key(name)
+            if key:
+                self._by_name.setdefault(key, outlet)
+                phrase = phrase_key(name)
+                self._by_phrase.setdefault(phrase, outlet)
+                self._longest = max(self._longest, len(phrase.split()))
+        for domain in outlet.domains:
+            self._by_domain.setdefault(host_of(domain), outlet)
+
+    def __len__(self) -> int:
+        return len(self.outlets)
+
+    def named(self, text: str) -> Outlet | None:
+        """The outlet this phrase names exactly (any of its names, or a domain written as a name)."""
+        found = self._by_acronym.get(text.strip()) or self._by_name.get(name_key(text))
+        if found is None and "." in text and " " not in text.strip():
+            found = self.at_domain(text)
+        return found
+
+    def at_domain(self, url_or_host: str) -> Outlet | None:
+        """The outlet a host belongs to, also through a subdomain (`epaper.dawn.com`)."""
+        host = host_of(url_or_host)
+        while host:
+            found = self._by_domain.get(host)
+            if found is not None:
+                return found
+            if host.count(".") < 2:  # never climb to a public suffix such as co.uk
+                return None
+            host = host.split(".", 1)[1]
+        return None
+
+    def mentioned_in(self, text: str) -> Outlet | None:
+        """The first known outlet whose whole name stands inside a phrase, the longest name first where
+        two start at the same word: `© 2024 The Express Tribune` names The Express Tribune."""
+        words = phrase_key(text).split()
+        for start in range(len(words)):
+            for length in range(min(self._longest, len(words) - start), 0, -1):
+                found = self._by_phrase.get(" ".join(words[start : start + length]))
+                if found is not None:
+                    return found
+        tokens = re.findall(r"[A-Z][A-Z0-9&]{1,6}", text)
+        return next((self._by_acronym[token] for token in tokens if token in self._by_acronym), None)
+
+
+EMPTY_INDEX = OutletIndex()
+
+
+def identify(clues: Iterable[OutletClue], index: OutletIndex) -> Identified | None:
+    """The page's outlet, or None when no clue is good enough.
+
+    A curator's metadata decides. Otherwise a known outlet named by the best-ranked clue; then a
+    name the archive does not know, from the best-ranked purposeful clue; then the host of an unknown
+    domain; and only when nothing else names the publisher, a known agency's credit.
+    """
+    clues = sorted(clues, key=lambda clue: clue.kind)
+    readings = [(clue, _read_clue(clue, index)) for clue in clues]
+    readings = [(clue, found) for clue, found in readings if found is not None]
+
+    def first(condition: object) -> Identified | None:
+        return next((found for clue, found in readings if condition(clue, found)), None)
+
+    return (
+        first(lambda clue, found: clue.kind == Clue.METADATA)
+        or first(lambda clue, found: found.known and clue.kind != Clue.AGENCY_CREDIT)
+        or first(lambda clue, found: not found.known and clue.kind != Clue.DOMAIN)
+        or first(lambda clue, found: clue.kind == Clue.DOMAIN)
+        or first(lambda clue, found: clue.kind == Clue.AGENCY_CREDIT)
+    )
+
+
+def _read_clue(clue: OutletClue, index: OutletIndex) -> Identified | None:
+    evidence = clue.line or clue.text
+    if clue.kind == Clue.DOMAIN:
+        host = host_of(clue.text)
+        if not host or "." not in host:
+            return None
+        known = index.at_domain(host)
+        return Identified(known.name if known else host, clue.kind, known, host, evidence)
+    known = index.named(clue.text) or (
+        index.mentioned_in(clue.text) if clue.kind in {Clue.COPYRIGHT, Clue.PUBLISHED_IN} else None
+    )
+    if known is not None:
+        return Identified(known.name, clue.kind, known, evidence=evidence)
+    if clue.kind in PURPOSEFUL and plausible_name(clue.text):
+        return Identified(clue.text.strip(), clue.kind, evidence=evidence)
+    return None
