@@ -46,7 +46,8 @@ BOILERPLATE_RULES: tuple[LineRule, ...] = (
     _rule(
         "consent_control",
         "Buttons and links of consent banners (Accept all, Information and Settings, Privacy policy)",
-        r"^(accept( all( cookies)?)?|reject( all)?|decline|agree|i agree|got it|allow( all)?|"
+        r"^(accept( all( cookies)?)?|reject( all)?|decline|agree|(yes,? )?i agree|got it|allow( all)?|"
+        r"no,? take me to settings|"
         r"information and settings|(cookie|privacy|consent) (settings|preferences|policy|notice)|"
         r"manage (cookies|preferences|consent|options)|customi[sz]e( settings)?|more information|privacy policy)"
         r"[.!]?$",
@@ -65,7 +66,9 @@ BOILERPLATE_RULES: tuple[LineRule, ...] = (
         rf"^((click to |tap to )?share( this( article| story| post| page)?| via| on ({_SOCIAL})| on social media)?\d*|"
         rf"tweet( this)?|print( this( article| page)?)?|copy( link| url)?|short ?url|({_SOCIAL})|"
         rf"(click|tap) here to share.*|save( article| for later| to read later| story)?|like this|like loading\.*|"
-        rf"listen( to this (article|story))?|gift (this )?article|font size|a\s*a\s*a|a\+\s*a-|follow)[\s:.!]*$"
+        rf"listen( to this (article|story))?|gift (this )?article|font size|a\s*a\s*a|a\+\s*a-|follow|"
+        rf"share page|about sharing|close panel|send to (a )?friend|email this( article)?|"
+        rf"click to (share|print|email) on \w+.*|click to (print|email a link to a friend).*)[\s:.!]*$"
         rf"|^save articles to read later\b",
         12,
     ),
@@ -152,11 +155,13 @@ BOILERPLATE_RULES: tuple[LineRule, ...] = (
         "site_chrome",
         "Navigation and page furniture (Exit mobile version, Skip to content, Advertisement, Search, Sign in)",
         r"^(exit mobile version|skip (to )?(main )?(content|links|navigation)|toggle (navigation|menu)|main menu|menu|"
-        r"navigation menu|search( for)?:?|home|advertisement|advertisements|sponsored( content)?|ad|loading\.*|"
+        r"navigation menu|search( for)?:?|home|advertisement|advertisements|advertising|sponsored( content)?|ad|"
+        r"loading\.*|"
         r"back to top|scroll to top|close|next article|previous article|next post|previous post|print this page|"
         r"sign in|log in|login|register|my account|e-?paper|live( tv)?|play|edition:?|proudly powered by .*|"
         r"powered by .*|about( us)?|contact( us)?|advertise( with us)?|terms( of (use|service))?|"
-        r"(privacy|cookie) policy|careers|sitemap|rss)$",
+        r"(privacy|cookie) policy|careers|sitemap|rss|purchase licensing rights.*|.*,? opens (in )?(a )?new "
+        r"(tab|window)\)?)$",
         12,
     ),
 )
@@ -169,6 +174,7 @@ POSITIONAL_RULES = {
     "page_footer": "The page below the article's end: related stories, footers, links",
     "reader_comments": "Readers' comments below the article, their names, dates and votes",
     "photo_caption": "Photo captions and credits",
+    "page_control": "Buttons, forms and their labels on an HTML page",
     "title_repeat": "The headline again",
     "standfirst": "The standfirst, kept as the summary",
     "byline": "The byline, kept as the byline",
@@ -183,11 +189,22 @@ POSITIONAL_RULES = {
 }
 
 
+_SHARE_WORDS = frozenset(
+    "facebook twitter x whatsapp telegram linkedin pinterest reddit email e-mail messenger viber threads instagram "
+    "youtube tiktok flipboard bluesky mastodon sms share print copy link comments comment save gift tweet "
+    "purchase licensing rights whatsapp".split()
+)
+
+
 def classify_line(line: str) -> LineRule | None:
-    """The first boilerplate rule that matches this line, if any."""
+    """The first boilerplate rule that matches this line, if any; a line made only of social network
+    names and share buttons (`Facebook Twitter Whatsapp Comments Email`) is a share bar."""
     for rule in BOILERPLATE_RULES:
         if rule.matches(line):
             return rule
+    words = [word.strip(".:|·•,()0123456789").casefold() for word in line.split()]
+    if 2 <= len(words) <= 15 and all(word in _SHARE_WORDS or not word for word in words):
+        return RULES_BY_NAME["share_prompt"]
     return None
 
 
@@ -214,7 +231,11 @@ CAPTION_CREDITS = (
     ),
     re.compile(r"\((?P<credit>[A-Z][\w .&-]{1,30}/(?:File|file|Handout|handout)[\w /]*)\)\s*\.?$"),
     re.compile(r"^\((?P<credit>file photo|photo|file|handout|representational image)\)\.?$", re.I),
+    re.compile(r"\((?P<credit>[^()]{0,40}\bphotos?\b[^()]{0,40})\)\s*\.?$", re.I),
+    re.compile(r"^image (?:source|credit)s?\s*[,:]\s*(?P<credit>.{2,80})$", re.I),
+    re.compile(r"[.!?]\s*©\s*(?P<credit>[^©.]{2,60})$"),
     re.compile(r"\[(?P<credit>(?:File|Photo|Handout)[^\]]{0,80})\]\s*\.?$"),
+    re.compile(r"\[(?P<credit>[^\]/]{2,60}/[^\]]{2,40})\]\s*\.?$"),
     re.compile(r"^(?:photo|image|picture|file photo|pic|photo credit)\s*(?:by|:|/|–|-)\s*(?P<credit>.{2,80})$", re.I),
     re.compile(r"\b(?:photo|image|picture) credits?\s*:\s*(?P<credit>.{2,80})$", re.I),
     re.compile(r"[-–—|]\s*(?:photo|image|picture)\s*(?:by|:|/)\s*(?P<credit>[^.]{2,60})\.?$", re.I),
@@ -224,6 +245,7 @@ CAPTION_CREDITS = (
         r"(?P<credit>\b(?:REUTERS|AFP|AP Photo|EPA|Getty)(?:/[\w .-]+){1,4}?)(?:\s+Purchase Licensing Rights.*)?$"
     ),
 )
+CAPTION_LABEL = re.compile(r"^(?:image|photo|picture|video) caption\s*[,:]?$|^caption\s*:?$", re.I)
 
 
 def caption_credit(line: str) -> str | None:

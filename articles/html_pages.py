@@ -20,7 +20,7 @@ from collections.abc import Iterator
 from typing import Any
 
 from archive.common.dates import DateStatement, partial_date
-from articles.layout import parse_text, type_of_label
+from articles.layout import parse_text, read_page, type_of_label
 from articles.limits import DEFAULT_LIMITS, ImportLimits
 from articles.outlets import EMPTY_INDEX, Clue, OutletClue, OutletIndex
 from articles.parsed import ParsedArticle, ParseError
@@ -35,6 +35,8 @@ ARTICLE_TYPES = {"OpinionNewsArticle": "opinion", "AnalysisNewsArticle": "analys
                  "BackgroundNewsArticle": "analysis", "ReviewNewsArticle": "opinion"}  # fmt: skip
 ARTICLE_KINDS = frozenset({"BlogPosting", "Report", "LiveBlogPosting", "Article"})
 _HIDDEN_STYLE = re.compile(r"display\s*:\s*none|visibility\s*:\s*hidden", re.I)
+# Text only screen readers get (visually hidden by the site's CSS): not what a reader sees.
+_SCREEN_READER_ONLY = re.compile(r"\b(?:screen-reader-text|sr-only|visually-hidden|visuallyhidden|a11y-hidden)\b")
 
 
 @dataclasses.dataclass(frozen=True)
@@ -59,7 +61,8 @@ def parse_html(
     """The article on an HTML page, read from its visible text and its markup."""
     root = _document(html, what=what)
     markup = read_markup(root)
-    lines = "\n".join(visible_lines(root))
+    visible = visible_text(root)
+    lines = "\n".join(visible.lines)
     extra_dates = []
     if markup.published:
         date = partial_date(markup.published)
@@ -67,7 +70,8 @@ def parse_html(
             phrase = f"{markup.published_from}: {markup.published}"[:300]
             extra_dates.append((1.5, DateStatement(date, None, phrase)))
     try:
-        parsed = parse_text(lines, known_title=markup.title, outlets=outlets, extra_dates=extra_dates)
+        parsed = read_page(visible.lines, visible.block_starts, known_title=markup.title, outlets=outlets,
+                           extra_dates=extra_dates, furniture=visible.furniture)  # fmt: skip
     except ParseError:
         parsed = _extracted(html, markup, what=what, outlets=outlets, extra_dates=extra_dates)
     return _with_markup(parsed, markup, lines)
@@ -84,34 +88,77 @@ def _document(html: str, *, what: str) -> Any:
     return root
 
 
-def visible_lines(root: Any) -> Iterator[str]:
-    """The page's visible text, one line per block, white space collapsed."""
-    parts: list[str] = []
+# Elements whose text is furniture whatever it says, and the rule recorded for it.
+FURNITURE_ELEMENTS = {
+    "figcaption": "photo_caption", "caption": "photo_caption", "nav": "site_chrome", "aside": "related_links",
+    "footer": "page_footer", "button": "page_control", "form": "page_control", "label": "page_control",
+    "select": "page_control", "option": "page_control",
+}  # fmt: skip
+CONTAINER_TAGS = frozenset("ul ol aside nav section footer header article main figure form table".split())
 
-    def walk(element: Any) -> None:
+
+@dataclasses.dataclass
+class VisibleText:
+    """A page's visible lines, which of them open a container, and which are furniture by element."""
+
+    lines: list[str] = dataclasses.field(default_factory=list)
+    block_starts: set[int] = dataclasses.field(default_factory=set)
+    furniture: dict[int, str] = dataclasses.field(default_factory=dict)
+
+
+def visible_text(root: Any) -> VisibleText:
+    """The page's visible text, one line per block, white space collapsed."""
+    found = VisibleText()
+    pending: list[str] = []
+    state = {"opens": True, "rule": ""}
+
+    def flush(rule: str) -> None:
+        text = " ".join("".join(pending).split())
+        pending.clear()
+        if text:
+            if state["opens"]:
+                found.block_starts.add(len(found.lines))
+            if rule:
+                found.furniture[len(found.lines)] = rule
+            found.lines.append(text)
+            state["opens"] = False
+
+    def walk(element: Any, rule: str) -> None:
         tag = element.tag if isinstance(element.tag, str) else ""
-        if tag in SKIPPED_TAGS or element.get("hidden") is not None or _HIDDEN_STYLE.search(element.get("style", "")):
+        if (
+            tag in SKIPPED_TAGS
+            or element.get("hidden") is not None
+            or _HIDDEN_STYLE.search(element.get("style", ""))
+            or _SCREEN_READER_ONLY.search(element.get("class", ""))
+        ):
             if element.tail:
-                parts.append(element.tail)
+                pending.append(element.tail)
             return
+        inner_rule = FURNITURE_ELEMENTS.get(tag) or rule
         block = tag in BLOCK_TAGS or tag == "br"
         if block:
-            parts.append("\n")
+            flush(rule)
+            if tag in CONTAINER_TAGS:
+                state["opens"] = True
         if element.text and tag:
-            parts.append(element.text)
+            pending.append(element.text)
         for child in element:
-            walk(child)
+            walk(child, inner_rule)
         if block:
-            parts.append("\n")
+            flush(inner_rule)
+            if tag in CONTAINER_TAGS:
+                state["opens"] = True
         if element.tail:
-            parts.append(element.tail)
+            pending.append(element.tail)
 
     body = root.find("body")
-    walk(body if body is not None else root)
-    for line in "".join(parts).split("\n"):
-        text = " ".join(line.split())
-        if text:
-            yield text
+    walk(body if body is not None else root, "")
+    flush("")
+    return found
+
+
+def visible_lines(root: Any) -> list[str]:
+    return visible_text(root).lines
 
 
 def read_markup(root: Any) -> PageMarkup:

@@ -223,9 +223,14 @@ def _body_differences(body: str, gold: Gold) -> tuple[list[str], list[str]]:
 
 
 def _stands_in(line: str, paragraphs: Sequence[str]) -> bool:
-    """A furniture line stands in a paragraph when it is the paragraph, or a whole part of it."""
+    """A furniture line stands in a paragraph when it is the paragraph, or (three words or more, so
+    that a menu's `Refugees` is not found inside a sentence) a whole part of it."""
+    if line in paragraphs:
+        return True
+    if len(line.split()) < 3:
+        return False
     pattern = re.compile(rf"(?:^|\W){re.escape(line)}(?:\W|$)")
-    return any(line == paragraph or pattern.search(paragraph) for paragraph in paragraphs)
+    return any(pattern.search(paragraph) for paragraph in paragraphs)
 
 
 def format_table(groups: Sequence[GroupScore]) -> list[str]:

@@ -35,7 +35,7 @@ from typing import Any
 from archive.common.dates import DateStatement, numeric_date_order, read_date_statement
 from archive.common.sentences import split_sentences
 from articles.cleaning import canonical_text, normalise_text, repeated_paragraphs
-from articles.furniture import RULES_BY_NAME, caption_credit, classify_line, is_list_item
+from articles.furniture import CAPTION_LABEL, RULES_BY_NAME, caption_credit, classify_line, is_list_item
 from articles.outlets import EMPTY_INDEX, Clue, OutletClue, OutletIndex, plausible_name
 from articles.parsed import ParsedArticle, ParseError, Removal
 
@@ -98,6 +98,7 @@ _NAME_WORD = re.compile(r"^(?:[A-Z][\w'’.-]*|and|&|de|da|al|el|bin|ibn|van|von
 _SENTENCE_END = re.compile(r"[.!?…][\"'”’)\]]*$")
 _URL_LINE = re.compile(r"^(?:short ?url:?\s*)?(?P<url>https?://\S+|www\.\S+)$", re.I)
 _HEADER_NOISE = re.compile(
+    r"^(?:by|published|updated|posted|last updated|first published|published on|updated on)\s*:?$|"
     r"^(?:news id|id|story id|code)\s*:?\s*\d+$|^\d+\s*(?:min|minute)s?(?:\s+read)?$|^(?:reading time|read time)\b|"
     r"^\d+[\s*]+\d+$|^\d+$|^(?:about\s+)?(?:an?|\d+)\s+(?:seconds?|minutes?|mins?|hours?|days?)\s+ago$",
     re.I,
@@ -106,12 +107,9 @@ _MESSENGER_OUTLET = re.compile(
     r"\bjoin\s+(?:the\s+|our\s+)?(?P<outlet>[A-Z][\w&.'’ -]{1,40}?)\s+(?:on\s+)?(?:whatsapp|telegram)", re.I
 )
 _FOLLOW_OUTLET = re.compile(r"^(?:follow|like)\s+(?P<outlet>[A-Z][\w&.'’ -]{1,40}?)\s+(?:on|@)\s", re.I)
-_COPYRIGHT_OWNER = re.compile(
-    r"(?:©|\(c\)|copyright)\s*(?:©\s*)?(?:\d{4}\s*(?:[-–]\s*\d{2,4})?\s*)?[.,]?\s*(?P<owner>[^.©]{2,80}?)"
-    r"\s*(?:\d{4}\s*)?(?:[.,|]|$|all rights)",
-    re.I,
+_COPYRIGHT_WORDS = re.compile(
+    r"©|\(c\)|\bcopyrights?\b|\b(?:19|20)\d{2}\b|\ball rights reserved(?: (?:for|to|by)\b)?|\bprotected\b", re.I
 )
-_RESERVED_FOR = re.compile(r"all rights reserved (?:for|to|by)\s+(?P<owner>.{2,80}?)\.?$", re.I)
 _PUBLISHED_IN = re.compile(
     r"^(?:this article was )?(?:first |originally )?(?:published|printed|appeared) in (?P<outlet>(?:the )?[A-Z]"
     r"[\w&.'’ -]{1,60}?)(?:,|\s+on)\s+(?P<date>.*\d{4})\.?$",
@@ -252,9 +250,25 @@ def parse_text(
     """Read plain text saved from a web page. With `known_title` (from metadata) no headline is sought;
     `extra_dates` are dates from elsewhere (an HTML page's markup) with their rank (see _choose_date)."""
     units, block_starts = paragraphs_and_blocks(text)
+    return read_page(units, block_starts, known_title=known_title, outlets=outlets, extra_dates=extra_dates)
+
+
+def read_page(
+    units: list[str],
+    block_starts: set[int],
+    *,
+    known_title: str = "",
+    outlets: OutletIndex = EMPTY_INDEX,
+    extra_dates: Sequence[tuple[float, DateStatement]] = (),
+    furniture: dict[int, str] | None = None,
+) -> ParsedArticle:
+    """Read a page given as its lines (`units`), which of them open a block, and the lines its markup
+    already says are furniture (`furniture`: index -> rule, for an HTML page's captions and menus)."""
     if not units:
         raise ParseError("no text, only white space")
     page = _Page(units, outlets, block_starts=block_starts)
+    for index, rule in (furniture or {}).items():
+        page.remove(index, rule)
     page.published.extend(extra_dates)
     order = numeric_date_order(units)
     page.month_first, page.order_from_page = bool(order), order is not None
@@ -287,13 +301,21 @@ def parse_text(
 def _remove_by_rule(page: _Page) -> None:
     """Lines a furniture rule recognises wherever they stand."""
     for index, unit in enumerate(page.units):
+        if index in page.removed:
+            continue
         rule = classify_line(unit)
         if rule is not None:
             page.remove(index, rule.name)
             _clues_in_furniture(page, index, rule.name)
             continue
+        if CAPTION_LABEL.match(unit):
+            page.remove(index, "photo_caption")
+            following = index + 1
+            if following < len(page.units) and len(page.units[following].split()) <= 40:
+                page.remove(following, "photo_caption")
+            continue
         credit = caption_credit(unit)
-        if credit is not None and not _is_long_prose_with_credit(unit):
+        if credit is not None and not _is_long_prose_with_credit(unit) and index not in page.removed:
             page.remove(index, "photo_caption", note=credit)
 
 
@@ -316,10 +338,9 @@ def _take_link_lists(page: _Page, start: int) -> None:
         rule = RULES_BY_NAME.get(removal.rule) if removal else None
         if rule is None or not rule.takes_list or _carries_its_link(page.units[index]):
             continue
-        heading_alone = index in page.block_starts and index + 1 in page.block_starts
         for position, item in enumerate(range(index + 1, min(index + 1 + MAX_LIST_ITEMS, len(page.units)))):
             unit = page.units[item]
-            if item in page.removed or (item in page.block_starts and not (heading_alone and position == 0)):
+            if item in page.removed or (item in page.block_starts and position > 0):
                 break
             if not (is_list_item(unit) or _looks_like_link_title(unit)) or _is_header_statement(page, item):
                 break
@@ -339,11 +360,9 @@ def _looks_like_link_title(unit: str) -> bool:
 def _clues_in_furniture(page: _Page, index: int, rule: str) -> None:
     unit = page.units[index]
     if rule == "copyright_line":
-        owner = _RESERVED_FOR.search(unit) or _COPYRIGHT_OWNER.search(unit)
+        owner = copyright_owner(unit)
         if owner:
-            name = owner["owner"].strip(" .,-|")
-            if name:
-                page.clues.append(OutletClue(Clue.COPYRIGHT, name, unit))
+            page.clues.append(OutletClue(Clue.COPYRIGHT, owner, unit))
     elif rule == "published_in":
         match = _PUBLISHED_IN.match(unit)
         if match:
@@ -359,6 +378,17 @@ def _clues_in_furniture(page: _Page, index: int, rule: str) -> None:
         match = _SOURCE_CREDIT.match(unit)
         if match:
             page.clues.append(OutletClue(Clue.AGENCY_CREDIT, match["outlet"].strip(), unit))
+
+
+def copyright_owner(line: str) -> str:
+    """Who a copyright line names: `Copyright ©2024. All rights reserved. Geo Television Network` ->
+    `Geo Television Network`; "" when it names nobody."""
+    segments = re.split(r"[.|,;:]\s+|\s+[-–—]\s+|[.|;]$", _COPYRIGHT_WORDS.sub(" ", line))
+    for segment in segments:
+        name = " ".join(segment.split()).strip(" .,-–—|")
+        if name and plausible_name(name) and not name.lower().startswith(("and ", "subject ", "unless ")):
+            return name
+    return ""
 
 
 # --- Where the body starts, and the article's header above it ----------------------------------
@@ -403,15 +433,21 @@ def _is_name_like_byline(page: _Page, index: int) -> bool:
     return is_name_like(page.units[index]) and len(page.units[index].split()) <= 6
 
 
+# Furniture below which nothing is the article: a comment section, tags, a copyright line, a page's
+# footer element.
+ARTICLE_ENDS = frozenset({rule.name for rule in RULES_BY_NAME.values() if rule.ends_article} | {"page_footer"})
 # Furniture that never stands inside an article's header: above it, the page's own.
 HEADER_BOUNDARY_RULES = frozenset({"related_links", "site_chrome", "tag_list", "copyright_line", "consent_control"})
 
 
 def _header_block(page: _Page, start: int) -> list[int]:
     """The article's header: the lines just above the body that are headline-, sentence-, byline- or
-    date-like (furniture among them skipped), up to a short label such as a section name."""
+    date-like (furniture among them skipped), up to a short label such as a section name. Below the
+    headline, short lines are buttons and counters (`Translate`, `0`, `Send to friend`) and do not
+    stop it."""
     block: list[int] = []
     index = start - 1
+    buttons = 0
     while index >= 0:
         if index in page.removed:
             if page.removed[index].rule in HEADER_BOUNDARY_RULES:
@@ -419,17 +455,26 @@ def _header_block(page: _Page, start: int) -> list[int]:
             index -= 1
             continue
         unit = page.units[index]
-        has_text = any(not _is_header_line(page, i) for i in block)
+        has_text = any(not _is_header_line(page, i) and not _is_noise(page, i) for i in block)
         if _belongs_to_header(page, index):
             block.append(index)
         elif not has_text and is_headline_like(unit) and not unit.isupper() and _next_is_header_line(page, index):
             block.append(index)  # a short headline right above its byline or date: "Border markets"
-        elif unit.strip().lower() == "by" and block:
+        elif not has_text and buttons < MAX_HEADER_BUTTONS and len(unit.split()) <= 4 and not ends_sentence(unit):
             block.append(index)
+            buttons += 1
         else:
             break
         index -= 1
     return sorted(block)
+
+
+MAX_HEADER_BUTTONS = 6
+
+
+def _is_noise(page: _Page, index: int) -> bool:
+    unit = page.units[index]
+    return bool(_URL_LINE.match(unit) or _HEADER_NOISE.match(unit)) or len(unit.split()) < 4
 
 
 def _belongs_to_header(page: _Page, index: int) -> bool:
@@ -445,7 +490,7 @@ def _is_header_line(page: _Page, index: int) -> bool:
     """A byline or a date line; a name next to a date line counts as a byline."""
     if _is_header_statement(page, index):
         return True
-    if not _is_name_like_byline(page, index):
+    if not (_is_name_like_byline(page, index) or page.outlets.named(page.units[index]) is not None):
         return False
     neighbours = [i for i in (index - 1, index + 1, index + 2) if 0 <= i < len(page.units) and i not in page.removed]
     return any(page.statement(i) is not None for i in neighbours[:2]) or (
@@ -515,6 +560,7 @@ def _headline(page: _Page, block: list[int]) -> int | None:
         and not _is_header_line(page, i)
         and not _URL_LINE.match(page.units[i])
         and not _HEADER_NOISE.match(page.units[i])
+        and (len(page.units[i].split()) >= 4 or _next_is_header_line(page, i))
     ]
     if not texts:
         texts = [i for i in block if not _is_header_line(page, i) and is_headline_like(page.units[i])]
@@ -606,12 +652,20 @@ def _read_page_header(page: _Page, header_start: int, title_index: int | None) -
         return
     first = kept[0]
     tagline = kept[1] if len(kept) > 1 else None
+    title_key = canonical_text(page.fields.get("title", ""))
     for index in kept:
         unit = page.units[index]
         known = page.outlets.named(unit)
         if known is not None:
             page.clues.append(OutletClue(Clue.MASTHEAD, unit, unit))
             page.remove(index, "masthead")
+            continue
+        if title_key and canonical_text(_take_suffix(page, _title_without_labels(unit))) == title_key:
+            page.remove(index, "title_repeat")  # a saved page's <title>, above the menus
+            continue
+        if is_prose(unit) and not page.fields.get("summary"):
+            page.fields["summary"] = unit  # its description, above the menus
+            page.remove(index, "standfirst")
             continue
         url = _URL_LINE.match(unit)
         if url:
@@ -620,9 +674,12 @@ def _read_page_header(page: _Page, header_start: int, title_index: int | None) -
         if statement is not None and statement.date is not None:
             page.published.append((5, statement))
     if (
-        first not in page.removed
+        first == min(kept)
+        and all(page.removed[i].rule == "site_chrome" for i in range(first))
+        and first not in page.removed
         and tagline is not None
         and plausible_name(page.units[first])
+        and "," not in page.units[first]
         and 3 <= len(page.units[tagline].split()) <= 12
         and any(word[:1].islower() for word in page.units[tagline].split())
         and not ends_sentence(page.units[tagline])
@@ -656,8 +713,7 @@ def _body_end(page: _Page, start: int) -> int:
         (
             index
             for index in range(start + 1, len(page.units))
-            if index in page.removed and RULES_BY_NAME.get(page.removed[index].rule, None) is not None
-            and RULES_BY_NAME[page.removed[index].rule].ends_article
+            if index in page.removed and page.removed[index].rule in ARTICLE_ENDS
         ),
         len(page.units),
     )  # fmt: skip
