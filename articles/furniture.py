@@ -121,7 +121,8 @@ BOILERPLATE_RULES: tuple[LineRule, ...] = (
     _rule(
         "tag_list",
         "Tags, topics and categories of the page (Tags: Pakistan, Iran; Posted in Politics) and their items",
-        r"^(tags?|tagged|topics?|keywords?|categories|category|filed under|posted in|more about)\b\s*(:|$|\s+\w)",
+        r"^(tags?|tagged|topics?|keywords?|categories|category|categori[sz]ed as|filed under|posted in|more about|"
+        r"labels)\b\s*(:|$|\s+\w)",
         30,
         takes_list=True,
         ends_article=True,
@@ -140,7 +141,7 @@ BOILERPLATE_RULES: tuple[LineRule, ...] = (
         "published by ...)",
         r"^(source|sources|courtesy|via|credit)\s*:\s*\S|^\(?with (additional )?inputs? from\b|"
         r"^(this (article|piece|story) (was|is|has been) (first |originally )?(published|republished|reproduced) "
-        r"(by|with|from|on)\b)|^(agencies|web desk|news desk|monitoring desk)$",
+        r"(by|with|from|on)\b)",
         25,
         ends_article=True,
     ),
@@ -152,11 +153,17 @@ BOILERPLATE_RULES: tuple[LineRule, ...] = (
         ends_article=True,
     ),
     _rule(
+        "advertisement",
+        "Advertisement labels and sponsored-content markers, wherever they stand",
+        r"^(advertisement|advertisements|advertising|sponsored( content)?|ad|ads by \w+|story continues below "
+        r"(this )?(advertisement|ad)|continue reading below|scroll to continue( with content)?)[\s:.]*$",
+        8,
+    ),
+    _rule(
         "site_chrome",
         "Navigation and page furniture (Exit mobile version, Skip to content, Advertisement, Search, Sign in)",
         r"^(exit mobile version|skip (to )?(main )?(content|links|navigation)|toggle (navigation|menu)|main menu|menu|"
-        r"navigation menu|search( for)?:?|home|advertisement|advertisements|advertising|sponsored( content)?|ad|"
-        r"loading\.*|"
+        r"navigation menu|search( for)?:?|home|loading\.*|"
         r"back to top|scroll to top|close|next article|previous article|next post|previous post|print this page|"
         r"sign in|log in|login|register|my account|e-?paper|live( tv)?|play|edition:?|proudly powered by .*|"
         r"powered by .*|about( us)?|contact( us)?|advertise( with us)?|terms( of (use|service))?|"
@@ -240,7 +247,10 @@ CAPTION_CREDITS = (
     re.compile(r"\b(?:photo|image|picture) credits?\s*:\s*(?P<credit>.{2,80})$", re.I),
     re.compile(r"[-–—|]\s*(?:photo|image|picture)\s*(?:by|:|/)\s*(?P<credit>[^.]{2,60})\.?$", re.I),
     re.compile(rf"\s[-–—|/]\s*(?P<credit>(?:{_AGENCIES}|The News|Dawn|Express|Radio Pakistan)[\w ./]*)$"),
-    re.compile(r"[.!?”\"]\s*[—–]\s*(?P<credit>[A-Z][\w.&]*(?: [A-Z][\w.&]*){0,3}(?:/[A-Z][\w.& ]*){0,3})$"),
+    re.compile(
+        r"[.”\"]\s*[—–]\s*(?P<credit>(?!(?:Analysis|OpEd|Op-Ed|Opinion|Interview|Explainer|Editorial|Review)$)"
+        r"[A-Z][\w.&]*(?: [A-Z][\w.&]*){0,3}(?:/[A-Z][\w.& ]*){0,3})$"
+    ),
     re.compile(
         r"(?P<credit>\b(?:REUTERS|AFP|AP Photo|EPA|Getty)(?:/[\w .-]+){1,4}?)(?:\s+Purchase Licensing Rights.*)?$"
     ),

@@ -83,7 +83,8 @@ _BIO_START = re.compile(
 _BIO_WORDS = re.compile(
     r"\b(expert|analyst|journalist|writer|author|columnist|correspondent|reporter|researcher|professor|"
     r"lecturer|editor|fellow|scholar|student|freelance|based|contributor|reached|e-?mail|twitter|tweets|"
-    r"commentator|practitioner|retired|diplomat|former|director|economist|associate|ambassador|head)\b|@",
+    r"commentator|practitioner|retired|diplomat|former|director|economist|associate|ambassador|head|writes|"
+    r"blogs|teaches)\b|@",
     re.I,
 )
 _WIRE_CREDITS = re.compile(
@@ -96,9 +97,11 @@ _REPORTING_BY = re.compile(
 )
 _NAME_WORD = re.compile(r"^(?:[A-Z][\w'’.-]*|and|&|de|da|al|el|bin|ibn|van|von|der|ul|ur|[|,])$")
 _SENTENCE_END = re.compile(r"[.!?…][\"'”’)\]]*$")
+_BYLINE_LABEL = re.compile(r"^(?:by|text by|words by|written by|story by|authors?|reporter)\s*:?$", re.I)
 _URL_LINE = re.compile(r"^(?:short ?url:?\s*)?(?P<url>https?://\S+|www\.\S+)$", re.I)
 _HEADER_NOISE = re.compile(
-    r"^(?:by|published|updated|posted|last updated|first published|published on|updated on)\s*:?$|"
+    r"^(?:by|text by|words by|written by|published|updated|posted|last updated|first published|published on|"
+    r"updated on)\s*:?$|"
     r"^(?:news id|id|story id|code)\s*:?\s*\d+$|^\d+\s*(?:min|minute)s?(?:\s+read)?$|^(?:reading time|read time)\b|"
     r"^\d+[\s*]+\d+$|^\d+$|^(?:about\s+)?(?:an?|\d+)\s+(?:seconds?|minutes?|mins?|hours?|days?)\s+ago$",
     re.I,
@@ -228,6 +231,11 @@ class _Page:
     month_first: bool = False
     order_from_page: bool = False
     block_starts: set[int] = field(default_factory=set)
+    byline_strength: int = 99
+    standalone: set[str] = field(default_factory=set)  # every line of the page, canonical
+
+    def __post_init__(self) -> None:
+        self.standalone = {canonical_text(unit) for unit in self.units}
 
     def kept(self, start: int = 0, end: int | None = None) -> list[int]:
         end = len(self.units) if end is None else end
@@ -294,6 +302,9 @@ def read_page(
         sentence = split_sentences(units[body[0]])[0]
         page.fields.update(title=textwrap.shorten(sentence, MAX_TITLE_LENGTH, placeholder=" …"), title_derived=True)
     _choose_date(page)
+    if page.fields["article_type"] == "news" and "dateline" not in page.fields:
+        if first_person_rate([units[index] for index in body]) >= FIRST_PERSON_OPINION:
+            page.fields["article_type"] = "opinion"
     body_text, removals = _assemble(units, body, page.removed)
     return ParsedArticle(body=body_text, removals=tuple(removals), outlet_clues=tuple(page.clues), **page.fields)
 
@@ -494,7 +505,7 @@ def _is_header_line(page: _Page, index: int) -> bool:
         return False
     neighbours = [i for i in (index - 1, index + 1, index + 2) if 0 <= i < len(page.units) and i not in page.removed]
     return any(page.statement(i) is not None for i in neighbours[:2]) or (
-        index > 0 and page.units[index - 1].strip().lower() == "by"
+        index > 0 and bool(_BYLINE_LABEL.match(page.units[index - 1]))
     )
 
 
@@ -518,6 +529,15 @@ def _read_header(page: _Page, block: list[int], start: int, known_title: str) ->
             title = _take_suffix(page, title)
             fields["title"], fields["title_derived"] = title, False
     title_keys = {canonical_text(fields["title"])} if "title" in fields else set()
+    if known_title:
+        repeats = [
+            i
+            for i in block
+            if canonical_text(_take_suffix(page, _title_without_labels(page.units[i]), record=False)) in title_keys
+        ]
+        title_index = repeats[0] if repeats else None
+        if title_index is not None:
+            page.remove(title_index, "title_repeat")
     byline_pending = False
     for index in block:
         if index == title_index:
@@ -529,7 +549,7 @@ def _read_header(page: _Page, block: list[int], start: int, known_title: str) ->
         if title_index is not None and index < title_index:
             page.remove(index, "article_header")
             continue
-        if unit.strip().lower() == "by":
+        if _BYLINE_LABEL.match(unit):
             page.remove(index, "byline")
             byline_pending = True
             continue
@@ -590,8 +610,8 @@ def _read_byline_or_date(page: _Page, index: int, byline_pending: bool) -> bool:
         rank = 1 if statement.published is not None else 2
         page.published.append((rank, statement))
         byline = statement.byline or _byline_in(statement.rest)
-        if byline and not fields.get("byline"):
-            fields["byline"] = byline
+        if byline:
+            _offer_byline(page, byline, EXPLICIT)
         elif statement.rest and not fields.get("section") and not _BYLINE.match(statement.rest):
             fields["section"] = statement.rest
         note = f"updated {statement.updated.date}" if statement.published is None else str(statement.published.date)
@@ -599,14 +619,38 @@ def _read_byline_or_date(page: _Page, index: int, byline_pending: bool) -> bool:
         return True
     byline = _BYLINE.match(unit)
     if byline and len(unit.split()) <= 14:
-        fields.setdefault("byline", _clean_byline(byline["name"]))
+        _offer_byline(page, _clean_byline(byline["name"]), EXPLICIT)
         page.remove(index, "byline")
         return True
     if byline_pending or _is_header_line(page, index) or (is_name_like(unit) and not fields.get("byline")):
-        fields.setdefault("byline", _clean_byline(unit))
+        _offer_byline(page, _clean_byline(unit), EXPLICIT if byline_pending else NAME_LINE)
         page.remove(index, "byline")
         return True
     return False
+
+
+EXPLICIT, NAME_LINE, CREDIT = 1, 2, 3  # how sure a byline is: "By X", a name by the date, a credit or note
+_ORGANISATION = re.compile(
+    r"\b(forum|institute|institution|center|centre|council|foundation|agency|network|media|service|bureau|"
+    r"group|university|association|society|review|monitor|times|post|news|press)\b",
+    re.I,
+)
+
+
+def _offer_byline(page: _Page, name: str, strength: int) -> None:
+    """Keep the surest byline: "By X" over a name by the date over a credit; of two "By" lines, a
+    person's over an organisation's (a think tank republished under its own name)."""
+    name = name.strip()
+    if not name:
+        return
+    current = page.fields.get("byline")
+    if current is None or strength < page.byline_strength or (
+        strength == page.byline_strength == EXPLICIT
+        and _ORGANISATION.search(current)
+        and not _ORGANISATION.search(name)
+    ):
+        page.fields["byline"] = name
+        page.byline_strength = strength
 
 
 def _byline_in(rest: str) -> str:
@@ -629,7 +673,8 @@ def _take_suffix(page: _Page, title: str, *, record: bool = True) -> str:
         return title
     name = match["outlet"].strip()
     known = page.outlets.named(name)
-    if known is None and not (match.group().strip().startswith("|") and plausible_name(name)):
+    shown = canonical_text(name) in page.standalone  # the site's name stands on a line of its own
+    if known is None and not shown and not (match.group().strip().startswith("|") and plausible_name(name)):
         return title
     if record:
         page.clues.append(OutletClue(Clue.TITLE_SUFFIX, name, title))
@@ -655,9 +700,9 @@ def _read_page_header(page: _Page, header_start: int, title_index: int | None) -
     title_key = canonical_text(page.fields.get("title", ""))
     for index in kept:
         unit = page.units[index]
-        known = page.outlets.named(unit)
-        if known is not None:
-            page.clues.append(OutletClue(Clue.MASTHEAD, unit, unit))
+        masthead = _masthead_name(page, unit)
+        if masthead:
+            page.clues.append(OutletClue(Clue.MASTHEAD, masthead, unit))
             page.remove(index, "masthead")
             continue
         if title_key and canonical_text(_take_suffix(page, _title_without_labels(unit))) == title_key:
@@ -697,6 +742,14 @@ def _read_page_header(page: _Page, header_start: int, title_index: int | None) -
         page.remove(label, "section_label")
     for index in kept:
         page.remove(index, "page_header")
+
+
+def _masthead_name(page: _Page, unit: str) -> str:
+    """A known outlet's name standing alone, or before its tagline (`FRANCE 24 - International news`)."""
+    if page.outlets.named(unit) is not None:
+        return unit.strip()
+    name = re.split(r"\s+[-–—|:]\s+", unit, maxsplit=1)[0]
+    return name.strip() if name != unit and page.outlets.named(name) is not None else ""
 
 
 def type_of_label(label: str) -> str:
@@ -741,7 +794,15 @@ def _read_page_footer(page: _Page, end: int) -> None:
             continue
         if not in_comments and _read_credit_or_bio(page, index):
             continue
+        byline = _BYLINE.match(page.units[index])
+        if byline and not in_comments and index <= end + FOOTER_BYLINE_REACH and len(page.units[index].split()) <= 8:
+            _offer_byline(page, _clean_byline(byline["name"]), NAME_LINE)  # a blog's "By X" under the post
+            page.remove(index, "byline")
+            continue
         page.remove(index, "reader_comments" if in_comments else "page_footer")
+
+
+FOOTER_BYLINE_REACH = 4  # how far below the article a blog's "By X" line may stand
 
 
 def _read_closing_lines(page: _Page, body: list[int]) -> list[int]:
@@ -758,8 +819,8 @@ def _read_credit_or_bio(page: _Page, index: int) -> bool:
     if _WIRE_CREDITS.match(unit):
         page.remove(index, "wire_credits")
         reporting = _REPORTING_BY.match(unit)
-        if reporting and not fields.get("byline"):
-            fields["byline"] = reporting["names"].strip()
+        if reporting:
+            _offer_byline(page, reporting["names"].strip(), CREDIT)
         return True
     bio = _BIO_START.match(unit)
     if not (bio and _BIO_WORDS.search(unit) and len(unit.split()) <= 80):
@@ -770,8 +831,8 @@ def _read_credit_or_bio(page: _Page, index: int) -> bool:
     previous = max((i for i in range(index) if i not in page.removed), default=None)
     if previous is not None and canonical_text(page.units[previous]) == canonical_text(name):
         page.remove(previous, "byline")
-    if not name.lower().startswith("the ") and not fields.get("byline"):
-        fields["byline"] = name
+    if not name.lower().startswith("the "):
+        _offer_byline(page, name, CREDIT)
     return True
 
 
@@ -800,6 +861,20 @@ def _choose_date(page: _Page) -> None:
     page.fields["published"] = date
     page.fields["published_text"] = statement.phrase[:300]
     page.fields["date_order_from_page"] = page.order_from_page or not statement.numeric
+
+
+# A writer speaking as "I" outside quotations, at least once in 150 words, writes an opinion (a news
+# report's "I" stands in quotes: someone else speaking).
+FIRST_PERSON_OPINION = 1 / 150
+_QUOTED = re.compile(r"“[^”]*”|\"[^\"]*\"")
+_FIRST_PERSON = re.compile(r"\b(?:I|I'm|I’m|I've|I’ve|I'd|I’d|my|me|myself)\b")
+
+
+def first_person_rate(paragraphs: Sequence[str]) -> float:
+    """How often the writer says I, me or my outside quotations, per word."""
+    text = _QUOTED.sub(" ", " ".join(paragraphs))
+    words = len(text.split())
+    return len(_FIRST_PERSON.findall(text)) / words if words else 0.0
 
 
 def _assemble(units: list[str], body_indexes: list[int], removed: dict[int, Removal]) -> tuple[str, list[Removal]]:

@@ -218,23 +218,27 @@ EMPTY_INDEX = OutletIndex()
 def identify(clues: Iterable[OutletClue], index: OutletIndex) -> Identified | None:
     """The page's outlet, or None when no clue is good enough.
 
-    A curator's metadata decides. Otherwise a known outlet named by the best-ranked clue; then a
-    name the archive does not know, from the best-ranked purposeful clue; then the host of an unknown
-    domain; and only when nothing else names the publisher, a known agency's credit.
+    A curator's metadata decides. Otherwise the known outlet most clues name (an agency's credit
+    does not count: it names who wrote the story, not who published the page), the best-ranked clue
+    breaking a tie; then a name the archive does not know, from the best-ranked purposeful clue; then
+    the host of an unknown domain; and only when nothing else names the publisher, a known agency's
+    credit.
     """
     clues = sorted(clues, key=lambda clue: clue.kind)
-    readings = [(clue, _read_clue(clue, index)) for clue in clues]
-    readings = [(clue, found) for clue, found in readings if found is not None]
-
-    def first(condition: object) -> Identified | None:
-        return next((found for clue, found in readings if condition(clue, found)), None)
-
+    readings = [(clue, found) for clue in clues if (found := _read_clue(clue, index)) is not None]
+    metadata = next((found for clue, found in readings if clue.kind == Clue.METADATA), None)
+    if metadata is not None:
+        return metadata
+    known = [found for clue, found in readings if found.known and clue.kind != Clue.AGENCY_CREDIT]
+    if known:
+        votes: dict[str, int] = {}
+        for found in known:
+            votes[found.name] = votes.get(found.name, 0) + 1
+        return max(known, key=lambda found: (votes[found.name], -found.clue))
     return (
-        first(lambda clue, found: clue.kind == Clue.METADATA)
-        or first(lambda clue, found: found.known and clue.kind != Clue.AGENCY_CREDIT)
-        or first(lambda clue, found: not found.known and clue.kind != Clue.DOMAIN)
-        or first(lambda clue, found: clue.kind == Clue.DOMAIN)
-        or first(lambda clue, found: clue.kind == Clue.AGENCY_CREDIT)
+        next((found for clue, found in readings if not found.known and clue.kind != Clue.DOMAIN), None)
+        or next((found for clue, found in readings if clue.kind == Clue.DOMAIN), None)
+        or next((found for clue, found in readings if clue.kind == Clue.AGENCY_CREDIT), None)
     )
 
 
