@@ -146,6 +146,14 @@ BOILERPLATE_RULES: tuple[LineRule, ...] = (
         ends_article=True,
     ),
     _rule(
+        "wire_credits",
+        "Reporting, writing and editing credits (Reporting by ...; Editing by ..., ... contributed to this report)",
+        r"^\(?(additional )?(reporting|writing|editing|compiled|produced)( and \w+)? by\b|"
+        r"\bcontributed (to )?(this|the) (report|story|article)\.?\)?$",
+        60,
+        ends_article=True,
+    ),
+    _rule(
         "copyright_line",
         "Copyright lines (© 2024 Dawn, All rights reserved ...)",
         r"^(all rights reserved\.?.*|(copyright\s*)?(©|\(c\)).*|copyright\s+\d{4}\b.*|.*\ball rights reserved\b.*)$",
@@ -189,7 +197,6 @@ POSITIONAL_RULES = {
     "masthead": "The outlet's name on a line of its own",
     "section_label": "A section name",
     "author_bio": "The author's note, kept as the author bio",
-    "wire_credits": "Reporting, writing and editing credits",
     "repeated_paragraph": "A paragraph that stood earlier word for word",
     "restated_paragraph": "Closing paragraphs that restate the article in other words",
     "truncated": "An export's note that its text was cut short (… [+1234 chars])",

@@ -119,6 +119,12 @@ _PUBLISHED_IN = re.compile(
     re.I,
 )
 _SOURCE_CREDIT = re.compile(r"^(?:source|courtesy|via)\s*:\s*(?P<outlet>[A-Z][\w&.'’ -]{1,50}?)\.?$", re.I)
+_REPUBLISHED_FROM = re.compile(
+    r"\b(?:published|republished|reproduced) (?:by|with|from|on) (?:the )?(?P<org>.{3,80}?)\.?$", re.I
+)
+_INSTITUTION = re.compile(
+    r"\b(forum|institute|center|centre|council|foundation|policy|think tank|studies|research)\b", re.I
+)
 _AGENCY_IN_DATELINE = re.compile(r"^[A-Z][\w'’ ./,-]{1,60}?\((?P<agency>[A-Za-z .&]{2,20})\)\s*(?:-|–|—|--|:)")
 
 
@@ -232,6 +238,7 @@ class _Page:
     order_from_page: bool = False
     block_starts: set[int] = field(default_factory=set)
     byline_strength: int = 99
+    from_institution: bool = False  # republished from a think tank ("This article was published by ...")
     standalone: set[str] = field(default_factory=set)  # every line of the page, canonical
 
     def __post_init__(self) -> None:
@@ -302,7 +309,9 @@ def read_page(
         sentence = split_sentences(units[body[0]])[0]
         page.fields.update(title=textwrap.shorten(sentence, MAX_TITLE_LENGTH, placeholder=" …"), title_derived=True)
     _choose_date(page)
-    if page.fields["article_type"] == "news" and "dateline" not in page.fields:
+    if page.fields["article_type"] == "news" and page.from_institution:
+        page.fields["article_type"] = "analysis"  # a think tank's piece, republished
+    elif page.fields["article_type"] == "news" and "dateline" not in page.fields:
         if first_person_rate([units[index] for index in body]) >= FIRST_PERSON_OPINION:
             page.fields["article_type"] = "opinion"
     body_text, removals = _assemble(units, body, page.removed)
@@ -385,7 +394,17 @@ def _clues_in_furniture(page: _Page, index: int, rule: str) -> None:
         match = _MESSENGER_OUTLET.search(unit) or _FOLLOW_OUTLET.match(unit)
         if match and match["outlet"].split()[0].lower() not in {"us", "our", "the", "my", "this"}:
             page.clues.append(OutletClue(Clue.MESSENGER, match["outlet"].strip(), unit))
+    elif rule == "wire_credits":
+        reporting = _REPORTING_BY.match(unit)
+        if reporting:
+            _offer_byline(page, reporting["names"].strip(), CREDIT)
     elif rule == "source_credit":
+        republished = _REPUBLISHED_FROM.search(unit)
+        if republished:
+            known = page.outlets.named(republished["org"])
+            page.from_institution = bool(_INSTITUTION.search(republished["org"])) or (
+                known is not None and known.kind == "think_tank"
+            )
         match = _SOURCE_CREDIT.match(unit)
         if match:
             page.clues.append(OutletClue(Clue.AGENCY_CREDIT, match["outlet"].strip(), unit))
@@ -430,6 +449,9 @@ def _body_start(page: _Page) -> int | None:
         return candidates[0]
     if _DATELINE.match(page.units[start]):
         return start
+    following = next((i for i in kept if i > start), None)
+    if following is not None and _starts_report(page.units[following]) and len(page.units[start].split()) <= 60:
+        return following  # a report starts at its dateline: the sentence above it is the standfirst
     while start > 0 and start - 1 not in page.removed:
         previous = page.units[start - 1]
         if not (ends_sentence(previous) and len(previous.split()) >= 4) or _is_header_statement(page, start - 1):
@@ -438,6 +460,11 @@ def _body_start(page: _Page) -> int | None:
             break
         start -= 1
     return start
+
+
+def _starts_report(unit: str) -> bool:
+    dateline = _DATELINE.match(unit)
+    return bool(dateline) and dateline["place"].lower() not in _NOT_A_DATELINE and is_prose(unit)
 
 
 def _is_name_like_byline(page: _Page, index: int) -> bool:
@@ -612,6 +639,8 @@ def _read_byline_or_date(page: _Page, index: int, byline_pending: bool) -> bool:
         byline = statement.byline or _byline_in(statement.rest)
         if byline:
             _offer_byline(page, byline, EXPLICIT)
+        elif statement.rest and (is_name_like(statement.rest) or page.outlets.named(statement.rest) is not None):
+            _offer_byline(page, _clean_byline(statement.rest), NAME_LINE)  # "AFP January 18, 2024"
         elif statement.rest and not fields.get("section") and not _BYLINE.match(statement.rest):
             fields["section"] = statement.rest
         note = f"updated {statement.updated.date}" if statement.published is None else str(statement.published.date)
@@ -644,10 +673,14 @@ def _offer_byline(page: _Page, name: str, strength: int) -> None:
     if not name:
         return
     current = page.fields.get("byline")
-    if current is None or strength < page.byline_strength or (
-        strength == page.byline_strength == EXPLICIT
-        and _ORGANISATION.search(current)
-        and not _ORGANISATION.search(name)
+    if (
+        current is None
+        or strength < page.byline_strength
+        or (
+            strength == page.byline_strength == EXPLICIT
+            and _ORGANISATION.search(current)
+            and not _ORGANISATION.search(name)
+        )
     ):
         page.fields["byline"] = name
         page.byline_strength = strength
