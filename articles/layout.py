@@ -309,11 +309,7 @@ def read_page(
         sentence = split_sentences(units[body[0]])[0]
         page.fields.update(title=textwrap.shorten(sentence, MAX_TITLE_LENGTH, placeholder=" …"), title_derived=True)
     _choose_date(page)
-    if page.fields["article_type"] == "news" and page.from_institution:
-        page.fields["article_type"] = "analysis"  # a think tank's piece, republished
-    elif page.fields["article_type"] == "news" and "dateline" not in page.fields:
-        if first_person_rate([units[index] for index in body]) >= FIRST_PERSON_OPINION:
-            page.fields["article_type"] = "opinion"
+    _read_type(page, [units[index] for index in body])
     body_text, removals = _assemble(units, body, page.removed)
     return ParsedArticle(body=body_text, removals=tuple(removals), outlet_clues=tuple(page.clues), **page.fields)
 
@@ -894,6 +890,16 @@ def _choose_date(page: _Page) -> None:
     page.fields["published"] = date
     page.fields["published_text"] = statement.phrase[:300]
     page.fields["date_order_from_page"] = page.order_from_page or not statement.numeric
+
+
+def _read_type(page: _Page, body: list[str]) -> None:
+    """A think tank's piece republished is an analysis; a writer speaking as "I" writes an opinion."""
+    if page.fields["article_type"] != "news":
+        return
+    if page.from_institution:
+        page.fields["article_type"] = "analysis"
+    elif "dateline" not in page.fields and first_person_rate(body) >= FIRST_PERSON_OPINION:
+        page.fields["article_type"] = "opinion"
 
 
 # A writer speaking as "I" outside quotations, at least once in 150 words, writes an opinion (a news
