@@ -1,9 +1,7 @@
-"""Pure text to text: normalisation, hashes, boilerplate line rules, repeated paragraphs. No Django.
+"""Pure text to text: normalisation, hashes, content words, repeated paragraphs. No Django.
 
-The boilerplate rules are line classifiers. A rule matches a whole line (one paragraph of a
-saved page) and only a short one (`max_words`), so a real sentence that merely contains the
-same words is never removed. Each rule has a name, recorded with every removal it makes, and a
-description shown to curators. See docs/importing.md "How the importer reads a saved page".
+Page furniture is recognised in articles/furniture.py, where an article stands on a page in
+articles/layout.py.
 """
 
 from __future__ import annotations
@@ -12,7 +10,6 @@ import hashlib
 import re
 import unicodedata
 from collections.abc import Sequence
-from dataclasses import dataclass
 from functools import lru_cache
 
 from archive.common.sentences import split_sentences
@@ -45,124 +42,6 @@ def content_hash(text: str) -> str:
 def text_hash(title: str, body: str) -> str:
     """SHA-256 of the canonical title and body: exact duplicates whatever their page furniture."""
     return hashlib.sha256(f"{canonical_text(title)}\n{canonical_text(body)}".encode()).hexdigest()
-
-
-@dataclass(frozen=True)
-class LineRule:
-    name: str
-    description: str
-    pattern: re.Pattern[str]
-    max_words: int
-    takes_list: bool = False  # also removes the bulleted link list that follows the line
-
-    def matches(self, line: str) -> bool:
-        return len(line.split()) <= self.max_words and bool(self.pattern.search(line.strip()))
-
-
-def _rule(name: str, description: str, pattern: str, max_words: int, *, takes_list: bool = False) -> LineRule:
-    return LineRule(name, description, re.compile(pattern, re.IGNORECASE), max_words, takes_list)
-
-
-_SOCIAL = r"facebook|twitter|x|whatsapp|telegram|linkedin|pinterest|reddit|email|e-mail|messenger|viber|threads"
-
-BOILERPLATE_RULES: tuple[LineRule, ...] = (
-    _rule(
-        "consent_control",
-        "Buttons and links of consent banners (Accept all, Information and Settings, Privacy policy)",
-        r"^(accept( all( cookies)?)?|reject( all)?|decline|agree|i agree|got it|allow( all)?|"
-        r"information and settings|(cookie|privacy|consent) (settings|preferences|policy|notice)|"
-        r"manage (cookies|preferences|consent|options)|customi[sz]e( settings)?|more information|privacy policy)"
-        r"[.!]?$",
-        5,
-    ),
-    _rule(
-        "cookie_notice",
-        "Cookie and consent banners: a short line about cookies and their use or consent",
-        r"\bcookies?\b.*\b(use|using|consent|accept|agree|website|site|browsing|experience|policy|settings)\b"
-        r"|\b(consent|accept|agree)\b.*\bcookies?\b",
-        60,
-    ),
-    _rule(
-        "share_prompt",
-        "Share and social buttons (Share:, Share this article, Tweet, Print)",
-        rf"^((click to |tap to )?share( this( article| story| post| page)?| via| on ({_SOCIAL}))?|"
-        rf"tweet( this)?|print( this( article| page)?)?|copy link|({_SOCIAL})|follow us( on ({_SOCIAL}))?)[\s:.!]*$",
-        6,
-    ),
-    _rule(
-        "related_links",
-        "Link lists to other stories (Also Read:, Read also:, Related News, You may also like) and their items",
-        r"^(also read|read also|read more|see also|more on this|related (news|articles?|stories|posts|coverage|content"
-        r"|reading|topics)|recommended( for you| stories| articles| reading)?|you (may|might) also like|more from\b"
-        r"|more stories|most (read|popular|viewed)|trending( now| stories)?|don'?t miss|editor'?s picks?|top stories)"
-        r"\b\s*[:.!-]?|^related\s*[:.]?$",
-        25,
-        takes_list=True,
-    ),
-    _rule(
-        "comment_form",
-        "Comment sections and forms (Leave a Reply, Your email address will not be published)",
-        r"^(leave a (reply|comment)|post (a )?comment|add (a )?comment|cancel reply|comments?( \(\d+\))?[:.]?$|"
-        r"\d+ comments?$|your email address will not be published|required fields are marked|"
-        r"save my name,? email|(name|email|website|comment) ?\*$|notify me of (follow-up comments|new posts)|"
-        r"you must be logged in to post a comment)",
-        30,
-    ),
-    _rule(
-        "messenger_invite",
-        "Invitations to messenger groups, channels and newsletters (Join ... WhatsApp group)",
-        r"\bjoin\b.*\b(whatsapp|telegram|signal|viber)\b|\b(whatsapp|telegram)\b.*\b(group|channel|community)\b|"
-        r"\b(follow|subscribe)\b.*\b(whatsapp|telegram|google news|newsletter|channel)\b|"
-        r"^(subscribe|sign up)( (to|for) (our|the) newsletter)?[.!]?$",
-        20,
-    ),
-    _rule(
-        "site_chrome",
-        "Navigation and page furniture (Exit mobile version, Skip to content, Advertisement, copyright lines)",
-        r"^(exit mobile version|skip to (main )?content|toggle (navigation|menu)|main menu|menu|search|home|"
-        r"advertisement|advertisements|sponsored( content)?|ad|loading\.*|back to top|scroll to top|close|"
-        r"next article|previous article|next post|previous post|print this page|"
-        r"all rights reserved\.?.*|(copyright\s*)?(©|\(c\)).*|copyright\s+\d{4}\b.*)$",
-        12,
-    ),
-)
-_RULES_BY_NAME = {rule.name: rule for rule in BOILERPLATE_RULES}
-_LIST_ITEM = re.compile(r"^\s*([-*•·▪►»]|\d+[.)])\s+\S")
-_OUTLET_IN_BOILERPLATE = [
-    re.compile(
-        r"\bjoin\s+(?:the\s+|our\s+)?(?P<outlet>[A-Z][\w&.'’ -]{1,40}?)\s+(?:on\s+)?(?:whatsapp|telegram)",
-        re.IGNORECASE,
-    ),
-    re.compile(r"(?:©|\(c\)|copyright)\s*(?:\d{4}\s*[-–]?\s*(?:\d{4})?\s*)?(?P<outlet>[A-Z][\w&.'’ -]{1,40}?)"
-               r"\s*(?:\.|,|$|all rights)", re.IGNORECASE),
-]  # fmt: skip
-
-
-def boilerplate_rule(name: str) -> LineRule:
-    return _RULES_BY_NAME[name]
-
-
-def classify_line(line: str) -> LineRule | None:
-    """The first boilerplate rule that matches this line, if any."""
-    for rule in BOILERPLATE_RULES:
-        if rule.matches(line):
-            return rule
-    return None
-
-
-def is_list_item(line: str) -> bool:
-    return bool(_LIST_ITEM.match(line))
-
-
-def outlet_named_in(line: str) -> str:
-    """The outlet a boilerplate line names, as in `Join NewsTrack Whatsapp group` or `© 2024 Dawn`."""
-    for pattern in _OUTLET_IN_BOILERPLATE:
-        match = pattern.search(line)
-        if match:
-            outlet = match["outlet"].strip(" .-")
-            if outlet.lower() not in {"our", "us", "the", "my", "group", "channel"} and outlet[:1].isupper():
-                return outlet
-    return ""
 
 
 # --- Words and repeated paragraphs ---------------------------------------------

@@ -73,9 +73,18 @@ BOILERPLATE_RULES: tuple[LineRule, ...] = (
         12,
     ),
     _rule(
+        "messenger_invite",
+        "Invitations to messenger groups, channels and newsletters (Join ... WhatsApp group)",
+        r"\bjoin\b.*\b(whatsapp|telegram|signal|viber)\b|\b(whatsapp|telegram)\b.*\b(group|channel|community)\b|"
+        r"\b(follow|subscribe)\b.*\b(whatsapp|telegram|newsletter|channel)\b|"
+        r"^(subscribe|sign up)( (to|for) (our|the) newsletter)?[.!]?$",
+        20,
+    ),
+    _rule(
         "call_to_action",
         "Calls to follow, download, sign up or click (Follow us on Google News, Get the app, Click here to ...)",
-        rf"\b(click|tap|sign up|see|register|subscribe|read more|find out more|learn more)\s+here\b|"
+        rf"\b(click|tap)\s+here\b|(^|[.!?,:]\s*|please\s+)(see|sign up|register|subscribe|read more|find out more|"
+        rf"learn more)\s+here\b|"
         rf"^(follow|like)\b.{{0,80}}\b(on|@)\s*(@?\w+\s+on\s+)?({_PLATFORMS})\b|^follow (us|\w+( \w+){{0,3}})\s*(on|:)|"
         rf"^follow us\b|\b(download|get|install)\b.{{0,40}}\b(app|app store|google play|play store)\b|"
         rf"^(available|download) on the app store$|^get it on google play$|^(sign up|subscribe|register)\b|"
@@ -111,18 +120,10 @@ BOILERPLATE_RULES: tuple[LineRule, ...] = (
         ends_article=True,
     ),
     _rule(
-        "messenger_invite",
-        "Invitations to messenger groups, channels and newsletters (Join ... WhatsApp group)",
-        r"\bjoin\b.*\b(whatsapp|telegram|signal|viber)\b|\b(whatsapp|telegram)\b.*\b(group|channel|community)\b|"
-        r"\b(follow|subscribe)\b.*\b(whatsapp|telegram|google news|newsletter|channel)\b|"
-        r"^(subscribe|sign up)( (to|for) (our|the) newsletter)?[.!]?$",
-        20,
-    ),
-    _rule(
         "tag_list",
         "Tags, topics and categories of the page (Tags: Pakistan, Iran; Posted in Politics) and their items",
-        r"^(tags?|tagged|topics?|keywords?|categories|category|categori[sz]ed as|filed under|posted in|more about|"
-        r"labels)\b\s*(:|$|\s+\w)",
+        r"^(tags?|topics?|keywords?|categories|category|labels|filed under|more about)\s*(:|$)|"
+        r"^(tagged|categori[sz]ed as|filed under|labels:?)\s+\S|^posted in [^.]*$|^(tags?|topics?)\s+[^.!?]*$",
         30,
         takes_list=True,
         ends_article=True,
@@ -148,7 +149,8 @@ BOILERPLATE_RULES: tuple[LineRule, ...] = (
     _rule(
         "wire_credits",
         "Reporting, writing and editing credits (Reporting by ...; Editing by ..., ... contributed to this report)",
-        r"^\(?(additional )?(reporting|writing|editing|compiled|produced)( and \w+)? by\b|"
+        r"^\(?(additional )?(reporting|writing|editing|compiled|produced)( and \w+)? by [A-Z][\w.'’-]+"
+        r"(,? (and |& )?[A-Z][\w.'’-]+)*( in [A-Z][\w ]+)?\s*(;|\)|$)|"
         r"\bcontributed (to )?(this|the) (report|story|article)\.?\)?$",
         60,
         ends_article=True,

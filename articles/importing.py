@@ -28,16 +28,18 @@ from articles.duplicates import link_near_duplicates
 from articles.inputs import Item, Unreadable, read_inputs
 from articles.limits import DEFAULT_LIMITS, ImportLimits, storable
 from articles.models import Article, Removal, Source
+from articles.outlets import OutletIndex
 from articles.parsing import ParsedArticle, ParseError
 from articles.signals import TextConflict, text_changed
-from articles.sources import outlet_of
+from articles.sources import known_outlets, outlet_of
 
 IMPORT_LOCK_KEY = 0x4152434849564531  # pg_advisory_xact_lock key shared by every import
 
 # Fields the parser fills; `import --update` rewrites those a curator has not edited.
 PARSED_FIELDS = (
     "title", "title_derived", "summary", "byline", "author_bio", "section", "dateline", "published_on",
-    "published_precision", "published_time", "url", "language", "article_type", "body", "source", "encoding",
+    "published_precision", "published_time", "published_text", "url", "language", "article_type", "body", "source",
+    "encoding",
 )  # fmt: skip
 
 AfterSave = Callable[[Article], None]
@@ -110,6 +112,7 @@ class ImportOptions:
     update: bool = False  # re-parse articles already imported; curated fields win
     limits: ImportLimits = DEFAULT_LIMITS
     database_wait: float = 60.0  # seconds a lost database connection is retried before the import stops
+    outlets: OutletIndex | None = None  # the outlets recognised on pages; read from the sources when None
 
 
 def import_paths(
@@ -121,8 +124,10 @@ def import_paths(
 ) -> ImportReport:
     """Import everything the paths name; one bad input never stops the rest."""
     options = options or ImportOptions()
+    if options.outlets is None:
+        options = replace(options, outlets=known_outlets())
     report = ImportReport(dry_run=options.dry_run)
-    for entry in read_inputs(paths, limits=options.limits):
+    for entry in read_inputs(paths, limits=options.limits, outlets=options.outlets):
         if isinstance(entry, Unreadable):
             result = ItemResult(entry.origin, Outcome.FAILED, detail=entry.reason)
         else:
@@ -280,11 +285,12 @@ def _article_fields(parsed: ParsedArticle, item: Item, options: ImportOptions) -
         "published_on": published.date,
         "published_precision": published.precision,
         "published_time": published.time,
+        "published_text": parsed.published_text[:300],
         "url": parsed.url,
         "language": parsed.language or "en",
         "article_type": parsed.article_type,
         "body": parsed.body,
-        "source": outlet_of(parsed, default=options.source),
+        "source": outlet_of(parsed, default=options.source, outlets=options.outlets),
         "encoding": item.encoding,
     }
 

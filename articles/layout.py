@@ -238,6 +238,8 @@ class _Page:
     order_from_page: bool = False
     block_starts: set[int] = field(default_factory=set)
     byline_strength: int = 99
+    header_lines: dict[int, bool] = field(default_factory=dict)  # memo of _is_header_line
+    author_names: list[str] = field(default_factory=list)  # names on lines of their own in the header
     from_institution: bool = False  # republished from a think tank ("This article was published by ...")
     standalone: set[str] = field(default_factory=set)  # every line of the page, canonical
 
@@ -310,7 +312,9 @@ def read_page(
         page.fields.update(title=textwrap.shorten(sentence, MAX_TITLE_LENGTH, placeholder=" …"), title_derived=True)
     _choose_date(page)
     _read_type(page, [units[index] for index in body])
-    body_text, removals = _assemble(units, body, page.removed)
+    if title_index is not None:
+        page.removed.pop(title_index, None)
+    body_text, removals = _assemble(units, body, page.removed, headline=title_index)
     return ParsedArticle(body=body_text, removals=tuple(removals), outlet_clues=tuple(page.clues), **page.fields)
 
 
@@ -521,15 +525,75 @@ def _belongs_to_header(page: _Page, index: int) -> bool:
 
 
 def _is_header_line(page: _Page, index: int) -> bool:
-    """A byline or a date line; a name next to a date line counts as a byline."""
-    if _is_header_statement(page, index):
-        return True
-    if not (_is_name_like_byline(page, index) or page.outlets.named(page.units[index]) is not None):
-        return False
-    neighbours = [i for i in (index - 1, index + 1, index + 2) if 0 <= i < len(page.units) and i not in page.removed]
-    return any(page.statement(i) is not None for i in neighbours[:2]) or (
-        index > 0 and bool(_BYLINE_LABEL.match(page.units[index - 1]))
-    )
+    """A byline, a date line, a bare `By` or `Author` label, an author's affiliation under their name,
+    or a name next to any of those (`Baqir Sajjad Syed` above `Published January 18, 2024`)."""
+    if index in page.header_lines:
+        return page.header_lines[index]
+    page.header_lines[index] = False  # no cycles between neighbours
+    unit = page.units[index]
+    found = _is_header_statement(page, index) or bool(_BYLINE_LABEL.match(unit))
+    if not found and is_affiliation(unit):
+        above = _kept_neighbour(page, index, -1)
+        found = above is not None and (_is_name_like_byline(page, above) or bool(_BYLINE.match(page.units[above])))
+    if not found and page.outlets.named(unit) is not None and not _is_name_like_byline(page, index):
+        around = [_kept_neighbour(page, index, step) for step in (-1, 1)]  # an agency: "Reuters" by the date
+        found = any(i is not None and _is_header_statement(page, i) for i in around)
+    if not found and _is_name_like_byline(page, index):
+        around = [_kept_neighbour(page, index, step) for step in (-1, 1, 2)]
+        found = any(
+            i is not None
+            and (
+                _is_header_statement(page, i)
+                or _BYLINE_LABEL.match(page.units[i])
+                or (i > index and is_affiliation(page.units[i]))
+            )
+            for i in around
+        ) or _name_run(page, index)
+    page.header_lines[index] = found
+    return found
+
+
+def _kept_neighbour(page: _Page, index: int, step: int) -> int | None:
+    """The `step`-th line from `index` (negative: above), counting only lines not removed."""
+    direction = 1 if step > 0 else -1
+    count, current = 0, index
+    while 0 <= current + direction < len(page.units):
+        current += direction
+        if current in page.removed:
+            continue
+        count += 1
+        if count == abs(step):
+            return current
+    return None
+
+
+def _name_run(page: _Page, index: int) -> bool:
+    """A name in a run of names and affiliations that ends in a date (several authors, each with their
+    role: `Eleanor Whitfield,` `Senior Fellow - ...` `Rohan Mehta, and` ... `January 30, 2024`)."""
+    current = index
+    for _ in range(12):
+        current = _kept_neighbour(page, current, 1)
+        if current is None:
+            return False
+        unit = page.units[current]
+        if _is_header_statement(page, current):
+            return True
+        if not (_is_name_like_byline(page, current) or is_affiliation(unit)):
+            return False
+    return False
+
+
+_ROLE = re.compile(
+    r"\b(correspondent|editor|reporter|writer|columnist|contributor|lecturer|professor|fellow|analyst|researcher|"
+    r"director|chief|bureau|scholar|economist|author|journalist|producer|presenter|chair|associate|head of)\b|@\w",
+    re.I,
+)
+
+
+def is_affiliation(unit: str) -> bool:
+    """An author's role under their name: `Middle East correspondent @TomAshcroftSky`, `Senior Fellow -
+    Global Economy and Development`, `BBC News, Islamabad` is not (see is_name_like)."""
+    return len(unit.split()) <= 14 and not ends_sentence(unit) and bool(_ROLE.search(unit))
 
 
 def _next_is_header_line(page: _Page, index: int) -> bool:
@@ -562,6 +626,8 @@ def _read_header(page: _Page, block: list[int], start: int, known_title: str) ->
         if title_index is not None:
             page.remove(title_index, "title_repeat")
     byline_pending = False
+    first_header_line = next((i for i in block if _is_header_line(page, i) and i > (title_index or -1)), None)
+    last_text = max((i for i in block if not _is_header_line(page, i)), default=None)
     for index in block:
         if index == title_index:
             continue
@@ -576,6 +642,9 @@ def _read_header(page: _Page, block: list[int], start: int, known_title: str) ->
             page.remove(index, "byline")
             byline_pending = True
             continue
+        if is_affiliation(unit) and _is_header_line(page, index) and not page.statement(index):
+            page.remove(index, "byline", note="the author's role")
+            continue
         if _read_byline_or_date(page, index, byline_pending):
             byline_pending = False
             continue
@@ -584,11 +653,15 @@ def _read_header(page: _Page, block: list[int], start: int, known_title: str) ->
             page.clues.append(OutletClue(Clue.DOMAIN, url["url"], unit))
             page.remove(index, "article_header")
             continue
-        if not fields.get("summary") and len(unit.split()) >= 5 and not _HEADER_NOISE.match(unit):
+        standfirst_place = first_header_line is None or index < first_header_line or index == last_text
+        if standfirst_place and not fields.get("summary") and len(unit.split()) >= 5 and not _HEADER_NOISE.match(unit):
             fields["summary"] = unit
             page.remove(index, "standfirst")
             continue
         page.remove(index, "article_header")
+    if page.author_names and page.byline_strength >= NAME_LINE:
+        names = list(dict.fromkeys(page.author_names))
+        page.fields["byline"] = names[0] if len(names) == 1 else ", ".join(names[:-1]) + " and " + names[-1]
     return title_index
 
 
@@ -616,13 +689,20 @@ def _headline(page: _Page, block: list[int]) -> int | None:
 
 
 def _is_standfirst_of(line: str, above: str) -> bool:
+    """A deck under its headline: longer, or in sentence case under a headline in Title Case."""
     words = len(line.split())
     return (
-        len(line) > len(above)
-        and (words >= 12 or ends_sentence(line))
+        (len(line) > len(above) or (is_title_case(above) and not is_title_case(line)))
+        and (words >= 8 or ends_sentence(line))
         and len(above.split()) <= 25
         and is_headline_like(above)
     )
+
+
+def is_title_case(unit: str) -> bool:
+    """Most words capitalised, as headlines are in many outlets (`Pakistan Stocks Fall Most in a Month`)."""
+    words = [word for word in re.findall(r"[^\W\d_][\w'’-]*", unit) if len(word) > 3]
+    return len(words) >= 3 and sum(word[0].isupper() for word in words) >= 0.8 * len(words)
 
 
 def _read_byline_or_date(page: _Page, index: int, byline_pending: bool) -> bool:
@@ -648,7 +728,10 @@ def _read_byline_or_date(page: _Page, index: int, byline_pending: bool) -> bool:
         page.remove(index, "byline")
         return True
     if byline_pending or _is_header_line(page, index) or (is_name_like(unit) and not fields.get("byline")):
-        _offer_byline(page, _clean_byline(unit), EXPLICIT if byline_pending else NAME_LINE)
+        name = _clean_byline(unit)
+        _offer_byline(page, name, EXPLICIT if byline_pending else NAME_LINE)
+        if not byline_pending and " and " not in name:
+            page.author_names.append(name)
         page.remove(index, "byline")
         return True
     return False
@@ -690,7 +773,11 @@ def _byline_in(rest: str) -> str:
 
 
 def _clean_byline(name: str) -> str:
-    name = re.sub(r"\s*[|,–—-]\s*$", "", name.strip()).strip()
+    """`By A | B` -> `A and B`; trailing separators, `, and`, a city (`A in Karachi`) and the outlet
+    (`A, CNN`) taken off."""
+    name = re.sub(r"(?:\s*[|,–—-]|\s*,?\s+and)\s*$", "", name.strip()).strip()
+    name = re.sub(r"\s+in\s+[A-Z][\w'’-]+(?:\s+[A-Z][\w'’-]+)?(?=$|\s+and\s|,)", "", name)
+    name = re.sub(r",\s*(?:CNN|AP|AFP|Reuters|Bloomberg|BBC News|Al Jazeera)$", "", name)
     return re.sub(r"\s*\|\s*", " and ", name)
 
 
@@ -916,8 +1003,11 @@ def first_person_rate(paragraphs: Sequence[str]) -> float:
     return len(_FIRST_PERSON.findall(text)) / words if words else 0.0
 
 
-def _assemble(units: list[str], body_indexes: list[int], removed: dict[int, Removal]) -> tuple[str, list[Removal]]:
-    """Join the body; each removal gets the body offset of the paragraph that followed it."""
+def _assemble(
+    units: list[str], body_indexes: list[int], removed: dict[int, Removal], *, headline: int | None = None
+) -> tuple[str, list[Removal]]:
+    """Join the body; each removal gets the body offset of the paragraph that followed it. The
+    headline's line is the title; every other line not in the body is a removal."""
     body_set = set(body_indexes)
     parts: list[str] = []
     removals: list[Removal] = []
@@ -928,7 +1018,7 @@ def _assemble(units: list[str], body_indexes: list[int], removed: dict[int, Remo
             next_paragraph_at += len(unit) + 2
         elif index in removed:
             removals.append(dataclasses.replace(removed[index], body_offset=next_paragraph_at))
-        else:
+        elif index != headline:
             removals.append(Removal("page_footer", unit, body_offset=next_paragraph_at))
     body = "\n\n".join(parts)
     return body, [dataclasses.replace(r, body_offset=min(r.body_offset, len(body))) for r in removals]

@@ -1,44 +1,78 @@
-"""Finding the outlet an article comes from, or creating it when the archive does not know it yet."""
+"""The outlet an article comes from: recognised among the sources the archive knows, or created,
+marked as found by the importer, for a curator to confirm."""
 
 from __future__ import annotations
 
 from urllib.parse import urlsplit
 
-from django.utils.text import slugify
+from django.db.models import Q
 
 from archive.common.queries import one_or_none
 from archive.common.slugs import unique_slug
 from articles.models import Source
-from articles.parsing import ParsedArticle
+from articles.outlets import Clue, Outlet, OutletIndex, name_key
+from articles.parsed import ParsedArticle
 
 
-def outlet_of(parsed: ParsedArticle, *, default: Source | None) -> Source | None:
-    """The outlet: metadata beats `default` (--source), which beats what the parser read in the text."""
-    if parsed.outlet and "outlet" in parsed.metadata_fields:
-        return source_for(name=parsed.outlet, url=parsed.outlet_url or parsed.url)
-    if default is not None:
+def known_outlets() -> OutletIndex:
+    """Every source, as the parser recognises outlets: by name, alias or domain (one query)."""
+    rows = Source.objects.values_list("pk", "name", "aliases", "domain", "other_domains", "country", "kind")
+    return OutletIndex(
+        [
+            Outlet(name, tuple(aliases), tuple(filter(None, [domain, *other_domains])), country, kind, key=pk)
+            for pk, name, aliases, domain, other_domains, country, kind in rows.order_by("pk")
+        ]
+    )
+
+
+def outlet_of(parsed: ParsedArticle, *, default: Source | None, outlets: OutletIndex | None = None) -> Source | None:
+    """The outlet: metadata beats `default` (--source), which beats what the page's clues say. An
+    outlet the archive does not know becomes a source found by the importer, unconfirmed."""
+    identified = parsed.identified
+    from_metadata = identified is not None and identified.clue == Clue.METADATA
+    if default is not None and not from_metadata:
         return default
-    if parsed.outlet or parsed.outlet_url or parsed.url:
-        return source_for(name=parsed.outlet, url=parsed.outlet_url or parsed.url)
-    return None
-
-
-def source_for(*, name: str, url: str) -> Source | None:
-    """The Source with this domain or name, created when the archive does not know it yet."""
-    domain = (urlsplit(url).hostname or "").removeprefix("www.") if url else ""
-    if domain:
-        known = one_or_none(Source.objects.filter(domain=domain))
-        if known is not None:
-            return known
-    if name:
-        known = one_or_none(Source.objects.filter(slug=slugify(name))) or one_or_none(
-            Source.objects.filter(name__iexact=name)
-        )
-        if known is not None:
-            return known
-    if not (name or domain):
+    if identified is None:
         return None
-    label = name or domain
-    homepage = f"{urlsplit(url).scheme}://{urlsplit(url).netloc}/" if domain else ""
-    slug = unique_slug(Source, label, max_length=200, fallback="source")
-    return Source.objects.create(name=label[:200], slug=slug, domain=domain, homepage_url=homepage)
+    if identified.outlet is not None and identified.outlet.key is not None:
+        return one_or_none(Source.objects.filter(pk=identified.outlet.key))
+    source = _existing(identified.name, identified.domain)
+    if source is None:
+        source = _found(identified.name, identified.domain, evidence=identified.evidence, url=parsed.url)
+    if outlets is not None:
+        outlets.add(_as_outlet(source))
+    return source
+
+
+def _existing(name: str, domain: str) -> Source | None:
+    if domain:
+        known = Source.objects.filter(Q(domain=domain) | Q(other_domains__contains=[domain])).order_by("pk").first()
+        if known is not None:
+            return known
+    if not name:
+        return None
+    candidates = Source.objects.filter(Q(name__iexact=name) | Q(aliases__contains=[name])).order_by("pk")
+    return next((source for source in candidates if name_key(source.name) == name_key(name)), None) or (
+        candidates.first()
+    )
+
+
+def _found(name: str, domain: str, *, evidence: str, url: str) -> Source:
+    parts = urlsplit(url) if url else None
+    homepage = f"{parts.scheme}://{parts.netloc}/" if parts and domain and parts.netloc else ""
+    if domain and Source.objects.filter(domain=domain).exists():
+        domain = ""
+    return Source.objects.create(
+        name=name[:200],
+        slug=unique_slug(Source, name, max_length=200, fallback="source"),
+        domain=domain,
+        homepage_url=homepage,
+        origin=Source.Origin.IMPORTER,
+        confirmed=False,
+        found_from=evidence[:300],
+    )
+
+
+def _as_outlet(source: Source) -> Outlet:
+    domains = tuple(filter(None, [source.domain, *source.other_domains]))
+    return Outlet(source.name, tuple(source.aliases), domains, source.country, source.kind, key=source.pk)

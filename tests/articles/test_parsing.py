@@ -8,16 +8,16 @@ import pytest
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
+from articles.html_pages import parse_html
 from articles.parsing import (
     MAX_TITLE_LENGTH,
     ParseError,
     apply_metadata,
     paragraphs,
-    parse_html,
-    parse_record,
     parse_text,
     split_front_matter,
 )
+from articles.records import parse_record
 
 PAGES = Path(__file__).resolve().parent.parent / "fixtures" / "pages"
 
