@@ -89,7 +89,11 @@ BOILERPLATE_RULES: tuple[LineRule, ...] = (
         rf"^follow us\b|\b(download|get|install)\b.{{0,40}}\b(app|app store|google play|play store)\b|"
         rf"^(available|download) on the app store$|^get it on google play$|^(sign up|subscribe|register)\b|"
         rf"^by signing up\b|\brecaptcha\b|^learn more\b|^stay (informed|up-to-date|up to date|updated)\b|"
-        rf"professionalslearn more",
+        rf"professionalslearn more|^by registering\b|\bunsubscribe at any time\b|^unlock the .* for free$|"
+        rf"^(try|get) unlimited access|^only \$?\d+ for \d+ weeks?$|^explore more offers|"
+        rf"^subscribe to (unlock|read|continue)|^support (truly )?independent journalism|every contribution counts|"
+        rf"^(donate|make a donation|become a (member|subscriber|supporter))\b|^already (a subscriber|have an account)|"
+        rf"^(shared|sent) (from|via) (the )?.{{2,40}} app$",
         40,
     ),
     _rule(
@@ -170,6 +174,15 @@ BOILERPLATE_RULES: tuple[LineRule, ...] = (
         8,
     ),
     _rule(
+        "page_notice",
+        "Notices about the page, not the story (Why you can trust us, Listen in English, Purchase Licensing Rights, "
+        "opens new tab)",
+        r"^(purchase licensing rights.*|.*,? opens (in )?(a )?new (tab|window)\)?|why you can trust .*|"
+        r"our standards:? .*|please use .* browser.*|listen in \w+|powered by automated translation|"
+        r"(acknowledgements|acknowledgments) and disclosures|disclosure statement|republish (this|our) articles?.*)$",
+        25,
+    ),
+    _rule(
         "site_chrome",
         "Navigation and page furniture (Exit mobile version, Skip to content, Advertisement, Search, Sign in)",
         r"^(exit mobile version|skip (to )?(main )?(content|links|navigation)|toggle (navigation|menu)|main menu|menu|"
@@ -177,8 +190,7 @@ BOILERPLATE_RULES: tuple[LineRule, ...] = (
         r"back to top|scroll to top|close|next article|previous article|next post|previous post|print this page|"
         r"sign in|log in|login|register|my account|e-?paper|live( tv)?|play|edition:?|proudly powered by .*|"
         r"powered by .*|about( us)?|contact( us)?|advertise( with us)?|terms( of (use|service))?|"
-        r"(privacy|cookie) policy|careers|sitemap|rss|purchase licensing rights.*|.*,? opens (in )?(a )?new "
-        r"(tab|window)\)?)$",
+        r"(privacy|cookie) policy|careers|sitemap|rss|view full version|go to (the )?(homepage|home page))$",
         12,
     ),
 )
@@ -250,6 +262,12 @@ CAPTION_CREDITS = (
     re.compile(r"\((?P<credit>[^()]{0,40}\bphotos?\b[^()]{0,40})\)\s*\.?$", re.I),
     re.compile(r"^image (?:source|credit)s?\s*[,:]\s*(?P<credit>.{2,80})$", re.I),
     re.compile(r"[.!?]\s*©\s*(?P<credit>[^©.]{2,60})$"),
+    re.compile(r"\((?P<credit>file|file photo|photo|representational image|representative image|handout)\)\.?$", re.I),
+    re.compile(r"[.!?]\s+(?:photo|image|picture|pic)s?\s*:\s*(?P<credit>[^.]{2,60})$", re.I),
+    re.compile(r"\s(?P<credit>[A-Z][\w]+ (?:Photo|Photos|Pic))\.?$"),
+    re.compile(r"\((?P<credit>(?:REUTERS|Reuters|AFP|AP|EPA|Getty Images|Xinhua|Anadolu|APP)[/ ][^()]{2,40})\)\.?$"),
+    re.compile(r"[.!?]?\s(?P<credit>[A-Z][\w .'’-]{1,40}/(?:AFP|AP|Reuters|EPA)(?: via Getty Images)?)$"),
+    re.compile(r"\s(?P<credit>[\w .'’/-]{2,40} via Getty Images)$"),
     re.compile(r"\[(?P<credit>(?:File|Photo|Handout)[^\]]{0,80})\]\s*\.?$"),
     re.compile(r"\[(?P<credit>[^\]/]{2,60}/[^\]]{2,40})\]\s*\.?$"),
     re.compile(r"^(?:photo|image|picture|file photo|pic|photo credit)\s*(?:by|:|/|–|-)\s*(?P<credit>.{2,80})$", re.I),

@@ -190,12 +190,20 @@ def is_headline_like(unit: str) -> bool:
     )
 
 
+_NOT_NAME_START = frozenset(
+    "in on at for from with to of and or the a an more read also back next previous home menu search watch live "
+    "follow share sign log get download view see about contact all latest top most".split()
+)
+
+
 def is_name_like(unit: str) -> bool:
     """A byline without "By": a few capitalised words (`Baqir Sajjad Syed`, `A | B`), or a desk."""
     text = unit.strip()
     if _DESKS.match(text):
         return True
     words = text.replace(",", " , ").replace("|", " | ").split()
+    if words and words[0].casefold() in _NOT_NAME_START:
+        return False
     names = [word for word in words if word not in {",", "|", "and", "&"}]
     return (
         1 <= len(names) <= 6
@@ -437,9 +445,12 @@ def _body_start(page: _Page) -> int | None:
     for position, index in enumerate(prose):
         following = prose[position + 1] if position + 1 < len(prose) else len(page.units)
         between = [i for i in kept if index < i < min(following, index + 8)]
-        if not any(_is_header_statement(page, i) for i in between):
-            start = index
-            break
+        if any(_is_header_statement(page, i) for i in between):
+            continue  # a standfirst, above the byline or date
+        if following < len(page.units) and between and not _opens_run(page, index, prose):
+            continue  # a sentence alone among labels (a disclosure, a promotion), not the article
+        start = index
+        break
     if start is None:
         candidates = [i for i in kept if len(page.units[i].split()) >= 8 and not _is_header_statement(page, i)]
         if not candidates:
@@ -462,6 +473,16 @@ def _body_start(page: _Page) -> int | None:
     return start
 
 
+def _opens_run(page: _Page, index: int, prose: list[int]) -> bool:
+    """Whether a paragraph of prose opens the article's run of prose: the next line is prose too, or
+    the rest of the page holds no run of two (an article of one paragraph). Sentences standing alone
+    among short labels are a page's notices, as jusText finds boilerplate by its neighbours."""
+    following = _kept_neighbour(page, index, 1)
+    if following is not None and following in prose:
+        return True
+    return not any(_kept_neighbour(page, other, 1) in prose for other in prose if other > index)
+
+
 def _starts_report(unit: str) -> bool:
     dateline = _DATELINE.match(unit)
     return bool(dateline) and dateline["place"].lower() not in _NOT_A_DATELINE and is_prose(unit)
@@ -482,9 +503,35 @@ def _header_block(page: _Page, start: int) -> list[int]:
     """The article's header: the lines just above the body that are headline-, sentence-, byline- or
     date-like (furniture among them skipped), up to a short label such as a section name. Below the
     headline, short lines are buttons and counters (`Translate`, `0`, `Send to friend`) and do not
-    stop it."""
+    stop it; between the byline or date and the body, nothing does (promotions, disclosures, players)."""
+    cluster = _nearest_header_line(page, start)
+    if cluster is not None:
+        below = [i for i in range(cluster + 1, start) if i not in page.removed]
+        return sorted(below + _walk_up(page, cluster))
+    return sorted(_walk_up(page, start - 1))
+
+
+MAX_HEADER_REACH = 25  # how far above the body an article's byline or date line is looked for
+
+
+def _nearest_header_line(page: _Page, start: int) -> int | None:
+    reached = 0
+    for index in range(start - 1, -1, -1):
+        if index in page.removed:
+            if page.removed[index].rule in HEADER_BOUNDARY_RULES:
+                return None
+            continue
+        reached += 1
+        if reached > MAX_HEADER_REACH:
+            return None
+        if _is_header_line(page, index):
+            return index
+    return None
+
+
+def _walk_up(page: _Page, first: int) -> list[int]:
     block: list[int] = []
-    index = start - 1
+    index = first
     buttons = 0
     while index >= 0:
         if index in page.removed:
@@ -504,7 +551,7 @@ def _header_block(page: _Page, start: int) -> list[int]:
         else:
             break
         index -= 1
-    return sorted(block)
+    return block
 
 
 MAX_HEADER_BUTTONS = 6
@@ -539,7 +586,10 @@ def _is_header_line(page: _Page, index: int) -> bool:
         around = [_kept_neighbour(page, index, step) for step in (-1, 1)]  # an agency: "Reuters" by the date
         found = any(i is not None and _is_header_statement(page, i) for i in around)
     if not found and _is_name_like_byline(page, index):
-        around = [_kept_neighbour(page, index, step) for step in (-1, 1, 2)]
+        around = [_kept_neighbour(page, index, step) for step in (-1, 1)]
+        beside = around[1]
+        if beside is not None and (is_affiliation(page.units[beside]) or _is_name_like_byline(page, beside)):
+            around.append(_kept_neighbour(page, index, 2))  # a name, its role, then the date
         found = any(
             i is not None
             and (

@@ -60,7 +60,8 @@ FURNITURE = {
         "All rights reserved for Islamic Republic News Agency",
     ],
     "advertisement": ["Advertisement", "ADVERTISEMENT", "Sponsored content", "Story continues below advertisement"],
-    "site_chrome": ["Exit mobile version", "Skip to content", "Back to top", "Sign In", "Purchase Licensing Rights"],
+    "site_chrome": ["Exit mobile version", "Skip to content", "Back to top", "Sign In", "About us"],
+    "page_notice": ["Purchase Licensing Rights, opens new tab", "Why you can trust Sky News", "Listen In English"],
 }  # fmt: skip
 
 REAL_SENTENCES = [
