@@ -66,7 +66,7 @@ BOILERPLATE_RULES: tuple[LineRule, ...] = (
         rf"^((click to |tap to )?share( this( article| story| post| page)?| via| on ({_SOCIAL})| on social media)?\d*|"
         rf"tweet( this)?|print( this( article| page)?)?|copy( link| url)?|short ?url|({_SOCIAL})|"
         rf"(click|tap) here to share.*|save( article| for later| to read later| story)?|like this|like loading\.*|"
-        rf"listen( to this (article|story))?|gift (this )?article|font size|a\s*a\s*a|a\+\s*a-|follow|"
+        rf"listen( to this (article|story))?|gift (this )?article|font size|text size|aa|a\s*a\s*a|a\+\s*a-|follow|"
         rf"share page|about sharing|close panel|send to (a )?friend|email this( article)?|"
         rf"click to (share|print|email) on \w+.*|click to (print|email a link to a friend).*)[\s:.!]*$"
         rf"|^save articles to read later\b",
@@ -99,11 +99,11 @@ BOILERPLATE_RULES: tuple[LineRule, ...] = (
     _rule(
         "related_links",
         "Link lists to other stories (Also Read:, Read more:, Related, Keep reading, Most read) and their items",
-        r"^(also read|read also|read more|read next|read|see also|more on this|keep reading|related (news|articles?|"
+        r"^(also read|read also|read more|read next|read(?=\s*[:|])|see also|more on this|keep reading|related (news|articles?|"
         r"stories|posts|coverage|content|reading|topics)|recommended( for you| stories| articles| reading)?|"
         r"you (may|might) also like|more from\b|more in\b|more stories|latest( news| stories)?|recent posts|"
         r"most (read|popular|viewed|shared|watched)|trending( now| stories)?|don'?t miss|editor'?s picks?|"
-        r"top stories|what to read next|list of \d+ items|list \d+ of \d+|end of list|post navigation)"
+        r"top stories|what to read next|list of \d+ items|list \d+ of \d+|end of list|post navigation|related(?=\s*:))"
         r"\b\s*[:.!|-]?|^related\s*[:.]?$",
         25,
         takes_list=True,

@@ -66,6 +66,7 @@ _DESKS = re.compile(
     r"monitor|bureau|staff|news wires|wires|agencies|agency)$",
     re.I,
 )
+_DESK_WORD = re.compile(r"\b(desk|bureau|report|reporter|staff|team|newsroom|correspondent)$", re.I)
 _DATELINE = re.compile(
     r"^(?P<place>[A-Z][A-Za-z'’.]+(?:[ -/][A-Z][A-Za-z'’.]+){0,2})"
     r"(?:,\s*[A-Z][a-z]{2,8}\.?\s+\d{1,2})?\s*(?:\((?P<agency>[A-Za-z .&]{2,20})\))?\s*(?::|\s(?:--|[-–—]))\s+\S"
@@ -190,6 +191,7 @@ def is_headline_like(unit: str) -> bool:
     )
 
 
+_CITY = re.compile(r"\s+in\s+[A-Z][\w'’-]+(?:\s+[A-Z][\w'’-]+)?(?=$|\s+and\s|\s*,)")
 _NOT_NAME_START = frozenset(
     "in on at for from with to of and or the a an more read also back next previous home menu search watch live "
     "follow share sign log get download view see about contact all latest top most".split()
@@ -201,6 +203,7 @@ def is_name_like(unit: str) -> bool:
     text = unit.strip()
     if _DESKS.match(text):
         return True
+    text = _CITY.sub("", text)  # "Humza Qureshi in Karachi and Eleanor Whitby in London"
     words = text.replace(",", " , ").replace("|", " | ").split()
     if words and words[0].casefold() in _NOT_NAME_START:
         return False
@@ -210,7 +213,7 @@ def is_name_like(unit: str) -> bool:
         and not any(character.isdigit() for character in text)
         and not re.search(r"[.:;!?]$", text)
         and all(_NAME_WORD.match(word) for word in words)
-        and (len(names) >= 2 or (text.isupper() and 2 <= len(text) <= 8))
+        and len(names) >= 2
     )
 
 
@@ -342,11 +345,20 @@ def _remove_by_rule(page: _Page) -> None:
             if following < len(page.units) and len(page.units[following].split()) <= 40:
                 page.remove(following, "photo_caption")
             continue
+        previous = page.removed.get(index - 1)
+        if previous is not None and previous.rule in {"call_to_action", "messenger_invite"} and _PROMOTION.search(unit):
+            page.remove(index, previous.rule)  # the blurb of a sign-up box
+            continue
         credit = caption_credit(unit)
         if credit is not None and not _is_long_prose_with_credit(unit) and index not in page.removed:
             page.remove(index, "photo_caption", note=credit)
 
 
+_PROMOTION = re.compile(
+    r"^(?=(?:\S+\s+){0,24}\S+$).*\b(newsletters?|inbox|briefing|favourite stories|top stories|sign up|subscribe|"
+    r"unsubscribe|delivered|every (morning|week|day))\b",
+    re.I,
+)
 MAX_LIST_ITEMS = 15
 
 
@@ -489,7 +501,8 @@ def _starts_report(unit: str) -> bool:
 
 
 def _is_name_like_byline(page: _Page, index: int) -> bool:
-    return is_name_like(page.units[index]) and len(page.units[index].split()) <= 6
+    unit = page.units[index]
+    return is_name_like(unit) and len(_CITY.sub("", unit).split()) <= 8
 
 
 # Furniture below which nothing is the article: a comment section, tags, a copyright line, a page's
@@ -643,7 +656,7 @@ _ROLE = re.compile(
 def is_affiliation(unit: str) -> bool:
     """An author's role under their name: `Middle East correspondent @TomAshcroftSky`, `Senior Fellow -
     Global Economy and Development`, `BBC News, Islamabad` is not (see is_name_like)."""
-    return len(unit.split()) <= 14 and not ends_sentence(unit) and bool(_ROLE.search(unit))
+    return len(unit.split()) <= 14 and not ends_sentence(unit) and bool(_ROLE.search(unit)) and not is_name_like(unit)
 
 
 def _next_is_header_line(page: _Page, index: int) -> bool:
@@ -726,7 +739,7 @@ def _headline(page: _Page, block: list[int]) -> int | None:
         and not _is_header_line(page, i)
         and not _URL_LINE.match(page.units[i])
         and not _HEADER_NOISE.match(page.units[i])
-        and (len(page.units[i].split()) >= 4 or _next_is_header_line(page, i))
+        and (len(page.units[i].split()) >= 4 or (len(page.units[i].split()) >= 2 and _next_is_header_line(page, i)))
     ]
     if not texts:
         texts = [i for i in block if not _is_header_line(page, i) and is_headline_like(page.units[i])]
@@ -767,6 +780,7 @@ def _read_byline_or_date(page: _Page, index: int, byline_pending: bool) -> bool:
             _offer_byline(page, byline, EXPLICIT)
         elif statement.rest and (is_name_like(statement.rest) or page.outlets.named(statement.rest) is not None):
             _offer_byline(page, _clean_byline(statement.rest), NAME_LINE)  # "AFP January 18, 2024"
+            page.author_names.append(_clean_byline(statement.rest))
         elif statement.rest and not fields.get("section") and not _BYLINE.match(statement.rest):
             fields["section"] = statement.rest
         note = f"updated {statement.updated.date}" if statement.published is None else str(statement.published.date)
@@ -1013,6 +1027,10 @@ def _read_dateline(page: _Page, first_paragraph: str) -> None:
     byline = page.fields.get("byline", "")
     if byline and page.outlets.named(byline) is not None:
         page.clues.append(OutletClue(Clue.AGENCY_CREDIT, byline, byline))
+    elif byline and _DESK_WORD.search(byline):
+        desk_of = page.outlets.mentioned_in(byline)
+        if desk_of is not None:
+            page.clues.append(OutletClue(Clue.DESK_CREDIT, desk_of.name, byline))
 
 
 def _choose_date(page: _Page) -> None:

@@ -54,7 +54,8 @@ class Clue(IntEnum):
     MASTHEAD = 7  # the outlet's name on a line of its own at the top of the page
     TITLE_SUFFIX = 8  # "Headline | Outlet" or "Headline - Outlet"
     MESSENGER = 9  # "Join NewsTrack WhatsApp group", "Follow Dawn on Instagram"
-    AGENCY_CREDIT = 10  # "(Reuters)", "— AFP", "TEHRAN (IRNA) --", "Source: Al Jazeera"
+    DESK_CREDIT = 10  # a byline naming the outlet's desk: "TOI News Desk", "Samaa Web Desk"
+    AGENCY_CREDIT = 11  # "(Reuters)", "— AFP", "TEHRAN (IRNA) --", "Source: Al Jazeera"
 
 
 # A name the archive does not know is believed only from these clues.
@@ -168,10 +169,11 @@ class OutletIndex:
             if is_acronym(name):
                 self._by_acronym.setdefault(name.strip(), outlet)
                 continue
-            key = name_key(name)
-            if key:
-                self._by_name.setdefault(key, outlet)
-                phrase = phrase_key(name)
+            key, phrase = name_key(name), phrase_key(name)
+            if key and (key == phrase or len(key.split()) > 1):
+                self._by_name.setdefault(key, outlet)  # "Express Tribune", but never "National" for The National
+            if phrase:
+                self._by_name.setdefault(phrase, outlet)
                 self._by_phrase.setdefault(phrase, outlet)
                 self._longest = max(self._longest, len(phrase.split()))
         for domain in outlet.domains:
@@ -182,7 +184,9 @@ class OutletIndex:
 
     def named(self, text: str) -> Outlet | None:
         """The outlet this phrase names exactly (any of its names, or a domain written as a name)."""
-        found = self._by_acronym.get(text.strip()) or self._by_name.get(name_key(text))
+        found = (
+            self._by_acronym.get(text.strip()) or self._by_name.get(phrase_key(text)) or self._by_name.get(name_key(text))
+        )
         if found is None and "." in text and " " not in text.strip():
             found = self.at_domain(text)
         return found

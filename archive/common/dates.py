@@ -199,6 +199,7 @@ _RELATIVE = re.compile(
 _BY_NAME = re.compile(
     r"(?:^|[\s|,·•])[Bb]y\s+(?P<name>[A-Z][\w'’.-]*(?:\s+(?:[A-Z][\w'’.-]*|and|&|de|al|bin|van|von))*)"
 )
+_TRAILING_LABEL = re.compile(r"(?:\s+(?:On|At|In|Updated|Published|Posted|Date))+$")
 _NUMERIC_DATE = re.compile(r"(?<![\w/.-])[0-3]?\d([/.-])[0-3]?\d\1(?:18|19|20)?\d{2}(?![\w/])")
 
 
@@ -236,7 +237,7 @@ def read_date_statement(line: str, *, month_first: bool = False, max_words: int 
         return None
     rest = " ".join(" ".join(leftovers).split())
     byline_match = _BY_NAME.search(rest)
-    byline = byline_match["name"].strip() if byline_match else ""
+    byline = _TRAILING_LABEL.sub("", byline_match["name"]).strip() if byline_match else ""
     if byline_match:
         rest = rest[: byline_match.start()] + " " + rest[byline_match.end() :]
     rest = _RELATIVE.sub(" ", rest)
