@@ -61,6 +61,9 @@ def parse_html(
     """The article on an HTML page, read from its visible text and its markup."""
     root = _document(html, what=what)
     markup = read_markup(root)
+    headline = visible_headline(root, outlets)
+    if headline:
+        markup = dataclasses.replace(markup, title=headline)
     visible = visible_text(root)
     lines = "\n".join(visible.lines)
     extra_dates = []
@@ -207,6 +210,19 @@ def read_markup(root: Any) -> PageMarkup:
         language=(root.get("lang") or meta.get("og:locale") or "").replace("_", "-").strip(),
         article_type=article_type,
     )
+
+
+def visible_headline(root: Any, outlets: OutletIndex) -> str:
+    """The page's headline as a reader sees it: its first <h1> of three words or more outside menus,
+    asides and footers that is not the outlet's name (an h1 is sometimes the logo). The markup's
+    og:title may be written for search engines and differ from it."""
+    for element in root.iter("h1"):
+        if any(ancestor.tag in {"nav", "aside", "footer"} for ancestor in element.iterancestors()):
+            continue
+        text = " ".join(element.text_content().split())
+        if len(text.split()) >= 3 and outlets.named(text) is None:
+            return text
+    return ""
 
 
 def _title_tag(root: Any) -> str:

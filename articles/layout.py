@@ -25,14 +25,16 @@ field, the body or a removal that names its rule, so nothing is lost.
 from __future__ import annotations
 
 import dataclasses
+import datetime
 import itertools
 import re
 import textwrap
 from collections.abc import Sequence
 from dataclasses import dataclass, field
 from typing import Any
+from urllib.parse import urlsplit
 
-from archive.common.dates import DateStatement, numeric_date_order, read_date_statement
+from archive.common.dates import DatePrecision, DateStatement, PartialDate, numeric_date_order, read_date_statement
 from archive.common.sentences import split_sentences
 from articles.cleaning import canonical_text, normalise_text, repeated_paragraphs
 from articles.furniture import CAPTION_LABEL, RULES_BY_NAME, caption_credit, classify_line, is_list_item
@@ -55,8 +57,15 @@ _SECTION_TYPES = [
                 r"special reports?|investigations?|br research|the big picture|big story)$", re.I), "analysis"),
 ]  # fmt: skip
 _TITLE_OUTLET_SUFFIX = re.compile(r"\s+(?:\||–|—|-)\s+(?P<outlet>[^|–—]{2,40})$")
+_TITLE_OUTLET_PREFIX = re.compile(r"^(?P<outlet>[^|:–—]{2,40}?)\s*(?:\s[|–—-]\s|:\s)(?=\S)")
+_NEWS_LABEL = re.compile(
+    r"^(?:exclusive|breaking(?: news)?|watch|live(?: updates)?|updated?|video|photos?|in pictures|interview|"
+    r"fact check|just in)\s*(?::|\||–|—|-)\s+",
+    re.I,
+)
 _BYLINE = re.compile(
-    r"^(?:by|written by|author|authors|reporter|story by|report by|text by|words by)\s*[:\-–]?\s+"
+    r"^(?:by|written by|author|authors|reporter|story by|report by|reported by|posted by|text by|words by)"
+    r"\s*[:\-–]?\s+"
     r"(?P<name>[^\d].{1,120})$",
     re.I,
 )
@@ -757,6 +766,7 @@ def _is_standfirst_of(line: str, above: str) -> bool:
     return (
         (len(line) > len(above) or (is_title_case(above) and not is_title_case(line)))
         and (words >= 8 or ends_sentence(line))
+        and (len(above.split()) >= 6 or ends_sentence(line) or words >= 14)  # a short line above a headline: kicker
         and len(above.split()) <= 25
         and is_headline_like(above)
     )
@@ -773,7 +783,7 @@ def _read_byline_or_date(page: _Page, index: int, byline_pending: bool) -> bool:
     fields = page.fields
     statement = page.statement(index)
     if statement is not None:
-        rank = 1 if statement.published is not None else 2
+        rank = 1 if statement.published is not None else 3.5  # after a print footer's date
         page.published.append((rank, statement))
         byline = statement.byline or _byline_in(statement.rest)
         if byline:
@@ -813,6 +823,9 @@ def _offer_byline(page: _Page, name: str, strength: int) -> None:
     """Keep the surest byline: "By X" over a name by the date over a credit; of two "By" lines, a
     person's over an organisation's (a think tank republished under its own name)."""
     name = name.strip()
+    outlet = re.search(r"(?:[,/|\s]|\band\b)+(?P<outlet>(?:[A-Z][\w.&'’-]*\s?){1,4})$", name)
+    if outlet and " " in name[: outlet.start()].strip() and page.outlets.named(outlet["outlet"].strip()):
+        name = _clean_byline(name[: outlet.start()])  # "JOHN DOE and JANE ROE Associated Press", "A / AFP"
     if not name:
         return
     current = page.fields.get("byline")
@@ -837,8 +850,10 @@ def _byline_in(rest: str) -> str:
 
 
 def _clean_byline(name: str) -> str:
-    """`By A | B` -> `A and B`; trailing separators, `, and`, a city (`A in Karachi`) and the outlet
-    (`A, CNN`) taken off."""
+    """`By A | B` -> `A and B`; trailing separators, `, and`, a time (`at 10:32 AM`), a role
+    (`A, Senior Correspondent`), a city (`A in Karachi`) and the outlet (`A, CNN`) taken off."""
+    name = re.sub(r"\s+at\s+\d{1,2}[:.]\d{2}.*$", "", name.strip())
+    name = re.sub(r",\s+[^,]*$", lambda match: "" if _ROLE.search(match.group()) else match.group(), name)
     name = re.sub(r"(?:\s*[|,–—-]|\s*,?\s+and)\s*$", "", name.strip()).strip()
     name = re.sub(r"\s+in\s+[A-Z][\w'’-]+(?:\s+[A-Z][\w'’-]+)?(?=$|\s+and\s|,)", "", name)
     name = re.sub(r",\s*(?:CNN|AP|AFP|Reuters|Bloomberg|BBC News|Al Jazeera)$", "", name)
@@ -847,7 +862,13 @@ def _clean_byline(name: str) -> str:
 
 def _take_suffix(page: _Page, title: str, *, record: bool = True) -> str:
     """A headline without its `| Outlet` or `- Outlet` suffix, when that names a known outlet (or, with
-    a bar, any outlet)."""
+    a bar, any outlet), and without an outlet's name or a label in front (`ISNA - `, `EXCLUSIVE: `)."""
+    title = _NEWS_LABEL.sub("", title) or title
+    prefix = _TITLE_OUTLET_PREFIX.match(title)
+    if prefix and page.outlets.named(prefix["outlet"]) is not None:
+        if record:
+            page.clues.append(OutletClue(Clue.TITLE_SUFFIX, prefix["outlet"].strip(), title))
+        title = title[prefix.end() :].strip()
     match = _TITLE_OUTLET_SUFFIX.search(title)
     if not match:
         return title
@@ -974,14 +995,20 @@ def _read_page_footer(page: _Page, end: int) -> None:
             continue
         if not in_comments and _read_credit_or_bio(page, index):
             continue
+        statement = None if in_comments else page.statement(index)
+        if statement is not None and statement.published is not None and _FOOTER_PUBLISHED.match(page.units[index]):
+            page.published.append((4, statement))  # "This article was first published on January 18, 2024"
         byline = _BYLINE.match(page.units[index])
-        if byline and not in_comments and index <= end + FOOTER_BYLINE_REACH and len(page.units[index].split()) <= 8:
+        if byline and not in_comments and index <= end + FOOTER_BYLINE_REACH and len(page.units[index].split()) <= 12:
             _offer_byline(page, _clean_byline(byline["name"]), NAME_LINE)  # a blog's "By X" under the post
             page.remove(index, "byline")
             continue
         page.remove(index, "reader_comments" if in_comments else "page_footer")
 
 
+_FOOTER_PUBLISHED = re.compile(
+    r"^(?:this (?:article|story|piece) was )?(?:first |originally )?(?:published|posted)\b", re.I
+)
 FOOTER_BYLINE_REACH = 4  # how far below the article a blog's "By X" line may stand
 
 
@@ -1035,7 +1062,13 @@ def _read_dateline(page: _Page, first_paragraph: str) -> None:
 
 def _choose_date(page: _Page) -> None:
     """The publication date, by rank: the article header's published date (1), the markup's (1.5), the
-    header's updated date (2), the print footer's (3), a date at the top of the page (5)."""
+    print footer's (3), the header's updated date (3.5), a "first published on" line below the article
+    (4), a date at the top of the page (5), the date in a URL's path on the page (6)."""
+    for unit in page.units:
+        for url in _URL_IN_TEXT.findall(unit):
+            date = url_date(url)
+            if date is not None:
+                page.published.append((6, DateStatement(date, None, url[:300])))
     if not page.published:
         return
     _, statement = min(page.published, key=lambda item: item[0])
@@ -1045,6 +1078,24 @@ def _choose_date(page: _Page) -> None:
     page.fields["published"] = date
     page.fields["published_text"] = statement.phrase[:300]
     page.fields["date_order_from_page"] = page.order_from_page or not statement.numeric
+
+
+_URL_IN_TEXT = re.compile(r"https?://\S+")
+_URL_PATH_DATE = re.compile(
+    r"/(?P<year>(?:19|20)\d{2})[/-](?P<month>0?[1-9]|1[0-2])[/-](?P<day>0?[1-9]|[12]\d|3[01])(?=[/-]|$)"
+)
+
+
+def url_date(url: str) -> PartialDate | None:
+    """The date in a URL's path, as many outlets write it: `/2024/01/18/...`."""
+    match = _URL_PATH_DATE.search(urlsplit(url).path)
+    if not match:
+        return None
+    try:
+        date = datetime.date(int(match["year"]), int(match["month"]), int(match["day"]))
+    except ValueError:
+        return None
+    return PartialDate(date, DatePrecision.DAY)
 
 
 def _read_type(page: _Page, body: list[str]) -> None:

@@ -185,7 +185,9 @@ class OutletIndex:
     def named(self, text: str) -> Outlet | None:
         """The outlet this phrase names exactly (any of its names, or a domain written as a name)."""
         found = (
-            self._by_acronym.get(text.strip()) or self._by_name.get(phrase_key(text)) or self._by_name.get(name_key(text))
+            self._by_acronym.get(text.strip())
+            or self._by_name.get(phrase_key(text))
+            or self._by_name.get(name_key(text))
         )
         if found is None and "." in text and " " not in text.strip():
             found = self.at_domain(text)

@@ -18,9 +18,9 @@ from urllib.parse import urlsplit
 import yaml
 
 from archive.common.dates import partial_date, read_date_statement
-from articles.layout import MAX_TITLE_LENGTH, paragraphs, parse_text
+from articles.layout import MAX_TITLE_LENGTH, paragraphs, parse_text, url_date
 from articles.limits import DEFAULT_LIMITS, ImportLimits, expanded_size, storable_value
-from articles.outlets import Clue, OutletClue, OutletIndex, identify
+from articles.outlets import Clue, OutletClue, OutletIndex, identify, name_key
 from articles.parsed import ParsedArticle, ParseError, Removal
 
 __all__ = [
@@ -158,7 +158,11 @@ def _metadata_value(target: str, value: Any, *, what: str, limits: ImportLimits)
 def with_outlet(parsed: ParsedArticle, outlets: OutletIndex) -> ParsedArticle:
     """The article with its outlet identified from every clue (metadata's first), a figures-only date
     read as its outlet writes dates, and a signed piece typed as opinion or analysis."""
-    clues = list(parsed.outlet_clues)
+    author = name_key(parsed.byline) if parsed.byline else ""
+    # A copyright line in the author's own name (a newsletter's, a blog's) names no outlet.
+    clues = [
+        clue for clue in parsed.outlet_clues if not (clue.kind == Clue.COPYRIGHT and name_key(clue.text) == author)
+    ]
     if parsed.outlet and "outlet" in parsed.metadata_fields:
         clues.append(OutletClue(Clue.METADATA, parsed.outlet, parsed.outlet))
     for url in (parsed.outlet_url, parsed.url):
@@ -177,6 +181,8 @@ def with_outlet(parsed: ParsedArticle, outlets: OutletIndex) -> ParsedArticle:
         statement = read_date_statement(parsed.published_text, month_first=True)
         if statement is not None and statement.date is not None:
             changes["published"] = statement.date
+    if parsed.published.date is None and parsed.url and url_date(parsed.url) is not None:
+        changes["published"], changes["published_text"] = url_date(parsed.url), parsed.url[:300]
     if parsed.article_type == "news" and parsed.author_bio and "article_type" not in parsed.metadata_fields:
         changes["article_type"] = "analysis" if known is not None and known.kind in SIGNED_ANALYSIS_KINDS else "opinion"
     return dataclasses.replace(parsed, **changes)
