@@ -100,7 +100,8 @@ BOILERPLATE_RULES: tuple[LineRule, ...] = (
         "related_links",
         "Link lists to other stories (Also Read:, Read more:, Related, Keep reading, Most read) and their items",
         r"^(also read|read also|read more|read next|read(?=\s*[:|])|see also|more on this|keep reading|"
-        r"related (news|articles?|stories|posts|coverage|content|reading|topics)|recommended( for you| stories| articles| reading)?|"
+        r"related (news|articles?|stories|posts|coverage|content|reading|topics)|"
+        r"recommended( for you| stories| articles| reading)?|"
         r"you (may|might) also like|more from\b|more in\b|more stories|latest( news| stories)?|recent posts|"
         r"most (read|popular|viewed|shared|watched)|trending( now| stories)?|don'?t miss|editor'?s picks?|"
         r"top stories|what to read next|list of \d+ items|list \d+ of \d+|end of list|post navigation|related(?=\s*:))"
