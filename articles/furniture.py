@@ -221,7 +221,7 @@ POSITIONAL_RULES = {
 _SHARE_WORDS = frozenset(
     "facebook twitter x whatsapp telegram linkedin pinterest reddit email e-mail messenger viber threads instagram "
     "youtube tiktok flipboard bluesky mastodon sms share print copy link comments comment save gift tweet "
-    "purchase licensing rights whatsapp".split()
+    "purchase licensing rights whatsapp bookmark bookmarks like likes reply replies follow".split()
 )
 
 

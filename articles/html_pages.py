@@ -97,6 +97,20 @@ FURNITURE_ELEMENTS = {
     "footer": "page_footer", "button": "page_control", "form": "page_control", "label": "page_control",
     "select": "page_control", "option": "page_control",
 }  # fmt: skip
+# Class names that say what an element holds, as sites name them (trafilatura reads the same hints).
+FURNITURE_CLASSES = (
+    (re.compile(r"caption", re.I), "photo_caption"),
+    (re.compile(r"(?:^|[-_\s])(?:share|sharing|social)(?:$|[-_\s])", re.I), "share_prompt"),
+    (re.compile(r"newsletter|promo|subscribe|signup|sign-up|paywall", re.I), "call_to_action"),
+    (re.compile(r"(?:^|[-_\s])(?:ad|ads|advert|advertisement|sponsor\w*)(?:$|[-_\s])", re.I), "advertisement"),
+    (re.compile(r"(?:^|[-_\s])(?:related|recommended|more-stories|read-more)(?:$|[-_\s])", re.I), "related_links"),
+)
+
+
+def _class_rule(classes: str) -> str:
+    return next((rule for pattern, rule in FURNITURE_CLASSES if pattern.search(classes)), "")
+
+
 CONTAINER_TAGS = frozenset("ul ol aside nav section footer header article main figure form table".split())
 
 
@@ -137,7 +151,7 @@ def visible_text(root: Any) -> VisibleText:
             if element.tail:
                 pending.append(element.tail)
             return
-        inner_rule = FURNITURE_ELEMENTS.get(tag) or rule
+        inner_rule = FURNITURE_ELEMENTS.get(tag) or _class_rule(element.get("class", "")) or rule
         block = tag in BLOCK_TAGS or tag == "br"
         if block:
             flush(rule)

@@ -319,6 +319,7 @@ def read_page(
     _read_page_header(page, header[0] if header else start, title_index)
     end = _body_end(page, start)
     _read_page_footer(page, end)
+    _settle_author_names(page)
     body = page.kept(start, end + 1)
     body = _read_closing_lines(page, body)
     for position, rule in repeated_paragraphs([units[index] for index in body]).items():
@@ -708,7 +709,12 @@ def _read_header(page: _Page, block: list[int], start: int, known_title: str) ->
             page.remove(index, "title_repeat")
             continue
         if title_index is not None and index < title_index:
-            page.remove(index, "article_header")
+            statement = page.statement(index)
+            if statement is not None and statement.published is not None:
+                page.published.append((2, statement))  # a date right above the headline (Fars, Tasnim)
+                page.remove(index, "date_line", note=str(statement.published.date))
+            else:
+                page.remove(index, "article_header")
             continue
         if _BYLINE_LABEL.match(unit):
             page.remove(index, "byline")
@@ -731,9 +737,6 @@ def _read_header(page: _Page, block: list[int], start: int, known_title: str) ->
             page.remove(index, "standfirst")
             continue
         page.remove(index, "article_header")
-    if page.author_names and page.byline_strength >= NAME_LINE:
-        names = list(dict.fromkeys(page.author_names))
-        page.fields["byline"] = names[0] if len(names) == 1 else ", ".join(names[:-1]) + " and " + names[-1]
     return title_index
 
 
@@ -988,11 +991,22 @@ def _read_page_footer(page: _Page, end: int) -> None:
     """Everything below the article is the page's: comments, related stories, footers. An author's
     note or wire credits right after the article are read first."""
     in_comments = False
+    contributors_from = None
     for index in range(end + 1, len(page.units)):
         removal = page.removed.get(index)
         if removal is not None:
             in_comments = in_comments or removal.rule == "comment_form"
             continue
+        if _CONTRIBUTORS.match(page.units[index]):
+            contributors_from = index
+        elif (
+            contributors_from is not None
+            and index - contributors_from <= MAX_CONTRIBUTORS
+            and not page.fields.get("byline")
+        ):
+            name = _name_before_role(page.units[index])
+            if name:
+                page.author_names.append(name)
         if not in_comments and _read_credit_or_bio(page, index):
             continue
         statement = None if in_comments else page.statement(index)
@@ -1006,10 +1020,34 @@ def _read_page_footer(page: _Page, end: int) -> None:
         page.remove(index, "reader_comments" if in_comments else "page_footer")
 
 
+_CONTRIBUTORS = re.compile(r"^(?:contributors?|authors?|about the authors?|the authors?)\s*:?$", re.I)
+MAX_CONTRIBUTORS = 6
+_ROLE_START = re.compile(
+    r"\s(?=(?:Senior|Junior|Chief|Deputy|Associate|Assistant|Visiting|Non-?resident|Research|Program|Project|"
+    r"Analyst|Consultant|Director|Fellow|Editor|Correspondent|Reporter|Writer|Professor|Lecturer|Researcher|"
+    r"Head|Manager|Adviser|Advisor|Expert|Former)\b)"
+)
+
+
+def _name_before_role(unit: str) -> str:
+    """`Laila Durrani Senior Analyst, Pakistan` -> `Laila Durrani`; "" when no role follows a name."""
+    parts = _ROLE_START.split(unit, maxsplit=1)
+    name = parts[0].strip(" ,|-–—")
+    return name if len(parts) == 2 and is_name_like(name) else ""
+
+
 _FOOTER_PUBLISHED = re.compile(
     r"^(?:this (?:article|story|piece) was )?(?:first |originally )?(?:published|posted)\b", re.I
 )
 FOOTER_BYLINE_REACH = 4  # how far below the article a blog's "By X" line may stand
+
+
+def _settle_author_names(page: _Page) -> None:
+    """Authors named on lines of their own (several, each with a role) make the byline when no surer
+    one was found."""
+    if page.author_names and page.byline_strength >= NAME_LINE:
+        names = list(dict.fromkeys(page.author_names))
+        page.fields["byline"] = names[0] if len(names) == 1 else ", ".join(names[:-1]) + " and " + names[-1]
 
 
 def _read_closing_lines(page: _Page, body: list[int]) -> list[int]:
@@ -1061,9 +1099,10 @@ def _read_dateline(page: _Page, first_paragraph: str) -> None:
 
 
 def _choose_date(page: _Page) -> None:
-    """The publication date, by rank: the article header's published date (1), the markup's (1.5), the
-    print footer's (3), the header's updated date (3.5), a "first published on" line below the article
-    (4), a date at the top of the page (5), the date in a URL's path on the page (6)."""
+    """The publication date, by rank: the article header's published date (1), the markup's (1.5), a
+    date right above the headline (2), the print footer's (3), the header's updated date (3.5), a
+    "first published on" line below the article (4), a date at the top of the page (5), the date in a
+    URL's path on the page (6)."""
     for unit in page.units:
         for url in _URL_IN_TEXT.findall(unit):
             date = url_date(url)

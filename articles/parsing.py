@@ -183,8 +183,13 @@ def with_outlet(parsed: ParsedArticle, outlets: OutletIndex) -> ParsedArticle:
             changes["published"] = statement.date
     if parsed.published.date is None and parsed.url and url_date(parsed.url) is not None:
         changes["published"], changes["published_text"] = url_date(parsed.url), parsed.url[:300]
-    if parsed.article_type == "news" and parsed.author_bio and "article_type" not in parsed.metadata_fields:
-        changes["article_type"] = "analysis" if known is not None and known.kind in SIGNED_ANALYSIS_KINDS else "opinion"
+    if parsed.article_type == "news" and "article_type" not in parsed.metadata_fields:
+        if known is not None and known.kind == "think_tank":
+            changes["article_type"] = "analysis"  # a think tank publishes analysis, not news
+        elif parsed.author_bio:
+            changes["article_type"] = (
+                "analysis" if known is not None and known.kind in SIGNED_ANALYSIS_KINDS else "opinion"
+            )
     return dataclasses.replace(parsed, **changes)
 
 
