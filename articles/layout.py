@@ -128,6 +128,10 @@ _PUBLISHED_IN = re.compile(
     r"[\w&.'’ -]{1,60}?)(?:,|\s+on)\s+(?P<date>.*\d{4})\.?$",
     re.I,
 )
+_MORE_FROM = re.compile(
+    r"^(?:more|recommended|latest|most read|top stories) (?:from|on) (?P<outlet>[A-Z][\w&.'’ -]{1,40})$", re.I
+)
+_SHARED_FROM_APP = re.compile(r"^(?:shared|sent) (?:from|via) (?:the )?(?P<outlet>.{2,40}?) app$", re.I)
 _SOURCE_CREDIT = re.compile(r"^(?:source|courtesy|via)\s*:\s*(?P<outlet>[A-Z][\w&.'’ -]{1,50}?)\.?$", re.I)
 _REPUBLISHED_FROM = re.compile(
     r"\b(?:published|republished|reproduced) (?:by|with|from|on) (?:the )?(?P<org>.{3,80}?)\.?$", re.I
@@ -420,6 +424,10 @@ def _clues_in_furniture(page: _Page, index: int, rule: str) -> None:
             statement = page.statement(index) or read_date_statement(match["date"], month_first=page.month_first)
             if statement is not None and statement.date is not None:
                 page.published.append((3, dataclasses.replace(statement, phrase=unit.strip())))
+    elif rule == "related_links" and (match := _MORE_FROM.match(unit)):
+        page.clues.append(OutletClue(Clue.MESSENGER, match["outlet"].strip(), unit))
+    elif rule == "call_to_action" and (match := _SHARED_FROM_APP.match(unit)):
+        page.clues.append(OutletClue(Clue.PUBLISHED_IN, match["outlet"].strip(), unit))
     elif rule == "messenger_invite" or rule == "call_to_action":
         match = _MESSENGER_OUTLET.search(unit) or _FOLLOW_OUTLET.match(unit)
         if match and match["outlet"].split()[0].lower() not in {"us", "our", "the", "my", "this"}:
@@ -1144,7 +1152,7 @@ def _read_type(page: _Page, body: list[str]) -> None:
     if page.from_institution:
         page.fields["article_type"] = "analysis"
     elif "dateline" not in page.fields and first_person_rate(body) >= FIRST_PERSON_OPINION:
-        page.fields["article_type"] = "opinion"
+        page.fields["first_person"] = True  # an opinion, unless its outlet says otherwise (see with_outlet)
 
 
 # A writer speaking as "I" outside quotations, at least once in 150 words, writes an opinion (a news

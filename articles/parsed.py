@@ -45,6 +45,7 @@ class ParsedArticle:
     outlet_clues: tuple[OutletClue, ...] = ()  # where the page names its outlet
     identified: Identified | None = None  # the outlet the clues (and metadata) decided on
     truncated: bool = False  # an export gave only the first part of the text
+    first_person: bool = False  # the writer speaks as "I" outside quotations
 
     @property
     def captions(self) -> list[Removal]:

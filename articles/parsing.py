@@ -157,7 +157,9 @@ def _metadata_value(target: str, value: Any, *, what: str, limits: ImportLimits)
 
 def with_outlet(parsed: ParsedArticle, outlets: OutletIndex) -> ParsedArticle:
     """The article with its outlet identified from every clue (metadata's first), a figures-only date
-    read as its outlet writes dates, and a signed piece typed as opinion or analysis."""
+    read as its outlet writes dates, and its type when nothing labelled it: a think tank's piece is an
+    analysis, a signed piece (an author's note) an opinion (an analysis at a magazine), and so is a piece
+    whose writer speaks as "I"."""
     author = name_key(parsed.byline) if parsed.byline else ""
     # A copyright line in the author's own name (a newsletter's, a blog's) names no outlet.
     clues = [
@@ -190,6 +192,8 @@ def with_outlet(parsed: ParsedArticle, outlets: OutletIndex) -> ParsedArticle:
             changes["article_type"] = (
                 "analysis" if known is not None and known.kind in SIGNED_ANALYSIS_KINDS else "opinion"
             )
+        elif parsed.first_person:
+            changes["article_type"] = "opinion"
     return dataclasses.replace(parsed, **changes)
 
 
