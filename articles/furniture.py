@@ -93,7 +93,9 @@ BOILERPLATE_RULES: tuple[LineRule, ...] = (
         rf"^(try|get) unlimited access|^only \$?\d+ for \d+ weeks?$|^explore more offers|"
         rf"^subscribe to (unlock|read|continue)|^support (truly )?independent journalism|every contribution counts|"
         rf"^(donate|make a donation|become a (member|subscriber|supporter))\b|^already (a subscriber|have an account)|"
-        rf"^(shared|sent) (from|via) (the )?.{{2,40}} app$",
+        rf"^(shared|sent) (from|via) (the )?.{{2,40}} app$|^track (the )?(latest|live)\b|\bget (news )?updates from\b|"
+        rf"^listen to .{{2,60}} only on \S+|^then \$?\d[\d,.]* (per|a) (month|year|week)\b|\bcancel anytime\b|"
+        rf"^reuse this content$",
         40,
     ),
     _rule(
@@ -282,6 +284,12 @@ CAPTION_CREDITS = (
     re.compile(
         r"(?P<credit>\b(?:REUTERS|AFP|AP Photo|EPA|Getty)(?:/[\w .-]+){1,4}?)(?:\s+Purchase Licensing Rights.*)?$"
     ),
+)
+# A line that is only a photo credit (`AFP/Getty Images/File`, `REUTERS/Stringer`): its caption is the line above.
+CREDIT_LINE = re.compile(
+    r"^(?=.*\b(?:AFP|Reuters|REUTERS|AP|Getty|EPA|File|Photo|Shutterstock|Xinhua|Anadolu|Handout|Stringer|APP|"
+    r"PPI|INP)\b)(?:(?:photo|image|picture)(?: credit)?\s*:\s*)?[A-Z][\w.&'’ -]{1,30}(?:\s?/\s?[\w.&'’ -]{1,30}){1,4}$|"
+    r"^(?:Getty Images|AFP|Reuters|AP Photo|EPA|Shutterstock|File photo|Handout)$"
 )
 CAPTION_LABEL = re.compile(r"^(?:image|photo|picture|video) caption\s*[,:]?$|^caption\s*:?$", re.I)
 

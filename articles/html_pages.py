@@ -151,7 +151,12 @@ def visible_text(root: Any) -> VisibleText:
             if element.tail:
                 pending.append(element.tail)
             return
-        inner_rule = FURNITURE_ELEMENTS.get(tag) or _class_rule(element.get("class", "")) or rule
+        inner_rule = (
+            FURNITURE_ELEMENTS.get(tag)
+            or _class_rule(element.get("class", ""))
+            or ("photo_caption" if tag in BLOCK_TAGS and _is_caption_under_image(element) else "")
+            or rule
+        )
         block = tag in BLOCK_TAGS or tag == "br"
         if block:
             flush(rule)
@@ -172,6 +177,23 @@ def visible_text(root: Any) -> VisibleText:
     walk(body if body is not None else root, "")
     flush("")
     return found
+
+
+def _is_caption_under_image(element: Any) -> bool:
+    """A block of nothing but italics right under an image (Blogger's and many blogs' captions)."""
+    children = [child for child in element if isinstance(child.tag, str)]
+    if (element.text or "").strip() or len(children) != 1 or children[0].tag not in {"i", "em", "small"}:
+        return False
+    if (children[0].tail or "").strip():
+        return False
+    previous = element.getprevious()
+    while previous is not None and not isinstance(previous.tag, str):
+        previous = previous.getprevious()
+    return (
+        previous is not None
+        and (previous.tag == "img" or next(previous.iter("img"), None) is not None)
+        and not previous.text_content().strip()
+    )
 
 
 def visible_lines(root: Any) -> list[str]:

@@ -37,7 +37,7 @@ from urllib.parse import urlsplit
 from archive.common.dates import DatePrecision, DateStatement, PartialDate, numeric_date_order, read_date_statement
 from archive.common.sentences import split_sentences
 from articles.cleaning import canonical_text, normalise_text, repeated_paragraphs
-from articles.furniture import CAPTION_LABEL, RULES_BY_NAME, caption_credit, classify_line, is_list_item
+from articles.furniture import CAPTION_LABEL, CREDIT_LINE, RULES_BY_NAME, caption_credit, classify_line, is_list_item
 from articles.outlets import EMPTY_INDEX, Clue, OutletClue, OutletIndex, plausible_name
 from articles.parsed import ParsedArticle, ParseError, Removal
 
@@ -94,7 +94,7 @@ _BIO_WORDS = re.compile(
     r"\b(expert|analyst|journalist|writer|author|columnist|correspondent|reporter|researcher|professor|"
     r"lecturer|editor|fellow|scholar|student|freelance|based|contributor|reached|e-?mail|twitter|tweets|"
     r"commentator|practitioner|retired|diplomat|former|director|economist|associate|ambassador|head|writes|"
-    r"blogs|teaches)\b|@",
+    r"blogs|teaches|joined|covers|reporting)\b|@",
     re.I,
 )
 _WIRE_CREDITS = re.compile(
@@ -359,6 +359,19 @@ def _remove_by_rule(page: _Page) -> None:
             if following < len(page.units) and len(page.units[following].split()) <= 40:
                 page.remove(following, "photo_caption")
             continue
+        if CREDIT_LINE.match(unit) and len(unit.split()) <= 8:
+            above = index - 1
+            caption_above = (
+                above >= 0
+                and above not in page.removed
+                and len(page.units[above].split()) <= 40
+                and ends_sentence(page.units[above])
+            )
+            if caption_above:
+                page.remove(above, "photo_caption", note=unit)  # the caption, its credit on the next line
+            if caption_above or "/" in unit:  # "Reuters" alone may be the byline of a wire story
+                page.remove(index, "photo_caption", note=unit)
+                continue
         previous = page.removed.get(index - 1)
         if previous is not None and previous.rule in {"call_to_action", "messenger_invite"} and _PROMOTION.search(unit):
             page.remove(index, previous.rule)  # the blurb of a sign-up box
