@@ -1005,7 +1005,41 @@ def _body_end(page: _Page, start: int) -> int:
         if not (ends_sentence(unit) or _BIO_START.match(unit) or _WIRE_CREDITS.match(unit)):
             break
         end = index
+    return _before_site_voice(page, start, end)
+
+
+MIN_FURNITURE_STRETCH = 4  # lines of furniture in a row that a page's footer has and an article hasn't
+
+
+def _before_site_voice(page: _Page, start: int, end: int) -> int:
+    """The body's end moved up above a stretch of furniture (tags, link lists, menus) after which only
+    the site speaks about itself (`Write an article and join ...`, `X is an independent news
+    organisation ...`): the article ended before that stretch."""
+    stretch: list[int] = []
+    for index in range(start + 1, end + 1):
+        unit = page.units[index]
+        if index in page.removed or (len(unit.split()) <= 6 and not unit.rstrip().endswith(".")):
+            stretch.append(index)
+            continue
+        if len(stretch) >= MIN_FURNITURE_STRETCH:
+            after = [i for i in page.kept(index, end + 1) if is_prose(page.units[i]) or ends_sentence(page.units[i])]
+            if after and all(_speaks_for_site(page, page.units[i]) for i in after):
+                return max(page.kept(start, stretch[0]), default=start)
+        stretch = []
     return end
+
+
+_SITE_VOICE = re.compile(
+    r"\b(we|our|us|your|join|subscribe|sign up|newsletter|download|write for|republish|independent news|"
+    r"news (organi[sz]ation|agency|website|portal)|media (group|network|company)|all rights|leading)\b",
+    re.I,
+)
+_REPORTING = re.compile(r"\b(said|says|told|added|according to)\b", re.I)
+
+
+def _speaks_for_site(page: _Page, unit: str) -> bool:
+    text = _QUOTED.sub(" ", unit)
+    return bool(_SITE_VOICE.search(text)) and not _REPORTING.search(text)
 
 
 def _read_page_footer(page: _Page, end: int) -> None:
