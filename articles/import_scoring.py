@@ -217,6 +217,13 @@ def _body_differences(body: str, gold: Gold) -> tuple[list[str], list[str]]:
     paragraphs = [canonical_text(paragraph) for paragraph in body.split("\n\n") if paragraph.strip()]
     extra = [paragraph for paragraph in paragraphs if paragraph not in article_lines]
     kept = [line for line in gold.furniture if canonical_text(line) and _stands_in(canonical_text(line), extra)]
+    # A body paragraph that is no article line and holds none is kept furniture too (a headline, a deck).
+    kept += [
+        paragraph
+        for paragraph in extra
+        if not any(line in paragraph for line in article_lines)
+        and not any(_stands_in(canonical_text(line), [paragraph]) for line in gold.furniture if canonical_text(line))
+    ]
     whole = "\n".join(paragraphs)
     lost = [line for line in gold.body if canonical_text(line) not in whole]
     return kept, lost

@@ -506,8 +506,11 @@ def _body_start(page: _Page) -> int | None:
     following = next((i for i in kept if i > start), None)
     if following is not None and _starts_report(page.units[following]) and len(page.units[start].split()) <= 60:
         return following  # a report starts at its dateline: the sentence above it is the standfirst
+    first_line = kept[0] if kept else None
     while start > 0 and start - 1 not in page.removed:
         previous = page.units[start - 1]
+        if start - 1 == first_line and len(previous.split()) <= 25:
+            break  # the page's first line, short: its headline, full stop or not
         if not (ends_sentence(previous) and len(previous.split()) >= 4) or _is_header_statement(page, start - 1):
             break
         if _is_name_like_byline(page, start - 1) or _BIO_START.match(previous):
