@@ -276,7 +276,7 @@ CAPTION_CREDITS = (
     re.compile(r"^(?:photo|image|picture|file photo|pic|photo credit)\s*(?:by|:|/|–|-)\s*(?P<credit>.{2,80})$", re.I),
     re.compile(r"\b(?:photo|image|picture) credits?\s*:\s*(?P<credit>.{2,80})$", re.I),
     re.compile(r"[-–—|]\s*(?:photo|image|picture)\s*(?:by|:|/)\s*(?P<credit>[^.]{2,60})\.?$", re.I),
-    re.compile(rf"\s[-–—|/]\s*(?P<credit>(?:{_AGENCIES}|The News|Dawn|Express|Radio Pakistan)[\w ./]*)$"),
+    re.compile(rf"\s[-–—/]\s*(?P<credit>(?:{_AGENCIES}|The News|Dawn|Express|Radio Pakistan)[\w ./]*)$"),
     re.compile(
         r"[.”\"]\s*[—–]\s*(?P<credit>(?!(?:Analysis|OpEd|Op-Ed|Opinion|Interview|Explainer|Editorial|Review)$)"
         r"[A-Z][\w.&]*(?: [A-Z][\w.&]*){0,3}(?:/[A-Z][\w.& ]*){0,3})$"

@@ -22,7 +22,7 @@ from typing import Any
 from archive.common.dates import DateStatement, partial_date
 from articles.layout import parse_text, read_page, type_of_label
 from articles.limits import DEFAULT_LIMITS, ImportLimits
-from articles.outlets import EMPTY_INDEX, Clue, OutletClue, OutletIndex
+from articles.outlets import EMPTY_INDEX, Clue, OutletClue, OutletIndex, identify
 from articles.parsed import ParsedArticle, ParseError
 
 BLOCK_TAGS = frozenset(
@@ -77,7 +77,7 @@ def parse_html(
                            extra_dates=extra_dates, furniture=visible.furniture)  # fmt: skip
     except ParseError:
         parsed = _extracted(html, markup, what=what, outlets=outlets, extra_dates=extra_dates)
-    return _with_markup(parsed, markup, lines)
+    return _with_markup(parsed, markup, lines, outlets)
 
 
 def _document(html: str, *, what: str) -> Any:
@@ -333,7 +333,7 @@ def _extracted(
     )
 
 
-def _with_markup(parsed: ParsedArticle, markup: PageMarkup, lines: str) -> ParsedArticle:
+def _with_markup(parsed: ParsedArticle, markup: PageMarkup, lines: str, outlets: OutletIndex) -> ParsedArticle:
     changes: dict[str, Any] = {}
     if markup.site_name:
         clue = OutletClue(Clue.SITE_NAME, markup.site_name, f"site name: {markup.site_name}")
@@ -350,6 +350,8 @@ def _with_markup(parsed: ParsedArticle, markup: PageMarkup, lines: str) -> Parse
         changes["language"] = markup.language[:12]
     if parsed.article_type == "news":
         changes["article_type"] = markup.article_type or type_of_label(markup.section) or "news"
+    identified = identify(changes.get("outlet_clues", parsed.outlet_clues), outlets)
+    changes.update(identified=identified, outlet=identified.name if identified else "")
     return dataclasses.replace(parsed, **changes)
 
 

@@ -38,7 +38,7 @@ from archive.common.dates import DatePrecision, DateStatement, PartialDate, nume
 from archive.common.sentences import split_sentences
 from articles.cleaning import canonical_text, normalise_text, repeated_paragraphs
 from articles.furniture import CAPTION_LABEL, CREDIT_LINE, RULES_BY_NAME, caption_credit, classify_line, is_list_item
-from articles.outlets import EMPTY_INDEX, Clue, OutletClue, OutletIndex, plausible_name
+from articles.outlets import EMPTY_INDEX, Clue, OutletClue, OutletIndex, identify, plausible_name
 from articles.parsed import ParsedArticle, ParseError, Removal
 
 MAX_TITLE_LENGTH = 300  # a first line longer than this is a paragraph, not a headline
@@ -314,8 +314,10 @@ def read_page(
     order = numeric_date_order(units)
     page.month_first, page.order_from_page = bool(order), order is not None
     _remove_by_rule(page)
-    start = _body_start(page)
+    start = _body_start(page, headline_known=bool(known_title))
     if start is None:
+        if page.kept():
+            raise ParseError("no body text after the title once page furniture is removed")
         raise ParseError("no body text left after removing page furniture")
     _take_link_lists(page, start)
     header = _header_block(page, start)
@@ -340,7 +342,15 @@ def read_page(
     if title_index is not None:
         page.removed.pop(title_index, None)
     body_text, removals = _assemble(units, body, page.removed, headline=title_index)
-    return ParsedArticle(body=body_text, removals=tuple(removals), outlet_clues=tuple(page.clues), **page.fields)
+    identified = identify(page.clues, outlets)
+    return ParsedArticle(
+        body=body_text,
+        removals=tuple(removals),
+        outlet_clues=tuple(page.clues),
+        identified=identified,
+        outlet=identified.name if identified else "",
+        **page.fields,
+    )
 
 
 def _remove_by_rule(page: _Page) -> None:
@@ -480,7 +490,7 @@ def _is_header_statement(page: _Page, index: int) -> bool:
     return bool(_BYLINE.match(unit) and len(unit.split()) <= 14) or page.statement(index) is not None
 
 
-def _body_start(page: _Page) -> int | None:
+def _body_start(page: _Page, *, headline_known: bool = False) -> int | None:
     """The first paragraph of prose that is not a standfirst, reaching back over a short lead."""
     kept = page.kept()
     prose = [index for index in kept if is_prose(page.units[index]) and not _is_header_statement(page, index)]
@@ -494,13 +504,14 @@ def _body_start(page: _Page) -> int | None:
             continue  # a sentence alone among labels (a disclosure, a promotion), not the article
         start = index
         break
-    if start is None:
-        candidates = [i for i in kept if len(page.units[i].split()) >= 8 and not _is_header_statement(page, i)]
-        if not candidates:
-            candidates = [i for i in kept if not _is_header_statement(page, i)]
-        if not candidates:
-            return None
-        return candidates[0]
+    if start is None:  # no paragraph of prose: a short text; its first line is the headline
+        text = [i for i in kept if not _is_header_statement(page, i)]
+        candidates = [i for i in text if len(page.units[i].split()) >= 8 or ends_sentence(page.units[i])]
+        if headline_known:
+            candidates = candidates or text
+        else:
+            candidates = [i for i in candidates if i != text[0] or ends_sentence(page.units[i])] or text[1:]
+        return candidates[0] if candidates else None
     if _DATELINE.match(page.units[start]):
         return start
     following = next((i for i in kept if i > start), None)
@@ -581,13 +592,13 @@ def _walk_up(page: _Page, first: int) -> list[int]:
     index = first
     buttons = 0
     while index >= 0:
+        has_text = any(not _is_header_line(page, i) and not _is_noise(page, i) for i in block)
         if index in page.removed:
-            if page.removed[index].rule in HEADER_BOUNDARY_RULES:
+            if page.removed[index].rule in HEADER_BOUNDARY_RULES and block:
                 break
             index -= 1
             continue
         unit = page.units[index]
-        has_text = any(not _is_header_line(page, i) and not _is_noise(page, i) for i in block)
         if _belongs_to_header(page, index):
             block.append(index)
         elif not has_text and is_headline_like(unit) and not unit.isupper() and _next_is_header_line(page, index):
@@ -708,6 +719,9 @@ def _read_header(page: _Page, block: list[int], start: int, known_title: str) ->
         fields.update(_suffix_outlet(page, fields["title"]))
     else:
         title_index = _headline(page, block)
+        first_line = min(page.kept(), default=None)
+        if title_index is None and block and block[0] == first_line and not _is_header_line(page, first_line):
+            title_index = first_line  # a short text's first line: its headline, however short
         if title_index is not None:
             title = _title_without_labels(page.units[title_index], fields)
             title = _take_suffix(page, title)

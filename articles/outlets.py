@@ -233,6 +233,9 @@ def identify(clues: Iterable[OutletClue], index: OutletIndex) -> Identified | No
     clues = sorted(clues, key=lambda clue: clue.kind)
     readings = [(clue, found) for clue in clues if (found := _read_clue(clue, index)) is not None]
     metadata = next((found for clue, found in readings if clue.kind == Clue.METADATA), None)
+    at_domain = next((found for clue, found in readings if clue.kind == Clue.DOMAIN and found.known), None)
+    if metadata is not None and not metadata.known and at_domain is not None:
+        return at_domain  # the curator's spelling of an outlet the archive knows by its domain
     if metadata is not None:
         return metadata
     known = [found for clue, found in readings if found.known and clue.kind != Clue.AGENCY_CREDIT]

@@ -10,7 +10,7 @@ from django.db.models import Q
 from archive.common.queries import one_or_none
 from archive.common.slugs import unique_slug
 from articles.models import Source
-from articles.outlets import Clue, Outlet, OutletIndex, name_key
+from articles.outlets import Clue, Outlet, OutletIndex, host_of, name_key
 from articles.parsed import ParsedArticle
 
 
@@ -36,9 +36,10 @@ def outlet_of(parsed: ParsedArticle, *, default: Source | None, outlets: OutletI
         return None
     if identified.outlet is not None and identified.outlet.key is not None:
         return one_or_none(Source.objects.filter(pk=identified.outlet.key))
-    source = _existing(identified.name, identified.domain)
+    domain = identified.domain or host_of(parsed.outlet_url or parsed.url)
+    source = _existing(identified.name, domain)
     if source is None:
-        source = _found(identified.name, identified.domain, evidence=identified.evidence, url=parsed.url)
+        source = _found(identified.name, domain, evidence=identified.evidence, url=parsed.outlet_url or parsed.url)
     if outlets is not None:
         outlets.add(_as_outlet(source))
     return source

@@ -88,6 +88,7 @@ REAL_SENTENCES = [
     "Readers can see here the full list of the candidates, the commission said in a statement on Monday.",
 ]
 
+
 @pytest.mark.parametrize(("rule", "line"), [(rule, line) for rule, lines in FURNITURE.items() for line in lines])
 def test_each_rule_removes_its_kind_of_page_furniture(rule, line):
     matched = classify_line(line)

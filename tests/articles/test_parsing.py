@@ -9,6 +9,7 @@ from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
 from articles.html_pages import parse_html
+from articles.outlets import Outlet, OutletIndex
 from articles.parsing import (
     MAX_TITLE_LENGTH,
     ParseError,
@@ -149,7 +150,8 @@ def test_type_labels_come_off_the_headline(headline, title, article_type):
 
 
 def test_a_pipe_suffix_on_the_headline_names_the_outlet():
-    assert parse_text("Raisi visits Lahore | Dawn\n\nA body paragraph.").outlet == "Dawn"
+    outlets = OutletIndex([Outlet("Dawn", domains=("dawn.com",), country="PK", kind="newspaper")])
+    assert parse_text("Raisi visits Lahore | Dawn\n\nA body paragraph.", outlets=outlets).outlet == "Dawn"
 
 
 def test_a_page_with_nothing_but_furniture_after_the_title_is_refused():
