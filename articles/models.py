@@ -70,13 +70,19 @@ class Source(models.Model):
         max_length=20,
         choices=Origin.choices,
         default=Origin.CURATOR,
+        db_default=Origin.CURATOR,
         help_text="Who put it in the archive: the outlets file, the importer or a curator",
     )
     confirmed = models.BooleanField(
-        default=True, help_text="False while an outlet the importer found waits for a curator to confirm it"
+        default=True,
+        db_default=True,
+        help_text="False while an outlet the importer found waits for a curator to confirm it",
     )
     found_from = models.CharField(
-        max_length=300, blank=True, help_text="For an outlet the importer found: the clue it was read from"
+        max_length=300,
+        blank=True,
+        db_default="",
+        help_text="For an outlet the importer found: the clue it was read from",
     )
     created_at = models.DateTimeField(auto_now_add=True)
     updated_at = models.DateTimeField(auto_now=True)
@@ -132,6 +138,7 @@ class Article(models.Model):
     published_text = models.CharField(
         max_length=300,
         blank=True,
+        db_default="",
         help_text="The words the publication date was read from, as the page or its metadata wrote them",
     )
     url = models.URLField(max_length=2000, blank=True, verbose_name="original URL")

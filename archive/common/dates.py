@@ -47,7 +47,7 @@ _DAY = r"(?P<day>[0-3]?\d)(?:st|nd|rd|th)?"
 _YEAR = r"(?P<year>(?:18|19|20)\d{2})"
 _WEEKDAY = r"(?:(?:mon|tues?|wed(?:nes)?|thu(?:rs)?|fri|sat(?:ur)?|sun)(?:day)?\.?,?\s+)?"
 _TIME = (
-    r"(?:(?:,|\s+at|\s*\||\s+-)?\s*(?P<hour>[0-2]?\d)[:.](?P<minute>[0-5]\d)(?::[0-5]\d)?"
+    r"(?:(?:,|\s+at|\s*[|·•]|\s+[-–—])?\s*(?P<hour>[0-2]?\d)[:.](?P<minute>[0-5]\d)(?::[0-5]\d)?"
     r"(?:\s*(?P<ampm>[ap]\.?m\.?))?(?:\s*(?:(?:GMT|UTC)\s*[+-]\s*\d{1,2}(?::?\d{2})?|[A-Z]{2,5}))?)?"
 )
 _ISO = (
@@ -55,8 +55,8 @@ _ISO = (
     r"(?:[T\s](?P<hour>[0-2]\d):(?P<minute>[0-5]\d)(?::[0-5]\d(?:\.\d+)?)?(?:Z|[+-]\d{2}:?\d{2})?)?"
 )
 _NUMERIC = r"(?P<first>[0-3]?\d)(?P<sep>[/.-])(?P<second>[0-3]?\d)(?P=sep)(?P<year>(?:18|19|20)?\d{2})" + _TIME
-_MONTH_FIRST = _WEEKDAY + _MONTH + r"\s+" + _DAY + r",?\s+" + _YEAR + _TIME
-_DAY_FIRST = _WEEKDAY + _DAY + r"\s+(?:of\s+)?" + _MONTH + r",?\s+" + _YEAR + _TIME
+_MONTH_FIRST = _WEEKDAY + _MONTH + r",?\s+" + _DAY + r"(?:,\s*|\s+)" + _YEAR + _TIME
+_DAY_FIRST = _WEEKDAY + _DAY + r"\s+(?:of\s+)?" + _MONTH + r"(?:,\s*|\s+)" + _YEAR + _TIME
 _MONTH_YEAR = _MONTH + r",?\s+" + _YEAR
 
 _PATTERNS = [
@@ -187,10 +187,10 @@ class DateStatement:
 
 _STATEMENT_LABEL = re.compile(
     r"(?<![A-Za-z])(?P<label>first published|originally published|published|posted|last updated|last modified|"
-    r"updated|modified|date)(?:\s+on)?\s*[:\-–—]?\s*",
+    r"last update|updated|modified|issued|date)(?:\s+on)?\s*[:\-–—]?\s*",
     re.IGNORECASE,
 )
-_UPDATE_LABELS = {"last updated", "last modified", "updated", "modified"}
+_UPDATE_LABELS = {"last updated", "last modified", "last update", "updated", "modified"}
 _RELATIVE = re.compile(
     r"\b(?:about\s+|over\s+|nearly\s+)?(?:an?|\d+)\s+(?:seconds?|minutes?|mins?|hours?|hrs?|days?|weeks?|months?)"
     r"\s+ago\b|\bjust now\b|\b\d+\s*(?:min|minute)s?\s+read\b",

@@ -15,7 +15,8 @@ FURNITURE = {
     "consent_control": ["Information and Settings", "Accept all", "Reject all", "Cookie settings", "Yes, I agree"],
     "share_prompt": [
         "Share:", "Share.", "Share this article", "Share on Facebook", "Tweet", "WhatsApp", "Print", "Copy link",
-        "Facebook Twitter Whatsapp Comments Email", "Click to share on X (Opens in new window)", "Listen to this article",
+        "Facebook Twitter Whatsapp Comments Email", "Click to share on X (Opens in new window)",
+        "Listen to this article",
     ],
     "messenger_invite": [
         "Join NewsTrack Whatsapp group",
@@ -50,7 +51,9 @@ FURNITURE = {
         "Comments are moderated and generally will be posted if they are on-topic and not abusive.",
         "Ali | 9 hours ago | Reply",
     ],
-    "tag_list": ["Tags: ECNEC, Flood rehabilitation, Sindh", "Topics:", "Posted in Politics", "Tagged diaspora, elections"],
+    "tag_list": [
+        "Tags: ECNEC, Flood rehabilitation, Sindh", "Topics:", "Posted in Politics", "Tagged diaspora, elections",
+    ],
     "published_in": ["Published in Dawn, January 18th, 2024", "Published in The Express Tribune, February 5th, 2024."],
     "source_credit": ["Source: Al Jazeera", "Source: This article was published by the Central Asia Policy Forum"],
     "wire_credits": ["Reporting by Asma Zaidi; Editing by Edmund Clarke", "Jane Doe contributed to this report."],
