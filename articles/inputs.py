@@ -29,6 +29,7 @@ from articles.parsing import (
     load_metadata,
     parse_text,
     split_front_matter,
+    with_language,
     with_outlet,
 )
 from articles.records import parse_json_document, parse_record
@@ -220,7 +221,7 @@ def _parse_page(path: Path, text: str, kind: str, *, limits: ImportLimits, outle
         except (OSError, UnicodeDecodeError) as exc:
             raise ParseError(f"sidecar {name}: cannot read: {exc}") from exc
         parsed = apply_metadata(parsed, metadata, what=f"sidecar {name}", limits=limits)
-    return with_outlet(parsed, outlets)
+    return with_language(with_outlet(parsed, outlets))
 
 
 def _read_json_lines(path: Path, *, limits: ImportLimits, outlets: OutletIndex) -> Iterator[Item | Unreadable]:
@@ -295,6 +296,6 @@ def _record_item(
     raw, _ = storable_value(raw)
 
     def parse() -> ParsedArticle:
-        return with_outlet(parse_record(record, what="record", limits=limits, outlets=outlets), outlets)
+        return with_language(with_outlet(parse_record(record, what="record", limits=limits, outlets=outlets), outlets))
 
     return Item(origin, origin_name, raw, encoding, parse=parse, removed_characters=describe_removed(removed))

@@ -807,7 +807,7 @@ def _is_standfirst_of(line: str, above: str) -> bool:
     return (
         (len(line) > len(above) or (is_title_case(above) and not is_title_case(line)))
         and (words >= 8 or ends_sentence(line))
-        and (len(above.split()) >= 6 or ends_sentence(line) or words >= 14)  # a short line above a headline: kicker
+        and (len(above.split()) >= 4 or ends_sentence(line) or words >= 14)  # a short line above a headline: kicker
         and len(above.split()) <= 25
         and is_headline_like(above)
     )

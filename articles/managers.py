@@ -3,17 +3,34 @@
 from __future__ import annotations
 
 import datetime
+import time
 from collections.abc import Iterable
 
+from django.apps import apps
 from django.contrib.postgres.search import SearchHeadline, SearchQuery, SearchRank
-from django.db import models
-from django.db.models import Count, F, Value
+from django.db import connection, models
+from django.db.models import Count, F, Func, Value
 from django.db.models.functions import Cast, Replace
 from django.utils.html import escape
 
 from archive.common.queries import related_model
+from articles.languages import FALLBACK_CONFIG, SEARCH_CONFIGS, search_config
 
-SEARCH_CONFIG = "english"  # the stored search vector's configuration (see Article.search_vector)
+
+class SearchConfigOf(Func):
+    """The text search configuration for a row's language tag, in SQL: PostgreSQL's for the language
+    where it has one, else `simple` (see articles.languages). Every branch is a regconfig constant, so
+    the expression is immutable and may define the stored search vector."""
+
+    arity = 1
+    output_field = models.TextField()
+
+    def as_sql(self, compiler, connection, **extra_context):
+        cases = " ".join(f"WHEN '{tag}' THEN '{config}'::regconfig" for tag, config in sorted(SEARCH_CONFIGS.items()))
+        template = f"(CASE lower(split_part(%(expressions)s, '-', 1)) {cases} ELSE '{FALLBACK_CONFIG}'::regconfig END)"
+        return super().as_sql(compiler, connection, template=template, **extra_context)
+
+
 # Relevance ranking reads every hit's vector: for a word in half of a million articles that is
 # seconds. Results ordered by relevance therefore rank the newest RANKED_HITS hits only; a term
 # with fewer hits is ranked in full.
@@ -25,8 +42,37 @@ MARK_START, MARK_END = "\ue000", "\ue001"
 TEXT_FIELDS = ("raw_text", "search_vector", "body", "summary", "author_bio")
 
 
-def search_query(text: str) -> SearchQuery:
-    return SearchQuery(text, search_type="websearch", config=SEARCH_CONFIG)
+def search_query(text: str, configs: Iterable[str] | None = None) -> SearchQuery:
+    """The words sought, in web-search syntax, read in each of the text search configurations the
+    archive's articles are stored in (each article matches the reading in its own language's)."""
+    configs = sorted(set(configs or search_configs_in_use()))
+    query = SearchQuery(text, search_type="websearch", config=configs[0])
+    for config in configs[1:]:
+        query |= SearchQuery(text, search_type="websearch", config=config)
+    return query
+
+
+# The configurations in use are read at most once a CONFIGS_TTL per process: the archive's languages
+# change rarely, and a search then costs no extra query. An article in a new language is found through
+# its own language's reading at most that long after it was imported.
+CONFIGS_TTL = 300.0
+_configs_read: dict[str, tuple[float, frozenset[str]]] = {}
+
+
+def search_configs_in_use() -> frozenset[str]:
+    """The text search configurations of the languages the archive holds, from the tally (a few rows)."""
+    read_at, configs = _configs_read.get(connection.alias, (0.0, frozenset()))
+    if configs and time.monotonic() - read_at < CONFIGS_TTL:
+        return configs
+    tally = apps.get_model("articles", "ArticleTally")
+    languages = tally.objects.filter(count__gt=0).values_list("language", flat=True).distinct()
+    configs = frozenset(search_config(language) for language in languages) or frozenset({SEARCH_CONFIGS["en"]})
+    _configs_read[connection.alias] = (time.monotonic(), configs)
+    return configs
+
+
+def forget_search_configs() -> None:
+    _configs_read.clear()
 
 
 class SourceQuerySet(models.QuerySet):
@@ -67,7 +113,7 @@ class ArticleQuerySet(models.QuerySet):
         run on every hit, so it runs on the page's rows only."""
         body = Replace(Replace("body", Value(MARK_START), Value("")), Value(MARK_END), Value(""))
         headline = SearchHeadline(
-            body, search_query(text), config=SEARCH_CONFIG, start_sel=MARK_START, stop_sel=MARK_END,
+            body, search_query(text), config=SearchConfigOf("language"), start_sel=MARK_START, stop_sel=MARK_END,
             max_words=35, min_words=15, max_fragments=2, fragment_delimiter=" … ",
         )  # fmt: skip
         rows = self.filter(pk__in=list(ids)).annotate(snippet=headline).values_list("id", "snippet")

@@ -6,7 +6,7 @@ from django.db.models import F, Q
 from simple_history.models import HistoricalRecords
 
 from archive.common.dates import DatePrecision
-from articles.managers import SEARCH_CONFIG, ArticleQuerySet, SourceQuerySet
+from articles.managers import ArticleQuerySet, SearchConfigOf, SourceQuerySet
 
 
 def date_precision_constraint(date_field: str, precision_field: str, name: str) -> models.CheckConstraint:
@@ -177,9 +177,9 @@ class Article(models.Model):
     created_at = models.DateTimeField(auto_now_add=True)
     updated_at = models.DateTimeField(auto_now=True)
     search_vector = models.GeneratedField(
-        expression=SearchVector("title", weight="A", config=SEARCH_CONFIG)
-        + SearchVector("summary", weight="B", config=SEARCH_CONFIG)
-        + SearchVector("body", weight="C", config=SEARCH_CONFIG),
+        expression=SearchVector("title", weight="A", config=SearchConfigOf("language"))
+        + SearchVector("summary", weight="B", config=SearchConfigOf("language"))
+        + SearchVector("body", weight="C", config=SearchConfigOf("language")),
         output_field=SearchVectorField(),
         db_persist=True,
     )

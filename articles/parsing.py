@@ -18,6 +18,7 @@ from urllib.parse import urlsplit
 import yaml
 
 from archive.common.dates import partial_date, read_date_statement
+from articles.languages import article_language
 from articles.layout import MAX_TITLE_LENGTH, paragraphs, parse_text, url_date
 from articles.limits import DEFAULT_LIMITS, ImportLimits, expanded_size, storable_value
 from articles.outlets import Clue, OutletClue, OutletIndex, identify, name_key
@@ -25,7 +26,7 @@ from articles.parsed import ParsedArticle, ParseError, Removal
 
 __all__ = [
     "MAX_TITLE_LENGTH", "ParseError", "ParsedArticle", "Removal", "apply_metadata", "load_metadata", "paragraphs",
-    "parse_text", "split_front_matter", "with_outlet",
+    "parse_text", "split_front_matter", "with_language", "with_outlet",
 ]  # fmt: skip
 
 # --- Metadata: front matter, sidecar files, export records -----------------------------------
@@ -199,3 +200,12 @@ def with_outlet(parsed: ParsedArticle, outlets: OutletIndex) -> ParsedArticle:
 
 # A signed piece with an author's note is an op-ed in a newspaper, an analysis at a think tank or magazine.
 SIGNED_ANALYSIS_KINDS = frozenset({"think_tank", "magazine"})
+
+
+def with_language(parsed: ParsedArticle) -> ParsedArticle:
+    """The article with its language detected from its words, unless a curator's metadata gave it (a
+    page's own `lang` is kept where the words agree; see articles.languages)."""
+    if "language" in parsed.metadata_fields:
+        return parsed
+    language = article_language(parsed.title, parsed.body, declared=parsed.language)
+    return dataclasses.replace(parsed, language=language)

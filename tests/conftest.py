@@ -29,6 +29,14 @@ def fresh_throttle_counts(request, settings):
     cache.clear()
 
 
+@pytest.fixture(autouse=True)
+def fresh_search_languages():
+    """Each test's archive has its own languages: the process's memo of them starts empty."""
+    from articles.managers import forget_search_configs
+
+    forget_search_configs()
+
+
 @pytest.fixture
 def seed_dir(tmp_path: Path) -> Path:
     """A private copy of the five seed articles."""

@@ -5,6 +5,7 @@ import datetime
 import pytest
 
 from archive.facets import article_facets
+from articles.managers import search_configs_in_use
 from tests.factories import ArticleFactory, EntityFactory, EventFactory, SourceFactory, evidence_in, mention_in
 
 pytestmark = pytest.mark.django_db
@@ -75,6 +76,7 @@ def test_each_hit_carries_a_highlighted_snippet(api_client, library):
 def test_search_takes_a_fixed_number_of_queries(api_client, library, django_assert_num_queries):
     for number in range(10):
         ArticleFactory(title=f"Tehran story {number}", body="Tehran again.")
+    search_configs_in_use()  # the archive's languages, read at most every few minutes
     with django_assert_num_queries(2):  # the cursor page + its snippets
         assert len(api_client.get("/api/v1/articles/?q=tehran").json()["results"]) == 11
 

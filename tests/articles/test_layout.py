@@ -1,0 +1,156 @@
+"""Where the article stands on a saved page: its header, its body, the furniture around and inside it,
+and its date as the outlet writes it. No database."""
+
+import datetime
+
+import pytest
+
+from archive.common.dates import read_date_statement
+from articles.outlets import Outlet, OutletIndex
+from articles.parsing import parse_text, with_outlet
+
+D = datetime.date
+LEAD = (
+    "ISLAMABAD: Pakistan and Iran agreed on Thursday to open three more border markets by March and to "
+    "revive a joint trade committee that has not met for two years, officials said."
+)
+SECOND = (
+    "The decisions were taken at a meeting of the Joint Border Commission, which was attended by officials of "
+    "the ministries of interior, foreign affairs and commerce."
+)
+THIRD = "The committee is now expected to meet in Tehran in the third week of February, officials said."
+ARTICLE = [LEAD, SECOND, THIRD]
+OUTLETS = OutletIndex(
+    [
+        Outlet("Dawn", ("DAWN.COM",), ("dawn.com",), "PK", "newspaper"),
+        Outlet("The Washington Post", ("Washington Post",), ("washingtonpost.com",), "US", "newspaper"),
+    ]
+)
+
+
+def page(*lines: str):
+    return with_outlet(parse_text("\n".join(lines), outlets=OUTLETS), OUTLETS)
+
+
+def removed(parsed, rule: str) -> list[str]:
+    return [removal.text for removal in parsed.removals if removal.rule == rule]
+
+
+def test_menu_items_a_masthead_in_capitals_and_a_section_label_are_never_the_headline():
+    parsed = page("Skip to content", "DAWN", "Home", "Pakistan", "World", "Business", "", "PAKISTAN",
+                  "Pakistan, Iran agree to expand border trade", "Baqir Sajjad Syed", "Published January 18, 2024",
+                  "", *ARTICLE)  # fmt: skip
+    assert parsed.title == "Pakistan, Iran agree to expand border trade"
+    assert (parsed.outlet, parsed.byline, parsed.section) == ("Dawn", "Baqir Sajjad Syed", "PAKISTAN")
+    assert parsed.body == "\n\n".join(ARTICLE)
+
+
+@pytest.mark.parametrize(
+    ("line", "date", "byline"),
+    [
+        ("Published January 18, 2024 Updated about 2 hours ago", D(2024, 1, 18), ""),
+        ("By Staff Reporter | Published January 18, 2024", D(2024, 1, 18), "Staff Reporter"),
+        ("Posted on January 18, 2024 by Farah Qureshi", D(2024, 1, 18), "Farah Qureshi"),
+        ("Jan 18, 2024 - 10:32 AM", D(2024, 1, 18), ""),
+        ("Updated 18 Jan 2024 - 10:32", D(2024, 1, 18), ""),
+        ("Published: Thursday, January 18, 2024 10:32 PKT", D(2024, 1, 18), ""),
+        ("January 18, 2024 4:32 PM GMT+5Updated 2 hours ago", D(2024, 1, 18), ""),
+        ("Thu 18 Jan 2024 10.32 GMT", D(2024, 1, 18), ""),
+        ("January, 18, 2024 - 10:32", D(2024, 1, 18), ""),
+    ],
+)
+def test_date_lines_as_outlets_write_them_give_the_date_the_phrase_and_the_author(line, date, byline):
+    parsed = page("Border trade to expand", line, "", *ARTICLE)
+    assert parsed.published.date == date
+    assert parsed.published_text and parsed.published_text in line
+    assert parsed.byline == byline
+
+
+def test_a_first_publication_date_wins_over_an_update_and_the_day_the_page_was_saved():
+    parsed = page("Friday, January 19, 2024", "Home", "Border trade to expand", "Updated January 20, 2024",
+                  "Published January 18, 2024", "", *ARTICLE)  # fmt: skip
+    assert parsed.published.date == D(2024, 1, 18)
+
+
+def test_figures_only_dates_are_read_day_first_unless_the_outlet_or_the_page_says_otherwise():
+    assert page("Border trade to expand", "05/02/2024", "", *ARTICLE).published.date == D(2024, 2, 5)
+    american = page("Border trade to expand", "05/02/2024", "", *ARTICLE, "© 2024 The Washington Post")
+    assert american.published.date == D(2024, 5, 2)
+    settled = page("Border trade to expand", "05/02/2024", "", *ARTICLE, "Comments", "Ali", "02/13/2024 10:11")
+    assert settled.published.date == D(2024, 5, 2)  # 02/13 says this page writes the month first
+
+
+def test_calls_to_follow_share_or_click_teasers_tags_comments_and_toolbars_are_furniture():
+    parsed = page(
+        "Border trade to expand", "By Baqir Sajjad Syed", "Print | Email | Share", "Facebook Twitter WhatsApp",
+        LEAD, "Also read: Border markets bring relief to Makran's traders", SECOND,
+        "Follow us on Google News", "Click here to read more stories like this", THIRD,
+        "Tags: Pakistan, Iran, Trade", "Comments (12)", "Comments are moderated and generally will be posted if "
+        "they are on-topic and not abusive.", "Rashid Mehmood", "Good move. Trade, not bullets, is what "
+        "Balochistan needs and the people of the border have waited for.",
+    )  # fmt: skip
+    assert parsed.body == "\n\n".join(ARTICLE)
+    assert removed(parsed, "related_links") == ["Also read: Border markets bring relief to Makran's traders"]
+    assert removed(parsed, "call_to_action") == [
+        "Follow us on Google News",
+        "Click here to read more stories like this",
+    ]
+    assert removed(parsed, "tag_list") == ["Tags: Pakistan, Iran, Trade"]
+    assert "Rashid Mehmood" in removed(parsed, "reader_comments")
+
+
+def test_a_print_edition_footer_ends_the_article_and_gives_its_outlet_and_date():
+    parsed = page("Border trade to expand", "", *ARTICLE, "Published in Dawn, January 18th, 2024",
+                  "Most Popular", "1", "Rupee gains against dollar")  # fmt: skip
+    assert (parsed.outlet, parsed.published.date) == ("Dawn", D(2024, 1, 18))
+    assert parsed.body == "\n\n".join(ARTICLE)
+    assert removed(parsed, "published_in") == ["Published in Dawn, January 18th, 2024"]
+
+
+def test_a_standfirst_above_the_byline_and_one_above_a_dateline_are_kept_as_the_summary():
+    above_byline = page("Border trade to expand", "Three more markets to open by March in Balochistan's border "
+                        "districts", "By Baqir Sajjad Syed", "", *ARTICLE)  # fmt: skip
+    assert above_byline.summary.startswith("Three more markets")
+    above_dateline = page("Border trade to expand", "January 18, 2024", "Three more markets will open by March in "
+                          "the border districts of Balochistan.", *ARTICLE)  # fmt: skip
+    assert above_dateline.summary.startswith("Three more markets") and above_dateline.body.startswith("ISLAMABAD:")
+
+
+def test_sentences_alone_among_labels_are_the_pages_notices_not_the_article():
+    parsed = page("Border trade to expand", "Published: January 18, 2024", "Disclosure statement",
+                  "The author receives funding from the Economic Research Council and has advised the government.",
+                  "Partners", "View all partners", "", *ARTICLE)  # fmt: skip
+    assert parsed.body == "\n\n".join(ARTICLE)
+
+
+def test_an_article_with_a_short_last_paragraph_keeps_it_but_not_the_sites_self_description_after_the_links():
+    parsed = page("Border trade to expand", "", *ARTICLE, "Talks resume next week.", "Pakistan", "Iran",
+                  "Trade", "Balochistan", "Events", "Write an article and join a growing community of more than "
+                  "186,500 academics and researchers.")  # fmt: skip
+    assert parsed.body.endswith("Talks resume next week.")
+    assert "Write an article" not in parsed.body
+
+
+def test_a_caption_with_its_credit_on_the_next_line_is_kept_apart():
+    parsed = page("Border trade to expand", "By Asma Zaidi", "Trucks wait at the Taftan crossing on Monday.",
+                  "AFP/Getty Images/File", *ARTICLE)  # fmt: skip
+    assert parsed.body == "\n\n".join(ARTICLE)
+    assert removed(parsed, "photo_caption") == [
+        "Trucks wait at the Taftan crossing on Monday.",
+        "AFP/Getty Images/File",
+    ]
+
+
+@pytest.mark.parametrize(
+    ("line", "published", "updated"),
+    [
+        ("Published January 18, 2024 Updated January 19, 2024", D(2024, 1, 18), D(2024, 1, 19)),
+        ("Last Update: Thursday, 18 January 2024 10:32 AM", None, D(2024, 1, 18)),
+    ],
+)
+def test_a_date_line_tells_publication_from_update(line, published, updated):
+    statement = read_date_statement(line)
+    assert (statement.published and statement.published.date, statement.updated and statement.updated.date) == (
+        published,
+        updated,
+    )
