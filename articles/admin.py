@@ -13,6 +13,7 @@ from articles.curation import CurationConflict, mark_curated, restore_removal, s
 from articles.exports import csv_lines, export_rows
 from articles.managers import TEXT_FIELDS, search_query
 from articles.models import Article, Fingerprint, Removal, Similarity, Source
+from articles.sources import confirm_sources
 
 # A URL typed without a scheme is taken as https:// (Django 6's default, chosen now).
 HTTPS_URL_FIELDS = {models.URLField: {"assume_scheme": "https"}}
@@ -20,12 +21,25 @@ HTTPS_URL_FIELDS = {models.URLField: {"assume_scheme": "https"}}
 
 @admin.register(Source)
 class SourceAdmin(HistoryAdmin):
-    list_display = ["name", "kind", "country", "domain", "article_count"]
-    list_filter = ["kind", "country"]
+    """Outlets: from the outlets file, created by curators, or found by the importer and waiting to be
+    confirmed (filter "confirmed: No"), by the action or by editing one."""
+
+    list_display = ["name", "kind", "country", "domain", "origin", "confirmed", "article_count"]
+    list_filter = ["confirmed", "origin", "kind", "country"]
     search_fields = ["name", "domain", "slug"]
     prepopulated_fields = {"slug": ["name"]}
-    readonly_fields = ["created_at", "updated_at"]
+    readonly_fields = ["origin", "found_from", "created_at", "updated_at"]
     formfield_overrides = HTTPS_URL_FIELDS
+    actions = ["confirm"]
+
+    @admin.action(description="Confirm the selected outlets", permissions=["change"])
+    def confirm(self, request: HttpRequest, queryset: QuerySet) -> None:
+        count = confirm_sources(queryset, acting_user=request.user)
+        self.message_user(request, f"Confirmed {count} outlets.", messages.SUCCESS)
+
+    def save_model(self, request: HttpRequest, obj: Source, form: object, change: bool) -> None:
+        obj.confirmed = True  # a curator who saves an outlet vouches for it
+        super().save_model(request, obj, form, change)
 
     def get_queryset(self, request: HttpRequest) -> QuerySet:
         return super().get_queryset(request).with_article_counts()

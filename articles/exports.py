@@ -10,7 +10,8 @@ from django.db.models import QuerySet
 from archive.common.streaming import csv_stream
 
 COLUMNS = [
-    "id", "title", "source", "published_on", "published_precision", "article_type", "status", "language",
+    "id", "title", "source", "published_on", "published_precision", "published_text", "article_type", "status",
+    "language",
     "url", "byline", "section", "dateline", "duplicate_of", "origin_name", "created_at",
 ]  # fmt: skip
 TEXT_COLUMNS = ["summary", "body"]

@@ -12,13 +12,19 @@ class SourceSerializer(serializers.ModelSerializer):
             "id",
             "name",
             "slug",
+            "aliases",
             "homepage_url",
             "domain",
+            "other_domains",
             "kind",
             "country",
+            "origin",
+            "confirmed",
+            "found_from",
             "created_at",
             "updated_at",
         ]
+        read_only_fields = ["origin", "found_from"]
 
 
 class SourceBriefSerializer(serializers.ModelSerializer):
@@ -57,7 +63,7 @@ class ArticleListSerializer(serializers.ModelSerializer):
         list_serializer_class = ArticlePageSerializer
         fields = [
             "id", "title", "title_derived", "source", "section", "byline", "published_on", "published_precision",
-            "published_time", "dateline", "url", "language", "article_type", "status", "duplicate_of",
+            "published_time", "published_text", "dateline", "url", "language", "article_type", "status", "duplicate_of",
             "origin_name", "created_at", "updated_at", "snippet",
         ]  # fmt: skip
 

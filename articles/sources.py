@@ -5,8 +5,10 @@ from __future__ import annotations
 
 from urllib.parse import urlsplit
 
-from django.db.models import Q
+from django.db.models import Q, QuerySet
 
+from archive.common import history
+from archive.common.history import Actor
 from archive.common.queries import one_or_none
 from archive.common.slugs import unique_slug
 from articles.models import Source
@@ -77,3 +79,15 @@ def _found(name: str, domain: str, *, evidence: str, url: str) -> Source:
 def _as_outlet(source: Source) -> Outlet:
     domains = tuple(filter(None, [source.domain, *source.other_domains]))
     return Outlet(source.name, tuple(source.aliases), domains, source.country, source.kind, key=source.pk)
+
+
+def confirm_sources(sources: QuerySet[Source], *, acting_user: Actor) -> int:
+    """Confirm outlets the importer found: each change recorded in the source's history as
+    `acting_user`'s (revert it there to undo); returns how many changed."""
+    changing = list(Source.objects.filter(pk__in=sources.values("pk"), confirmed=False))
+    for source in changing:
+        source.confirmed = True
+        history.recorded(source, acting_user=acting_user, reason="confirmed").save(
+            update_fields=["confirmed", "updated_at"]
+        )
+    return len(changing)

@@ -7,7 +7,7 @@ import pytest
 from django.urls import reverse
 
 from archive.reading import marked_body
-from articles.models import Article, Removal, Similarity
+from articles.models import Article, Removal, Similarity, Source
 from entities.models import Entity, Mention
 from tests.factories import ArticleFactory, EntityFactory, mention_in, staff_member
 
@@ -167,3 +167,16 @@ def test_marking_articles_reviewed_is_recorded_in_their_history_as_the_curators(
         "Curator-staff",
         "marked reviewed",
     )
+
+
+def test_a_curator_confirms_outlets_the_importer_found_and_the_history_says_who(curator_client):
+    found = Source.objects.create(name="The Makran Observer", slug="makran-observer", origin="importer",
+                                  confirmed=False, found_from="© 2024 The Makran Observer")  # fmt: skip
+    url = reverse("admin:articles_source_changelist")
+    assert "The Makran Observer" in curator_client.get(url, {"confirmed__exact": "0"}).content.decode()
+    curator_client.post(url, {"action": "confirm", "_selected_action": [found.pk]})
+    found.refresh_from_db()
+    assert found.confirmed
+    latest = found.history.latest()
+    assert (latest.history_user.username, latest.history_change_reason) == ("Curator-staff", "confirmed")
+    assert "The Makran Observer" not in curator_client.get(url, {"confirmed__exact": "0"}).content.decode()
