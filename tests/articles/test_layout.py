@@ -154,3 +154,15 @@ def test_a_date_line_tells_publication_from_update(line, published, updated):
         published,
         updated,
     )
+
+
+def test_the_date_readers_are_compared_on_date_lines_as_outlets_print_them():
+    import io
+
+    from django.core.management import call_command
+
+    out = io.StringIO()
+    call_command("measure_date_readers", "--repeat", "1", stdout=out)
+    lines = out.getvalue().splitlines()
+    assert lines[1].startswith("archive (read_date_statement)") and " 45 of 45 right" in lines[1]
+    assert [line.split()[0] for line in lines[2:]] == ["dateparser.parse", "dateparser"]
