@@ -72,7 +72,8 @@ _BYLINE = re.compile(
 _DESKS = re.compile(
     r"^(?:(?:our|staff|special|web|news|monitoring|online|sports?|business|city|foreign|political|diplomatic|"
     r"recorder|tribune|dawn|the news|desk|bureau|correspondent)\s*)*(?:reporter|report|correspondent|desk|"
-    r"monitor|bureau|staff|news wires|wires|agencies|agency)$",
+    r"monitor|bureau|staff|news wires|wires|agencies|agency)$|"
+    r"^(?:the\s+)?(?:[A-Z][\w.&'’-]*\s+){1,3}(?:desk|bureau|report|reporters?|staff|team|newsroom|correspondents?)$",
     re.I,
 )
 _DESK_WORD = re.compile(r"\b(desk|bureau|report|reporter|staff|team|newsroom|correspondent)$", re.I)
@@ -131,6 +132,7 @@ _PUBLISHED_IN = re.compile(
 _MORE_FROM = re.compile(
     r"^(?:more|recommended|latest|most read|top stories) (?:from|on) (?P<outlet>[A-Z][\w&.'’ -]{1,40})$", re.I
 )
+_SUBSCRIBE_TO = re.compile(r"^(?:subscribe to|share|support|follow)\s+(?P<outlet>[A-Z][\w&.'’ -]{1,40}?)[.!]?$")
 _SHARED_FROM_APP = re.compile(r"^(?:shared|sent) (?:from|via) (?:the )?(?P<outlet>.{2,40}?) app$", re.I)
 _SOURCE_CREDIT = re.compile(r"^(?:source|courtesy|via)\s*:\s*(?P<outlet>[A-Z][\w&.'’ -]{1,50}?)\.?$", re.I)
 _REPUBLISHED_FROM = re.compile(
@@ -451,6 +453,8 @@ def _clues_in_furniture(page: _Page, index: int, rule: str) -> None:
         page.clues.append(OutletClue(Clue.MESSENGER, match["outlet"].strip(), unit))
     elif rule == "call_to_action" and (match := _SHARED_FROM_APP.match(unit)):
         page.clues.append(OutletClue(Clue.PUBLISHED_IN, match["outlet"].strip(), unit))
+    elif rule in {"messenger_invite", "call_to_action", "share_prompt"} and (match := _SUBSCRIBE_TO.match(unit)):
+        page.clues.append(OutletClue(Clue.MESSENGER, match["outlet"].strip(), unit))
     elif rule == "messenger_invite" or rule == "call_to_action":
         match = _MESSENGER_OUTLET.search(unit) or _FOLLOW_OUTLET.match(unit)
         if match and match["outlet"].split()[0].lower() not in {"us", "our", "the", "my", "this"}:
@@ -960,6 +964,8 @@ def _read_page_header(page: _Page, header_start: int, title_index: int | None) -
         statement = page.statement(index)
         if statement is not None and statement.date is not None:
             page.published.append((5, statement))
+    if first not in page.removed and plausible_name(page.units[first]) and len(page.units[first].split()) <= 5:
+        page.clues.append(OutletClue(Clue.MASTHEAD, page.units[first], page.units[first]))  # believed if corroborated
     if (
         first == min(kept)
         and all(page.removed[i].rule == "site_chrome" for i in range(first))
@@ -1186,9 +1192,21 @@ def _choose_date(page: _Page) -> None:
     date = statement.published or statement.updated
     if date is None:
         return
+    if statement.numeric and not page.order_from_page and date.date is not None:
+        swapped = _swapped(date)
+        others = {other.date.date for _, other in page.published if other is not statement and other.date}
+        if swapped is not None and swapped.date in others and date.date not in others:
+            date = swapped  # the other reading of 05/02/2024 is the date the page gives elsewhere
     page.fields["published"] = date
     page.fields["published_text"] = statement.phrase[:300]
     page.fields["date_order_from_page"] = page.order_from_page or not statement.numeric
+
+
+def _swapped(date: PartialDate) -> PartialDate | None:
+    try:
+        return dataclasses.replace(date, date=date.date.replace(month=date.date.day, day=date.date.month))
+    except ValueError:
+        return None
 
 
 _URL_IN_TEXT = re.compile(r"https?://\S+")

@@ -15,6 +15,7 @@ lines are made of ("All rights reserved") are never names.
 
 from __future__ import annotations
 
+import dataclasses
 import re
 import unicodedata
 from collections.abc import Iterable, Sequence
@@ -78,6 +79,8 @@ class Identified:
     outlet: Outlet | None = None  # the known outlet, or None for a new name
     domain: str = ""
     evidence: str = ""
+    purposeful: bool = False  # a new name from a clue that names a publisher on purpose
+    corroborated: bool = False  # a new name two kinds of clue agree on
 
     @property
     def known(self) -> bool:
@@ -238,6 +241,7 @@ def identify(clues: Iterable[OutletClue], index: OutletIndex) -> Identified | No
         return at_domain  # the curator's spelling of an outlet the archive knows by its domain
     if metadata is not None:
         return metadata
+    readings = _corroborated(readings)
     known = [found for clue, found in readings if found.known and clue.kind != Clue.AGENCY_CREDIT]
     if known:
         votes: dict[str, int] = {}
@@ -245,10 +249,30 @@ def identify(clues: Iterable[OutletClue], index: OutletIndex) -> Identified | No
             votes[found.name] = votes.get(found.name, 0) + 1
         return max(known, key=lambda found: (votes[found.name], -found.clue))
     return (
-        next((found for clue, found in readings if not found.known and clue.kind != Clue.DOMAIN), None)
+        next(
+            (
+                found
+                for clue, found in readings
+                if not found.known and clue.kind != Clue.DOMAIN and (found.purposeful or found.corroborated)
+            ),
+            None,
+        )
         or next((found for clue, found in readings if clue.kind == Clue.DOMAIN), None)
         or next((found for clue, found in readings if clue.kind == Clue.AGENCY_CREDIT), None)
     )
+
+
+def _corroborated(readings: list[tuple[OutletClue, Identified]]) -> list[tuple[OutletClue, Identified]]:
+    """An unknown name two kinds of clue agree on (a blog's masthead and its `Subscribe to ...`) is as
+    good as one named on purpose."""
+    kinds: dict[str, set[Clue]] = {}
+    for clue, found in readings:
+        kinds.setdefault(name_key(found.name), set()).add(clue.kind)
+    return [
+        (clue, found if found.known or clue.kind in PURPOSEFUL or len(kinds[name_key(found.name)]) < 2
+         else dataclasses.replace(found, corroborated=True))
+        for clue, found in readings
+    ]  # fmt: skip
 
 
 def _read_clue(clue: OutletClue, index: OutletIndex) -> Identified | None:
@@ -264,6 +288,6 @@ def _read_clue(clue: OutletClue, index: OutletIndex) -> Identified | None:
     )
     if known is not None:
         return Identified(known.name, clue.kind, known, evidence=evidence)
-    if clue.kind in PURPOSEFUL and plausible_name(clue.text):
-        return Identified(clue.text.strip(), clue.kind, evidence=evidence)
+    if plausible_name(clue.text) and clue.kind != Clue.AGENCY_CREDIT:
+        return Identified(clue.text.strip(), clue.kind, evidence=evidence, purposeful=clue.kind in PURPOSEFUL)
     return None

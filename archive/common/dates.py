@@ -187,10 +187,10 @@ class DateStatement:
 
 _STATEMENT_LABEL = re.compile(
     r"(?<![A-Za-z])(?P<label>first published|originally published|published|posted|last updated|last modified|"
-    r"last update|updated|modified|issued|date)(?:\s+on)?\s*[:\-–—]?\s*",
+    r"last update|updated|update|modified|issued|date)(?:\s+on)?\s*[:\-–—]?\s*",
     re.IGNORECASE,
 )
-_UPDATE_LABELS = {"last updated", "last modified", "last update", "updated", "modified"}
+_UPDATE_LABELS = {"last updated", "last modified", "last update", "updated", "update", "modified"}
 _RELATIVE = re.compile(
     r"\b(?:about\s+|over\s+|nearly\s+)?(?:an?|\d+)\s+(?:seconds?|minutes?|mins?|hours?|hrs?|days?|weeks?|months?)"
     r"\s+ago\b|\bjust now\b|\b\d+\s*(?:min|minute)s?\s+read\b",
