@@ -26,8 +26,9 @@ class LineRule:
     takes_list: bool = False  # also removes the list of links that follows the line
     ends_article: bool = False  # below the article's first paragraph, nothing after it is the article
 
-    def matches(self, line: str) -> bool:
-        return len(line.split()) <= self.max_words and bool(self.pattern.search(line.strip()))
+    def matches(self, line: str, words: int | None = None) -> bool:
+        words = len(line.split()) if words is None else words
+        return words <= self.max_words and bool(self.pattern.search(line.strip()))
 
 
 def _rule(
@@ -198,6 +199,7 @@ BOILERPLATE_RULES: tuple[LineRule, ...] = (
     ),
 )
 RULES_BY_NAME = {rule.name: rule for rule in BOILERPLATE_RULES}
+MAX_RULE_WORDS = max(rule.max_words for rule in BOILERPLATE_RULES)
 
 # Rules the layout applies by position (see articles/layout.py), with their descriptions.
 POSITIONAL_RULES = {
@@ -230,10 +232,14 @@ _SHARE_WORDS = frozenset(
 def classify_line(line: str) -> LineRule | None:
     """The first boilerplate rule that matches this line, if any; a line made only of social network
     names and share buttons (`Facebook Twitter Whatsapp Comments Email`) is a share bar."""
+    words = line.split()
+    count = len(words)
+    if count > MAX_RULE_WORDS:
+        return None
     for rule in BOILERPLATE_RULES:
-        if rule.matches(line):
+        if rule.matches(line, count):
             return rule
-    words = [word.strip(".:|·•,()0123456789").casefold() for word in line.split()]
+    words = [word.strip(".:|·•,()0123456789").casefold() for word in words]
     if 2 <= len(words) <= 15 and all(word in _SHARE_WORDS or not word for word in words):
         return RULES_BY_NAME["share_prompt"]
     return None

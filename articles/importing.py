@@ -154,6 +154,15 @@ def import_item(item: Item, *, options: ImportOptions, after_save: AfterSave | N
     """Parse and save one article, all or nothing; identical texts are never stored twice. A created
     or updated article is handed to `after_save` inside the same transaction. Whatever goes wrong
     with this input is its result; only a database that stays away raises (DatabaseUnavailable)."""
+    if not options.update:
+        try:
+            known = one_or_none(
+                Article.objects.filter(content_hash=content_hash(item.raw_text)).values_list("pk", flat=True)
+            )
+        except DatabaseError:
+            known = None  # the save below retries, or reports, whatever the database has
+        if known is not None:  # imported before: nothing to parse (the save below checks again, locked)
+            return ItemResult(item.origin, Outcome.UNCHANGED, article_id=known)
     try:
         parsed = item.parse()
     except ParseError as exc:
