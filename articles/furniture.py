@@ -96,7 +96,9 @@ BOILERPLATE_RULES: tuple[LineRule, ...] = (
         rf"^(donate|make a donation|become a (member|subscriber|supporter))\b|^already (a subscriber|have an account)|"
         rf"^(shared|sent) (from|via) (the )?.{{2,40}} app$|^track (the )?(latest|live)\b|\bget (news )?updates from\b|"
         rf"^listen to .{{2,60}} only on \S+|^then \$?\d[\d,.]* (per|a) (month|year|week)\b|\bcancel anytime\b|"
-        rf"^reuse this content$",
+        rf"^reuse this content$|^for (more|the latest) (news|updates|stories)\b|^catch (all )?the latest\b|"
+        rf"^(have|got) a (news )?(tip|story)\b|^like us on\b|^download (the|our) .{{0,30}}app\b|"
+        rf"delivered (straight )?to your inbox|^(watch|listen)\s*:\s*\S",
         40,
     ),
     _rule(
@@ -145,6 +147,16 @@ BOILERPLATE_RULES: tuple[LineRule, ...] = (
         ends_article=True,
     ),
     _rule(
+        "disclaimer",
+        "Disclaimers under an article (The views expressed are the author's own, published from a wire feed ...)",
+        r"^\(?(disclaimer\b|(the )?(views|opinions) expressed (in this (article|piece|column|blog)|here|by the "
+        r"(author|writer)s?|are (those|the (author|writer)|solely|his|her|their|my))\b|"
+        r"this (story|article|report) (has been|was|is) (published|auto-generated|generated|edited)\b.*\b(feed|agency|"
+        r"syndicated|text)\b|\(?this story has not been edited\b)",
+        60,
+        ends_article=True,
+    ),
+    _rule(
         "source_credit",
         "Credits of where a story came from (Source: Al Jazeera, With inputs from agencies, This article was "
         "published by ...)",
@@ -159,7 +171,7 @@ BOILERPLATE_RULES: tuple[LineRule, ...] = (
         "Reporting, writing and editing credits (Reporting by ...; Editing by ..., ... contributed to this report)",
         r"^\(?(additional )?(reporting|writing|editing|compiled|produced)( and \w+)? by [A-Z][\w.'’-]+"
         r"(,? (and |& )?[A-Z][\w.'’-]+)*( in [A-Z][\w ]+)?\s*(;|\)|$)|"
-        r"\bcontributed (to )?(this|the) (report|story|article)\.?\)?$",
+        r"\bcontributed (to )?(this|the) (report|story|article)\.?\)?$|^\(?edited by:? [A-Z][\w.'’ -]{2,60}\)?\.?$",
         60,
         ends_article=True,
     ),

@@ -206,6 +206,13 @@ def is_headline_like(unit: str) -> bool:
     )
 
 
+_SECTION_WORDS = frozenset(
+    "world asia pacific middle east west south north central latin america americas europe africa business economy "
+    "politics sports sport science technology tech opinion culture health international national local top stories "
+    "breaking news latest editorial entertainment lifestyle region regional pakistan india iran afghanistan gulf "
+    "and & , | national security defence defense military diplomacy energy climate environment education trade "
+    "markets finance society arts life style video videos photos multimedia features analysis".split()
+)
 _CITY = re.compile(r"\s+in\s+[A-Z][\w'’-]+(?:\s+[A-Z][\w'’-]+)?(?=$|\s+and\s|\s*,)")
 _NOT_NAME_START = frozenset(
     "in on at for from with to of and or the a an more read also back next previous home menu search watch live "
@@ -222,6 +229,8 @@ def is_name_like(unit: str) -> bool:
     words = text.replace(",", " , ").replace("|", " | ").split()
     if words and words[0].casefold() in _NOT_NAME_START:
         return False
+    if all(word.casefold().strip(",|&") in _SECTION_WORDS for word in words):
+        return False  # "West Asia", "Top Stories": a section, not a person
     names = [word for word in words if word not in {",", "|", "and", "&"}]
     return (
         1 <= len(names) <= 6

@@ -56,7 +56,14 @@ FURNITURE = {
     ],
     "published_in": ["Published in Dawn, January 18th, 2024", "Published in The Express Tribune, February 5th, 2024."],
     "source_credit": ["Source: Al Jazeera", "Source: This article was published by the Central Asia Policy Forum"],
-    "wire_credits": ["Reporting by Asma Zaidi; Editing by Edmund Clarke", "Jane Doe contributed to this report."],
+    "wire_credits": [
+        "Reporting by Asma Zaidi; Editing by Edmund Clarke", "Jane Doe contributed to this report.",
+        "Edited by: Kate Martyr",
+    ],
+    "disclaimer": [
+        "Disclaimer: The views expressed in this article are the writer's own.",
+        "This story has been published from a wire agency feed without modifications to the text.",
+    ],
     "copyright_line": [
         "Copyright © 2024 The Frontier Ledger. All rights reserved.",
         "© 2023 Dawn",
@@ -89,6 +96,8 @@ REAL_SENTENCES = [
     "Reporting by the state news agency said 12 people had died in the blast.",
     "The channel, which had followed the story on Twitter for weeks, said it would sign up more reporters.",
     "Readers can see here the full list of the candidates, the commission said in a statement on Monday.",
+    "The views expressed by the two delegations differed sharply, officials said after the meeting.",
+    "Watch officials said would be deployed along the border arrived on Monday.",
 ]
 
 
