@@ -340,8 +340,8 @@ def _with_markup(parsed: ParsedArticle, markup: PageMarkup, lines: str, outlets:
         changes["outlet_clues"] = (*parsed.outlet_clues, clue)
     if markup.url and not parsed.url:
         changes["url"] = markup.url
-    if markup.authors and not parsed.byline:
-        changes["byline"] = markup.authors[:500]
+    if markup.authors and _names_a_person(markup.authors, markup.site_name, outlets) and not parsed.byline:
+        changes["byline"] = markup.authors[:500]  # the visible byline was missing, or was not the author
     if markup.description and not parsed.summary and _visible(markup.description, lines):
         changes["summary"] = markup.description
     if markup.section and not parsed.section:
@@ -353,6 +353,16 @@ def _with_markup(parsed: ParsedArticle, markup: PageMarkup, lines: str, outlets:
     identified = identify(changes.get("outlet_clues", parsed.outlet_clues), outlets)
     changes.update(identified=identified, outlet=identified.name if identified else "")
     return dataclasses.replace(parsed, **changes)
+
+
+def _names_a_person(authors: str, site_name: str, outlets: OutletIndex) -> bool:
+    """Markup authors that are people, not the site (`Dawn`, `DAWN.COM`) or a URL."""
+    return not authors.startswith("http") and authors != site_name and outlets.named(authors) is None
+
+
+def _shares_a_name(byline: str, authors: str) -> bool:
+    words = {word.casefold() for word in re.findall(r"[^\W\d_]{3,}", byline)}
+    return bool(words & {word.casefold() for word in re.findall(r"[^\W\d_]{3,}", authors)})
 
 
 def _visible(text: str, lines: str) -> bool:

@@ -13,6 +13,7 @@ import stops with what it did so far (ImportReport.stopped), and a re-run comple
 from __future__ import annotations
 
 import enum
+import itertools
 import logging
 import time
 from collections import Counter
@@ -127,19 +128,37 @@ def import_paths(
     if options.outlets is None:
         options = replace(options, outlets=known_outlets())
     report = ImportReport(dry_run=options.dry_run)
-    for entry in read_inputs(paths, limits=options.limits, outlets=options.outlets):
-        if isinstance(entry, Unreadable):
-            result = ItemResult(entry.origin, Outcome.FAILED, detail=entry.reason)
-        else:
-            try:
-                result = import_item(entry, options=options, after_save=after_save)
-            except DatabaseUnavailable as exc:
-                report.stopped = f"{exc}; stopped before {entry.origin}, after {report.total} inputs: run it again"
-                return report
-        report.add(result)
-        if on_result:
-            on_result(result)
+    entries = read_inputs(paths, limits=options.limits, outlets=options.outlets)
+    while batch := list(itertools.islice(entries, BATCH)):
+        imported = {} if options.update else _already_imported(batch)
+        for entry in batch:
+            if isinstance(entry, Unreadable):
+                result = ItemResult(entry.origin, Outcome.FAILED, detail=entry.reason)
+            elif content_hash(entry.raw_text) in imported:  # nothing to parse (the save checks again, locked)
+                result = ItemResult(entry.origin, Outcome.UNCHANGED, article_id=imported[content_hash(entry.raw_text)])
+            else:
+                try:
+                    result = import_item(entry, options=options, after_save=after_save)
+                except DatabaseUnavailable as exc:
+                    report.stopped = f"{exc}; stopped before {entry.origin}, after {report.total} inputs: run it again"
+                    return report
+            report.add(result)
+            if on_result:
+                on_result(result)
     return report
+
+
+BATCH = 50  # inputs read ahead, to look up in one query which of them were imported before
+
+
+def _already_imported(batch: Iterable[Item | Unreadable]) -> dict[str, int]:
+    """Content hash -> article id of the batch's inputs already in the archive (one query); empty when
+    the database cannot say now (each input's save then finds out, and retries or reports)."""
+    hashes = [content_hash(entry.raw_text) for entry in batch if isinstance(entry, Item)]
+    try:
+        return dict(Article.objects.filter(content_hash__in=hashes).values_list("content_hash", "pk"))
+    except DatabaseError:
+        return {}
 
 
 class ImportConflict(Exception):
@@ -154,15 +173,6 @@ def import_item(item: Item, *, options: ImportOptions, after_save: AfterSave | N
     """Parse and save one article, all or nothing; identical texts are never stored twice. A created
     or updated article is handed to `after_save` inside the same transaction. Whatever goes wrong
     with this input is its result; only a database that stays away raises (DatabaseUnavailable)."""
-    if not options.update:
-        try:
-            known = one_or_none(
-                Article.objects.filter(content_hash=content_hash(item.raw_text)).values_list("pk", flat=True)
-            )
-        except DatabaseError:
-            known = None  # the save below retries, or reports, whatever the database has
-        if known is not None:  # imported before: nothing to parse (the save below checks again, locked)
-            return ItemResult(item.origin, Outcome.UNCHANGED, article_id=known)
     try:
         parsed = item.parse()
     except ParseError as exc:

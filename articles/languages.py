@@ -17,7 +17,7 @@ from functools import lru_cache
 _LETTER = re.compile(r"[^\W\d_]")
 UNDETERMINED = "und"  # BCP 47: the language cannot be told (no words, or too few)
 MIN_LETTERS = 20  # fewer letters than this and no language is guessed
-SAMPLE_CHARACTERS = 1500  # the classifier reads the title and the start of the body (enough for 97 languages)
+SAMPLE_CHARACTERS = 600  # the classifier reads the title and the start of the body: enough, and 0.3 ms
 
 # PostgreSQL's built-in text search configurations, by the language's BCP 47 primary subtag.
 SEARCH_CONFIGS = {

@@ -273,6 +273,7 @@ class _Page:
     order_from_page: bool = False
     block_starts: set[int] = field(default_factory=set)
     byline_strength: int = 99
+    statements: dict[int, DateStatement | None] = field(default_factory=dict)  # memo of statement()
     header_lines: dict[int, bool] = field(default_factory=dict)  # memo of _is_header_line
     author_names: list[str] = field(default_factory=list)  # names on lines of their own in the header
     from_institution: bool = False  # republished from a think tank ("This article was published by ...")
@@ -289,7 +290,9 @@ class _Page:
         self.removed.setdefault(index, Removal(rule, self.units[index], note=note))
 
     def statement(self, index: int) -> DateStatement | None:
-        return read_date_statement(self.units[index], month_first=self.month_first)
+        if index not in self.statements:
+            self.statements[index] = read_date_statement(self.units[index], month_first=self.month_first)
+        return self.statements[index]
 
 
 def parse_text(
@@ -761,7 +764,11 @@ def _read_header(page: _Page, block: list[int], start: int, known_title: str) ->
             continue
         if title_index is not None and index < title_index:
             statement = page.statement(index)
-            if statement is not None and statement.published is not None:
+            above_byline = _BYLINE.match(unit)
+            if above_byline and statement is None and len(unit.split()) <= 14:
+                _offer_byline(page, _clean_byline(above_byline["name"]), EXPLICIT)  # "By X" above the headline
+                page.remove(index, "byline")
+            elif statement is not None and statement.published is not None:
                 page.published.append((2, statement))  # a date right above the headline (Fars, Tasnim)
                 page.remove(index, "date_line", note=str(statement.published.date))
             else:
@@ -1162,6 +1169,9 @@ def _read_credit_or_bio(page: _Page, index: int) -> bool:
     name = bio["name"]
     previous = max((i for i in range(index) if i not in page.removed), default=None)
     if previous is not None and canonical_text(page.units[previous]) == canonical_text(name):
+        page.remove(previous, "byline")
+    elif previous is not None and name.lower().startswith("the ") and _is_name_like_byline(page, previous):
+        _offer_byline(page, _clean_byline(page.units[previous]), CREDIT)  # "Ayesha Khan" then "The writer is ..."
         page.remove(previous, "byline")
     if not name.lower().startswith("the "):
         _offer_byline(page, name, CREDIT)
