@@ -303,6 +303,8 @@ CAPTION_CREDITS = (
         r"(?P<credit>\b(?:REUTERS|AFP|AP Photo|EPA|Getty)(?:/[\w .-]+){1,4}?)(?:\s+Purchase Licensing Rights.*)?$"
     ),
 )
+# Every caption credit above has one of these: most lines are ruled out with one search.
+_CAPTION_HINT = re.compile(r"[)\]©—–/|]|photo|image|picture|pic\b|credit|via getty|\s-\s", re.I)
 # A line that is only a photo credit (`AFP/Getty Images/File`, `REUTERS/Stringer`): its caption is the line above.
 CREDIT_LINE = re.compile(
     r"^(?=.*\b(?:AFP|Reuters|REUTERS|AP|Getty|EPA|File|Photo|Shutterstock|Xinhua|Anadolu|Handout|Stringer|APP|"
@@ -315,7 +317,7 @@ CAPTION_LABEL = re.compile(r"^(?:image|photo|picture|video) caption\s*[,:]?$|^ca
 def caption_credit(line: str) -> str | None:
     """The credit of a photo caption, or None when the line is not one: short, and ending with a
     credit in one of the forms outlets use (`(Photo: AFP)`, `— Reuters/File`, `[File: ... /Reuters]`)."""
-    if len(line.split()) > 60:
+    if len(line.split()) > 60 or not _CAPTION_HINT.search(line):
         return None
     for pattern in CAPTION_CREDITS:
         match = pattern.search(line)
