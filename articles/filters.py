@@ -10,10 +10,12 @@ class SourceFilter(filters.FilterSet):
     kind = filters.MultipleChoiceFilter(distinct=False, choices=Source.Kind.choices)
     country = filters.CharFilter(help_text="ISO 3166-1 alpha-2 code, e.g. PK")
     name = filters.CharFilter(lookup_expr="icontains", help_text="Part of the outlet's name")
+    origin = filters.ChoiceFilter(choices=Source.Origin.choices, help_text="Who put it in the archive")
+    confirmed = filters.BooleanFilter(help_text="false: outlets the importer found, waiting for a curator")
 
     class Meta:
         model = Source
-        fields = ["kind", "country", "name"]
+        fields = ["kind", "country", "name", "origin", "confirmed"]
 
 
 class ArticleFilter(filters.FilterSet):

@@ -108,7 +108,17 @@ FURNITURE_CLASSES = (
 
 
 def _class_rule(classes: str) -> str:
+    classes = " ".join(name for name in classes.split() if not name.lower().startswith(("no-", "no_", "not-")))
     return next((rule for pattern, rule in FURNITURE_CLASSES if pattern.search(classes)), "")
+
+
+MAX_FURNITURE_WORDS = 80  # a class name says "share" or "related": believed of a short element only
+
+
+def _holds_no_prose(element: Any) -> bool:
+    """Whether an element is short enough for its class name to say what it is: a wrapper whose class
+    mentions sharing or promotion may hold the whole article."""
+    return len(element.text_content().split()) <= MAX_FURNITURE_WORDS
 
 
 CONTAINER_TAGS = frozenset("ul ol aside nav section footer header article main figure form table".split())
@@ -153,7 +163,7 @@ def visible_text(root: Any) -> VisibleText:
             return
         inner_rule = (
             FURNITURE_ELEMENTS.get(tag)
-            or _class_rule(element.get("class", ""))
+            or (_class_rule(element.get("class", "")) if _holds_no_prose(element) else "")
             or ("photo_caption" if tag in BLOCK_TAGS and _is_caption_under_image(element) else "")
             or rule
         )

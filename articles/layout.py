@@ -86,10 +86,9 @@ _NOT_A_DATELINE = frozenset(
     "share advertisement comment comments correction disclaimer warning source sources".split()
 )
 _BIO_START = re.compile(
-    r"^\*?(?:about the (?:author|writer)s?\s*:?\s*)?(?P<name>(?:[A-Z][\w'’.-]+\s+){1,3}[A-Z][\w'’.-]+|"
-    r"the (?:writer|author|columnist|contributor)s?)\s+(?:is|was|are|has been|writes|works|teaches|heads|serves|"
-    r"covers|reports|tweets)\b",
-    re.I,
+    r"^\*?(?:[Aa]bout the (?:author|writer)s?\s*:?\s*)?(?P<name>(?:[A-Z][\w'’.-]+\s+){1,3}[A-Z][\w'’.-]+|"
+    r"[Tt]he (?:writer|author|columnist|contributor)s?)\s+(?:is|was|are|has been|writes|works|teaches|heads|serves|"
+    r"covers|reports|tweets)\b"
 )
 _BIO_WORDS = re.compile(
     r"\b(expert|analyst|journalist|writer|author|columnist|correspondent|reporter|researcher|professor|"
@@ -516,7 +515,7 @@ def _body_start(page: _Page, *, headline_known: bool = False) -> int | None:
         between = [i for i in kept if index < i < min(following, index + 8)]
         if any(_is_header_statement(page, i) for i in between):
             continue  # a standfirst, above the byline or date
-        if following < len(page.units) and between and not _opens_run(page, index, prose):
+        if following < len(page.units) and between and not _opens_run(page, index, prose) and _is_notice(page, index):
             continue  # a sentence alone among labels (a disclosure, a promotion), not the article
         start = index
         break
@@ -554,6 +553,19 @@ def _opens_run(page: _Page, index: int, prose: list[int]) -> bool:
     if following is not None and following in prose:
         return True
     return not any(_kept_neighbour(page, other, 1) in prose for other in prose if other > index)
+
+
+_NOTICE_WORDS = re.compile(
+    r"\b(funding|funded|partners?|disclos\w*|republish\w*|licen[cs]e|creative commons|copyright|subscri\w+|"
+    r"newsletter|sign up|cookies?|privacy|terms|advertis\w+|sponsor\w*)\b",
+    re.I,
+)
+
+
+def _is_notice(page: _Page, index: int) -> bool:
+    """A sentence about the page, the site or the author's funding: not the article's first paragraph."""
+    unit = page.units[index]
+    return bool(_NOTICE_WORDS.search(unit)) or _speaks_for_site(page, unit)
 
 
 def _starts_report(unit: str) -> bool:
