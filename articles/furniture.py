@@ -89,7 +89,10 @@ BOILERPLATE_RULES: tuple[LineRule, ...] = (
         rf"^(follow|like)\b.{{0,80}}\b(on|@)\s*(@?\w+\s+on\s+)?({_PLATFORMS})\b|^follow (us|\w+( \w+){{0,3}})\s*(on|:)|"
         rf"^follow us\b|\b(download|get|install)\b.{{0,40}}\b(app|app store|google play|play store)\b|"
         rf"^(available|download) on the app store$|^get it on google play$|^(sign up|subscribe|register)\b|"
-        rf"^by signing up\b|\brecaptcha\b|^learn more\b|^stay (informed|up-to-date|up to date|updated)\b|"
+        rf"\brecaptcha\b|^learn more\b|\bnewsletter$|"
+        rf"^your (daily|weekly|morning|evening) (briefing|newsletter|digest|roundup)\b|"
+        rf"\bdelivered (to your inbox|straight to your|every (weekday|morning|week|day))\b|"
+        rf"^stay (informed|up-to-date|up to date|updated)\b|"
         rf"professionalslearn more|^by registering\b|\bunsubscribe at any time\b|^unlock the .* for free$|"
         rf"^(try|get) unlimited access|^only \$?\d+ for \d+ weeks?$|^explore more offers|"
         rf"^subscribe to (unlock|read|continue)|^support (truly )?independent journalism|every contribution counts|"
@@ -147,10 +150,37 @@ BOILERPLATE_RULES: tuple[LineRule, ...] = (
         ends_article=True,
     ),
     _rule(
+        "signup_terms",
+        "The small print of sign-up boxes (By signing up, you agree to ...)",
+        r"^(by (signing up|registering|subscribing|clicking)|you (can|may) unsubscribe)\b",
+        80,
+    ),
+    _rule(
+        "form_field",
+        "Labels of a form's fields (Your Email, Job title, Name *)",
+        r"^(your )?(e-?mail( address)?|name|full name|first name|last name|employer|job title|company|country|"
+        r"zip( code)?|postcode|password|phone)\s*\*?:?$",
+        4,
+    ),
+    _rule(
+        "media_player",
+        "Video, audio and gallery players (Watch now, Duration 2:31, 1/6, Photo gallery: ...)",
+        r"^(watch now|play video|play|pause|duration\s*[\d:]+|video\s*[\d:]+|\d+:\d{2}(\d+:\d{2})?|\d+\s*/\s*\d+|"
+        r"(photo )?gallery\b.*|in pictures\b.*|load more|listen now|listen here|(the )?[\w ]{2,30} podcast)$",
+        8,
+    ),
+    _rule(
+        "timestamp",
+        "Time stamps of live pages (14:05 GMT)",
+        r"^\d{1,2}[:.]\d{2}\s*(am|pm|a\.m\.|p\.m\.)?\s*([A-Z]{2,4}|GMT[+-]?\d*)?$",
+        3,
+    ),
+    _rule(
         "disclaimer",
         "Disclaimers under an article (The views expressed are the author's own, published from a wire feed ...)",
         r"^\(?(disclaimer\b|(the )?(views|opinions) expressed (in this (article|piece|column|blog)|here|by the "
-        r"(author|writer)s?|are (those|the (author|writer)|solely|his|her|their|my))\b|"
+        r"(author|writer)s?|are (those|the (author|writer)|solely|his|her|their|my|personal))\b|"
+        r"about the authors?\s*:?$|"
         r"this (story|article|report) (has been|was|is) (published|auto-generated|generated|edited)\b.*\b(feed|agency|"
         r"syndicated|text)\b|\(?this story has not been edited\b)",
         60,
@@ -229,6 +259,7 @@ POSITIONAL_RULES = {
     "section_label": "A section name",
     "author_bio": "The author's note, kept as the author bio",
     "repeated_paragraph": "A paragraph that stood earlier word for word",
+    "pull_quote": "A short line repeating words of a paragraph near it, set large between paragraphs",
     "restated_paragraph": "Closing paragraphs that restate the article in other words",
     "truncated": "An export's note that its text was cut short (… [+1234 chars])",
 }
@@ -283,6 +314,7 @@ CAPTION_CREDITS = (
     re.compile(r"\((?P<credit>[^()]{0,40}\bphotos?\b[^()]{0,40})\)\s*\.?$", re.I),
     re.compile(r"^image (?:source|credit)s?\s*[,:]\s*(?P<credit>.{2,80})$", re.I),
     re.compile(r"[.!?]\s*©\s*(?P<credit>[^©.]{2,60})$"),
+    re.compile(r"\s[Cc]redit:\s*(?P<credit>[^.]{2,60})$"),
     re.compile(r"\((?P<credit>file|file photo|photo|representational image|representative image|handout)\)\.?$", re.I),
     re.compile(r"[.!?]\s+(?:photo|image|picture|pic)s?\s*:\s*(?P<credit>[^.]{2,60})$", re.I),
     re.compile(r"\s(?P<credit>[A-Z][\w]+ (?:Photo|Photos|Pic))\.?$"),
@@ -309,7 +341,8 @@ _CAPTION_HINT = re.compile(r"[)\]©—–/|]|photo|image|picture|pic\b|credit|vi
 CREDIT_LINE = re.compile(
     r"^(?=.*\b(?:AFP|Reuters|REUTERS|AP|Getty|EPA|File|Photo|Shutterstock|Xinhua|Anadolu|Handout|Stringer|APP|"
     r"PPI|INP)\b)(?:(?:photo|image|picture)(?: credit)?\s*:\s*)?[A-Z][\w.&'’ -]{1,30}(?:\s?/\s?[\w.&'’ -]{1,30}){1,4}$|"
-    r"^(?:Getty Images|AFP|Reuters|AP Photo|EPA|Shutterstock|File photo|Handout)$"
+    r"^(?:Getty Images|AFP|Reuters|AP Photo|EPA|Shutterstock|File photo|Handout)$|"
+    r"^(?=.*\b(?:AFP|Afp|Reuters|Getty Images|AP|EPA)\b)[A-Z][\w.&'’ -]{1,30}(?:\s\|\s[\w.&'’ -]{1,30}){1,3}$"
 )
 CAPTION_LABEL = re.compile(r"^(?:image|photo|picture|video) caption\s*[,:]?$|^caption\s*:?$", re.I)
 

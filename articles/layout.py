@@ -343,6 +343,7 @@ def read_page(
     body = _read_closing_lines(page, body)
     for position, rule in repeated_paragraphs([units[index] for index in body]).items():
         page.remove(body[position], rule)
+    _remove_pull_quotes(page, [index for index in body if index not in page.removed])
     body = [index for index in body if index not in page.removed]
     if not body:
         raise ParseError("no body text after the title once page furniture is removed")
@@ -375,6 +376,11 @@ def _remove_by_rule(page: _Page) -> None:
         if rule is not None:
             page.remove(index, rule.name)
             _clues_in_furniture(page, index, rule.name)
+            continue
+        if index > 0 and page.removed.get(index - 1) and page.removed[index - 1].rule == "media_player" and (
+            _GALLERY_COUNTER.match(page.units[index - 1]) and len(unit.split()) <= 40
+        ):
+            page.remove(index, "photo_caption")  # a gallery's caption, under its "2/6"
             continue
         if CAPTION_LABEL.match(unit):
             page.remove(index, "photo_caption")
@@ -409,6 +415,7 @@ _PROMOTION = re.compile(
     r"unsubscribe|delivered|every (morning|week|day))\b",
     re.I,
 )
+_GALLERY_COUNTER = re.compile(r"^\d+\s*/\s*\d+$")
 MAX_LIST_ITEMS = 15
 
 
@@ -928,6 +935,9 @@ def _clean_byline(name: str) -> str:
     name = re.sub(r"\s+at\s+\d{1,2}[:.]\d{2}.*$", "", name.strip())
     name = re.sub(r",\s+[^,]*$", lambda match: "" if _ROLE.search(match.group()) else match.group(), name)
     name = re.sub(r"(?:\s*[|,–—-]|\s*,?\s+and)\s*$", "", name.strip()).strip()
+    parts = re.split(r"\s*[|,]\s*", name)
+    if len(parts) > 1 and len(parts[0].split()) >= 2:
+        name = " | ".join(part for part in parts if len(part.split()) >= 2 or " and " in part)  # "A | Kathmandu"
     name = re.sub(r"\s+in\s+[A-Z][\w'’-]+(?:\s+[A-Z][\w'’-]+)?(?=$|\s+and\s|,)", "", name)
     name = re.sub(r",\s*(?:CNN|AP|AFP|Reuters|Bloomberg|BBC News|Al Jazeera)$", "", name)
     return re.sub(r"\s*\|\s*", " and ", name)
@@ -1146,6 +1156,22 @@ _FOOTER_PUBLISHED = re.compile(
     r"^(?:this (?:article|story|piece) was )?(?:first |originally )?(?:published|posted)\b", re.I
 )
 FOOTER_BYLINE_REACH = 4  # how far below the article a blog's "By X" line may stand
+
+
+MAX_PULL_QUOTE_WORDS = 40
+
+
+def _remove_pull_quotes(page: _Page, body: list[int]) -> None:
+    """A short line that repeats words of a paragraph near it is a pull quote: set large between the
+    paragraphs, its words are already in the article."""
+    for position, index in enumerate(body):
+        unit = page.units[index]
+        if len(unit.split()) > MAX_PULL_QUOTE_WORDS or len(unit.split()) < 5:
+            continue
+        quoted = canonical_text(unit).strip("\"'“”‘’ ")
+        neighbours = body[max(0, position - 3) : position] + body[position + 1 : position + 4]
+        if any(quoted in canonical_text(page.units[other]) and other != index for other in neighbours):
+            page.remove(index, "pull_quote")
 
 
 def _settle_author_names(page: _Page) -> None:

@@ -50,9 +50,9 @@ class Clue(IntEnum):
     SITE_NAME = 2  # an HTML page's og:site_name / application-name / JSON-LD publisher
     PUBLISHED_IN = 3  # "Published in Dawn, January 18th, 2024"
     DOMAIN = 4  # the page's URL (metadata, canonical link, or a URL line)
-    COPYRIGHT = 5  # "© 2024 The Express Tribune. All rights reserved."
+    MASTHEAD = 5  # the outlet's name on a line of its own at the top of the page (its brand)
     SITE_TITLE = 6  # a site's title and tagline at the very top of the page (a blog's)
-    MASTHEAD = 7  # the outlet's name on a line of its own at the top of the page
+    COPYRIGHT = 7  # "© 2024 The Express Tribune. All rights reserved." (the owner may be a parent company)
     TITLE_SUFFIX = 8  # "Headline | Outlet" or "Headline - Outlet"
     MESSENGER = 9  # "Join NewsTrack WhatsApp group", "Follow Dawn on Instagram"
     DESK_CREDIT = 10  # a byline naming the outlet's desk: "TOI News Desk", "Samaa Web Desk"

@@ -160,6 +160,7 @@ def test_compose_runs_postgres_16_a_one_shot_migrate_and_import_and_the_web_app(
     migrate = services["migrate"]
     job = " ".join(migrate["command"])
     assert "migrate --noinput" in job and "import_articles seeds/" in job and "ensure_superuser" in job
+    assert job.index("load_outlets") < job.index("import_articles")  # the outlets are known before importing
     assert migrate["depends_on"]["db"]["condition"] == "service_healthy"
     assert migrate["restart"] == "no"
 
