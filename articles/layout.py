@@ -111,7 +111,7 @@ _BYLINE_LABEL = re.compile(r"^(?:by|text by|words by|written by|story by|authors
 _URL_LINE = re.compile(r"^(?:short ?url:?\s*)?(?P<url>https?://\S+|www\.\S+)$", re.I)
 _HEADER_NOISE = re.compile(
     r"^(?:by|text by|words by|written by|published|updated|posted|last updated|first published|published on|"
-    r"updated on)\s*:?$|"
+    r"updated on|summary|highlights|key points|in short|story highlights|synopsis|at a glance)\s*:?$|"
     r"^(?:news id|id|story id|code)\s*:?\s*\d+$|^\d+\s*(?:min|minute)s?(?:\s+read)?$|^(?:reading time|read time)\b|"
     r"^\d+[\s*]+\d+$|^\d+$|^(?:about\s+)?(?:an?|\d+)\s+(?:seconds?|minutes?|mins?|hours?|days?)\s+ago$",
     re.I,
@@ -228,7 +228,7 @@ def is_name_like(unit: str) -> bool:
     words = text.replace(",", " , ").replace("|", " | ").split()
     if words and words[0].casefold() in _NOT_NAME_START:
         return False
-    if all(word.casefold().strip(",|&") in _SECTION_WORDS for word in words):
+    if all(word.casefold().strip(",|&") in _SECTION_WORDS for word in words if word.strip(",|&")):
         return False  # "West Asia", "Top Stories": a section, not a person
     names = [word for word in words if word not in {",", "|", "and", "&"}]
     return (
@@ -1127,7 +1127,7 @@ def _read_page_footer(page: _Page, end: int) -> None:
             continue
         statement = None if in_comments else page.statement(index)
         if statement is not None and statement.published is not None and _FOOTER_PUBLISHED.match(page.units[index]):
-            page.published.append((4, statement))  # "This article was first published on January 18, 2024"
+            page.published.append((3, statement))  # "This article was first published on January 18, 2024"
         byline = _BYLINE.match(page.units[index])
         if byline and not in_comments and index <= end + FOOTER_BYLINE_REACH and len(page.units[index].split()) <= 12:
             _offer_byline(page, _clean_byline(byline["name"]), NAME_LINE)  # a blog's "By X" under the post
@@ -1235,8 +1235,8 @@ def _read_dateline(page: _Page, first_paragraph: str) -> None:
 
 def _choose_date(page: _Page) -> None:
     """The publication date, by rank: the article header's published date (1), the markup's (1.5), a
-    date right above the headline (2), the print footer's (3), the header's updated date (3.5), a
-    "first published on" line below the article (4), a date at the top of the page (5), the date in a
+    date right above the headline (2), the print footer's or a "first published on" line below the
+    article (3), the header's updated date (3.5), a date at the top of the page (5), the date in a
     URL's path on the page (6)."""
     for unit in page.units:
         for url in _URL_IN_TEXT.findall(unit):
