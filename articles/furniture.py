@@ -231,7 +231,8 @@ BOILERPLATE_RULES: tuple[LineRule, ...] = (
     _rule(
         "site_chrome",
         "Navigation and page furniture (Exit mobile version, Skip to content, Advertisement, Search, Sign in)",
-        r"^(exit mobile version|skip (to )?(main )?(content|links|navigation)|accessibility (links|help)|toggle (navigation|menu)|main menu|menu|"
+        r"^(exit mobile version|skip (to )?(main )?(content|links|navigation)|accessibility (links|help)|"
+        r"toggle (navigation|menu)|main menu|menu|"
         r"navigation menu|search( for)?:?|home|loading\.*|"
         r"back to top|scroll to top|close|next article|previous article|next post|previous post|print this page|"
         r"sign in|log in|login|register|my account|e-?paper|live( tv)?|play|edition:?|proudly powered by .*|"

@@ -377,8 +377,11 @@ def _remove_by_rule(page: _Page) -> None:
             page.remove(index, rule.name)
             _clues_in_furniture(page, index, rule.name)
             continue
-        if index > 0 and page.removed.get(index - 1) and page.removed[index - 1].rule == "media_player" and (
-            _GALLERY_COUNTER.match(page.units[index - 1]) and len(unit.split()) <= 40
+        if (
+            index > 0
+            and page.removed.get(index - 1)
+            and page.removed[index - 1].rule == "media_player"
+            and (_GALLERY_COUNTER.match(page.units[index - 1]) and len(unit.split()) <= 40)
         ):
             page.remove(index, "photo_caption")  # a gallery's caption, under its "2/6"
             continue
@@ -1018,6 +1021,13 @@ def _read_page_header(page: _Page, header_start: int, title_index: int | None) -
         page.clues.append(OutletClue(Clue.SITE_TITLE, page.units[first], page.units[first]))
         page.remove(first, "masthead")
     label = kept[-1]
+    columnist = (
+        len(kept) >= 2 and _is_name_like_byline(page, label) and type_of_label(page.units[kept[-2]]) == "opinion"
+    )
+    if columnist and label not in page.removed:  # an opinion page's columnist, named above the headline
+        _offer_byline(page, _clean_byline(page.units[label]), NAME_LINE)
+        page.remove(label, "byline")
+        label = kept[-2]
     if label not in page.removed and is_short_label(page.units[label]):
         parts = [part.strip() for part in re.split(r"[|»›/>]", page.units[label]) if part.strip()]
         page.fields.setdefault("section", page.units[label].strip())

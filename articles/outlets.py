@@ -227,11 +227,12 @@ EMPTY_INDEX = OutletIndex()
 def identify(clues: Iterable[OutletClue], index: OutletIndex) -> Identified | None:
     """The page's outlet, or None when no clue is good enough.
 
-    A curator's metadata decides. Otherwise the known outlet most clues name (an agency's credit
-    does not count: it names who wrote the story, not who published the page), the best-ranked clue
-    breaking a tie; then a name the archive does not know, from the best-ranked purposeful clue; then
-    the host of an unknown domain; and only when nothing else names the publisher, a known agency's
-    credit.
+    A curator's metadata decides. Otherwise the known outlet named by the best-ranked clue (the page's
+    top-most masthead before a copyright line's owner, which may be a parent company), the outlet more
+    clues name breaking a tie between clues of one rank (an agency's credit does not count: it names
+    who wrote the story, not who published the page); then a name the archive does not know, from the
+    best-ranked purposeful (or corroborated) clue; then the host of an unknown domain; and only when
+    nothing else names the publisher, a known agency's credit.
     """
     clues = sorted(clues, key=lambda clue: clue.kind)
     readings = [(clue, found) for clue in clues if (found := _read_clue(clue, index)) is not None]
@@ -247,7 +248,11 @@ def identify(clues: Iterable[OutletClue], index: OutletIndex) -> Identified | No
         votes: dict[str, int] = {}
         for found in known:
             votes[found.name] = votes.get(found.name, 0) + 1
-        return max(known, key=lambda found: (votes[found.name], -found.clue))
+        best = min(found.clue for found in known)
+        ranked = [found for found in known if found.clue == best]
+        if best == Clue.MASTHEAD:
+            return ranked[0]  # the top-most masthead is the page's own brand (Radio Azadi above RFE/RL)
+        return max(ranked, key=lambda found: votes[found.name])
     return (
         next(
             (
