@@ -61,7 +61,7 @@ def parse_html(
     """The article on an HTML page, read from its visible text and its markup."""
     root = _document(html, what=what)
     markup = read_markup(root)
-    headline = visible_headline(root, outlets)
+    headline = visible_headline(root, outlets) or _without_site_name(markup.title, markup.site_name)
     if headline:
         markup = dataclasses.replace(markup, title=headline)
     visible = visible_text(root)
@@ -269,6 +269,15 @@ def visible_headline(root: Any, outlets: OutletIndex) -> str:
         if len(text.split()) >= 3 and outlets.named(text) is None:
             return text
     return ""
+
+
+def _without_site_name(title: str, site_name: str) -> str:
+    """A markup title without the site's own name before or after it (`Headline – Site`, `Site: Headline`)."""
+    if not site_name:
+        return title
+    name = re.escape(" ".join(site_name.split()))
+    stripped = re.sub(rf"\s*[|–—:-]\s*{name}\s*$|^\s*{name}\s*[|–—:-]\s*", "", title, flags=re.I)
+    return stripped.strip() or title
 
 
 def _title_tag(root: Any) -> str:

@@ -166,3 +166,17 @@ def test_the_date_readers_are_compared_on_date_lines_as_outlets_print_them():
     lines = out.getvalue().splitlines()
     assert lines[1].startswith("archive (read_date_statement)") and " 45 of 45 right" in lines[1]
     assert [line.split()[0] for line in lines[2:]] == ["dateparser.parse", "dateparser"]
+
+
+def test_an_html_page_without_a_headline_element_takes_the_markups_title_without_the_sites_name():
+    from articles.html_pages import parse_html
+
+    html = (
+        '<html lang="en"><head><title>Border trade to expand – The Makran Observer</title>'
+        '<meta property="og:site_name" content="The Makran Observer"></head><body>'
+        + "".join(f"<p>{line}</p>" for line in ARTICLE)
+        + "</body></html>"
+    )
+    parsed = parse_html(html, what="HTML")
+    assert (parsed.title, parsed.outlet) == ("Border trade to expand", "The Makran Observer")
+    assert parsed.body == "\n\n".join(ARTICLE)
