@@ -73,7 +73,8 @@ _DESKS = re.compile(
     r"^(?:(?:our|staff|special|web|news|monitoring|online|sports?|business|city|foreign|political|diplomatic|"
     r"recorder|tribune|dawn|the news|desk|bureau|correspondent)\s*)*(?:reporter|report|correspondent|desk|"
     r"monitor|bureau|staff|news wires|wires|agencies|agency)$|"
-    r"^(?:the\s+)?(?:[A-Z][\w.&'’-]*\s+){1,3}(?:desk|bureau|report|reporters?|staff|team|newsroom|correspondents?)$",
+    r"^(?:the\s+)?(?:[A-Z][\w.&'’-]*\s+){1,3}(?:desk|bureau|report|reporters?|staff|team|newsroom|correspondents?)$|"
+    r"^(?:from\s+)?our\s+(?:own\s+)?(?:staff\s+)?(?:correspondent|reporter)s?$",
     re.I,
 )
 _DESK_WORD = re.compile(r"\b(desk|bureau|report|reporter|staff|team|newsroom|correspondent)$", re.I)
@@ -906,9 +907,11 @@ def _offer_byline(page: _Page, name: str, strength: int) -> None:
     """Keep the surest byline: "By X" over a name by the date over a credit; of two "By" lines, a
     person's over an organisation's (a think tank republished under its own name)."""
     name = name.strip()
-    outlet = re.search(r"(?:[,/|\s]|\band\b)+(?P<outlet>(?:[A-Z][\w.&'’-]*\s?){1,4})$", name)
-    if outlet and " " in name[: outlet.start()].strip() and page.outlets.named(outlet["outlet"].strip()):
-        name = _clean_byline(name[: outlet.start()])  # "JOHN DOE and JANE ROE Associated Press", "A / AFP"
+    words = name.split()
+    for length in range(min(4, len(words) - 2), 0, -1):  # "JOHN DOE and JANE ROE Associated Press", "A / AFP"
+        if page.outlets.named(" ".join(words[-length:]).strip(",/|")) is not None:
+            name = _clean_byline(" ".join(words[:-length]).rstrip(",/| "))
+            break
     if not name:
         return
     current = page.fields.get("byline")

@@ -180,3 +180,20 @@ def test_an_html_page_without_a_headline_element_takes_the_markups_title_without
     parsed = parse_html(html, what="HTML")
     assert (parsed.title, parsed.outlet) == ("Border trade to expand", "The Makran Observer")
     assert parsed.body == "\n\n".join(ARTICLE)
+
+
+@pytest.mark.parametrize(
+    ("byline", "author"),
+    [
+        ("By Jane Doe, Senior Correspondent", "Jane Doe"),
+        ("Aarati Dahal | Kathmandu", "Aarati Dahal"),
+        ("Humza Qureshi in Karachi and Eleanor Whitby in London", "Humza Qureshi and Eleanor Whitby"),
+        ("The Hindu Bureau", "The Hindu Bureau"),
+        ("From our correspondent", "From our correspondent"),
+        ("By MUNIR AHMED and RIAZ KHAN Associated Press", "MUNIR AHMED and RIAZ KHAN"),
+    ],
+)
+def test_bylines_as_outlets_print_them_give_the_authors_only(byline, author):
+    outlets = OutletIndex([Outlet("Associated Press", ("AP",), ("apnews.com",), "US", "agency")])
+    parsed = parse_text("\n".join(["Border trade to expand", byline, "January 18, 2024", "", *ARTICLE]), outlets=outlets)
+    assert parsed.byline == author
