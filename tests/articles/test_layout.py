@@ -195,5 +195,7 @@ def test_an_html_page_without_a_headline_element_takes_the_markups_title_without
 )
 def test_bylines_as_outlets_print_them_give_the_authors_only(byline, author):
     outlets = OutletIndex([Outlet("Associated Press", ("AP",), ("apnews.com",), "US", "agency")])
-    parsed = parse_text("\n".join(["Border trade to expand", byline, "January 18, 2024", "", *ARTICLE]), outlets=outlets)
+    parsed = parse_text(
+        "\n".join(["Border trade to expand", byline, "January 18, 2024", "", *ARTICLE]), outlets=outlets
+    )
     assert parsed.byline == author
