@@ -225,7 +225,8 @@ BOILERPLATE_RULES: tuple[LineRule, ...] = (
         "opens new tab)",
         r"^(purchase licensing rights.*|.*,? opens (in )?(a )?new (tab|window)\)?|why you can trust .*|"
         r"our standards:? .*|please use .* browser.*|listen in \w+|powered by automated translation|"
-        r"(acknowledgements|acknowledgments) and disclosures|disclosure statement|republish (this|our) articles?.*)$",
+        r"(acknowledgements|acknowledgments) and disclosures|disclosure statement|republish (this|our) articles?.*|"
+        r"\d+\s*(min|mins|minutes?)( read)?|(reading|read) time:?\s*\d+\s*(min|mins|minutes?)( read)?)$",
         25,
     ),
     _rule(

@@ -165,6 +165,7 @@ def visible_text(root: Any) -> VisibleText:
             FURNITURE_ELEMENTS.get(tag)
             or (_class_rule(element.get("class", "")) if _holds_no_prose(element) else "")
             or ("photo_caption" if tag in BLOCK_TAGS and _is_caption_under_image(element) else "")
+            or ("related_links" if tag in LINK_BLOCK_TAGS and _is_a_link(element) else "")
             or rule
         )
         block = tag in BLOCK_TAGS or tag == "br"
@@ -187,6 +188,22 @@ def visible_text(root: Any) -> VisibleText:
     walk(body if body is not None else root, "")
     flush("")
     return found
+
+
+LINK_BLOCK_TAGS = frozenset({"p", "div", "li", "span"})
+MIN_LINK_WORDS = 3
+
+
+def _is_a_link(element: Any) -> bool:
+    """A block whose words are all a link's: a teaser for another story (jusText reads link density the
+    same way). A byline's linked name is too short to count."""
+    text = " ".join(element.text_content().split())
+    if len(text.split()) < MIN_LINK_WORDS or len(text.split()) > MAX_FURNITURE_WORDS:
+        return False
+    if any(ancestor.tag == "header" for ancestor in element.iterancestors()):
+        return False  # a site's title in its header links home
+    linked = sum(len(" ".join(link.text_content().split())) for link in element.iter("a"))
+    return linked >= 0.95 * len(text)
 
 
 def _is_caption_under_image(element: Any) -> bool:

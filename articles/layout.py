@@ -548,6 +548,8 @@ def _body_start(page: _Page, *, headline_known: bool = False) -> int | None:
         previous = page.units[start - 1]
         if start - 1 == first_line and len(previous.split()) <= 25:
             break  # the page's first line, short: its headline, full stop or not
+        if is_title_case(previous) and len(previous.split()) <= 25:
+            break  # a headline in Title Case, question mark or not
         if not (ends_sentence(previous) and len(previous.split()) >= 4) or _is_header_statement(page, start - 1):
             break
         if _is_name_like_byline(page, start - 1) or _BIO_START.match(previous):
