@@ -143,10 +143,12 @@ BOILERPLATE_RULES: tuple[LineRule, ...] = (
     ),
     _rule(
         "published_in",
-        "The print edition's footer (Published in Dawn, January 18th, 2024)",
+        "The print edition's footer (Published in Dawn, January 18th, 2024; A version of this article appears in "
+        "print ...)",
         r"^(this article was )?(first |originally )?(published|printed|appeared) in (the )?[A-Z][\w&.'’ -]{1,60}?"
-        r"(,|\s+on)\s+.*\d{4}\.?$",
-        20,
+        r"(,|\s+on)\s+.*\d{4}\.?$|"
+        r"^a version of this (article|story) (appears|appeared) in print\b.*",
+        60,
         ends_article=True,
     ),
     _rule(
@@ -166,8 +168,10 @@ BOILERPLATE_RULES: tuple[LineRule, ...] = (
         "media_player",
         "Video, audio and gallery players (Watch now, Duration 2:31, 1/6, Photo gallery: ...)",
         r"^(watch now|play video|play|pause|duration\s*[\d:]+|video\s*[\d:]+|\d+:\d{2}(\d+:\d{2})?|\d+\s*/\s*\d+|"
-        r"(photo )?gallery\b.*|in pictures\b.*|load more|listen now|listen here|(the )?[\w ]{2,30} podcast)$",
-        8,
+        r"(photo )?gallery\b.*|in pictures\b.*|load more|listen now|listen here|(the )?[\w ]{2,30} podcast|"
+        r"(to view|to watch|to play) this (video|audio|content),? (please )?enable javascript\b.*|"
+        r"your browser does not support (the )?(video|audio)\b.*)$",
+        30,
     ),
     _rule(
         "timestamp",
@@ -198,10 +202,12 @@ BOILERPLATE_RULES: tuple[LineRule, ...] = (
     ),
     _rule(
         "wire_credits",
-        "Reporting, writing and editing credits (Reporting by ...; Editing by ..., ... contributed to this report)",
+        "Reporting, writing and editing credits (Reporting by ...; Editing by ...; Editor: ...; ... contributed to "
+        "this report)",
         r"^\(?(additional )?(reporting|writing|editing|compiled|produced)( and \w+)? by [A-Z][\w.'’-]+"
         r"(,? (and |& )?[A-Z][\w.'’-]+)*( in [A-Z][\w ]+)?\s*(;|\)|$)|"
-        r"\bcontributed (to )?(this|the) (report|story|article)\.?\)?$|^\(?edited by:? [A-Z][\w.'’ -]{2,60}\)?\.?$",
+        r"\bcontributed (to )?(this|the) (report|story|article)\.?\)?$|^\(?edited by:? [A-Z][\w.'’ -]{2,60}\)?\.?$|"
+        r"^[\[(]?(responsible |chief |web |desk |copy )?editors?\s*:\s*[\w.'’ ,-]{2,40}[\])]?\.?$",
         60,
         ends_article=True,
     ),
@@ -228,6 +234,12 @@ BOILERPLATE_RULES: tuple[LineRule, ...] = (
         r"(acknowledgements|acknowledgments) and disclosures|disclosure statement|republish (this|our) articles?.*|"
         r"\d+\s*(min|mins|minutes?)( read)?|(reading|read) time:?\s*\d+\s*(min|mins|minutes?)( read)?)$",
         25,
+    ),
+    _rule(
+        "breadcrumb",
+        "A breadcrumb trail of short section names (Home / Economy / News, World › Asia)",
+        r"^(you are here:?\s*)?[\w&'’.-]+( [\w&'’.-]+){0,2}(\s+[/›»>]\s+[\w&'’.-]+( [\w&'’.-]+){0,2}){1,6}$",
+        21,
     ),
     _rule(
         "site_chrome",
@@ -269,7 +281,8 @@ POSITIONAL_RULES = {
 
 _SHARE_WORDS = frozenset(
     "facebook twitter x whatsapp telegram linkedin pinterest reddit email e-mail messenger viber threads instagram "
-    "youtube tiktok flipboard bluesky mastodon sms share print copy link comments comment save gift tweet "
+    "youtube tiktok flipboard bluesky mastodon weibo wechat vk sms share print copy link comments comment save "
+    "gift tweet "
     "purchase licensing rights whatsapp bookmark bookmarks like likes reply replies follow".split()
 )
 
@@ -326,6 +339,7 @@ CAPTION_CREDITS = (
     re.compile(r"\[(?P<credit>(?:File|Photo|Handout)[^\]]{0,80})\]\s*\.?$"),
     re.compile(r"\[(?P<credit>[^\]/]{2,60}/[^\]]{2,40})\]\s*\.?$"),
     re.compile(r"^(?:photo|image|picture|file photo|pic|photo credit)\s*(?:by|:|/|–|-)\s*(?P<credit>.{2,80})$", re.I),
+    re.compile(r"[.)]\s+(?P<credit>(?:file|representational|archive) (?:photo|image|picture|pic))\.?$", re.I),
     re.compile(r"\b(?:photo|image|picture) credits?\s*:\s*(?P<credit>.{2,80})$", re.I),
     re.compile(r"[-–—|]\s*(?:photo|image|picture)\s*(?:by|:|/)\s*(?P<credit>[^.]{2,60})\.?$", re.I),
     re.compile(rf"\s[-–—/]\s*(?P<credit>(?:{_AGENCIES}|The News|Dawn|Express|Radio Pakistan)[\w ./]*)$"),

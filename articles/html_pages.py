@@ -107,8 +107,15 @@ FURNITURE_CLASSES = (
 )
 
 
+# Class names that also name the article's own parts: `author_share` holds the byline and the date
+# beside the share buttons, so its name says nothing about the text in it.
+_ARTICLE_PART_CLASS = re.compile(r"author|byline|dateline|pub_?time|publish|timestamp|headline|article_?meta", re.I)
+
+
 def _class_rule(classes: str) -> str:
     classes = " ".join(name for name in classes.split() if not name.lower().startswith(("no-", "no_", "not-")))
+    if _ARTICLE_PART_CLASS.search(classes):
+        return ""
     return next((rule for pattern, rule in FURNITURE_CLASSES if pattern.search(classes)), "")
 
 

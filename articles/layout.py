@@ -31,6 +31,8 @@ import re
 import textwrap
 from collections.abc import Sequence
 from dataclasses import dataclass, field
+from functools import cache
+from pathlib import Path
 from typing import Any
 from urllib.parse import urlsplit
 
@@ -95,7 +97,7 @@ _BIO_WORDS = re.compile(
     r"\b(expert|analyst|journalist|writer|author|columnist|correspondent|reporter|researcher|professor|"
     r"lecturer|editor|fellow|scholar|student|freelance|based|contributor|reached|e-?mail|twitter|tweets|"
     r"commentator|practitioner|retired|diplomat|former|director|economist|associate|ambassador|head|writes|"
-    r"blogs|teaches|joined|covers|reporting)\b|@",
+    r"blogs|teaches|joined|covers|reporting|reports on|more about)\b|@",
     re.I,
 )
 _WIRE_CREDITS = re.compile(
@@ -214,6 +216,9 @@ _SECTION_WORDS = frozenset(
     "markets finance society arts life style video videos photos multimedia features analysis".split()
 )
 _CITY = re.compile(r"\s+in\s+[A-Z][\w'’-]+(?:\s+[A-Z][\w'’-]+)?(?=$|\s+and\s|\s*,)")
+_AGENCY = r"(?:agencies|news agencies|wires|AFP|AP|Reuters|dpa|KNA|epd|EFE|ANSA|IANS|PTI|ANI|APP|IRNA|Xinhua|Anadolu)"
+# "A | B with Reuters, dpa": the agencies whose copy the authors used, after their names (DW, France 24).
+_WITH_AGENCIES = re.compile(r"\s+with\s+" + _AGENCY + r"(?:\s*(?:,|and|&)\s*" + _AGENCY + r")*\s*$", re.I)
 _NOT_NAME_START = frozenset(
     "in on at for from with to of and or the a an more read also back next previous home menu search watch live "
     "follow share sign log get download view see about contact all latest top most".split()
@@ -225,7 +230,7 @@ def is_name_like(unit: str) -> bool:
     text = unit.strip()
     if _DESKS.match(text):
         return True
-    text = _CITY.sub("", text)  # "Humza Qureshi in Karachi and Eleanor Whitby in London"
+    text = _WITH_AGENCIES.sub("", _CITY.sub("", text))  # "A in Karachi and B in London", "A | B with AFP"
     words = text.replace(",", " , ").replace("|", " | ").split()
     if words and words[0].casefold() in _NOT_NAME_START:
         return False
@@ -412,11 +417,40 @@ def _remove_by_rule(page: _Page) -> None:
         credit = caption_credit(unit)
         if credit is not None and not _is_long_prose_with_credit(unit) and index not in page.removed:
             page.remove(index, "photo_caption", note=credit)
+    for index in sorted(page.removed):
+        _remove_what_a_button_belongs_to(page, index)
+
+
+_READ_MORE_BUTTON = re.compile(r"^(?:read (?:more|on|the full story)|continue reading|full story)\W{0,3}$", re.I)
+
+
+def _remove_what_a_button_belongs_to(page: _Page, index: int) -> None:
+    """The line above a box's button is the box's: the blurb of a sign-up box above its `Learn more`
+    (and the box's title above that: `Al-Monitor Pro`), the title of a teaser above its `Read more »`,
+    the title of a video above its player."""
+    rule, above = page.removed[index].rule, index - 1
+    if above < 0 or above in page.removed:
+        return
+    unit = page.units[above]
+    if rule in {"call_to_action", "messenger_invite"} and _PROMOTION.search(unit):
+        page.remove(above, rule)
+        title = above - 1
+        box_title = title >= 0 and title not in page.removed and is_short_label(page.units[title])
+        if box_title and (page.outlets.mentioned_in(page.units[title]) or _PROMOTION.search(page.units[title])):
+            page.remove(title, rule)
+    elif (
+        (rule == "media_player" or (rule == "related_links" and _READ_MORE_BUTTON.match(page.units[index])))
+        and is_headline_like(unit)
+        and not ends_sentence(unit)
+        and len(unit.split()) <= 20
+    ):
+        page.remove(above, rule)
 
 
 _PROMOTION = re.compile(
     r"^(?=(?:\S+\s+){0,24}\S+$).*\b(newsletters?|inbox|briefing|favourite stories|top stories|sign up|subscribe|"
-    r"unsubscribe|delivered|every (morning|week|day))\b",
+    r"unsubscribe|delivered|every (morning|week|day)|members-only|exclusive content|"
+    r"(a|our) (pro|premium|digital) subscription|become a member)\b",
     re.I,
 )
 _GALLERY_COUNTER = re.compile(r"^\d+\s*/\s*\d+$")
@@ -512,8 +546,24 @@ def copyright_owner(line: str) -> str:
 
 
 def _is_header_statement(page: _Page, index: int) -> bool:
-    unit = page.units[index]
-    return bool(_BYLINE.match(unit) and len(unit.split()) <= 14) or page.statement(index) is not None
+    return _byline_line(page.units[index]) is not None or page.statement(index) is not None
+
+
+# ", a contributing editor at Foreign Policy," after a name in a byline: who the author is.
+_APPOSITIVE = re.compile(r",\s+(?:a|an|the|who)\s+[^,]{2,80}?(?=,|\.?$)")
+
+
+def _byline_line(unit: str) -> re.Match[str] | None:
+    """A `By ...` line of a few names, each perhaps with who they are (`By A, a contributing editor at
+    Foreign Policy, and B, a journalist based in Lahore.`)."""
+    match = _BYLINE.match(unit)
+    if match and len(unit.split()) <= 14:
+        return match
+    if not unit.lower().startswith("by "):
+        return None
+    names = re.sub(r",\s+(and|&)\s+", r" \1 ", _APPOSITIVE.sub("", unit).rstrip("."))
+    match = _BYLINE.match(names)
+    return match if match and len(names.split()) <= 14 and is_name_like(match["name"]) else None
 
 
 def _body_start(page: _Page, *, headline_known: bool = False) -> int | None:
@@ -689,6 +739,8 @@ def _is_header_line(page: _Page, index: int) -> bool:
         beside = around[1]
         if beside is not None and (is_affiliation(page.units[beside]) or _is_name_like_byline(page, beside)):
             around.append(_kept_neighbour(page, index, 2))  # a name, its role, then the date
+        elif beside is not None and len(page.units[beside].split()) >= 8 and _is_standfirst_below(page, index):
+            around.append(_kept_neighbour(page, index, 2))  # headline, name, standfirst, date (the Guardian)
         found = any(
             i is not None
             and (
@@ -700,6 +752,18 @@ def _is_header_line(page: _Page, index: int) -> bool:
         ) or _name_run(page, index)
     page.header_lines[index] = found
     return found
+
+
+def _is_standfirst_below(page: _Page, index: int) -> bool:
+    """The line below a name is the standfirst of the headline above it."""
+    above, below = _kept_neighbour(page, index, -1), _kept_neighbour(page, index, 1)
+    return (
+        above is not None
+        and below is not None
+        and len(page.units[above].split()) >= 4
+        and is_headline_like(page.units[above])
+        and _is_standfirst_of(page.units[below], page.units[above])
+    )
 
 
 def _kept_neighbour(page: _Page, index: int, step: int) -> int | None:
@@ -882,8 +946,8 @@ def _read_byline_or_date(page: _Page, index: int, byline_pending: bool) -> bool:
         note = f"updated {statement.updated.date}" if statement.published is None else str(statement.published.date)
         page.remove(index, "date_line", note=note)
         return True
-    byline = _BYLINE.match(unit)
-    if byline and len(unit.split()) <= 14:
+    byline = _byline_line(unit)
+    if byline:
         _offer_byline(page, _clean_byline(byline["name"]), EXPLICIT)
         page.remove(index, "byline")
         return True
@@ -937,10 +1001,32 @@ def _byline_in(rest: str) -> str:
     return ""
 
 
+# "Lim Jia Hui Tech Correspondent": a role after the name, no comma between (the Straits Times).
+_TRAILING_ROLE = re.compile(
+    r"(?<=\w)\s+(?:(?:senior|chief|deputy|associate|assistant|managing|executive|contributing|special|staff|foreign|"
+    r"political|diplomatic|defen[cs]e|security|business|economics?|tech|technology|science|health|sports?|legal|court|"
+    r"city|metro|regional|investigations?|features?|news|bureau|global|world|india|asia|china|us|europe|opinion)\s+){0,3}"
+    r"(?:correspondent|editor|reporter|writer|columnist|journalist|analyst)s?$",
+    re.I,
+)
+
+
+BUREAU_CITIES_FILE = Path(__file__).parent / "data" / "bureau_cities.txt"
+
+
+@cache
+def _trailing_bureau_city() -> re.Pattern[str]:
+    """A bureau's city at the end of a byline (`A, New Delhi`, `A & B New Delhi`, `A | Kabul`)."""
+    lines = BUREAU_CITIES_FILE.read_text(encoding="utf-8").splitlines()
+    cities = sorted((line.strip() for line in lines if line.strip() and not line.startswith("#")), key=len)
+    cities.reverse()  # the longest first: "New Delhi" before "Delhi"
+    return re.compile(r"(?<=\w)\s*(?:[,|–—-]\s*|\s)(?:" + "|".join(map(re.escape, cities)) + r")\s*$")
+
+
 def _clean_byline(name: str) -> str:
-    """`By A | B` -> `A and B`; trailing separators, `, and`, a time (`at 10:32 AM`), a role
+    """`By A | B` -> `A and B`; trailing separators, `, and`, a time (`at 10:32 AM`), agencies (`with AFP`), a role
     (`A, Senior Correspondent`), a city (`A in Karachi`) and the outlet (`A, CNN`) taken off."""
-    name = re.sub(r"\s+at\s+\d{1,2}[:.]\d{2}.*$", "", name.strip())
+    name = _WITH_AGENCIES.sub("", re.sub(r"\s+at\s+\d{1,2}[:.]\d{2}.*$", "", name.strip()))
     name = re.sub(r",\s+[^,]*$", lambda match: "" if _ROLE.search(match.group()) else match.group(), name)
     name = re.sub(r"(?:\s*[|,–—-]|\s*,?\s+and)\s*$", "", name.strip()).strip()
     parts = re.split(r"\s*[|,]\s*", name)
@@ -948,6 +1034,15 @@ def _clean_byline(name: str) -> str:
         name = " | ".join(part for part in parts if len(part.split()) >= 2 or " and " in part)  # "A | Kathmandu"
     name = re.sub(r"\s+in\s+[A-Z][\w'’-]+(?:\s+[A-Z][\w'’-]+)?(?=$|\s+and\s|,)", "", name)
     name = re.sub(r",\s*(?:CNN|AP|AFP|Reuters|Bloomberg|BBC News|Al Jazeera)$", "", name)
+    without_role = _TRAILING_ROLE.sub("", name)
+    if not _DESKS.match(name) and is_name_like(without_role):
+        name = without_role
+    city = _trailing_bureau_city().search(name)
+    if city is not None:  # after a plain space, only under a byline long enough not to be a surname
+        rest = name[: city.start()]
+        separated = bool(re.match(r"\s*[,|–—-]", city.group()))
+        if is_name_like(rest) and len(rest.split()) >= 2 and (separated or len(name.split()) >= 4):
+            name = rest
     return re.sub(r"\s*\|\s*", " and ", name)
 
 
@@ -1081,7 +1176,10 @@ def _body_end(page: _Page, start: int) -> int:
         if not (ends_sentence(unit) or _BIO_START.match(unit) or _WIRE_CREDITS.match(unit)):
             break
         end = index
-    return _before_site_voice(page, start, end)
+    end = _before_site_voice(page, start, end)
+    while end > start and _is_site_notice(page, page.units[end]):
+        end = max(page.kept(start, end), default=start)  # "Middle East Eye delivers independent coverage ..."
+    return end
 
 
 MIN_FURNITURE_STRETCH = 4  # lines of furniture in a row that a page's footer has and an article hasn't
@@ -1111,6 +1209,29 @@ _SITE_VOICE = re.compile(
     re.I,
 )
 _REPORTING = re.compile(r"\b(said|says|told|added|according to)\b", re.I)
+
+
+# The outlet describing itself at the end of its articles: "X is the Afghan service of ...", "X delivers
+# independent coverage ...", "X website contains only a portion of the stories offered to subscribers".
+_SELF_DESCRIPTION = re.compile(
+    r"^(?P<name>[A-Z][^,.]{1,60}?)(?:’s|'s)?\s+(?:is|are|delivers|offers|provides|brings|publishes|website|app)\b"
+)
+_ABOUT_A_SITE = re.compile(
+    r"\b(coverage|website|apps?|subscri\w+|service of|news and information|independent|award-winning|journalism|"
+    r"readers|audiences?)\b",
+    re.I,
+)
+
+
+def _is_site_notice(page: _Page, unit: str) -> bool:
+    """A closing line in which the outlet speaks about itself, not about the news."""
+    text = _QUOTED.sub(" ", unit)
+    if _REPORTING.search(text) or not _ABOUT_A_SITE.search(text):
+        return False
+    opening = _SELF_DESCRIPTION.match(text)
+    if opening and page.outlets.named(opening["name"]) is not None:
+        return True
+    return bool(re.search(r"\b(website|apps?)\b", text, re.I)) and _speaks_for_site(page, unit)
 
 
 def _speaks_for_site(page: _Page, unit: str) -> bool:

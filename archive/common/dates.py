@@ -197,10 +197,14 @@ _RELATIVE = re.compile(
     re.IGNORECASE,
 )
 _BY_NAME = re.compile(
-    r"(?:^|[\s|,·•])[Bb]y\s+(?P<name>[A-Z][\w'’.-]*(?:\s+(?:[A-Z][\w'’.-]*|and|&|de|al|bin|van|von))*)"
+    r"(?:^|[\s|,·•])[Bb]y\s+(?P<name>[A-Z][\w'’.-]*(?:\s+(?:[A-Z][\w'’.-]*|and|&|de|al|bin|van|von))*"
+    r"(?:\s+(?:staff\s+)?(?:reporters?|correspondents?|writers?|team|desk|bureau))?)"
 )
 _TRAILING_LABEL = re.compile(r"(?:\s+(?:On|At|In|Updated|Published|Posted|Date))+$")
 _NUMERIC_DATE = re.compile(r"(?<![\w/.-])[0-3]?\d([/.-])[0-3]?\d\1(?:18|19|20)?\d{2}(?![\w/])")
+
+
+_GLUED_MONTH = re.compile(r"(\d)(?=(?:" + "|".join(sorted(MONTHS, key=len, reverse=True)) + r")\b)", re.I)
 
 
 def read_date_statement(line: str, *, month_first: bool = False, max_words: int = 25) -> DateStatement | None:
@@ -208,6 +212,7 @@ def read_date_statement(line: str, *, month_first: bool = False, max_words: int 
     None when the line is no such statement (too long, no date, or too many other words)."""
     if len(line.split()) > max_words:
         return None
+    line = _GLUED_MONTH.sub(r"\1 ", line)  # "01/24/2024January 24, 2024": two elements copied as one
     labels = list(_STATEMENT_LABEL.finditer(line))
     bounds = [0, *[match.start() for match in labels], len(line)]
     segments = []
@@ -236,6 +241,9 @@ def read_date_statement(line: str, *, month_first: bool = False, max_words: int 
     if published is None and updated is None:
         return None
     rest = " ".join(" ".join(leftovers).split())
+    again = _first_date(rest, month_first=month_first)
+    if again is not None and again[0] in (published, updated):  # the same date written twice
+        rest = rest[: again[1][0]] + " " + rest[again[1][1] :]
     byline_match = _BY_NAME.search(rest)
     byline = _TRAILING_LABEL.sub("", byline_match["name"]).strip() if byline_match else ""
     if byline_match:

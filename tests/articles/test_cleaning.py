@@ -54,11 +54,14 @@ FURNITURE = {
     "tag_list": [
         "Tags: ECNEC, Flood rehabilitation, Sindh", "Topics:", "Posted in Politics", "Tagged diaspora, elections",
     ],
-    "published_in": ["Published in Dawn, January 18th, 2024", "Published in The Express Tribune, February 5th, 2024."],
+    "published_in": [
+        "Published in Dawn, January 18th, 2024", "Published in The Express Tribune, February 5th, 2024.",
+        "A version of this article appears in print on March 14, 2024, Section A, Page 1 of the New York edition.",
+    ],
     "source_credit": ["Source: Al Jazeera", "Source: This article was published by the Central Asia Policy Forum"],
     "wire_credits": [
         "Reporting by Asma Zaidi; Editing by Edmund Clarke", "Jane Doe contributed to this report.",
-        "Edited by: Kate Martyr",
+        "Edited by: Kate Martyr", "Editor: huaxia", "[Responsible editor: Li Wei]",
     ],
     "disclaimer": [
         "Disclaimer: The views expressed in this article are the writer's own.",
@@ -71,7 +74,11 @@ FURNITURE = {
     ],
     "signup_terms": ["By signing up, you agree to our Terms of Use and acknowledge our Privacy Policy."],
     "form_field": ["Your Email", "JOB TITLE", "EMPLOYER"],
-    "media_player": ["Watch now", "Duration 2:31", "1/6", "Photo Gallery: Floods In Baghlan", "The Profit Podcast"],
+    "media_player": [
+        "Watch now", "Duration 2:31", "1/6", "Photo Gallery: Floods In Baghlan", "The Profit Podcast",
+        "To view this video please enable JavaScript, and consider upgrading to a web browser that supports video",
+    ],
+    "breadcrumb": ["Home / Economy / News", "World › Asia › Pakistan", "News > Balochistan"],
     "timestamp": ["14:05 GMT", "10:32 am"],
     "advertisement": ["Advertisement", "ADVERTISEMENT", "Sponsored content", "Story continues below advertisement"],
     "site_chrome": ["Exit mobile version", "Skip to content", "Back to top", "Sign In", "About us"],
@@ -102,6 +109,8 @@ REAL_SENTENCES = [
     "Readers can see here the full list of the candidates, the commission said in a statement on Monday.",
     "The views expressed by the two delegations differed sharply, officials said after the meeting.",
     "Watch officials said would be deployed along the border arrived on Monday.",
+    "The editor said the paper would appeal, and two thirds / of the board agreed.",
+    "Editors: the ruling applies to all newspapers, the council said in a statement on Monday.",
 ]
 
 

@@ -57,6 +57,8 @@ def test_menu_items_a_masthead_in_capitals_and_a_section_label_are_never_the_hea
         ("January 18, 2024 4:32 PM GMT+5Updated 2 hours ago", D(2024, 1, 18), ""),
         ("Thu 18 Jan 2024 10.32 GMT", D(2024, 1, 18), ""),
         ("January, 18, 2024 - 10:32", D(2024, 1, 18), ""),
+        ("01/18/2024January 18, 2024", D(2024, 1, 18), ""),  # a hidden and a visible date, copied as one
+        ("By GT staff reporters Published: Jan 18, 2024 09:12 PM", D(2024, 1, 18), "GT staff reporters"),
     ],
 )
 def test_date_lines_as_outlets_write_them_give_the_date_the_phrase_and_the_author(line, date, byline):
@@ -191,6 +193,16 @@ def test_an_html_page_without_a_headline_element_takes_the_markups_title_without
         ("The Hindu Bureau", "The Hindu Bureau"),
         ("From our correspondent", "From our correspondent"),
         ("By MUNIR AHMED and RIAZ KHAN Associated Press", "MUNIR AHMED and RIAZ KHAN"),
+        ("Jonas Brandt | Kathrin Wessel with Reuters, dpa", "Jonas Brandt and Kathrin Wessel"),
+        ("Lim Jia Hui Tech Correspondent", "Lim Jia Hui"),
+        ("Asma Zaidi, New Delhi", "Asma Zaidi"),
+        ("Dhruv Mehra & Ananya Iyer New Delhi", "Dhruv Mehra & Ananya Iyer"),
+        ("Denzel Mark Washington", "Denzel Mark Washington"),  # a surname, not the bureau
+        (
+            "By Owen Hartley, a contributing editor at Foreign Policy, and Mahnoor Qureshi, a journalist based in "
+            "Lahore.",
+            "Owen Hartley and Mahnoor Qureshi",
+        ),
     ],
 )
 def test_bylines_as_outlets_print_them_give_the_authors_only(byline, author):
@@ -199,3 +211,59 @@ def test_bylines_as_outlets_print_them_give_the_authors_only(byline, author):
         "\n".join(["Border trade to expand", byline, "January 18, 2024", "", *ARTICLE]), outlets=outlets
     )
     assert parsed.byline == author
+
+
+def test_a_sentence_opening_with_by_is_never_a_byline_however_many_asides_it_has():
+    opening = "By Tuesday, the fires, a threat to three districts, had spread to the border, officials said."
+    parsed = page("Border fires spread", "January 18, 2024", "", opening, SECOND, THIRD)
+    assert parsed.body == "\n\n".join([opening, SECOND, THIRD]) and parsed.byline == ""
+
+
+def test_the_author_between_the_headline_and_the_standfirst_is_the_byline():
+    parsed = page("Opinion", "Border trade could change Balochistan. The talks may be the best thing for it",
+                  "Marcus Ellery", "Pakistan and Iran have agreed to open three more markets, and the manner of the "
+                  "deal asks questions both capitals have dodged for years", "Thu 18 Jan 2024 07.00 GMT", "",
+                  *ARTICLE)  # fmt: skip
+    assert parsed.title.startswith("Border trade could change Balochistan")
+    assert parsed.byline == "Marcus Ellery" and parsed.summary.startswith("Pakistan and Iran have agreed")
+
+
+def test_a_breadcrumb_and_an_editor_credit_are_never_the_headline():
+    parsed = page("Home / Economy / News", "Border trade to expand", "Editor: huaxia", "2024-01-18 17:30:46", "",
+                  *ARTICLE)  # fmt: skip
+    assert parsed.title == "Border trade to expand" and parsed.published.date == D(2024, 1, 18)
+
+
+def test_a_teasers_title_a_players_title_and_a_promotion_box_inside_the_article_are_furniture():
+    parsed = page("Border trade to expand", "January 18, 2024", "", LEAD,
+                  "Why Pakistan's border markets keep closing", "Read more »", SECOND,
+                  "Trade on the Makran coast explained",
+                  "To view this video please enable JavaScript, and consider upgrading to a web browser",
+                  "Dawn Premium", "Get the latest analysis from Dawn's editors with a premium subscription.",
+                  "Learn more", THIRD)  # fmt: skip
+    assert parsed.body == "\n\n".join(ARTICLE)
+
+
+def test_the_outlet_describing_itself_after_the_last_paragraph_is_furniture_but_news_about_an_outlet_is_not():
+    notice = "Dawn delivers independent coverage of Pakistan and the region to readers across the world."
+    parsed = page("Border trade to expand", "January 18, 2024", "", *ARTICLE, notice)
+    assert parsed.body == "\n\n".join(ARTICLE)
+    news = "Dawn is the target of a new advertising ban in two provinces, its editor said on Thursday."
+    parsed = page("Border trade to expand", "January 18, 2024", "", *ARTICLE, news)
+    assert parsed.body.endswith(news)
+
+
+def test_a_byline_in_an_element_whose_class_also_says_share_is_still_the_byline():
+    from articles.html_pages import parse_html
+
+    html = (
+        "<html><body><h1>Border trade to expand</h1>"
+        '<div class="author_share"><div class="author_share_left"><span>By Asma Zaidi</span> '
+        "<span>Published: Jan 18, 2024 09:12 PM</span></div>"
+        '<div class="author_share_right"><a class="share_facebook">Facebook</a> <a>X</a> <a>Weibo</a></div></div>'
+        + "".join(f"<p>{line}</p>" for line in ARTICLE)
+        + "</body></html>"
+    )
+    parsed = parse_html(html, what="HTML")
+    assert (parsed.byline, parsed.published.date) == ("Asma Zaidi", D(2024, 1, 18))
+    assert parsed.body == "\n\n".join(ARTICLE)
