@@ -23,7 +23,7 @@ from pathlib import Path
 
 from django.db import DatabaseError, InterfaceError, OperationalError, connection, transaction
 
-from archive.common.queries import one_or_none
+from archive.common.queries import SKIP_COMMIT_FLUSH, one_or_none
 from articles.cleaning import content_hash, text_hash
 from articles.duplicates import link_near_duplicates
 from articles.inputs import Item, Unreadable, read_inputs
@@ -207,12 +207,10 @@ def _save_in_transaction(
 ) -> ItemResult:
     with transaction.atomic():
         # One round trip: imports take turns, and since they are idempotent their commits need not
-        # wait for the WAL flush (as skip_commit_flush), which makes per-article transactions
-        # several times faster.
+        # wait for the WAL flush (skip_commit_flush), which makes per-article transactions several
+        # times faster.
         with connection.cursor() as cursor:
-            cursor.execute(
-                "SELECT pg_advisory_xact_lock(%s), set_config('synchronous_commit', 'off', true)", [IMPORT_LOCK_KEY]
-            )
+            cursor.execute(f"SELECT pg_advisory_xact_lock(%s), {SKIP_COMMIT_FLUSH}", [IMPORT_LOCK_KEY])
         result, saved = _save(item, parsed, options)
         if after_save is not None and saved is not None:
             after_save(saved)

@@ -1020,7 +1020,7 @@ def _trailing_bureau_city() -> re.Pattern[str]:
     lines = BUREAU_CITIES_FILE.read_text(encoding="utf-8").splitlines()
     cities = sorted((line.strip() for line in lines if line.strip() and not line.startswith("#")), key=len)
     cities.reverse()  # the longest first: "New Delhi" before "Delhi"
-    return re.compile(r"(?<=\w)\s*(?:[,|–—-]\s*|\s)(?:" + "|".join(map(re.escape, cities)) + r")\s*$")
+    return re.compile(r"(?<=\w)(?:(?P<separator>\s*[,|–—-]\s*)|\s+)(?:" + "|".join(map(re.escape, cities)) + r")\s*$")
 
 
 def _clean_byline(name: str) -> str:
@@ -1040,8 +1040,7 @@ def _clean_byline(name: str) -> str:
     city = _trailing_bureau_city().search(name)
     if city is not None:  # after a plain space, only under a byline long enough not to be a surname
         rest = name[: city.start()]
-        separated = bool(re.match(r"\s*[,|–—-]", city.group()))
-        if is_name_like(rest) and len(rest.split()) >= 2 and (separated or len(name.split()) >= 4):
+        if is_name_like(rest) and len(rest.split()) >= 2 and (city["separator"] or len(name.split()) >= 4):
             name = rest
     return re.sub(r"\s*\|\s*", " and ", name)
 

@@ -42,7 +42,8 @@ MONTHS = {
     "oct": 10, "october": 10, "nov": 11, "november": 11, "dec": 12, "december": 12,
 }  # fmt: skip
 
-_MONTH = r"(?P<month>" + "|".join(sorted(MONTHS, key=len, reverse=True)) + r")\.?"
+_MONTH_NAMES = "|".join(sorted(MONTHS, key=len, reverse=True))  # the longest first: "june" before "jun"
+_MONTH = r"(?P<month>" + _MONTH_NAMES + r")\.?"
 _DAY = r"(?P<day>[0-3]?\d)(?:st|nd|rd|th)?"
 _YEAR = r"(?P<year>(?:18|19|20)\d{2})"
 _WEEKDAY = r"(?:(?:mon|tues?|wed(?:nes)?|thu(?:rs)?|fri|sat(?:ur)?|sun)(?:day)?\.?,?\s+)?"
@@ -204,7 +205,7 @@ _TRAILING_LABEL = re.compile(r"(?:\s+(?:On|At|In|Updated|Published|Posted|Date))
 _NUMERIC_DATE = re.compile(r"(?<![\w/.-])[0-3]?\d([/.-])[0-3]?\d\1(?:18|19|20)?\d{2}(?![\w/])")
 
 
-_GLUED_MONTH = re.compile(r"(\d)(?=(?:" + "|".join(sorted(MONTHS, key=len, reverse=True)) + r")\b)", re.I)
+_GLUED_MONTH = re.compile(r"(\d)(?=(?:" + _MONTH_NAMES + r")\b)", re.I)
 
 
 def read_date_statement(line: str, *, month_first: bool = False, max_words: int = 25) -> DateStatement | None:
