@@ -17,13 +17,27 @@ def _a_year_from_now() -> datetime.date:
 
 @dataclass(frozen=True)
 class ImportLimits:
-    max_bytes: int = 2_000_000  # a text or HTML file, or one export record: surely not one article beyond
-    max_export_bytes: int = 500_000_000  # a .json export, which is read whole (JSON Lines are streamed)
-    max_json_depth: int = 32  # how deeply an export record's objects and lists may nest
-    max_yaml_aliases: int = 20  # alias nodes (*name) in front matter or a sidecar
-    max_metadata_characters: int = 100_000  # the text of one metadata block once its aliases are expanded
-    earliest_date: datetime.date = datetime.date(1800, 1, 1)  # publication dates outside these are read wrong
-    latest_date: datetime.date = field(default_factory=_a_year_from_now)
+    """Each limit's metadata holds the help its `import_articles` flag shows, and how its default reads
+    there when the value itself does not say it (`shown_default`)."""
+
+    # a text or HTML file, or one export record: surely not one article beyond
+    max_bytes: int = field(default=2_000_000, metadata={"help": "Largest text or HTML file, or export record"})
+    # a .json export, which is read whole (JSON Lines are streamed)
+    max_export_bytes: int = field(default=500_000_000, metadata={"help": "Largest .json export, read whole"})
+    max_json_depth: int = field(default=32, metadata={"help": "Deepest nesting of an export record"})
+    # alias nodes (*name) in front matter or a sidecar
+    max_yaml_aliases: int = field(default=20, metadata={"help": "Most aliases in front matter or a sidecar"})
+    max_metadata_characters: int = field(
+        default=100_000, metadata={"help": "Largest metadata block once its aliases expand"}
+    )
+    # publication dates outside these are read wrong
+    earliest_date: datetime.date = field(
+        default=datetime.date(1800, 1, 1), metadata={"help": "Earliest publication date metadata may give"}
+    )
+    latest_date: datetime.date = field(
+        default_factory=_a_year_from_now,
+        metadata={"help": "Latest publication date metadata may give", "shown_default": "a year from today"},
+    )
 
     def date_problem(self, date: datetime.date) -> str:
         """Why a publication date cannot be right, or "" when it can."""

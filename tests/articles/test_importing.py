@@ -355,3 +355,22 @@ def test_hidden_files_and_folders_are_skipped(tmp_path):
     (tmp_path / "a.txt").write_text("Headline A\n\nBody A.")
     out, _ = run_import(tmp_path)
     assert out.startswith("1 created") and "(1 articles)" in out
+
+
+def test_every_import_limit_has_a_flag_with_its_default_and_a_line_in_the_docs():
+    import dataclasses
+
+    from django.conf import settings
+
+    from archive.management.commands.import_articles import Command
+
+    parser = Command().create_parser("manage.py", "import_articles")
+    docs = (Path(settings.BASE_DIR) / "docs" / "limits-and-security.md").read_text(encoding="utf-8")
+    defaults = ImportLimits()
+    for limit in dataclasses.fields(ImportLimits):
+        flag = f"--{limit.name.replace('_', '-')}"
+        action = next(action for action in parser._actions if flag in action.option_strings)
+        assert action.default == getattr(defaults, limit.name) and action.help.startswith(limit.metadata["help"])
+        assert f"`{flag}`" in docs
+    assert parser.parse_args(["--latest-date", "2030-01-02"]).latest_date.isoformat() == "2030-01-02"
+    assert parser.parse_args(["--max-bytes", "10"]).max_bytes == 10

@@ -33,48 +33,17 @@ class Command(BaseCommand):
         )
         limits = parser.add_argument_group("limits (an input over one fails alone; see docs/limits-and-security.md)")
         defaults = ImportLimits()
-        limits.add_argument(
-            "--max-bytes",
-            type=int,
-            default=defaults.max_bytes,
-            help=f"Largest text or HTML file, or export record (default {defaults.max_bytes:,})",
-        )
-        limits.add_argument(
-            "--max-export-bytes",
-            type=int,
-            default=defaults.max_export_bytes,
-            help=f"Largest .json export, read whole (default {defaults.max_export_bytes:,})",
-        )
-        limits.add_argument(
-            "--max-json-depth",
-            type=int,
-            default=defaults.max_json_depth,
-            help=f"Deepest nesting of an export record (default {defaults.max_json_depth})",
-        )
-        limits.add_argument(
-            "--max-yaml-aliases",
-            type=int,
-            default=defaults.max_yaml_aliases,
-            help=f"Most aliases in front matter or a sidecar (default {defaults.max_yaml_aliases})",
-        )
-        limits.add_argument(
-            "--max-metadata-characters",
-            type=int,
-            default=defaults.max_metadata_characters,
-            help=f"Largest metadata block once its aliases expand (default {defaults.max_metadata_characters:,})",
-        )
-        limits.add_argument(
-            "--earliest-date",
-            type=datetime.date.fromisoformat,
-            default=defaults.earliest_date,
-            help=f"Earliest publication date metadata may give (default {defaults.earliest_date})",
-        )
-        limits.add_argument(
-            "--latest-date",
-            type=datetime.date.fromisoformat,
-            default=defaults.latest_date,
-            help="Latest publication date metadata may give (default: a year from today)",
-        )
+        for limit in dataclasses.fields(ImportLimits):
+            default = getattr(defaults, limit.name)
+            shown = limit.metadata.get("shown_default") or (
+                f"{default:,}" if isinstance(default, int) else str(default)
+            )
+            limits.add_argument(
+                f"--{limit.name.replace('_', '-')}",
+                type=int if isinstance(default, int) else datetime.date.fromisoformat,
+                default=default,
+                help=f"{limit.metadata['help']} (default {shown})",
+            )
         parser.add_argument(
             "--database-wait",
             type=float,
