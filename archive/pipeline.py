@@ -24,6 +24,6 @@ def import_paths(
     return save_paths(
         paths,
         options=options,
-        after_save=lambda article: refresh_article(article, matcher=matcher),
+        after_save=lambda article, created: refresh_article(article, matcher=matcher, created=created),
         on_result=on_result,
     )

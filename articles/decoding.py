@@ -8,6 +8,7 @@ detects the encoding (Cyrillic, Greek, Arabic code pages and others). Binary fil
 """
 
 import codecs
+import re
 from dataclasses import dataclass
 
 import charset_normalizer
@@ -35,7 +36,7 @@ _BOMS = [
 # another script read as Windows-1252 is almost all accented letters.
 _MAX_ACCENTED_LETTER_SHARE = 0.3
 # Control characters other than tab, line feed, vertical tab, form feed and carriage return.
-_CONTROL_CHARACTERS = {chr(code) for code in range(32)} - set("\t\n\x0b\x0c\r") | {"\x7f"}
+_CONTROL_CHARACTER = re.compile(r"[\x00-\x08\x0e-\x1f\x7f]")  # C0 controls but tab and line breaks, and DEL
 
 
 def decode_bytes(data: bytes) -> DecodedText:
@@ -112,4 +113,4 @@ def _decode_by_detection(data: bytes) -> DecodedText:
 
 def _control_ratio(text: str) -> float:
     sample = text[:4096]
-    return sum(character in _CONTROL_CHARACTERS for character in sample) / len(sample)
+    return len(_CONTROL_CHARACTER.findall(sample)) / len(sample)

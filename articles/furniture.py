@@ -285,6 +285,7 @@ _SHARE_WORDS = frozenset(
     "gift tweet "
     "purchase licensing rights whatsapp bookmark bookmarks like likes reply replies follow".split()
 )
+_SHARE_WORDS_OR_EMPTY = _SHARE_WORDS | {""}  # a word that was only punctuation or a count
 
 
 def classify_line(line: str) -> LineRule | None:
@@ -294,11 +295,11 @@ def classify_line(line: str) -> LineRule | None:
     count = len(words)
     if count > MAX_RULE_WORDS:
         return None
-    for rule in BOILERPLATE_RULES:
-        if rule.matches(line, count):
+    stripped = line.strip()
+    for rule in BOILERPLATE_RULES:  # `rule.matches`, unrolled: this runs for every short line of every page
+        if count <= rule.max_words and rule.pattern.search(stripped):
             return rule
-    words = [word.strip(".:|·•,()0123456789").casefold() for word in words]
-    if 2 <= len(words) <= 15 and all(word in _SHARE_WORDS or not word for word in words):
+    if 2 <= count <= 15 and all(word.strip(".:|·•,()0123456789").casefold() in _SHARE_WORDS_OR_EMPTY for word in words):
         return RULES_BY_NAME["share_prompt"]
     return None
 

@@ -43,7 +43,8 @@ PARSED_FIELDS = (
     "encoding",
 )  # fmt: skip
 
-AfterSave = Callable[[Article], None]
+# Called with the article and whether it was just created (then nothing is attached to it yet).
+AfterSave = Callable[[Article, bool], None]
 UNSTORABLE_RULE = "unstorable_characters"  # the Removal that records what PostgreSQL could not store
 log = logging.getLogger(__name__)
 
@@ -213,7 +214,7 @@ def _save_in_transaction(
             cursor.execute(f"SELECT pg_advisory_xact_lock(%s), {SKIP_COMMIT_FLUSH}", [IMPORT_LOCK_KEY])
         result, saved = _save(item, parsed, options)
         if after_save is not None and saved is not None:
-            after_save(saved)
+            after_save(saved, result.outcome is Outcome.CREATED)
         if options.dry_run:
             transaction.set_rollback(True)
     if options.dry_run and result.outcome is Outcome.CREATED:

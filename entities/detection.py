@@ -52,11 +52,12 @@ def publication_day(article: Article) -> object:
     return article.published_on if article.published_precision == DatePrecision.DAY else None
 
 
-def detect_events(article: Article) -> DetectionResult:
+def detect_events(article: Article, *, created: bool = False) -> DetectionResult:
     """Propose the events the article reports, merging them with the events already known.
 
     Re-runnable: a proposal found again keeps its event, and the article's evidence for machine
-    proposals it no longer makes is dropped (with such events, once no evidence is left)."""
+    proposals it no longer makes is dropped (with such events, once no evidence is left). An
+    article just `created` has no evidence of an earlier run to drop."""
     refs = mention_refs(article)
     kinds = {ref.entity: ref.kind for ref in refs}
     result = DetectionResult(articles=1)
@@ -69,7 +70,8 @@ def detect_events(article: Article) -> DetectionResult:
         elif event.status != Event.Status.REJECTED:
             result.evidence += add_evidence(event, article, proposal)
         kept.add(event.pk)
-    forget_proposals(article, keep=kept)
+    if not created:
+        forget_proposals(article, keep=kept)
     return result
 
 

@@ -61,21 +61,21 @@ def extract_article(article: Article, *, matcher: Matcher) -> ExtractionResult:
     return extract_batch([article], matcher=matcher)
 
 
-def extract_batch(articles: list[Article], *, matcher: Matcher) -> ExtractionResult:
+def extract_batch(articles: list[Article], *, matcher: Matcher, created: bool = False) -> ExtractionResult:
     """Bring the articles' automatic mentions (in body and title) and their candidate names in
     line with the gazetteer, in a fixed number of queries whatever the number of articles.
 
     Incremental: mentions still found stay as they are (same ids), those no longer found go, new
     ones are added. Mentions a curator confirmed or rejected are never touched, and nothing is
     added where they stand. None of this is recorded in mention history: these rows are the
-    machine's, remade by every extraction.
+    machine's, remade by every extraction. Articles just `created` have no mentions or candidates
+    yet: nothing is read or deleted for them.
     """
     ids = [article.pk for article in articles]
     existing: dict[int, list[Mention]] = {pk: [] for pk in ids}
-    for mention in (
-        Mention.objects.filter(article__in=ids)
-        .order_by()
-        .only("id", "article_id", "field", "entity_id", "start_offset", "end_offset", "status")
+    stored = Mention.objects.none() if created else Mention.objects.filter(article__in=ids)
+    for mention in stored.order_by().only(
+        "id", "article_id", "field", "entity_id", "start_offset", "end_offset", "status"
     ):
         existing[mention.article_id].append(mention)
     captions: dict[int, list[str]] = {pk: [] for pk in ids}
@@ -105,7 +105,7 @@ def extract_batch(articles: list[Article], *, matcher: Matcher) -> ExtractionRes
     if stale:
         delete_unrecorded(Mention.objects.filter(pk__in=stale))
     copy_mentions(new)
-    result.candidates = store_candidates(ids, names)
+    result.candidates = store_candidates(ids, names, replacing=not created)
     return result
 
 
@@ -151,10 +151,13 @@ def _mention_changes(
     return stale, new, len(automatic) - len(stale)
 
 
-def store_candidates(article_ids: list[int], names: list[tuple[Article, str, str, list[CandidateSpan]]]) -> int:
+def store_candidates(
+    article_ids: list[int], names: list[tuple[Article, str, str, list[CandidateSpan]]], *, replacing: bool = True
+) -> int:
     """Replace the articles' candidate occurrences with `names` (article, field, its text, the
-    spans found in it); returns how many there are."""
-    CandidateOccurrence.objects.filter(article__in=article_ids).delete()
+    spans found in it); returns how many there are. Not `replacing`: the articles have none yet."""
+    if replacing:
+        CandidateOccurrence.objects.filter(article__in=article_ids).delete()
     spans = [(article, field, text, span) for article, field, text, found in names for span in found]
     if not spans:
         return 0

@@ -37,16 +37,17 @@ class RefreshResult:
         )
 
 
-def refresh_article(article: Article, *, matcher: Matcher) -> RefreshResult:
-    """Extract, then detect, in the caller's transaction."""
-    return refresh_batch([article], matcher=matcher)
+def refresh_article(article: Article, *, matcher: Matcher, created: bool = False) -> RefreshResult:
+    """Extract, then detect, in the caller's transaction; `created` says the article was just
+    created, so there is nothing of an earlier run to compare with or forget."""
+    return refresh_batch([article], matcher=matcher, created=created)
 
 
-def refresh_batch(articles: list[Article], *, matcher: Matcher) -> RefreshResult:
+def refresh_batch(articles: list[Article], *, matcher: Matcher, created: bool = False) -> RefreshResult:
     """Extract the batch's mentions in one go, then detect each article's events."""
-    result = RefreshResult(extraction=extract_batch(articles, matcher=matcher))
+    result = RefreshResult(extraction=extract_batch(articles, matcher=matcher, created=created))
     for article in articles:
-        result.detection += detect_events(article)
+        result.detection += detect_events(article, created=created)
     return result
 
 
