@@ -112,7 +112,8 @@ BOILERPLATE_RULES: tuple[LineRule, ...] = (
         r"recommended( for you| stories| articles| reading)?|"
         r"you (may|might) also like|more from\b|more in\b|more stories|latest( news| stories)?|recent posts|"
         r"most (read|popular|viewed|shared|watched)|trending( now| stories)?|don'?t miss|editor'?s picks?|"
-        r"top stories|what to read next|list of \d+ items|list \d+ of \d+|end of list|post navigation|related(?=\s*:))"
+        r"top stories|what to read next|further reading|list of \d+ items|list \d+ of \d+|end of list|post navigation|"
+        r"related(?: \w+)?(?=\s*:))"
         r"\b\s*[:.!|-]?|^related\s*[:.]?$",
         25,
         takes_list=True,
@@ -283,7 +284,7 @@ _SHARE_WORDS = frozenset(
     "facebook twitter x whatsapp telegram linkedin pinterest reddit email e-mail messenger viber threads instagram "
     "youtube tiktok flipboard bluesky mastodon weibo wechat vk sms share print copy link comments comment save "
     "gift tweet "
-    "purchase licensing rights whatsapp bookmark bookmarks like likes reply replies follow".split()
+    "purchase licensing rights whatsapp bookmark bookmarks like likes reply replies follow social sharing".split()
 )
 _SHARE_WORDS_OR_EMPTY = _SHARE_WORDS | {""}  # a word that was only punctuation or a count
 

@@ -342,6 +342,7 @@ def read_page(
     header = _header_block(page, start)
     title_index = _read_header(page, header, start, known_title)
     _read_page_header(page, header[0] if header else start, title_index)
+    _remove_teaser_cards(page, start)
     end = _body_end(page, start)
     _read_page_footer(page, end)
     _settle_author_names(page)
@@ -890,16 +891,24 @@ def _read_header(page: _Page, block: list[int], start: int, known_title: str) ->
 def _headline(page: _Page, block: list[int]) -> int | None:
     """The headline among the header's lines of text above its first byline or date line: the last of
     them, unless it is the standfirst of the line above (longer, and a sentence or a dozen words)."""
-    first_header_line = next((i for i in block if _is_header_line(page, i)), None)
-    texts = [
-        i
-        for i in block
-        if (first_header_line is None or i < first_header_line)
-        and not _is_header_line(page, i)
-        and not _URL_LINE.match(page.units[i])
-        and not _HEADER_NOISE.match(page.units[i])
-        and (len(page.units[i].split()) >= 4 or (len(page.units[i].split()) >= 2 and _next_is_header_line(page, i)))
-    ]
+    header_lines = [i for i in block if _is_header_line(page, i)]
+
+    def texts_between(after: int, before: int | None) -> list[int]:
+        return [
+            i
+            for i in block
+            if after < i and (before is None or i < before)
+            and not _is_header_line(page, i)
+            and not _URL_LINE.match(page.units[i])
+            and not _HEADER_NOISE.match(page.units[i])
+            and (len(page.units[i].split()) >= 4 or (len(page.units[i].split()) >= 2 and _next_is_header_line(page, i)))
+        ]  # fmt: skip
+
+    texts = texts_between(-1, header_lines[0] if header_lines else None)
+    if not texts and header_lines:
+        # A date above the headline and the byline below it (Atlantic Council): the text between them.
+        after = header_lines[0]
+        texts = texts_between(after, next((i for i in header_lines if i > after + 1), None))
     if not texts:
         texts = [i for i in block if not _is_header_line(page, i) and is_headline_like(page.units[i])]
     if not texts:
@@ -938,9 +947,12 @@ def _read_byline_or_date(page: _Page, index: int, byline_pending: bool) -> bool:
         byline = statement.byline or _byline_in(statement.rest)
         if byline:
             _offer_byline(page, byline, EXPLICIT)
-        elif statement.rest and (is_name_like(statement.rest) or page.outlets.named(statement.rest) is not None):
-            _offer_byline(page, _clean_byline(statement.rest), NAME_LINE)  # "AFP January 18, 2024"
-            page.author_names.append(_clean_byline(statement.rest))
+        elif statement.rest and (
+            is_name_like(_without_outlet(page, statement.rest)) or page.outlets.named(statement.rest) is not None
+        ):
+            name = _without_outlet(page, _clean_byline(statement.rest))
+            _offer_byline(page, name, NAME_LINE)  # "AFP January 18, 2024"
+            page.author_names.append(name)
         elif statement.rest and not fields.get("section") and not _BYLINE.match(statement.rest):
             fields["section"] = statement.rest
         note = f"updated {statement.updated.date}" if statement.published is None else str(statement.published.date)
@@ -961,6 +973,16 @@ def _read_byline_or_date(page: _Page, index: int, byline_pending: bool) -> bool:
     return False
 
 
+def _without_outlet(page: _Page, name: str) -> str:
+    """A byline without the outlet named after it: "JOHN DOE and JANE ROE Associated Press", "A / AFP",
+    CBC's "Marie-Claude Tremblay · CBC News"."""
+    words = name.split()
+    for length in range(min(4, len(words) - 2), 0, -1):
+        if page.outlets.named(" ".join(words[-length:]).strip(",/|·•")) is not None:
+            return _clean_byline(" ".join(words[:-length]).rstrip(",/|·• "))
+    return name
+
+
 EXPLICIT, NAME_LINE, CREDIT = 1, 2, 3  # how sure a byline is: "By X", a name by the date, a credit or note
 _ORGANISATION = re.compile(
     r"\b(forum|institute|institution|center|centre|council|foundation|agency|network|media|service|bureau|"
@@ -972,12 +994,7 @@ _ORGANISATION = re.compile(
 def _offer_byline(page: _Page, name: str, strength: int) -> None:
     """Keep the surest byline: "By X" over a name by the date over a credit; of two "By" lines, a
     person's over an organisation's (a think tank republished under its own name)."""
-    name = name.strip()
-    words = name.split()
-    for length in range(min(4, len(words) - 2), 0, -1):  # "JOHN DOE and JANE ROE Associated Press", "A / AFP"
-        if page.outlets.named(" ".join(words[-length:]).strip(",/|")) is not None:
-            name = _clean_byline(" ".join(words[:-length]).rstrip(",/| "))
-            break
+    name = _without_outlet(page, name.strip())
     if not name:
         return
     current = page.fields.get("byline")
@@ -1179,6 +1196,32 @@ def _body_end(page: _Page, start: int) -> int:
     while end > start and _is_site_notice(page, page.units[end]):
         end = max(page.kept(start, end), default=start)  # "Middle East Eye delivers independent coverage ..."
     return end
+
+
+_DATE_LABEL = re.compile(r"\b(?:published|updated|posted|modified|date[ds]?)\b", re.I)
+
+
+def _remove_teaser_cards(page: _Page, start: int) -> None:
+    """Cards of other stories below the article's start: a line that is only a date, then a headline
+    or two and a `By ...` line (`Mar 12, 2024` / `Egypt's pound float ...` / `By Atlantic Council
+    experts`), with the section label above the date. An article's text never has a line that is
+    only a date; the card's headline goes with it only when its byline closes the card."""
+    kept = page.kept(start + 1)
+    for position, index in enumerate(kept):
+        statement = page.statement(index)
+        if statement is None or statement.published is None or statement.rest or statement.byline:
+            continue
+        if _DATE_LABEL.search(page.units[index]):
+            continue  # `First Published: 14 Nov 2023`: the article's own date, at its foot
+        page.remove(index, "related_links", note="a teaser's date")
+        card = kept[position + 1 : position + 4]
+        closing = next((k for k, i in enumerate(card) if _BYLINE.match(page.units[i]) and len(page.units[i].split()) <= 8), None)
+        if closing is not None and closing > 0:
+            for i in card[: closing + 1]:
+                page.remove(i, "related_links", note="a teaser")
+            above = kept[position - 1] if position > 0 else None
+            if above is not None and len(page.units[above].split()) <= 3 and not ends_sentence(page.units[above]):
+                page.remove(above, "related_links", note="a teaser's label")
 
 
 MIN_FURNITURE_STRETCH = 4  # lines of furniture in a row that a page's footer has and an article hasn't

@@ -48,7 +48,7 @@ _DAY = r"(?P<day>[0-3]?\d)(?:st|nd|rd|th)?"
 _YEAR = r"(?P<year>(?:18|19|20)\d{2})"
 _WEEKDAY = r"(?:(?:mon|tues?|wed(?:nes)?|thu(?:rs)?|fri|sat(?:ur)?|sun)(?:day)?\.?,?\s+)?"
 _TIME = (
-    r"(?:(?:,|\s+at|\s*[|·•]|\s+[-–—])?\s*(?P<hour>[0-2]?\d)[:.](?P<minute>[0-5]\d)(?::[0-5]\d)?"
+    r"(?:(?:,|\s+at|\s*[|·•:]|\s+[-–—])?\s*(?P<hour>[0-2]?\d)[:.](?P<minute>[0-5]\d)(?::[0-5]\d)?"
     r"(?:\s*(?P<ampm>[ap]\.?m\.?))?(?:\s*(?:(?:GMT|UTC)\s*[+-]\s*\d{1,2}(?::?\d{2})?|[A-Z]{2,5}))?)?"
 )
 _ISO = (
@@ -56,8 +56,9 @@ _ISO = (
     r"(?:[T\s](?P<hour>[0-2]\d):(?P<minute>[0-5]\d)(?::[0-5]\d(?:\.\d+)?)?(?:Z|[+-]\d{2}:?\d{2})?)?"
 )
 _NUMERIC = r"(?P<first>[0-3]?\d)(?P<sep>[/.-])(?P<second>[0-3]?\d)(?P=sep)(?P<year>(?:18|19|20)?\d{2})" + _TIME
-_MONTH_FIRST = _WEEKDAY + _MONTH + r",?\s+" + _DAY + r"(?:,\s*|\s+)" + _YEAR + _TIME
-_DAY_FIRST = _WEEKDAY + _DAY + r"\s+(?:of\s+)?" + _MONTH + r"(?:,\s*|\s+)" + _YEAR + _TIME
+_YEAR_SEPARATOR = r"(?:\s*,\s*|\s+)"  # `18 January, 2024`, `18 January 2024`, Al Arabiya's `18 January ,2024`
+_MONTH_FIRST = _WEEKDAY + _MONTH + r",?\s+" + _DAY + _YEAR_SEPARATOR + _YEAR + _TIME
+_DAY_FIRST = _WEEKDAY + _DAY + r"\s+(?:of\s+)?" + _MONTH + _YEAR_SEPARATOR + _YEAR + _TIME
 _MONTH_YEAR = _MONTH + r",?\s+" + _YEAR
 
 _PATTERNS = [
@@ -227,7 +228,9 @@ def read_date_statement(line: str, *, month_first: bool = False, max_words: int 
     for label, whole, text in segments:
         found = _first_date(text, month_first=month_first)
         if found is None:
-            leftovers.append(whole if not label or not _RELATIVE.search(text) else "")
+            # "Updated 2 hours ago", CBC's "Last Updated: April 1": an update stamp, not other words
+            unread_stamp = label and (_RELATIVE.search(text) or label in _UPDATE_LABELS)
+            leftovers.append("" if unread_stamp else whole)
             continue
         date, (start, end) = found
         leftovers.append(text[:start] + " " + text[end:])
