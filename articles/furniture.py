@@ -45,6 +45,13 @@ _PLATFORMS = r"facebook|twitter|x|instagram|youtube|tiktok|linkedin|threads|goog
 
 BOILERPLATE_RULES: tuple[LineRule, ...] = (
     _rule(
+        "age_notice",
+        "The page's note on how old the article is (This was published 1 year ago, This article is more than 2 years old)",
+        r"^this (?:article |story |page )?(?:was (?:first )?published|is (?:more|over) than)\s+"
+        r"(?:an?|one|two|three|four|five|\d+)\s+(?:years?|months?|weeks?|days?)\s+(?:ago|old)\.?$",
+        12,
+    ),
+    _rule(
         "consent_control",
         "Buttons and links of consent banners (Accept all, Information and Settings, Privacy policy)",
         r"^(accept( all( cookies)?)?|reject( all)?|decline|agree|(yes,? )?i agree|got it|allow( all)?|"
@@ -245,7 +252,7 @@ BOILERPLATE_RULES: tuple[LineRule, ...] = (
     _rule(
         "site_chrome",
         "Navigation and page furniture (Exit mobile version, Skip to content, Advertisement, Search, Sign in)",
-        r"^(exit mobile version|skip (to )?(main )?(content|links|navigation)|accessibility (links|help)|"
+        r"^(exit mobile version|skip (to )?(the )?(main |sections? |site )?(content|links|navigation|footer|search)|accessibility (links|help)|"
         r"toggle (navigation|menu)|main menu|menu|"
         r"navigation menu|search( for)?:?|home|loading\.*|"
         r"back to top|scroll to top|close|next article|previous article|next post|previous post|print this page|"

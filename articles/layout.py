@@ -953,7 +953,7 @@ def _read_byline_or_date(page: _Page, index: int, byline_pending: bool) -> bool:
             name = _without_outlet(page, _clean_byline(statement.rest))
             _offer_byline(page, name, NAME_LINE)  # "AFP January 18, 2024"
             page.author_names.append(name)
-        elif statement.rest and not fields.get("section") and not _BYLINE.match(statement.rest):
+        elif statement.rest and not fields.get("section") and not _BYLINE.match(statement.rest) and statement.rest[0] != "(":
             fields["section"] = statement.rest
         note = f"updated {statement.updated.date}" if statement.published is None else str(statement.published.date)
         page.remove(index, "date_line", note=note)

@@ -250,6 +250,8 @@ def identify(clues: Iterable[OutletClue], index: OutletIndex) -> Identified | No
             votes[found.name] = votes.get(found.name, 0) + 1
         best = min(found.clue for found in known)
         ranked = [found for found in known if found.clue == best]
+        if at_domain is not None and all(_same_brand_elsewhere(found, at_domain) for found in ranked):
+            return at_domain  # "ABC News" on abc.net.au: the Australian ABC, not the American one
         if best == Clue.MASTHEAD:
             return ranked[0]  # the top-most masthead is the page's own brand (Radio Azadi above RFE/RL)
         return max(ranked, key=lambda found: votes[found.name])
@@ -265,6 +267,15 @@ def identify(clues: Iterable[OutletClue], index: OutletIndex) -> Identified | No
         or next((found for clue, found in readings if clue.kind == Clue.DOMAIN), None)
         or next((found for clue, found in readings if clue.kind == Clue.AGENCY_CREDIT), None)
     )
+
+
+def _same_brand_elsewhere(named: Identified, at_domain: Identified) -> bool:
+    """A name that another outlet shares (in one of its own names) with the outlet whose domain the
+    page is on: outlets of one brand in two countries (ABC News, ABC News Australia)."""
+    if named.outlet is None or at_domain.outlet is None or named.outlet == at_domain.outlet:
+        return False
+    brand = name_key(named.name)
+    return any(brand in name_key(name) for name in (at_domain.outlet.name, *at_domain.outlet.aliases))
 
 
 def _corroborated(readings: list[tuple[OutletClue, Identified]]) -> list[tuple[OutletClue, Identified]]:
