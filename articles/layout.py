@@ -698,10 +698,28 @@ def _walk_up(page: _Page, first: int) -> list[int]:
         elif not has_text and buttons < MAX_HEADER_BUTTONS and len(unit.split()) <= 4 and not ends_sentence(unit):
             block.append(index)
             buttons += 1
+        elif _place_between_headline_and_standfirst(page, index, block):
+            block.append(index)
         else:
             break
         index -= 1
     return block
+
+
+def _place_between_headline_and_standfirst(page: _Page, index: int, block: list[int]) -> bool:
+    """Hürriyet's `ANKARA` on a line of its own, under the headline and above the standfirst."""
+    unit = page.units[index]
+    above = _kept_neighbour(page, index, -1)
+    texts = [i for i in block if not _is_header_line(page, i) and not _is_noise(page, i)]
+    return (
+        len(unit.split()) <= 2
+        and unit.isupper()
+        and above is not None
+        and len(page.units[above].split()) >= 4
+        and is_headline_like(page.units[above])
+        and bool(texts)
+        and ends_sentence(page.units[min(texts)])
+    )
 
 
 MAX_HEADER_BUTTONS = 6
@@ -914,9 +932,18 @@ def _headline(page: _Page, block: list[int]) -> int | None:
     if not texts:
         return None
     position = len(texts) - 1
-    while position > 0 and _is_standfirst_of(page.units[texts[position]], page.units[texts[position - 1]]):
+    while position > 0 and (
+        _is_standfirst_of(page.units[texts[position]], page.units[texts[position - 1]])
+        or _is_deck_under(page.units[texts[position]], page.units[texts[position - 1]])
+    ):
         position -= 1
     return texts[position]
+
+
+def _is_deck_under(line: str, above: str) -> bool:
+    """Two headline-sized lines, one above the other: the headline and its deck, whichever is longer
+    (the Korea Herald's deck is the shorter one). A kicker above a headline is a few words."""
+    return len(above.split()) >= 8 and len(line.split()) >= 6 and is_headline_like(above) and not ends_sentence(above)
 
 
 def _is_standfirst_of(line: str, above: str) -> bool:
