@@ -66,7 +66,8 @@ _NEWS_LABEL = re.compile(
     re.I,
 )
 _BYLINE = re.compile(
-    r"^(?:by|written by|author|authors|reporter|story by|report by|reported by|posted by|text by|words by)"
+    r"^(?:by|written by|author|authors|writers?\s*:|reporter|story by|report by|reported by|posted by|text by|"
+    r"words by)"
     r"\s*[:\-–]?\s+"
     r"(?P<name>[^\d].{1,120})$",
     re.I,
@@ -886,7 +887,7 @@ def _read_header(page: _Page, block: list[int], start: int, known_title: str) ->
             page.remove(index, "byline")
             byline_pending = True
             continue
-        if is_affiliation(unit) and _is_header_line(page, index) and not page.statement(index):
+        if is_affiliation(unit) and _is_header_line(page, index) and not page.statement(index) and not _BYLINE.match(unit):
             page.remove(index, "byline", note="the author's role")
             continue
         if _read_byline_or_date(page, index, byline_pending):
@@ -1067,9 +1068,13 @@ def _trailing_bureau_city() -> re.Pattern[str]:
     return re.compile(r"(?<=\w)(?:(?P<separator>\s*[,|–—-]\s*)|\s+)(?:" + "|".join(map(re.escape, cities)) + r")\s*$")
 
 
+_FOLLOW_BUTTON = re.compile(r"(?<=\w)\s+Follow(?=\s+and\s|\s*[,|]|\s*$)")
+
+
 def _clean_byline(name: str) -> str:
     """`By A | B` -> `A and B`; trailing separators, `, and`, a time (`at 10:32 AM`), agencies (`with AFP`), a role
     (`A, Senior Correspondent`), a city (`A in Karachi`) and the outlet (`A, CNN`) taken off."""
+    name = _FOLLOW_BUTTON.sub("", name)  # the WSJ's `Harriet Calloway Follow and Daniel Kessler Follow`
     name = _WITH_AGENCIES.sub("", re.sub(r"\s+at\s+\d{1,2}[:.]\d{2}.*$", "", name.strip()))
     name = re.sub(r",\s+[^,]*$", lambda match: "" if _ROLE.search(match.group()) else match.group(), name)
     name = re.sub(r"(?:\s*[|,–—-]|\s*,?\s+and)\s*$", "", name.strip()).strip()
@@ -1079,7 +1084,8 @@ def _clean_byline(name: str) -> str:
     name = re.sub(r"\s+in\s+[A-Z][\w'’-]+(?:\s+[A-Z][\w'’-]+)?(?=$|\s+and\s|,)", "", name)
     name = re.sub(r",\s*(?:CNN|AP|AFP|Reuters|Bloomberg|BBC News|Al Jazeera)$", "", name)
     without_role = _TRAILING_ROLE.sub("", name)
-    if not _DESKS.match(name) and is_name_like(without_role):
+    last = re.split(r"\s+(?:and|&)\s+", name)[-1]  # "A and Online Reporters": a desk as co-author
+    if not _DESKS.match(name) and not _DESKS.match(last) and is_name_like(without_role):
         name = without_role
     city = _trailing_bureau_city().search(name)
     if city is not None:  # after a plain space, only under a byline long enough not to be a surname
