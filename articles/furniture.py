@@ -96,7 +96,8 @@ BOILERPLATE_RULES: tuple[LineRule, ...] = (
         rf"^(follow|like)\b.{{0,80}}\b(on|@)\s*(@?\w+\s+on\s+)?({_PLATFORMS})\b|^follow (us|\w+( \w+){{0,3}})\s*(on|:)|"
         rf"^follow us\b|\b(download|get|install)\b.{{0,40}}\b(app|app store|google play|play store)\b|"
         rf"^(available|download) on the app store$|^get it on google play$|^(sign up|subscribe|register)\b|"
-        rf"\brecaptcha\b|^learn more\b|\bnewsletter$|"
+        rf"\brecaptcha\b|^learn more\b|\bnewsletter$|\b(sign up|subscribe) (for|to) (our|the) [\w ]{{0,30}}newsletter\.$|^(log ?in|sign ?in)\b.{{0,30}}\b(register|subscribe)\b|"
+        rf"^support (us|our (work|journalism)|[A-Z]\w+)$|"
         rf"^your (daily|weekly|morning|evening) (briefing|newsletter|digest|roundup)\b|"
         rf"\bdelivered (to your inbox|straight to your|every (weekday|morning|week|day))\b|"
         rf"^stay (informed|up-to-date|up to date|updated)\b|"
@@ -152,10 +153,11 @@ BOILERPLATE_RULES: tuple[LineRule, ...] = (
     _rule(
         "published_in",
         "The print edition's footer (Published in Dawn, January 18th, 2024; A version of this article appears in "
-        "print ...)",
+        "print ...; Appeared in the February 22, 2024, print edition as ...)",
         r"^(this article was )?(first |originally )?(published|printed|appeared) in (the )?[A-Z][\w&.'’ -]{1,60}?"
         r"(,|\s+on)\s+.*\d{4}\.?$|"
-        r"^a version of this (article|story) (appears|appeared) in print\b.*",
+        r"^a version of this (article|story) (appears|appeared) in print\b.*|"
+        r"^(appeared|appears) in the .{3,40} print edition\b.*",
         60,
         ends_article=True,
     ),
@@ -204,18 +206,19 @@ BOILERPLATE_RULES: tuple[LineRule, ...] = (
         "published by ...)",
         r"^(source|sources|courtesy|via|credit)\s*:\s*\S|^\(?with (additional )?inputs? from\b|"
         r"^(this (article|piece|story) (was|is|has been) (first |originally )?(published|republished|reproduced) "
-        r"(by|with|from|on)\b)",
+        r"(by|with|from|on)\b)|^translation of an (original )?article (first |originally )?published in \w+\b",
         25,
         ends_article=True,
     ),
     _rule(
         "wire_credits",
         "Reporting, writing and editing credits (Reporting by ...; Editing by ...; Editor: ...; ... contributed to "
-        "this report)",
-        r"^\(?(additional )?(reporting|writing|editing|compiled|produced)( and \w+)? by [A-Z][\w.'’-]+"
+        "this report; Write to A at a@example.com)",
+        r"^\(?(with )?(additional )?(reporting|writing|editing|compiled|produced)( and \w+)? by [A-Z][\w.'’/-]+"
         r"(,? (and |& )?[A-Z][\w.'’-]+)*( in [A-Z][\w ]+)?\s*(;|\)|$)|"
         r"\bcontributed (to )?(this|the) (report|story|article)\.?\)?$|^\(?edited by:? [A-Z][\w.'’ -]{2,60}\)?\.?$|"
-        r"^[\[(]?(responsible |chief |web |desk |copy )?editors?\s*:\s*[\w.'’ ,-]{2,40}[\])]?\.?$",
+        r"^[\[(]?(responsible |chief |web |desk |copy )?editors?\s*:\s*[\w.'’ ,-]{2,40}[\])]?\.?$|"
+        r"^(write to|contact|email) [A-Z][\w.'’ -]{2,40} at \S+@\S+",
         60,
         ends_article=True,
     ),
@@ -240,7 +243,10 @@ BOILERPLATE_RULES: tuple[LineRule, ...] = (
         r"^(purchase licensing rights.*|.*,? opens (in )?(a )?new (tab|window)\)?|why you can trust .*|"
         r"our standards:? .*|please use .* browser.*|listen in \w+|powered by automated translation|"
         r"(acknowledgements|acknowledgments) and disclosures|disclosure statement|republish (this|our) articles?.*|"
-        r"\d+\s*(min|mins|minutes?)( read)?|(reading|read) time:?\s*\d+\s*(min|mins|minutes?)( read)?)$",
+        r"\d+\s*(min|mins|minutes?)( read)?|(reading|read) time:?\s*\d+\s*(min|mins|minutes?)( read)?|"
+        r"licen[cs]e this (article|story|content)|for subscribers( only)?|"
+        r"(do you like|did you (like|enjoy)|was this) (the content of )?this (article|story)( helpful)?\??|"
+        r".*\busing ai (narration|voice)\.?)$",
         25,
     ),
     _rule(
