@@ -46,7 +46,8 @@ _PLATFORMS = r"facebook|twitter|x|instagram|youtube|tiktok|linkedin|threads|goog
 BOILERPLATE_RULES: tuple[LineRule, ...] = (
     _rule(
         "age_notice",
-        "The page's note on how old the article is (This was published 1 year ago, This article is more than 2 years old)",
+        "The page's note on how old the article is (This was published 1 year ago, This article is more than 2 "
+        "years old)",
         r"^this (?:article |story |page )?(?:was (?:first )?published|is (?:more|over) than)\s+"
         r"(?:an?|one|two|three|four|five|\d+)\s+(?:years?|months?|weeks?|days?)\s+(?:ago|old)\.?$",
         12,
@@ -96,7 +97,9 @@ BOILERPLATE_RULES: tuple[LineRule, ...] = (
         rf"^(follow|like)\b.{{0,80}}\b(on|@)\s*(@?\w+\s+on\s+)?({_PLATFORMS})\b|^follow (us|\w+( \w+){{0,3}})\s*(on|:)|"
         rf"^follow us\b|\b(download|get|install)\b.{{0,40}}\b(app|app store|google play|play store)\b|"
         rf"^(available|download) on the app store$|^get it on google play$|^(sign up|subscribe|register)\b|"
-        rf"\brecaptcha\b|^learn more\b|\bnewsletter$|\b(sign up|subscribe) (for|to) (our|the) [\w ]{{0,30}}newsletter\.$|^(log ?in|sign ?in)\b.{{0,30}}\b(register|subscribe)\b|"
+        rf"\brecaptcha\b|^learn more\b|\bnewsletter$|"
+        rf"\b(sign up|subscribe) (for|to) (our|the) [\w ]{{0,30}}newsletter\.$|"
+        rf"^(log ?in|sign ?in)\b.{{0,30}}\b(register|subscribe)\b|"
         rf"^support (us|our (work|journalism)|[A-Z]\w+)$|"
         rf"^your (daily|weekly|morning|evening) (briefing|newsletter|digest|roundup)\b|"
         rf"\bdelivered (to your inbox|straight to your|every (weekday|morning|week|day))\b|"
@@ -246,6 +249,7 @@ BOILERPLATE_RULES: tuple[LineRule, ...] = (
         r"\d+\s*(min|mins|minutes?)( read)?|(reading|read) time:?\s*\d+\s*(min|mins|minutes?)( read)?|"
         r"licen[cs]e this (article|story|content)|for subscribers( only)?|"
         r"(do you like|did you (like|enjoy)|was this) (the content of )?this (article|story)( helpful)?\??|"
+        r"how does this (article |story )?make you feel\??|"
         r".*\busing ai (narration|voice)\.?)$",
         25,
     ),
@@ -258,7 +262,8 @@ BOILERPLATE_RULES: tuple[LineRule, ...] = (
     _rule(
         "site_chrome",
         "Navigation and page furniture (Exit mobile version, Skip to content, Advertisement, Search, Sign in)",
-        r"^(exit mobile version|skip (to )?(the )?(main |sections? |site )?(content|links|navigation|footer|search)|accessibility (links|help)|"
+        r"^(exit mobile version|skip (to )?(the )?(main |sections? |site )?(content|links|navigation|footer|search)|"
+        r"accessibility (links|help)|"
         r"toggle (navigation|menu)|main menu|menu|"
         r"navigation menu|search( for)?:?|home|loading\.*|"
         r"back to top|scroll to top|close|next article|previous article|next post|previous post|print this page|"
@@ -360,6 +365,7 @@ CAPTION_CREDITS = (
     re.compile(rf"\s[-–—/]\s*(?P<credit>(?:{_AGENCIES}|The News|Dawn|Express|Radio Pakistan)[\w ./]*)$"),
     re.compile(
         r"[.”\"]\s*[—–]\s*(?P<credit>(?!(?:Analysis|OpEd|Op-Ed|Opinion|Interview|Explainer|Editorial|Review)$)"
+        r"(?![\w.&]+\.(?:com|net|org)$)"  # an outlet signing off its story: "... Court of Appeals. – Rappler.com"
         r"[A-Z][\w.&]*(?: [A-Z][\w.&]*){0,3}(?:/[A-Z][\w.& ]*){0,3})$"
     ),
     re.compile(

@@ -110,7 +110,8 @@ _REPORTING_BY = re.compile(
     r"^\(?(?:reporting|writing)(?: and \w+)? by\s+(?P<names>[^;()]+?)(?:\s+in\s+[A-Z][\w ]+)?\s*(?:[;)]|$)", re.I
 )
 _NAME_WORD = re.compile(r"^(?:[A-Z][\w'’.-]*|and|&|de|da|al|el|bin|ibn|van|von|der|ul|ur|[|,])$")
-_SENTENCE_END = re.compile(r"[.!?…][\"'”’)\]]*$")
+# A sentence's end, perhaps followed by the outlet signing off its story (`... Court of Appeals. – Rappler.com`).
+_SENTENCE_END = re.compile(r"[.!?…][\"'”’)\]]*(?:\s+[–—]\s*[A-Z][\w&-]*(?:\.(?:com|net|org))?)?$")
 _BYLINE_LABEL = re.compile(r"^(?:by|text by|words by|written by|story by|authors?|reporter)\s*:?$", re.I)
 _URL_LINE = re.compile(r"^(?:short ?url:?\s*)?(?P<url>https?://\S+|www\.\S+)$", re.I)
 _HEADER_NOISE = re.compile(
@@ -231,6 +232,8 @@ def is_name_like(unit: str) -> bool:
     text = unit.strip()
     if _DESKS.match(text):
         return True
+    if _ROLE_ONLY.match(text):
+        return False  # "Senior Political Journalist" under a name: who they are, not another author
     text = _WITH_AGENCIES.sub("", _CITY.sub("", text))  # "A in Karachi and B in London", "A | B with AFP"
     words = text.replace(",", " , ").replace("|", " | ").split()
     if words and words[0].casefold() in _NOT_NAME_START:
@@ -238,8 +241,10 @@ def is_name_like(unit: str) -> bool:
     if all(word.casefold().strip(",|&") in _SECTION_WORDS for word in words if word.strip(",|&")):
         return False  # "West Asia", "Top Stories": a section, not a person
     names = [word for word in words if word not in {",", "|", "and", "&"}]
+    # each name of a list (`A, B and C`) a few words
+    parts = [part.split() for part in re.split(r"\s*(?:,|\|)\s*|\s+(?:and|&)\s+", text) if part.strip()]
     return (
-        1 <= len(names) <= 6
+        (1 <= len(names) <= 6 or (len(parts) <= 5 and all(1 <= len(part) <= 4 for part in parts)))
         and not any(character.isdigit() for character in text)
         and not re.search(r"[.:;!?]$", text)
         and all(_NAME_WORD.match(word) for word in words)
@@ -818,7 +823,8 @@ def _name_run(page: _Page, index: int) -> bool:
 
 _ROLE = re.compile(
     r"\b(correspondent|editor|reporter|writer|columnist|contributor|lecturer|professor|fellow|analyst|researcher|"
-    r"director|chief|bureau|scholar|economist|author|journalist|producer|presenter|chair|associate|head of)\b|@\w",
+    r"director|chief|bureau|scholar|economist|author|journalist|producer|presenter|chair|associate|head of)\b|@\w|"
+    r"^special to (?:the )?[A-Z]",  # the Globe and Mail's contributors: "Special to The Globe and Mail"
     re.I,
 )
 
@@ -887,7 +893,12 @@ def _read_header(page: _Page, block: list[int], start: int, known_title: str) ->
             page.remove(index, "byline")
             byline_pending = True
             continue
-        if is_affiliation(unit) and _is_header_line(page, index) and not page.statement(index) and not _BYLINE.match(unit):
+        if (
+            is_affiliation(unit)
+            and _is_header_line(page, index)
+            and not page.statement(index)
+            and not _BYLINE.match(unit)
+        ):
             page.remove(index, "byline", note="the author's role")
             continue
         if _read_byline_or_date(page, index, byline_pending):
@@ -981,7 +992,12 @@ def _read_byline_or_date(page: _Page, index: int, byline_pending: bool) -> bool:
             name = _without_outlet(page, _clean_byline(statement.rest))
             _offer_byline(page, name, NAME_LINE)  # "AFP January 18, 2024"
             page.author_names.append(name)
-        elif statement.rest and not fields.get("section") and not _BYLINE.match(statement.rest) and statement.rest[0] != "(":
+        elif (
+            statement.rest
+            and not fields.get("section")
+            and not _BYLINE.match(statement.rest)
+            and statement.rest[0] != "("
+        ):
             fields["section"] = statement.rest
         note = f"updated {statement.updated.date}" if statement.published is None else str(statement.published.date)
         page.remove(index, "date_line", note=note)
@@ -1054,6 +1070,7 @@ _TRAILING_ROLE = re.compile(
     r"(?:correspondent|editor|reporter|writer|columnist|journalist|analyst)s?$",
     re.I,
 )
+_ROLE_ONLY = re.compile("^" + _TRAILING_ROLE.pattern.removeprefix(r"(?<=\w)\s+"), re.I)
 
 
 BUREAU_CITIES_FILE = Path(__file__).parent / "data" / "bureau_cities.txt"
@@ -1092,7 +1109,10 @@ def _clean_byline(name: str) -> str:
         rest = name[: city.start()]
         if is_name_like(rest) and len(rest.split()) >= 2 and (city["separator"] or len(name.split()) >= 4):
             name = rest
-    return re.sub(r"\s*\|\s*", " and ", name)
+    if "|" not in name:
+        return name
+    names = re.split(r"\s*\|\s*|\s+and\s+", name)
+    return ", ".join(names[:-1]) + " and " + names[-1]
 
 
 def _take_suffix(page: _Page, title: str, *, record: bool = True) -> str:
@@ -1248,7 +1268,9 @@ def _remove_teaser_cards(page: _Page, start: int) -> None:
             continue  # `First Published: 14 Nov 2023`: the article's own date, at its foot
         page.remove(index, "related_links", note="a teaser's date")
         card = kept[position + 1 : position + 4]
-        closing = next((k for k, i in enumerate(card) if _BYLINE.match(page.units[i]) and len(page.units[i].split()) <= 8), None)
+        closing = next(
+            (k for k, i in enumerate(card) if _BYLINE.match(page.units[i]) and len(page.units[i].split()) <= 8), None
+        )
         if closing is not None and closing > 0:
             for i in card[: closing + 1]:
                 page.remove(i, "related_links", note="a teaser")
@@ -1433,7 +1455,9 @@ def _read_dateline(page: _Page, first_paragraph: str) -> None:
         place = dateline["place"]
         page.fields["dateline"] = place.title() if place.isupper() else place
     agency = _AGENCY_IN_DATELINE.match(first_paragraph)
-    if agency:
+    if agency and _DESKS.match(agency["agency"].strip()):
+        _offer_byline(page, agency["agency"].strip(), CREDIT)  # "ISLAMABAD (Web Desk) – ...": the desk wrote it
+    elif agency:
         page.clues.append(OutletClue(Clue.AGENCY_CREDIT, agency["agency"].strip(), first_paragraph[:80]))
     byline = page.fields.get("byline", "")
     if byline and page.outlets.named(byline) is not None:

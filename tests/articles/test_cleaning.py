@@ -16,7 +16,7 @@ FURNITURE = {
     "share_prompt": [
         "Share:", "Share.", "Share this article", "Share on Facebook", "Tweet", "WhatsApp", "Print", "Copy link",
         "Facebook Twitter Whatsapp Comments Email", "Click to share on X (Opens in new window)",
-        "Listen to this article",
+        "Listen to this article", "Social Sharing",
     ],
     "messenger_invite": [
         "Join NewsTrack Whatsapp group",
@@ -31,6 +31,9 @@ FURNITURE = {
         "Get it on Google Play",
         "For more on the comment moderation policy, please click here.",
         "Get weekly news and analysis on the U.S. elections. Sign up here.",
+        "Log in, register or subscribe to save articles for later.",
+        "Start the day with a summary of the day's stories. Sign up for our Morning Edition newsletter.",
+        "Support Eurasianet",
     ],
     "related_links": [
         "Also Read: Attack victims criticize the UK compensation program",
@@ -40,7 +43,7 @@ FURNITURE = {
         "You may also like",
         "Read more: Markets close higher",
         "Most Read",
-        "Keep reading",
+        "Keep reading", "Further reading", "Related Experts: Karim Haddad and Laura Whitmore",
     ],
     "comment_form": [
         "Leave a Reply",
@@ -57,11 +60,17 @@ FURNITURE = {
     "published_in": [
         "Published in Dawn, January 18th, 2024", "Published in The Express Tribune, February 5th, 2024.",
         "A version of this article appears in print on March 14, 2024, Section A, Page 1 of the New York edition.",
+        "Appeared in the February 22, 2024, print edition as 'Fed Signals Patience on Rate Cuts'.",
     ],
-    "source_credit": ["Source: Al Jazeera", "Source: This article was published by the Central Asia Policy Forum"],
+    "source_credit": [
+        "Source: Al Jazeera", "Source: This article was published by the Central Asia Policy Forum",
+        "Translation of an original article published in French on lemonde.fr; the publisher may only be liable for "
+        "the French version.",
+    ],
     "wire_credits": [
         "Reporting by Asma Zaidi; Editing by Edmund Clarke", "Jane Doe contributed to this report.",
-        "Edited by: Kate Martyr", "Editor: huaxia", "[Responsible editor: Li Wei]",
+        "Edited by: Kate Martyr", "Editor: huaxia", "[Responsible editor: Li Wei]", "With reporting by AFP and Reuters",
+        "Write to Harriet Calloway at harriet.calloway@wsj.com and Daniel Kessler at daniel.kessler@wsj.com",
     ],
     "disclaimer": [
         "Disclaimer: The views expressed in this article are the writer's own.",
@@ -81,8 +90,17 @@ FURNITURE = {
     "breadcrumb": ["Home / Economy / News", "World › Asia › Pakistan", "News > Balochistan"],
     "timestamp": ["14:05 GMT", "10:32 am"],
     "advertisement": ["Advertisement", "ADVERTISEMENT", "Sponsored content", "Story continues below advertisement"],
-    "site_chrome": ["Exit mobile version", "Skip to content", "Back to top", "Sign In", "About us"],
-    "page_notice": ["Purchase Licensing Rights, opens new tab", "Why you can trust Sky News", "Listen In English"],
+    "site_chrome": [
+        "Exit mobile version", "Skip to content", "Back to top", "Sign In", "About us", "Skip to sections navigation",
+        "Skip to footer",
+    ],
+    "age_notice": ["This was published 1 year ago", "This article is more than 2 years old"],
+    "page_notice": [
+        "Purchase Licensing Rights, opens new tab", "Why you can trust Sky News", "Listen In English",
+        "License this article", "For subscribers", "Do you like the content of this article?",
+        "How does this make you feel?",
+        "Produced by ElevenLabs and News Over Audio (NOA) using AI narration.",
+    ],
 }  # fmt: skip
 
 REAL_SENTENCES = [
@@ -111,6 +129,11 @@ REAL_SENTENCES = [
     "Watch officials said would be deployed along the border arrived on Monday.",
     "The editor said the paper would appeal, and two thirds / of the board agreed.",
     "Editors: the ruling applies to all newspapers, the council said in a statement on Monday.",
+    "The minister announced the plan in his weekly newsletter.",
+    "This was published a year ago in the official gazette, the ministry said.",
+    "Support for the ceasefire has grown in both provinces, a survey found.",
+    "With reporting by a team of local journalists, the inquiry found dozens of unpaid workers.",
+    "Contact between the two delegations resumed on Monday, officials said.",
 ]
 
 

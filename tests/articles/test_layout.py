@@ -267,3 +267,138 @@ def test_a_byline_in_an_element_whose_class_also_says_share_is_still_the_byline(
     parsed = parse_html(html, what="HTML")
     assert (parsed.byline, parsed.published.date) == ("Asma Zaidi", D(2024, 1, 18))
     assert parsed.body == "\n\n".join(ARTICLE)
+
+
+@pytest.mark.parametrize(
+    ("line", "published", "time"),
+    [
+        ("Published: 18 January ,2024: 11:37 AM GST", D(2024, 1, 18), datetime.time(11, 37)),  # Al Arabiya
+        (
+            "Published on January 18, 2024, at 7:15 pm (Paris), updated at 8:02 pm",
+            D(2024, 1, 18),
+            datetime.time(19, 15),
+        ),
+        ("Posted: Jan 18, 2024 4:00 AM EST | Last Updated: January 18", D(2024, 1, 18), datetime.time(4, 0)),
+    ],
+)
+def test_dates_with_a_comma_before_the_year_at_before_the_time_or_an_update_without_a_year(line, published, time):
+    statement = read_date_statement(line)
+    assert (statement.published.date, statement.published.time) == (published, time)
+    assert "Updated" not in statement.rest
+
+
+def test_a_headline_under_its_date_line_and_above_its_byline_is_the_headline_not_a_standfirst():
+    headline = "Border trade is paying the price for the closures. Here's how both capitals can help."
+    parsed = page("Atlantic Council", "Programs", "Experts", "", "MENASource", "January 18, 2024", headline,
+                  "By Karim Haddad and Laura Whitmore", "Share", "", *ARTICLE)  # fmt: skip
+    assert (parsed.title, parsed.summary, parsed.byline) == (headline, "", "Karim Haddad and Laura Whitmore")
+    assert parsed.published.date == D(2024, 1, 18)
+
+
+def test_cards_of_other_stories_below_the_article_are_furniture_but_its_own_date_at_its_foot_is_read():
+    parsed = page("Border trade to expand", "By Asma Zaidi", "", *ARTICLE, "Further reading",
+                  "Related Experts: Asma Zaidi", "Related content", "Trade",
+                  "Jan 12, 2024", "Why the border markets matter. What comes next matters more.", "By Staff experts",
+                  "Jan 8, 2024", "Experts react: can three markets revive trade?", "By Staff experts",
+                  "First Published: January 18, 2024")  # fmt: skip
+    assert parsed.body == "\n\n".join(ARTICLE)
+    assert parsed.published.date == D(2024, 1, 18)
+    assert "Why the border markets matter. What comes next matters more." in removed(parsed, "related_links")
+
+
+def test_a_line_that_is_only_a_date_inside_the_article_is_taken_only_with_its_card():
+    """A date-only line ends no article: the text after it stays unless a `By` line closes a card."""
+    parsed = page("Border trade to expand", "By Asma Zaidi", "", LEAD, SECOND, "Jan 12, 2024", THIRD)
+    assert parsed.body == "\n\n".join(ARTICLE)
+
+
+def test_a_name_beside_the_outlet_on_the_date_line_is_the_byline_and_social_sharing_is_a_share_bar():
+    outlets = OutletIndex([Outlet("CBC News", ("CBC",), ("cbc.ca",), "CA", "broadcaster")])
+    text = "\n".join(["CBC", "Politics", "Analysis", "Border trade is no longer really about trade",
+                      "As markets open, both governments are losing an argument they thought they had won", "",
+                      "Marie-Claude Tremblay · CBC News · Posted: Jan 18, 2024 4:00 AM EST | Last Updated: January 18",
+                      "Social Sharing", *ARTICLE])  # fmt: skip
+    parsed = with_outlet(parse_text(text, outlets=outlets), outlets)
+    assert (parsed.byline, parsed.outlet, parsed.published.date) == (
+        "Marie-Claude Tremblay",
+        "CBC News",
+        D(2024, 1, 18),
+    )
+    assert parsed.body == "\n\n".join(ARTICLE)
+
+
+def test_an_age_notice_and_skip_links_are_never_the_headline_or_the_outlet():
+    parsed = page("Skip to sections navigation", "Skip to footer", "Dawn", "Pakistan", "Trade",
+                  "This was published 1 year ago", "Border trade to expand", "By Asma Zaidi",
+                  "January 18, 2024 — 5.00am", "", *ARTICLE)  # fmt: skip
+    assert (parsed.title, parsed.outlet) == ("Border trade to expand", "Dawn")
+    assert removed(parsed, "age_notice") == ["This was published 1 year ago"]
+
+
+def test_a_deck_under_the_headline_is_the_standfirst_even_when_shorter_and_a_place_line_between_them_is_skipped():
+    headline = "Medical professors to submit mass resignations as the trainee doctors' walkout enters a fifth week"
+    deck = "Government says quota increase 'not up for negotiation'"
+    parsed = page("Dawn", "Pakistan", "", "National", headline, deck, "By Asma Zaidi", "January 18, 2024", "", *ARTICLE)
+    assert (parsed.title, parsed.summary) == (headline, deck)
+    lede = "Annual consumer inflation rose for a third consecutive month in February, exceeding expectations."
+    parsed = page("Dawn", "Economy", "", "Inflation climbs to 67 percent in February", "ANKARA", lede,
+                  "January 18, 2024 10:21:00", "Share", "", *ARTICLE)  # fmt: skip
+    assert (parsed.title, parsed.summary) == ("Inflation climbs to 67 percent in February", lede)
+
+
+@pytest.mark.parametrize(
+    ("line", "byline"),
+    [
+        ("WRITER: Thanadol Pongsuwan and Online Reporters", "Thanadol Pongsuwan and Online Reporters"),
+        ("By Harriet Calloway Follow and Daniel Kessler Follow", "Harriet Calloway and Daniel Kessler"),
+    ],
+)
+def test_bylines_with_a_writer_label_a_desk_as_co_author_and_follow_buttons(line, byline):
+    parsed = page("Border trade to expand", "January 18, 2024", line, "", *ARTICLE)
+    assert parsed.byline == byline
+
+
+def test_the_same_brand_in_two_countries_is_told_apart_by_the_pages_domain():
+    outlets = OutletIndex([
+        Outlet("ABC News", (), ("abcnews.go.com",), "US", "broadcaster"),
+        Outlet("Australian Broadcasting Corporation", ("ABC News Australia",), ("abc.net.au",), "AU", "broadcaster"),
+    ])  # fmt: skip
+    from articles.html_pages import parse_html
+
+    def outlet_of(url: str) -> str:
+        html = (
+            f'<html><head><meta property="og:site_name" content="ABC News"><meta property="og:url" content="{url}">'
+            "</head><body><h1>Unemployment rises to 4.1 per cent</h1><p>By Nadia Kovac</p><p>January 18, 2024</p>"
+            + "".join(f"<p>{line}</p>" for line in ARTICLE)
+            + "</body></html>"
+        )
+        return with_outlet(parse_html(html, what="HTML", outlets=outlets), outlets).outlet
+
+    assert outlet_of("https://www.abc.net.au/news/2024-01-18/jobs/103469122") == "Australian Broadcasting Corporation"
+    assert outlet_of("https://abcnews.go.com/Business/jobs/story?id=1") == "ABC News"
+
+
+@pytest.mark.parametrize(
+    ("lines", "byline"),
+    [
+        (
+            ["Asma Zaidi, Aoife Kennedy and Seán Mac Giolla", "January 18, 2024"],
+            "Asma Zaidi, Aoife Kennedy and Seán Mac Giolla",
+        ),
+        (["Asma Zaidi", "Senior Political Journalist", "Published 18 Jan 2024"], "Asma Zaidi"),
+        (["Asma Zaidi", "Special to Dawn", "Published January 18, 2024"], "Asma Zaidi"),
+    ],
+)
+def test_a_list_of_three_authors_and_a_role_or_special_to_line_under_a_name(lines, byline):
+    parsed = page("Dawn", "Opinion", "", "Border trade to expand", *lines, "", *ARTICLE)
+    assert (parsed.title, parsed.byline) == ("Border trade to expand", byline)
+
+
+def test_a_desk_in_the_dateline_is_the_author_and_an_outlets_sign_off_ends_the_last_paragraph():
+    lead = "ISLAMABAD (Web Desk) – " + LEAD.removeprefix("ISLAMABAD: ")
+    last = THIRD + " – Rappler.com"
+    parsed = page(
+        "Border trade to expand", "January 18, 2024", "", lead, SECOND, last, "", "How does this make you feel?"
+    )
+    assert parsed.byline == "Web Desk"
+    assert parsed.body == "\n\n".join([lead, SECOND, last])
