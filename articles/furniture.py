@@ -195,12 +195,21 @@ BOILERPLATE_RULES: tuple[LineRule, ...] = (
     _rule(
         "disclaimer",
         "Disclaimers under an article (The views expressed are the author's own, published from a wire feed ...)",
-        r"^\(?(disclaimer\b|(the )?(views|opinions) expressed (in this (article|piece|column|blog)|here|by the "
+        r"^\(?(disclaimer\b|(the )?(views|opinions) expressed (in this (article|piece|column|blog)|here|"
+        r"in (opinion|op-ed|guest) (pieces|articles|columns)|by the "
         r"(author|writer)s?|are (those|the (author|writer)|solely|his|her|their|my|personal))\b|"
         r"about the authors?\s*:?$|"
         r"this (story|article|report) (has been|was|is) (published|auto-generated|generated|edited)\b.*\b(feed|agency|"
         r"syndicated|text)\b|\(?this story has not been edited\b)",
         60,
+        ends_article=True,
+    ),
+    _rule(
+        "appeal",
+        "The outlet's appeal to its readers after the article (A message from The Moscow Times:, Dear readers,)",
+        r"^(a (message|note|letter|word) from (the )?[A-Z][\w .'’&-]{1,40}|dear (readers?|subscribers?|supporters?))"
+        r"\s*[:,.!]?$",
+        8,
         ends_article=True,
     ),
     _rule(
@@ -295,6 +304,7 @@ POSITIONAL_RULES = {
     "pull_quote": "A short line repeating words of a paragraph near it, set large between paragraphs",
     "restated_paragraph": "Closing paragraphs that restate the article in other words",
     "truncated": "An export's note that its text was cut short (… [+1234 chars])",
+    "key_points": "A box of key points or a summary above the article (In short:, Story highlights, an AI summary)",
 }
 
 
@@ -302,7 +312,8 @@ _SHARE_WORDS = frozenset(
     "facebook twitter x whatsapp telegram linkedin pinterest reddit email e-mail messenger viber threads instagram "
     "youtube tiktok flipboard bluesky mastodon weibo wechat vk sms share print copy link comments comment save "
     "gift tweet "
-    "purchase licensing rights whatsapp bookmark bookmarks like likes reply replies follow social sharing".split()
+    "purchase licensing rights whatsapp bookmark bookmarks like likes reply replies follow social sharing listen to "
+    "article".split()
 )
 _SHARE_WORDS_OR_EMPTY = _SHARE_WORDS | {""}  # a word that was only punctuation or a count
 

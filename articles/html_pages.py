@@ -104,6 +104,10 @@ FURNITURE_CLASSES = (
     (re.compile(r"newsletter|promo|subscribe|signup|sign-up|paywall", re.I), "call_to_action"),
     (re.compile(r"(?:^|[-_\s])(?:ad|ads|advert|advertisement|sponsor\w*)(?:$|[-_\s])", re.I), "advertisement"),
     (re.compile(r"(?:^|[-_\s])(?:related|recommended|more-stories|read-more)(?:$|[-_\s])", re.I), "related_links"),
+    (
+        re.compile(r"key-?points|keypoints|synopsis|highlights|tl-?dr|in-?short|at-?a-?glance|summary-?box", re.I),
+        "key_points",
+    ),
 )
 
 

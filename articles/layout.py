@@ -339,6 +339,7 @@ def read_page(
     order = numeric_date_order(units)
     page.month_first, page.order_from_page = bool(order), order is not None
     _remove_by_rule(page)
+    _remove_key_points(page)
     start = _body_start(page, headline_known=bool(known_title))
     if start is None:
         if page.kept():
@@ -378,6 +379,36 @@ def read_page(
         outlet=identified.name if identified else "",
         **page.fields,
     )
+
+
+_KEY_POINTS_LABEL = re.compile(
+    r"^(?:in short|key points|key takeaways|story highlights|highlights|at a glance|summary|the gist|tl;?dr)\s*:?$|"
+    r"^this is (?:an? )?ai[- ]generated summar(?:y|ization)\b",
+    re.I,
+)
+MAX_KEY_POINTS = 6
+
+
+def _remove_key_points(page: _Page) -> None:
+    """A box of key points above the article (`In short:`, `Story highlights`, Rappler's AI summary):
+    its label and the short sentences that follow it in its block. Only in the page's upper half, and
+    only the first such box: the article's own text comes after it."""
+    for index in range(len(page.units) // 2):
+        if index in page.removed or not _KEY_POINTS_LABEL.match(page.units[index]):
+            continue
+        page.remove(index, "key_points")
+        following = index + 1
+        while (
+            following < len(page.units)
+            and following - index <= MAX_KEY_POINTS
+            and following not in page.block_starts
+            and following not in page.removed
+            and len(page.units[following].split()) <= 40
+            and (ends_sentence(page.units[following]) or is_list_item(page.units[following]))
+        ):
+            page.remove(following, "key_points")
+            following += 1
+        return
 
 
 def _remove_by_rule(page: _Page) -> None:

@@ -62,6 +62,7 @@ FURNITURE = {
         "A version of this article appears in print on March 14, 2024, Section A, Page 1 of the New York edition.",
         "Appeared in the February 22, 2024, print edition as 'Fed Signals Patience on Rate Cuts'.",
     ],
+    "appeal": ["A Message from The Moscow Times:", "Dear readers,"],
     "source_credit": [
         "Source: Al Jazeera", "Source: This article was published by the Central Asia Policy Forum",
         "Translation of an original article published in French on lemonde.fr; the publisher may only be liable for "
@@ -75,6 +76,7 @@ FURNITURE = {
     "disclaimer": [
         "Disclaimer: The views expressed in this article are the writer's own.",
         "This story has been published from a wire agency feed without modifications to the text.",
+        "The views expressed in opinion pieces do not necessarily reflect the position of The Moscow Times.",
     ],
     "copyright_line": [
         "Copyright © 2024 The Frontier Ledger. All rights reserved.",
@@ -134,6 +136,7 @@ REAL_SENTENCES = [
     "Support for the ceasefire has grown in both provinces, a survey found.",
     "With reporting by a team of local journalists, the inquiry found dozens of unpaid workers.",
     "Contact between the two delegations resumed on Monday, officials said.",
+    "A message from the president was read out at the ceremony on Monday.",
 ]
 
 

@@ -402,3 +402,25 @@ def test_a_desk_in_the_dateline_is_the_author_and_an_outlets_sign_off_ends_the_l
     )
     assert parsed.byline == "Web Desk"
     assert parsed.body == "\n\n".join([lead, SECOND, last])
+
+
+def test_a_box_of_key_points_above_the_article_is_furniture_and_the_article_after_it_is_kept():
+    points = ["The two sides will open three more border markets.", "A trade committee will meet again."]
+    parsed = page("Border trade to expand", "By Asma Zaidi", "January 18, 2024", "",
+                  "This is AI generated summarization, which may have errors.", *points, "", *ARTICLE)  # fmt: skip
+    assert parsed.body == "\n\n".join(ARTICLE)
+    assert removed(parsed, "key_points") == ["This is AI generated summarization, which may have errors.", *points]
+
+
+def test_a_key_points_box_in_markup_is_furniture():
+    from articles.html_pages import parse_html
+
+    html = (
+        "<html><body><h1>Border trade to expand</h1><p>By Asma Zaidi</p><p>January 18, 2024</p>"
+        '<div class="KeyPoints_keyPoints__3e7Yb"><h2>In short:</h2>'
+        "<p>The two sides will open three more border markets.</p><h2>What's next?</h2>"
+        "<p>A trade committee will meet again in February.</p></div>"
+        + "".join(f"<p>{line}</p>" for line in ARTICLE)
+        + "</body></html>"
+    )
+    assert parse_html(html, what="HTML").body == "\n\n".join(ARTICLE)
