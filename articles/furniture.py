@@ -100,7 +100,7 @@ BOILERPLATE_RULES: tuple[LineRule, ...] = (
         rf"\brecaptcha\b|^learn more\b|\bnewsletter$|"
         rf"\b(sign up|subscribe) (for|to) (our|the) [\w ]{{0,30}}newsletter\.$|"
         rf"^(log ?in|sign ?in)\b.{{0,30}}\b(register|subscribe)\b|"
-        rf"^support (us|our (work|journalism)|[A-Z]\w+)$|"
+        rf"^support (us|our (work|journalism)|[A-Z]\w+)$|^add [\w .&'’-]{{2,30}} on google( news)?$|"
         rf"^your (daily|weekly|morning|evening) (briefing|newsletter|digest|roundup)\b|"
         rf"\bdelivered (to your inbox|straight to your|every (weekday|morning|week|day))\b|"
         rf"^stay (informed|up-to-date|up to date|updated)\b|"
@@ -196,7 +196,7 @@ BOILERPLATE_RULES: tuple[LineRule, ...] = (
         "disclaimer",
         "Disclaimers under an article (The views expressed are the author's own, published from a wire feed ...)",
         r"^\(?(disclaimer\b|(the )?(views|opinions) expressed (in this (article|piece|column|blog)|here|"
-        r"in (opinion|op-ed|guest) (pieces|articles|columns)|by the "
+        r"in (opinion|op-ed|guest) (pieces|articles|columns)|by (our )?contributors|by the "
         r"(author|writer)s?|are (those|the (author|writer)|solely|his|her|their|my|personal))\b|"
         r"about the authors?\s*:?$|"
         r"this (story|article|report) (has been|was|is) (published|auto-generated|generated|edited)\b.*\b(feed|agency|"
@@ -258,7 +258,7 @@ BOILERPLATE_RULES: tuple[LineRule, ...] = (
         r"\d+\s*(min|mins|minutes?)( read)?|(reading|read) time:?\s*\d+\s*(min|mins|minutes?)( read)?|"
         r"licen[cs]e this (article|story|content)|for subscribers( only)?|"
         r"(do you like|did you (like|enjoy)|was this) (the content of )?this (article|story)( helpful)?\??|"
-        r"how does this (article |story )?make you feel\??|"
+        r"how does this (article |story )?make you feel\??|open this (photo|image) in (the )?gallery:?|"
         r".*\busing ai (narration|voice)\.?)$",
         25,
     ),
@@ -370,7 +370,16 @@ CAPTION_CREDITS = (
     re.compile(r"\[(?P<credit>(?:File|Photo|Handout)[^\]]{0,80})\]\s*\.?$"),
     re.compile(r"\[(?P<credit>[^\]/]{2,60}/[^\]]{2,40})\]\s*\.?$"),
     re.compile(r"^(?:photo|image|picture|file photo|pic|photo credit)\s*(?:by|:|/|–|-)\s*(?P<credit>.{2,80})$", re.I),
-    re.compile(r"[.)]\s+(?P<credit>(?:file|representational|archive) (?:photo|image|picture|pic))\.?$", re.I),
+    re.compile(
+        r"[.)]\s+(?P<credit>(?:file|representational|archive) (?:photo|image|picture|pic)"
+        r"(?:\s*[/|]\s*[\w .'’-]{2,40})?)\.?$",
+        re.I,
+    ),
+    re.compile(r"[.!?]\s*\((?P<credit>social media|supplied|handout|screengrab|screenshot|video grab)\)\.?$", re.I),
+    # A photographer and their agency glued to the caption (`... on June 4.Chris Young/The Canadian Press`).
+    re.compile(
+        r"[.!?]\s*(?P<credit>[A-Z][\w.'’-]+(?: [A-Z][\w.'’-]+){1,3}/(?:The )?[A-Z][\w.'’&-]+(?: [A-Z][\w.'’&-]+){0,3})$"
+    ),
     re.compile(r"\b(?:photo|image|picture) credits?\s*:\s*(?P<credit>.{2,80})$", re.I),
     re.compile(r"[-–—|]\s*(?:photo|image|picture)\s*(?:by|:|/)\s*(?P<credit>[^.]{2,60})\.?$", re.I),
     re.compile(rf"\s[-–—/]\s*(?P<credit>(?:{_AGENCIES}|The News|Dawn|Express|Radio Pakistan)[\w ./]*)$"),

@@ -391,12 +391,12 @@ MAX_KEY_POINTS = 6
 
 def _remove_key_points(page: _Page) -> None:
     """A box of key points above the article (`In short:`, `Story highlights`, Rappler's AI summary):
-    its label and the short sentences that follow it in its block. Only in the page's upper half, and
-    only the first such box: the article's own text comes after it."""
+    its label and the short sentences (two or more) that follow it in its block. Only in the page's
+    upper half, and only the first such box: the article's own text comes after it."""
     for index in range(len(page.units) // 2):
         if index in page.removed or not _KEY_POINTS_LABEL.match(page.units[index]):
             continue
-        page.remove(index, "key_points")
+        points = []
         following = index + 1
         while (
             following < len(page.units)
@@ -406,8 +406,11 @@ def _remove_key_points(page: _Page) -> None:
             and len(page.units[following].split()) <= 40
             and (ends_sentence(page.units[following]) or is_list_item(page.units[following]))
         ):
-            page.remove(following, "key_points")
+            points.append(following)
             following += 1
+        if len(points) >= 2:  # one sentence under `Summary` is the standfirst (Mint)
+            for point in [index, *points]:
+                page.remove(point, "key_points")
         return
 
 

@@ -33,7 +33,7 @@ FURNITURE = {
         "Get weekly news and analysis on the U.S. elections. Sign up here.",
         "Log in, register or subscribe to save articles for later.",
         "Start the day with a summary of the day's stories. Sign up for our Morning Edition newsletter.",
-        "Support Eurasianet",
+        "Support Eurasianet", "Add CBS News on Google",
     ],
     "related_links": [
         "Also Read: Attack victims criticize the UK compensation program",
@@ -77,6 +77,7 @@ FURNITURE = {
         "Disclaimer: The views expressed in this article are the writer's own.",
         "This story has been published from a wire agency feed without modifications to the text.",
         "The views expressed in opinion pieces do not necessarily reflect the position of The Moscow Times.",
+        "THE VIEWS EXPRESSED BY CONTRIBUTORS ARE THEIR OWN AND NOT THE VIEW OF THE HILL",
     ],
     "copyright_line": [
         "Copyright © 2024 The Frontier Ledger. All rights reserved.",
@@ -100,7 +101,7 @@ FURNITURE = {
     "page_notice": [
         "Purchase Licensing Rights, opens new tab", "Why you can trust Sky News", "Listen In English",
         "License this article", "For subscribers", "Do you like the content of this article?",
-        "How does this make you feel?",
+        "How does this make you feel?", "Open this photo in gallery:",
         "Produced by ElevenLabs and News Over Audio (NOA) using AI narration.",
     ],
 }  # fmt: skip
@@ -200,3 +201,31 @@ def test_a_closing_paragraph_with_new_facts_is_kept():
         "Finance ministry officials said the money would shore up foreign exchange reserves."
     )
     assert repeated_paragraphs([*OPENING, new_facts]) == {}
+
+
+@pytest.mark.parametrize(
+    ("caption", "credit"),
+    [
+        ("Fishermen unload their catch at the Al Khor port. File photo / The Peninsula", "File photo / The Peninsula"),
+        ("Lorries wait near the Torkham crossing in Nangarhar province. (Social media)", "Social media"),
+        ("Cranes stand above a condo development in Toronto on June 4.Chris Young/The Canadian Press",
+         "Chris Young/The Canadian Press"),
+    ],
+)  # fmt: skip
+def test_captions_are_known_by_credits_without_the_word_photo_and_glued_to_the_caption(caption, credit):
+    from articles.furniture import caption_credit
+
+    assert caption_credit(caption) == credit
+
+
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        "Trade through the crossing doubled, the ministry said on Monday. (Reuters)",
+        "The committee will meet again in February, officials said.",
+    ],
+)
+def test_a_paragraph_ending_with_an_agency_credit_is_no_caption(sentence):
+    from articles.furniture import caption_credit
+
+    assert caption_credit(sentence) is None
