@@ -101,9 +101,21 @@ FURNITURE_ELEMENTS = {
 FURNITURE_CLASSES = (
     (re.compile(r"caption", re.I), "photo_caption"),
     (re.compile(r"(?:^|[-_\s])(?:share|sharing|social)(?:$|[-_\s])", re.I), "share_prompt"),
-    (re.compile(r"newsletter|promo|subscribe|signup|sign-up|paywall", re.I), "call_to_action"),
+    (
+        re.compile(
+            r"newsletter|promo|subscribe|signup|sign-up|paywall|membership|community-box|donat(?:e|ion)|"
+            r"support-(?:us|box)|appeal",
+            re.I,
+        ),
+        "call_to_action",
+    ),
     (re.compile(r"(?:^|[-_\s])(?:ad|ads|advert|advertisement|sponsor\w*)(?:$|[-_\s])", re.I), "advertisement"),
-    (re.compile(r"(?:^|[-_\s])(?:related|recommended|more-stories|read-more)(?:$|[-_\s])", re.I), "related_links"),
+    (
+        re.compile(
+            r"(?:^|[-_\s])(?:related|recommended|more-stories|read-more|also-read|read-also|see-also)(?:$|[-_\s])", re.I
+        ),
+        "related_links",
+    ),
     (
         re.compile(r"key-?points|keypoints|synopsis|highlights|tl-?dr|in-?short|at-?a-?glance|summary-?box", re.I),
         "key_points",

@@ -1454,7 +1454,11 @@ def _read_closing_lines(page: _Page, body: list[int]) -> list[int]:
     `Asad Ali` then `Asad Ali is an Islamabad based expert ...`."""
     for index in body[-4:]:
         _read_credit_or_bio(page, index)
-    return [index for index in body if index not in page.removed]
+    body = [index for index in body if index not in page.removed]
+    # Tags left between the last paragraph and the author's note (`Transport`, `Sydney Metro`).
+    while len(body) > 1 and len(page.units[body[-1]].split()) <= 4 and not ends_sentence(page.units[body[-1]]):
+        page.remove(body.pop(), "page_footer", note="a short line after the article's last paragraph")
+    return body
 
 
 def _read_credit_or_bio(page: _Page, index: int) -> bool:

@@ -424,3 +424,25 @@ def test_a_key_points_box_in_markup_is_furniture():
         + "</body></html>"
     )
     assert parse_html(html, what="HTML").body == "\n\n".join(ARTICLE)
+
+
+def test_a_membership_box_and_an_also_read_box_in_markup_are_furniture():
+    from articles.html_pages import parse_html
+
+    html = (
+        "<html><body><h1>Border trade to expand</h1><p>By Asma Zaidi</p><p>January 18, 2024</p>"
+        + f"<p>{LEAD}</p>"
+        + '<div class="also-read"><span>Related</span><a href="/x">Markets reopen at Taftan</a></div>'
+        + f"<p>{SECOND}</p><p>{THIRD}</p>"
+        + '<div class="community-box"><h3>Join our Community</h3><p>You are a dedicated reader</p>'
+        "<p>We are really pleased that you have read 10 of our articles in the past month.</p></div>"
+        "</body></html>"
+    )
+    assert parse_html(html, what="HTML").body == "\n\n".join(ARTICLE)
+
+
+def test_tags_between_the_last_paragraph_and_the_authors_note_are_furniture():
+    parsed = page("Border trade to expand", "By Asma Zaidi", "January 18, 2024", "", *ARTICLE,
+                  "Trade", "Border markets", "Asma Zaidi is the trade reporter for Dawn.")  # fmt: skip
+    assert parsed.body == "\n\n".join(ARTICLE)
+    assert parsed.author_bio == "Asma Zaidi is the trade reporter for Dawn."
