@@ -218,7 +218,8 @@ BOILERPLATE_RULES: tuple[LineRule, ...] = (
         "published by ...)",
         r"^(source|sources|courtesy|via|credit)\s*:\s*\S|^\(?with (additional )?inputs? from\b|"
         r"^(this (article|piece|story) (was|is|has been) (first |originally )?(published|republished|reproduced) "
-        r"(by|with|from|on)\b)|^translation of an (original )?article (first |originally )?published in \w+\b",
+        r"(by|with|from|on|in)\b)|^translation of an (original )?article (first |originally )?published in \w+\b|"
+        r"^translat(ed|ion) (from \w+ )?by [A-Z][\w.'’ -]{2,40}\.?$",
         25,
         ends_article=True,
     ),
@@ -399,7 +400,10 @@ CREDIT_LINE = re.compile(
     r"^(?=.*\b(?:AFP|Reuters|REUTERS|AP|Getty|EPA|File|Photo|Shutterstock|Xinhua|Anadolu|Handout|Stringer|APP|"
     r"PPI|INP)\b)(?:(?:photo|image|picture)(?: credit)?\s*:\s*)?[A-Z][\w.&'’ -]{1,30}(?:\s?/\s?[\w.&'’ -]{1,30}){1,4}$|"
     r"^(?:Getty Images|AFP|Reuters|AP Photo|EPA|Shutterstock|File photo|Handout)$|"
-    r"^(?=.*\b(?:AFP|Afp|Reuters|Getty Images|AP|EPA)\b)[A-Z][\w.&'’ -]{1,30}(?:\s\|\s[\w.&'’ -]{1,30}){1,3}$"
+    r"^(?=.*\b(?:AFP|Afp|Reuters|Getty Images|AP|EPA)\b)[A-Z][\w.&'’ -]{1,30}(?:\s\|\s[\w.&'’ -]{1,30}){1,3}$|"
+    # a photographer and their outlet: `Angie de Silva/Rappler`
+    r"^(?!By )[A-Z][\w.'’-]+(?: (?:[A-Z][\w.'’-]+|de|da|van|von|al|el|bin|la|le|del|dos)){1,3}/(?:The )?[A-Z][\w.&'’-]+"
+    r"(?: [A-Z][\w.&'’-]+){0,3}$"
 )
 CAPTION_LABEL = re.compile(r"^(?:image|photo|picture|video) caption\s*[,:]?$|^caption\s*:?$", re.I)
 

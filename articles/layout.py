@@ -98,7 +98,7 @@ _BIO_WORDS = re.compile(
     r"\b(expert|analyst|journalist|writer|author|columnist|correspondent|reporter|researcher|professor|"
     r"lecturer|editor|fellow|scholar|student|freelance|based|contributor|reached|e-?mail|twitter|tweets|"
     r"commentator|practitioner|retired|diplomat|former|director|economist|associate|ambassador|head|writes|"
-    r"blogs|teaches|joined|covers|reporting|reports on|more about)\b|@",
+    r"blogs|teaches|joined|covers|reporting|reports on|more about|pen name|pseudonym|educator|teacher)\b|@",
     re.I,
 )
 _WIRE_CREDITS = re.compile(

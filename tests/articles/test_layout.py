@@ -446,3 +446,19 @@ def test_tags_between_the_last_paragraph_and_the_authors_note_are_furniture():
                   "Trade", "Border markets", "Asma Zaidi is the trade reporter for Dawn.")  # fmt: skip
     assert parsed.body == "\n\n".join(ARTICLE)
     assert parsed.author_bio == "Asma Zaidi is the trade reporter for Dawn."
+
+
+def test_a_caption_above_a_photographers_credit_line_is_furniture_but_a_by_line_with_a_slash_is_the_byline():
+    parsed = page("Border trade to expand", "By RFE/RL's Radio Mashaal", "January 18, 2024", "",
+                  "MARKETS. Traders wait at the Taftan crossing on January 16, 2024.", "Angie de Silva/Rappler",
+                  *ARTICLE)  # fmt: skip
+    assert parsed.byline == "RFE/RL's Radio Mashaal"
+    assert parsed.body == "\n\n".join(ARTICLE)
+
+
+def test_a_pen_name_note_and_a_translators_credit_after_the_article_are_furniture():
+    note = "Zahra Mousavi is the pen name of an Afghan educator who taught at a girls' school in Kabul until 2021."
+    credit = "This article was originally published in French in L'Orient-Le Jour. Translation by Joelle Khoury."
+    parsed = page("Border trade to expand", "By Zahra Mousavi", "January 18, 2024", "", *ARTICLE, note, credit)
+    assert parsed.body == "\n\n".join(ARTICLE)
+    assert parsed.author_bio == note
