@@ -101,6 +101,7 @@ BOILERPLATE_RULES: tuple[LineRule, ...] = (
         rf"\b(sign up|subscribe) (for|to) (our|the) [\w ]{{0,30}}newsletter\.$|"
         rf"^(log ?in|sign ?in)\b.{{0,30}}\b(register|subscribe)\b|"
         rf"^support (us|our (work|journalism)|[A-Z]\w+)$|^add [\w .&'’-]{{2,30}} on google( news)?$|"
+        rf"^(over |more than )?[\d,.]+k? (subscribers|readers|followers)$|"
         rf"^your (daily|weekly|morning|evening) (briefing|newsletter|digest|roundup)\b|"
         rf"\bdelivered (to your inbox|straight to your|every (weekday|morning|week|day))\b|"
         rf"^stay (informed|up-to-date|up to date|updated)\b|"
@@ -119,6 +120,7 @@ BOILERPLATE_RULES: tuple[LineRule, ...] = (
         "related_links",
         "Link lists to other stories (Also Read:, Read more:, Related, Keep reading, Most read) and their items",
         r"^(also read|read also|read more|read next|read(?=\s*[:|])|see also|more on this|keep reading|"
+        r"continue reading|"
         r"related (news|articles?|stories|posts|coverage|content|reading|topics)|"
         r"recommended( for you| stories| articles| reading)?|"
         r"you (may|might) also like|more from\b|more in\b|more stories|latest( news| stories)?|recent posts|"
@@ -406,6 +408,8 @@ CREDIT_LINE = re.compile(
     r"(?: [A-Z][\w.&'’-]+){0,3}$"
 )
 CAPTION_LABEL = re.compile(r"^(?:image|photo|picture|video) caption\s*[,:]?$|^caption\s*:?$", re.I)
+# The BBC's screen-reader labels with their text on one line: `Image caption, Farmers in ...`, `Image source, Getty`.
+LABELLED_CAPTION = re.compile(r"^(?:image|photo|picture|video) (?:caption|source|credit)\s*[,:]\s*\S", re.I)
 
 
 def caption_credit(line: str) -> str | None:

@@ -39,8 +39,16 @@ from urllib.parse import urlsplit
 from archive.common.dates import DatePrecision, DateStatement, PartialDate, numeric_date_order, read_date_statement
 from archive.common.sentences import split_sentences
 from articles.cleaning import canonical_text, normalise_text, repeated_paragraphs
-from articles.furniture import CAPTION_LABEL, CREDIT_LINE, RULES_BY_NAME, caption_credit, classify_line, is_list_item
-from articles.outlets import EMPTY_INDEX, Clue, OutletClue, OutletIndex, identify, plausible_name
+from articles.furniture import (
+    CAPTION_LABEL,
+    CREDIT_LINE,
+    LABELLED_CAPTION,
+    RULES_BY_NAME,
+    caption_credit,
+    classify_line,
+    is_list_item,
+)
+from articles.outlets import EMPTY_INDEX, Clue, Identified, OutletClue, OutletIndex, identify, plausible_name
 from articles.parsed import ParsedArticle, ParseError, Removal
 
 MAX_TITLE_LENGTH = 300  # a first line longer than this is a paragraph, not a headline
@@ -124,7 +132,11 @@ _HEADER_NOISE = re.compile(
 _MESSENGER_OUTLET = re.compile(
     r"\bjoin\s+(?:the\s+|our\s+)?(?P<outlet>[A-Z][\w&.'’ -]{1,40}?)\s+(?:on\s+)?(?:whatsapp|telegram)", re.I
 )
-_FOLLOW_OUTLET = re.compile(r"^(?:follow|like)\s+(?P<outlet>[A-Z][\w&.'’ -]{1,40}?)\s+(?:on|@)\s", re.I)
+_FOLLOW_OUTLET = re.compile(
+    r"^(?:follow|like)\s+(?P<outlet>[A-Z][\w&.'’ -]{1,40}?)\s+(?:on|@)\s|"
+    r"^thanks for reading\s+(?P<read>[A-Z][\w&.'’ -]{1,40}?)\s*!",  # a newsletter's sign-off (Substack)
+    re.I,
+)
 _COPYRIGHT_WORDS = re.compile(
     r"©|\(c\)|\bcopyrights?\b|\b(?:19|20)\d{2}\b|\ball rights reserved(?: (?:for|to|by)\b)?|\bprotected\b", re.I
 )
@@ -287,6 +299,7 @@ class _Page:
     statements: dict[int, DateStatement | None] = field(default_factory=dict)  # memo of statement()
     header_lines: dict[int, bool] = field(default_factory=dict)  # memo of _is_header_line
     author_names: list[str] = field(default_factory=list)  # names on lines of their own in the header
+    dateline_agency: str = ""  # `KARACHI (APP) –`
     from_institution: bool = False  # republished from a think tank ("This article was published by ...")
     standalone: set[str] = field(default_factory=set)  # every line of the page, canonical
 
@@ -371,6 +384,7 @@ def read_page(
         page.removed.pop(title_index, None)
     body_text, removals = _assemble(units, body, page.removed, headline=title_index)
     identified = identify(page.clues, outlets)
+    _credit_the_agency(page, identified)
     return ParsedArticle(
         body=body_text,
         removals=tuple(removals),
@@ -414,6 +428,16 @@ def _remove_key_points(page: _Page) -> None:
         return
 
 
+def _credit_the_agency(page: _Page, identified: Identified | None) -> None:
+    """A story with no byline whose dateline credits an agency other than the page's outlet (`KARACHI
+    (APP) –` in Daily Times) was written by that agency; an agency's own story credits nobody."""
+    agency = page.outlets.named(page.dateline_agency) if page.dateline_agency else None
+    if page.fields.get("byline") or agency is None or agency.kind != "agency":
+        return
+    if identified is None or identified.outlet != agency:
+        page.fields["byline"] = page.dateline_agency
+
+
 def _remove_by_rule(page: _Page) -> None:
     """Lines a furniture rule recognises wherever they stand."""
     for index, unit in enumerate(page.units):
@@ -431,6 +455,9 @@ def _remove_by_rule(page: _Page) -> None:
             and (_GALLERY_COUNTER.match(page.units[index - 1]) and len(unit.split()) <= 40)
         ):
             page.remove(index, "photo_caption")  # a gallery's caption, under its "2/6"
+            continue
+        if LABELLED_CAPTION.match(unit) and len(unit.split()) <= 60:
+            page.remove(index, "photo_caption")
             continue
         if CAPTION_LABEL.match(unit):
             page.remove(index, "photo_caption")
@@ -554,8 +581,9 @@ def _clues_in_furniture(page: _Page, index: int, rule: str) -> None:
         page.clues.append(OutletClue(Clue.MESSENGER, match["outlet"].strip(), unit))
     elif rule == "messenger_invite" or rule == "call_to_action":
         match = _MESSENGER_OUTLET.search(unit) or _FOLLOW_OUTLET.match(unit)
-        if match and match["outlet"].split()[0].lower() not in {"us", "our", "the", "my", "this"}:
-            page.clues.append(OutletClue(Clue.MESSENGER, match["outlet"].strip(), unit))
+        outlet = (match["outlet"] or match.groupdict().get("read") or "") if match else ""
+        if outlet and outlet.split()[0].lower() not in {"us", "our", "the", "my", "this"}:
+            page.clues.append(OutletClue(Clue.MESSENGER, outlet.strip(), unit))
     elif rule == "wire_credits":
         reporting = _REPORTING_BY.match(unit)
         if reporting:
@@ -661,7 +689,8 @@ def _opens_run(page: _Page, index: int, prose: list[int]) -> bool:
 
 _NOTICE_WORDS = re.compile(
     r"\b(funding|funded|partners?|disclos\w*|republish\w*|licen[cs]e|creative commons|copyright|subscri\w+|"
-    r"newsletter|sign up|cookies?|privacy|terms|advertis\w+|sponsor\w*)\b",
+    r"newsletter|sign up|cookies?|privacy|terms|advertis\w+|sponsor\w*|"
+    r"every (?:mon|tues|wednes|thurs|fri|satur|sun)day|every (?:week|weekday|morning))\b",  # a newsletter's schedule
     re.I,
 )
 
@@ -904,10 +933,22 @@ def _read_header(page: _Page, block: list[int], start: int, known_title: str) ->
     byline_pending = False
     first_header_line = next((i for i in block if _is_header_line(page, i) and i > (title_index or -1)), None)
     last_text = max((i for i in block if not _is_header_line(page, i)), default=None)
+    co_authors: set[int] = set()
     for index in block:
-        if index == title_index:
+        if index == title_index or index in co_authors:
             continue
         unit = page.units[index]
+        following = _kept_neighbour(page, index, 1)
+        co_author = unit.strip().lower() in {"and", "&"} and fields.get("byline") and following in block
+        if co_author and _is_name_like_byline(page, following):  # the BBC: a name, a role, `and`, a name, a role
+            name = _clean_byline(page.units[following])
+            fields["byline"] = f"{fields['byline']} and {name}"
+            if page.author_names:
+                page.author_names.append(name)
+            page.remove(index, "byline")
+            page.remove(following, "byline")
+            co_authors.add(following)
+            continue
         if title_keys and canonical_text(_take_suffix(page, _title_without_labels(unit), record=False)) in title_keys:
             page.remove(index, "title_repeat")
             continue
@@ -1051,6 +1092,14 @@ def _read_byline_or_date(page: _Page, index: int, byline_pending: bool) -> bool:
     return False
 
 
+def _is_organisation(page: _Page, name: str) -> bool:
+    """A byline naming an organisation: by its words, as a known outlet, or as an acronym (`RSIS`)."""
+    return bool(_ORGANISATION.search(name)) or page.outlets.named(name) is not None or bool(_ACRONYM.match(name))
+
+
+_ACRONYM = re.compile(r"^[A-Z][A-Z&.]{1,9}$")
+
+
 def _without_outlet(page: _Page, name: str) -> str:
     """A byline without the outlet named after it: "JOHN DOE and JANE ROE Associated Press", "A / AFP",
     CBC's "Marie-Claude Tremblay · CBC News"."""
@@ -1081,8 +1130,8 @@ def _offer_byline(page: _Page, name: str, strength: int) -> None:
         or strength < page.byline_strength
         or (
             strength == page.byline_strength == EXPLICIT
-            and _ORGANISATION.search(current)
-            and not _ORGANISATION.search(name)
+            and _is_organisation(page, current)
+            and not _is_organisation(page, name)
         )
     ):
         page.fields["byline"] = name
@@ -1119,6 +1168,7 @@ def _trailing_bureau_city() -> re.Pattern[str]:
     return re.compile(r"(?<=\w)(?:(?P<separator>\s*[,|–—-]\s*)|\s+)(?:" + "|".join(map(re.escape, cities)) + r")\s*$")
 
 
+_EDITED_BY = re.compile(r"(?:\s*[,|]\s*|\s+)(?:edited|curated|updated) by\b.*$", re.I)
 _FOLLOW_BUTTON = re.compile(r"(?<=\w)\s+Follow(?=\s+and\s|\s*[,|]|\s*$)")
 
 
@@ -1126,6 +1176,7 @@ def _clean_byline(name: str) -> str:
     """`By A | B` -> `A and B`; trailing separators, `, and`, a time (`at 10:32 AM`), agencies (`with AFP`), a role
     (`A, Senior Correspondent`), a city (`A in Karachi`) and the outlet (`A, CNN`) taken off."""
     name = _FOLLOW_BUTTON.sub("", name)  # the WSJ's `Harriet Calloway Follow and Daniel Kessler Follow`
+    name = _EDITED_BY.sub("", name)  # NDTV's `Reported by A, Edited by B`: B edited, A wrote
     name = _WITH_AGENCIES.sub("", re.sub(r"\s+at\s+\d{1,2}[:.]\d{2}.*$", "", name.strip()))
     name = re.sub(r",\s+[^,]*$", lambda match: "" if _ROLE.search(match.group()) else match.group(), name)
     name = re.sub(r"(?:\s*[|,–—-]|\s*,?\s+and)\s*$", "", name.strip()).strip()
@@ -1291,8 +1342,8 @@ _DATE_LABEL = re.compile(r"\b(?:published|updated|posted|modified|date[ds]?)\b",
 def _remove_teaser_cards(page: _Page, start: int) -> None:
     """Cards of other stories below the article's start: a line that is only a date, then a headline
     or two and a `By ...` line (`Mar 12, 2024` / `Egypt's pound float ...` / `By Atlantic Council
-    experts`), with the section label above the date. An article's text never has a line that is
-    only a date; the card's headline goes with it only when its byline closes the card."""
+    experts`), with the section label above the date. Without its `By` line a date is left alone:
+    it may be the article's own, under a header that was not found."""
     kept = page.kept(start + 1)
     for position, index in enumerate(kept):
         statement = page.statement(index)
@@ -1300,17 +1351,17 @@ def _remove_teaser_cards(page: _Page, start: int) -> None:
             continue
         if _DATE_LABEL.search(page.units[index]):
             continue  # `First Published: 14 Nov 2023`: the article's own date, at its foot
-        page.remove(index, "related_links", note="a teaser's date")
         card = kept[position + 1 : position + 4]
         closing = next(
             (k for k, i in enumerate(card) if _BYLINE.match(page.units[i]) and len(page.units[i].split()) <= 8), None
         )
-        if closing is not None and closing > 0:
-            for i in card[: closing + 1]:
-                page.remove(i, "related_links", note="a teaser")
-            above = kept[position - 1] if position > 0 else None
-            if above is not None and len(page.units[above].split()) <= 3 and not ends_sentence(page.units[above]):
-                page.remove(above, "related_links", note="a teaser's label")
+        if not closing:
+            continue
+        for i in [index, *card[: closing + 1]]:
+            page.remove(i, "related_links", note="a teaser")
+        above = kept[position - 1] if position > 0 else None
+        if above is not None and len(page.units[above].split()) <= 3 and not ends_sentence(page.units[above]):
+            page.remove(above, "related_links", note="a teaser's label")
 
 
 MIN_FURNITURE_STRETCH = 4  # lines of furniture in a row that a page's footer has and an article hasn't
@@ -1375,11 +1426,19 @@ def _read_page_footer(page: _Page, end: int) -> None:
     note or wire credits right after the article are read first."""
     in_comments = False
     contributors_from = None
+    first = True
     for index in range(end + 1, len(page.units)):
         removal = page.removed.get(index)
         if removal is not None:
             in_comments = in_comments or removal.rule == "comment_form"
             continue
+        if first and _reporter_under_the_article(page, page.units[index]):
+            page.fields["byline"], page.byline_strength = page.units[index].strip(), NAME_LINE
+            page.author_names = [page.units[index].strip()]
+            page.remove(index, "byline", note="the reporter, under the article")
+            first = False
+            continue
+        first = False
         if _CONTRIBUTORS.match(page.units[index]):
             contributors_from = index
         elif (
@@ -1401,6 +1460,20 @@ def _read_page_footer(page: _Page, end: int) -> None:
             page.remove(index, "byline")
             continue
         page.remove(index, "reader_comments" if in_comments else "page_footer")
+
+
+def _reporter_under_the_article(page: _Page, unit: str) -> bool:
+    """A person's name alone right under the last paragraph, on a page whose only credit so far is the
+    outlet's own name (TOLOnews credits itself by the date and its reporter under the story)."""
+    byline = page.fields.get("byline", "")
+    return (
+        bool(byline)
+        and page.outlets.named(byline) is not None
+        and 2 <= len(unit.split()) <= 4
+        and is_name_like(unit)
+        and not _DESKS.match(unit.strip())
+        and page.outlets.named(unit) is None
+    )
 
 
 _CONTRIBUTORS = re.compile(r"^(?:contributors?|authors?|about the authors?|the authors?)\s*:?$", re.I)
@@ -1497,6 +1570,7 @@ def _read_dateline(page: _Page, first_paragraph: str) -> None:
         _offer_byline(page, agency["agency"].strip(), CREDIT)  # "ISLAMABAD (Web Desk) – ...": the desk wrote it
     elif agency:
         page.clues.append(OutletClue(Clue.AGENCY_CREDIT, agency["agency"].strip(), first_paragraph[:80]))
+        page.dateline_agency = agency["agency"].strip()
     byline = page.fields.get("byline", "")
     if byline and page.outlets.named(byline) is not None:
         page.clues.append(OutletClue(Clue.AGENCY_CREDIT, byline, byline))

@@ -59,11 +59,12 @@ _NUMERIC = r"(?P<first>[0-3]?\d)(?P<sep>[/.-])(?P<second>[0-3]?\d)(?P=sep)(?P<ye
 _YEAR_SEPARATOR = r"(?:\s*,\s*|\s+)"  # `18 January, 2024`, `18 January 2024`, Al Arabiya's `18 January ,2024`
 _MONTH_FIRST = _WEEKDAY + _MONTH + r",?\s+" + _DAY + _YEAR_SEPARATOR + _YEAR + _TIME
 _DAY_FIRST = _WEEKDAY + _DAY + r"\s+(?:of\s+)?" + _MONTH + _YEAR_SEPARATOR + _YEAR + _TIME
+_DAY_MONTH_YEAR = _DAY + r"(?P<dsep>[/.-])" + _MONTH + r"(?P=dsep)" + _YEAR + _TIME  # The Wire's `12/Apr/2024`
 _MONTH_YEAR = _MONTH + r",?\s+" + _YEAR
 
 _PATTERNS = [
     re.compile(rf"(?<![\w/.-]){pattern}(?![\w/])", re.IGNORECASE)
-    for pattern in (_ISO, _MONTH_FIRST, _DAY_FIRST, _NUMERIC, _MONTH_YEAR)
+    for pattern in (_ISO, _MONTH_FIRST, _DAY_FIRST, _DAY_MONTH_YEAR, _NUMERIC, _MONTH_YEAR)
 ]
 _ISO_FORMS = re.compile(r"\d{4}(?:-\d{2}(?:-\d{2})?)?")
 _YEAR_ONLY = re.compile(r"^\s*(?P<year>(?:18|19|20)\d{2})\s*$")
