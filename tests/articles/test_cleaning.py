@@ -33,7 +33,7 @@ FURNITURE = {
         "Get weekly news and analysis on the U.S. elections. Sign up here.",
         "Log in, register or subscribe to save articles for later.",
         "Start the day with a summary of the day's stories. Sign up for our Morning Edition newsletter.",
-        "Support Eurasianet", "Add CBS News on Google",
+        "Support Eurasianet", "Add CBS News on Google", "Over 4,000 subscribers",
     ],
     "related_links": [
         "Also Read: Attack victims criticize the UK compensation program",
@@ -43,7 +43,7 @@ FURNITURE = {
         "You may also like",
         "Read more: Markets close higher",
         "Most Read",
-        "Keep reading", "Further reading", "Related Experts: Karim Haddad and Laura Whitmore",
+        "Keep reading", "Continue Reading", "Further reading", "Related Experts: Karim Haddad and Laura Whitmore",
     ],
     "comment_form": [
         "Leave a Reply",

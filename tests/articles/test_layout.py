@@ -306,10 +306,11 @@ def test_cards_of_other_stories_below_the_article_are_furniture_but_its_own_date
     assert "Why the border markets matter. What comes next matters more." in removed(parsed, "related_links")
 
 
-def test_a_line_that_is_only_a_date_inside_the_article_is_taken_only_with_its_card():
-    """A date-only line ends no article: the text after it stays unless a `By` line closes a card."""
+def test_a_line_that_is_only_a_date_inside_the_article_goes_only_with_its_card():
+    """Without a card's `By` line a date-only line is left alone (it may be the article's own date, under a
+    header that was not found), and the text after it stays."""
     parsed = page("Border trade to expand", "By Asma Zaidi", "", LEAD, SECOND, "Jan 12, 2024", THIRD)
-    assert parsed.body == "\n\n".join(ARTICLE)
+    assert parsed.body == "\n\n".join([LEAD, SECOND, "Jan 12, 2024", THIRD])
 
 
 def test_a_name_beside_the_outlet_on_the_date_line_is_the_byline_and_social_sharing_is_a_share_bar():
@@ -462,3 +463,55 @@ def test_a_pen_name_note_and_a_translators_credit_after_the_article_are_furnitur
     parsed = page("Border trade to expand", "By Zahra Mousavi", "January 18, 2024", "", *ARTICLE, note, credit)
     assert parsed.body == "\n\n".join(ARTICLE)
     assert parsed.author_bio == note
+
+
+def test_a_day_month_year_date_with_slashes_and_an_editor_after_the_reporter():
+    assert read_date_statement("12/Apr/2024").published.date == D(2024, 4, 12)
+    parsed = page("Border trade to expand", "Reported by Asma Zaidi, Edited by Anindita Sanyal",
+                  "Updated: January 18, 2024", "", *ARTICLE)  # fmt: skip
+    assert parsed.byline == "Asma Zaidi"
+
+
+def test_the_reporter_under_the_article_when_the_outlet_credits_itself_above_it():
+    outlets = OutletIndex([Outlet("TOLOnews", (), ("tolonews.com",), "AF", "broadcaster")])
+    lines = ["TOLOnews", "Business", "Border trade to expand", "TOLOnews", "Tuesday, 19 March 2024 18:25", "",
+             *ARTICLE, "", "Hasibullah Noori", "", "Related News", "Markets reopen at Torkham"]  # fmt: skip
+    text = "\n".join(lines)
+    parsed = with_outlet(parse_text(text, outlets=outlets), outlets)
+    assert (parsed.outlet, parsed.byline) == ("TOLOnews", "Hasibullah Noori")
+
+
+def test_an_agency_in_the_dateline_is_the_author_unless_it_is_the_outlet_itself():
+    outlets = OutletIndex([
+        Outlet("Associated Press of Pakistan", ("APP",), ("app.com.pk",), "PK", "agency"),
+        Outlet("Daily Times", (), ("dailytimes.com.pk",), "PK", "newspaper"),
+    ])  # fmt: skip
+    lead = "KARACHI (APP) – " + LEAD.removeprefix("ISLAMABAD: ")
+    text = "\n".join(["Daily Times", "Border trade to expand", "January 18, 2024", "", lead, SECOND, THIRD])
+    assert with_outlet(parse_text(text, outlets=outlets), outlets).byline == "APP"
+    text = text.replace("Daily Times", "APP")
+    assert with_outlet(parse_text(text, outlets=outlets), outlets).byline == ""
+
+
+def test_two_authors_each_with_a_role_joined_by_an_and_line_and_a_person_over_an_acronym():
+    parsed = page("Border trade to expand", "26 September 2024", "Amber Whitlock", "Pakistan correspondent", "and",
+                  "Zubair Ahmed", "BBC Urdu, Multan", "", "Image caption, Traders wait at the Taftan crossing",
+                  *ARTICLE)  # fmt: skip
+    assert parsed.byline == "Amber Whitlock and Zubair Ahmed"
+    assert parsed.body == "\n\n".join(ARTICLE)
+    parsed = page("Border trade to expand", "By RSIS", "November 6, 2024", "", "By Aditi Malhotra and Kevin Lim",
+                  *ARTICLE)  # fmt: skip
+    assert parsed.byline == "Aditi Malhotra and Kevin Lim"
+
+
+def test_a_newsletters_description_above_the_post_is_not_its_first_paragraph():
+    parsed = page("Steppe Dispatch", "Subscribe", "Central Asia, explained. Politics, money and power from Almaty to "
+                  "Ashgabat, every Wednesday.", "Over 4,000 subscribers", "Subscribe",
+                  "Border trade to expand", "Dina Serikbayeva", "Oct 9, 2024", "Share", *ARTICLE,
+                  "Continue Reading")  # fmt: skip
+    assert (parsed.title, parsed.byline, parsed.published.date) == (
+        "Border trade to expand",
+        "Dina Serikbayeva",
+        D(2024, 10, 9),
+    )
+    assert parsed.body == "\n\n".join(ARTICLE)
