@@ -307,6 +307,7 @@ POSITIONAL_RULES = {
     "pull_quote": "A short line repeating words of a paragraph near it, set large between paragraphs",
     "restated_paragraph": "Closing paragraphs that restate the article in other words",
     "truncated": "An export's note that its text was cut short (… [+1234 chars])",
+    "subheading": "A short line between two paragraphs, not a sentence: the outlet's signpost inside the article",
     "key_points": "A box of key points or a summary above the article (In short:, Story highlights, an AI summary)",
 }
 

@@ -515,3 +515,11 @@ def test_a_newsletters_description_above_the_post_is_not_its_first_paragraph():
         D(2024, 10, 9),
     )
     assert parsed.body == "\n\n".join(ARTICLE)
+
+
+def test_a_subheading_between_paragraphs_is_furniture_but_an_interviewers_question_is_text():
+    question = "What is Pakistan doing and why now?"
+    parsed = page("Border trade to expand", "By Asma Zaidi", "January 18, 2024", "", LEAD, "Deeper in debt",
+                  SECOND, "Where Could Compromise Lie?", THIRD, question, LEAD.removeprefix("ISLAMABAD: "))  # fmt: skip
+    assert removed(parsed, "subheading") == ["Deeper in debt", "Where Could Compromise Lie?"]
+    assert question in parsed.body.split("\n\n")
