@@ -250,6 +250,9 @@ def identify(clues: Iterable[OutletClue], index: OutletIndex) -> Identified | No
             votes[found.name] = votes.get(found.name, 0) + 1
         best = min(found.clue for found in known)
         ranked = [found for found in known if found.clue == best]
+        site = next((found for clue, found in readings if clue.kind == Clue.SITE_NAME), None)
+        if site is not None and all(found.outlet.kind == "agency" and found.clue > site.clue for found in known):
+            return site  # an agency's story on a site that names itself: Barron's publishes AFP's copy
         if at_domain is not None and all(_same_brand_elsewhere(found, at_domain) for found in ranked):
             return at_domain  # "ABC News" on abc.net.au: the Australian ABC, not the American one
         if best == Clue.MASTHEAD:

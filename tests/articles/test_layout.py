@@ -523,3 +523,17 @@ def test_a_subheading_between_paragraphs_is_furniture_but_an_interviewers_questi
                   SECOND, "Where Could Compromise Lie?", THIRD, question, LEAD.removeprefix("ISLAMABAD: "))  # fmt: skip
     assert removed(parsed, "subheading") == ["Deeper in debt", "Where Could Compromise Lie?"]
     assert question in parsed.body.split("\n\n")
+
+
+def test_an_agencys_story_on_a_site_that_names_itself_belongs_to_the_site():
+    from articles.html_pages import parse_html
+
+    outlets = OutletIndex([Outlet("Agence France-Presse", ("AFP",), ("afp.com",), "FR", "agency")])
+    html = (
+        '<html><head><meta property="og:site_name" content="Barron\'s"></head><body><p>AFP</p>'
+        "<h1>Border trade to expand</h1><p>By AFP - Agence France Presse</p><p>January 18, 2024</p>"
+        + "".join(f"<p>{line}</p>" for line in ARTICLE)
+        + "<p>© 2024 AFP</p></body></html>"
+    )
+    parsed = with_outlet(parse_html(html, what="HTML", outlets=outlets), outlets)
+    assert parsed.outlet == "Barron's"
