@@ -101,7 +101,7 @@ BOILERPLATE_RULES: tuple[LineRule, ...] = (
         rf"\b(sign up|subscribe) (for|to) (our|the) [\w ]{{0,30}}newsletter\.$|"
         rf"^(log ?in|sign ?in)\b.{{0,30}}\b(register|subscribe)\b|"
         rf"^support (us|our (work|journalism)|[A-Z]\w+)$|^add [\w .&'’-]{{2,30}} on google( news)?$|"
-        rf"^(over |more than )?[\d,.]+k? (subscribers|readers|followers)$|"
+        rf"^(over |more than )?[\d,.]+k? (subscribers|readers|followers)$|^thanks for reading\b[^.!?]{{0,50}}!|"
         rf"^your (daily|weekly|morning|evening) (briefing|newsletter|digest|roundup)\b|"
         rf"\bdelivered (to your inbox|straight to your|every (weekday|morning|week|day))\b|"
         rf"^stay (informed|up-to-date|up to date|updated)\b|"

@@ -34,6 +34,7 @@ FURNITURE = {
         "Log in, register or subscribe to save articles for later.",
         "Start the day with a summary of the day's stories. Sign up for our Morning Edition newsletter.",
         "Support Eurasianet", "Add CBS News on Google", "Over 4,000 subscribers",
+        "Thanks for reading Steppe Dispatch! Subscribe for free to receive new posts and support my work.",
     ],
     "related_links": [
         "Also Read: Attack victims criticize the UK compensation program",

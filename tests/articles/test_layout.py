@@ -508,6 +508,7 @@ def test_a_newsletters_description_above_the_post_is_not_its_first_paragraph():
     parsed = page("Steppe Dispatch", "Subscribe", "Central Asia, explained. Politics, money and power from Almaty to "
                   "Ashgabat, every Wednesday.", "Over 4,000 subscribers", "Subscribe",
                   "Border trade to expand", "Dina Serikbayeva", "Oct 9, 2024", "Share", *ARTICLE,
+                  "Thanks for reading Steppe Dispatch! Subscribe for free to receive new posts.", "Subscribe",
                   "Continue Reading")  # fmt: skip
     assert (parsed.title, parsed.byline, parsed.published.date) == (
         "Border trade to expand",
@@ -515,6 +516,7 @@ def test_a_newsletters_description_above_the_post_is_not_its_first_paragraph():
         D(2024, 10, 9),
     )
     assert parsed.body == "\n\n".join(ARTICLE)
+    assert parsed.outlet == "Steppe Dispatch"  # its masthead, confirmed by its sign-off
 
 
 def test_a_subheading_between_paragraphs_is_furniture_but_an_interviewers_question_is_text():
