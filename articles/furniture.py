@@ -220,8 +220,7 @@ BOILERPLATE_RULES: tuple[LineRule, ...] = (
         "published by ...)",
         r"^(source|sources|courtesy|via|credit)\s*:\s*\S|^\(?with (additional )?inputs? from\b|"
         r"^(this (article|piece|story) (was|is|has been) (first |originally )?(published|republished|reproduced) "
-        r"(by|with|from|on|in)\b)|^translation of an (original )?article (first |originally )?published in \w+\b|"
-        r"^translat(ed|ion) (from \w+ )?by [A-Z][\w.'’ -]{2,40}\.?$",
+        r"(by|with|from|on|in)\b)|^translation of an (original )?article (first |originally )?published in \w+\b",
         25,
         ends_article=True,
     ),
@@ -262,7 +261,8 @@ BOILERPLATE_RULES: tuple[LineRule, ...] = (
         r"licen[cs]e this (article|story|content)|for subscribers( only)?|"
         r"(do you like|did you (like|enjoy)|was this) (the content of )?this (article|story)( helpful)?\??|"
         r"how does this (article |story )?make you feel\??|open this (photo|image) in (the )?gallery:?|"
-        r".*\busing ai (narration|voice)\.?)$",
+        r".*\busing ai (narration|voice)\.?|"
+        r"translat(ed|ion) (from \w+ )?by [A-Z][\w.'’ -]{2,40}\.?)$",  # above the article as often as below it
         25,
     ),
     _rule(

@@ -539,3 +539,9 @@ def test_an_agencys_story_on_a_site_that_names_itself_belongs_to_the_site():
     )
     parsed = with_outlet(parse_html(html, what="HTML", outlets=outlets), outlets)
     assert parsed.outlet == "Barron's"
+
+
+def test_a_translators_credit_above_the_article_does_not_end_it():
+    parsed = page("Border trade to expand", "By Kourosh Farzad", "January 18, 2024", "Translated by Parisa Nouri",
+                  "", *ARTICLE)  # fmt: skip
+    assert parsed.body == "\n\n".join(ARTICLE)
