@@ -216,7 +216,7 @@ def is_headline_like(unit: str) -> bool:
     return (
         2 <= len(words) <= MAX_HEADLINE_WORDS
         and len(unit) <= MAX_TITLE_LENGTH
-        and not (unit.rstrip().endswith(".") and not unit.rstrip().endswith("..."))
+        and not (unit.rstrip().endswith(".") and not unit.rstrip().endswith("...") and not is_title_case(unit))
         and sum(character.isdigit() for character in unit) <= len(unit) / 4
         and any(character.isalpha() for character in unit)
     )
@@ -256,7 +256,10 @@ def is_name_like(unit: str) -> bool:
     # each name of a list (`A, B and C`) a few words
     parts = [part.split() for part in re.split(r"\s*(?:,|\|)\s*|\s+(?:and|&)\s+", text) if part.strip()]
     return (
-        (1 <= len(names) <= 6 or (len(parts) <= 5 and all(1 <= len(part) <= 4 for part in parts)))
+        (
+            1 <= len(names) <= 6
+            or (len(parts) <= 5 and all(1 <= len(part) <= 4 and not _ROLE.search(" ".join(part)) for part in parts))
+        )
         and not any(character.isdigit() for character in text)
         and not re.search(r"[.:;!?]$", text)
         and all(_NAME_WORD.match(word) for word in words)
@@ -640,12 +643,20 @@ def _body_start(page: _Page, *, headline_known: bool = False) -> int | None:
     """The first paragraph of prose that is not a standfirst, reaching back over a short lead."""
     kept = page.kept()
     prose = [index for index in kept if is_prose(page.units[index]) and not _is_header_statement(page, index)]
+
+    def above_a_byline_or_date(position: int) -> bool:
+        index = prose[position]
+        following = prose[position + 1] if position + 1 < len(prose) else len(page.units)
+        return any(_is_header_statement(page, i) for i in kept if index < i < min(following, index + 8))
+
     start = None
     for position, index in enumerate(prose):
         following = prose[position + 1] if position + 1 < len(prose) else len(page.units)
         between = [i for i in kept if index < i < min(following, index + 8)]
-        if any(_is_header_statement(page, i) for i in between):
+        if above_a_byline_or_date(position):
             continue  # a standfirst, above the byline or date
+        if position + 1 < len(prose) and following - index <= 2 and above_a_byline_or_date(position + 1):
+            continue  # a headline written as a sentence, right above its standfirst (Stimson)
         if following < len(page.units) and between and not _opens_run(page, index, prose) and _is_notice(page, index):
             continue  # a sentence alone among labels (a disclosure, a promotion), not the article
         start = index
@@ -931,7 +942,7 @@ def _read_header(page: _Page, block: list[int], start: int, known_title: str) ->
         title_index = repeats[0] if repeats else None
         if title_index is not None:
             page.remove(title_index, "title_repeat")
-    byline_pending = False
+    byline_pending = listing = False
     first_header_line = next((i for i in block if _is_header_line(page, i) and i > (title_index or -1)), None)
     last_text = max((i for i in block if not _is_header_line(page, i)), default=None)
     co_authors: set[int] = set()
@@ -968,7 +979,17 @@ def _read_header(page: _Page, block: list[int], start: int, known_title: str) ->
         if _BYLINE_LABEL.match(unit):
             page.remove(index, "byline")
             byline_pending = True
+            listing = unit.strip().lower().startswith("authors")  # Stimson: `Authors`, then a name and a role each
             continue
+        if listing and not byline_pending:
+            if is_affiliation(unit):
+                page.remove(index, "byline", note="the author's role")
+                continue
+            if _is_name_like_byline(page, index):
+                fields["byline"] = f"{fields['byline']} and {_clean_byline(unit)}" if fields.get("byline") else unit
+                page.remove(index, "byline")
+                continue
+            listing = False  # `Program`: the list of authors has ended
         if (
             is_affiliation(unit)
             and _is_header_line(page, index)
