@@ -333,7 +333,8 @@ def classify_line(line: str) -> LineRule | None:
     for rule in BOILERPLATE_RULES:  # `rule.matches`, unrolled: this runs for every short line of every page
         if count <= rule.max_words and rule.pattern.search(stripped):
             return rule
-    if 2 <= count <= 15 and all(word.strip(".:|·•,()0123456789").casefold() in _SHARE_WORDS_OR_EMPTY for word in words):
+    share_words = (word.strip(".:|·•,()+0123456789").casefold() for word in words)  # `+ FOLLOW`, `Share (12)`
+    if 2 <= count <= 15 and all(word in _SHARE_WORDS_OR_EMPTY for word in share_words):
         return RULES_BY_NAME["share_prompt"]
     return None
 

@@ -246,6 +246,7 @@ def is_name_like(unit: str) -> bool:
         return True
     if _ROLE_ONLY.match(text):
         return False  # "Senior Political Journalist" under a name: who they are, not another author
+    text = _ROLE_SEGMENT.sub("", text)  # "Amber Whitlock | Pakistan correspondent"
     text = _WITH_AGENCIES.sub("", _CITY.sub("", text))  # "A in Karachi and B in London", "A | B with AFP"
     words = text.replace(",", " , ").replace("|", " | ").split()
     if words and words[0].casefold() in _NOT_NAME_START:
@@ -255,11 +256,10 @@ def is_name_like(unit: str) -> bool:
     names = [word for word in words if word not in {",", "|", "and", "&"}]
     # each name of a list (`A, B and C`) a few words
     parts = [part.split() for part in re.split(r"\s*(?:,|\|)\s*|\s+(?:and|&)\s+", text) if part.strip()]
+    if len(parts) > 1 and any(_ROLE.search(" ".join(part)) for part in parts):
+        return False  # "Senior Fellow and Director, Southeast Asia Program": roles, not names
     return (
-        (
-            1 <= len(names) <= 6
-            or (len(parts) <= 5 and all(1 <= len(part) <= 4 and not _ROLE.search(" ".join(part)) for part in parts))
-        )
+        (1 <= len(names) <= 6 or (len(parts) <= 5 and all(1 <= len(part) <= 4 for part in parts)))
         and not any(character.isdigit() for character in text)
         and not re.search(r"[.:;!?]$", text)
         and all(_NAME_WORD.match(word) for word in words)
@@ -655,7 +655,12 @@ def _body_start(page: _Page, *, headline_known: bool = False) -> int | None:
         between = [i for i in kept if index < i < min(following, index + 8)]
         if above_a_byline_or_date(position):
             continue  # a standfirst, above the byline or date
-        if position + 1 < len(prose) and following - index <= 2 and above_a_byline_or_date(position + 1):
+        if (
+            position + 1 < len(prose)
+            and following - index <= 2
+            and is_headline_like(page.units[index])
+            and above_a_byline_or_date(position + 1)
+        ):
             continue  # a headline written as a sentence, right above its standfirst (Stimson)
         if following < len(page.units) and between and not _opens_run(page, index, prose) and _is_notice(page, index):
             continue  # a sentence alone among labels (a disclosure, a promotion), not the article
@@ -881,18 +886,20 @@ def _kept_neighbour(page: _Page, index: int, step: int) -> int | None:
 
 
 def _name_run(page: _Page, index: int) -> bool:
-    """A name in a run of names and affiliations that ends in a date (several authors, each with their
-    role: `Eleanor Whitfield,` `Senior Fellow - ...` `Rohan Mehta, and` ... `January 30, 2024`)."""
-    current = index
-    for _ in range(12):
-        current = _kept_neighbour(page, current, 1)
-        if current is None:
-            return False
-        unit = page.units[current]
-        if _is_header_statement(page, current):
-            return True
-        if not (_is_name_like_byline(page, current) or is_affiliation(unit)):
-            return False
+    """A name in a run of names and affiliations that ends in a date, or starts under one (several
+    authors, each with their role: `Eleanor Whitfield,` `Senior Fellow - ...` `Rohan Mehta, and` ...
+    `January 30, 2024`; the Lowy Institute's date, then one name a line)."""
+    for step in (1, -1):
+        current = index
+        for _ in range(12):
+            current = _kept_neighbour(page, current, step)
+            if current is None:
+                break
+            unit = page.units[current]
+            if _is_header_statement(page, current):
+                return True
+            if not (_is_name_like_byline(page, current) or is_affiliation(unit)):
+                break
     return False
 
 
@@ -1104,6 +1111,10 @@ def _read_byline_or_date(page: _Page, index: int, byline_pending: bool) -> bool:
         _offer_byline(page, _clean_byline(byline["name"]), EXPLICIT)
         page.remove(index, "byline")
         return True
+    above = page.removed.get(index - 1)
+    if above is not None and above.rule == "byline" and _ENDS_IN_ROLE.search(unit) and not byline_pending:
+        page.remove(index, "byline", note="the author's role")  # "Amber Whitlock" then "Pakistan correspondent"
+        return True
     if byline_pending or _is_header_line(page, index) or (is_name_like(unit) and not fields.get("byline")):
         name = _clean_byline(unit)
         _offer_byline(page, name, EXPLICIT if byline_pending else NAME_LINE)
@@ -1175,6 +1186,13 @@ _TRAILING_ROLE = re.compile(
     r"(?:correspondent|editor|reporter|writer|columnist|journalist|analyst)s?$",
     re.I,
 )
+_ROLE_SEGMENT = re.compile(
+    r"\s*[|,]\s*[^|,]{0,40}\b(?:correspondent|editor|reporter|writer|columnist|journalist|analyst)s?$", re.I
+)
+_ENDS_IN_ROLE = re.compile(
+    r"\b(?:correspondent|editor|reporter|writer|columnist|journalist|analyst|fellow|researcher|professor|director)s?$",
+    re.I,
+)
 _ROLE_ONLY = re.compile("^" + _TRAILING_ROLE.pattern.removeprefix(r"(?<=\w)\s+"), re.I)
 
 
@@ -1199,6 +1217,7 @@ def _clean_byline(name: str) -> str:
     (`A, Senior Correspondent`), a city (`A in Karachi`) and the outlet (`A, CNN`) taken off."""
     name = _FOLLOW_BUTTON.sub("", name)  # the WSJ's `Harriet Calloway Follow and Daniel Kessler Follow`
     name = _EDITED_BY.sub("", name)  # NDTV's `Reported by A, Edited by B`: B edited, A wrote
+    name = _ROLE_SEGMENT.sub("", name.strip())  # `A | Pakistan correspondent`
     name = _WITH_AGENCIES.sub("", re.sub(r"\s+at\s+\d{1,2}[:.]\d{2}.*$", "", name.strip()))
     name = re.sub(r",\s+[^,]*$", lambda match: "" if _ROLE.search(match.group()) else match.group(), name)
     name = re.sub(r"(?:\s*[|,–—-]|\s*,?\s+and)\s*$", "", name.strip()).strip()

@@ -545,3 +545,32 @@ def test_a_translators_credit_above_the_article_does_not_end_it():
     parsed = page("Border trade to expand", "By Kourosh Farzad", "January 18, 2024", "Translated by Parisa Nouri",
                   "", *ARTICLE)  # fmt: skip
     assert parsed.body == "\n\n".join(ARTICLE)
+
+
+@pytest.mark.parametrize(
+    ("lines", "byline"),
+    [
+        (["Amber Whitlock", "Pakistan correspondent", "26 September 2024"], "Amber Whitlock"),
+        (["Amber Whitlock", "Pakistan Correspondent", "Published 26 September 2024"], "Amber Whitlock"),
+        (["Amber Whitlock | Pakistan correspondent", "Published 26 September 2024"], "Amber Whitlock"),
+        (["Islamabad correspondent", "January 18, 2024"], "Islamabad correspondent"),
+        (["Published 20 May 2025 06:00 AEST", "Losana Vuki", "James Harcourt", "Share"],
+         "Losana Vuki and James Harcourt"),
+        (["Connor Mak", "+ FOLLOW", "and", "Wing Ka-yan", "+ FOLLOW", "Published: 7:00am, 23 Mar 2025"],
+         "Connor Mak and Wing Ka-yan"),
+        (["Date", "April 9, 2025", "Authors", "Kyle Ashworth", "Senior Fellow and Director, Southeast Asia Program",
+          "Nguyen Thu Ha", "Research Analyst, Southeast Asia Program, and Project Lead, Mekong Dam Monitor",
+          "Program", "Southeast Asia"], "Kyle Ashworth and Nguyen Thu Ha"),
+    ],
+)  # fmt: skip
+def test_a_role_under_a_name_is_no_author_and_names_one_a_line_are_all_authors(lines, byline):
+    parsed = page("Dawn", "Home", "", "Border trade to expand in the west", *lines, "", *ARTICLE)
+    assert (parsed.title, parsed.byline) == ("Border trade to expand in the west", byline)
+
+
+def test_a_headline_in_title_case_may_end_with_a_full_stop_above_a_longer_standfirst():
+    headline = "Upstream Dams Held Back the Mekong's Flows Again. Data Sharing Is Overdue."
+    deck = "Satellite monitoring shows reservoirs in China and Laos stored water through March, even as farmers waited."
+    parsed = page("Stimson Center", "Donate", "", "Commentary", headline, deck, "Date", "April 9, 2025", "", *ARTICLE)
+    assert (parsed.title, parsed.summary, parsed.published.date) == (headline, deck, D(2025, 4, 9))
+    assert parsed.body == "\n\n".join(ARTICLE)
