@@ -280,6 +280,7 @@ def read_markup(root: Any) -> PageMarkup:
     authors = _name(article.get("author")) or meta.get("author") or meta.get("parsely-author") or ""
     if not authors and not meta.get("article:author", "").startswith("http"):
         authors = meta.get("article:author", "")
+    authors = authors or _author_from_link(root)
     types = article.get("@type")
     types = types if isinstance(types, list) else [types]
     article_type = next((ARTICLE_TYPES[name] for name in types if isinstance(name, str) and name in ARTICLE_TYPES), "")
@@ -296,6 +297,22 @@ def read_markup(root: Any) -> PageMarkup:
         language=(root.get("lang") or meta.get("og:locale") or "").replace("_", "-").strip(),
         article_type=article_type,
     )
+
+
+_AUTHOR_LINK = re.compile(r"/(?:author|authors|writer|columnist|profile)/(?P<slug>[a-z]+(?:-[a-z]+){1,3})/?$")
+
+
+def _author_from_link(root: Any) -> str:
+    """The author a byline links to when it shows only a photo (`/author/sajjad-haider/` -> Sajjad Haider):
+    the first such link in an element whose class says byline or author, or marked `rel="author"`."""
+    for link in root.iter("a"):
+        match = _AUTHOR_LINK.search(link.get("href", "").split("?")[0])
+        if match is None:
+            continue
+        holder = " ".join(str(element.get("class", "")) for element in (link, *link.iterancestors()))
+        if link.get("rel") == "author" or re.search(r"author|byline", holder, re.I):
+            return " ".join(part.capitalize() for part in match["slug"].split("-"))
+    return ""
 
 
 def visible_headline(root: Any, outlets: OutletIndex) -> str:

@@ -75,7 +75,7 @@ _NEWS_LABEL = re.compile(
 )
 _BYLINE = re.compile(
     r"^(?:by|written by|author|authors|writers?\s*:|reporter|story by|report by|reported by|posted by|text by|"
-    r"words by)"
+    r"words by|compiled by|interview by|interviewed by)"
     r"\s*[:\-–]?\s+"
     r"(?P<name>[^\d].{1,120})$",
     re.I,
@@ -110,12 +110,15 @@ _BIO_WORDS = re.compile(
     re.I,
 )
 _WIRE_CREDITS = re.compile(
-    r"^\(?(?:additional )?(?:reporting|writing|editing|compiled|produced)(?: and \w+)? by\b.{0,200}$|"
+    r"^\(?(?:additional )?(?:reporting|writing|editing|compiled|produced|interview|interviewed)(?: and \w+)? by\b"
+    r".{0,200}$|"
     r"^.{0,120}\bcontributed (?:to )?(?:this|the) (?:report|story|article)\.?$",
     re.I,
 )
 _REPORTING_BY = re.compile(
-    r"^\(?(?:reporting|writing)(?: and \w+)? by\s+(?P<names>[^;()]+?)(?:\s+in\s+[A-Z][\w ]+)?\s*(?:[;)]|$)", re.I
+    r"^\(?(?:reporting|writing|compiled|interview|interviewed)(?: and \w+)? by\s+(?P<names>[^;()]+?)"
+    r"(?:\s+in\s+[A-Z][\w ]+)?\s*(?:[;)]|$)",
+    re.I,
 )
 _NAME_WORD = re.compile(r"^(?:[A-Z][\w'’.-]*|and|&|de|da|al|el|bin|ibn|van|von|der|ul|ur|[|,])$")
 # A sentence's end, perhaps followed by the outlet signing off its story (`... Court of Appeals. – Rappler.com`).
@@ -479,8 +482,8 @@ def _remove_by_rule(page: _Page) -> None:
             )
             if caption_above:
                 page.remove(above, "photo_caption", note=unit)  # the caption, its credit on the next line
-            if caption_above or "/" in unit:  # "Reuters" alone may be the byline of a wire story
-                page.remove(index, "photo_caption", note=unit)
+            if caption_above or ("/" in unit and not _agencies_by_the_date(page, index)):
+                page.remove(index, "photo_caption", note=unit)  # "Reuters" alone may be the byline of a wire story
                 continue
         previous = page.removed.get(index - 1)
         if previous is not None and previous.rule in {"call_to_action", "messenger_invite"} and _PROMOTION.search(unit):
@@ -491,6 +494,17 @@ def _remove_by_rule(page: _Page) -> None:
             page.remove(index, "photo_caption", note=credit)
     for index in sorted(page.removed):
         _remove_what_a_button_belongs_to(page, index)
+
+
+def _agencies_by_the_date(page: _Page, index: int) -> bool:
+    """`Reuters/AFP` right above the date line: the agencies whose copy the story is, its byline (Samaa)."""
+    following = index + 1
+    agencies = [page.outlets.named(part.strip()) for part in page.units[index].split("/")]
+    return (
+        all(agency is not None and agency.kind == "agency" for agency in agencies)
+        and following < len(page.units)
+        and page.statement(following) is not None
+    )
 
 
 _READ_MORE_BUTTON = re.compile(r"^(?:read (?:more|on|the full story)|continue reading|full story)\W{0,3}$", re.I)
@@ -1111,6 +1125,11 @@ def _read_byline_or_date(page: _Page, index: int, byline_pending: bool) -> bool:
         _offer_byline(page, _clean_byline(byline["name"]), EXPLICIT)
         page.remove(index, "byline")
         return True
+    if "/" in unit and _agencies_by_the_date(page, index) and page.byline_strength >= NAME_LINE:
+        page.fields["byline"] = " and ".join(part.strip() for part in unit.split("/"))  # agencies, not one outlet
+        page.byline_strength = NAME_LINE
+        page.remove(index, "byline")
+        return True
     above = page.removed.get(index - 1)
     if above is not None and above.rule == "byline" and _ENDS_IN_ROLE.search(unit) and not byline_pending:
         page.remove(index, "byline", note="the author's role")  # "Amber Whitlock" then "Pakistan correspondent"
@@ -1189,6 +1208,10 @@ _TRAILING_ROLE = re.compile(
 _ROLE_SEGMENT = re.compile(
     r"\s*[|,]\s*[^|,]{0,40}\b(?:correspondent|editor|reporter|writer|columnist|journalist|analyst)s?$", re.I
 )
+_AFFILIATION_SEGMENT = re.compile(
+    r",\s*(?:[^,]*?\b(?:University|Institute|College|School|Centre|Center|Foundation|Council)\b[^,]*?|[A-Z]{2,6})"
+    r"(?=\s+(?:and|&)\s|\s*,|\s*$)"
+)
 _ENDS_IN_ROLE = re.compile(
     r"\b(?:correspondent|editor|reporter|writer|columnist|journalist|analyst|fellow|researcher|professor|director)s?$",
     re.I,
@@ -1218,6 +1241,7 @@ def _clean_byline(name: str) -> str:
     name = _FOLLOW_BUTTON.sub("", name)  # the WSJ's `Harriet Calloway Follow and Daniel Kessler Follow`
     name = _EDITED_BY.sub("", name)  # NDTV's `Reported by A, Edited by B`: B edited, A wrote
     name = _ROLE_SEGMENT.sub("", name.strip())  # `A | Pakistan correspondent`
+    name = _AFFILIATION_SEGMENT.sub("", name)  # `A, Fulbright University Vietnam and B, ANU`
     name = _WITH_AGENCIES.sub("", re.sub(r"\s+at\s+\d{1,2}[:.]\d{2}.*$", "", name.strip()))
     name = re.sub(r",\s+[^,]*$", lambda match: "" if _ROLE.search(match.group()) else match.group(), name)
     name = re.sub(r"(?:\s*[|,–—-]|\s*,?\s+and)\s*$", "", name.strip()).strip()

@@ -574,3 +574,35 @@ def test_a_headline_in_title_case_may_end_with_a_full_stop_above_a_longer_standf
     parsed = page("Stimson Center", "Donate", "", "Commentary", headline, deck, "Date", "April 9, 2025", "", *ARTICLE)
     assert (parsed.title, parsed.summary, parsed.published.date) == (headline, deck, D(2025, 4, 9))
     assert parsed.body == "\n\n".join(ARTICLE)
+
+
+def test_agencies_above_the_date_are_the_byline_and_so_are_compiled_by_and_interview_by_credits():
+    outlets = OutletIndex([
+        Outlet("Reuters", (), ("reuters.com",), "GB", "agency"),
+        Outlet("Agence France-Presse", ("AFP",), ("afp.com",), "FR", "agency"),
+    ])  # fmt: skip
+    text = "\n".join(
+        ["Samaa", "World", "Border trade to expand", "Reuters/AFP", "Mar 04, 2025 | 11:20 AM", "", *ARTICLE]
+    )
+    assert parse_text(text, outlets=outlets).byline == "Reuters and AFP"
+    assert page("Border trade to expand", "6 October 2024 - 14:32", "Compiled by FNA Economic Desk", "",
+                *ARTICLE).byline == "FNA Economic Desk"  # fmt: skip
+    assert page("Border trade to expand", "January 23, 2024", "", *ARTICLE,
+                "Interview by Nasrin Jafari").byline == "Nasrin Jafari"  # fmt: skip
+
+
+def test_authors_affiliations_after_their_names_are_taken_off():
+    parsed = page("Border trade to expand", "Authors: Nguyen Minh Chau, Fulbright University Vietnam and Lachlan "
+                  "Doherty, ANU", "June 12, 2025", "", *ARTICLE)  # fmt: skip
+    assert parsed.byline == "Nguyen Minh Chau and Lachlan Doherty"
+
+
+def test_the_author_a_photo_byline_links_to_is_read_from_the_link():
+    from articles.html_pages import parse_html
+
+    html = (
+        "<html><body><h1>Border trade to expand</h1>"
+        '<span class="author-post byline"><a href="https://example.com/author/sajjad-haider/"><img alt=""></a>'
+        "</span><p>January 18, 2024</p>" + "".join(f"<p>{line}</p>" for line in ARTICLE) + "</body></html>"
+    )
+    assert with_outlet(parse_html(html, what="HTML"), OUTLETS).byline == "Sajjad Haider"
