@@ -253,6 +253,8 @@ def identify(clues: Iterable[OutletClue], index: OutletIndex) -> Identified | No
         site = next((found for clue, found in readings if clue.kind == Clue.SITE_NAME), None)
         if site is not None and all(found.outlet.kind == "agency" and found.clue > site.clue for found in known):
             return site  # an agency's story on a site that names itself: Barron's publishes AFP's copy
+        if site is not None and not site.known and all(_named_within(found, site) for found in known):
+            return site  # a site that names itself more fully than a weaker clue's match: Kayhan Life, not Kayhan
         if at_domain is not None and all(_same_brand_elsewhere(found, at_domain) for found in ranked):
             return at_domain  # "ABC News" on abc.net.au: the Australian ABC, not the American one
         if best == Clue.MASTHEAD:
@@ -270,6 +272,12 @@ def identify(clues: Iterable[OutletClue], index: OutletIndex) -> Identified | No
         or next((found for clue, found in readings if clue.kind == Clue.DOMAIN), None)
         or next((found for clue, found in readings if clue.kind == Clue.AGENCY_CREDIT), None)
     )
+
+
+def _named_within(found: Identified, site: Identified) -> bool:
+    """The known outlet's name is a part, not the whole, of the name the site gives itself."""
+    known, full = name_key(found.name), name_key(site.name)
+    return found.clue > site.clue and known != full and known in full
 
 
 def _same_brand_elsewhere(named: Identified, at_domain: Identified) -> bool:

@@ -606,3 +606,16 @@ def test_the_author_a_photo_byline_links_to_is_read_from_the_link():
         "</span><p>January 18, 2024</p>" + "".join(f"<p>{line}</p>" for line in ARTICLE) + "</body></html>"
     )
     assert with_outlet(parse_html(html, what="HTML"), OUTLETS).byline == "Sajjad Haider"
+
+
+def test_a_site_that_names_itself_more_fully_than_a_known_outlet_is_its_own_outlet():
+    from articles.html_pages import parse_html
+
+    outlets = OutletIndex([Outlet("Kayhan", ("Keyhan",), ("kayhan.ir",), "IR", "newspaper")])
+    html = (
+        '<html><head><meta property="og:site_name" content="Kayhan Life"></head><body>'
+        "<h1>Border trade to expand</h1><p>By Kourosh Farzad</p><p>January 18, 2024</p>"
+        + "".join(f"<p>{line}</p>" for line in ARTICLE)
+        + "<p>© 2024 Kayhan Life. All Rights Reserved.</p></body></html>"
+    )
+    assert with_outlet(parse_html(html, what="HTML", outlets=outlets), outlets).outlet == "Kayhan Life"
