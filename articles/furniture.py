@@ -374,7 +374,9 @@ CAPTION_CREDITS = (
     re.compile(r"\s(?P<credit>[\w .'’/-]{2,40} via Getty Images)$"),
     re.compile(r"\[(?P<credit>(?:File|Photo|Handout)[^\]]{0,80})\]\s*\.?$"),
     re.compile(r"\[(?P<credit>[^\]/]{2,60}/[^\]]{2,40})\]\s*\.?$"),
-    re.compile(r"^(?:photo|image|picture|file photo|pic|photo credit)\s*(?:by|:|/|–|-)\s*(?P<credit>.{2,80})$", re.I),
+    re.compile(
+        r"^(?:photo|photograph|image|picture|file photo|pic|photo credit)\s*(?:by|:|/|–|-)\s*(?P<credit>.{2,80})$", re.I
+    ),
     re.compile(
         r"[.)]\s+(?P<credit>(?:file|representational|archive) (?:photo|image|picture|pic)"
         r"(?:\s*[/|]\s*[\w .'’-]{2,40})?)\.?$",

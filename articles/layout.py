@@ -492,8 +492,26 @@ def _remove_by_rule(page: _Page) -> None:
         credit = caption_credit(unit)
         if credit is not None and not _is_long_prose_with_credit(unit) and index not in page.removed:
             page.remove(index, "photo_caption", note=credit)
+            if _LABELLED_CREDIT.match(unit) and _is_caption_above(page, index):
+                page.remove(index - 1, "photo_caption", note=credit)  # The Economist: a caption, then its credit
     for index in sorted(page.removed):
         _remove_what_a_button_belongs_to(page, index)
+
+
+_LABELLED_CREDIT = re.compile(r"^(?:photo|photograph|image|picture|photo credit)\s*:\s*\S", re.I)
+
+
+def _is_caption_above(page: _Page, index: int) -> bool:
+    """The short line right above a credit-only line is its caption, when it stands under other text
+    (a standfirst), not right under the page's menus where it would be the headline."""
+    above, further = index - 1, index - 2
+    return (
+        further >= 0
+        and above not in page.removed
+        and further not in page.removed
+        and len(page.units[above].split()) <= 25
+        and len(page.units[further].split()) >= 6
+    )
 
 
 def _agencies_by_the_date(page: _Page, index: int) -> bool:
@@ -1085,7 +1103,11 @@ def _is_standfirst_of(line: str, above: str) -> bool:
         and (len(above.split()) >= 4 or ends_sentence(line) or words >= 14)  # a short line above a headline: kicker
         and len(above.split()) <= 25
         and is_headline_like(above)
+        and not (_SECTION_PATH.match(above) and len(above.split()) <= 5)  # `Hong Kong/Transport & Infrastructure`
     )
+
+
+_SECTION_PATH = re.compile(r"^[A-Z][\w&'’ -]*(?:/[A-Z][\w&'’ -]*)+$")
 
 
 def is_title_case(unit: str) -> bool:

@@ -619,3 +619,16 @@ def test_a_site_that_names_itself_more_fully_than_a_known_outlet_is_its_own_outl
         + "<p>© 2024 Kayhan Life. All Rights Reserved.</p></body></html>"
     )
     assert with_outlet(parse_html(html, what="HTML", outlets=outlets), outlets).outlet == "Kayhan Life"
+
+
+def test_a_section_path_above_the_headline_and_a_caption_above_its_credit_are_never_the_headline():
+    headline = "Border markets to open at three crossings as both capitals chase a trade target of $5 billion a year"
+    parsed = page("SCMP", "Hong Kong", "Hong Kong/Transport & Infrastructure", headline,
+                  "Officials say 38 projects from 31 firms were approved for the first round", "",
+                  "Published: 7:00am, 23 Mar 2025", "", *ARTICLE)  # fmt: skip
+    assert parsed.title == headline
+    parsed = page("The Economist", "Menu", "", "Asia | Free lunch, expensive bill", "Border trade is eating the budget",
+                  "The president's signature policy is popular. Investors are less keen", "Traders at the crossing",
+                  "Photograph: Getty Images", "Mar 27th 2025|JAKARTA|5 min read", "", *ARTICLE)  # fmt: skip
+    assert parsed.title == "Border trade is eating the budget"
+    assert removed(parsed, "photo_caption") == ["Traders at the crossing", "Photograph: Getty Images"]
