@@ -74,9 +74,9 @@ _NEWS_LABEL = re.compile(
     re.I,
 )
 _BYLINE = re.compile(
-    r"^(?:by|written by|author|authors|writers?\s*:|reporter|story by|report by|reported by|posted by|text by|"
+    r"^(?:(?:by|written by|author|authors|writers?\s*:|reporter|story by|report by|reported by|posted by|text by|"
     r"words by|compiled by|interview by|interviewed by)"
-    r"\s*[:\-–]?\s+"
+    r"\s*[:\-–]?\s+|(?-i:[Bb]y(?=[A-Z][a-z])))"  # Premium Times glues it: `byChinedu Obi`
     r"(?P<name>[^\d].{1,120})$",
     re.I,
 )
@@ -511,6 +511,13 @@ def _is_caption_above(page: _Page, index: int) -> bool:
         and further not in page.removed
         and len(page.units[above].split()) <= 25
         and len(page.units[further].split()) >= 6
+    )
+
+
+def _next_to_a_date(page: _Page, index: int) -> bool:
+    return any(
+        neighbour is not None and _is_header_statement(page, neighbour)
+        for neighbour in (_kept_neighbour(page, index, -1), _kept_neighbour(page, index, 1))
     )
 
 
@@ -1147,6 +1154,10 @@ def _read_byline_or_date(page: _Page, index: int, byline_pending: bool) -> bool:
         _offer_byline(page, _clean_byline(byline["name"]), EXPLICIT)
         page.remove(index, "byline")
         return True
+    if _ACRONYM.match(unit.strip()) and _next_to_a_date(page, index) and page.byline_strength > NAME_LINE:
+        _offer_byline(page, unit.strip(), NAME_LINE)  # Moneycontrol's `PTI` above the date
+        page.remove(index, "byline")
+        return True
     if "/" in unit and _agencies_by_the_date(page, index) and page.byline_strength >= NAME_LINE:
         page.fields["byline"] = " and ".join(part.strip() for part in unit.split("/"))  # agencies, not one outlet
         page.byline_strength = NAME_LINE
@@ -1176,7 +1187,10 @@ _ACRONYM = re.compile(r"^[A-Z][A-Z&.]{1,9}$")
 
 def _without_outlet(page: _Page, name: str) -> str:
     """A byline without the outlet named after it: "JOHN DOE and JANE ROE Associated Press", "A / AFP",
-    CBC's "Marie-Claude Tremblay · CBC News"."""
+    CBC's "Marie-Claude Tremblay · CBC News"; or before it: "DECCAN CHRONICLE. | SAI TEJA PULLURI"."""
+    first, bar, rest = name.partition("|")
+    if bar and rest.strip() and page.outlets.named(first.strip(" .")) is not None:
+        name = rest.strip()
     words = name.split()
     for length in range(min(4, len(words) - 2), 0, -1):
         if page.outlets.named(" ".join(words[-length:]).strip(",/|·•")) is not None:
@@ -1230,6 +1244,7 @@ _TRAILING_ROLE = re.compile(
 _ROLE_SEGMENT = re.compile(
     r"\s*[|,]\s*[^|,]{0,40}\b(?:correspondent|editor|reporter|writer|columnist|journalist|analyst)s?$", re.I
 )
+_NEWSROOM_ROLE = re.compile(r"\b(?:reporter|correspondent|editor|writer|journalist|columnist)\b", re.I)
 _AFFILIATION_SEGMENT = re.compile(
     r",\s*(?:[^,]*?\b(?:University|Institute|College|School|Centre|Center|Foundation|Council)\b[^,]*?|[A-Z]{2,6})"
     r"(?=\s+(?:and|&)\s|\s*,|\s*$)"
@@ -1264,6 +1279,12 @@ def _clean_byline(name: str) -> str:
     name = _EDITED_BY.sub("", name)  # NDTV's `Reported by A, Edited by B`: B edited, A wrote
     name = _ROLE_SEGMENT.sub("", name.strip())  # `A | Pakistan correspondent`
     name = _AFFILIATION_SEGMENT.sub("", name)  # `A, Fulbright University Vietnam and B, ANU`
+    before_role, *role = _ROLE_START.split(name, maxsplit=1)
+    before_role = before_role.strip(" ,|-–—")
+    newsroom_role = bool(role) and bool(_NEWSROOM_ROLE.search(role[0]))
+    person = is_name_like(before_role) and len(before_role.split()) >= 2 and not _DESKS.match(name)
+    if newsroom_role and person and " and " not in name:
+        name = before_role  # the Nation: `Gerald Andae Senior Business Reporter Nation Media Group`
     name = _WITH_AGENCIES.sub("", re.sub(r"\s+at\s+\d{1,2}[:.]\d{2}.*$", "", name.strip()))
     name = re.sub(r",\s+[^,]*$", lambda match: "" if _ROLE.search(match.group()) else match.group(), name)
     name = re.sub(r"(?:\s*[|,–—-]|\s*,?\s+and)\s*$", "", name.strip()).strip()
@@ -1639,10 +1660,28 @@ def _read_closing_lines(page: _Page, body: list[int]) -> list[int]:
     for index in body[-4:]:
         _read_credit_or_bio(page, index)
     body = [index for index in body if index not in page.removed]
+    _read_signature(page, body)
+    body = [index for index in body if index not in page.removed]
     # Tags left between the last paragraph and the author's note (`Transport`, `Sydney Metro`).
     while len(body) > 1 and len(page.units[body[-1]].split()) <= 4 and not ends_sentence(page.units[body[-1]]):
         page.remove(body.pop(), "page_footer", note="a short line after the article's last paragraph")
     return body
+
+
+def _read_signature(page: _Page, body: list[int]) -> None:
+    """A letter's signer in capitals, perhaps with their town, under its last paragraph (`FARHAN
+    SIDDIQUI` / `Karachi`): its author when nobody else is credited."""
+    ending = body[-2:] if len(body) > 2 else []
+    if not ending:
+        return
+    name = page.units[ending[0]].strip()
+    town = page.units[ending[1]].strip() if len(ending) == 2 else ""
+    signed = name.isupper() and 2 <= len(name.split()) <= 4 and is_name_like(name.title())
+    if signed and (len(town.split()) <= 3 and not ends_sentence(town) and town[:1].isupper()):
+        if not page.fields.get("byline"):
+            _offer_byline(page, name.title(), CREDIT)
+        page.remove(ending[0], "byline", note="the letter's signer")
+        page.remove(ending[1], "byline", note="the signer's town")
 
 
 def _read_credit_or_bio(page: _Page, index: int) -> bool:
