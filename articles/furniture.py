@@ -284,6 +284,14 @@ BOILERPLATE_RULES: tuple[LineRule, ...] = (
         r"(privacy|cookie) policy|careers|sitemap|rss|view full version|go to (the )?(homepage|home page))$",
         12,
     ),
+    _rule(
+        "government_banner",
+        "A government site's banner about itself (An official website of the United States Government, Official "
+        "websites use .gov)",
+        r"^(an official website of the\b.*|official websites use \.gov\b.*|an? \.gov website belongs to\b.*|"
+        r"secure \.gov websites use https\b.*|a lock \(.*\) or https://.*|here'?s how you know)$",
+        40,
+    ),
 )
 RULES_BY_NAME = {rule.name: rule for rule in BOILERPLATE_RULES}
 MAX_RULE_WORDS = max(rule.max_words for rule in BOILERPLATE_RULES)

@@ -588,8 +588,8 @@ def _take_link_lists(page: _Page, start: int) -> None:
             unit = page.units[item]
             if item in page.removed or (item in page.block_starts and position > 0):
                 break
-            if not (is_list_item(unit) or _looks_like_link_title(unit)) or _is_header_statement(page, item):
-                break
+            if not (is_list_item(unit) or _looks_like_link_title(unit)) or _is_header_line(page, item):
+                break  # a sentence, or a byline or date line (NPR's authors under its series' name)
             page.remove(item, rule.name)
 
 
@@ -1283,6 +1283,7 @@ def _clean_byline(name: str) -> str:
     before_role = before_role.strip(" ,|-–—")
     newsroom_role = bool(role) and bool(_NEWSROOM_ROLE.search(role[0]))
     person = is_name_like(before_role) and len(before_role.split()) >= 2 and not _DESKS.match(name)
+    person = person and not _TRAILING_ROLE.search(name)  # `Lim Jia Hui Tech Correspondent`: the role comes off below
     if newsroom_role and person and " and " not in name:
         name = before_role  # the Nation: `Gerald Andae Senior Business Reporter Nation Media Group`
     name = _WITH_AGENCIES.sub("", re.sub(r"\s+at\s+\d{1,2}[:.]\d{2}.*$", "", name.strip()))

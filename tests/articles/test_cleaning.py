@@ -98,6 +98,10 @@ FURNITURE = {
         "Exit mobile version", "Skip to content", "Back to top", "Sign In", "About us", "Skip to sections navigation",
         "Skip to footer",
     ],
+    "government_banner": [
+        "An official website of the United States Government Here's how you know", "Official websites use .gov",
+        "A .gov website belongs to an official government organization in the United States.",
+    ],
     "age_notice": ["This was published 1 year ago", "This article is more than 2 years old"],
     "page_notice": [
         "Purchase Licensing Rights, opens new tab", "Why you can trust Sky News", "Listen In English",
