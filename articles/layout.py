@@ -76,7 +76,7 @@ _NEWS_LABEL = re.compile(
 _BYLINE = re.compile(
     r"^(?:(?:by|written by|author|authors|writers?\s*:|reporter|story by|report by|reported by|posted by|text by|"
     r"words by|compiled by|interview by|interviewed by)"
-    r"\s*[:\-–]?\s+|(?-i:[Bb]y(?=[A-Z][a-z])))"  # Premium Times glues it: `byChinedu Obi`
+    r"\s*[:\-–—]?\s+|(?-i:[Bb]y(?=[A-Z][a-z])))"  # Premium Times glues it: `byChinedu Obi`
     r"(?P<name>[^\d].{1,120})$",
     re.I,
 )
@@ -512,6 +512,30 @@ def _is_caption_above(page: _Page, index: int) -> bool:
         and len(page.units[above].split()) <= 25
         and len(page.units[further].split()) >= 6
     )
+
+
+def _add_by_line(page: _Page, index: int, name: str) -> None:
+    """A `By` line's names: the byline, or one more author when another `By` line stands just above
+    (PBS prints one `By — A, Associated Press` line per author)."""
+    name = _without_outlet(page, _clean_byline(name))
+    current = page.fields.get("byline", "")
+    if current and page.byline_strength == EXPLICIT and _follows_a_byline(page, index):
+        if canonical_text(name) not in canonical_text(current):
+            page.fields["byline"] = f"{current} and {name}"
+    else:
+        _offer_byline(page, name, EXPLICIT)
+
+
+def _follows_a_byline(page: _Page, index: int) -> bool:
+    """A `By` line stands just above, with nothing between but the byline's name repeated (PBS)."""
+    current = canonical_text(page.fields.get("byline", ""))
+    for above in range(index - 1, max(index - 4, -1), -1):
+        unit = page.units[above]
+        if _BYLINE.match(unit):
+            return above in page.removed
+        if current not in canonical_text(unit):
+            return False
+    return False
 
 
 def _next_to_a_date(page: _Page, index: int) -> bool:
@@ -1014,7 +1038,7 @@ def _read_header(page: _Page, block: list[int], start: int, known_title: str) ->
             statement = page.statement(index)
             above_byline = _BYLINE.match(unit)
             if above_byline and statement is None and len(unit.split()) <= 14:
-                _offer_byline(page, _clean_byline(above_byline["name"]), EXPLICIT)  # "By X" above the headline
+                _add_by_line(page, index, above_byline["name"])  # "By X" above the headline
                 page.remove(index, "byline")
             elif statement is not None and statement.published is not None:
                 page.published.append((2, statement))  # a date right above the headline (Fars, Tasnim)
@@ -1151,7 +1175,7 @@ def _read_byline_or_date(page: _Page, index: int, byline_pending: bool) -> bool:
         return True
     byline = _byline_line(unit)
     if byline:
-        _offer_byline(page, _clean_byline(byline["name"]), EXPLICIT)
+        _add_by_line(page, index, byline["name"])
         page.remove(index, "byline")
         return True
     if _ACRONYM.match(unit.strip()) and _next_to_a_date(page, index) and page.byline_strength > NAME_LINE:
@@ -1188,9 +1212,10 @@ _ACRONYM = re.compile(r"^[A-Z][A-Z&.]{1,9}$")
 def _without_outlet(page: _Page, name: str) -> str:
     """A byline without the outlet named after it: "JOHN DOE and JANE ROE Associated Press", "A / AFP",
     CBC's "Marie-Claude Tremblay · CBC News"; or before it: "DECCAN CHRONICLE. | SAI TEJA PULLURI"."""
-    first, bar, rest = name.partition("|")
-    if bar and rest.strip() and page.outlets.named(first.strip(" .")) is not None:
-        name = rest.strip()
+    first, *rest = re.split(r"\s*\|\s*|\s+and\s+", name, maxsplit=1)
+    person = bool(rest) and is_name_like(rest[0].strip()) and not _DESKS.match(rest[0].strip())
+    if person and page.outlets.named(first.strip(" .")) is not None:  # not `TRT World and Agencies`
+        name = rest[0].strip()
     words = name.split()
     for length in range(min(4, len(words) - 2), 0, -1):
         if page.outlets.named(" ".join(words[-length:]).strip(",/|·•")) is not None:
@@ -1244,6 +1269,10 @@ _TRAILING_ROLE = re.compile(
 _ROLE_SEGMENT = re.compile(
     r"\s*[|,]\s*[^|,]{0,40}\b(?:correspondent|editor|reporter|writer|columnist|journalist|analyst)s?$", re.I
 )
+_LEADING_ROLE = re.compile(
+    r"^(?:[a-z]+\s+){0,3}(?:reporter|correspondent|editor|writer|journalist|columnist)\s+(?=[A-Z])"
+)
+_FOR_OUTLET = re.compile(r"\s+for\s+(?:the\s+)?(?:[A-Z][\w.]*\.(?:com|co\.uk|net|org)|MailOnline)$", re.I)
 _NEWSROOM_ROLE = re.compile(r"\b(?:reporter|correspondent|editor|writer|journalist|columnist)\b", re.I)
 _AFFILIATION_SEGMENT = re.compile(
     r",\s*(?:[^,]*?\b(?:University|Institute|College|School|Centre|Center|Foundation|Council)\b[^,]*?|[A-Z]{2,6})"
@@ -1278,6 +1307,8 @@ def _clean_byline(name: str) -> str:
     name = _FOLLOW_BUTTON.sub("", name)  # the WSJ's `Harriet Calloway Follow and Daniel Kessler Follow`
     name = _EDITED_BY.sub("", name)  # NDTV's `Reported by A, Edited by B`: B edited, A wrote
     name = _ROLE_SEGMENT.sub("", name.strip())  # `A | Pakistan correspondent`
+    name = _LEADING_ROLE.sub("", name)  # the ABC's `By business reporter Nadia Kovac`
+    name = _FOR_OUTLET.sub("", name)  # the Daily Mail's `A and B For Dailymail.Com`
     name = _AFFILIATION_SEGMENT.sub("", name)  # `A, Fulbright University Vietnam and B, ANU`
     before_role, *role = _ROLE_START.split(name, maxsplit=1)
     before_role = before_role.strip(" ,|-–—")
@@ -1339,6 +1370,20 @@ def _suffix_outlet(page: _Page, title: str) -> dict[str, Any]:
 # --- The page around the article ----------------------------------------------------------------
 
 
+def _read_bylines_above_the_header(page: _Page, kept: list[int]) -> None:
+    """`By` lines above the headline, among the page's own lines (PBS prints its bylines above the
+    share bar, the headline below it): the byline, when the article's header had none."""
+    names = [
+        _without_outlet(page, _clean_byline(match["name"]))
+        for index in kept
+        if (match := _BYLINE.match(page.units[index])) and len(page.units[index].split()) <= 12
+    ]
+    names = list(dict.fromkeys(name for name in names if name))
+    if names and page.byline_strength > NAME_LINE:
+        page.fields["byline"] = names[0] if len(names) == 1 else ", ".join(names[:-1]) + " and " + names[-1]
+        page.byline_strength = NAME_LINE
+
+
 def _read_page_header(page: _Page, header_start: int, title_index: int | None) -> None:
     """Everything above the article's header is the page's: its masthead names the outlet, the label
     right above the headline is the section (and may say the article's type)."""
@@ -1383,6 +1428,7 @@ def _read_page_header(page: _Page, header_start: int, title_index: int | None) -
     ):
         page.clues.append(OutletClue(Clue.SITE_TITLE, page.units[first], page.units[first]))
         page.remove(first, "masthead")
+    _read_bylines_above_the_header(page, kept)
     label = kept[-1]
     columnist = (
         len(kept) >= 2 and _is_name_like_byline(page, label) and type_of_label(page.units[kept[-2]]) == "opinion"

@@ -632,3 +632,33 @@ def test_a_section_path_above_the_headline_and_a_caption_above_its_credit_are_ne
                   "Photograph: Getty Images", "Mar 27th 2025|JAKARTA|5 min read", "", *ARTICLE)  # fmt: skip
     assert parsed.title == "Border trade is eating the budget"
     assert removed(parsed, "photo_caption") == ["Traders at the crossing", "Photograph: Getty Images"]
+
+
+@pytest.mark.parametrize(
+    ("lines", "byline"),
+    [
+        (["By Rachel Hartley and Tom Ellery For Dailymail.Com", "Published: 10:01 EDT, 18 June 2025"],
+         "Rachel Hartley and Tom Ellery"),
+        (["By business reporter Nadia Kovac", "Posted Thu 15 Feb 2024 at 11:32am"], "Nadia Kovac"),
+        (["DECCAN CHRONICLE. | SAI TEJA PULLURI", "Published Jan 9, 2025, 1:10 am IST"], "SAI TEJA PULLURI"),
+        (["TRT World and Agencies", "Published January 9, 2025"], "TRT World and Agencies"),
+    ],
+)  # fmt: skip
+def test_an_outlet_or_a_role_around_the_names_comes_off_the_byline(lines, byline):
+    outlets = OutletIndex([
+        Outlet("Deccan Chronicle", (), ("deccanchronicle.com",), "IN", "newspaper"),
+        Outlet("TRT World", (), ("trtworld.com",), "TR", "broadcaster"),
+    ])  # fmt: skip
+    text = "\n".join(["Home", "", "Border trade to expand", *lines, "", *ARTICLE])
+    assert parse_text(text, outlets=outlets).byline == byline
+
+
+def test_bylines_printed_above_the_share_bar_and_the_headline_are_read():
+    outlets = OutletIndex([Outlet("Associated Press", ("AP",), ("apnews.com",), "US", "agency")])
+    lines = ["PBS News", "Subscribe", "", "By — Rebecca Thornton, Associated Press",
+             "Rebecca Thornton, Associated Press", "By — Jamal Ortiz, Associated Press",
+             "Jamal Ortiz, Associated Press", "Share", "Email", "", "Border trade to expand",
+             "Nation Updated on Mar 16, 2025 6:40 PM EDT — Published on Mar 16, 2025 9:12 AM EDT", "",
+             *ARTICLE]  # fmt: skip
+    parsed = parse_text("\n".join(lines), outlets=outlets)
+    assert (parsed.title, parsed.byline) == ("Border trade to expand", "Rebecca Thornton and Jamal Ortiz")
