@@ -61,7 +61,10 @@ def parse_html(
     """The article on an HTML page, read from its visible text and its markup."""
     root = _document(html, what=what)
     markup = read_markup(root)
-    headline = visible_headline(root, outlets) or _without_site_name(markup.title, markup.site_name)
+    site_heading = _site_heading(root, _title_tag(root))
+    if site_heading and not markup.site_name:
+        markup = dataclasses.replace(markup, site_name=site_heading)  # a blog's name in its <h1>
+    headline = visible_headline(root, outlets, site=site_heading) or _without_site_name(markup.title, markup.site_name)
     if headline:
         markup = dataclasses.replace(markup, title=headline)
     visible = visible_text(root)
@@ -315,7 +318,16 @@ def _author_from_link(root: Any) -> str:
     return ""
 
 
-def visible_headline(root: Any, outlets: OutletIndex) -> str:
+def _site_heading(root: Any, title: str) -> str:
+    """The first <h1> when the page's <title> names it as the site (Blogger's `Blog Name: Post title`)."""
+    first = next((element for element in root.iter("h1")), None)
+    text = " ".join(first.text_content().split()) if first is not None else ""
+    rest = _without_site_name(title, text) if text and title else title
+    a_site = rest != title and len(text.split()) <= 5 and len(rest.split()) > len(text.split()) + 2
+    return text if a_site else ""
+
+
+def visible_headline(root: Any, outlets: OutletIndex, *, site: str = "") -> str:
     """The page's headline as a reader sees it: its first <h1> of three words or more outside menus,
     asides and footers that is not the outlet's name (an h1 is sometimes the logo). The markup's
     og:title may be written for search engines and differ from it."""
@@ -323,7 +335,7 @@ def visible_headline(root: Any, outlets: OutletIndex) -> str:
         if any(ancestor.tag in {"nav", "aside", "footer"} for ancestor in element.iterancestors()):
             continue
         text = " ".join(element.text_content().split())
-        if len(text.split()) >= 3 and outlets.named(text) is None:
+        if len(text.split()) >= 3 and outlets.named(text) is None and text != site:
             return text
     return ""
 

@@ -662,3 +662,20 @@ def test_bylines_printed_above_the_share_bar_and_the_headline_are_read():
              *ARTICLE]  # fmt: skip
     parsed = parse_text("\n".join(lines), outlets=outlets)
     assert (parsed.title, parsed.byline) == ("Border trade to expand", "Rebecca Thornton and Jamal Ortiz")
+
+
+def test_a_blogs_name_in_its_h1_is_its_outlet_and_the_posts_title_is_the_headline():
+    from articles.html_pages import parse_html
+
+    html = (
+        "<html><head><title>Kech Valley Diary: Date growers count losses after a season of closed crossings</title>"
+        '</head><body><h1>Kech Valley Diary</h1><h3 class="post-title">Date growers count losses after a season '
+        "of closed crossings</h3><p>Posted on January 18, 2024 by Asma Zaidi</p>"
+        + "".join(f"<p>{line}</p>" for line in ARTICLE)
+        + "</body></html>"
+    )
+    parsed = with_outlet(parse_html(html, what="HTML"), OUTLETS)
+    assert (parsed.title, parsed.outlet) == (
+        "Date growers count losses after a season of closed crossings",
+        "Kech Valley Diary",
+    )
