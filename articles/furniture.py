@@ -261,6 +261,7 @@ BOILERPLATE_RULES: tuple[LineRule, ...] = (
         r"licen[cs]e this (article|story|content)|for subscribers( only)?|"
         r"(do you like|did you (like|enjoy)|was this) (the content of )?this (article|story)( helpful)?\??|"
         r"how does this (article |story )?make you feel\??|open this (photo|image) in (the )?gallery:?|"
+        r"gift (this|the) (article|story)( free| for free)?|"
         r".*\busing ai (narration|voice)\.?|"
         r"translat(ed|ion) (from \w+ )?by [A-Z][\w.'’ -]{2,40}\.?)$",  # above the article as often as below it
         25,

@@ -817,7 +817,7 @@ def _nearest_header_line(page: _Page, start: int) -> int | None:
     reached = 0
     for index in range(start - 1, -1, -1):
         if index in page.removed:
-            if page.removed[index].rule in HEADER_BOUNDARY_RULES:
+            if page.removed[index].rule in HEADER_BOUNDARY_RULES and not _topics_under_the_byline(page, index, start):
                 return None
             continue
         reached += 1
@@ -826,6 +826,18 @@ def _nearest_header_line(page: _Page, start: int) -> int | None:
         if _is_header_line(page, index):
             return index
     return None
+
+
+def _topics_under_the_byline(page: _Page, index: int, start: int) -> bool:
+    """A topic or tag list between the date line and the body (the Telegraph's `Related Topics`), not a
+    list of other stories: close to the body, with a byline or date line right above it."""
+    if start - index > MAX_TOPICS_UNDER_BYLINE or page.removed[index].rule not in {"related_links", "tag_list"}:
+        return False
+    above = [i for i in range(index - 1, max(index - 6, -1), -1) if i not in page.removed][:2]
+    return any(_is_header_line(page, i) for i in above)
+
+
+MAX_TOPICS_UNDER_BYLINE = 10
 
 
 def _walk_up(page: _Page, first: int) -> list[int]:
@@ -1587,6 +1599,15 @@ def _read_page_footer(page: _Page, end: int) -> None:
         if removal is not None:
             in_comments = in_comments or removal.rule == "comment_form"
             continue
+        if first and _is_signature(page.units[index]):
+            if not page.fields.get("byline"):
+                _offer_byline(page, page.units[index].strip().title(), CREDIT)  # a letter's signer
+            page.remove(index, "byline", note="the letter's signer")
+            following = _kept_neighbour(page, index, 1)
+            if following is not None and _is_town(page.units[following]):
+                page.remove(following, "byline", note="the signer's town")
+            first = False
+            continue
         if first and _reporter_under_the_article(page, page.units[index]):
             page.fields["byline"], page.byline_strength = page.units[index].strip(), NAME_LINE
             page.author_names = [page.units[index].strip()]
@@ -1715,6 +1736,16 @@ def _read_closing_lines(page: _Page, body: list[int]) -> list[int]:
     return body
 
 
+def _is_signature(unit: str) -> bool:
+    """A letter's signer: a name in capitals (`FARHAN SIDDIQUI`)."""
+    name = unit.strip()
+    return name.isupper() and 2 <= len(name.split()) <= 4 and is_name_like(name.title())
+
+
+def _is_town(unit: str) -> bool:
+    return len(unit.split()) <= 3 and not ends_sentence(unit) and unit.strip()[:1].isupper()
+
+
 def _read_signature(page: _Page, body: list[int]) -> None:
     """A letter's signer in capitals, perhaps with their town, under its last paragraph (`FARHAN
     SIDDIQUI` / `Karachi`): its author when nobody else is credited."""
@@ -1723,8 +1754,7 @@ def _read_signature(page: _Page, body: list[int]) -> None:
         return
     name = page.units[ending[0]].strip()
     town = page.units[ending[1]].strip() if len(ending) == 2 else ""
-    signed = name.isupper() and 2 <= len(name.split()) <= 4 and is_name_like(name.title())
-    if signed and (len(town.split()) <= 3 and not ends_sentence(town) and town[:1].isupper()):
+    if _is_signature(name) and _is_town(town):
         if not page.fields.get("byline"):
             _offer_byline(page, name.title(), CREDIT)
         page.remove(ending[0], "byline", note="the letter's signer")

@@ -679,3 +679,23 @@ def test_a_blogs_name_in_its_h1_is_its_outlet_and_the_posts_title_is_the_headlin
         "Date growers count losses after a season of closed crossings",
         "Kech Valley Diary",
     )
+
+
+def test_topics_between_the_date_line_and_the_body_do_not_hide_the_header():
+    parsed = page("The Telegraph", "Opinion", "", "Opinion", "Border trade will die in a planning office",
+                  "The Government has promised three markets. It has not yet reckoned with the system it inherited",
+                  "", "Harriet Clayton", "12 May 2025 5:00pm BST", "Related Topics", "Housebuilding", "Planning",
+                  "Gift this article free", "Save", "Share", "", *ARTICLE)  # fmt: skip
+    assert (parsed.title, parsed.byline, parsed.published.date) == (
+        "Border trade will die in a planning office",
+        "Harriet Clayton",
+        D(2025, 5, 12),
+    )
+    assert parsed.body == "\n\n".join(ARTICLE)
+
+
+def test_a_letters_signer_in_capitals_under_it_is_its_author():
+    parsed = page("Letters", "Border trade", "Published March 6, 2025", "", *ARTICLE, "FARHAN SIDDIQUI", "Karachi",
+                  "Published in Dawn, March 6th, 2025")  # fmt: skip
+    assert parsed.byline == "Farhan Siddiqui"
+    assert parsed.body == "\n\n".join(ARTICLE)
