@@ -78,7 +78,7 @@ BOILERPLATE_RULES: tuple[LineRule, ...] = (
         rf"listen( to this (article|story))?|gift (this )?article|font size|text size|aa|a\s*a\s*a|a\+\s*a-|follow|"
         rf"share page|about sharing|close panel|send to (a )?friend|email this( article)?|"
         rf"click to (share|print|email) on \w+.*|click to (print|email a link to a friend).*)[\s:.!]*$"
-        rf"|^save articles to read later\b",
+        rf"|^save articles to read later\b|^share (this )?via \w+$|^other ways to share$",
         12,
     ),
     _rule(
@@ -261,7 +261,8 @@ BOILERPLATE_RULES: tuple[LineRule, ...] = (
         r"licen[cs]e this (article|story|content)|for subscribers( only)?|"
         r"(do you like|did you (like|enjoy)|was this) (the content of )?this (article|story)( helpful)?\??|"
         r"how does this (article |story )?make you feel\??|open this (photo|image) in (the )?gallery:?|"
-        r"gift (this|the) (article|story)( free| for free)?|"
+        r"gift (this|the) (article|story)( free| for free)?|report this (article|post|story)|"
+        r"(also )?available in( \w+)?:?|read (this|it) in \w+|(click|tap) to (expand|enlarge)( image| photo)?|"
         r".*\busing ai (narration|voice)\.?|"
         r"translat(ed|ion) (from \w+ )?by [A-Z][\w.'’ -]{2,40}\.?)$",  # above the article as often as below it
         25,

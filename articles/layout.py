@@ -85,7 +85,8 @@ _DESKS = re.compile(
     r"recorder|tribune|dawn|the news|desk|bureau|correspondent)\s*)*(?:reporter|report|correspondent|desk|"
     r"monitor|bureau|staff|news wires|wires|agencies|agency)$|"
     r"^(?:the\s+)?(?:[A-Z][\w.&'’-]*\s+){1,3}(?:desk|bureau|report|reporters?|staff|team|newsroom|correspondents?)$|"
-    r"^(?:from\s+)?our\s+(?:own\s+)?(?:staff\s+)?(?:correspondent|reporter)s?$",
+    r"^(?:from\s+)?our\s+(?:own\s+)?(?:staff\s+)?(?:correspondent|reporter)s?$|"
+    r"^(?:the\s+)?office of the (?:spokesperson|spokesman|press secretary|(?:chief )?spokes\w+)$",
     re.I,
 )
 _DESK_WORD = re.compile(r"\b(desk|bureau|report|reporter|staff|team|newsroom|correspondent)$", re.I)
@@ -230,8 +231,15 @@ _SECTION_WORDS = frozenset(
     "politics sports sport science technology tech opinion culture health international national local top stories "
     "breaking news latest editorial entertainment lifestyle region regional pakistan india iran afghanistan gulf "
     "and & , | national security defence defense military diplomacy energy climate environment education trade "
-    "markets finance society arts life style video videos photos multimedia features analysis".split()
+    "markets finance society arts life style video videos photos multimedia features analysis "
+    "press statement statements release releases readout briefing".split()
 )
+
+
+def _only_section_words(unit: str) -> bool:
+    return all(word.casefold().strip(",|&:") in _SECTION_WORDS for word in unit.split())
+
+
 _CITY = re.compile(r"\s+in\s+[A-Z][\w'’-]+(?:\s+[A-Z][\w'’-]+)?(?=$|\s+and\s|\s*,)")
 _AGENCY = r"(?:agencies|news agencies|wires|AFP|AP|Reuters|dpa|KNA|epd|EFE|ANSA|IANS|PTI|ANI|APP|IRNA|Xinhua|Anadolu)"
 # "A | B with Reuters, dpa": the agencies whose copy the authors used, after their names (DW, France 24).
@@ -262,7 +270,7 @@ def is_name_like(unit: str) -> bool:
     if len(parts) > 1 and any(_ROLE.search(" ".join(part)) for part in parts):
         return False  # "Senior Fellow and Director, Southeast Asia Program": roles, not names
     return (
-        (1 <= len(names) <= 6 or (len(parts) <= 5 and all(1 <= len(part) <= 4 for part in parts)))
+        (1 <= len(names) <= 6 or (len(parts) <= 5 and all(1 <= len(part) <= 3 for part in parts)))
         and not any(character.isdigit() for character in text)
         and not re.search(r"[.:;!?]$", text)
         and all(_NAME_WORD.match(word) for word in words)
@@ -451,6 +459,9 @@ def _remove_by_rule(page: _Page) -> None:
         if index in page.removed:
             continue
         rule = classify_line(unit)
+        if rule is not None and rule.name == "copyright_line" and _PHOTO_COPYRIGHT.search(unit):
+            page.remove(index, "photo_caption", note=unit)  # `© 2025 Farooq Naeem/AFP via Getty Images`
+            continue
         if rule is not None:
             page.remove(index, rule.name)
             _clues_in_furniture(page, index, rule.name)
@@ -625,6 +636,9 @@ def _is_long_prose_with_credit(unit: str) -> bool:
 def _looks_like_link_title(unit: str) -> bool:
     """A headline in a link list: short and without a full stop at the end."""
     return len(unit.split()) <= 20 and not unit.rstrip().endswith(".")
+
+
+_PHOTO_COPYRIGHT = re.compile(r"\bvia getty\b|\bgetty images\b|[A-Za-z]/[A-Z]", re.I)
 
 
 def _clues_in_furniture(page: _Page, index: int, rule: str) -> None:
@@ -989,7 +1003,10 @@ _ROLE = re.compile(
 def is_affiliation(unit: str) -> bool:
     """An author's role under their name: `Middle East correspondent @TomAshcroftSky`, `Senior Fellow -
     Global Economy and Development`, `BBC News, Islamabad` is not (see is_name_like)."""
-    return len(unit.split()) <= 14 and not ends_sentence(unit) and bool(_ROLE.search(unit)) and not is_name_like(unit)
+    limit = 20 if " | " in unit else 14  # a LinkedIn headline: `Energy economist | Former adviser, ...`
+    return (
+        len(unit.split()) <= limit and not ends_sentence(unit) and bool(_ROLE.search(unit)) and not is_name_like(unit)
+    )
 
 
 def _next_is_header_line(page: _Page, index: int) -> bool:
@@ -1110,6 +1127,7 @@ def _headline(page: _Page, block: list[int]) -> int | None:
             and not _is_header_line(page, i)
             and not _URL_LINE.match(page.units[i])
             and not _HEADER_NOISE.match(page.units[i])
+            and not _only_section_words(page.units[i])  # `Press Statement`, `World News`
             and (len(page.units[i].split()) >= 4 or (len(page.units[i].split()) >= 2 and _next_is_header_line(page, i)))
         ]  # fmt: skip
 
@@ -1142,7 +1160,7 @@ def _is_standfirst_of(line: str, above: str) -> bool:
     words = len(line.split())
     return (
         (len(line) > len(above) or (is_title_case(above) and not is_title_case(line)))
-        and (words >= 8 or ends_sentence(line))
+        and (words >= 8 or ends_sentence(line) or (":" in above and words >= 6))  # HRW: `Pakistan: Repeal ...`
         and (len(above.split()) >= 4 or ends_sentence(line) or words >= 14)  # a short line above a headline: kicker
         and len(above.split()) <= 25
         and is_headline_like(above)

@@ -16,7 +16,7 @@ FURNITURE = {
     "share_prompt": [
         "Share:", "Share.", "Share this article", "Share on Facebook", "Tweet", "WhatsApp", "Print", "Copy link",
         "Facebook Twitter Whatsapp Comments Email", "Click to share on X (Opens in new window)",
-        "Listen to this article", "Social Sharing",
+        "Listen to this article", "Social Sharing", "Share this via Printer",
     ],
     "messenger_invite": [
         "Join NewsTrack Whatsapp group",
@@ -107,6 +107,7 @@ FURNITURE = {
         "Purchase Licensing Rights, opens new tab", "Why you can trust Sky News", "Listen In English",
         "License this article", "For subscribers", "Do you like the content of this article?",
         "How does this make you feel?", "Open this photo in gallery:",
+        "Click to expand Image", "Available In", "Report this article",
         "Produced by ElevenLabs and News Over Audio (NOA) using AI narration.",
     ],
 }  # fmt: skip

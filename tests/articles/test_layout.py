@@ -699,3 +699,26 @@ def test_a_letters_signer_in_capitals_under_it_is_its_author():
                   "Published in Dawn, March 6th, 2025")  # fmt: skip
     assert parsed.byline == "Farhan Siddiqui"
     assert parsed.body == "\n\n".join(ARTICLE)
+
+
+def test_a_rights_groups_release_headline_standfirst_photo_copyright_and_language_switcher():
+    outlets = OutletIndex([Outlet("Agence France-Presse", ("AFP",), ("afp.com",), "FR", "agency")])
+    lines = ["Human Rights Watch", "Donate now", "Pakistan: Repeal Abusive Cybercrime Amendments",
+             "Rushed Law Threatens Journalists, Critics With Prison", "Click to expand Image",
+             "Traders wait at the Taftan crossing.", "© 2025 Farooq Naeem/AFP via Getty Images",
+             "February 4, 2025 12:00AM EST", "Available In", "English", "Share this via Facebook",
+             "Other ways to share", *ARTICLE]  # fmt: skip
+    parsed = with_outlet(parse_text("\n".join(lines), outlets=outlets), outlets)
+    assert (parsed.title, parsed.summary, parsed.byline) == (
+        "Pakistan: Repeal Abusive Cybercrime Amendments",
+        "Rushed Law Threatens Journalists, Critics With Prison",
+        "",
+    )
+    assert parsed.outlet != "Agence France-Presse"  # the photo's agency, not the publisher
+
+
+def test_a_government_press_statement_credits_its_office():
+    parsed = page("U.S. Department of State", "Menu", "Official websites use .gov", "Office of the Spokesperson",
+                  "Press Releases", "Border trade to expand at three crossings", "hide", "Press Statement",
+                  "Office of the Spokesperson", "November 26, 2024", *ARTICLE)  # fmt: skip
+    assert (parsed.title, parsed.byline) == ("Border trade to expand at three crossings", "Office of the Spokesperson")
