@@ -65,9 +65,10 @@ def parse_html(
     if site_heading and not markup.site_name:
         markup = dataclasses.replace(markup, site_name=site_heading)  # a blog's name in its <h1>
     headline = visible_headline(root, outlets, site=site_heading) or _without_site_name(markup.title, markup.site_name)
+    visible = visible_text(root)
+    headline = _without_kicker(headline, visible.lines)
     if headline:
         markup = dataclasses.replace(markup, title=headline)
-    visible = visible_text(root)
     lines = "\n".join(visible.lines)
     extra_dates = []
     if markup.published:
@@ -220,6 +221,9 @@ LINK_BLOCK_TAGS = frozenset({"p", "div", "li", "span"})
 MIN_LINK_WORDS = 3
 
 
+_PROFILE_LINK = re.compile(r"/(?:people|person|author|authors|staff|profile|profiles|journalists?|writers?)/", re.I)
+
+
 def _is_a_link(element: Any) -> bool:
     """A block whose words are all a link's: a teaser for another story (jusText reads link density the
     same way). A byline's linked name is too short to count."""
@@ -228,6 +232,9 @@ def _is_a_link(element: Any) -> bool:
         return False
     if any(ancestor.tag == "header" for ancestor in element.iterancestors()):
         return False  # a site's title in its header links home
+    links = [link.get("href", "") for link in element.iter("a")]
+    if links and all(_PROFILE_LINK.search(href) for href in links):
+        return False  # links to the authors' pages: a byline (NPR's /people/..., USA Today's /staff/...)
     linked = sum(len(" ".join(link.text_content().split())) for link in element.iter("a"))
     return linked >= 0.95 * len(text)
 
@@ -280,6 +287,8 @@ def read_markup(root: Any) -> PageMarkup:
         or meta.get("apple-mobile-web-app-title")
         or ""
     )
+    url = meta.get("og:url") or canonical or _text(article.get("url"))
+    site_name = site_name or _site_after_headline(_title_tag(root), meta.get("og:title", ""), url)
     authors = _name(article.get("author")) or meta.get("author") or meta.get("parsely-author") or ""
     if not authors and not meta.get("article:author", "").startswith("http"):
         authors = meta.get("article:author", "")
@@ -287,7 +296,6 @@ def read_markup(root: Any) -> PageMarkup:
     types = article.get("@type")
     types = types if isinstance(types, list) else [types]
     article_type = next((ARTICLE_TYPES[name] for name in types if isinstance(name, str) and name in ARTICLE_TYPES), "")
-    url = meta.get("og:url") or canonical or _text(article.get("url"))
     return PageMarkup(
         title=" ".join(str(title or "").split()),
         site_name=" ".join(site_name.split()),
@@ -316,6 +324,31 @@ def _author_from_link(root: Any) -> str:
         if link.get("rel") == "author" or re.search(r"author|byline", holder, re.I):
             return " ".join(part.capitalize() for part in match["slug"].split("-"))
     return ""
+
+
+def _site_after_headline(title_tag: str, headline: str, url: str) -> str:
+    """The site's name after the headline in the <title> (`Headline | The Aga Khan University`), when the
+    page's domain confirms it (aku.edu: its initials)."""
+    title_tag, headline = " ".join(title_tag.split()), " ".join(headline.split())
+    if not headline or not title_tag.startswith(headline):
+        return ""
+    match = re.match(r"^[|–—-]\s*(?P<site>[^|–—]{2,60})$", title_tag[len(headline) :].strip())
+    host = re.sub(r"^(?:https?://)?(?:www\.)?", "", url).split("/")[0].split(".")[0].casefold()
+    if match is None or not host:
+        return ""
+    words = [word for word in re.findall(r"[^\W\d_]+", match["site"]) if word.casefold() != "the"]
+    initials = "".join(word[0] for word in words).casefold()
+    return match["site"].strip() if host in {initials, "".join(words).casefold()} else ""
+
+
+def _without_kicker(title: str, lines: list[str]) -> str:
+    """A markup title that joins the page's kicker to its headline with a colon (DER SPIEGEL's og:title
+    `Germany's Spending Plans: Merz's Debt U-Turn ...`, shown as a label above the headline): the
+    headline alone, when the page shows the two without the colon."""
+    kicker, colon, headline = title.partition(": ")
+    if colon and headline and f"{kicker} {headline}" in lines and title not in lines:
+        return headline
+    return title
 
 
 def _site_heading(root: Any, title: str) -> str:
@@ -430,6 +463,9 @@ def _with_markup(parsed: ParsedArticle, markup: PageMarkup, lines: str, outlets:
         changes["url"] = markup.url
     if markup.authors and _names_a_person(markup.authors, markup.site_name, outlets) and not parsed.byline:
         changes["byline"] = markup.authors[:500]  # the visible byline was missing, or was not the author
+    elif parsed.byline and _more_authors(parsed.byline, markup.authors):
+        names = [name.strip() for name in markup.authors.split(", ")]
+        changes["byline"] = (", ".join(names[:-1]) + " and " + names[-1])[:500]  # USA Today links each name
     if markup.description and not parsed.summary and _visible(markup.description, lines):
         changes["summary"] = markup.description
     if markup.section and not parsed.section:
@@ -441,6 +477,17 @@ def _with_markup(parsed: ParsedArticle, markup: PageMarkup, lines: str, outlets:
     identified = identify(changes.get("outlet_clues", parsed.outlet_clues), outlets)
     changes.update(identified=identified, outlet=identified.name if identified else "")
     return dataclasses.replace(parsed, **changes)
+
+
+def _more_authors(byline: str, authors: str) -> bool:
+    """The markup lists the visible byline's authors and more (a visible byline that kept only the first
+    of several linked names)."""
+    names = [" ".join(name.split()) for name in authors.split(", ") if name.strip()]
+    if not all(1 < len(name.split()) <= 4 and all(word[:1].isupper() for word in name.split()) for name in names):
+        return False  # `Dana Whitcomb, opinion contributor`: a name and a role
+    listed = {name.casefold() for name in names}
+    shown = {" ".join(name.split()).casefold() for name in re.split(r",\s*|\s+and\s+", byline) if name.strip()}
+    return len(listed) > len(shown) and shown <= listed
 
 
 def _names_a_person(authors: str, site_name: str, outlets: OutletIndex) -> bool:

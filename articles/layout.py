@@ -75,7 +75,7 @@ _NEWS_LABEL = re.compile(
 )
 _BYLINE = re.compile(
     r"^(?:(?:by|written by|author|authors|writers?\s*:|reporter|story by|report by|reported by|posted by|text by|"
-    r"words by|compiled by|interview by|interviewed by)"
+    r"words by|compiled by|interview by|interviewed by|report from)"
     r"\s*[:\-–—]?\s+|(?-i:[Bb]y(?=[A-Z][a-z])))"  # Premium Times glues it: `byChinedu Obi`
     r"(?P<name>[^\d].{1,120})$",
     re.I,
@@ -459,6 +459,8 @@ def _remove_by_rule(page: _Page) -> None:
         if index in page.removed:
             continue
         rule = classify_line(unit)
+        if rule is not None and rule.name == "share_prompt" and index < 12 and page.outlets.named(unit) is not None:
+            continue  # `LinkedIn` at the top of a LinkedIn article: its masthead, not a share button
         if rule is not None and rule.name == "copyright_line" and _PHOTO_COPYRIGHT.search(unit):
             page.remove(index, "photo_caption", note=unit)  # `© 2025 Farooq Naeem/AFP via Getty Images`
             continue
@@ -1224,8 +1226,8 @@ def _read_byline_or_date(page: _Page, index: int, byline_pending: bool) -> bool:
     if byline_pending or _is_header_line(page, index) or (is_name_like(unit) and not fields.get("byline")):
         name = _clean_byline(unit)
         _offer_byline(page, name, EXPLICIT if byline_pending else NAME_LINE)
-        if not byline_pending and " and " not in name:
-            page.author_names.append(name)
+        if not byline_pending and " and " not in name and page.outlets.named(name) is None:
+            page.author_names.append(name)  # not `USA TODAY` beside the names: the outlet, not an author
         page.remove(index, "byline")
         return True
     return False

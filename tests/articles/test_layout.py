@@ -722,3 +722,39 @@ def test_a_government_press_statement_credits_its_office():
                   "Press Releases", "Border trade to expand at three crossings", "hide", "Press Statement",
                   "Office of the Spokesperson", "November 26, 2024", *ARTICLE)  # fmt: skip
     assert (parsed.title, parsed.byline) == ("Border trade to expand at three crossings", "Office of the Spokesperson")
+
+
+def _html(head: str, body: str) -> str:
+    return f"<html><head>{head}</head><body>{body}" + "".join(f"<p>{line}</p>" for line in ARTICLE) + "</body></html>"
+
+
+def test_markup_titles_kickers_sites_confirmed_by_their_domain_and_authors_linked_to_their_pages():
+    from articles.html_pages import parse_html
+
+    outlets = OutletIndex([*OUTLETS.outlets, Outlet("USA Today", ("USA TODAY",), ("usatoday.com",), "US", "newspaper")])
+
+    def read(head: str, body: str):
+        return with_outlet(parse_html(_html(head, body), what="HTML", outlets=outlets), outlets)
+
+    kicker = read('<meta property="og:title" content="Border Plans: Trade Will Expand at Three Crossings">',
+                  "<h2><span>Border Plans</span> <span>Trade Will Expand at Three Crossings</span></h2>"
+                  "<p>January 18, 2024</p>")  # fmt: skip
+    assert kicker.title == "Trade Will Expand at Three Crossings"
+    site = read('<title>Heat in pregnancy linked to preterm birth | The Aga Khan University</title>'
+                '<meta property="og:title" content="Heat in pregnancy linked to preterm birth">'
+                '<meta property="og:url" content="https://www.aku.edu/news/1">',
+                "<h1>Heat in pregnancy linked to preterm birth</h1><p>January 18, 2024</p>")  # fmt: skip
+    assert site.outlet == "The Aga Khan University"
+    linked = read("", '<h1>Border trade to expand</h1><div class="byline-container">'
+                  '<p><a href="/people/1/selena-ortiz">Selena Ortiz</a></p>'
+                  '<p><a href="/people/2/marcus-hale">Marcus Hale</a></p></div><p>February 11, 2025</p>')  # fmt: skip
+    assert linked.byline == "Selena Ortiz and Marcus Hale"
+    listed = read('<script type="application/ld+json">{"@type": "NewsArticle", "author": [{"name": "Mara Jennings"},'
+                  ' {"name": "Theo Castillo"}]}</script>',
+                  "<h1>Border trade to expand</h1><p>Mara Jennings</p><p>USA TODAY</p>"
+                  "<p>Published 5:02 a.m. ET April 10, 2025</p>")  # fmt: skip
+    assert listed.byline == "Mara Jennings and Theo Castillo"
+
+
+def test_a_report_from_an_agency_credits_it():
+    assert page("Border trade to expand", "Report from OCHA", "Published 3 Sep 2024", "", *ARTICLE).byline == "OCHA"
