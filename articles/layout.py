@@ -86,7 +86,8 @@ _DESKS = re.compile(
     r"monitor|bureau|staff|news wires|wires|agencies|agency)$|"
     r"^(?:the\s+)?(?:[A-Z][\w.&'’-]*\s+){1,3}(?:desk|bureau|report|reporters?|staff|team|newsroom|correspondents?)$|"
     r"^(?:from\s+)?our\s+(?:own\s+)?(?:staff\s+)?(?:correspondent|reporter)s?$|"
-    r"^(?:the\s+)?office of the (?:spokesperson|spokesman|press secretary|(?:chief )?spokes\w+)$",
+    r"^(?:the\s+)?office of the (?:spokesperson|spokesman|press secretary|(?:chief )?spokes\w+)$|"
+    r"^[A-Z][\w .'’-]{1,40}\s+(?:and|&|with)\s+(?:news\s+)?agencies$",  # `Al Jazeera and news agencies`
     re.I,
 )
 _DESK_WORD = re.compile(r"\b(desk|bureau|report|reporter|staff|team|newsroom|correspondent)$", re.I)
@@ -444,13 +445,17 @@ def _remove_key_points(page: _Page) -> None:
 
 
 def _credit_the_agency(page: _Page, identified: Identified | None) -> None:
-    """A story with no byline whose dateline credits an agency other than the page's outlet (`KARACHI
-    (APP) –` in Daily Times) was written by that agency; an agency's own story credits nobody."""
-    agency = page.outlets.named(page.dateline_agency) if page.dateline_agency else None
-    if page.fields.get("byline") or agency is None or agency.kind != "agency":
-        return
-    if identified is None or identified.outlet != agency:
-        page.fields["byline"] = page.dateline_agency
+    """A story with no byline whose dateline or source line credits an agency other than the page's
+    outlet (`KARACHI (APP) –` in Daily Times, `Source: IRNA` in the Tehran Times) was written by that
+    agency; an agency's own story credits nobody."""
+    credits = [page.dateline_agency] if page.dateline_agency else []
+    credits += [clue.text for clue in page.clues if clue.kind == Clue.AGENCY_CREDIT and clue.line.startswith("Source")]
+    for credit in credits:
+        agency = page.outlets.named(credit)
+        if page.fields.get("byline") or agency is None or agency.kind != "agency":
+            continue
+        if identified is None or identified.outlet != agency:
+            page.fields["byline"] = credit  # `Source: IRNA` under a Tehran Times story
 
 
 def _remove_by_rule(page: _Page) -> None:

@@ -277,7 +277,14 @@ def identify(clues: Iterable[OutletClue], index: OutletIndex) -> Identified | No
 def _named_within(found: Identified, site: Identified) -> bool:
     """The known outlet's name is a part, not the whole, of the name the site gives itself."""
     known, full = name_key(found.name), name_key(site.name)
-    return found.clue > site.clue and known != full and known in full
+    if found.clue <= site.clue or known == full or known not in full:
+        return False
+    names = (found.outlet.name, *found.outlet.aliases) if found.outlet else (found.name,)
+    extra = {word.casefold() for word in site.name.split()} - {w.casefold() for n in names for w in n.split()}
+    return not extra <= _EDITION_WORDS  # `IRNA English` is IRNA's English edition, not another outlet
+
+
+_EDITION_WORDS = frozenset("english urdu online digital international edition news tv .com com the".split())
 
 
 def _same_brand_elsewhere(named: Identified, at_domain: Identified) -> bool:

@@ -758,3 +758,15 @@ def test_markup_titles_kickers_sites_confirmed_by_their_domain_and_authors_linke
 
 def test_a_report_from_an_agency_credits_it():
     assert page("Border trade to expand", "Report from OCHA", "Published 3 Sep 2024", "", *ARTICLE).byline == "OCHA"
+
+
+def test_a_source_line_naming_another_agency_and_an_outlet_with_agencies_are_the_byline():
+    outlets = OutletIndex([
+        Outlet("IRNA", ("Islamic Republic News Agency",), ("irna.ir",), "IR", "agency"),
+        Outlet("Tehran Times", (), ("tehrantimes.com",), "IR", "newspaper"),
+    ])  # fmt: skip
+    text = "\n".join(["Tehran Times", "Border trade to expand", "January 18, 2024", "", *ARTICLE, "Source: IRNA"])
+    assert with_outlet(parse_text(text, outlets=outlets), outlets).byline == "IRNA"
+    parsed = page("Al Jazeera", "News", "", "Border trade to expand", "Al Jazeera and news agencies",
+                  "Published On 8 May 2025", "", *ARTICLE)  # fmt: skip
+    assert (parsed.title, parsed.byline) == ("Border trade to expand", "Al Jazeera and news agencies")
