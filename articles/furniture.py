@@ -232,7 +232,8 @@ BOILERPLATE_RULES: tuple[LineRule, ...] = (
         r"(,? (and |& )?[A-Z][\w.'’-]+)*( in [A-Z][\w ]+)?\s*(;|\)|$)|"
         r"\bcontributed (to )?(this|the) (report|story|article)\.?\)?$|^\(?edited by:? [A-Z][\w.'’ -]{2,60}\)?\.?$|"
         r"^[\[(]?(responsible |chief |web |desk |copy )?editors?\s*:\s*[\w.'’ ,-]{2,40}[\])]?\.?$|"
-        r"^(write to|contact|email) [A-Z][\w.'’ -]{2,40} at \S+@\S+",
+        r"^(write to|contact|email) [A-Z][\w.'’ -]{2,40} at \S+@\S+|"
+        r"^(?-i:[A-Z][\w.'’-]+(?: [A-Z][\w.'’-]+){1,3}) reported from (?-i:[A-Z]).*",  # `A reported from Nairobi`
         60,
         ends_article=True,
     ),

@@ -73,6 +73,7 @@ FURNITURE = {
         "Reporting by Asma Zaidi; Editing by Edmund Clarke", "Jane Doe contributed to this report.",
         "Edited by: Kate Martyr", "Editor: huaxia", "[Responsible editor: Li Wei]", "With reporting by AFP and Reuters",
         "Write to Harriet Calloway at harriet.calloway@wsj.com and Daniel Kessler at daniel.kessler@wsj.com",
+        "Miriam Achebe reported from Nairobi, Kenya, and Tomas Lindqvist from Addis Ababa, Ethiopia.",
     ],
     "disclaimer": [
         "Disclaimer: The views expressed in this article are the writer's own.",
@@ -144,6 +145,7 @@ REAL_SENTENCES = [
     "With reporting by a team of local journalists, the inquiry found dozens of unpaid workers.",
     "Contact between the two delegations resumed on Monday, officials said.",
     "A message from the president was read out at the ceremony on Monday.",
+    "The minister said journalists reported from the border town for three days before they were expelled.",
 ]
 
 

@@ -18,7 +18,7 @@ from articles.outlets import OutletIndex
 
 CORPUS = Path(settings.BASE_DIR) / "tests" / "corpus" / "import"
 # What the held-out half scored when docs/importing.md was written: a regression guard, not a target.
-HELDOUT_FLOOR = {"title": 98.0, "outlet": 95.0, "date": 96.0, "author": 84.0}
+HELDOUT_FLOOR = {"title": 98.0, "outlet": 96.0, "date": 96.0, "author": 89.0}
 # The one article line of the held-out half that the reader loses (on a page written after it was tuned):
 # the target is none, and it may not grow.
 HELDOUT_LINES_LOST = 1
