@@ -102,6 +102,7 @@ BOILERPLATE_RULES: tuple[LineRule, ...] = (
         rf"^(log ?in|sign ?in)\b.{{0,30}}\b(register|subscribe)\b|"
         rf"^support (us|our (work|journalism)|[A-Z]\w+)$|^add [\w .&'’-]{{2,30}} on google( news)?$|"
         rf"^(over |more than )?[\d,.]+k? (subscribers|readers|followers)$|^thanks for reading\b[^.!?]{{0,50}}!|"
+        rf"^explore (more|the edition)$|^discover stories from this section\b|"
         rf"^your (daily|weekly|morning|evening) (briefing|newsletter|digest|roundup)\b|"
         rf"\bdelivered (to your inbox|straight to your|every (weekday|morning|week|day))\b|"
         rf"^stay (informed|up-to-date|up to date|updated)\b|"
@@ -142,7 +143,8 @@ BOILERPLATE_RULES: tuple[LineRule, ...] = (
         r"moderated|disabled|welcome|subject)|for more (information|on the comment)|"
         r"this site uses akismet|recommend( \d+)?$|closed$|send$|reply$|.{0,60}\|\s*\d+ (minutes?|hours?|days?) ago\s*"
         r"\|\s*reply$|.*comments? faq|view comments|show comments|load more comments|"
-        r"disclaimer:? (the )?comments)",
+        r"disclaimer:? (the )?comments|share or comment on this article:?|share what you think|"
+        r"(newest|oldest|best rated|worst rated|most popular)$)",
         40,
         ends_article=True,
     ),
@@ -162,7 +164,8 @@ BOILERPLATE_RULES: tuple[LineRule, ...] = (
         r"^(this article was )?(first |originally )?(published|printed|appeared) in (the )?[A-Z][\w&.'’ -]{1,60}?"
         r"(,|\s+on)\s+.*\d{4}\.?$|"
         r"^a version of this (article|story) (appears|appeared) in print\b.*|"
-        r"^(appeared|appears) in the .{3,40} print edition\b.*",
+        r"^(appeared|appears) in the .{3,40} print edition\b.*|"
+        r"^this article appeared in the .{2,40} section of the print edition\b.*|^from the .{3,40} edition$",
         60,
         ends_article=True,
     ),
@@ -197,12 +200,17 @@ BOILERPLATE_RULES: tuple[LineRule, ...] = (
     _rule(
         "disclaimer",
         "Disclaimers under an article (The views expressed are the author's own, published from a wire feed ...)",
-        r"^\(?(disclaimer\b|(the )?(views|opinions) expressed (in this (article|piece|column|blog)|here|"
+        r"^\(?(disclaimer\b|(the )?(views( and opinions)?|opinions) expressed "
+        r"(in this (article|piece|column|blog)|here|"
+        r"in the interpreter|"
         r"in (opinion|op-ed|guest) (pieces|articles|columns)|by (our )?contributors|by the "
         r"(author|writer)s?|are (those|the (author|writer)|solely|his|her|their|my|personal))\b|"
         r"about the authors?\s*:?$|"
         r"this (story|article|report) (has been|was|is) (published|auto-generated|generated|edited)\b.*\b(feed|agency|"
-        r"syndicated|text)\b|\(?this story has not been edited\b)",
+        r"syndicated|text)\b|\(?this story has not been edited\b|"
+        r"[\w .'’-]{2,40} does not (necessarily )?(share|reflect|endorse) the views (of|expressed by) (the |its )?"
+        r"(writers?|authors?|contributors?|columnists?)\b|"
+        r"[\w .'’-]{2,40} does not take institutional positions\b)",
         60,
         ends_article=True,
     ),

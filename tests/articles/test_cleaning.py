@@ -33,7 +33,7 @@ FURNITURE = {
         "Get weekly news and analysis on the U.S. elections. Sign up here.",
         "Log in, register or subscribe to save articles for later.",
         "Start the day with a summary of the day's stories. Sign up for our Morning Edition newsletter.",
-        "Support Eurasianet", "Add CBS News on Google", "Over 4,000 subscribers",
+        "Support Eurasianet", "Add CBS News on Google", "Over 4,000 subscribers", "Explore the edition",
         "Thanks for reading Steppe Dispatch! Subscribe for free to receive new posts and support my work.",
     ],
     "related_links": [
@@ -53,7 +53,7 @@ FURNITURE = {
         "Comments (3)",
         "Save my name, email, and website in this browser for the next time I comment.",
         "Comments are moderated and generally will be posted if they are on-topic and not abusive.",
-        "Ali | 9 hours ago | Reply",
+        "Ali | 9 hours ago | Reply", "Share or comment on this article:", "Share what you think", "Best rated",
     ],
     "tag_list": [
         "Tags: ECNEC, Flood rehabilitation, Sindh", "Topics:", "Posted in Politics", "Tagged diaspora, elections",
@@ -62,6 +62,8 @@ FURNITURE = {
         "Published in Dawn, January 18th, 2024", "Published in The Express Tribune, February 5th, 2024.",
         "A version of this article appears in print on March 14, 2024, Section A, Page 1 of the New York edition.",
         "Appeared in the February 22, 2024, print edition as 'Fed Signals Patience on Rate Cuts'.",
+        "This article appeared in the Asia section of the print edition under the headline \"Free lunch\"",
+        "From the March 29th 2025 edition",
     ],
     "appeal": ["A Message from The Moscow Times:", "Dear readers,"],
     "source_credit": [
@@ -80,6 +82,9 @@ FURNITURE = {
         "This story has been published from a wire agency feed without modifications to the text.",
         "The views expressed in opinion pieces do not necessarily reflect the position of The Moscow Times.",
         "THE VIEWS EXPRESSED BY CONTRIBUTORS ARE THEIR OWN AND NOT THE VIEW OF THE HILL",
+        "Asharq Al-Awsat does not necessarily share the views of the writer.",
+        "The views and opinions expressed in this article are those of the author and do not reflect its policy.",
+        "Carnegie does not take institutional positions on public policy issues.",
     ],
     "copyright_line": [
         "Copyright © 2024 The Frontier Ledger. All rights reserved.",
@@ -146,6 +151,7 @@ REAL_SENTENCES = [
     "Contact between the two delegations resumed on Monday, officials said.",
     "A message from the president was read out at the ceremony on Monday.",
     "The minister said journalists reported from the border town for three days before they were expelled.",
+    "The government does not share the views of the commission, the spokesman said after the hearing on Monday.",
 ]
 
 
