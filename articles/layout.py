@@ -293,7 +293,11 @@ def _title_without_labels(title: str, fields: dict[str, Any] | None = None) -> s
         if stripped != title and stripped.strip():
             fields["article_type"] = article_type
             title = stripped
-    return title.strip()
+    without_trail = _BREADCRUMB_TRAIL.sub("", title)  # `Home / Cities / Mumbai News / Headline`
+    return (without_trail if len(without_trail.split()) >= 4 else title).strip()
+
+
+_BREADCRUMB_TRAIL = re.compile(r"^(?:[\w&'’.-]+(?: [\w&'’.-]+){0,2}\s+[/›»>]\s+){2,}")
 
 
 # --- Reading a page -----------------------------------------------------------------------------
@@ -466,6 +470,13 @@ def _remove_by_rule(page: _Page) -> None:
         rule = classify_line(unit)
         if rule is not None and rule.name == "share_prompt" and index < 12 and page.outlets.named(unit) is not None:
             continue  # `LinkedIn` at the top of a LinkedIn article: its masthead, not a share button
+        if (
+            rule is not None
+            and rule.name == "share_prompt"
+            and _ACRONYM.match(unit.strip())
+            and _beside_a_date(page, index)
+        ):
+            continue  # TRT World's `AA` by the date: Anadolu's credit, not a text-size button
         if rule is not None and rule.name == "copyright_line" and _PHOTO_COPYRIGHT.search(unit):
             page.remove(index, "photo_caption", note=unit)  # `© 2025 Farooq Naeem/AFP via Getty Images`
             continue
@@ -554,6 +565,11 @@ def _follows_a_byline(page: _Page, index: int) -> bool:
         if current not in canonical_text(unit):
             return False
     return False
+
+
+def _beside_a_date(page: _Page, index: int) -> bool:
+    """The line right above or below is a date line (before any furniture is removed)."""
+    return any(0 <= i < len(page.units) and page.statement(i) is not None for i in (index - 1, index + 1))
 
 
 def _next_to_a_date(page: _Page, index: int) -> bool:
@@ -1195,7 +1211,9 @@ def _read_byline_or_date(page: _Page, index: int, byline_pending: bool) -> bool:
         if byline:
             _offer_byline(page, byline, EXPLICIT)
         elif statement.rest and (
-            is_name_like(_without_outlet(page, statement.rest)) or page.outlets.named(statement.rest) is not None
+            is_name_like(_without_outlet(page, statement.rest))
+            or page.outlets.named(statement.rest) is not None
+            or _AGENCY_ONLY.match(statement.rest.strip(" /|"))  # TOI's `PTI / Updated: Jun 3, 2025`
         ):
             name = _without_outlet(page, _clean_byline(statement.rest))
             _offer_byline(page, name, NAME_LINE)  # "AFP January 18, 2024"
@@ -1230,7 +1248,11 @@ def _read_byline_or_date(page: _Page, index: int, byline_pending: bool) -> bool:
         return True
     if byline_pending or _is_header_line(page, index) or (is_name_like(unit) and not fields.get("byline")):
         name = _clean_byline(unit)
-        _offer_byline(page, name, EXPLICIT if byline_pending else NAME_LINE)
+        strength = EXPLICIT if byline_pending else NAME_LINE
+        if page.outlets.named(name) is not None and _WITH_AGENCIES.search(unit) and strength < page.byline_strength:
+            fields["byline"], page.byline_strength = " ".join(unit.split()), strength  # `FRANCE 24 with AFP`, whole
+        else:
+            _offer_byline(page, name, strength)
         if not byline_pending and " and " not in name and page.outlets.named(name) is None:
             page.author_names.append(name)  # not `USA TODAY` beside the names: the outlet, not an author
         page.remove(index, "byline")
@@ -1311,6 +1333,7 @@ _LEADING_ROLE = re.compile(
 )
 _FOR_OUTLET = re.compile(r"\s+for\s+(?:the\s+)?(?:[A-Z][\w.]*\.(?:com|co\.uk|net|org)|MailOnline)$", re.I)
 _NEWSROOM_ROLE = re.compile(r"\b(?:reporter|correspondent|editor|writer|journalist|columnist)\b", re.I)
+_AGENCY_ONLY = re.compile(rf"^(?:{_AGENCY}|AA|INP|NNI|PPI|WAM|QNA|SPA|KUNA|IANS|UNI)$")
 _AFFILIATION_SEGMENT = re.compile(
     r",\s*(?:[^,]*?\b(?:University|Institute|College|School|Centre|Center|Foundation|Council)\b[^,]*?|[A-Z]{2,6})"
     r"(?=\s+(?:and|&)\s|\s*,|\s*$)"
@@ -1369,7 +1392,8 @@ def _clean_byline(name: str) -> str:
     city = _trailing_bureau_city().search(name)
     if city is not None:  # after a plain space, only under a byline long enough not to be a surname
         rest = name[: city.start()]
-        if is_name_like(rest) and len(rest.split()) >= 2 and (city["separator"] or len(name.split()) >= 4):
+        agency = bool(_ACRONYM.match(rest.strip())) and bool(city["separator"])  # `AFP, Beirut`
+        if agency or (is_name_like(rest) and len(rest.split()) >= 2 and (city["separator"] or len(name.split()) >= 4)):
             name = rest
     if "|" not in name:
         return name

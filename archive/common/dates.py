@@ -207,6 +207,7 @@ _TRAILING_LABEL = re.compile(r"(?:\s+(?:On|At|In|Updated|Published|Posted|Date))
 _NUMERIC_DATE = re.compile(r"(?<![\w/.-])[0-3]?\d([/.-])[0-3]?\d\1(?:18|19|20)?\d{2}(?![\w/])")
 
 
+_NAMES_ONLY = re.compile(r"^[A-Z][\w'’.-]*(?:(?:\s+|,\s*)(?:[A-Z][\w'’.-]*|and|&|de|al|bin|van|von))+$")
 _GLUED_MONTH = re.compile(r"(\d)(?=(?:" + _MONTH_NAMES + r")\b)", re.I)
 
 
@@ -255,8 +256,8 @@ def read_date_statement(line: str, *, month_first: bool = False, max_words: int 
         rest = rest[: byline_match.start()] + " " + rest[byline_match.end() :]
     rest = _RELATIVE.sub(" ", rest)
     rest = " ".join(rest.split()).strip(_SEPARATORS + ".")
-    if len(rest.split()) > 5:
-        return None
+    if len(rest.split()) > 5 and not (len(rest.split()) <= 12 and _NAMES_ONLY.match(rest)):
+        return None  # but Anadolu's `A, B and C |21.01.2025`: the names of its authors
     return DateStatement(published, updated, phrase, byline, rest, numeric)
 
 

@@ -770,3 +770,31 @@ def test_a_source_line_naming_another_agency_and_an_outlet_with_agencies_are_the
     parsed = page("Al Jazeera", "News", "", "Border trade to expand", "Al Jazeera and news agencies",
                   "Published On 8 May 2025", "", *ARTICLE)  # fmt: skip
     assert (parsed.title, parsed.byline) == ("Border trade to expand", "Al Jazeera and news agencies")
+
+
+@pytest.mark.parametrize(
+    ("lines", "byline"),
+    [
+        (["Emre Aydogan, Zehra Nur Kaya and Faruk Demir   |21.01.2025 - Update : 21.01.2025"],
+         "Emre Aydogan, Zehra Nur Kaya and Faruk Demir"),
+        (["PTI / Updated: Jun 3, 2025, 22:14 IST"], "PTI"),
+        (["AA", "8 Jul 2025"], "AA"),
+        (["AFP, Beirut", "Published: 28 February ,2024: 11:37 AM GST"], "AFP"),
+        (["Issued on: 12/03/2025 - 14:05", "By:", "FRANCE 24 with AFP"], "FRANCE 24 with AFP"),
+    ],
+)  # fmt: skip
+def test_agencies_desks_and_name_lists_on_or_by_the_date_line(lines, byline):
+    outlets = OutletIndex([
+        Outlet("Agence France-Presse", ("AFP",), ("afp.com",), "FR", "agency"),
+        Outlet("France 24", ("FRANCE 24",), ("france24.com",), "FR", "broadcaster"),
+    ])  # fmt: skip
+    text = "\n".join(["Home", "", "Border trade to expand", *lines, "", *ARTICLE])
+    parsed = parse_text(text, outlets=outlets)
+    assert (parsed.title, parsed.byline) == ("Border trade to expand", byline)
+    assert parsed.published.date is not None
+
+
+def test_a_breadcrumb_trail_in_front_of_the_headline_comes_off():
+    parsed = page("Home / Cities / Mumbai News / Coastal road's northern arm to open by May, says BMC",
+                  "By HT Correspondent", "Mar 04, 2025 10:32 PM IST", "", *ARTICLE)  # fmt: skip
+    assert parsed.title == "Coastal road's northern arm to open by May, says BMC"
