@@ -20,7 +20,7 @@ from collections.abc import Iterator
 from typing import Any
 
 from archive.common.dates import DateStatement, partial_date
-from articles.layout import parse_text, read_page, type_of_label
+from articles.layout import joined_names, parse_text, read_page, type_of_label
 from articles.limits import DEFAULT_LIMITS, ImportLimits
 from articles.outlets import EMPTY_INDEX, Clue, OutletClue, OutletIndex, identify
 from articles.parsed import ParsedArticle, ParseError
@@ -465,7 +465,7 @@ def _with_markup(parsed: ParsedArticle, markup: PageMarkup, lines: str, outlets:
         changes["byline"] = markup.authors[:500]  # the visible byline was missing, or was not the author
     elif parsed.byline and _more_authors(parsed.byline, markup.authors):
         names = [name.strip() for name in markup.authors.split(", ")]
-        changes["byline"] = (", ".join(names[:-1]) + " and " + names[-1])[:500]  # USA Today links each name
+        changes["byline"] = joined_names(names)[:500]  # USA Today links each name
     if markup.description and not parsed.summary and _visible(markup.description, lines):
         changes["summary"] = markup.description
     if markup.section and not parsed.section:

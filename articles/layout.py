@@ -1397,8 +1397,12 @@ def _clean_byline(name: str) -> str:
             name = rest
     if "|" not in name:
         return name
-    names = re.split(r"\s*\|\s*|\s+and\s+", name)
-    return ", ".join(names[:-1]) + " and " + names[-1]
+    return joined_names(re.split(r"\s*\|\s*|\s+and\s+", name))
+
+
+def joined_names(names: Sequence[str]) -> str:
+    """Authors as a byline writes them: `A`, `A and B`, `A, B and C`."""
+    return names[0] if len(names) == 1 else ", ".join(names[:-1]) + " and " + names[-1]
 
 
 def _take_suffix(page: _Page, title: str, *, record: bool = True) -> str:
@@ -1441,7 +1445,7 @@ def _read_bylines_above_the_header(page: _Page, kept: list[int]) -> None:
     ]
     names = list(dict.fromkeys(name for name in names if name))
     if names and page.byline_strength > NAME_LINE:
-        page.fields["byline"] = names[0] if len(names) == 1 else ", ".join(names[:-1]) + " and " + names[-1]
+        page.fields["byline"] = joined_names(names)
         page.byline_strength = NAME_LINE
 
 
@@ -1649,12 +1653,7 @@ def _read_page_footer(page: _Page, end: int) -> None:
             in_comments = in_comments or removal.rule == "comment_form"
             continue
         if first and _is_signature(page.units[index]):
-            if not page.fields.get("byline"):
-                _offer_byline(page, page.units[index].strip().title(), CREDIT)  # a letter's signer
-            page.remove(index, "byline", note="the letter's signer")
-            following = _kept_neighbour(page, index, 1)
-            if following is not None and _is_town(page.units[following]):
-                page.remove(following, "byline", note="the signer's town")
+            _take_signature(page, index, _kept_neighbour(page, index, 1))  # a letter's signer
             first = False
             continue
         if first and _reporter_under_the_article(page, page.units[index]):
@@ -1768,7 +1767,7 @@ def _settle_author_names(page: _Page) -> None:
     one was found."""
     if page.author_names and page.byline_strength >= NAME_LINE:
         names = list(dict.fromkeys(page.author_names))
-        page.fields["byline"] = names[0] if len(names) == 1 else ", ".join(names[:-1]) + " and " + names[-1]
+        page.fields["byline"] = joined_names(names)
 
 
 def _read_closing_lines(page: _Page, body: list[int]) -> list[int]:
@@ -1804,10 +1803,16 @@ def _read_signature(page: _Page, body: list[int]) -> None:
     name = page.units[ending[0]].strip()
     town = page.units[ending[1]].strip() if len(ending) == 2 else ""
     if _is_signature(name) and _is_town(town):
-        if not page.fields.get("byline"):
-            _offer_byline(page, name.title(), CREDIT)
-        page.remove(ending[0], "byline", note="the letter's signer")
-        page.remove(ending[1], "byline", note="the signer's town")
+        _take_signature(page, ending[0], ending[1])
+
+
+def _take_signature(page: _Page, index: int, town: int | None) -> None:
+    """The signer is the author when nobody else is credited; their town, if one follows, goes with them."""
+    if not page.fields.get("byline"):
+        _offer_byline(page, page.units[index].strip().title(), CREDIT)
+    page.remove(index, "byline", note="the letter's signer")
+    if town is not None and _is_town(page.units[town]):
+        page.remove(town, "byline", note="the signer's town")
 
 
 def _read_credit_or_bio(page: _Page, index: int) -> bool:
