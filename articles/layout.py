@@ -31,13 +31,37 @@ import re
 import textwrap
 from collections.abc import Sequence
 from dataclasses import dataclass, field
-from functools import cache
-from pathlib import Path
 from typing import Any
 from urllib.parse import urlsplit
 
 from archive.common.dates import DatePrecision, DateStatement, PartialDate, numeric_date_order, read_date_statement
-from archive.common.sentences import split_sentences
+from archive.common.sentences import SENTENCE_MARK_AT_END, ends_sentence, split_sentences
+from articles.bylines import (
+    ACRONYM,
+    AGENCY_ONLY,
+    BIO_START,
+    BIO_WORDS,
+    BYLINE,
+    BYLINE_LABEL,
+    CITY,
+    CONTRIBUTORS,
+    DESK_WORD,
+    DESKS,
+    ENDS_IN_ROLE,
+    ORGANISATION,
+    REPORTING_BY,
+    SECTION_WORDS,
+    WIRE_CREDITS,
+    WITH_AGENCIES,
+    byline_in,
+    byline_line,
+    clean_byline,
+    is_affiliation,
+    is_name_like,
+    joined_names,
+    name_before_role,
+    with_author,
+)
 from articles.cleaning import canonical_text, normalise_text, repeated_paragraphs
 from articles.furniture import (
     CAPTION_LABEL,
@@ -73,24 +97,6 @@ _NEWS_LABEL = re.compile(
     r"fact check|just in)\s*(?::|\||–|—|-)\s+",
     re.I,
 )
-_BYLINE = re.compile(
-    r"^(?:(?:by|written by|author|authors|writers?\s*:|reporter|story by|report by|reported by|posted by|text by|"
-    r"words by|compiled by|interview by|interviewed by|report from)"
-    r"\s*[:\-–—]?\s+|(?-i:[Bb]y(?=[A-Z][a-z])))"  # Premium Times glues it: `byChinedu Obi`
-    r"(?P<name>[^\d].{1,120})$",
-    re.I,
-)
-_DESKS = re.compile(
-    r"^(?:(?:our|staff|special|web|news|monitoring|online|sports?|business|city|foreign|political|diplomatic|"
-    r"recorder|tribune|dawn|the news|desk|bureau|correspondent)\s*)*(?:reporter|report|correspondent|desk|"
-    r"monitor|bureau|staff|news wires|wires|agencies|agency)$|"
-    r"^(?:the\s+)?(?:[A-Z][\w.&'’-]*\s+){1,3}(?:desk|bureau|report|reporters?|staff|team|newsroom|correspondents?)$|"
-    r"^(?:from\s+)?our\s+(?:own\s+)?(?:staff\s+)?(?:correspondent|reporter)s?$|"
-    r"^(?:the\s+)?office of the (?:spokesperson|spokesman|press secretary|(?:chief )?spokes\w+)$|"
-    r"^[A-Z][\w .'’-]{1,40}\s+(?:and|&|with)\s+(?:news\s+)?agencies$",  # `Al Jazeera and news agencies`
-    re.I,
-)
-_DESK_WORD = re.compile(r"\b(desk|bureau|report|reporter|staff|team|newsroom|correspondent)$", re.I)
 _DATELINE = re.compile(
     r"^(?P<place>[A-Z][A-Za-z'’.]+(?:[ -/][A-Z][A-Za-z'’.]+){0,2})"
     r"(?:,\s*[A-Z][a-z]{2,8}\.?\s+\d{1,2})?\s*(?:\((?P<agency>[A-Za-z .&]{2,20})\))?\s*(?::|\s(?:--|[-–—]))\s+\S"
@@ -99,33 +105,6 @@ _NOT_A_DATELINE = frozenset(
     "update updated note editor breaking watch read photo video opinion analysis exclusive live also related "
     "share advertisement comment comments correction disclaimer warning source sources".split()
 )
-_BIO_START = re.compile(
-    r"^\*?(?:[Aa]bout the (?:author|writer)s?\s*:?\s*)?(?P<name>(?:[A-Z][\w'’.-]+\s+){1,3}[A-Z][\w'’.-]+|"
-    r"[Tt]he (?:writer|author|columnist|contributor)s?)\s+(?:is|was|are|has been|writes|works|teaches|heads|serves|"
-    r"covers|reports|tweets)\b"
-)
-_BIO_WORDS = re.compile(
-    r"\b(expert|analyst|journalist|writer|author|columnist|correspondent|reporter|researcher|professor|"
-    r"lecturer|editor|fellow|scholar|student|freelance|based|contributor|reached at|e-?mail|twitter|tweets|"
-    r"commentator|practitioner|retired|diplomat|former|director|economist|associate|ambassador|head|writes|"
-    r"blogs|teaches|joined|covers|reporting|reports on|more about|pen name|pseudonym|educator|teacher)\b|@",
-    re.I,
-)
-_WIRE_CREDITS = re.compile(
-    r"^\(?(?:additional )?(?:reporting|writing|editing|compiled|produced|interview|interviewed)(?: and \w+)? by\b"
-    r".{0,200}$|"
-    r"^.{0,120}\bcontributed (?:to )?(?:this|the) (?:report|story|article)\.?$",
-    re.I,
-)
-_REPORTING_BY = re.compile(
-    r"^\(?(?:reporting|writing|compiled|interview|interviewed)(?: and \w+)? by\s+(?P<names>[^;()]+?)"
-    r"(?:\s+in\s+[A-Z][\w ]+)?\s*(?:[;)]|$)",
-    re.I,
-)
-_NAME_WORD = re.compile(r"^(?:[A-Z][\w'’.-]*|and|&|de|da|al|el|bin|ibn|van|von|der|ul|ur|[|,])$")
-# A sentence's end, perhaps followed by the outlet signing off its story (`... Court of Appeals. – Rappler.com`).
-_SENTENCE_END = re.compile(r"[.!?…][\"'”’)\]]*(?:\s+[–—]\s*[A-Z][\w&-]*(?:\.(?:com|net|org))?)?$")
-_BYLINE_LABEL = re.compile(r"^(?:by|text by|words by|written by|story by|authors?|reporter)\s*:?$", re.I)
 _URL_LINE = re.compile(r"^(?:short ?url:?\s*)?(?P<url>https?://\S+|www\.\S+)$", re.I)
 _HEADER_NOISE = re.compile(
     r"^(?:by|text by|words by|written by|published|updated|posted|last updated|first published|published on|"
@@ -192,16 +171,12 @@ def _is_hard_wrapped(lines: Sequence[str]) -> bool:
         return False
     if any(canonical_text(a) == canonical_text(b) for a, b in itertools.pairwise(lines)):
         return False
-    open_lines = [line for line in lines[:-1] if 30 <= len(line) <= 100 and not _SENTENCE_END.search(line)]
+    open_lines = [line for line in lines[:-1] if 30 <= len(line) <= 100 and not SENTENCE_MARK_AT_END.search(line)]
     continuations = [line for line in lines[1:] if not line[:1].isupper()]
     return len(open_lines) >= 0.75 * (len(lines) - 1) and len(continuations) >= 0.5 * (len(lines) - 1)
 
 
 # --- The shapes of lines ------------------------------------------------------------------------
-
-
-def ends_sentence(unit: str) -> bool:
-    return bool(_SENTENCE_END.search(unit)) and any(word[:1].islower() for word in unit.split())
 
 
 def is_prose(unit: str) -> bool:
@@ -227,56 +202,8 @@ def is_headline_like(unit: str) -> bool:
     )
 
 
-_SECTION_WORDS = frozenset(
-    "world asia pacific middle east west south north central latin america americas europe africa business economy "
-    "politics sports sport science technology tech opinion culture health international national local top stories "
-    "breaking news latest editorial entertainment lifestyle region regional pakistan india iran afghanistan gulf "
-    "and & , | national security defence defense military diplomacy energy climate environment education trade "
-    "markets finance society arts life style video videos photos multimedia features analysis "
-    "press statement statements release releases readout briefing".split()
-)
-
-
 def _only_section_words(unit: str) -> bool:
-    return all(word.casefold().strip(",|&:") in _SECTION_WORDS for word in unit.split())
-
-
-_CITY = re.compile(r"\s+in\s+[A-Z][\w'’-]+(?:\s+[A-Z][\w'’-]+)?(?=$|\s+and\s|\s*,)")
-_AGENCY = r"(?:agencies|news agencies|wires|AFP|AP|Reuters|dpa|KNA|epd|EFE|ANSA|IANS|PTI|ANI|APP|IRNA|Xinhua|Anadolu)"
-# "A | B with Reuters, dpa": the agencies whose copy the authors used, after their names (DW, France 24).
-_WITH_AGENCIES = re.compile(r"\s+with\s+" + _AGENCY + r"(?:\s*(?:,|and|&)\s*" + _AGENCY + r")*\s*$", re.I)
-_NOT_NAME_START = frozenset(
-    "in on at for from with to of and or the a an more read also back next previous home menu search watch live "
-    "follow share sign log get download view see about contact all latest top most".split()
-)
-
-
-def is_name_like(unit: str) -> bool:
-    """A byline without "By": a few capitalised words (`Baqir Sajjad Syed`, `A | B`), or a desk."""
-    text = unit.strip()
-    if _DESKS.match(text):
-        return True
-    if _ROLE_ONLY.match(text):
-        return False  # "Senior Political Journalist" under a name: who they are, not another author
-    text = _ROLE_SEGMENT.sub("", text)  # "Amber Whitlock | Pakistan correspondent"
-    text = _WITH_AGENCIES.sub("", _CITY.sub("", text))  # "A in Karachi and B in London", "A | B with AFP"
-    words = text.replace(",", " , ").replace("|", " | ").split()
-    if words and words[0].casefold() in _NOT_NAME_START:
-        return False
-    if all(word.casefold().strip(",|&") in _SECTION_WORDS for word in words if word.strip(",|&")):
-        return False  # "West Asia", "Top Stories": a section, not a person
-    names = [word for word in words if word not in {",", "|", "and", "&"}]
-    # each name of a list (`A, B and C`) a few words
-    parts = [part.split() for part in re.split(r"\s*(?:,|\|)\s*|\s+(?:and|&)\s+", text) if part.strip()]
-    if len(parts) > 1 and any(_ROLE.search(" ".join(part)) for part in parts):
-        return False  # "Senior Fellow and Director, Southeast Asia Program": roles, not names
-    return (
-        (1 <= len(names) <= 6 or (len(parts) <= 5 and all(1 <= len(part) <= 3 for part in parts)))
-        and not any(character.isdigit() for character in text)
-        and not re.search(r"[.:;!?]$", text)
-        and all(_NAME_WORD.match(word) for word in words)
-        and len(names) >= 2
-    )
+    return all(word.casefold().strip(",|&:") in SECTION_WORDS for word in unit.split())
 
 
 def is_short_label(unit: str) -> bool:
@@ -473,7 +400,7 @@ def _remove_by_rule(page: _Page) -> None:
         if (
             rule is not None
             and rule.name == "share_prompt"
-            and _ACRONYM.match(unit.strip())
+            and ACRONYM.match(unit.strip())
             and _beside_a_date(page, index)
         ):
             continue  # TRT World's `AA` by the date: Anadolu's credit, not a text-size button
@@ -546,11 +473,11 @@ def _is_caption_above(page: _Page, index: int) -> bool:
 def _add_by_line(page: _Page, index: int, name: str) -> None:
     """A `By` line's names: the byline, or one more author when another `By` line stands just above
     (PBS prints one `By — A, Associated Press` line per author)."""
-    name = _without_outlet(page, _clean_byline(name))
+    name = _without_outlet(page, clean_byline(name))
     current = page.fields.get("byline", "")
     if current and page.byline_strength == EXPLICIT and _follows_a_byline(page, index):
         if canonical_text(name) not in canonical_text(current):
-            page.fields["byline"] = f"{current} and {name}"
+            page.fields["byline"] = with_author(current, name)
     else:
         _offer_byline(page, name, EXPLICIT)
 
@@ -560,7 +487,7 @@ def _follows_a_byline(page: _Page, index: int) -> bool:
     current = canonical_text(page.fields.get("byline", ""))
     for above in range(index - 1, max(index - 4, -1), -1):
         unit = page.units[above]
-        if _BYLINE.match(unit):
+        if BYLINE.match(unit):
             return above in page.removed
         if current not in canonical_text(unit):
             return False
@@ -689,7 +616,7 @@ def _clues_in_furniture(page: _Page, index: int, rule: str) -> None:
         if outlet and outlet.split()[0].lower() not in {"us", "our", "the", "my", "this"}:
             page.clues.append(OutletClue(Clue.MESSENGER, outlet.strip(), unit))
     elif rule == "wire_credits":
-        reporting = _REPORTING_BY.match(unit)
+        reporting = REPORTING_BY.match(unit)
         if reporting:
             _offer_byline(page, reporting["names"].strip(), CREDIT)
     elif rule == "source_credit":
@@ -719,24 +646,7 @@ def copyright_owner(line: str) -> str:
 
 
 def _is_header_statement(page: _Page, index: int) -> bool:
-    return _byline_line(page.units[index]) is not None or page.statement(index) is not None
-
-
-# ", a contributing editor at Foreign Policy," after a name in a byline: who the author is.
-_APPOSITIVE = re.compile(r",\s+(?:a|an|the|who)\s+[^,]{2,80}?(?=,|\.?$)")
-
-
-def _byline_line(unit: str) -> re.Match[str] | None:
-    """A `By ...` line of a few names, each perhaps with who they are (`By A, a contributing editor at
-    Foreign Policy, and B, a journalist based in Lahore.`)."""
-    match = _BYLINE.match(unit)
-    if match and len(unit.split()) <= 14:
-        return match
-    if not unit.lower().startswith("by "):
-        return None
-    names = re.sub(r",\s+(and|&)\s+", r" \1 ", _APPOSITIVE.sub("", unit).rstrip("."))
-    match = _BYLINE.match(names)
-    return match if match and len(names.split()) <= 14 and is_name_like(match["name"]) else None
+    return byline_line(page.units[index]) is not None or page.statement(index) is not None
 
 
 def _body_start(page: _Page, *, headline_known: bool = False) -> int | None:
@@ -788,7 +698,7 @@ def _body_start(page: _Page, *, headline_known: bool = False) -> int | None:
             break  # a headline in Title Case, question mark or not
         if not (ends_sentence(previous) and len(previous.split()) >= 4) or _is_header_statement(page, start - 1):
             break
-        if _is_name_like_byline(page, start - 1) or _BIO_START.match(previous):
+        if _is_name_like_byline(page, start - 1) or BIO_START.match(previous):
             break
         start -= 1
     return start
@@ -825,7 +735,7 @@ def _starts_report(unit: str) -> bool:
 
 def _is_name_like_byline(page: _Page, index: int) -> bool:
     unit = page.units[index]
-    return is_name_like(unit) and len(_CITY.sub("", unit).split()) <= 8
+    return is_name_like(unit) and len(CITY.sub("", unit).split()) <= 8
 
 
 # Furniture below which nothing is the article: a comment section, tags, a copyright line, a page's
@@ -944,10 +854,10 @@ def _is_header_line(page: _Page, index: int) -> bool:
         return page.header_lines[index]
     page.header_lines[index] = False  # no cycles between neighbours
     unit = page.units[index]
-    found = _is_header_statement(page, index) or bool(_BYLINE_LABEL.match(unit))
+    found = _is_header_statement(page, index) or bool(BYLINE_LABEL.match(unit))
     if not found and is_affiliation(unit):
         above = _kept_neighbour(page, index, -1)
-        found = above is not None and (_is_name_like_byline(page, above) or bool(_BYLINE.match(page.units[above])))
+        found = above is not None and (_is_name_like_byline(page, above) or bool(BYLINE.match(page.units[above])))
     if not found and page.outlets.named(unit) is not None and not _is_name_like_byline(page, index):
         around = [_kept_neighbour(page, index, step) for step in (-1, 1)]  # an agency: "Reuters" by the date
         found = any(i is not None and _is_header_statement(page, i) for i in around)
@@ -962,7 +872,7 @@ def _is_header_line(page: _Page, index: int) -> bool:
             i is not None
             and (
                 _is_header_statement(page, i)
-                or _BYLINE_LABEL.match(page.units[i])
+                or BYLINE_LABEL.match(page.units[i])
                 or (i > index and is_affiliation(page.units[i]))
             )
             for i in around
@@ -1015,23 +925,6 @@ def _name_run(page: _Page, index: int) -> bool:
     return False
 
 
-_ROLE = re.compile(
-    r"\b(correspondent|editor|reporter|writer|columnist|contributor|lecturer|professor|fellow|analyst|researcher|"
-    r"director|chief|bureau|scholar|economist|author|journalist|producer|presenter|chair|associate|head of)\b|@\w|"
-    r"^special to (?:the )?[A-Z]",  # the Globe and Mail's contributors: "Special to The Globe and Mail"
-    re.I,
-)
-
-
-def is_affiliation(unit: str) -> bool:
-    """An author's role under their name: `Middle East correspondent @TomAshcroftSky`, `Senior Fellow -
-    Global Economy and Development`, `BBC News, Islamabad` is not (see is_name_like)."""
-    limit = 20 if " | " in unit else 14  # a LinkedIn headline: `Energy economist | Former adviser, ...`
-    return (
-        len(unit.split()) <= limit and not ends_sentence(unit) and bool(_ROLE.search(unit)) and not is_name_like(unit)
-    )
-
-
 def _next_is_header_line(page: _Page, index: int) -> bool:
     following = next((i for i in range(index + 1, len(page.units)) if i not in page.removed), None)
     return following is not None and _is_header_line(page, following)
@@ -1075,8 +968,8 @@ def _read_header(page: _Page, block: list[int], start: int, known_title: str) ->
         following = _kept_neighbour(page, index, 1)
         co_author = unit.strip().lower() in {"and", "&"} and fields.get("byline") and following in block
         if co_author and _is_name_like_byline(page, following):  # the BBC: a name, a role, `and`, a name, a role
-            name = _clean_byline(page.units[following])
-            fields["byline"] = f"{fields['byline']} and {name}"
+            name = clean_byline(page.units[following])
+            fields["byline"] = with_author(fields["byline"], name)
             if page.author_names:
                 page.author_names.append(name)
             page.remove(index, "byline")
@@ -1088,7 +981,7 @@ def _read_header(page: _Page, block: list[int], start: int, known_title: str) ->
             continue
         if title_index is not None and index < title_index:
             statement = page.statement(index)
-            above_byline = _BYLINE.match(unit)
+            above_byline = BYLINE.match(unit)
             if above_byline and statement is None and len(unit.split()) <= 14:
                 _add_by_line(page, index, above_byline["name"])  # "By X" above the headline
                 page.remove(index, "byline")
@@ -1098,7 +991,7 @@ def _read_header(page: _Page, block: list[int], start: int, known_title: str) ->
             else:
                 page.remove(index, "article_header")
             continue
-        if _BYLINE_LABEL.match(unit):
+        if BYLINE_LABEL.match(unit):
             page.remove(index, "byline")
             byline_pending = True
             listing = unit.strip().lower().startswith("authors")  # Stimson: `Authors`, then a name and a role each
@@ -1108,7 +1001,7 @@ def _read_header(page: _Page, block: list[int], start: int, known_title: str) ->
                 page.remove(index, "byline", note="the author's role")
                 continue
             if _is_name_like_byline(page, index):
-                fields["byline"] = f"{fields['byline']} and {_clean_byline(unit)}" if fields.get("byline") else unit
+                fields["byline"] = with_author(fields.get("byline", ""), clean_byline(unit))
                 page.remove(index, "byline")
                 continue
             listing = False  # `Program`: the list of authors has ended
@@ -1116,7 +1009,7 @@ def _read_header(page: _Page, block: list[int], start: int, known_title: str) ->
             is_affiliation(unit)
             and _is_header_line(page, index)
             and not page.statement(index)
-            and not _BYLINE.match(unit)
+            and not BYLINE.match(unit)
         ):
             page.remove(index, "byline", note="the author's role")
             continue
@@ -1207,33 +1100,33 @@ def _read_byline_or_date(page: _Page, index: int, byline_pending: bool) -> bool:
     if statement is not None:
         rank = 1 if statement.published is not None else 3.5  # after a print footer's date
         page.published.append((rank, statement))
-        byline = statement.byline or _byline_in(statement.rest)
+        byline = statement.byline or byline_in(statement.rest)
         if byline:
             _offer_byline(page, byline, EXPLICIT)
         elif statement.rest and (
             is_name_like(_without_outlet(page, statement.rest))
             or page.outlets.named(statement.rest) is not None
-            or _AGENCY_ONLY.match(statement.rest.strip(" /|"))  # TOI's `PTI / Updated: Jun 3, 2025`
+            or AGENCY_ONLY.match(statement.rest.strip(" /|"))  # TOI's `PTI / Updated: Jun 3, 2025`
         ):
-            name = _without_outlet(page, _clean_byline(statement.rest))
+            name = _without_outlet(page, clean_byline(statement.rest))
             _offer_byline(page, name, NAME_LINE)  # "AFP January 18, 2024"
             page.author_names.append(name)
         elif (
             statement.rest
             and not fields.get("section")
-            and not _BYLINE.match(statement.rest)
+            and not BYLINE.match(statement.rest)
             and statement.rest[0] != "("
         ):
             fields["section"] = statement.rest
         note = f"updated {statement.updated.date}" if statement.published is None else str(statement.published.date)
         page.remove(index, "date_line", note=note)
         return True
-    byline = _byline_line(unit)
+    byline = byline_line(unit)
     if byline:
         _add_by_line(page, index, byline["name"])
         page.remove(index, "byline")
         return True
-    if _ACRONYM.match(unit.strip()) and _next_to_a_date(page, index) and page.byline_strength > NAME_LINE:
+    if ACRONYM.match(unit.strip()) and _next_to_a_date(page, index) and page.byline_strength > NAME_LINE:
         _offer_byline(page, unit.strip(), NAME_LINE)  # Moneycontrol's `PTI` above the date
         page.remove(index, "byline")
         return True
@@ -1243,13 +1136,13 @@ def _read_byline_or_date(page: _Page, index: int, byline_pending: bool) -> bool:
         page.remove(index, "byline")
         return True
     above = page.removed.get(index - 1)
-    if above is not None and above.rule == "byline" and _ENDS_IN_ROLE.search(unit) and not byline_pending:
+    if above is not None and above.rule == "byline" and ENDS_IN_ROLE.search(unit) and not byline_pending:
         page.remove(index, "byline", note="the author's role")  # "Amber Whitlock" then "Pakistan correspondent"
         return True
     if byline_pending or _is_header_line(page, index) or (is_name_like(unit) and not fields.get("byline")):
-        name = _clean_byline(unit)
+        name = clean_byline(unit)
         strength = EXPLICIT if byline_pending else NAME_LINE
-        if page.outlets.named(name) is not None and _WITH_AGENCIES.search(unit) and strength < page.byline_strength:
+        if page.outlets.named(name) is not None and WITH_AGENCIES.search(unit) and strength < page.byline_strength:
             fields["byline"], page.byline_strength = " ".join(unit.split()), strength  # `FRANCE 24 with AFP`, whole
         else:
             _offer_byline(page, name, strength)
@@ -1262,32 +1155,24 @@ def _read_byline_or_date(page: _Page, index: int, byline_pending: bool) -> bool:
 
 def _is_organisation(page: _Page, name: str) -> bool:
     """A byline naming an organisation: by its words, as a known outlet, or as an acronym (`RSIS`)."""
-    return bool(_ORGANISATION.search(name)) or page.outlets.named(name) is not None or bool(_ACRONYM.match(name))
-
-
-_ACRONYM = re.compile(r"^[A-Z][A-Z&.]{1,9}$")
+    return bool(ORGANISATION.search(name)) or page.outlets.named(name) is not None or bool(ACRONYM.match(name))
 
 
 def _without_outlet(page: _Page, name: str) -> str:
     """A byline without the outlet named after it: "JOHN DOE and JANE ROE Associated Press", "A / AFP",
     CBC's "Marie-Claude Tremblay · CBC News"; or before it: "DECCAN CHRONICLE. | SAI TEJA PULLURI"."""
     first, *rest = re.split(r"\s*\|\s*|\s+and\s+", name, maxsplit=1)
-    person = bool(rest) and is_name_like(rest[0].strip()) and not _DESKS.match(rest[0].strip())
+    person = bool(rest) and is_name_like(rest[0].strip()) and not DESKS.match(rest[0].strip())
     if person and page.outlets.named(first.strip(" .")) is not None:  # not `TRT World and Agencies`
         name = rest[0].strip()
     words = name.split()
     for length in range(min(4, len(words) - 2), 0, -1):
         if page.outlets.named(" ".join(words[-length:]).strip(",/|·•")) is not None:
-            return _clean_byline(" ".join(words[:-length]).rstrip(",/|·• "))
+            return clean_byline(" ".join(words[:-length]).rstrip(",/|·• "))
     return name
 
 
 EXPLICIT, NAME_LINE, CREDIT = 1, 2, 3  # how sure a byline is: "By X", a name by the date, a credit or note
-_ORGANISATION = re.compile(
-    r"\b(forum|institute|institution|center|centre|council|foundation|agency|network|media|service|bureau|"
-    r"group|university|association|society|review|monitor|times|post|news|press)\b",
-    re.I,
-)
 
 
 def _offer_byline(page: _Page, name: str, strength: int) -> None:
@@ -1308,101 +1193,6 @@ def _offer_byline(page: _Page, name: str, strength: int) -> None:
     ):
         page.fields["byline"] = name
         page.byline_strength = strength
-
-
-def _byline_in(rest: str) -> str:
-    match = _BYLINE.match(rest.strip(" |-–—·•"))
-    if match:
-        return _clean_byline(match["name"])
-    return ""
-
-
-# "Lim Jia Hui Tech Correspondent": a role after the name, no comma between (the Straits Times).
-_TRAILING_ROLE = re.compile(
-    r"(?<=\w)\s+(?:(?:senior|chief|deputy|associate|assistant|managing|executive|contributing|special|staff|foreign|"
-    r"political|diplomatic|defen[cs]e|security|business|economics?|tech|technology|science|health|sports?|legal|court|"
-    r"city|metro|regional|investigations?|features?|news|bureau|global|world|india|asia|china|us|europe|opinion)\s+){0,3}"
-    r"(?:correspondent|editor|reporter|writer|columnist|journalist|analyst)s?$",
-    re.I,
-)
-_ROLE_SEGMENT = re.compile(
-    r"\s*[|,]\s*[^|,]{0,40}\b(?:correspondent|editor|reporter|writer|columnist|journalist|analyst)s?$", re.I
-)
-_LEADING_ROLE = re.compile(
-    r"^(?:[a-z]+\s+){0,3}(?:reporter|correspondent|editor|writer|journalist|columnist)\s+(?=[A-Z])"
-)
-_FOR_OUTLET = re.compile(r"\s+for\s+(?:the\s+)?(?:[A-Z][\w.]*\.(?:com|co\.uk|net|org)|MailOnline)$", re.I)
-_NEWSROOM_ROLE = re.compile(r"\b(?:reporter|correspondent|editor|writer|journalist|columnist)\b", re.I)
-_AGENCY_ONLY = re.compile(rf"^(?:{_AGENCY}|AA|INP|NNI|PPI|WAM|QNA|SPA|KUNA|IANS|UNI)$")
-_AFFILIATION_SEGMENT = re.compile(
-    r",\s*(?:[^,]*?\b(?:University|Institute|College|School|Centre|Center|Foundation|Council)\b[^,]*?|[A-Z]{2,6})"
-    r"(?=\s+(?:and|&)\s|\s*,|\s*$)"
-)
-_ENDS_IN_ROLE = re.compile(
-    r"\b(?:correspondent|editor|reporter|writer|columnist|journalist|analyst|fellow|researcher|professor|director)s?$",
-    re.I,
-)
-_ROLE_ONLY = re.compile("^" + _TRAILING_ROLE.pattern.removeprefix(r"(?<=\w)\s+"), re.I)
-
-
-BUREAU_CITIES_FILE = Path(__file__).parent / "data" / "bureau_cities.txt"
-
-
-@cache
-def _trailing_bureau_city() -> re.Pattern[str]:
-    """A bureau's city at the end of a byline (`A, New Delhi`, `A & B New Delhi`, `A | Kabul`)."""
-    lines = BUREAU_CITIES_FILE.read_text(encoding="utf-8").splitlines()
-    cities = sorted((line.strip() for line in lines if line.strip() and not line.startswith("#")), key=len)
-    cities.reverse()  # the longest first: "New Delhi" before "Delhi"
-    return re.compile(r"(?<=\w)(?:(?P<separator>\s*[,|–—-]\s*)|\s+)(?:" + "|".join(map(re.escape, cities)) + r")\s*$")
-
-
-_EDITED_BY = re.compile(r"(?:\s*[,|]\s*|\s+)(?:edited|curated|updated) by\b.*$", re.I)
-_FOLLOW_BUTTON = re.compile(r"(?<=\w)\s+Follow(?=\s+and\s|\s*[,|]|\s*$)")
-
-
-def _clean_byline(name: str) -> str:
-    """`By A | B` -> `A and B`; trailing separators, `, and`, a time (`at 10:32 AM`), agencies (`with AFP`), a role
-    (`A, Senior Correspondent`), a city (`A in Karachi`) and the outlet (`A, CNN`) taken off."""
-    name = _FOLLOW_BUTTON.sub("", name)  # the WSJ's `Harriet Calloway Follow and Daniel Kessler Follow`
-    name = _EDITED_BY.sub("", name)  # NDTV's `Reported by A, Edited by B`: B edited, A wrote
-    name = _ROLE_SEGMENT.sub("", name.strip())  # `A | Pakistan correspondent`
-    name = _LEADING_ROLE.sub("", name)  # the ABC's `By business reporter Nadia Kovac`
-    name = _FOR_OUTLET.sub("", name)  # the Daily Mail's `A and B For Dailymail.Com`
-    name = _AFFILIATION_SEGMENT.sub("", name)  # `A, Fulbright University Vietnam and B, ANU`
-    before_role, *role = _ROLE_START.split(name, maxsplit=1)
-    before_role = before_role.strip(" ,|-–—")
-    newsroom_role = bool(role) and bool(_NEWSROOM_ROLE.search(role[0]))
-    person = is_name_like(before_role) and len(before_role.split()) >= 2 and not _DESKS.match(name)
-    person = person and not _TRAILING_ROLE.search(name)  # `Lim Jia Hui Tech Correspondent`: the role comes off below
-    if newsroom_role and person and " and " not in name:
-        name = before_role  # the Nation: `Gerald Andae Senior Business Reporter Nation Media Group`
-    name = _WITH_AGENCIES.sub("", re.sub(r"\s+at\s+\d{1,2}[:.]\d{2}.*$", "", name.strip()))
-    name = re.sub(r",\s+[^,]*$", lambda match: "" if _ROLE.search(match.group()) else match.group(), name)
-    name = re.sub(r"(?:\s*[|,–—-]|\s*,?\s+and)\s*$", "", name.strip()).strip()
-    parts = re.split(r"\s*[|,]\s*", name)
-    if len(parts) > 1 and len(parts[0].split()) >= 2:
-        name = " | ".join(part for part in parts if len(part.split()) >= 2 or " and " in part)  # "A | Kathmandu"
-    name = re.sub(r"\s+in\s+[A-Z][\w'’-]+(?:\s+[A-Z][\w'’-]+)?(?=$|\s+and\s|,)", "", name)
-    name = re.sub(r",\s*(?:CNN|AP|AFP|Reuters|Bloomberg|BBC News|Al Jazeera)$", "", name)
-    without_role = _TRAILING_ROLE.sub("", name)
-    last = re.split(r"\s+(?:and|&)\s+", name)[-1]  # "A and Online Reporters": a desk as co-author
-    if not _DESKS.match(name) and not _DESKS.match(last) and is_name_like(without_role):
-        name = without_role
-    city = _trailing_bureau_city().search(name)
-    if city is not None:  # after a plain space, only under a byline long enough not to be a surname
-        rest = name[: city.start()]
-        agency = bool(_ACRONYM.match(rest.strip())) and bool(city["separator"])  # `AFP, Beirut`
-        if agency or (is_name_like(rest) and len(rest.split()) >= 2 and (city["separator"] or len(name.split()) >= 4)):
-            name = rest
-    if "|" not in name:
-        return name
-    return joined_names(re.split(r"\s*\|\s*|\s+and\s+", name))
-
-
-def joined_names(names: Sequence[str]) -> str:
-    """Authors as a byline writes them: `A`, `A and B`, `A, B and C`."""
-    return names[0] if len(names) == 1 else ", ".join(names[:-1]) + " and " + names[-1]
 
 
 def _take_suffix(page: _Page, title: str, *, record: bool = True) -> str:
@@ -1439,9 +1229,9 @@ def _read_bylines_above_the_header(page: _Page, kept: list[int]) -> None:
     """`By` lines above the headline, among the page's own lines (PBS prints its bylines above the
     share bar, the headline below it): the byline, when the article's header had none."""
     names = [
-        _without_outlet(page, _clean_byline(match["name"]))
+        _without_outlet(page, clean_byline(match["name"]))
         for index in kept
-        if (match := _BYLINE.match(page.units[index])) and len(page.units[index].split()) <= 12
+        if (match := BYLINE.match(page.units[index])) and len(page.units[index].split()) <= 12
     ]
     names = list(dict.fromkeys(name for name in names if name))
     if names and page.byline_strength > NAME_LINE:
@@ -1499,7 +1289,7 @@ def _read_page_header(page: _Page, header_start: int, title_index: int | None) -
         len(kept) >= 2 and _is_name_like_byline(page, label) and type_of_label(page.units[kept[-2]]) == "opinion"
     )
     if columnist and label not in page.removed:  # an opinion page's columnist, named above the headline
-        _offer_byline(page, _clean_byline(page.units[label]), NAME_LINE)
+        _offer_byline(page, clean_byline(page.units[label]), NAME_LINE)
         page.remove(label, "byline")
         label = kept[-2]
     if label not in page.removed and is_short_label(page.units[label]):
@@ -1547,7 +1337,7 @@ def _body_end(page: _Page, start: int) -> int:
         if index <= end:
             continue
         unit = page.units[index]
-        if not (ends_sentence(unit) or _BIO_START.match(unit) or _WIRE_CREDITS.match(unit)):
+        if not (ends_sentence(unit) or BIO_START.match(unit) or WIRE_CREDITS.match(unit)):
             break
         end = index
     end = _before_site_voice(page, start, end)
@@ -1573,7 +1363,7 @@ def _remove_teaser_cards(page: _Page, start: int) -> None:
             continue  # `First Published: 14 Nov 2023`: the article's own date, at its foot
         card = kept[position + 1 : position + 4]
         closing = next(
-            (k for k, i in enumerate(card) if _BYLINE.match(page.units[i]) and len(page.units[i].split()) <= 8), None
+            (k for k, i in enumerate(card) if BYLINE.match(page.units[i]) and len(page.units[i].split()) <= 8), None
         )
         if not closing:
             continue
@@ -1663,14 +1453,14 @@ def _read_page_footer(page: _Page, end: int) -> None:
             first = False
             continue
         first = False
-        if _CONTRIBUTORS.match(page.units[index]):
+        if CONTRIBUTORS.match(page.units[index]):
             contributors_from = index
         elif (
             contributors_from is not None
             and index - contributors_from <= MAX_CONTRIBUTORS
             and not page.fields.get("byline")
         ):
-            name = _name_before_role(page.units[index])
+            name = name_before_role(page.units[index])
             if name:
                 page.author_names.append(name)
         if not in_comments and _read_credit_or_bio(page, index):
@@ -1678,9 +1468,9 @@ def _read_page_footer(page: _Page, end: int) -> None:
         statement = None if in_comments else page.statement(index)
         if statement is not None and statement.published is not None and _FOOTER_PUBLISHED.match(page.units[index]):
             page.published.append((3, statement))  # "This article was first published on January 18, 2024"
-        byline = _BYLINE.match(page.units[index])
+        byline = BYLINE.match(page.units[index])
         if byline and not in_comments and index <= end + FOOTER_BYLINE_REACH and len(page.units[index].split()) <= 12:
-            _offer_byline(page, _clean_byline(byline["name"]), NAME_LINE)  # a blog's "By X" under the post
+            _offer_byline(page, clean_byline(byline["name"]), NAME_LINE)  # a blog's "By X" under the post
             page.remove(index, "byline")
             continue
         page.remove(index, "reader_comments" if in_comments else "page_footer")
@@ -1695,25 +1485,12 @@ def _reporter_under_the_article(page: _Page, unit: str) -> bool:
         and page.outlets.named(byline) is not None
         and 2 <= len(unit.split()) <= 4
         and is_name_like(unit)
-        and not _DESKS.match(unit.strip())
+        and not DESKS.match(unit.strip())
         and page.outlets.named(unit) is None
     )
 
 
-_CONTRIBUTORS = re.compile(r"^(?:contributors?|authors?|about the authors?|the authors?)\s*:?$", re.I)
 MAX_CONTRIBUTORS = 6
-_ROLE_START = re.compile(
-    r"\s(?=(?:Senior|Junior|Chief|Deputy|Associate|Assistant|Visiting|Non-?resident|Research|Program|Project|"
-    r"Analyst|Consultant|Director|Fellow|Editor|Correspondent|Reporter|Writer|Professor|Lecturer|Researcher|"
-    r"Head|Manager|Adviser|Advisor|Expert|Former)\b)"
-)
-
-
-def _name_before_role(unit: str) -> str:
-    """`Laila Durrani Senior Analyst, Pakistan` -> `Laila Durrani`; "" when no role follows a name."""
-    parts = _ROLE_START.split(unit, maxsplit=1)
-    name = parts[0].strip(" ,|-–—")
-    return name if len(parts) == 2 and is_name_like(name) else ""
 
 
 _FOOTER_PUBLISHED = re.compile(
@@ -1818,14 +1595,14 @@ def _take_signature(page: _Page, index: int, town: int | None) -> None:
 def _read_credit_or_bio(page: _Page, index: int) -> bool:
     unit = page.units[index]
     fields = page.fields
-    if _WIRE_CREDITS.match(unit):
+    if WIRE_CREDITS.match(unit):
         page.remove(index, "wire_credits")
-        reporting = _REPORTING_BY.match(unit)
+        reporting = REPORTING_BY.match(unit)
         if reporting:
             _offer_byline(page, reporting["names"].strip(), CREDIT)
         return True
-    bio = _BIO_START.match(unit)
-    if not (bio and _BIO_WORDS.search(unit) and len(unit.split()) <= 80):
+    bio = BIO_START.match(unit)
+    if not (bio and BIO_WORDS.search(unit) and len(unit.split()) <= 80):
         return False
     fields.setdefault("author_bio", unit)
     page.remove(index, "author_bio")
@@ -1834,7 +1611,7 @@ def _read_credit_or_bio(page: _Page, index: int) -> bool:
     if previous is not None and canonical_text(page.units[previous]) == canonical_text(name):
         page.remove(previous, "byline")
     elif previous is not None and name.lower().startswith("the ") and _is_name_like_byline(page, previous):
-        _offer_byline(page, _clean_byline(page.units[previous]), CREDIT)  # "Ayesha Khan" then "The writer is ..."
+        _offer_byline(page, clean_byline(page.units[previous]), CREDIT)  # "Ayesha Khan" then "The writer is ..."
         page.remove(previous, "byline")
     if not name.lower().startswith("the "):
         _offer_byline(page, name, CREDIT)
@@ -1847,7 +1624,7 @@ def _read_dateline(page: _Page, first_paragraph: str) -> None:
         place = dateline["place"]
         page.fields["dateline"] = place.title() if place.isupper() else place
     agency = _AGENCY_IN_DATELINE.match(first_paragraph)
-    if agency and _DESKS.match(agency["agency"].strip()):
+    if agency and DESKS.match(agency["agency"].strip()):
         _offer_byline(page, agency["agency"].strip(), CREDIT)  # "ISLAMABAD (Web Desk) – ...": the desk wrote it
     elif agency:
         page.clues.append(OutletClue(Clue.AGENCY_CREDIT, agency["agency"].strip(), first_paragraph[:80]))
@@ -1855,7 +1632,7 @@ def _read_dateline(page: _Page, first_paragraph: str) -> None:
     byline = page.fields.get("byline", "")
     if byline and page.outlets.named(byline) is not None:
         page.clues.append(OutletClue(Clue.AGENCY_CREDIT, byline, byline))
-    elif byline and _DESK_WORD.search(byline):
+    elif byline and DESK_WORD.search(byline):
         desk_of = page.outlets.mentioned_in(byline)
         if desk_of is not None:
             page.clues.append(OutletClue(Clue.DESK_CREDIT, desk_of.name, byline))

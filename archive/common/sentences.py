@@ -15,11 +15,18 @@ ABBREVIATIONS = frozenset(
 )
 _SENTENCE_END = re.compile(r"[.!?][\"”’')]*\s+(?=[\"“‘(]?[A-Z0-9])|\n\s*\n")
 _INITIALS = re.compile(r"(?:[A-Z]\.)*[A-Z]|[a-z]")
+# A line's last sentence mark, perhaps followed by the outlet signing off (`... Court of Appeals. – Rappler.com`).
+SENTENCE_MARK_AT_END = re.compile(r"[.!?…][\"'”’)\]]*(?:\s+[–—]\s*[A-Z][\w&-]*(?:\.(?:com|net|org))?)?$")
 
 
 def is_abbreviation(word: str) -> bool:
     """Whether a full stop after `word` (written without it) closes an abbreviation or an initial."""
     return word.lower() in ABBREVIATIONS or bool(_INITIALS.fullmatch(word))
+
+
+def ends_sentence(line: str) -> bool:
+    """A line that ends as a sentence does and has a word in lower case (a headline in capitals has none)."""
+    return bool(SENTENCE_MARK_AT_END.search(line)) and any(word[:1].islower() for word in line.split())
 
 
 def sentence_spans(text: str) -> list[tuple[int, int]]:

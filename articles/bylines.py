@@ -1,0 +1,311 @@
+"""Pure: what a byline line says. Who wrote an article, told apart from what surrounds the names.
+
+A byline names people (`Baqir Sajjad Syed`, `A, B and C`), a desk (`Web Desk`, `Our Correspondent`)
+or an agency (`AFP`), and around the names carries what is not an author: a role (`Senior
+Correspondent`), a bureau's city (`in Karachi`, `, New Delhi`), the agencies whose copy was used
+(`with Reuters`), the outlet (`· CBC News`, `For Dailymail.Com`), an editor (`Edited by ...`), a
+follow button. These functions read one line; where the line stands on the page is the layout's
+business (articles/layout.py).
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Sequence
+from functools import cache
+from pathlib import Path
+
+from archive.common.sentences import ends_sentence
+
+BYLINE = re.compile(
+    r"^(?:(?:by|written by|author|authors|writers?\s*:|reporter|story by|report by|reported by|posted by|text by|"
+    r"words by|compiled by|interview by|interviewed by|report from)"
+    r"\s*[:\-–—]?\s+|(?-i:[Bb]y(?=[A-Z][a-z])))"  # Premium Times glues it: `byChinedu Obi`
+    r"(?P<name>[^\d].{1,120})$",
+    re.I,
+)
+
+
+DESKS = re.compile(
+    r"^(?:(?:our|staff|special|web|news|monitoring|online|sports?|business|city|foreign|political|diplomatic|"
+    r"recorder|tribune|dawn|the news|desk|bureau|correspondent)\s*)*(?:reporter|report|correspondent|desk|"
+    r"monitor|bureau|staff|news wires|wires|agencies|agency)$|"
+    r"^(?:the\s+)?(?:[A-Z][\w.&'’-]*\s+){1,3}(?:desk|bureau|report|reporters?|staff|team|newsroom|correspondents?)$|"
+    r"^(?:from\s+)?our\s+(?:own\s+)?(?:staff\s+)?(?:correspondent|reporter)s?$|"
+    r"^(?:the\s+)?office of the (?:spokesperson|spokesman|press secretary|(?:chief )?spokes\w+)$|"
+    r"^[A-Z][\w .'’-]{1,40}\s+(?:and|&|with)\s+(?:news\s+)?agencies$",  # `Al Jazeera and news agencies`
+    re.I,
+)
+
+
+DESK_WORD = re.compile(r"\b(desk|bureau|report|reporter|staff|team|newsroom|correspondent)$", re.I)
+
+
+BIO_START = re.compile(
+    r"^\*?(?:[Aa]bout the (?:author|writer)s?\s*:?\s*)?(?P<name>(?:[A-Z][\w'’.-]+\s+){1,3}[A-Z][\w'’.-]+|"
+    r"[Tt]he (?:writer|author|columnist|contributor)s?)\s+(?:is|was|are|has been|writes|works|teaches|heads|serves|"
+    r"covers|reports|tweets)\b"
+)
+
+
+BIO_WORDS = re.compile(
+    r"\b(expert|analyst|journalist|writer|author|columnist|correspondent|reporter|researcher|professor|"
+    r"lecturer|editor|fellow|scholar|student|freelance|based|contributor|reached at|e-?mail|twitter|tweets|"
+    r"commentator|practitioner|retired|diplomat|former|director|economist|associate|ambassador|head|writes|"
+    r"blogs|teaches|joined|covers|reporting|reports on|more about|pen name|pseudonym|educator|teacher)\b|@",
+    re.I,
+)
+
+
+WIRE_CREDITS = re.compile(
+    r"^\(?(?:additional )?(?:reporting|writing|editing|compiled|produced|interview|interviewed)(?: and \w+)? by\b"
+    r".{0,200}$|"
+    r"^.{0,120}\bcontributed (?:to )?(?:this|the) (?:report|story|article)\.?$",
+    re.I,
+)
+
+
+REPORTING_BY = re.compile(
+    r"^\(?(?:reporting|writing|compiled|interview|interviewed)(?: and \w+)? by\s+(?P<names>[^;()]+?)"
+    r"(?:\s+in\s+[A-Z][\w ]+)?\s*(?:[;)]|$)",
+    re.I,
+)
+
+
+_NAME_WORD = re.compile(r"^(?:[A-Z][\w'’.-]*|and|&|de|da|al|el|bin|ibn|van|von|der|ul|ur|[|,])$")
+
+
+BYLINE_LABEL = re.compile(r"^(?:by|text by|words by|written by|story by|authors?|reporter)\s*:?$", re.I)
+
+
+SECTION_WORDS = frozenset(
+    "world asia pacific middle east west south north central latin america americas europe africa business economy "
+    "politics sports sport science technology tech opinion culture health international national local top stories "
+    "breaking news latest editorial entertainment lifestyle region regional pakistan india iran afghanistan gulf "
+    "and & , | national security defence defense military diplomacy energy climate environment education trade "
+    "markets finance society arts life style video videos photos multimedia features analysis "
+    "press statement statements release releases readout briefing".split()
+)
+
+
+CITY = re.compile(r"\s+in\s+[A-Z][\w'’-]+(?:\s+[A-Z][\w'’-]+)?(?=$|\s+and\s|\s*,)")
+
+
+_AGENCY = r"(?:agencies|news agencies|wires|AFP|AP|Reuters|dpa|KNA|epd|EFE|ANSA|IANS|PTI|ANI|APP|IRNA|Xinhua|Anadolu)"
+
+
+# "A | B with Reuters, dpa": the agencies whose copy the authors used, after their names (DW, France 24).
+WITH_AGENCIES = re.compile(r"\s+with\s+" + _AGENCY + r"(?:\s*(?:,|and|&)\s*" + _AGENCY + r")*\s*$", re.I)
+
+
+_NOT_NAME_START = frozenset(
+    "in on at for from with to of and or the a an more read also back next previous home menu search watch live "
+    "follow share sign log get download view see about contact all latest top most".split()
+)
+
+
+def is_name_like(unit: str) -> bool:
+    """A byline without "By": a few capitalised words (`Baqir Sajjad Syed`, `A | B`), or a desk."""
+    text = unit.strip()
+    if DESKS.match(text):
+        return True
+    if _ROLE_ONLY.match(text):
+        return False  # "Senior Political Journalist" under a name: who they are, not another author
+    text = _ROLE_SEGMENT.sub("", text)  # "Amber Whitlock | Pakistan correspondent"
+    text = WITH_AGENCIES.sub("", CITY.sub("", text))  # "A in Karachi and B in London", "A | B with AFP"
+    words = text.replace(",", " , ").replace("|", " | ").split()
+    if words and words[0].casefold() in _NOT_NAME_START:
+        return False
+    if all(word.casefold().strip(",|&") in SECTION_WORDS for word in words if word.strip(",|&")):
+        return False  # "West Asia", "Top Stories": a section, not a person
+    names = [word for word in words if word not in {",", "|", "and", "&"}]
+    # each name of a list (`A, B and C`) a few words
+    parts = [part.split() for part in re.split(r"\s*(?:,|\|)\s*|\s+(?:and|&)\s+", text) if part.strip()]
+    if len(parts) > 1 and any(_ROLE.search(" ".join(part)) for part in parts):
+        return False  # "Senior Fellow and Director, Southeast Asia Program": roles, not names
+    return (
+        (1 <= len(names) <= 6 or (len(parts) <= 5 and all(1 <= len(part) <= 3 for part in parts)))
+        and not any(character.isdigit() for character in text)
+        and not re.search(r"[.:;!?]$", text)
+        and all(_NAME_WORD.match(word) for word in words)
+        and len(names) >= 2
+    )
+
+
+# ", a contributing editor at Foreign Policy," after a name in a byline: who the author is.
+_APPOSITIVE = re.compile(r",\s+(?:a|an|the|who)\s+[^,]{2,80}?(?=,|\.?$)")
+
+
+def byline_line(unit: str) -> re.Match[str] | None:
+    """A `By ...` line of a few names, each perhaps with who they are (`By A, a contributing editor at
+    Foreign Policy, and B, a journalist based in Lahore.`)."""
+    match = BYLINE.match(unit)
+    if match and len(unit.split()) <= 14:
+        return match
+    if not unit.lower().startswith("by "):
+        return None
+    names = re.sub(r",\s+(and|&)\s+", r" \1 ", _APPOSITIVE.sub("", unit).rstrip("."))
+    match = BYLINE.match(names)
+    return match if match and len(names.split()) <= 14 and is_name_like(match["name"]) else None
+
+
+_ROLE = re.compile(
+    r"\b(correspondent|editor|reporter|writer|columnist|contributor|lecturer|professor|fellow|analyst|researcher|"
+    r"director|chief|bureau|scholar|economist|author|journalist|producer|presenter|chair|associate|head of)\b|@\w|"
+    r"^special to (?:the )?[A-Z]",  # the Globe and Mail's contributors: "Special to The Globe and Mail"
+    re.I,
+)
+
+
+def is_affiliation(unit: str) -> bool:
+    """An author's role under their name: `Middle East correspondent @TomAshcroftSky`, `Senior Fellow -
+    Global Economy and Development`, `BBC News, Islamabad` is not (see is_name_like)."""
+    limit = 20 if " | " in unit else 14  # a LinkedIn headline: `Energy economist | Former adviser, ...`
+    return (
+        len(unit.split()) <= limit and not ends_sentence(unit) and bool(_ROLE.search(unit)) and not is_name_like(unit)
+    )
+
+
+ACRONYM = re.compile(r"^[A-Z][A-Z&.]{1,9}$")
+
+
+ORGANISATION = re.compile(
+    r"\b(forum|institute|institution|center|centre|council|foundation|agency|network|media|service|bureau|"
+    r"group|university|association|society|review|monitor|times|post|news|press)\b",
+    re.I,
+)
+
+
+def byline_in(rest: str) -> str:
+    match = BYLINE.match(rest.strip(" |-–—·•"))
+    if match:
+        return clean_byline(match["name"])
+    return ""
+
+
+# "Lim Jia Hui Tech Correspondent": a role after the name, no comma between (the Straits Times).
+_TRAILING_ROLE = re.compile(
+    r"(?<=\w)\s+(?:(?:senior|chief|deputy|associate|assistant|managing|executive|contributing|special|staff|foreign|"
+    r"political|diplomatic|defen[cs]e|security|business|economics?|tech|technology|science|health|sports?|legal|court|"
+    r"city|metro|regional|investigations?|features?|news|bureau|global|world|india|asia|china|us|europe|opinion)\s+){0,3}"
+    r"(?:correspondent|editor|reporter|writer|columnist|journalist|analyst)s?$",
+    re.I,
+)
+
+
+_ROLE_SEGMENT = re.compile(
+    r"\s*[|,]\s*[^|,]{0,40}\b(?:correspondent|editor|reporter|writer|columnist|journalist|analyst)s?$", re.I
+)
+
+
+_LEADING_ROLE = re.compile(
+    r"^(?:[a-z]+\s+){0,3}(?:reporter|correspondent|editor|writer|journalist|columnist)\s+(?=[A-Z])"
+)
+
+
+_FOR_OUTLET = re.compile(r"\s+for\s+(?:the\s+)?(?:[A-Z][\w.]*\.(?:com|co\.uk|net|org)|MailOnline)$", re.I)
+
+
+_NEWSROOM_ROLE = re.compile(r"\b(?:reporter|correspondent|editor|writer|journalist|columnist)\b", re.I)
+
+
+AGENCY_ONLY = re.compile(rf"^(?:{_AGENCY}|AA|INP|NNI|PPI|WAM|QNA|SPA|KUNA|IANS|UNI)$")
+
+
+_AFFILIATION_SEGMENT = re.compile(
+    r",\s*(?:[^,]*?\b(?:University|Institute|College|School|Centre|Center|Foundation|Council)\b[^,]*?|[A-Z]{2,6})"
+    r"(?=\s+(?:and|&)\s|\s*,|\s*$)"
+)
+
+
+ENDS_IN_ROLE = re.compile(
+    r"\b(?:correspondent|editor|reporter|writer|columnist|journalist|analyst|fellow|researcher|professor|director)s?$",
+    re.I,
+)
+
+
+_ROLE_ONLY = re.compile("^" + _TRAILING_ROLE.pattern.removeprefix(r"(?<=\w)\s+"), re.I)
+
+
+BUREAU_CITIES_FILE = Path(__file__).parent / "data" / "bureau_cities.txt"
+
+
+@cache
+def _trailing_bureau_city() -> re.Pattern[str]:
+    """A bureau's city at the end of a byline (`A, New Delhi`, `A & B New Delhi`, `A | Kabul`)."""
+    lines = BUREAU_CITIES_FILE.read_text(encoding="utf-8").splitlines()
+    cities = sorted((line.strip() for line in lines if line.strip() and not line.startswith("#")), key=len)
+    cities.reverse()  # the longest first: "New Delhi" before "Delhi"
+    return re.compile(r"(?<=\w)(?:(?P<separator>\s*[,|–—-]\s*)|\s+)(?:" + "|".join(map(re.escape, cities)) + r")\s*$")
+
+
+_EDITED_BY = re.compile(r"(?:\s*[,|]\s*|\s+)(?:edited|curated|updated) by\b.*$", re.I)
+
+
+_FOLLOW_BUTTON = re.compile(r"(?<=\w)\s+Follow(?=\s+and\s|\s*[,|]|\s*$)")
+
+
+def clean_byline(name: str) -> str:
+    """`By A | B` -> `A and B`; trailing separators, `, and`, a time (`at 10:32 AM`), agencies (`with AFP`), a role
+    (`A, Senior Correspondent`), a city (`A in Karachi`) and the outlet (`A, CNN`) taken off."""
+    name = _FOLLOW_BUTTON.sub("", name)  # the WSJ's `Harriet Calloway Follow and Daniel Kessler Follow`
+    name = _EDITED_BY.sub("", name)  # NDTV's `Reported by A, Edited by B`: B edited, A wrote
+    name = _ROLE_SEGMENT.sub("", name.strip())  # `A | Pakistan correspondent`
+    name = _LEADING_ROLE.sub("", name)  # the ABC's `By business reporter Nadia Kovac`
+    name = _FOR_OUTLET.sub("", name)  # the Daily Mail's `A and B For Dailymail.Com`
+    name = _AFFILIATION_SEGMENT.sub("", name)  # `A, Fulbright University Vietnam and B, ANU`
+    before_role, *role = _ROLE_START.split(name, maxsplit=1)
+    before_role = before_role.strip(" ,|-–—")
+    newsroom_role = bool(role) and bool(_NEWSROOM_ROLE.search(role[0]))
+    person = is_name_like(before_role) and len(before_role.split()) >= 2 and not DESKS.match(name)
+    person = person and not _TRAILING_ROLE.search(name)  # `Lim Jia Hui Tech Correspondent`: the role comes off below
+    if newsroom_role and person and " and " not in name:
+        name = before_role  # the Nation: `Gerald Andae Senior Business Reporter Nation Media Group`
+    name = WITH_AGENCIES.sub("", re.sub(r"\s+at\s+\d{1,2}[:.]\d{2}.*$", "", name.strip()))
+    name = re.sub(r",\s+[^,]*$", lambda match: "" if _ROLE.search(match.group()) else match.group(), name)
+    name = re.sub(r"(?:\s*[|,–—-]|\s*,?\s+and)\s*$", "", name.strip()).strip()
+    parts = re.split(r"\s*[|,]\s*", name)
+    if len(parts) > 1 and len(parts[0].split()) >= 2:
+        name = " | ".join(part for part in parts if len(part.split()) >= 2 or " and " in part)  # "A | Kathmandu"
+    name = re.sub(r"\s+in\s+[A-Z][\w'’-]+(?:\s+[A-Z][\w'’-]+)?(?=$|\s+and\s|,)", "", name)
+    name = re.sub(r",\s*(?:CNN|AP|AFP|Reuters|Bloomberg|BBC News|Al Jazeera)$", "", name)
+    without_role = _TRAILING_ROLE.sub("", name)
+    last = re.split(r"\s+(?:and|&)\s+", name)[-1]  # "A and Online Reporters": a desk as co-author
+    if not DESKS.match(name) and not DESKS.match(last) and is_name_like(without_role):
+        name = without_role
+    city = _trailing_bureau_city().search(name)
+    if city is not None:  # after a plain space, only under a byline long enough not to be a surname
+        rest = name[: city.start()]
+        agency = bool(ACRONYM.match(rest.strip())) and bool(city["separator"])  # `AFP, Beirut`
+        if agency or (is_name_like(rest) and len(rest.split()) >= 2 and (city["separator"] or len(name.split()) >= 4)):
+            name = rest
+    if "|" not in name:
+        return name
+    return joined_names(re.split(r"\s*\|\s*|\s+and\s+", name))
+
+
+def joined_names(names: Sequence[str]) -> str:
+    """Authors as a byline writes them: `A`, `A and B`, `A, B and C`."""
+    return names[0] if len(names) == 1 else ", ".join(names[:-1]) + " and " + names[-1]
+
+
+def with_author(byline: str, name: str) -> str:
+    """The byline with one more author: `A` and `B` -> `A and B`; `A and B` and `C` -> `A, B and C`."""
+    return joined_names([*re.split(r",\s+|\s+and\s+", byline), name]) if byline else name
+
+
+CONTRIBUTORS = re.compile(r"^(?:contributors?|authors?|about the authors?|the authors?)\s*:?$", re.I)
+
+
+_ROLE_START = re.compile(
+    r"\s(?=(?:Senior|Junior|Chief|Deputy|Associate|Assistant|Visiting|Non-?resident|Research|Program|Project|"
+    r"Analyst|Consultant|Director|Fellow|Editor|Correspondent|Reporter|Writer|Professor|Lecturer|Researcher|"
+    r"Head|Manager|Adviser|Advisor|Expert|Former)\b)"
+)
+
+
+def name_before_role(unit: str) -> str:
+    """`Laila Durrani Senior Analyst, Pakistan` -> `Laila Durrani`; "" when no role follows a name."""
+    parts = _ROLE_START.split(unit, maxsplit=1)
+    name = parts[0].strip(" ,|-–—")
+    return name if len(parts) == 2 and is_name_like(name) else ""

@@ -1,0 +1,46 @@
+"""What a byline line says: the authors, without their roles, cities, agencies and outlets."""
+
+import pytest
+
+from articles.bylines import clean_byline, is_affiliation, is_name_like, joined_names, with_author
+
+
+@pytest.mark.parametrize(
+    ("line", "authors"),
+    [
+        ("Amber Whitlock | Pakistan correspondent", "Amber Whitlock"),
+        ("Lim Jia Hui Tech Correspondent", "Lim Jia Hui"),
+        ("Sana Jamal in Karachi and Tom Hale in London", "Sana Jamal and Tom Hale"),
+        ("Farah Naz | Tariq Butt with AFP", "Farah Naz and Tariq Butt"),
+        ("Ravi Menon, Edited by Anita Rao", "Ravi Menon"),
+        ("Harriet Calloway Follow and Daniel Kessler Follow", "Harriet Calloway and Daniel Kessler"),
+        ("Priya Nair, New Delhi", "Priya Nair"),
+        ("AFP, Beirut", "AFP"),
+        ("Tom Pyman and Rory Tingle For Dailymail.Com", "Tom Pyman and Rory Tingle"),
+    ],
+)
+def test_a_byline_keeps_the_names_and_drops_what_surrounds_them(line: str, authors: str) -> None:
+    assert clean_byline(line) == authors
+
+
+def test_a_desk_is_an_author_and_keeps_its_words() -> None:
+    assert clean_byline("Our Staff Reporter") == "Our Staff Reporter"
+    assert is_name_like("Web Desk")
+
+
+@pytest.mark.parametrize("line", ["West Asia", "Top Stories", "Read more", "Senior Political Journalist"])
+def test_sections_buttons_and_roles_are_not_names(line: str) -> None:
+    assert not is_name_like(line)
+
+
+def test_a_role_under_a_name_is_an_affiliation_not_an_author() -> None:
+    assert is_affiliation("Senior Fellow - Global Economy and Development")
+    assert not is_affiliation("Baqir Sajjad Syed")
+
+
+def test_authors_are_listed_as_a_byline_writes_them() -> None:
+    assert joined_names(["A"]) == "A"
+    assert joined_names(["A", "B", "C"]) == "A, B and C"
+    assert with_author("", "A") == "A"
+    assert with_author("A", "B") == "A and B"
+    assert with_author("A and B", "C") == "A, B and C"
