@@ -221,7 +221,9 @@ LINK_BLOCK_TAGS = frozenset({"p", "div", "li", "span"})
 MIN_LINK_WORDS = 3
 
 
-_PROFILE_LINK = re.compile(r"/(?:people|person|author|authors|staff|profile|profiles|journalists?|writers?)/", re.I)
+# The folder of an author's page on a site: /author/sajjad-haider/, NPR's /people/..., USA Today's /staff/...
+_PROFILE_FOLDER = r"/(?:people|person|authors?|staff|profiles?|journalists?|writers?|columnists?)/"
+_PROFILE_LINK = re.compile(_PROFILE_FOLDER, re.I)
 
 
 def _is_a_link(element: Any) -> bool:
@@ -310,7 +312,7 @@ def read_markup(root: Any) -> PageMarkup:
     )
 
 
-_AUTHOR_LINK = re.compile(r"/(?:author|authors|writer|columnist|profile)/(?P<slug>[a-z]+(?:-[a-z]+){1,3})/?$")
+_AUTHOR_LINK = re.compile(_PROFILE_FOLDER + r"(?P<slug>[a-z]+(?:-[a-z]+){1,3})/?$")
 
 
 def _author_from_link(root: Any) -> str:

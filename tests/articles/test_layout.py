@@ -597,12 +597,13 @@ def test_authors_affiliations_after_their_names_are_taken_off():
     assert parsed.byline == "Nguyen Minh Chau and Lachlan Doherty"
 
 
-def test_the_author_a_photo_byline_links_to_is_read_from_the_link():
+@pytest.mark.parametrize("folder", ["author", "people", "staff", "columnist"])
+def test_the_author_a_photo_byline_links_to_is_read_from_the_link(folder: str):
     from articles.html_pages import parse_html
 
     html = (
         "<html><body><h1>Border trade to expand</h1>"
-        '<span class="author-post byline"><a href="https://example.com/author/sajjad-haider/"><img alt=""></a>'
+        f'<span class="author-post byline"><a href="https://example.com/{folder}/sajjad-haider/"><img alt=""></a>'
         "</span><p>January 18, 2024</p>" + "".join(f"<p>{line}</p>" for line in ARTICLE) + "</body></html>"
     )
     assert with_outlet(parse_html(html, what="HTML"), OUTLETS).byline == "Sajjad Haider"
