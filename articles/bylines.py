@@ -44,7 +44,7 @@ DESK_WORD = re.compile(r"\b(desk|bureau|report|reporter|staff|team|newsroom|corr
 BIO_START = re.compile(
     r"^\*?(?:[Aa]bout the (?:author|writer)s?\s*:?\s*)?(?P<name>(?:[A-Z][\w'’.-]+\s+){1,3}[A-Z][\w'’.-]+|"
     r"[Tt]he (?:writer|author|columnist|contributor)s?)\s+(?:is|was|are|has been|writes|works|teaches|heads|serves|"
-    r"covers|reports|tweets)\b"
+    r"covers|reports|tweets|translates from|joined (?:the )?[A-Z][\w&]*(?: [A-Z][\w&]*)* (?:in (?:19|20)\d\d|as))\b"
 )
 
 

@@ -114,7 +114,10 @@ BOILERPLATE_RULES: tuple[LineRule, ...] = (
         rf"^listen to .{{2,60}} only on \S+|^then \$?\d[\d,.]* (per|a) (month|year|week)\b|\bcancel anytime\b|"
         rf"^reuse this content$|^for (more|the latest) (news|updates|stories)\b|^catch (all )?the latest\b|"
         rf"^(have|got) a (news )?(tip|story)\b|^like us on\b|^download (the|our) .{{0,30}}app\b|"
-        rf"delivered (straight )?to your inbox|^(watch|listen)\s*:\s*\S",
+        rf"delivered (straight )?to your inbox|^(watch|listen)\s*:\s*\S|"
+        rf"^(get|catch) (all )?(the )?.{{0,100}}\b(latest news|top headlines|breaking news|news updates|latest "
+        rf"[\w ]{{2,20}} updates)\b|^sign me up!?$|"
+        rf"^for more [\w .'’&-]{{2,50}} (reporting|coverage|news|stories) on [\w .'’&-]{{2,40}},? (please )?visit:?$",
         40,
     ),
     _rule(
@@ -144,7 +147,7 @@ BOILERPLATE_RULES: tuple[LineRule, ...] = (
         r"this site uses akismet|recommend( \d+)?$|closed$|send$|reply$|.{0,60}\|\s*\d+ (minutes?|hours?|days?) ago\s*"
         r"\|\s*reply$|.*comments? faq|view comments|show comments|load more comments|"
         r"disclaimer:? (the )?comments|share or comment on this article:?|share what you think|"
-        r"(newest|oldest|best rated|worst rated|most popular)$)",
+        r"(newest|oldest|best rated|worst rated|most popular)$|we welcome your (comments|feedback|letters) at \S+@\S+)",
         40,
         ends_article=True,
     ),
@@ -172,13 +175,15 @@ BOILERPLATE_RULES: tuple[LineRule, ...] = (
     _rule(
         "signup_terms",
         "The small print of sign-up boxes (By signing up, you agree to ...)",
-        r"^(by (signing up|registering|subscribing|clicking)|you (can|may) unsubscribe)\b",
+        r"^(by (signing up|registering|subscribing|clicking)|you (can|may) unsubscribe|"
+        r"you (may|will) (occasionally )?receive (promotional|marketing) (content|emails|offers))\b",
         80,
     ),
     _rule(
         "form_field",
         "Labels of a form's fields (Your Email, Job title, Name *)",
-        r"^(your )?(e-?mail( address)?|name|full name|first name|last name|employer|job title|company|country|"
+        r"^(your |enter (your )?)?(e-?mail( address)?|name|full name|first name|last name|employer|job title|company|"
+        r"country|"
         r"zip( code)?|postcode|password|phone)\s*\*?:?$",
         4,
     ),
@@ -223,12 +228,26 @@ BOILERPLATE_RULES: tuple[LineRule, ...] = (
         ends_article=True,
     ),
     _rule(
+        "support_request",
+        "The outlet asking for money or a subscription, wherever it stands (Please consider making a donation, X "
+        "is a reader-supported publication)",
+        r"\b(please|kindly) consider (making a donation|donating|supporting (us|our work)|becoming a "
+        r"(free or paid |paid )?(subscriber|member|supporter))\b|"
+        r"\bwould you consider supporting us\b|\bis a reader-supported publication\b|"
+        r"^your (tax[- ]deductible )?(gift|donation) (can|will) (help|make)\b|"
+        r"\b(if you can,? )?please support us today\.?$|"
+        r"^[\w .'’&-]{2,40}'s journalism is made possible by\b",
+        40,
+    ),
+    _rule(
         "source_credit",
         "Credits of where a story came from (Source: Al Jazeera, With inputs from agencies, This article was "
         "published by ...)",
         r"^(source|sources|courtesy|via|credit)\s*:\s*\S|^\(?with (additional )?inputs? from\b|"
         r"^(this (article|piece|story) (was|is|has been) (first |originally )?(published|republished|reproduced) "
-        r"(by|with|from|on|in)\b)|^translation of an (original )?article (first |originally )?published in \w+\b",
+        r"(by|with|from|on|in)\b)|^(editor['’]?s note:?\s*)?a version of this (article|piece|story|post) was "
+        r"(first |originally )?published (by|in|on)\b|^this (story|article|report) (comes|came) from\b|"
+        r"^translation of an (original )?article (first |originally )?published in \w+\b",
         25,
         ends_article=True,
     ),
@@ -239,6 +258,9 @@ BOILERPLATE_RULES: tuple[LineRule, ...] = (
         r"^\(?(with )?(additional )?(reporting|writing|editing|compiled|produced)( and \w+)? by [A-Z][\w.'’/-]+"
         r"(,? (and |& )?[A-Z][\w.'’-]+)*( in [A-Z][\w ]+)?\s*(;|\)|$)|"
         r"\bcontributed (to )?(this|the) (report|story|article)\.?\)?$|^\(?edited by:? [A-Z][\w.'’ -]{2,60}\)?\.?$|"
+        r"^(?-i:[A-Z][\w.'’-]+(?: [A-Z][\w.'’-]+){1,3})(,? (and )?(?-i:[A-Z][\w.'’-]+(?: [A-Z][\w.'’-]+){1,3}))* "
+        r"contributed (additional )?reporting( from [^.]{2,60})?\.?$|"  # `A contributed reporting from Port Sudan.`
+        r"^(some )?(information|material) (for|in) this (report|story|article) (came|comes|was taken) from\b.*|"
         r"^[\[(]?(responsible |chief |web |desk |copy )?editors?\s*:\s*[\w.'’ ,-]{2,40}[\])]?\.?$|"
         r"^(write to|contact|email) [A-Z][\w.'’ -]{2,40} at \S+@\S+|"
         r"^(?-i:[A-Z][\w.'’-]+(?: [A-Z][\w.'’-]+){1,3}) reported from (?-i:[A-Z]).*",  # `A reported from Nairobi`
@@ -272,7 +294,8 @@ BOILERPLATE_RULES: tuple[LineRule, ...] = (
         r"how does this (article |story )?make you feel\??|open this (photo|image) in (the )?gallery:?|"
         r"gift (this|the) (article|story)( free| for free)?|report this (article|post|story)|"
         r"(also )?available in( \w+)?:?|read (this|it) in \w+|(click|tap) to (expand|enlarge)( image| photo)?|"
-        r".*\busing ai (narration|voice)\.?|"
+        r".*\busing ai (narration|voice)\.?|this (article|story|post) (has been|was) updated( to [^.]{2,80})?\.|"
+        r"this (article|story) is read by an automated voice\b.*|this is read by an automated voice\b.*|"
         r"translat(ed|ion) (from \w+ )?by [A-Z][\w.'’ -]{2,40}\.?)$",  # above the article as often as below it
         25,
     ),
@@ -407,6 +430,12 @@ CAPTION_CREDITS = (
         r"[.!?]\s*(?P<credit>[A-Z][\w.'’-]+(?: [A-Z][\w.'’-]+){1,3}/(?:The )?[A-Z][\w.'’&-]+(?: [A-Z][\w.'’&-]+){0,3})$"
     ),
     re.compile(r"\b(?:photo|image|picture) credits?\s*:\s*(?P<credit>.{2,80})$", re.I),
+    # a photographer and their outlet in brackets (`... in March. (Genaro Molina / Los Angeles Times)`)
+    re.compile(
+        r"\((?P<credit>[A-Z][\w.'’-]+(?: [A-Z][\w.'’-]+){1,3}\s*/\s*(?:The )?[A-Z][\w.&'’-]+"
+        r"(?: [A-Z][\w.&'’-]+){0,4})\)\.?$"
+    ),
+    re.compile(r"^(?P<credit>FILE)\s+[-–—]\s+[A-Z]"),  # the AP's archive photo: `FILE - Soldiers parade ...`
     re.compile(r"[-–—|]\s*(?:photo|image|picture)\s*(?:by|:|/)\s*(?P<credit>[^.]{2,60})\.?$", re.I),
     re.compile(rf"\s[-–—/]\s*(?P<credit>(?:{_AGENCIES}|The News|Dawn|Express|Radio Pakistan)[\w ./]*)$"),
     re.compile(

@@ -44,3 +44,11 @@ def test_authors_are_listed_as_a_byline_writes_them() -> None:
     assert with_author("", "A") == "A"
     assert with_author("A", "B") == "A and B"
     assert with_author("A and B", "C") == "A, B and C"
+
+
+def test_a_note_on_who_the_author_is_starts_with_their_name_and_what_they_do() -> None:
+    from articles.bylines import BIO_START
+
+    assert BIO_START.match("Connor Mak joined the Post in 2021 and covers transport in Hong Kong.")
+    assert BIO_START.match("Nandini Sen translates from Bengali and Odia into English.")
+    assert not BIO_START.match("Foreign Minister Ishaq Dar joined the talks later, officials said.")

@@ -35,6 +35,10 @@ FURNITURE = {
         "Start the day with a summary of the day's stories. Sign up for our Morning Edition newsletter.",
         "Support Eurasianet", "Add CBS News on Google", "Over 4,000 subscribers", "Explore the edition",
         "Thanks for reading Steppe Dispatch! Subscribe for free to receive new posts and support my work.",
+        "Get Current Updates on India News, Gurugram News, Weather Today along with Latest News and Top Headlines "
+        "from India and around the world.",
+        "Catch all the Business News, Breaking News, Events and Latest News Updates on The Economic Times.",
+        "Sign Me Up", "For more Human Rights Watch reporting on Pakistan, please visit:",
     ],
     "related_links": [
         "Also Read: Attack victims criticize the UK compensation program",
@@ -54,6 +58,7 @@ FURNITURE = {
         "Save my name, email, and website in this browser for the next time I comment.",
         "Comments are moderated and generally will be posted if they are on-topic and not abusive.",
         "Ali | 9 hours ago | Reply", "Share or comment on this article:", "Share what you think", "Best rated",
+        "We welcome your comments at letters@scroll.in.",
     ],
     "tag_list": [
         "Tags: ECNEC, Flood rehabilitation, Sindh", "Topics:", "Posted in Politics", "Tagged diaspora, elections",
@@ -66,16 +71,29 @@ FURNITURE = {
         "From the March 29th 2025 edition",
     ],
     "appeal": ["A Message from The Moscow Times:", "Dear readers,"],
+    "support_request": [
+        "Myanmar Now's journalism is made possible by the support of its readers. Please consider making a donation.",
+        "Steppe Dispatch is a reader-supported publication. To receive new posts and support my work, consider "
+        "becoming a free or paid subscriber.",
+        "Your tax deductible gift can help stop human rights violations and save lives around the world.",
+        "We have no shareholders and no billionaire owner. Our journalism is free from commercial and political "
+        "interference. If you can, please support us today.",
+        "Would you consider supporting us with a modest contribution on a monthly basis?",
+    ],
     "source_credit": [
         "Source: Al Jazeera", "Source: This article was published by the Central Asia Policy Forum",
         "Translation of an original article published in French on lemonde.fr; the publisher may only be liable for "
         "the French version.",
+        "Editor’s Note: A version of this piece was first published by the Mekong Dam Monitor on April 7, 2025.",
+        "This story comes from NPR's health reporting partnership with KCUR and KFF Health News.",
     ],
     "wire_credits": [
         "Reporting by Asma Zaidi; Editing by Edmund Clarke", "Jane Doe contributed to this report.",
         "Edited by: Kate Martyr", "Editor: huaxia", "[Responsible editor: Li Wei]", "With reporting by AFP and Reuters",
         "Write to Harriet Calloway at harriet.calloway@wsj.com and Daniel Kessler at daniel.kessler@wsj.com",
         "Miriam Achebe reported from Nairobi, Kenya, and Tomas Lindqvist from Addis Ababa, Ethiopia.",
+        "Marta Kowalczyk contributed reporting.", "Hamid Osman contributed reporting from Port Sudan, Sudan.",
+        "Some information for this report came from Reuters and Agence France-Presse.",
     ],
     "disclaimer": [
         "Disclaimer: The views expressed in this article are the writer's own.",
@@ -91,8 +109,11 @@ FURNITURE = {
         "© 2023 Dawn",
         "All rights reserved for Islamic Republic News Agency",
     ],
-    "signup_terms": ["By signing up, you agree to our Terms of Use and acknowledge our Privacy Policy."],
-    "form_field": ["Your Email", "JOB TITLE", "EMPLOYER"],
+    "signup_terms": [
+        "By signing up, you agree to our Terms of Use and acknowledge our Privacy Policy.",
+        "You may occasionally receive promotional content from the Los Angeles Times.",
+    ],
+    "form_field": ["Your Email", "JOB TITLE", "EMPLOYER", "Enter email address"],
     "media_player": [
         "Watch now", "Duration 2:31", "1/6", "Photo Gallery: Floods In Baghlan", "The Profit Podcast",
         "To view this video please enable JavaScript, and consider upgrading to a web browser that supports video",
@@ -114,7 +135,8 @@ FURNITURE = {
         "License this article", "For subscribers", "Do you like the content of this article?",
         "How does this make you feel?", "Open this photo in gallery:",
         "Click to expand Image", "Available In", "Report this article",
-        "Produced by ElevenLabs and News Over Audio (NOA) using AI narration.",
+        "Produced by ElevenLabs and News Over Audio (NOA) using AI narration.", "This article has been updated.",
+        "This is read by an automated voice. Please report any issues or inconsistencies here.",
     ],
 }  # fmt: skip
 
@@ -152,6 +174,12 @@ REAL_SENTENCES = [
     "A message from the president was read out at the ceremony on Monday.",
     "The minister said journalists reported from the border town for three days before they were expelled.",
     "The government does not share the views of the commission, the spokesman said after the hearing on Monday.",
+    "Get the latest figures from the ministry before the budget, the adviser told reporters on Monday.",
+    "The charity said it would consider making a donation to the flood relief fund next month.",
+    "Ahmed Khan contributed reporting to the commission's inquiry into the collapse, officials said.",
+    "The minister said the article has been updated by the ministry to reflect the new figures.",
+    "Some information in the report was withheld for security reasons, the army said on Monday.",
+    "Officials said the story comes from a single source in Quetta and could not be verified.",
 ]
 
 
@@ -224,6 +252,10 @@ def test_a_closing_paragraph_with_new_facts_is_kept():
         ("Lorries wait near the Torkham crossing in Nangarhar province. (Social media)", "Social media"),
         ("Cranes stand above a condo development in Toronto on June 4.Chris Young/The Canadian Press",
          "Chris Young/The Canadian Press"),
+        ("Construction crews frame a new home on a lot in Altadena. (Genaro Molina / Los Angeles Times)",
+         "Genaro Molina / Los Angeles Times"),
+        ("FILE - Soldiers from Burkina Faso, Mali and Niger parade during a ceremony in Niamey, Niger, Sept. 16, 2024.",
+         "FILE"),
     ],
 )  # fmt: skip
 def test_captions_are_known_by_credits_without_the_word_photo_and_glued_to_the_caption(caption, credit):
