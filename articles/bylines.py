@@ -91,7 +91,10 @@ SECTION_WORDS = frozenset(
 CITY = re.compile(r"\s+in\s+[A-Z][\w'’-]+(?:\s+[A-Z][\w'’-]+)?(?=$|\s+and\s|\s*,)")
 
 
-_AGENCY = r"(?:agencies|news agencies|wires|AFP|AP|Reuters|dpa|KNA|epd|EFE|ANSA|IANS|PTI|ANI|APP|IRNA|Xinhua|Anadolu)"
+_AGENCY = (
+    r"(?:agencies|news agencies|wires|AFP|AP|Reuters|dpa|KNA|epd|EFE|ANSA|IANS|PTI|ANI|APP|IRNA|Xinhua|Anadolu|PA|"
+    r"PA Media|Press Association|AAP|Kyodo|Yonhap|Bernama)"
+)
 
 
 # "A | B with Reuters, dpa": the agencies whose copy the authors used, after their names (DW, France 24).
@@ -239,6 +242,12 @@ def _trailing_bureau_city() -> re.Pattern[str]:
     return re.compile(r"(?<=\w)(?:(?P<separator>\s*[,|–—-]\s*)|\s+)(?:" + "|".join(map(re.escape, cities)) + r")\s*$")
 
 
+# "Ella Bradshaw and PA": the agency whose copy a named writer used.
+_AND_AGENCY = re.compile(r"\s+(?:and|&)\s+" + _AGENCY + r"\s*$")
+# "Rohan Mehta • 2d • 3 min read": how long ago and how long to read, after the name.
+_AGE_AND_READING_TIME = re.compile(
+    r"\s*[•·|]\s*(?:\d+\s*(?:[smhdw]|mins?|hours?|days?|weeks?)(?:\s+ago)?|\d+\s*min(?:ute)?s?\s+read)\b.*$", re.I
+)
 _EDITED_BY = re.compile(r"(?:\s*[,|]\s*|\s+)(?:edited|curated|updated) by\b.*$", re.I)
 
 
@@ -250,6 +259,10 @@ def clean_byline(name: str) -> str:
     (`A, Senior Correspondent`), a city (`A in Karachi`) and the outlet (`A, CNN`) taken off."""
     name = _FOLLOW_BUTTON.sub("", name)  # the WSJ's `Harriet Calloway Follow and Daniel Kessler Follow`
     name = _EDITED_BY.sub("", name)  # NDTV's `Reported by A, Edited by B`: B edited, A wrote
+    name = _AGE_AND_READING_TIME.sub("", name)  # MSN's `Story by A • 2d • 3 min read`
+    without_agency = _AND_AGENCY.sub("", name)
+    if without_agency != name and len(without_agency.split()) >= 2 and is_name_like(without_agency):
+        name = without_agency  # the Standard's `A and PA`, not `Reuters and AFP`
     name = _ROLE_SEGMENT.sub("", name.strip())  # `A | Pakistan correspondent`
     name = _LEADING_ROLE.sub("", name)  # the ABC's `By business reporter Nadia Kovac`
     name = _FOR_OUTLET.sub("", name)  # the Daily Mail's `A and B For Dailymail.Com`

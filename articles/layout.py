@@ -1109,8 +1109,14 @@ def _read_byline_or_date(page: _Page, index: int, byline_pending: bool) -> bool:
             or AGENCY_ONLY.match(statement.rest.strip(" /|"))  # TOI's `PTI / Updated: Jun 3, 2025`
         ):
             name = _without_outlet(page, clean_byline(statement.rest))
-            _offer_byline(page, name, NAME_LINE)  # "AFP January 18, 2024"
-            page.author_names.append(name)
+            known = page.outlets.named(name)
+            # "AFP January 18, 2024": the agency wrote it; "April 23 2025, The Times": the paper's own name, which a
+            # name line beside it outranks
+            if known is None or known.kind == "agency":
+                _offer_byline(page, name, NAME_LINE)
+                page.author_names.append(name)
+            else:
+                _offer_byline(page, name, CREDIT)
         elif (
             statement.rest
             and not fields.get("section")
