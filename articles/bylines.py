@@ -66,8 +66,7 @@ WIRE_CREDITS = re.compile(
 
 
 REPORTING_BY = re.compile(
-    r"^\(?(?:reporting|writing|compiled|interview|interviewed)(?: and \w+)? by\s+(?P<names>[^;()]+?)"
-    r"(?:\s+in\s+[A-Z][\w ]+)?\s*(?:[;)]|$)",
+    r"^\(?(?:reporting|writing|compiled|interview|interviewed)(?: and \w+)? by\s+(?P<names>[^;()]+?)\s*(?:[;)]|$)",
     re.I,
 )
 
@@ -216,8 +215,8 @@ AGENCY_ONLY = re.compile(rf"^(?:{_AGENCY}|AA|INP|NNI|PPI|WAM|QNA|SPA|KUNA|IANS|U
 
 
 _AFFILIATION_SEGMENT = re.compile(
-    r",\s*(?:[^,]*?\b(?:University|Institute|College|School|Centre|Center|Foundation|Council)\b[^,]*?|[A-Z]{2,6})"
-    r"(?=\s+(?:and|&)\s|\s*,|\s*$)"
+    r",\s*(?:[^,]*?\b(?:University|Institute|College|School|Centre|Center|Foundation|Council)\b[^,]*?|"
+    rf"(?!{_AGENCY}\b)[A-Z]{{2,6}})(?=\s+(?:and|&)\s|\s*,|\s*$)"  # `A, ANU`, not `Reuters, AFP and AP`
 )
 
 
@@ -234,12 +233,17 @@ BUREAU_CITIES_FILE = Path(__file__).parent / "data" / "bureau_cities.txt"
 
 
 @cache
+def bureau_cities() -> tuple[str, ...]:
+    """The towns bureaus file from (articles/data/bureau_cities.txt), the longest first: "New Delhi" before "Delhi"."""
+    lines = BUREAU_CITIES_FILE.read_text(encoding="utf-8").splitlines()
+    return tuple(sorted((line.strip() for line in lines if line.strip() and not line.startswith("#")), key=len)[::-1])
+
+
+@cache
 def _trailing_bureau_city() -> re.Pattern[str]:
     """A bureau's city at the end of a byline (`A, New Delhi`, `A & B New Delhi`, `A | Kabul`)."""
-    lines = BUREAU_CITIES_FILE.read_text(encoding="utf-8").splitlines()
-    cities = sorted((line.strip() for line in lines if line.strip() and not line.startswith("#")), key=len)
-    cities.reverse()  # the longest first: "New Delhi" before "Delhi"
-    return re.compile(r"(?<=\w)(?:(?P<separator>\s*[,|–—-]\s*)|\s+)(?:" + "|".join(map(re.escape, cities)) + r")\s*$")
+    cities = "|".join(map(re.escape, bureau_cities()))
+    return re.compile(r"(?<=\w)(?:(?P<separator>\s*[,|–—-]\s*)|\s+)(?:" + cities + r")\s*$")
 
 
 # "Ella Bradshaw and PA": the agency whose copy a named writer used.
@@ -261,7 +265,8 @@ def clean_byline(name: str) -> str:
     name = _EDITED_BY.sub("", name)  # NDTV's `Reported by A, Edited by B`: B edited, A wrote
     name = _AGE_AND_READING_TIME.sub("", name)  # MSN's `Story by A • 2d • 3 min read`
     without_agency = _AND_AGENCY.sub("", name)
-    if without_agency != name and len(without_agency.split()) >= 2 and is_name_like(without_agency):
+    person = len(without_agency.split()) >= 2 and not re.search(rf"\b{_AGENCY}\b", without_agency)
+    if without_agency != name and person and is_name_like(without_agency) and not DESKS.match(name):
         name = without_agency  # the Standard's `A and PA`, not `Reuters and AFP`
     name = _ROLE_SEGMENT.sub("", name.strip())  # `A | Pakistan correspondent`
     name = _LEADING_ROLE.sub("", name)  # the ABC's `By business reporter Nadia Kovac`
@@ -280,7 +285,9 @@ def clean_byline(name: str) -> str:
     parts = re.split(r"\s*[|,]\s*", name)
     if len(parts) > 1 and len(parts[0].split()) >= 2:
         name = " | ".join(part for part in parts if len(part.split()) >= 2 or " and " in part)  # "A | Kathmandu"
-    name = re.sub(r"\s+in\s+[A-Z][\w'’-]+(?:\s+[A-Z][\w'’-]+)?(?=$|\s+and\s|,)", "", name)
+        # "A B, Casablanca and C D": a one-word place between two full names
+        name = re.sub(r"^([^|]*\S\s+\S[^|]*?) \| ([A-Z][\w'’-]+)\s+(?:and|&)\s+(?=\S+\s+\S)", r"\1 | ", name)
+    name = re.sub(r"\s+in\s+[A-Z][\w'’-]+(?:\s+[A-Z][\w'’-]+)?(?=$|\s+and\s|,|\s*\|)", "", name)
     name = re.sub(r",\s*(?:CNN|AP|AFP|Reuters|Bloomberg|BBC News|Al Jazeera)$", "", name)
     without_role = _TRAILING_ROLE.sub("", name)
     last = re.split(r"\s+(?:and|&)\s+", name)[-1]  # "A and Online Reporters": a desk as co-author
@@ -295,6 +302,18 @@ def clean_byline(name: str) -> str:
     if "|" not in name:
         return name
     return joined_names(re.split(r"\s*\|\s*|\s+and\s+", name))
+
+
+_PLACE_PART = re.compile(r"[A-Z][\w'’.-]+(?: [A-Z][\w'’.-]+)?")
+
+
+def is_place_line(unit: str) -> bool:
+    """`Dhaka`, `Teknaf, Cox's Bazar`, `Belgrade, Pristina`: where the authors named above it are, not
+    another author (a person's name is two words or more, and a list of them has no one-word part)."""
+    parts = [part.strip() for part in unit.split(",")]
+    if len(parts) > 3 or not all(_PLACE_PART.fullmatch(part) for part in parts) or ACRONYM.match(unit.strip()):
+        return False
+    return any(len(part.split()) == 1 for part in parts) or all(part in bureau_cities() for part in parts)
 
 
 def joined_names(names: Sequence[str]) -> str:

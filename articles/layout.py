@@ -58,6 +58,7 @@ from articles.bylines import (
     clean_byline,
     is_affiliation,
     is_name_like,
+    is_place_line,
     joined_names,
     name_before_role,
     with_author,
@@ -245,6 +246,7 @@ class _Page:
     statements: dict[int, DateStatement | None] = field(default_factory=dict)  # memo of statement()
     header_lines: dict[int, bool] = field(default_factory=dict)  # memo of _is_header_line
     author_names: list[str] = field(default_factory=list)  # names on lines of their own in the header
+    reporters: str = ""  # `(Reporting by A; Editing by B)` under the article: who reported it
     dateline_agency: str = ""  # `KARACHI (APP) –`
     from_institution: bool = False  # republished from a think tank ("This article was published by ...")
     standalone: set[str] = field(default_factory=set)  # every line of the page, canonical
@@ -616,9 +618,7 @@ def _clues_in_furniture(page: _Page, index: int, rule: str) -> None:
         if outlet and outlet.split()[0].lower() not in {"us", "our", "the", "my", "this"}:
             page.clues.append(OutletClue(Clue.MESSENGER, outlet.strip(), unit))
     elif rule == "wire_credits":
-        reporting = REPORTING_BY.match(unit)
-        if reporting:
-            _offer_byline(page, reporting["names"].strip(), CREDIT)
+        _read_reporting_credit(page, unit)
     elif rule == "source_credit":
         republished = _REPUBLISHED_FROM.search(unit)
         if republished:
@@ -1013,6 +1013,8 @@ def _read_header(page: _Page, block: list[int], start: int, known_title: str) ->
         ):
             page.remove(index, "byline", note="the author's role")
             continue
+        if _under_a_name_line(page, index) and _read_name_run(page, index):
+            continue
         if _read_byline_or_date(page, index, byline_pending):
             byline_pending = False
             continue
@@ -1028,6 +1030,48 @@ def _read_header(page: _Page, block: list[int], start: int, known_title: str) ->
             continue
         page.remove(index, "article_header")
     return title_index
+
+
+_REPORTING_FROM = re.compile(r"^reporting from\s*", re.I)
+
+
+def _under_a_name_line(page: _Page, index: int) -> bool:
+    """Right under a byline that is a name on its own line (or under that name's place)."""
+    above = page.removed.get(index - 1)
+    if above is not None and above.rule == "article_header" and ACRONYM.match(above.text.strip()):
+        above = page.removed.get(index - 2)  # Balkan Insight: the names, `BIRN`, their towns
+    return above is not None and above.rule == "byline" and page.byline_strength == NAME_LINE
+
+
+def _read_name_run(page: _Page, index: int) -> bool:
+    """Names one to a line, each perhaps with its place under it (Prothom Alo: `A`, `Teknaf, Cox's Bazar`,
+    `B`, `Dhaka`): a place is the author's, a further name a co-author."""
+    unit = page.units[index].strip()
+    if any(page.outlets.named(part.strip()) is not None for part in unit.split(",")):
+        return False
+    words = unit.split()
+    if 2 <= len(words) <= 4 and page.outlets.named(words[0]) is not None and is_name_like(unit):
+        page.remove(index, "byline", note="the author's service")  # the BBC's `BBC Nepali` under a name
+        return True
+    place = _REPORTING_FROM.sub("", unit)  # the BBC's `Reporting fromKathmandu`
+    if is_place_line(place):
+        page.remove(index, "byline", note="the author's place")
+        return True
+    if (
+        2 <= len(words) <= 4
+        and "," not in unit
+        and is_name_like(unit)
+        and not DESKS.match(unit)
+        and not CREDIT_LINE.match(unit)
+        and not _only_section_words(unit)
+    ):
+        name = clean_byline(unit)
+        page.fields["byline"] = with_author(page.fields.get("byline", ""), name)
+        if page.author_names:
+            page.author_names.append(name)
+        page.remove(index, "byline")
+        return True
+    return False
 
 
 def _headline(page: _Page, block: list[int]) -> int | None:
@@ -1547,10 +1591,13 @@ def _remove_subheadings(page: _Page, body: list[int]) -> None:
 
 def _settle_author_names(page: _Page) -> None:
     """Authors named on lines of their own (several, each with a role) make the byline when no surer
-    one was found."""
+    one was found; an agency's reporters named under its story, rather than the agency."""
     if page.author_names and page.byline_strength >= NAME_LINE:
         names = list(dict.fromkeys(page.author_names))
         page.fields["byline"] = joined_names(names)
+    agency = page.outlets.named(page.fields.get("byline", "")) if page.reporters else None
+    if agency is not None and agency.kind == "agency" and page.byline_strength >= NAME_LINE:
+        page.fields["byline"] = page.reporters  # `Reuters` above the story, its reporters named below it
 
 
 def _read_closing_lines(page: _Page, body: list[int]) -> list[int]:
@@ -1598,14 +1645,20 @@ def _take_signature(page: _Page, index: int, town: int | None) -> None:
         page.remove(town, "byline", note="the signer's town")
 
 
+def _read_reporting_credit(page: _Page, unit: str) -> None:
+    """`(Reporting by A in Amman and B in Damascus; Editing by C)`: A and B reported the story."""
+    reporting = REPORTING_BY.match(unit)
+    if reporting:
+        page.reporters = clean_byline(reporting["names"].strip())
+        _offer_byline(page, page.reporters, CREDIT)
+
+
 def _read_credit_or_bio(page: _Page, index: int) -> bool:
     unit = page.units[index]
     fields = page.fields
     if WIRE_CREDITS.match(unit):
         page.remove(index, "wire_credits")
-        reporting = REPORTING_BY.match(unit)
-        if reporting:
-            _offer_byline(page, reporting["names"].strip(), CREDIT)
+        _read_reporting_credit(page, unit)
         return True
     bio = BIO_START.match(unit)
     if not (bio and BIO_WORDS.search(unit) and len(unit.split()) <= 80):
