@@ -252,7 +252,10 @@ _AND_AGENCY = re.compile(r"\s+(?:and|&)\s+" + _AGENCY + r"\s*$")
 _AGE_AND_READING_TIME = re.compile(
     r"\s*[•·|]\s*(?:\d+\s*(?:[smhdw]|mins?|hours?|days?|weeks?)(?:\s+ago)?|\d+\s*min(?:ute)?s?\s+read)\b.*$", re.I
 )
-_EDITED_BY = re.compile(r"(?:\s*[,|]\s*|\s+)(?:edited|curated|updated) by\b.*$", re.I)
+# Who edited, translated or illustrated it, after the writers' names: not writers.
+EDITORS_AND_TRANSLATORS = re.compile(
+    r"(?:\s*[,|]\s*|\s+)(?:edited|curated|updated|translated|produced|illustrated) by\b.*$", re.I
+)
 
 
 _FOLLOW_BUTTON = re.compile(r"(?<=\w)\s+Follow(?=\s+and\s|\s*[,|]|\s*$)")
@@ -262,7 +265,7 @@ def clean_byline(name: str) -> str:
     """`By A | B` -> `A and B`; trailing separators, `, and`, a time (`at 10:32 AM`), agencies (`with AFP`), a role
     (`A, Senior Correspondent`), a city (`A in Karachi`) and the outlet (`A, CNN`) taken off."""
     name = _FOLLOW_BUTTON.sub("", name)  # the WSJ's `Harriet Calloway Follow and Daniel Kessler Follow`
-    name = _EDITED_BY.sub("", name)  # NDTV's `Reported by A, Edited by B`: B edited, A wrote
+    name = EDITORS_AND_TRANSLATORS.sub("", name)  # NDTV's `Reported by A, Edited by B`: B edited, A wrote
     name = _AGE_AND_READING_TIME.sub("", name)  # MSN's `Story by A • 2d • 3 min read`
     without_agency = _AND_AGENCY.sub("", name)
     person = len(without_agency.split()) >= 2 and not re.search(rf"\b{_AGENCY}\b", without_agency)

@@ -47,6 +47,7 @@ from articles.bylines import (
     CONTRIBUTORS,
     DESK_WORD,
     DESKS,
+    EDITORS_AND_TRANSLATORS,
     ENDS_IN_ROLE,
     ORGANISATION,
     REPORTING_BY,
@@ -1144,6 +1145,8 @@ def _read_byline_or_date(page: _Page, index: int, byline_pending: bool) -> bool:
     if statement is not None:
         rank = 1 if statement.published is not None else 3.5  # after a print footer's date
         page.published.append((rank, statement))
+        rest = EDITORS_AND_TRANSLATORS.sub("", statement.rest)  # `A and B Translated by C July 22, 2025`
+        statement = dataclasses.replace(statement, rest=rest)
         byline = statement.byline or byline_in(statement.rest)
         if byline:
             _offer_byline(page, byline, EXPLICIT)
@@ -1595,8 +1598,10 @@ def _settle_author_names(page: _Page) -> None:
     if page.author_names and page.byline_strength >= NAME_LINE:
         names = list(dict.fromkeys(page.author_names))
         page.fields["byline"] = joined_names(names)
-    agency = page.outlets.named(page.fields.get("byline", "")) if page.reporters else None
-    if agency is not None and agency.kind == "agency" and page.byline_strength >= NAME_LINE:
+    reporters = page.reporters
+    people = bool(reporters) and not DESKS.match(reporters) and page.outlets.named(reporters.split()[0]) is None
+    agency = page.outlets.named(page.fields.get("byline", "")) if people else None  # not `Reuters staff`
+    if agency is not None and agency.kind == "agency":
         page.fields["byline"] = page.reporters  # `Reuters` above the story, its reporters named below it
 
 

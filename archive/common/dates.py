@@ -200,6 +200,7 @@ _RELATIVE = re.compile(
     re.IGNORECASE,
 )
 _BY_NAME = re.compile(
+    r"(?<![Tt]ranslated)(?<![Ee]dited)(?<![Pp]roduced)(?<![Ii]llustrated)"  # the writer's name, not a translator's
     r"(?:^|[\s|,·•])[Bb]y\s+(?P<name>[A-Z][\w'’.-]*(?:\s+(?:[A-Z][\w'’.-]*|and|&|de|al|bin|van|von))*"
     r"(?:\s+(?:staff\s+)?(?:reporters?|correspondents?|writers?|team|desk|bureau))?)"
 )
