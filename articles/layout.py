@@ -861,6 +861,8 @@ def _is_header_line(page: _Page, index: int) -> bool:
         found = above is not None and (_is_name_like_byline(page, above) or bool(BYLINE.match(page.units[above])))
     if not found and page.outlets.named(unit) is not None and not _is_name_like_byline(page, index):
         around = [_kept_neighbour(page, index, step) for step in (-1, 1)]  # an agency: "Reuters" by the date
+        if around[1] is not None and is_place_line(page.units[around[1]]):
+            around.append(_kept_neighbour(page, around[1], 1))  # `Press Trust of India`, `New Delhi`, the date
         found = any(i is not None and _is_header_statement(page, i) for i in around)
     if not found and _is_name_like_byline(page, index):
         around = [_kept_neighbour(page, index, step) for step in (-1, 1)]

@@ -208,6 +208,7 @@ _TRAILING_LABEL = re.compile(r"(?:\s+(?:On|At|In|Updated|Published|Posted|Date))
 _NUMERIC_DATE = re.compile(r"(?<![\w/.-])[0-3]?\d([/.-])[0-3]?\d\1(?:18|19|20)?\d{2}(?![\w/])")
 
 
+_CLOCK_TIME = re.compile(r"(?<![\w:])\d{1,2}\s?[:.]\s?\d{2}(?:\s*(?:[ap]\.?m\.?|hrs|h)\b)?(?![\w:])", re.I)
 _NAMES_ONLY = re.compile(r"^[A-Z][\w'’.-]*(?:(?:\s+|,\s*)(?:[A-Z][\w'’.-]*|and|&|de|al|bin|van|von))+$")
 _GLUED_MONTH = re.compile(r"(\d)(?=(?:" + _MONTH_NAMES + r")\b)", re.I)
 
@@ -256,6 +257,7 @@ def read_date_statement(line: str, *, month_first: bool = False, max_words: int 
     if byline_match:
         rest = rest[: byline_match.start()] + " " + rest[byline_match.end() :]
     rest = _RELATIVE.sub(" ", rest)
+    rest = _CLOCK_TIME.sub(" ", rest)  # New Age's `Published: 00:00, Mar 01,2025`, Prothom Alo's `21: 05`
     rest = " ".join(rest.split()).strip(_SEPARATORS + ".")
     if len(rest.split()) > 5 and not (len(rest.split()) <= 12 and _NAMES_ONLY.match(rest)):
         return None  # but Anadolu's `A, B and C |21.01.2025`: the names of its authors
