@@ -30,7 +30,7 @@ DESKS = re.compile(
     r"^(?:(?:our|staff|special|web|news|monitoring|online|sports?|business|city|foreign|political|diplomatic|"
     r"recorder|tribune|dawn|the news|desk|bureau|correspondent)\s*)*(?:reporter|report|correspondent|desk|"
     r"monitor|bureau|staff|news wires|wires|agencies|agency)$|"
-    r"^(?:the\s+)?(?:[A-Z][\w.&'’-]*\s+){1,3}(?:desk|bureau|report|reporters?|staff|team|newsroom|correspondents?)$|"
+    r"^(?:the\s+)?(?:[A-Z][\w.&'’-]*\s+){1,3}(?:desk|bureau|report|reporters?|staff|team|newsroom|correspondents?|news service)$|"
     r"^(?:from\s+)?our\s+(?:own\s+)?(?:staff\s+)?(?:correspondent|reporter)s?$|"
     r"^(?:the\s+)?office of the (?:spokesperson|spokesman|press secretary|(?:chief )?spokes\w+)$|"
     r"^[A-Z][\w .'’-]{1,40}\s+(?:and|&|with)\s+(?:news\s+)?agencies$",  # `Al Jazeera and news agencies`

@@ -1201,7 +1201,8 @@ def _read_byline_or_date(page: _Page, index: int, byline_pending: bool) -> bool:
             fields["byline"], page.byline_strength = " ".join(unit.split()), strength  # `FRANCE 24 with AFP`, whole
         else:
             _offer_byline(page, name, strength)
-        if not byline_pending and " and " not in name and page.outlets.named(name) is None:
+        service = bool(page.author_names) and bool(DESKS.match(name))  # `Tribune News Service` under a name
+        if not byline_pending and " and " not in name and page.outlets.named(name) is None and not service:
             page.author_names.append(name)  # not `USA TODAY` beside the names: the outlet, not an author
         page.remove(index, "byline")
         return True

@@ -208,6 +208,11 @@ _TRAILING_LABEL = re.compile(r"(?:\s+(?:On|At|In|Updated|Published|Posted|Date))
 _NUMERIC_DATE = re.compile(r"(?<![\w/.-])[0-3]?\d([/.-])[0-3]?\d\1(?:18|19|20)?\d{2}(?![\w/])")
 
 
+_TIME_ZONE = re.compile(
+    r"(?<!\w)(?:IST|PKT|PST|GMT|UTC|BST|CET|CEST|EST|EDT|PDT|AST|GST|IRST|AFT|JST|KST|HKT|SGT|ET|PT)(?!\w)|"
+    r"(?<!\w)(?:at|on)\s*:(?=\s|$)",  # a label whose time was read: `Updated At : 05:44 AM`
+    re.I,
+)
 _CLOCK_TIME = re.compile(r"(?<![\w:])\d{1,2}\s?[:.]\s?\d{2}(?:\s*(?:[ap]\.?m\.?|hrs|h)\b)?(?![\w:])", re.I)
 _NAMES_ONLY = re.compile(r"^[A-Z][\w'’.-]*(?:(?:\s+|,\s*)(?:[A-Z][\w'’.-]*|and|&|de|al|bin|van|von))+$")
 _GLUED_MONTH = re.compile(r"(\d)(?=(?:" + _MONTH_NAMES + r")\b)", re.I)
@@ -258,7 +263,9 @@ def read_date_statement(line: str, *, month_first: bool = False, max_words: int 
         rest = rest[: byline_match.start()] + " " + rest[byline_match.end() :]
     rest = _RELATIVE.sub(" ", rest)
     rest = _CLOCK_TIME.sub(" ", rest)  # New Age's `Published: 00:00, Mar 01,2025`, Prothom Alo's `21: 05`
+    rest = _TIME_ZONE.sub(" ", rest)  # the Tribune's `Amritsar, Updated At : 05:44 AM Mar 06, 2025 IST`
     rest = " ".join(rest.split()).strip(_SEPARATORS + ".")
+    rest = "" if rest.lower() in {"at", "on"} else rest  # `Posted at 10:32 AM Jan 3, 2024`
     if len(rest.split()) > 5 and not (len(rest.split()) <= 12 and _NAMES_ONLY.match(rest)):
         return None  # but Anadolu's `A, B and C |21.01.2025`: the names of its authors
     return DateStatement(published, updated, phrase, byline, rest, numeric)
