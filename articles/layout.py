@@ -1053,7 +1053,7 @@ def _read_name_run(page: _Page, index: int) -> bool:
     if any(page.outlets.named(part.strip()) is not None for part in unit.split(",")):
         return False
     words = unit.split()
-    if 2 <= len(words) <= 4 and page.outlets.named(words[0]) is not None and is_name_like(unit):
+    if 2 <= len(words) <= 4 and _starts_with_an_outlet(page, unit) and is_name_like(unit):
         page.remove(index, "byline", note="the author's service")  # the BBC's `BBC Nepali` under a name
         return True
     place = _REPORTING_FROM.sub("", unit)  # the BBC's `Reporting fromKathmandu`
@@ -1542,8 +1542,14 @@ def _reporter_under_the_article(page: _Page, unit: str) -> bool:
         and 2 <= len(unit.split()) <= 4
         and is_name_like(unit)
         and not DESKS.match(unit.strip())
-        and page.outlets.named(unit) is None
+        and not _starts_with_an_outlet(page, unit)
     )
+
+
+def _starts_with_an_outlet(page: _Page, unit: str) -> bool:
+    """`Kyodo News Plus`, `BBC Nepali`: an outlet's product or service, not a person."""
+    words = unit.split()
+    return any(page.outlets.named(" ".join(words[:length])) is not None for length in range(1, min(3, len(words)) + 1))
 
 
 MAX_CONTRIBUTORS = 6

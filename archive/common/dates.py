@@ -213,6 +213,7 @@ _TIME_ZONE = re.compile(
     r"(?<!\w)(?:at|on)\s*:(?=\s|$)",  # a label whose time was read: `Updated At : 05:44 AM`
     re.I,
 )
+_CATEGORY_LIST = re.compile(r"\|\s*[A-Z][\w&]*(?: [A-Z][\w&]*)?(?:\s*,\s*[A-Z][\w&]*(?: [A-Z][\w&]*)?)+\s*$")
 _CLOCK_TIME = re.compile(r"(?<![\w:])\d{1,2}\s?[:.]\s?\d{2}(?:\s*(?:[ap]\.?m\.?|hrs|h)\b)?(?![\w:])", re.I)
 _NAMES_ONLY = re.compile(r"^[A-Z][\w'’.-]*(?:(?:\s+|,\s*)(?:[A-Z][\w'’.-]*|and|&|de|al|bin|van|von))+$")
 _GLUED_MONTH = re.compile(r"(\d)(?=(?:" + _MONTH_NAMES + r")\b)", re.I)
@@ -266,6 +267,7 @@ def read_date_statement(line: str, *, month_first: bool = False, max_words: int 
     rest = _TIME_ZONE.sub(" ", rest)  # the Tribune's `Amritsar, Updated At : 05:44 AM Mar 06, 2025 IST`
     rest = " ".join(rest.split()).strip(_SEPARATORS + ".")
     rest = "" if rest.lower() in {"at", "on"} else rest  # `Posted at 10:32 AM Jan 3, 2024`
+    rest = _CATEGORY_LIST.sub("", rest).strip(_SEPARATORS)  # Kyodo's `... - 21:38 | All, Japan, World`
     if len(rest.split()) > 5 and not (len(rest.split()) <= 12 and _NAMES_ONLY.match(rest)):
         return None  # but Anadolu's `A, B and C |21.01.2025`: the names of its authors
     return DateStatement(published, updated, phrase, byline, rest, numeric)
