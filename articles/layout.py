@@ -735,8 +735,15 @@ def _starts_report(unit: str) -> bool:
 
 
 def _is_name_like_byline(page: _Page, index: int) -> bool:
+    """A name (or a few) on a line of its own, perhaps with the outlet or agency after it (Philstar's
+    `Mariam Shah - Agence France-Presse`)."""
     unit = page.units[index]
-    return is_name_like(unit) and len(CITY.sub("", unit).split()) <= 8
+    if not is_name_like(unit):
+        person = _without_outlet(page, unit)
+        if person == unit or not is_name_like(person):
+            return False
+        unit = person
+    return len(CITY.sub("", unit).split()) <= 8
 
 
 # Furniture below which nothing is the article: a comment section, tags, a copyright line, a page's
@@ -1068,7 +1075,7 @@ def _read_name_run(page: _Page, index: int) -> bool:
         and not CREDIT_LINE.match(unit)
         and not _only_section_words(unit)
     ):
-        name = clean_byline(unit)
+        name = _without_outlet(page, clean_byline(unit))  # `Mariam Shah - Agence France-Presse`
         page.fields["byline"] = with_author(page.fields.get("byline", ""), name)
         if page.author_names:
             page.author_names.append(name)
@@ -1195,7 +1202,7 @@ def _read_byline_or_date(page: _Page, index: int, byline_pending: bool) -> bool:
         page.remove(index, "byline", note="the author's role")  # "Amber Whitlock" then "Pakistan correspondent"
         return True
     if byline_pending or _is_header_line(page, index) or (is_name_like(unit) and not fields.get("byline")):
-        name = clean_byline(unit)
+        name = _without_outlet(page, clean_byline(unit))  # `Mariam Shah - Agence France-Presse`
         strength = EXPLICIT if byline_pending else NAME_LINE
         if page.outlets.named(name) is not None and WITH_AGENCIES.search(unit) and strength < page.byline_strength:
             fields["byline"], page.byline_strength = " ".join(unit.split()), strength  # `FRANCE 24 with AFP`, whole
