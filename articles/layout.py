@@ -470,6 +470,7 @@ def _is_caption_above(page: _Page, index: int) -> bool:
         and further not in page.removed
         and len(page.units[above].split()) <= 25
         and len(page.units[further].split()) >= 6
+        and page.statement(further) is None  # Trend: the date line, the headline, the photo's credit
     )
 
 
@@ -542,6 +543,7 @@ def _remove_what_a_button_belongs_to(page: _Page, index: int) -> None:
         and is_headline_like(unit)
         and not ends_sentence(unit)
         and len(unit.split()) <= 20
+        and not (len(unit.split()) <= 3 and is_name_like(unit))  # Trend: the author, then `Read more` about them
     ):
         page.remove(above, rule)
 
