@@ -30,7 +30,8 @@ DESKS = re.compile(
     r"^(?:(?:our|staff|special|web|news|monitoring|online|sports?|business|city|foreign|political|diplomatic|"
     r"recorder|tribune|dawn|the news|desk|bureau|correspondent)\s*)*(?:reporter|report|correspondent|desk|"
     r"monitor|bureau|staff|news wires|wires|agencies|agency)$|"
-    r"^(?:the\s+)?(?:[A-Z][\w.&'’-]*\s+){1,3}(?:desk|bureau|report|reporters?|staff|team|newsroom|correspondents?|news service)$|"
+    r"^(?:the\s+)?(?:[A-Z][\w.&'’-]*\s+){1,3}(?:desk|bureau|report|reporters?|staff|team|newsroom|correspondents?|"
+    r"news service)$|"
     r"^(?:from\s+)?our\s+(?:own\s+)?(?:staff\s+)?(?:correspondent|reporter)s?$|"
     r"^(?:the\s+)?office of the (?:spokesperson|spokesman|press secretary|(?:chief )?spokes\w+)$|"
     r"^[A-Z][\w .'’-]{1,40}\s+(?:and|&|with)\s+(?:news\s+)?agencies$",  # `Al Jazeera and news agencies`
@@ -343,4 +344,5 @@ def name_before_role(unit: str) -> str:
     """`Laila Durrani Senior Analyst, Pakistan` -> `Laila Durrani`; "" when no role follows a name."""
     parts = _ROLE_START.split(unit, maxsplit=1)
     name = parts[0].strip(" ,|-–—")
-    return name if len(parts) == 2 and is_name_like(name) else ""
+    starts_with_a_role = bool(_ROLE_START.match(" " + name))  # `Senior Policy Fellow`: no name before it
+    return name if len(parts) == 2 and is_name_like(name) and not starts_with_a_role else ""

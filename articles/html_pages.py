@@ -20,7 +20,8 @@ from collections.abc import Iterator
 from typing import Any
 
 from archive.common.dates import DateStatement, partial_date
-from articles.layout import joined_names, parse_text, read_page, type_of_label
+from articles.bylines import DESKS, joined_names
+from articles.layout import parse_text, read_page, type_of_label
 from articles.limits import DEFAULT_LIMITS, ImportLimits
 from articles.outlets import EMPTY_INDEX, Clue, OutletClue, OutletIndex, identify
 from articles.parsed import ParsedArticle, ParseError
@@ -201,6 +202,9 @@ def visible_text(root: Any) -> VisibleText:
             if tag in CONTAINER_TAGS:
                 state["opens"] = True
         if element.text and tag:
+            glued = pending and pending[-1][-1:].islower() and element.text[:1].isupper()
+            if glued and not block and element.get("class"):
+                pending.append(" ")  # two styled parts of a card: `<span>Zoe Ashford</span><span>Senior Fellow`
             pending.append(element.text)
         for child in element:
             walk(child, inner_rule)
@@ -468,6 +472,9 @@ def _with_markup(parsed: ParsedArticle, markup: PageMarkup, lines: str, outlets:
     elif parsed.byline and _more_authors(parsed.byline, markup.authors):
         names = [name.strip() for name in markup.authors.split(", ")]
         changes["byline"] = joined_names(names)[:500]  # USA Today links each name
+    elif parsed.byline and _people(markup.authors, outlets) and not _shares_a_name(parsed.byline, markup.authors):
+        # the page's text gave a button or a role for the byline (`Available Downloads`), the markup its authors
+        changes["byline"] = joined_names([name.strip() for name in markup.authors.split(", ")])[:500]
     if markup.description and not parsed.summary and _visible(markup.description, lines):
         changes["summary"] = markup.description
     if markup.section and not parsed.section:
@@ -479,6 +486,18 @@ def _with_markup(parsed: ParsedArticle, markup: PageMarkup, lines: str, outlets:
     identified = identify(changes.get("outlet_clues", parsed.outlet_clues), outlets)
     changes.update(identified=identified, outlet=identified.name if identified else "")
     return dataclasses.replace(parsed, **changes)
+
+
+def _people(authors: str, outlets: OutletIndex) -> bool:
+    """Markup authors that are all people's names: two to four capitalised words, no desk, no outlet."""
+    names = [" ".join(name.split()) for name in authors.split(", ") if name.strip()]
+    return bool(names) and all(
+        1 < len(name.split()) <= 4
+        and all(word[:1].isupper() for word in name.split())
+        and not DESKS.match(name)
+        and outlets.named(name) is None
+        for name in names
+    )
 
 
 def _more_authors(byline: str, authors: str) -> bool:

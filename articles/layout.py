@@ -1525,7 +1525,9 @@ def _read_page_footer(page: _Page, end: int) -> None:
             and index - contributors_from <= MAX_CONTRIBUTORS
             and not page.fields.get("byline")
         ):
-            name = name_before_role(page.units[index])
+            unit = page.units[index].strip()
+            alone = 2 <= len(unit.split()) <= 4 and is_name_like(unit) and not is_affiliation(unit)
+            name = name_before_role(unit) or (unit if alone else "")  # `Zoe Ashford` above her role
             if name:
                 page.author_names.append(name)
         if not in_comments and _read_credit_or_bio(page, index):
