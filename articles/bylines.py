@@ -262,9 +262,15 @@ EDITORS_AND_TRANSLATORS = re.compile(
 _FOLLOW_BUTTON = re.compile(r"(?<=\w)\s+Follow(?=\s+and\s|\s*[,|]|\s*$)")
 
 
+# A blog platform's default user names: nobody's byline.
+_ACCOUNT_NAME = re.compile(r"^(?:admin|administrator|editor|webmaster|webadmin|siteadmin|user\d*)$", re.I)
+
+
 def clean_byline(name: str) -> str:
     """`By A | B` -> `A and B`; trailing separators, `, and`, a time (`at 10:32 AM`), agencies (`with AFP`), a role
     (`A, Senior Correspondent`), a city (`A in Karachi`) and the outlet (`A, CNN`) taken off."""
+    if _ACCOUNT_NAME.match(name.strip()):
+        return ""
     name = _FOLLOW_BUTTON.sub("", name)  # the WSJ's `Harriet Calloway Follow and Daniel Kessler Follow`
     name = EDITORS_AND_TRANSLATORS.sub("", name)  # NDTV's `Reported by A, Edited by B`: B edited, A wrote
     name = _AGE_AND_READING_TIME.sub("", name)  # MSN's `Story by A • 2d • 3 min read`

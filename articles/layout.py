@@ -1158,7 +1158,7 @@ def _read_byline_or_date(page: _Page, index: int, byline_pending: bool) -> bool:
         page.published.append((rank, statement))
         rest = EDITORS_AND_TRANSLATORS.sub("", statement.rest)  # `A and B Translated by C July 22, 2025`
         statement = dataclasses.replace(statement, rest=rest)
-        byline = statement.byline or byline_in(statement.rest)
+        byline = clean_byline(statement.byline) or byline_in(statement.rest)
         if byline:
             _offer_byline(page, byline, EXPLICIT)
         elif statement.rest and (

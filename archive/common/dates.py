@@ -202,7 +202,8 @@ _RELATIVE = re.compile(
 _BY_NAME = re.compile(
     r"(?<![Tt]ranslated)(?<![Ee]dited)(?<![Pp]roduced)(?<![Ii]llustrated)"  # the writer's name, not a translator's
     r"(?:^|[\s|,·•])[Bb]y\s+(?P<name>[A-Z][\w'’.-]*(?:\s+(?:[A-Z][\w'’.-]*|and|&|de|al|bin|van|von))*"
-    r"(?:\s+(?:staff\s+)?(?:reporters?|correspondents?|writers?|team|desk|bureau))?)"
+    r"(?:\s+(?:staff\s+)?(?:reporters?|correspondents?|writers?|team|desk|bureau))?|"
+    r"[a-z][\w.-]*(?=\s*[|·•]))"  # a blog's user name: WordPress's `By admin | January 18, 2024`
 )
 _TRAILING_LABEL = re.compile(r"(?:\s+(?:On|At|In|Updated|Published|Posted|Date))+$")
 _NUMERIC_DATE = re.compile(r"(?<![\w/.-])[0-3]?\d([/.-])[0-3]?\d\1(?:18|19|20)?\d{2}(?![\w/])")
