@@ -1108,6 +1108,15 @@ def _headline(page: _Page, block: list[int]) -> int | None:
         # A date above the headline and the byline below it (Atlantic Council): the text between them.
         after = header_lines[0]
         texts = texts_between(after, next((i for i in header_lines if i > after + 1), None))
+    below = texts_between(header_lines[-1], None) if header_lines else []
+    if (
+        texts
+        and len(below) == 1
+        and all(len(page.units[i].split()) <= 4 for i in texts)
+        and is_headline_like(page.units[below[0]])
+        and len(page.units[below[0]].split()) >= 6
+    ):
+        return below[0]  # only labels above the date line (UN press releases), the headline under it
     if not texts:
         texts = [i for i in block if not _is_header_line(page, i) and is_headline_like(page.units[i])]
     if not texts:
