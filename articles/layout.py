@@ -1111,7 +1111,7 @@ def _headline(page: _Page, block: list[int]) -> int | None:
     below = texts_between(header_lines[-1], None) if header_lines else []
     if (
         texts
-        and len(below) == 1
+        and below
         and all(len(page.units[i].split()) <= 4 for i in texts)
         and is_headline_like(page.units[below[0]])
         and len(page.units[below[0]].split()) >= 6
@@ -1146,6 +1146,8 @@ def _is_standfirst_of(line: str, above: str) -> bool:
         and len(above.split()) <= 25
         and is_headline_like(above)
         and not (_SECTION_PATH.match(above) and len(above.split()) <= 5)  # `Hong Kong/Transport & Infrastructure`
+        # a kicker in Title Case above a headline in Title Case (Lawfare's `Foreign Relations & International Law`)
+        and not (len(above.split()) <= 5 and ":" not in above and is_title_case(above) and is_title_case(line))
     )
 
 
