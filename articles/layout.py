@@ -222,10 +222,17 @@ def _title_without_labels(title: str, fields: dict[str, Any] | None = None) -> s
         if stripped != title and stripped.strip():
             fields["article_type"] = article_type
             title = stripped
+    title = _WIRE_LABEL.sub("", title)  # Yonhap's `(LEAD) S. Korea's exports rise ...`
     without_trail = _BREADCRUMB_TRAIL.sub("", title)  # `Home / Cities / Mumbai News / Headline`
     return (without_trail if len(without_trail.split()) >= 4 else title).strip()
 
 
+# An agency's label for the version of a story, before its headline.
+_WIRE_LABEL = re.compile(
+    r"^\((?:LEAD|\d+(?:st|nd|rd|th) LD|URGENT|UPDATE(?: \d+)?|CORRECTED|REFILE|News Focus|[\w ]{2,20} Interview)\)"
+    r"\s+(?=\S)",
+    re.I,
+)
 _BREADCRUMB_TRAIL = re.compile(r"^(?:[\w&'’.-]+(?: [\w&'’.-]+){0,2}\s+[/›»>]\s+){2,}")
 
 
