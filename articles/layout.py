@@ -110,7 +110,7 @@ _NOT_A_DATELINE = frozenset(
 _URL_LINE = re.compile(r"^(?:short ?url:?\s*)?(?P<url>https?://\S+|www\.\S+)$", re.I)
 _HEADER_NOISE = re.compile(
     r"^(?:by|text by|words by|written by|published|updated|posted|last updated|first published|published on|"
-    r"updated on|summary|highlights|key points|in short|story highlights|synopsis|at a glance)\s*:?$|"
+    r"updated on|summary|highlights|key points|in short|story highlights|synopsis|at a glance|from)\s*:?$|"
     r"^(?:news id|id|story id|code)\s*:?\s*\d+$|^\d+\s*(?:min|minute)s?(?:\s+read)?$|^(?:reading time|read time)\b|"
     r"^\d+[\s*]+\d+$|^\d+$|^(?:about\s+)?(?:an?|\d+)\s+(?:seconds?|minutes?|mins?|hours?|days?)\s+ago$",
     re.I,
@@ -1093,6 +1093,9 @@ def _read_name_run(page: _Page, index: int) -> bool:
     return False
 
 
+_FROM_LABEL = re.compile(r"^from\s*:?$", re.I)
+
+
 def _headline(page: _Page, block: list[int]) -> int | None:
     """The headline among the header's lines of text above its first byline or date line: the last of
     them, unless it is the standfirst of the line above (longer, and a sentence or a dozen words)."""
@@ -1107,6 +1110,7 @@ def _headline(page: _Page, block: list[int]) -> int | None:
             and not _URL_LINE.match(page.units[i])
             and not _HEADER_NOISE.match(page.units[i])
             and not _only_section_words(page.units[i])  # `Press Statement`, `World News`
+            and not (i > 0 and _FROM_LABEL.match(page.units[i - 1]))  # GOV.UK: `From:` and the department
             and (len(page.units[i].split()) >= 4 or (len(page.units[i].split()) >= 2 and _next_is_header_line(page, i)))
         ]  # fmt: skip
 
