@@ -432,6 +432,8 @@ def _remove_by_rule(page: _Page) -> None:
         if LABELLED_CAPTION.match(unit) and len(unit.split()) <= 60:
             page.remove(index, "photo_caption")
             continue
+        if _VIDEO_LABEL.match(unit) and _take_video_teaser(page, index):
+            continue
         if CAPTION_LABEL.match(unit):
             page.remove(index, "photo_caption")
             following = index + 1
@@ -465,6 +467,24 @@ def _remove_by_rule(page: _Page) -> None:
 
 
 _LABELLED_CREDIT = re.compile(r"^(?:photo|photograph|image|picture|photo credit)\s*:\s*\S", re.I)
+
+
+_VIDEO_LABEL = re.compile(r"^(?:video|watch)\s*:?$", re.I)
+
+
+def _take_video_teaser(page: _Page, index: int) -> bool:
+    """A `Video` label, the video's title under it and perhaps a line about it (Fox News puts one between
+    the article's header and its first paragraph)."""
+    title, blurb = index + 1, index + 2
+    if title >= len(page.units) or title in page.removed:
+        return False
+    if not is_headline_like(page.units[title]) or ends_sentence(page.units[title]) or is_prose(page.units[title]):
+        return False
+    for line in (index, title):
+        page.remove(line, "media_player")
+    if blurb < len(page.units) and blurb not in page.removed and not is_prose(page.units[blurb]):
+        page.remove(blurb, "media_player")  # a line about the video, shorter than a paragraph
+    return True
 
 
 def _is_caption_above(page: _Page, index: int) -> bool:
