@@ -270,7 +270,7 @@ BOILERPLATE_RULES: tuple[LineRule, ...] = (
     _rule(
         "copyright_line",
         "Copyright lines (© 2024 Dawn, All rights reserved ...)",
-        r"^(all rights reserved\.?.*|(copyright\s*)?(©|\(c\)).*|copyright\s+\d{4}\b.*|.*\ball rights reserved\b.*)$",
+        r"^(all rights reserved\.?.*|([\w.-]{2,40}\s+)?(copyright\s*)?(©|\(c\)).*|copyright\s+\d{4}\b.*|.*\ball rights reserved\b.*)$",
         30,
         ends_article=True,
     ),
@@ -309,7 +309,7 @@ BOILERPLATE_RULES: tuple[LineRule, ...] = (
         "site_chrome",
         "Navigation and page furniture (Exit mobile version, Skip to content, Advertisement, Search, Sign in)",
         r"^(exit mobile version|skip (to )?(the )?(main |sections? |site )?(content|links|navigation|footer|search)|"
-        r"accessibility (links|help)|"
+        r"accessibility (links|help|statement)|"
         r"toggle (navigation|menu)|main menu|menu|"
         r"navigation menu|search( for)?:?|home|loading\.*|"
         r"back to top|scroll to top|close|next article|previous article|next post|previous post|print this page|"

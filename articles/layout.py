@@ -661,12 +661,16 @@ def _clues_in_furniture(page: _Page, index: int, rule: str) -> None:
             page.clues.append(OutletClue(Clue.AGENCY_CREDIT, match["outlet"].strip(), unit))
 
 
+_WELCOME = re.compile(r"^welcome to\s+(?:the\s+)?(?=[A-Z])", re.I)
+
+
 def copyright_owner(line: str) -> str:
     """Who a copyright line names: `Copyright ©2024. All rights reserved. Geo Television Network` ->
     `Geo Television Network`; "" when it names nobody."""
-    segments = re.split(r"[.|,;:]\s+|\s+[-–—]\s+|[.|;]$", _COPYRIGHT_WORDS.sub(" ", line))
+    # `washingtonpost.com © 1996-2024 The Washington Post`: the © and the years part the domain from the owner
+    segments = re.split(r"[.|,;:]\s+|\s+[-–—]\s+|[.|;]$|\s{3,}", _COPYRIGHT_WORDS.sub("   ", line))
     for segment in segments:
-        name = " ".join(segment.split()).strip(" .,-–—|")
+        name = re.sub(r"^by\s+", "", " ".join(segment.split()).strip(" .,-–—|"), flags=re.I)  # Wix's `© 2024 by X`
         if name and plausible_name(name) and not name.lower().startswith(("and ", "subject ", "unless ")):
             return name
     return ""
@@ -1375,8 +1379,9 @@ def _read_page_header(page: _Page, header_start: int, title_index: int | None) -
         statement = page.statement(index)
         if statement is not None and statement.date is not None:
             page.published.append((5, statement))
-    if first not in page.removed and plausible_name(page.units[first]) and len(page.units[first].split()) <= 5:
-        page.clues.append(OutletClue(Clue.MASTHEAD, page.units[first], page.units[first]))  # believed if corroborated
+    welcomed = _WELCOME.sub("", page.units[first])  # `Welcome to the United Nations`
+    if first not in page.removed and plausible_name(welcomed) and len(welcomed.split()) <= 5:
+        page.clues.append(OutletClue(Clue.MASTHEAD, welcomed, page.units[first]))  # believed if corroborated
     if (
         first == min(kept)
         and all(page.removed[i].rule == "site_chrome" for i in range(first))
