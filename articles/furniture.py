@@ -236,7 +236,8 @@ BOILERPLATE_RULES: tuple[LineRule, ...] = (
         r"\bwould you consider supporting us\b|\bis a reader-supported publication\b|"
         r"^your (tax[- ]deductible )?(gift|donation) (can|will) (help|make)\b|"
         r"\b(if you can,? )?please support us today\.?$|"
-        r"^[\w .'’&-]{2,40}'s journalism is made possible by\b",
+        r"^[\w .'’&-]{2,40}'s journalism is made possible by\b|"
+        r"\b(you can|please) support (my|our) (work|reporting|journalism)\b|\bon (ko-fi|patreon|buy me a coffee)\.?$",
         40,
     ),
     _rule(

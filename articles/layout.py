@@ -1543,17 +1543,26 @@ def _speaks_for_site(page: _Page, unit: str) -> bool:
     return bool(_SITE_VOICE.search(text)) and not _REPORTING.search(text)
 
 
+_HASHTAG = re.compile(r"^#\w")
+
+
 def _read_page_footer(page: _Page, end: int) -> None:
     """Everything below the article is the page's: comments, related stories, footers. An author's
     note or wire credits right after the article are read first."""
     in_comments = False
     contributors_from = None
     first = True
+    under_the_post = True  # nothing but the post's tags between the article and this line
     for index in range(end + 1, len(page.units)):
         removal = page.removed.get(index)
         if removal is not None:
             in_comments = in_comments or removal.rule == "comment_form"
+            under_the_post = under_the_post and removal.rule not in {"related_links", "comment_form", "page_footer"}
             continue
+        statement = None if in_comments else page.statement(index)
+        if under_the_post and statement is not None and statement.published is not None and not statement.rest:
+            page.published.append((5.5, statement))  # Tumblr: the post, its tags, then its date
+        under_the_post = under_the_post and bool(_HASHTAG.match(page.units[index]))
         if first and _is_signature(page.units[index]):
             _take_signature(page, index, _kept_neighbour(page, index, 1))  # a letter's signer
             first = False
@@ -1579,7 +1588,6 @@ def _read_page_footer(page: _Page, end: int) -> None:
                 page.author_names.append(name)
         if not in_comments and _read_credit_or_bio(page, index):
             continue
-        statement = None if in_comments else page.statement(index)
         if statement is not None and statement.published is not None and _FOOTER_PUBLISHED.match(page.units[index]):
             page.published.append((3, statement))  # "This article was first published on January 18, 2024"
         byline = BYLINE.match(page.units[index])
@@ -1772,8 +1780,8 @@ def _read_dateline(page: _Page, first_paragraph: str) -> None:
 def _choose_date(page: _Page) -> None:
     """The publication date, by rank: the article header's published date (1), the markup's (1.5), a
     date right above the headline (2), the print footer's or a "first published on" line below the
-    article (3), the header's updated date (3.5), a date at the top of the page (5), the date in a
-    URL's path on the page (6)."""
+    article (3), the header's updated date (3.5), a date at the top of the page (5), a blog's date under
+    its post's tags (5.5), the date in a URL's path on the page (6)."""
     for unit in page.units:
         for url in _URL_IN_TEXT.findall(unit):
             date = url_date(url)
