@@ -130,6 +130,7 @@ BOILERPLATE_RULES: tuple[LineRule, ...] = (
         r"you (may|might) also like|more from\b|more in\b|more stories|latest( news| stories)?|recent posts|"
         r"most (read|popular|viewed|shared|watched)|trending( now| stories)?|don'?t miss|editor'?s picks?|"
         r"top stories|what to read next|further reading|list of \d+ items|list \d+ of \d+|end of list|post navigation|"
+        r"previously (?:in|on) [A-Z][\w&.'’ -]{1,40}?(?=:)|"
         r"related(?: \w+)?(?=\s*:))"
         r"\b\s*[:.!|-]?|^related\s*[:.]?$",
         25,

@@ -132,7 +132,9 @@ _PUBLISHED_IN = re.compile(
     re.I,
 )
 _MORE_FROM = re.compile(
-    r"^(?:more|recommended|latest|most read|top stories) (?:from|on) (?P<outlet>[A-Z][\w&.'’ -]{1,40})$", re.I
+    r"^(?:more|recommended|latest|most read|top stories) (?:from|on) (?P<outlet>[A-Z][\w&.'’ -]{1,40})$|"
+    r"^previously (?:in|on) (?P<newsletter>[A-Z][\w&.'’ -]{1,40}?):",  # a newsletter's link to its last issue
+    re.I,
 )
 _SUBSCRIBE_TO = re.compile(r"^(?:subscribe to|share|support|follow)\s+(?P<outlet>[A-Z][\w&.'’ -]{1,40}?)[.!]?$")
 _SHARED_FROM_APP = re.compile(r"^(?:shared|sent) (?:from|via) (?:the )?(?P<outlet>.{2,40}?) app$", re.I)
@@ -637,7 +639,7 @@ def _clues_in_furniture(page: _Page, index: int, rule: str) -> None:
             if statement is not None and statement.date is not None:
                 page.published.append((3, dataclasses.replace(statement, phrase=unit.strip())))
     elif rule == "related_links" and (match := _MORE_FROM.match(unit)):
-        page.clues.append(OutletClue(Clue.MESSENGER, match["outlet"].strip(), unit))
+        page.clues.append(OutletClue(Clue.MESSENGER, (match["outlet"] or match["newsletter"]).strip(), unit))
     elif rule == "call_to_action" and (match := _SHARED_FROM_APP.match(unit)):
         page.clues.append(OutletClue(Clue.PUBLISHED_IN, match["outlet"].strip(), unit))
     elif rule in {"messenger_invite", "call_to_action", "share_prompt"} and (match := _SUBSCRIBE_TO.match(unit)):
@@ -708,6 +710,8 @@ def _body_start(page: _Page, *, headline_known: bool = False) -> int | None:
             continue  # a headline written as a sentence, right above its standfirst (Stimson)
         if following < len(page.units) and between and not _opens_run(page, index, prose) and _is_notice(page, index):
             continue  # a sentence alone among labels (a disclosure, a promotion), not the article
+        if _is_site_tagline(page, index, kept):
+            continue
         start = index
         break
     if start is None:  # no paragraph of prose: a short text; its first line is the headline
@@ -736,6 +740,14 @@ def _body_start(page: _Page, *, headline_known: bool = False) -> int | None:
             break
         start -= 1
     return start
+
+
+def _is_site_tagline(page: _Page, index: int, kept: list[int]) -> bool:
+    """A blog's description under its name, above its menu (Tumblr: `Colombo Notebook`, `Reporting, notes
+    and photographs from Sri Lanka by ...`, `Home`, `Archive`)."""
+    if len(kept) < 4 or index != kept[1] or not plausible_name(page.units[kept[0]]) or not is_prose(page.units[index]):
+        return False
+    return len(page.units[kept[0]].split()) <= 5 and all(is_short_label(page.units[i]) for i in kept[2:4])
 
 
 def _opens_run(page: _Page, index: int, prose: list[int]) -> bool:
@@ -1359,7 +1371,13 @@ def _read_page_header(page: _Page, header_start: int, title_index: int | None) -
     first = kept[0]
     tagline = kept[1] if len(kept) > 1 else None
     title_key = canonical_text(page.fields.get("title", ""))
+    if tagline is not None and _is_site_tagline(page, tagline, kept):
+        page.clues.append(OutletClue(Clue.SITE_TITLE, page.units[first], page.units[first]))
+        page.remove(first, "masthead")
+        page.remove(tagline, "masthead", note="the site's description")
     for index in kept:
+        if index in page.removed:
+            continue
         unit = page.units[index]
         masthead = _masthead_name(page, unit)
         if masthead:
