@@ -266,10 +266,17 @@ _FOLLOW_BUTTON = re.compile(r"(?<=\w)\s+Follow(?=\s+and\s|\s*[,|]|\s*$)")
 _ACCOUNT_NAME = re.compile(r"^(?:admin|administrator|editor|webmaster|webadmin|siteadmin|user\d*)$", re.I)
 
 
+# "Guest Blogger for Asia Unbound": what the writer is to the site, not who they are.
+_GUEST_ROLE = re.compile(
+    r"^(?:guest|contributing)\s+(?:blogger|author|writer|contributor|columnist|post)s?(?:\s+(?:for|at|of|on)\s+.*)?$",
+    re.I,
+)
+
+
 def clean_byline(name: str) -> str:
     """`By A | B` -> `A and B`; trailing separators, `, and`, a time (`at 10:32 AM`), agencies (`with AFP`), a role
     (`A, Senior Correspondent`), a city (`A in Karachi`) and the outlet (`A, CNN`) taken off."""
-    if _ACCOUNT_NAME.match(name.strip()):
+    if _ACCOUNT_NAME.match(name.strip()) or _GUEST_ROLE.match(name.strip()):
         return ""
     name = _FOLLOW_BUTTON.sub("", name)  # the WSJ's `Harriet Calloway Follow and Daniel Kessler Follow`
     name = EDITORS_AND_TRANSLATORS.sub("", name)  # NDTV's `Reported by A, Edited by B`: B edited, A wrote

@@ -155,7 +155,7 @@ BOILERPLATE_RULES: tuple[LineRule, ...] = (
     _rule(
         "tag_list",
         "Tags, topics and categories of the page (Tags: Pakistan, Iran; Posted in Politics) and their items",
-        r"^(tags?|topics?|keywords?|categories|category|labels|filed under|more about)\s*(:|$)|"
+        r"^(tags?|topics?|keywords?|categories|category|labels|filed under|more about)\s*(:|$)|^more on\s*:\s*$|"
         r"^(tagged|categori[sz]ed as|filed under|labels:?)\s+\S|^posted in [^.]*$|^(tags?|topics?)\s+[^.!?]*$",
         30,
         takes_list=True,
@@ -272,7 +272,8 @@ BOILERPLATE_RULES: tuple[LineRule, ...] = (
     _rule(
         "copyright_line",
         "Copyright lines (© 2024 Dawn, All rights reserved ...)",
-        r"^(all rights reserved\.?.*|([\w.-]{2,40}\s+)?(copyright\s*)?(©|\(c\)).*|copyright\s+\d{4}\b.*|.*\ball rights reserved\b.*)$",
+        r"^(all rights reserved\.?.*|([\w.-]{2,40}\s+)?(copyright\s*)?(©|\(c\)).*|copyright\s+\d{4}\b.*|"
+        r".*\ball rights reserved\b.*)$",
         30,
         ends_article=True,
     ),

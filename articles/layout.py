@@ -47,7 +47,6 @@ from articles.bylines import (
     CONTRIBUTORS,
     DESK_WORD,
     DESKS,
-    EDITORS_AND_TRANSLATORS,
     ENDS_IN_ROLE,
     ORGANISATION,
     REPORTING_BY,
@@ -317,6 +316,7 @@ def read_page(
             raise ParseError("no body text after the title once page furniture is removed")
         raise ParseError("no body text left after removing page furniture")
     _take_link_lists(page, start)
+    _take_authors_note_above(page, start)
     header = _header_block(page, start)
     title_index = _read_header(page, header, start, known_title)
     _read_page_header(page, header[0] if header else start, title_index)
@@ -598,16 +598,19 @@ def _take_link_lists(page: _Page, start: int) -> None:
     titles that follow in the same block (or the next, when the heading stands alone), up to a
     sentence, a date or byline line, another rule's line or MAX_LIST_ITEMS. Above the body, the
     page's layout decides (a menu's `Latest` must not swallow the headline)."""
-    for index in range(start, len(page.units)):
+    for index in range(len(page.units)):
         removal = page.removed.get(index)
         rule = RULES_BY_NAME.get(removal.rule) if removal else None
         if rule is None or not rule.takes_list or _carries_its_link(page.units[index]):
             continue
+        if index < start and not (rule.name == "tag_list" and page.units[index].rstrip().endswith(":")):
+            continue  # above the body only a labelled list of topics (CFR's `More on:` under the date)
         for position, item in enumerate(range(index + 1, min(index + 1 + MAX_LIST_ITEMS, len(page.units)))):
             unit = page.units[item]
             if item in page.removed or (item in page.block_starts and position > 0):
                 break
-            if not (is_list_item(unit) or _looks_like_link_title(unit)) or _is_header_line(page, item):
+            header_line = _is_header_statement(page, item) if rule.name == "tag_list" else _is_header_line(page, item)
+            if not (is_list_item(unit) or _looks_like_link_title(unit)) or header_line:
                 break  # a sentence, or a byline or date line (NPR's authors under its series' name)
             page.remove(item, rule.name)
 
@@ -710,7 +713,7 @@ def _body_start(page: _Page, *, headline_known: bool = False) -> int | None:
             continue  # a headline written as a sentence, right above its standfirst (Stimson)
         if following < len(page.units) and between and not _opens_run(page, index, prose) and _is_notice(page, index):
             continue  # a sentence alone among labels (a disclosure, a promotion), not the article
-        if _is_site_tagline(page, index, kept):
+        if _is_site_tagline(page, index, kept) or _is_authors_note_above(page, index, prose):
             continue
         start = index
         break
@@ -742,12 +745,43 @@ def _body_start(page: _Page, *, headline_known: bool = False) -> int | None:
     return start
 
 
+def _take_authors_note_above(page: _Page, start: int) -> None:
+    """The note on the writer right above the first paragraph (CFR's blog posts) is the author's bio."""
+    above = max(page.kept(0, start), default=None)
+    following = [i for i in page.kept(start) if is_prose(page.units[i])][:4]
+    if above is not None and is_prose(page.units[above]) and _is_authors_note_above(page, above, following):
+        page.fields.setdefault("author_bio", page.units[above])
+        _offer_byline(page, BIO_START.match(page.units[above])["name"], CREDIT)
+        page.remove(above, "author_bio", note="above the article")
+
+
+MAX_NOTE_WORDS = 60
+
+
+def _is_authors_note_above(page: _Page, index: int, prose: list[int]) -> bool:
+    """`Tharindu Perera is a research associate ... at the Council on Foreign Relations.` above the article
+    (CFR): a note on its writer, whose name the paragraphs below never mention (a profile's subject is)."""
+    unit = page.units[index]
+    note = BIO_START.match(unit)
+    if note is None or note["name"].lower().startswith("the ") or len(unit.split()) > MAX_NOTE_WORDS:
+        return False
+    following = [page.units[i] for i in prose if i > index][:4]
+    surname = note["name"].split()[-1].casefold()
+    return bool(BIO_WORDS.search(unit)) and len(following) >= 2 and not any(surname in p.casefold() for p in following)
+
+
 def _is_site_tagline(page: _Page, index: int, kept: list[int]) -> bool:
     """A blog's description under its name, above its menu (Tumblr: `Colombo Notebook`, `Reporting, notes
     and photographs from Sri Lanka by ...`, `Home`, `Archive`)."""
-    if len(kept) < 4 or index != kept[1] or not plausible_name(page.units[kept[0]]) or not is_prose(page.units[index]):
+    if len(kept) < 2 or index != kept[1] or not plausible_name(page.units[kept[0]]) or not is_prose(page.units[index]):
         return False
-    return len(page.units[kept[0]].split()) <= 5 and all(is_short_label(page.units[i]) for i in kept[2:4])
+    menu = range(index + 1, min(index + 3, len(page.units)))
+    return len(page.units[kept[0]].split()) <= 5 and len(menu) == 2 and all(_is_menu_item(page, i) for i in menu)
+
+
+def _is_menu_item(page: _Page, index: int) -> bool:
+    removal = page.removed.get(index)
+    return removal.rule == "site_chrome" if removal is not None else is_short_label(page.units[index])
 
 
 def _opens_run(page: _Page, index: int, prose: list[int]) -> bool:
@@ -1214,8 +1248,6 @@ def _read_byline_or_date(page: _Page, index: int, byline_pending: bool) -> bool:
     if statement is not None:
         rank = 1 if statement.published is not None else 3.5  # after a print footer's date
         page.published.append((rank, statement))
-        rest = EDITORS_AND_TRANSLATORS.sub("", statement.rest)  # `A and B Translated by C July 22, 2025`
-        statement = dataclasses.replace(statement, rest=rest)
         byline = clean_byline(statement.byline) or byline_in(statement.rest)
         if byline:
             _offer_byline(page, byline, EXPLICIT)

@@ -200,10 +200,13 @@ _RELATIVE = re.compile(
     re.IGNORECASE,
 )
 _BY_NAME = re.compile(
-    r"(?<![Tt]ranslated)(?<![Ee]dited)(?<![Pp]roduced)(?<![Ii]llustrated)"  # the writer's name, not a translator's
     r"(?:^|[\s|,·•])[Bb]y\s+(?P<name>[A-Z][\w'’.-]*(?:\s+(?:[A-Z][\w'’.-]*|and|&|de|al|bin|van|von))*"
     r"(?:\s+(?:staff\s+)?(?:reporters?|correspondents?|writers?|team|desk|bureau))?|"
     r"[a-z][\w.-]*(?=\s*[|·•]))"  # a blog's user name: WordPress's `By admin | January 18, 2024`
+)
+# Who translated, edited or illustrated the piece: not its writer.
+_OTHER_CREDIT = re.compile(
+    r"\b(?:[Tt]ranslated|[Ee]dited|[Pp]roduced|[Ii]llustrated)\s+by\s+[A-Z][\w'’.-]*(?:\s+(?:[A-Z][\w'’.-]*|de|al|bin|van|von))*"
 )
 _TRAILING_LABEL = re.compile(r"(?:\s+(?:On|At|In|Updated|Published|Posted|Date))+$")
 _NUMERIC_DATE = re.compile(r"(?<![\w/.-])[0-3]?\d([/.-])[0-3]?\d\1(?:18|19|20)?\d{2}(?![\w/])")
@@ -259,6 +262,7 @@ def read_date_statement(line: str, *, month_first: bool = False, max_words: int 
     again = _first_date(rest, month_first=month_first)
     if again is not None and again[0] in (published, updated):  # the same date written twice
         rest = rest[: again[1][0]] + " " + rest[again[1][1] :]
+    rest = _OTHER_CREDIT.sub(" ", rest)  # Mada Masr's `A and B Translated by C July 22, 2025`
     byline_match = _BY_NAME.search(rest)
     byline = _TRAILING_LABEL.sub("", byline_match["name"]).strip() if byline_match else ""
     if byline_match:

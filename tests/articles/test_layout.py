@@ -799,3 +799,165 @@ def test_a_breadcrumb_trail_in_front_of_the_headline_comes_off():
     parsed = page("Home / Cities / Mumbai News / Coastal road's northern arm to open by May, says BMC",
                   "By HT Correspondent", "Mar 04, 2025 10:32 PM IST", "", *ARTICLE)  # fmt: skip
     assert parsed.title == "Coastal road's northern arm to open by May, says BMC"
+
+
+AGENCIES = OutletIndex(
+    [
+        Outlet("Reuters", (), ("reuters.com",), "GB", "agency"),
+        Outlet("Press Trust of India", ("PTI",), ("ptinews.com",), "IN", "agency"),
+        Outlet("Agence France-Presse", ("AFP",), ("afp.com",), "FR", "agency"),
+        Outlet("The Times", (), ("thetimes.com",), "GB", "newspaper"),
+        Outlet("Kyodo News", ("Kyodo",), ("kyodonews.net",), "JP", "agency"),
+        Outlet("British Broadcasting Corporation", ("BBC",), ("bbc.com",), "GB", "broadcaster"),
+    ]
+)
+
+
+def wire_page(*lines: str):
+    return with_outlet(parse_text("\n".join(lines), outlets=AGENCIES), AGENCIES)
+
+
+def test_names_one_to_a_line_with_their_towns_or_service_under_them_are_the_authors():
+    prothom_alo = page("Border trade to expand", "Mostafa Kamal Chowdhury", "Teknaf, Cox's Bazar", "Shahnaz Parvin",
+                       "Dhaka", "Updated: 14 Jan 2025, 21: 05", "", *ARTICLE)  # fmt: skip
+    assert prothom_alo.byline == "Mostafa Kamal Chowdhury and Shahnaz Parvin"
+    assert prothom_alo.published.date == D(2025, 1, 14)
+    bbc = wire_page("Border trade to expand", "9 March 2025", "Sunita Gurung", "BBC Nepali",
+                    "Reporting fromKathmandu", "Daniel Pryce", "South Asia correspondent", "", *ARTICLE)  # fmt: skip
+    assert bbc.byline == "Sunita Gurung and Daniel Pryce"
+
+
+def test_a_papers_own_name_on_its_date_line_yields_to_the_names_above_it():
+    parsed = wire_page("Border trade to expand", "Tom Pattinson, Delhi | Saira Baloch, Islamabad",
+                       "Wednesday April 23 2025, 7.30pm BST, The Times", "", *ARTICLE)  # fmt: skip
+    assert parsed.byline == "Tom Pattinson and Saira Baloch"
+
+
+def test_an_agencys_byline_gives_way_to_the_reporters_it_names_under_the_story():
+    parsed = wire_page("Border trade to expand", "By Reuters", "December 17, 2024", "", *ARTICLE,
+                       "(Reporting by Shahid Mansoor in Islamabad and Farah Qadir in Karachi; Editing by Martin "
+                       "Coyle)")  # fmt: skip
+    assert parsed.byline == "Shahid Mansoor and Farah Qadir"
+    staff = wire_page("Border trade to expand", "Reuters", "December 17, 2024", "", *ARTICLE,
+                      "(Reporting by Reuters staff in Karachi; Editing by Alison Williams)")  # fmt: skip
+    assert staff.byline == "Reuters"
+
+
+def test_an_agencys_full_name_above_its_bureau_town_and_the_date_is_the_byline_not_the_headline():
+    parsed = wire_page("Coal output rises 6.4% to 96.5 million tonnes in February", "Production from captive mines "
+                       "grew over 21 per cent during the month", "", "Press Trust of India", "New Delhi",
+                       "2 min read Last Updated : Mar 02 2025 | 12:05 AM IST", "", *ARTICLE)  # fmt: skip
+    assert parsed.title == "Coal output rises 6.4% to 96.5 million tonnes in February"
+    assert parsed.byline == "Press Trust of India"
+
+
+def test_a_name_with_its_agency_after_a_dash_is_the_byline():
+    parsed = wire_page("Melting glaciers put Pakistan villages on alert", "", "Mariam Shah - Agence France-Presse",
+                       "May 28, 2024 | 3:12pm", "", *ARTICLE)  # fmt: skip
+    assert (parsed.title, parsed.byline) == ("Melting glaciers put Pakistan villages on alert", "Mariam Shah")
+
+
+def test_a_translator_on_the_date_line_is_not_the_writer():
+    parsed = page("Border trade to expand", "Nour Elsayed and Karim Fathy Translated by Heba Lotfy July 22, 2025",
+                  "", *ARTICLE)  # fmt: skip
+    assert parsed.byline == "Nour Elsayed and Karim Fathy"
+
+
+def test_a_blogs_default_account_is_no_author_and_its_meta_line_gives_the_date():
+    parsed = page("IPRI holds roundtable on connectivity", "By admin | January 18, 2024 | Press Releases", "",
+                  *ARTICLE)  # fmt: skip
+    assert (parsed.byline, parsed.published.date) == ("", D(2024, 1, 18))
+
+
+def test_a_date_lines_times_zones_and_category_list_are_not_other_words():
+    kyodo = wire_page("Japan, India agree to deepen defense ties", "", "KYODO NEWS - Aug 20, 2024 - 21:38 | All, "
+                      "Japan, World", "", *ARTICLE)  # fmt: skip
+    assert (kyodo.published.date, kyodo.byline) == (D(2024, 8, 20), "KYODO NEWS")
+    new_age = page("Book fair ends", "Staff Correspondent | Published: 00:00, Mar 01,2025 | Updated: 00:24, "
+                   "Mar 01,2025", "", *ARTICLE)  # fmt: skip
+    assert (new_age.published.date, new_age.byline) == (D(2025, 3, 1), "Staff Correspondent")
+    tribune = page("BSF intercepts 11 drones", "Harjit Singh Bhullar", "Tribune News Service",
+                   "Amritsar, Updated At : 05:44 AM Mar 06, 2025 IST", "", *ARTICLE)  # fmt: skip
+    assert (tribune.published.date, tribune.byline) == (D(2025, 3, 6), "Harjit Singh Bhullar")
+
+
+def test_the_headline_under_the_date_when_only_labels_stand_above_it():
+    parsed = page("Meetings Coverage", "Security Council", "9735th Meeting (AM)", "18 September 2024", "",
+                  "Afghanistan's Authorities Must Reverse Restrictions on Women, Special Representative Tells "
+                  "Security Council", "", *ARTICLE)  # fmt: skip
+    assert parsed.title.startswith("Afghanistan's Authorities Must Reverse")
+
+
+def test_a_title_case_kicker_above_a_title_case_headline_is_not_its_deck():
+    parsed = page("Search", "", "Foreign Relations & International Law",
+                  "Pakistan's 26th Amendment and the Remaking of Judicial Appointments",
+                  "A constitutional change gives the government decisive influence over who sits on the courts.",
+                  "Ayesha Farooqui", "Monday, November 4, 2024, 8:00 AM", "", *ARTICLE)  # fmt: skip
+    assert parsed.title == "Pakistan's 26th Amendment and the Remaking of Judicial Appointments"
+
+
+def test_an_agencys_version_label_and_a_video_teaser_are_not_the_headline():
+    assert page("(LEAD) S. Korea's exports rise for 12th month", "October 1, 2024", "", *ARTICLE).title == (
+        "S. Korea's exports rise for 12th month"
+    )
+    fox = page("MIDDLE EAST", "Israel strikes Houthi-held port in Yemen", "By Danielle Keller Fox News",
+               "Published May 5, 2025 3:47pm EDT", "Print", "Video", "Houthi missile strikes near Israel's airport",
+               "Fox News correspondent Amit Rosen reports the latest from Tel Aviv.", "", *ARTICLE)  # fmt: skip
+    assert fox.title == "Israel strikes Houthi-held port in Yemen"
+    assert fox.body == "\n\n".join(ARTICLE)
+
+
+def test_a_govuk_from_label_and_its_department_are_not_the_headline():
+    parsed = page("Press release", "£25 million boost for grassroots cricket as hundreds of clubs set to benefit",
+                  "New pavilions will be delivered at more than 400 cricket clubs across England.", "", "From:",
+                  "Department for Culture, Media and Sport", "Published", "14 March 2025", "", *ARTICLE)  # fmt: skip
+    assert parsed.title == "£25 million boost for grassroots cricket as hundreds of clubs set to benefit"
+
+
+def test_a_blogs_name_and_description_above_its_menu_and_its_date_under_the_tags():
+    parsed = page("Colombo Notebook", "Reporting, notes and photographs from Sri Lanka by independent journalist "
+                  "Dilini Perera.", "Home", "Archive", "About", "", "In Jaffna, a landslide meets a long memory", "",
+                  *ARTICLE, "#sri lanka", "#elections", "November 18th, 2024", "31 notes")  # fmt: skip
+    assert (parsed.title, parsed.outlet) == ("In Jaffna, a landslide meets a long memory", "Colombo Notebook")
+    assert parsed.published.date == D(2024, 11, 18)
+    assert parsed.body == "\n\n".join(ARTICLE)
+
+
+def test_a_trend_style_header_and_an_authors_read_more_link():
+    parsed = page("Other News", "", "Iran Materials 15 January 2025 12:10 (UTC +04:00)", "",
+                  "Iran, Pakistan eye $5bn trade target as new border markets open", "",
+                  "Photo: Islamic Republic of Iran Customs Administration", "", "Aytan Rustamova", "Read more", "",
+                  *ARTICLE)  # fmt: skip
+    assert parsed.title == "Iran, Pakistan eye $5bn trade target as new border markets open"
+    assert parsed.byline == "Aytan Rustamova"
+
+
+def test_owners_and_mastheads_named_around_boilerplate():
+    from articles.layout import copyright_owner
+
+    assert copyright_owner("washingtonpost.com © 1996-2024 The Washington Post") == "The Washington Post"
+    assert copyright_owner("© 2024 by Kabul Pages. Proudly created with Wix.com") == "Kabul Pages"
+    un = page("Welcome to the United Nations", "Home", "Security Council", "", "Council extends mission",
+              "18 September 2024", "", *ARTICLE)  # fmt: skip
+    assert un.outlet == "United Nations" or "United Nations" in [clue.text for clue in un.outlet_clues]
+
+
+def test_a_guest_role_is_no_byline_and_the_note_on_the_writer_above_the_article_names_them():
+    parsed = page("Sri Lanka's New President Inherits an IMF Deal He Campaigned Against",
+                  "By Guest Blogger for Asia Unbound", "September 25, 2024 10:41 am (EST)", "", "More on:",
+                  "Sri Lanka", "South Asia", "", "Tharindu Perera is a research associate for India, Pakistan, and "
+                  "South Asia at the Council on Foreign Relations.", "", *ARTICLE)  # fmt: skip
+    assert parsed.title == "Sri Lanka's New President Inherits an IMF Deal He Campaigned Against"
+    assert parsed.byline == "Tharindu Perera"
+    assert parsed.author_bio.startswith("Tharindu Perera is a research associate")
+    assert parsed.body == "\n\n".join(ARTICLE)
+    assert removed(parsed, "tag_list") == ["More on:", "Sri Lanka", "South Asia"]
+
+
+def test_a_profiles_opening_about_its_subject_is_the_article_not_a_note_on_the_writer():
+    opening = "Ahmed Rashid is a veteran journalist who has covered Afghanistan and Pakistan for four decades."
+    second = "Rashid, 75, still files from Lahore every week, and his books are read in both capitals."
+    parsed = page("The reporter who saw it coming", "By Sana Jamal", "January 18, 2024", "", opening, second,
+                  *ARTICLE)  # fmt: skip
+    assert parsed.body.startswith(opening)
+    assert parsed.byline == "Sana Jamal"
