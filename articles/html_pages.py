@@ -21,6 +21,7 @@ from typing import Any
 
 from archive.common.dates import DateStatement, partial_date
 from articles.bylines import DESKS, joined_names
+from articles.cleaning import canonical_text
 from articles.layout import parse_text, read_page, type_of_label
 from articles.limits import DEFAULT_LIMITS, ImportLimits
 from articles.outlets import EMPTY_INDEX, Clue, OutletClue, OutletIndex, identify
@@ -67,6 +68,7 @@ def parse_html(
         markup = dataclasses.replace(markup, site_name=site_heading)  # a blog's name in its <h1>
     headline = visible_headline(root, outlets, site=site_heading) or _without_site_name(markup.title, markup.site_name)
     visible = visible_text(root)
+    standfirst = _standfirst_lines(visible, markup.description)
     headline = _without_kicker(headline, visible.lines)
     if headline:
         markup = dataclasses.replace(markup, title=headline)
@@ -82,7 +84,25 @@ def parse_html(
                            extra_dates=extra_dates, furniture=visible.furniture)  # fmt: skip
     except ParseError:
         parsed = _extracted(html, markup, what=what, outlets=outlets, extra_dates=extra_dates)
+    if standfirst:
+        parsed = dataclasses.replace(parsed, summary=standfirst[0])
     return _with_markup(parsed, markup, lines, outlets)
+
+
+def _standfirst_lines(visible: VisibleText, description: str) -> list[str]:
+    """The standfirst: a line in an element whose class says so (`hero__standfirst`, `c-article-summary`) that
+    is the page's description too. Other lines so marked go back to the layout to read."""
+    wanted = canonical_text(description).rstrip(".… ")
+    found = []
+    for index, rule in list(visible.furniture.items()):
+        if rule != "standfirst":
+            continue
+        line = canonical_text(visible.lines[index])
+        if wanted and len(wanted) >= 40 and line.startswith(wanted):
+            found.append(visible.lines[index])
+        else:
+            del visible.furniture[index]
+    return found
 
 
 def _document(html: str, *, what: str) -> Any:
@@ -124,6 +144,16 @@ FURNITURE_CLASSES = (
     (
         re.compile(r"key-?points|keypoints|synopsis|highlights|tl-?dr|in-?short|at-?a-?glance|summary-?box", re.I),
         "key_points",
+    ),
+    # believed only of the page's description shown as a line (see _standfirst_lines): a first paragraph in
+    # an `article-lead` is the article's
+    (
+        re.compile(
+            r"standfirst|strapline|(?:^|[-_])(?:summary|subtitle|sub-title|desc|description|dek|deck|excerpt|"
+            r"teaser-text|in-brief|lead)(?:$|[-_\s])",
+            re.I,
+        ),
+        "standfirst",
     ),
 )
 

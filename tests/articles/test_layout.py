@@ -961,3 +961,27 @@ def test_a_profiles_opening_about_its_subject_is_the_article_not_a_note_on_the_w
                   *ARTICLE)  # fmt: skip
     assert parsed.body.startswith(opening)
     assert parsed.byline == "Sana Jamal"
+
+
+def test_a_standfirst_shown_under_its_class_and_given_as_the_description_is_the_summary_not_the_body():
+    from articles.html_pages import parse_html
+
+    deck = "Vietnam is cutting its 63 provinces to 34 and abolishing the district level of government."
+    html = (
+        f'<html><head><meta name="description" content="{deck}"></head><body><h1>Vietnam bets on a leaner state</h1>'
+        f'<p>June 12, 2025</p><div class="hero__standfirst"><p>{deck}</p></div>'
+        + "".join(f"<p>{line}</p>" for line in ARTICLE)
+        + "</body></html>"
+    )
+    parsed = parse_html(html, what="HTML")
+    assert (parsed.summary, parsed.body) == (deck, "\n\n".join(ARTICLE))
+
+
+def test_a_first_paragraph_that_is_also_the_description_stays_the_article():
+    from articles.html_pages import parse_html
+
+    html = (
+        f'<html><head><meta name="description" content="{LEAD}"></head><body><h1>Border trade to expand</h1>'
+        "<p>January 18, 2024</p>" + "".join(f"<p>{line}</p>" for line in ARTICLE) + "</body></html>"
+    )
+    assert parse_html(html, what="HTML").body == "\n\n".join(ARTICLE)
