@@ -100,7 +100,7 @@ BOILERPLATE_RULES: tuple[LineRule, ...] = (
         rf"\brecaptcha\b|^learn more\b|\bnewsletter$|"
         rf"\b(sign up|subscribe) (for|to) (our|the) [\w ]{{0,30}}newsletter\.$|"
         rf"^(log ?in|sign ?in)\b.{{0,30}}\b(register|subscribe)\b|"
-        rf"^support (us|our (work|journalism)|[A-Z]\w+)$|^add [\w .&'’-]{{2,30}} on google( news)?$|"
+        rf"^support (us|our (work|journalism)|(the )?[A-Z][\w.]+)$|^add [\w .&'’-]{{2,30}} on google( news)?$|"
         rf"^(over |more than )?[\d,.]+k? (subscribers|readers|followers)$|^thanks for reading\b[^.!?]{{0,50}}!|"
         rf"^explore (more|the edition)$|^discover stories from this section\b|"
         rf"^your (daily|weekly|morning|evening) (briefing|newsletter|digest|roundup)\b|"
@@ -114,7 +114,8 @@ BOILERPLATE_RULES: tuple[LineRule, ...] = (
         rf"^listen to .{{2,60}} only on \S+|^then \$?\d[\d,.]* (per|a) (month|year|week)\b|\bcancel anytime\b|"
         rf"^reuse this content$|^for (more|the latest) (news|updates|stories)\b|^catch (all )?the latest\b|"
         rf"^(have|got) a (news )?(tip|story)\b|^like us on\b|^download (the|our) .{{0,30}}app\b|"
-        rf"delivered (straight )?to your inbox|^(watch|listen)\s*:\s*\S|"
+        rf"delivered (straight )?to your inbox|^(watch|listen)\s*:\s*\S|\bsend (us )?a (short )?pitch to\b|"
+        rf"^\(?if you want to contribute\b|^explore more on these topics$|"
         rf"^(get|catch) (all )?(the )?.{{0,100}}\b(latest news|top headlines|breaking news|news updates|latest "
         rf"[\w ]{{2,20}} updates)\b|^sign me up!?$|"
         rf"^for more [\w .'’&-]{{2,50}} (reporting|coverage|news|stories) on [\w .'’&-]{{2,40}},? (please )?visit:?$",
@@ -148,7 +149,9 @@ BOILERPLATE_RULES: tuple[LineRule, ...] = (
         r"this site uses akismet|recommend( \d+)?$|closed$|send$|reply$|.{0,60}\|\s*\d+ (minutes?|hours?|days?) ago\s*"
         r"\|\s*reply$|.*comments? faq|view comments|show comments|load more comments|"
         r"disclaimer:? (the )?comments|share or comment on this article:?|share what you think|"
-        r"(newest|oldest|best rated|worst rated|most popular)$|we welcome your (comments|feedback|letters) at \S+@\S+)",
+        r"(newest|oldest|best rated|worst rated|most popular)$|we welcome your (comments|feedback|letters) at \S+@\S+|"
+        r"comments?\s*[-–—:]\s*please (log ?in|sign ?in)\b.*|.*\bbefore your comment can be posted\b.*|"
+        r"please (log ?in|sign ?in) (in order )?to (comment|join the conversation)\b.*)",
         40,
         ends_article=True,
     ),
@@ -177,7 +180,9 @@ BOILERPLATE_RULES: tuple[LineRule, ...] = (
         "signup_terms",
         "The small print of sign-up boxes (By signing up, you agree to ...)",
         r"^(by (signing up|registering|subscribing|clicking)|you (can|may) unsubscribe|"
-        r"you (may|will) (occasionally )?receive (promotional|marketing) (content|emails|offers))\b",
+        r"you (may|will) (occasionally )?receive (promotional|marketing) (content|emails|offers)|"
+        r"by submitting your (information|details|e-?mail)|privacy notice|contact me with news and offers|"
+        r"receive email from us on behalf of)\b",
         80,
     ),
     _rule(
@@ -216,8 +221,17 @@ BOILERPLATE_RULES: tuple[LineRule, ...] = (
         r"syndicated|text)\b|\(?this story has not been edited\b|"
         r"[\w .'’-]{2,40} does not (necessarily )?(share|reflect|endorse) the views (of|expressed by) (the |its )?"
         r"(writers?|authors?|contributors?|columnists?)\b|"
-        r"[\w .'’-]{2,40} does not take institutional positions\b)",
-        60,
+        r"[\w .'’-]{2,40} does not take (institutional|collective) positions\b)|"
+        # the same, said inside a longer note: a writer's views, not the outlet's
+        r"\b(views|opinions|thoughts) expressed (in this [\w ]{2,20}|above|here|by the (author|writer)s?) "
+        r"(are|is|do)\b|"
+        r"\b(column|article|commentary|piece|op-ed) reflects the (personal )?(views|opinions?) of the "
+        r"(author|writer)\b|"
+        r"\bthis is an opinion (column|piece|article)\b|"
+        r"\b(scholars|authors|writers|contributors)’?'?s? opinions are their own\b|"
+        r"\bpublications only represent the views of\b|"
+        r"\bthe rest of the content is auto-generated from a syndicated feed\b",
+        80,
         ends_article=True,
     ),
     _rule(
@@ -238,14 +252,19 @@ BOILERPLATE_RULES: tuple[LineRule, ...] = (
         r"^your (tax[- ]deductible )?(gift|donation) (can|will) (help|make)\b|"
         r"\b(if you can,? )?please support us today\.?$|"
         r"^[\w .'’&-]{2,40}'s journalism is made possible by\b|"
-        r"\b(you can|please) support (my|our) (work|reporting|journalism)\b|\bon (ko-fi|patreon|buy me a coffee)\.?$",
-        40,
+        r"\b(you can|please) support (my|our) (work|reporting|journalism)\b|\bon (ko-fi|patreon|buy me a coffee)\.?$|"
+        r"\bno (shareholders|billionaire owner)\b|\bwhether you could support\b|"
+        r"\bby becoming a (vox |guardian )?(member|subscriber|supporter)\b|\bsubscribe on a (monthly|yearly) basis\b|"
+        r"^help (us )?keep (articles|journalism|stories|this) [\w ]{0,30}free\b|"
+        r"^you'?ve read \d+ (free )?articles?\b",
+        80,
     ),
     _rule(
         "source_credit",
         "Credits of where a story came from (Source: Al Jazeera, With inputs from agencies, This article was "
         "published by ...)",
         r"^(source|sources|courtesy|via|credit)\s*:\s*\S|^\(?with (additional )?inputs? from\b|"
+        r"^this (commentary|column|op-ed|article|piece|story) (originally |first )?appeared (in|on|at)\b|"
         r"^(this (article|piece|story) (was|is|has been) (first |originally )?(published|republished|reproduced) "
         r"(by|with|from|on|in)\b)|^(editor['’]?s note:?\s*)?a version of this (article|piece|story|post) was "
         r"(first |originally )?published (by|in|on)\b|^this (story|article|report) (comes|came) from\b|"
@@ -273,7 +292,7 @@ BOILERPLATE_RULES: tuple[LineRule, ...] = (
         "copyright_line",
         "Copyright lines (© 2024 Dawn, All rights reserved ...)",
         r"^(all rights reserved\.?.*|([\w.-]{2,40}\s+)?(copyright\s*)?(©|\(c\)).*|copyright\s+\d{4}\b.*|"
-        r".*\ball rights reserved\b.*)$",
+        r".*\b(all|some) rights reserved\b.*|this (work|article|story|content) is licen[cs]ed under\b.*)$",
         30,
         ends_article=True,
     ),
@@ -297,8 +316,12 @@ BOILERPLATE_RULES: tuple[LineRule, ...] = (
         r"how does this (article |story )?make you feel\??|open this (photo|image) in (the )?gallery:?|"
         r"gift (this|the) (article|story)( free| for free)?|report this (article|post|story)|"
         r"(also )?available in( \w+)?:?|read (this|it) in \w+|(click|tap) to (expand|enlarge)( image| photo)?|"
-        r".*\busing ai (narration|voice)\.?|this (article|story|post) (has been|was) updated( to [^.]{2,80})?\.|"
+        r".*\busing ai (narration|voice)\.?|this (article|story|post) (has been|was) updated( (to|with) [^.]{2,80})?\.|"
         r"this (article|story) is read by an automated voice\b.*|this is read by an automated voice\b.*|"
+        r"update\b.{0,40}?:\s*this (article|story) (was|has been) updated\b.*|.*\btranslations may contain "
+        r"inaccuracies\b.*|for information media\. not an official record\.?|(skip past|after) newsletter promotion|"
+        r"based on facts, either observed and verified\b.*|this (article|story|piece) is part of (the|a|our) "
+        r"(series|project|package)\b.*|"
         r"translat(ed|ion) (from \w+ )?by [A-Z][\w.'’ -]{2,40}\.?)$",  # above the article as often as below it
         25,
     ),

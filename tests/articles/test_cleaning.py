@@ -58,7 +58,8 @@ FURNITURE = {
         "Save my name, email, and website in this browser for the next time I comment.",
         "Comments are moderated and generally will be posted if they are on-topic and not abusive.",
         "Ali | 9 hours ago | Reply", "Share or comment on this article:", "Share what you think", "Best rated",
-        "We welcome your comments at letters@scroll.in.",
+        "We welcome your comments at letters@scroll.in.", "Comments - Please login in order to comment.",
+        "Please peer review 3 community comments before your comment can be posted",
     ],
     "tag_list": [
         "Tags: ECNEC, Flood rehabilitation, Sindh", "Topics:", "Posted in Politics", "Tagged diaspora, elections",
@@ -79,6 +80,11 @@ FURNITURE = {
         "We have no shareholders and no billionaire owner. Our journalism is free from commercial and political "
         "interference. If you can, please support us today.",
         "Would you consider supporting us with a modest contribution on a monthly basis?",
+        "If you value independent reporting from Sri Lanka, you can support my work on Ko-fi.",
+        "Help keep articles like this free", "You've read 1 article in the last month",
+        "I hope you appreciated this article. Before you move on, I wanted to ask whether you could support the "
+        "Guardian at this crucial time for journalism.",
+        "Choose to support open, independent, quality journalism and subscribe on a monthly basis.",
     ],
     "source_credit": [
         "Source: Al Jazeera", "Source: This article was published by the Central Asia Policy Forum",
@@ -86,6 +92,7 @@ FURNITURE = {
         "the French version.",
         "Editor’s Note: A version of this piece was first published by the Mekong Dam Monitor on April 7, 2025.",
         "This story comes from NPR's health reporting partnership with KCUR and KFF Health News.",
+        "This commentary originally appeared on The Hill on January 18, 2024.",
     ],
     "wire_credits": [
         "Reporting by Asma Zaidi; Editing by Edmund Clarke", "Jane Doe contributed to this report.",
@@ -103,15 +110,30 @@ FURNITURE = {
         "Asharq Al-Awsat does not necessarily share the views of the writer.",
         "The views and opinions expressed in this article are those of the author and do not reflect its policy.",
         "Carnegie does not take institutional positions on public policy issues.",
+        "This column reflects the personal views of the author and does not necessarily reflect the opinion of the "
+        "editorial board or Bloomberg LP and its owners.",
+        "The views expressed in this Commentary are the author’s, and do not represent those of RUSI.",
+        "Note: The views expressed in this article are those of the author and do not necessarily reflect the "
+        "editorial policy of Hasht-e Subh Daily.",
+        "This is an opinion column. The thoughts expressed are those of the authors.",
+        "The European Council on Foreign Relations does not take collective positions. ECFR publications only "
+        "represent the views of their individual authors.",
+        "(Only the headline and picture of this report may have been reworked by the Business Standard staff; the "
+        "rest of the content is auto-generated from a syndicated feed.)",
     ],
     "copyright_line": [
         "Copyright © 2024 The Frontier Ledger. All rights reserved.",
         "© 2023 Dawn",
         "All rights reserved for Islamic Republic News Agency",
+        "washingtonpost.com © 1996-2024 The Washington Post", "Creative Commons: Some rights reserved.",
+        "This work is licensed under Creative Commons Attribution-NonCommercial-NoDerivatives 4.0 International.",
     ],
     "signup_terms": [
         "By signing up, you agree to our Terms of Use and acknowledge our Privacy Policy.",
         "You may occasionally receive promotional content from the Los Angeles Times.",
+        "By submitting your information you agree to the Terms & Conditions and Privacy Policy.",
+        "Privacy Notice: Newsletters may contain info about charities, online ads, and content funded by outside "
+        "parties.",
     ],
     "form_field": ["Your Email", "JOB TITLE", "EMPLOYER", "Enter email address"],
     "media_player": [
@@ -137,6 +159,10 @@ FURNITURE = {
         "Click to expand Image", "Available In", "Report this article",
         "Produced by ElevenLabs and News Over Audio (NOA) using AI narration.", "This article has been updated.",
         "This is read by an automated voice. Please report any issues or inconsistencies here.",
+        "Update 10/14/24, 9:40 a.m. ET: This article was updated with additional information.",
+        "Newsweek AI is in beta. Translations may contain inaccuracies—please refer to the original content.",
+        "For information media. Not an official record.", "after newsletter promotion",
+        "This article is part of the series — Disaster Risk Reduction in South Asia",
     ],
 }  # fmt: skip
 
@@ -180,6 +206,11 @@ REAL_SENTENCES = [
     "The minister said the article has been updated by the ministry to reflect the new figures.",
     "Some information in the report was withheld for security reasons, the army said on Monday.",
     "Officials said the story comes from a single source in Quetta and could not be verified.",
+    "The views expressed by the two ministers are shared by most of the cabinet, officials said on Monday.",
+    "The article reflects the views of the ministry, a spokesman said when asked about the leaked draft.",
+    "Please log in to the portal to apply, the commission told candidates in a notice on Monday.",
+    "This work is part of a larger plan to rebuild the port, the minister told reporters in Gwadar.",
+    "Some rights groups said the law would be used against journalists and opposition figures.",
 ]
 
 
