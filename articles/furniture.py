@@ -223,8 +223,9 @@ BOILERPLATE_RULES: tuple[LineRule, ...] = (
         r"(writers?|authors?|contributors?|columnists?)\b|"
         r"[\w .'’-]{2,40} does not take (institutional|collective) positions\b)|"
         # the same, said inside a longer note: a writer's views, not the outlet's
-        r"\b(views|opinions|thoughts) expressed (in this [\w ]{2,20}|above|here|by the (author|writer)s?) "
-        r"(are|is|do)\b|"
+        r"\b(views|opinions|thoughts) expressed (in (this|the) [\w ]{2,20}|above|here|by the (author|writer)s?),? "
+        r"((are|is) (those of|the (author|writer)|solely|entirely|(his|her|their|the author.s) own)|"
+        r"do not (necessarily )?(reflect|represent))\b|"
         r"\b(column|article|commentary|piece|op-ed) reflects the (personal )?(views|opinions?) of the "
         r"(author|writer)\b|"
         r"\bthis is an opinion (column|piece|article)\b|"
@@ -269,7 +270,7 @@ BOILERPLATE_RULES: tuple[LineRule, ...] = (
         r"(by|with|from|on|in)\b)|^(editor['’]?s note:?\s*)?a version of this (article|piece|story|post) was "
         r"(first |originally )?published (by|in|on)\b|^this (story|article|report) (comes|came) from\b|"
         r"^translation of an (original )?article (first |originally )?published in \w+\b",
-        25,
+        60,
         ends_article=True,
     ),
     _rule(
@@ -320,7 +321,8 @@ BOILERPLATE_RULES: tuple[LineRule, ...] = (
         r"this (article|story) is read by an automated voice\b.*|this is read by an automated voice\b.*|"
         r"update\b.{0,40}?:\s*this (article|story) (was|has been) updated\b.*|.*\btranslations may contain "
         r"inaccuracies\b.*|for information media\. not an official record\.?|(skip past|after) newsletter promotion|"
-        r"based on facts, either observed and verified\b.*|this (article|story|piece) is part of (the|a|our) "
+        r"(content[- ]type:\s*\w+\s+)?based on facts, either observed and verified\b.*|"
+        r"this (article|story|piece) is part of (the|a|our) "
         r"(series|project|package)\b.*|"
         r"translat(ed|ion) (from \w+ )?by [A-Z][\w.'’ -]{2,40}\.?)$",  # above the article as often as below it
         25,

@@ -211,6 +211,7 @@ REAL_SENTENCES = [
     "Please log in to the portal to apply, the commission told candidates in a notice on Monday.",
     "This work is part of a larger plan to rebuild the port, the minister told reporters in Gwadar.",
     "Some rights groups said the law would be used against journalists and opposition figures.",
+    "The views expressed in the report are alarming and must be addressed, the minister said on Monday.",
 ]
 
 
