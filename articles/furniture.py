@@ -124,6 +124,7 @@ BOILERPLATE_RULES: tuple[LineRule, ...] = (
     _rule(
         "related_links",
         "Link lists to other stories (Also Read:, Read more:, Related, Keep reading, Most read) and their items",
+        r"^(?-i:(?:Also Read|Read also|Read more|READ MORE|ALSO READ)(?=[A-Z]))|"  # glued to its link: `Read moreIn`
         r"^(also read|read also|read more|read next|read(?=\s*[:|])|see also|more on this|keep reading|"
         r"continue reading|"
         r"related (news|articles?|stories|posts|coverage|content|reading|topics)|"

@@ -330,6 +330,7 @@ def read_page(
         page.remove(body[position], rule)
     _remove_pull_quotes(page, [index for index in body if index not in page.removed])
     _remove_subheadings(page, [index for index in body if index not in page.removed])
+    _remove_inline_teasers(page, [index for index in body if index not in page.removed])
     body = [index for index in body if index not in page.removed]
     if not body:
         raise ParseError("no body text after the title once page furniture is removed")
@@ -1715,6 +1716,27 @@ def _remove_subheadings(page: _Page, body: list[int]) -> None:
             and page.statement(index) is None
         ):
             page.remove(index, "subheading")
+
+
+MAX_TEASER_WORDS = 30
+
+
+def _remove_inline_teasers(page: _Page, body: list[int]) -> None:
+    """Links to other stories set among the paragraphs: a headline in capitals (Fox News: `TRUMP WARNS IRAN
+    ...`) or one trailing off (the Daily Mail: `Tourist gored by bison in Yellowstone ...`). A paragraph is
+    never written in capitals, and one that trails off is a quotation or longer."""
+    for index in body[1:]:
+        unit = page.units[index].strip()
+        words = unit.split()
+        shouted = unit.isupper() and 4 <= len(words) <= MAX_TEASER_WORDS and not unit.endswith(".")
+        trailing = (
+            unit.endswith(("...", "…"))
+            and len(words) <= MAX_TEASER_WORDS // 2
+            and not re.search('["“”]', unit)
+            and is_headline_like(unit.rstrip(".… "))
+        )
+        if shouted or trailing:
+            page.remove(index, "related_links", note="a link among the paragraphs")
 
 
 def _settle_author_names(page: _Page) -> None:

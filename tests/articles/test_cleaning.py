@@ -49,6 +49,7 @@ FURNITURE = {
         "Read more: Markets close higher",
         "Most Read",
         "Keep reading", "Continue Reading", "Further reading", "Related Experts: Karim Haddad and Laura Whitmore",
+        "Read moreIn Senegal, fishermen's pirogues set out for Spain", "Also ReadIMD raises monsoon forecast to 106%",
     ],
     "comment_form": [
         "Leave a Reply",

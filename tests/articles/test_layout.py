@@ -985,3 +985,14 @@ def test_a_first_paragraph_that_is_also_the_description_stays_the_article():
         "<p>January 18, 2024</p>" + "".join(f"<p>{line}</p>" for line in ARTICLE) + "</body></html>"
     )
     assert parse_html(html, what="HTML").body == "\n\n".join(ARTICLE)
+
+
+def test_links_among_the_paragraphs_in_capitals_or_trailing_off_are_furniture():
+    parsed = page("Border trade to expand", "January 18, 2024", "", LEAD,
+                  "HOUTHI MISSILE LANDS NEAR ISRAEL'S MAIN AIRPORT, SPARKING AIRLINE CANCELLATIONS", SECOND,
+                  "Tourist gored by bison in Yellowstone after getting too close...", THIRD)  # fmt: skip
+    assert parsed.body == "\n\n".join(ARTICLE)
+    assert len(removed(parsed, "related_links")) == 2
+    quoted = page("Border trade to expand", "January 18, 2024", "", LEAD, SECOND,
+                  '"We will see what happens next..."', THIRD)  # fmt: skip
+    assert '"We will see what happens next..."' in quoted.body
