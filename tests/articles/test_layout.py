@@ -994,5 +994,5 @@ def test_links_among_the_paragraphs_in_capitals_or_trailing_off_are_furniture():
     assert parsed.body == "\n\n".join(ARTICLE)
     assert len(removed(parsed, "related_links")) == 2
     quoted = page("Border trade to expand", "January 18, 2024", "", LEAD, SECOND,
-                  '"We will see what happens next..."', THIRD)  # fmt: skip
-    assert '"We will see what happens next..."' in quoted.body
+                  '"We will have to wait and see what the committee decides next..."', THIRD)  # fmt: skip
+    assert '"We will have to wait and see what the committee decides next..."' in quoted.body
