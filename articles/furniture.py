@@ -25,16 +25,31 @@ class LineRule:
     max_words: int
     takes_list: bool = False  # also removes the list of links that follows the line
     ends_article: bool = False  # below the article's first paragraph, nothing after it is the article
+    # Words (in lower case) one of which every line the rule takes contains: a cheap test before a pattern
+    # whose parts may match anywhere in the line, which the regex engine tries at every position.
+    hints: tuple[str, ...] = ()
 
     def matches(self, line: str, words: int | None = None) -> bool:
         words = len(line.split()) if words is None else words
-        return words <= self.max_words and bool(self.pattern.search(line.strip()))
+        return words <= self.max_words and self._hinted(line) and bool(self.pattern.search(line.strip()))
+
+    def _hinted(self, line: str) -> bool:
+        lowered = line.lower()
+        return not self.hints or any(hint in lowered for hint in self.hints)
 
 
 def _rule(
-    name: str, description: str, pattern: str, max_words: int, *, takes_list: bool = False, ends_article: bool = False
+    name: str,
+    description: str,
+    pattern: str,
+    max_words: int,
+    *,
+    takes_list: bool = False,
+    ends_article: bool = False,
+    hints: tuple[str, ...] = (),
 ) -> LineRule:
-    return LineRule(name, description, re.compile(pattern, re.IGNORECASE), max_words, takes_list, ends_article)
+    compiled = re.compile(pattern, re.IGNORECASE)
+    return LineRule(name, description, compiled, max_words, takes_list, ends_article, hints)
 
 
 _SOCIAL = (
@@ -235,6 +250,18 @@ BOILERPLATE_RULES: tuple[LineRule, ...] = (
         r"\bthe rest of the content is auto-generated from a syndicated feed\b",
         80,
         ends_article=True,
+        hints=(
+            "disclaimer",
+            "view",
+            "opinion",
+            "about the author",
+            "this story",
+            "this article",
+            "this report",
+            "positions",
+            "thoughts",
+            "syndicated",
+        ),
     ),
     _rule(
         "appeal",
@@ -260,6 +287,23 @@ BOILERPLATE_RULES: tuple[LineRule, ...] = (
         r"^help (us )?keep (articles|journalism|stories|this) [\w ]{0,30}free\b|"
         r"^you'?ve read \d+ (free )?articles?\b",
         80,
+        hints=(
+            "consider",
+            "reader-supported",
+            "gift",
+            "donation",
+            "support",
+            "made possible",
+            "ko-fi",
+            "patreon",
+            "coffee",
+            "shareholders",
+            "billionaire",
+            "becoming a",
+            "basis",
+            "free",
+            "read",
+        ),
     ),
     _rule(
         "source_credit",
@@ -401,8 +445,11 @@ def classify_line(line: str) -> LineRule | None:
     if count > MAX_RULE_WORDS:
         return None
     stripped = line.strip()
+    lowered = stripped.lower()
     for rule in BOILERPLATE_RULES:  # `rule.matches`, unrolled: this runs for every short line of every page
-        if count <= rule.max_words and rule.pattern.search(stripped):
+        if count > rule.max_words or (rule.hints and not any(hint in lowered for hint in rule.hints)):
+            continue
+        if rule.pattern.search(stripped):
             return rule
     share_words = (word.strip(".:|·•,()+0123456789").casefold() for word in words)  # `+ FOLLOW`, `Share (12)`
     if 2 <= count <= 15 and all(word in _SHARE_WORDS_OR_EMPTY for word in share_words):
