@@ -67,7 +67,7 @@ WIRE_CREDITS = re.compile(
 
 
 REPORTING_BY = re.compile(
-    r"^\(?(?:reporting|writing|compiled|interview|interviewed)(?: and \w+)? by\s+(?P<names>[^;()]+?)\s*(?:[;)]|$)",
+    r"^\(?(?:reporting|writing|compiled|interview|interviewed)(?: and \w+)? by:?\s+(?P<names>[^;()]+?)\s*(?:[;)]|$)",
     re.I,
 )
 
@@ -273,11 +273,16 @@ _GUEST_ROLE = re.compile(
 )
 
 
+# "Dr Ayesha Rauf": a title before a name, not part of it.
+_HONORIFIC = re.compile(r"(?:^|(?<=\band )|(?<=, )|(?<=\| ))(?:Dr|Prof|Professor|Engr|Mr|Mrs|Ms)\.?\s+(?=[A-Z])")
+
+
 def clean_byline(name: str) -> str:
     """`By A | B` -> `A and B`; trailing separators, `, and`, a time (`at 10:32 AM`), agencies (`with AFP`), a role
     (`A, Senior Correspondent`), a city (`A in Karachi`) and the outlet (`A, CNN`) taken off."""
     if _ACCOUNT_NAME.match(name.strip()) or _GUEST_ROLE.match(name.strip()):
         return ""
+    name = _HONORIFIC.sub("", name.strip())
     name = _FOLLOW_BUTTON.sub("", name)  # the WSJ's `Harriet Calloway Follow and Daniel Kessler Follow`
     name = EDITORS_AND_TRANSLATORS.sub("", name)  # NDTV's `Reported by A, Edited by B`: B edited, A wrote
     name = _AGE_AND_READING_TIME.sub("", name)  # MSN's `Story by A • 2d • 3 min read`

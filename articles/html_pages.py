@@ -502,6 +502,9 @@ def _with_markup(parsed: ParsedArticle, markup: PageMarkup, lines: str, outlets:
     elif parsed.byline and _more_authors(parsed.byline, markup.authors):
         names = [name.strip() for name in markup.authors.split(", ")]
         changes["byline"] = joined_names(names)[:500]  # USA Today links each name
+    elif parsed.byline and _people(markup.authors, outlets) and _names_run_together(parsed.byline, markup.authors):
+        # two linked names with nothing between them on the page: `Negar Mahmoodi Arash Pakzad`
+        changes["byline"] = joined_names([name.strip() for name in markup.authors.split(", ")])[:500]
     elif parsed.byline and _people(markup.authors, outlets) and not _shares_a_name(parsed.byline, markup.authors):
         # the page's text gave a button or a role for the byline (`Available Downloads`), the markup its authors
         changes["byline"] = joined_names([name.strip() for name in markup.authors.split(", ")])[:500]
@@ -528,6 +531,13 @@ def _people(authors: str, outlets: OutletIndex) -> bool:
         and outlets.named(name) is None
         for name in names
     )
+
+
+def _names_run_together(byline: str, authors: str) -> bool:
+    """The byline is the markup's names and nothing else, but not separated as a list would be."""
+    names = [" ".join(name.split()) for name in authors.split(", ") if name.strip()]
+    squeezed = "".join(byline.split()).casefold()
+    return len(names) > 1 and squeezed == "".join("".join(names).split()).casefold()
 
 
 def _more_authors(byline: str, authors: str) -> bool:

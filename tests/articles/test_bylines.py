@@ -52,3 +52,28 @@ def test_a_note_on_who_the_author_is_starts_with_their_name_and_what_they_do() -
     assert BIO_START.match("Connor Mak joined the Post in 2021 and covers transport in Hong Kong.")
     assert BIO_START.match("Nandini Sen translates from Bengali and Odia into English.")
     assert not BIO_START.match("Foreign Minister Ishaq Dar joined the talks later, officials said.")
+
+
+def test_a_title_before_a_name_is_not_part_of_it() -> None:
+    assert clean_byline("Dr Ayesha Rauf") == "Ayesha Rauf"
+    assert clean_byline("Dr. Ali Khan and Prof Sara Shah") == "Ali Khan and Sara Shah"
+    assert clean_byline("Drew Carey") == "Drew Carey"
+
+
+def test_places_under_names_and_agencies_beside_them() -> None:
+    from articles.bylines import is_place_line
+
+    assert all(is_place_line(line) for line in ("Dhaka", "Teknaf, Cox's Bazar", "Belgrade, Pristina", "New Delhi"))
+    assert not any(is_place_line(line) for line in ("Shahnaz Parvin", "BIRN", "Arben Krasniqi"))
+    assert clean_byline("Tobi Ajayi, Casablanca and Chiamaka Eze") == "Tobi Ajayi and Chiamaka Eze"
+    assert clean_byline("Reuters, AFP and AP") == "Reuters, AFP and AP"
+    assert clean_byline("Ella Bradshaw and PA") == "Ella Bradshaw"
+    assert clean_byline("Rohan Mehta • 2d • 3 min read") == "Rohan Mehta"
+    assert clean_byline("Selin Aydın in Ankara, Omar Haddad in Dubai and Harriet Cole in London") == (
+        "Selin Aydın, Omar Haddad and Harriet Cole"
+    )
+
+
+def test_an_account_or_a_guest_role_is_no_author() -> None:
+    assert clean_byline("admin") == ""
+    assert clean_byline("Guest Blogger for Asia Unbound") == ""

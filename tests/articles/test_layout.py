@@ -996,3 +996,22 @@ def test_links_among_the_paragraphs_in_capitals_or_trailing_off_are_furniture():
     quoted = page("Border trade to expand", "January 18, 2024", "", LEAD, SECOND,
                   '"We will have to wait and see what the committee decides next..."', THIRD)  # fmt: skip
     assert '"We will have to wait and see what the committee decides next..."' in quoted.body
+
+
+def test_two_linked_names_with_nothing_between_them_are_the_markups_two_authors():
+    from articles.html_pages import parse_html
+
+    html = (
+        '<html><head><script type="application/ld+json">{"@type": "NewsArticle", "author": [{"@type": "Person", '
+        '"name": "Negar Mahmoodi"}, {"@type": "Person", "name": "Arash Pakzad"}]}</script></head><body>'
+        '<h1>Afghans describe beatings</h1><div class="byline"><a href="/en/author/negar-mahmoodi"><span>Negar '
+        'Mahmoodi</span></a><a href="/en/author/arash-pakzad"><span>Arash Pakzad</span></a></div><p>July 8, 2025</p>'
+        + "".join(f"<p>{line}</p>" for line in ARTICLE)
+        + "</body></html>"
+    )
+    assert parse_html(html, what="HTML").byline == "Negar Mahmoodi and Arash Pakzad"
+
+
+def test_an_interview_credit_under_the_article_names_its_writer():
+    parsed = page("Border trade to expand", "January 18, 2024", "", *ARTICLE, "Interview by: Setareh Rostami")
+    assert parsed.byline == "Setareh Rostami"
