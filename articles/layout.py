@@ -1489,7 +1489,8 @@ def _body_end(page: _Page, start: int) -> int:
         (
             index
             for index in range(start + 1, len(page.units))
-            if index in page.removed and page.removed[index].rule in ARTICLE_ENDS
+            if (index in page.removed and page.removed[index].rule in ARTICLE_ENDS)
+            or (index not in page.removed and CONTRIBUTORS.match(page.units[index]))  # The Diplomat's `Authors` box
         ),
         len(page.units),
     )  # fmt: skip
