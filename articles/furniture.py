@@ -167,7 +167,8 @@ BOILERPLATE_RULES: tuple[LineRule, ...] = (
         r"disclaimer:? (the )?comments|share or comment on this article:?|share what you think|"
         r"(newest|oldest|best rated|worst rated|most popular)$|we welcome your (comments|feedback|letters) at \S+@\S+|"
         r"comments?\s*[-–—:]\s*please (log ?in|sign ?in)\b.*|.*\bbefore your comment can be posted\b.*|"
-        r"please (log ?in|sign ?in) (in order )?to (comment|join the conversation)\b.*)",
+        r"please (log ?in|sign ?in) (in order )?to (comment|join the conversation)\b.*|"
+        r"discussion about this (post|article|story)|[\d.,]+k? likes?\b.*\brestacks?\b.*|comments? restacks?)",
         40,
         ends_article=True,
     ),

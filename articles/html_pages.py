@@ -18,6 +18,7 @@ import json
 import re
 from collections.abc import Iterator
 from typing import Any
+from urllib.parse import urlsplit
 
 from archive.common.dates import DateStatement, partial_date
 from articles.bylines import DESKS, joined_names
@@ -404,9 +405,22 @@ def visible_headline(root: Any, outlets: OutletIndex, *, site: str = "") -> str:
         if any(ancestor.tag in {"nav", "aside", "footer"} for ancestor in element.iterancestors()):
             continue
         text = " ".join(element.text_content().split())
-        if len(text.split()) >= 3 and outlets.named(text) is None and text != site:
+        if len(text.split()) >= 3 and outlets.named(text) is None and text != site and not _is_site_title(element):
             return text
     return ""
+
+
+_SITE_TITLE_CLASS = re.compile(r"nav|logo|brand|site-?title|masthead", re.I)
+
+
+def _is_site_title(heading: Any) -> bool:
+    """An <h1> that is the site's name: styled as its logo or navigation bar, or only a link to its home
+    page (Substack's `<h1 class="navbar-title"><a href="https://x.substack.com/">Pitch & Power</a></h1>`)."""
+    if _SITE_TITLE_CLASS.search(heading.get("class", "")):
+        return True
+    links = list(heading.iter("a"))
+    home = len(links) == 1 and urlsplit(links[0].get("href", "")).path in {"", "/"}
+    return home and " ".join(links[0].text_content().split()) == " ".join(heading.text_content().split())
 
 
 def _without_site_name(title: str, site_name: str) -> str:
