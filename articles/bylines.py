@@ -101,6 +101,8 @@ _AGENCY = (
 WITH_AGENCIES = re.compile(r"\s+with\s+" + _AGENCY + r"(?:\s*(?:,|and|&)\s*" + _AGENCY + r")*\s*$", re.I)
 
 
+# "A with B": a second writer, when a name follows (an agency after `with` is WITH_AGENCIES).
+_WITH_WRITER = re.compile(r"\s+with\s+(?=[A-Z][\w'’.-]+\s+[A-Z])")
 _NOT_NAME_START = frozenset(
     "in on at for from with to of and or the a an more read also back next previous home menu search watch live "
     "follow share sign log get download view see about contact all latest top most".split()
@@ -116,6 +118,7 @@ def is_name_like(unit: str) -> bool:
         return False  # "Senior Political Journalist" under a name: who they are, not another author
     text = _ROLE_SEGMENT.sub("", text)  # "Amber Whitlock | Pakistan correspondent"
     text = WITH_AGENCIES.sub("", CITY.sub("", text))  # "A in Karachi and B in London", "A | B with AFP"
+    text = _WITH_WRITER.sub(" and ", text)  # AFP's "Hina AZAM with Jérôme TAVERNIER in Paris"
     words = text.replace(",", " , ").replace("|", " | ").split()
     if words and words[0].casefold() in _NOT_NAME_START:
         return False
@@ -302,6 +305,7 @@ def clean_byline(name: str) -> str:
     if newsroom_role and person and " and " not in name:
         name = before_role  # the Nation: `Gerald Andae Senior Business Reporter Nation Media Group`
     name = WITH_AGENCIES.sub("", re.sub(r"\s+at\s+\d{1,2}[:.]\d{2}.*$", "", name.strip()))
+    name = _WITH_WRITER.sub(" and ", name)
     name = re.sub(r",\s+[^,]*$", lambda match: "" if _ROLE.search(match.group()) else match.group(), name)
     name = re.sub(r"(?:\s*[|,–—-]|\s*,?\s+and)\s*$", "", name.strip()).strip()
     parts = re.split(r"\s*[|,]\s*", name)

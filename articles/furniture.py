@@ -88,7 +88,7 @@ BOILERPLATE_RULES: tuple[LineRule, ...] = (
         "share_prompt",
         "Share, save and print buttons (Share:, Share this article, Copy link, Print, social network names)",
         rf"^((click to |tap to )?share( this( article| story| post| page)?| via| on ({_SOCIAL})| on social media)?\d*|"
-        rf"tweet( this)?|print( this( article| page)?)?|copy( link| url)?|short ?url|({_SOCIAL})|"
+        rf"tweet( this)?|print( this( article| page)?)?|copy( link| url)?|(link )?copied|short ?url|({_SOCIAL})|"
         rf"(click|tap) here to share.*|save( article| for later| to read later| story)?|like this|like loading\.*|"
         rf"listen( to this (article|story))?|gift (this )?article|font size|text size|aa|a\s*a\s*a|a\+\s*a-|follow|"
         rf"share page|about sharing|close panel|send to (a )?friend|email this( article)?|"
