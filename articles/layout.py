@@ -1147,6 +1147,9 @@ def _read_name_run(page: _Page, index: int) -> bool:
     if is_place_line(place):
         page.remove(index, "byline", note="the author's place")
         return True
+    name, _, role = unit.partition(",")
+    if role and ENDS_IN_ROLE.search(role.strip()) and 2 <= len(name.split()) <= 4:
+        unit, words = name.strip(), name.split()  # Gulf News: `A, Senior Business Reporter`, `B, Correspondent`
     if (
         2 <= len(words) <= 4
         and "," not in unit
