@@ -450,11 +450,17 @@ def _remove_by_rule(page: _Page) -> None:
                 and above not in page.removed
                 and len(page.units[above].split()) <= 40
                 and ends_sentence(page.units[above])
+                and not (is_prose(page.units[above]) and _caption_below(page, index))
             )
             if caption_above:
                 page.remove(above, "photo_caption", note=unit)  # the caption, its credit on the next line
-            if caption_above or ("/" in unit and not _agencies_by_the_date(page, index)):
+            photo_agency = bool(_PHOTO_AGENCY.match(unit.strip()))  # never a byline
+            if caption_above or photo_agency or ("/" in unit and not _agencies_by_the_date(page, index)):
                 page.remove(index, "photo_caption", note=unit)  # "Reuters" alone may be the byline of a wire story
+            below = index + 1
+            if photo_agency and not caption_above and below < len(page.units) and below not in page.removed:
+                if not is_prose(page.units[below]) and len(page.units[below].split()) <= 40:
+                    page.remove(below, "photo_caption", note=unit)  # the BBC: the credit, then the caption
                 continue
         previous = page.removed.get(index - 1)
         if previous is not None and previous.rule in {"call_to_action", "messenger_invite"} and _PROMOTION.search(unit):
@@ -473,6 +479,15 @@ _LABELLED_CREDIT = re.compile(r"^(?:photo|photograph|image|picture|photo credit)
 
 
 _VIDEO_LABEL = re.compile(r"^(?:video|watch)\s*:?$", re.I)
+
+
+def _caption_below(page: _Page, index: int) -> bool:
+    """A short line that is no paragraph right under a credit: the BBC prints the credit above its caption."""
+    below = index + 1
+    return below < len(page.units) and not is_prose(page.units[below]) and 3 <= len(page.units[below].split()) <= 40
+
+
+_PHOTO_AGENCY = re.compile(r"^(?:Getty Images|Shutterstock|Alamy|AP Photo|EPA-EFE|EPA|File photo|Handout)$", re.I)
 
 
 def _take_video_teaser(page: _Page, index: int) -> bool:
