@@ -566,8 +566,11 @@ def _more_authors(byline: str, authors: str) -> bool:
 
 
 def _names_a_person(authors: str, site_name: str, outlets: OutletIndex) -> bool:
-    """Markup authors that are people, not the site (`Dawn`, `DAWN.COM`) or a URL."""
-    return not authors.startswith("http") and authors != site_name and outlets.named(authors) is None
+    """Markup authors that are people or an agency (`AFP` on the Express Tribune), not the site (`Dawn`,
+    `DAWN.COM`) or a URL."""
+    known = outlets.named(authors)
+    agency = known is not None and known.kind == "agency" and known != outlets.named(site_name)
+    return not authors.startswith("http") and authors != site_name and (known is None or agency)
 
 
 def _shares_a_name(byline: str, authors: str) -> bool:

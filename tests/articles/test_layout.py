@@ -1015,3 +1015,24 @@ def test_two_linked_names_with_nothing_between_them_are_the_markups_two_authors(
 def test_an_interview_credit_under_the_article_names_its_writer():
     parsed = page("Border trade to expand", "January 18, 2024", "", *ARTICLE, "Interview by: Setareh Rostami")
     assert parsed.byline == "Setareh Rostami"
+
+
+def test_an_agency_named_only_in_the_markup_is_the_byline():
+    from articles.html_pages import parse_html
+
+    html = (
+        '<html><head><meta name="author" content="AFP"><meta property="og:site_name" content="Dawn"></head><body>'
+        "<h1>Nepal raises Everest permit fee</h1><p>Published: January 23, 2025</p>"
+        + "".join(f"<p>{line}</p>" for line in ARTICLE)
+        + "</body></html>"
+    )
+    outlets = OutletIndex([*OUTLETS.outlets, Outlet("Agence France-Presse", ("AFP",), ("afp.com",), "FR", "agency")])
+    assert parse_html(html, what="HTML", outlets=outlets).byline == "AFP"
+
+
+def test_the_bbcs_credit_above_its_caption_takes_neither_the_paragraph_above_nor_the_byline():
+    parsed = page("Why is Lahore's smog so bad?", "12 November 2024", "", "Getty Images",
+                  "Schools, parks and markets in Lahore have been told to close", "", LEAD, SECOND, "EPA",
+                  "Traffic police in Lahore have been given masks", THIRD)  # fmt: skip
+    assert parsed.byline == ""
+    assert parsed.body == "\n\n".join(ARTICLE)
