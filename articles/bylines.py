@@ -129,6 +129,12 @@ def is_name_like(unit: str) -> bool:
     parts = [part.split() for part in re.split(r"\s*(?:,|\|)\s*|\s+(?:and|&)\s+", text) if part.strip()]
     if len(parts) > 1 and any(_ROLE.search(" ".join(part)) for part in parts):
         return False  # "Senior Fellow and Director, Southeast Asia Program": roles, not names
+    if (
+        len(parts) > 1
+        and all(len(part) == 1 for part in parts)
+        and any(part[0].casefold() in SECTION_WORDS for part in parts)
+    ):
+        return False  # a blog's categories under its date: "Culture, Lahore, Opinion"
     return (
         (1 <= len(names) <= 6 or (len(parts) <= 5 and all(1 <= len(part) <= 3 for part in parts)))
         and not any(character.isdigit() for character in text)
