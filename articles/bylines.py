@@ -152,6 +152,9 @@ def byline_line(unit: str) -> re.Match[str] | None:
     """A `By ...` line of a few names, each perhaps with who they are (`By A, a contributing editor at
     Foreign Policy, and B, a journalist based in Lahore.`)."""
     match = BYLINE.match(unit)
+    capitalised = any(word[:1].isupper() for word in match["name"].split()[:4]) if match else False
+    if match and not capitalised and not DESKS.match(match["name"].strip(" .")):
+        return None  # `By the second week, half my plan was gone.`: a sentence; not `By business reporter Nadia Kovac`
     if match and len(unit.split()) <= 14:
         return match
     if not unit.lower().startswith("by "):

@@ -507,6 +507,7 @@ CAPTION_CREDITS = (
         r"[.!?]\s*(?P<credit>[A-Z][\w.'’-]+(?: [A-Z][\w.'’-]+){1,3}/(?:The )?[A-Z][\w.'’&-]+(?: [A-Z][\w.'’&-]+){0,3})$"
     ),
     re.compile(r"\b(?:photo|image|picture) credits?\s*:\s*(?P<credit>.{2,80})$", re.I),
+    re.compile(r"[.!?]\s+(?P<credit>(?:photo|image|picture)s? (?:by|courtesy of) [^.]{2,60})\.?$", re.I),
     # a photographer and their outlet in brackets (`... in March. (Genaro Molina / Los Angeles Times)`)
     re.compile(
         r"\((?P<credit>[A-Z][\w.'’-]+(?: [A-Z][\w.'’-]+){1,3}\s*/\s*(?:The )?[A-Z][\w.&'’-]+"

@@ -704,15 +704,21 @@ def _is_header_statement(page: _Page, index: int) -> bool:
     return byline_line(page.units[index]) is not None or page.statement(index) is not None
 
 
+HEADER_LINES_BELOW = 8  # how far under a standfirst its byline or date may stand
+
+
 def _body_start(page: _Page, *, headline_known: bool = False) -> int | None:
     """The first paragraph of prose that is not a standfirst, reaching back over a short lead."""
     kept = page.kept()
     prose = [index for index in kept if is_prose(page.units[index]) and not _is_header_statement(page, index)]
 
     def above_a_byline_or_date(position: int) -> bool:
+        """Eight lines of the page down, not counting its buttons (Medium: the name, `Follow`, `Published in`,
+        the publication, `·`, `8 min read`, `·`, the date)."""
         index = prose[position]
         following = prose[position + 1] if position + 1 < len(prose) else len(page.units)
-        return any(_is_header_statement(page, i) for i in kept if index < i < min(following, index + 8))
+        below = [i for i in kept if index < i < min(following, index + 2 * HEADER_LINES_BELOW)]
+        return any(_is_header_statement(page, i) for i in below[:HEADER_LINES_BELOW])
 
     start = None
     for position, index in enumerate(prose):
@@ -1500,6 +1506,9 @@ def type_of_label(label: str) -> str:
     return ""
 
 
+_WRITTEN_BY = re.compile(r"^(?:[Ww]ritten|[Pp]osted) by\s+[A-Z][\w'’.-]+(?:\s+[A-Z][\w'’.-]+){0,3}$")
+
+
 def _body_end(page: _Page, start: int) -> int:
     """The last line of the body: its last paragraph of prose before the first line only a page's
     footer has, then any short closing sentences after it."""
@@ -1509,6 +1518,7 @@ def _body_end(page: _Page, start: int) -> int:
             for index in range(start + 1, len(page.units))
             if (index in page.removed and page.removed[index].rule in ARTICLE_ENDS)
             or (index not in page.removed and CONTRIBUTORS.match(page.units[index]))  # The Diplomat's `Authors` box
+            or (index not in page.removed and _WRITTEN_BY.match(page.units[index]))  # Medium's author card
         ),
         len(page.units),
     )  # fmt: skip
@@ -1729,7 +1739,7 @@ def _remove_subheadings(page: _Page, body: list[int]) -> None:
             and not re.search(r"[.:;,!]$", unit.strip())
             and (not unit.strip().endswith("?") or is_title_case(unit))  # an interviewer's question is text
             and (first.isupper() or first in "‘'\"“")
-            and is_prose(before)
+            and (is_prose(before) or ends_sentence(before))  # `By the second week, half my plan was gone.`
             and is_prose(after)
             and not _DATELINE.match(unit)
             and page.statement(index) is None

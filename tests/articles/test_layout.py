@@ -1036,3 +1036,24 @@ def test_the_bbcs_credit_above_its_caption_takes_neither_the_paragraph_above_nor
                   "Traffic police in Lahore have been given masks", THIRD)  # fmt: skip
     assert parsed.byline == ""
     assert parsed.body == "\n\n".join(ARTICLE)
+
+
+def test_a_medium_post_its_header_of_buttons_and_its_author_card():
+    parsed = page("Open in app", "Sign in", "", "Age of Awareness",
+                  "Stories providing creative, innovative, and sustainable changes to the education system", "",
+                  "Member-only story", "I Taught Coding in a Refugee Camp. Here's What My Students Taught Me.",
+                  "Laptops, power cuts and the most stubborn debugging sessions of my life", "Leila Haddad", "Follow",
+                  "Published in", "Age of Awareness", "·", "8 min read", "·", "Aug 14, 2024", "1.3K", "27", "Listen",
+                  "Share", "", "Our classroom in Zaatari, on the last day of the course. Photo by the author.", LEAD,
+                  "By the second week, half my plan was gone.", "Summer one: the plan meets reality", SECOND, THIRD,
+                  "Refugees", "Education", "1.3K", "", "Written by Leila Haddad", "Writer for", "Age of Awareness",
+                  "Software engineer in Amman. I write about education and code.")  # fmt: skip
+    assert parsed.title == "I Taught Coding in a Refugee Camp. Here's What My Students Taught Me."
+    assert (parsed.byline, parsed.published.date) == ("Leila Haddad", D(2024, 8, 14))
+    assert parsed.body == "\n\n".join([LEAD, "By the second week, half my plan was gone.", SECOND, THIRD])
+    assert removed(parsed, "subheading") == ["Summer one: the plan meets reality"]
+
+
+def test_a_blogs_categories_under_its_date_are_not_its_author():
+    parsed = page("Bring back Basant", "February 9, 2024", "Culture, Lahore, Opinion", "8 Comments", "", *ARTICLE)
+    assert parsed.byline == ""
