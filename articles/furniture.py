@@ -310,7 +310,7 @@ BOILERPLATE_RULES: tuple[LineRule, ...] = (
         "source_credit",
         "Credits of where a story came from (Source: Al Jazeera, With inputs from agencies, This article was "
         "published by ...)",
-        r"^(source|sources|courtesy|via|credit)\s*:\s*\S|^\(?with (additional )?inputs? from\b|"
+        r"^(source|sources|courtesy|via)\s*:\s*\S|^\(?with (additional )?inputs? from\b|"
         r"^this (commentary|column|op-ed|article|piece|story) (originally |first )?appeared (in|on|at)\b|"
         r"^(this (article|piece|story) (was|is|has been) (first |originally )?(published|republished|reproduced) "
         r"(by|with|from|on|in)\b)|^(editor['’]?s note:?\s*)?a version of this (article|piece|story|post) was "
@@ -507,6 +507,7 @@ CAPTION_CREDITS = (
         r"[.!?]\s*(?P<credit>[A-Z][\w.'’-]+(?: [A-Z][\w.'’-]+){1,3}/(?:The )?[A-Z][\w.'’&-]+(?: [A-Z][\w.'’&-]+){0,3})$"
     ),
     re.compile(r"\b(?:photo|image|picture) credits?\s*:\s*(?P<credit>.{2,80})$", re.I),
+    re.compile(r"^credits?\s*:\s*(?P<credit>[^.]{2,60})$", re.I),  # The Diplomat: `Credit: Depositphotos`
     re.compile(r"[.!?]\s+(?P<credit>(?:photo|image|picture)s? (?:by|courtesy of) [^.]{2,60})\.?$", re.I),
     # a photographer and their outlet in brackets (`... in March. (Genaro Molina / Los Angeles Times)`)
     re.compile(

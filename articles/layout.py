@@ -475,7 +475,7 @@ def _remove_by_rule(page: _Page) -> None:
         _remove_what_a_button_belongs_to(page, index)
 
 
-_LABELLED_CREDIT = re.compile(r"^(?:photo|photograph|image|picture|photo credit)\s*:\s*\S", re.I)
+_LABELLED_CREDIT = re.compile(r"^(?:photo|photograph|image|picture|photo credit|credit)\s*:\s*\S", re.I)
 
 
 _VIDEO_LABEL = re.compile(r"^(?:video|watch)\s*:?$", re.I)
