@@ -433,7 +433,7 @@ _SHARE_WORDS = frozenset(
     "youtube tiktok flipboard bluesky mastodon weibo wechat vk sms share print copy link comments comment save "
     "gift tweet "
     "purchase licensing rights whatsapp bookmark bookmarks like likes reply replies follow social sharing listen to "
-    "article on via in app url font text size small medium large aa a+ a- us".split()
+    "article on via in app url short font text size small medium large aa a+ a- us".split()
 )
 _SHARE_WORDS_OR_EMPTY = _SHARE_WORDS | {""}  # a word that was only punctuation or a count
 

@@ -471,6 +471,8 @@ def _remove_by_rule(page: _Page) -> None:
             page.remove(index, "photo_caption", note=credit)
             if _LABELLED_CREDIT.match(unit) and _is_caption_above(page, index):
                 page.remove(index - 1, "photo_caption", note=credit)  # The Economist: a caption, then its credit
+            elif _LABELLED_CREDIT.match(unit) and _caption_ends_the_block(page, index + 1):
+                page.remove(index + 1, "photo_caption", note=credit)  # the Times of Central Asia: the credit first
     for index in sorted(page.removed):
         _remove_what_a_button_belongs_to(page, index)
 
@@ -479,6 +481,18 @@ _LABELLED_CREDIT = re.compile(r"^(?:photo|photograph|image|picture|photo credit|
 
 
 _VIDEO_LABEL = re.compile(r"^(?:video|watch)\s*:?$", re.I)
+
+
+def _caption_ends_the_block(page: _Page, index: int) -> bool:
+    """A short line closing the block a photo's credit opened: its caption."""
+    return (
+        index < len(page.units)
+        and index not in page.removed
+        and index not in page.block_starts
+        and (index + 1 in page.block_starts or index + 1 == len(page.units))
+        and len(page.units[index].split()) <= 40
+        and bool(page.block_starts)
+    )
 
 
 def _caption_below(page: _Page, index: int) -> bool:
@@ -515,7 +529,9 @@ def _is_caption_above(page: _Page, index: int) -> bool:
         and further not in page.removed
         and len(page.units[above].split()) <= 25
         and len(page.units[further].split()) >= 6
-        and page.statement(further) is None  # Trend: the date line, the headline, the photo's credit
+        # Trend: the date line, the headline, the photo's credit; a sentence there is a caption
+        and (page.statement(further) is None or ends_sentence(page.units[above]))
+        and not _is_header_statement(page, above)  # Times of Central Asia: the byline and date, then the credit
     )
 
 
