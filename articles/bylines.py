@@ -20,7 +20,7 @@ from archive.common.sentences import ends_sentence
 BYLINE = re.compile(
     r"^(?:(?:by|written by|author|authors|writers?\s*:|reporter|story by|report by|reported by|posted by|text by|"
     r"words by|compiled by|interview by|interviewed by|report from)"
-    r"\s*[:\-–—]?\s+|(?-i:[Bb]y(?=[A-Z][a-z])))"  # Premium Times glues it: `byChinedu Obi`
+    r"\s*[:\-–—]?\s+|(?-i:[Bb]y(?=[A-Z])))"  # glued: Premium Times' `byChinedu Obi`, ABC's `ByHAIDER JAWAD`
     r"(?P<name>[^\d].{1,120})$",
     re.I,
 )

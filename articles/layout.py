@@ -95,7 +95,7 @@ _TITLE_OUTLET_SUFFIX = re.compile(r"\s+(?:\||–|—|-)\s+(?P<outlet>[^|–—]{
 _TITLE_OUTLET_PREFIX = re.compile(r"^(?P<outlet>[^|:–—]{2,40}?)\s*(?:\s[|–—-]\s|:\s)(?=\S)")
 _NEWS_LABEL = re.compile(
     r"^(?:exclusive|breaking(?: news)?|watch|live(?: updates)?|updated?|video|photos?|in pictures|interview|"
-    r"fact check|just in)\s*(?::|\||–|—|-)\s+",
+    r"fact check|just in|breakingviews|analysis|explainer|factbox|instant view|column)\s*(?::|\||–|—|-)\s*(?=[A-Z])",
     re.I,
 )
 _DATELINE = re.compile(
