@@ -344,9 +344,12 @@ _PLACE_PART = re.compile(r"[A-Z][\w'’.-]+(?: [A-Z][\w'’.-]+)?")
 
 def is_place_line(unit: str) -> bool:
     """`Dhaka`, `Teknaf, Cox's Bazar`, `Belgrade, Pristina`: where the authors named above it are, not
-    another author (a person's name is two words or more, and a list of them has no one-word part)."""
+    another author (a person's name is two words or more, and a list of them has no one-word part). A town
+    alone must be one bureaus file from (articles/data/bureau_cities.txt)."""
     parts = [part.strip() for part in unit.split(",")]
-    if len(parts) > 3 or not all(_PLACE_PART.fullmatch(part) for part in parts) or ACRONYM.match(unit.strip()):
+    if len(parts) == 1:
+        return unit.strip().title() in bureau_cities()  # `Dhaka`, `ISTANBUL`; not `BIRN`, `Planning`
+    if len(parts) > 3 or not all(_PLACE_PART.fullmatch(part) for part in parts):
         return False
     return any(len(part.split()) == 1 for part in parts) or all(part in bureau_cities() for part in parts)
 

@@ -991,8 +991,10 @@ def _is_header_line(page: _Page, index: int) -> bool:
     if not found and _is_name_like_byline(page, index):
         around = [_kept_neighbour(page, index, step) for step in (-1, 1)]
         beside = around[1]
-        if beside is not None and (is_affiliation(page.units[beside]) or _is_name_like_byline(page, beside)):
-            around.append(_kept_neighbour(page, index, 2))  # a name, its role, then the date
+        if beside is not None and (
+            is_affiliation(page.units[beside]) or _is_name_like_byline(page, beside) or is_place_line(page.units[beside])
+        ):
+            around.append(_kept_neighbour(page, index, 2))  # a name, its role or town (`ISTANBUL`), then the date
         elif beside is not None and len(page.units[beside].split()) >= 8 and _is_standfirst_below(page, index):
             around.append(_kept_neighbour(page, index, 2))  # headline, name, standfirst, date (the Guardian)
         found = any(
@@ -1047,8 +1049,8 @@ def _name_run(page: _Page, index: int) -> bool:
             unit = page.units[current]
             if _is_header_statement(page, current):
                 return True
-            if not (_is_name_like_byline(page, current) or is_affiliation(unit)):
-                break
+            if not (_is_name_like_byline(page, current) or is_affiliation(unit) or is_place_line(unit)):
+                break  # past names, their roles and their towns (Prothom Alo: `A`, `Teknaf, Cox's Bazar`, `B`, `Dhaka`)
     return False
 
 
