@@ -991,8 +991,9 @@ def _is_header_line(page: _Page, index: int) -> bool:
     if not found and _is_name_like_byline(page, index):
         around = [_kept_neighbour(page, index, step) for step in (-1, 1)]
         beside = around[1]
+        beside_unit = page.units[beside] if beside is not None else ""
         if beside is not None and (
-            is_affiliation(page.units[beside]) or _is_name_like_byline(page, beside) or is_place_line(page.units[beside])
+            is_affiliation(beside_unit) or _is_name_like_byline(page, beside) or is_place_line(beside_unit)
         ):
             around.append(_kept_neighbour(page, index, 2))  # a name, its role or town (`ISTANBUL`), then the date
         elif beside is not None and len(page.units[beside].split()) >= 8 and _is_standfirst_below(page, index):
@@ -1270,11 +1271,14 @@ def _is_standfirst_of(line: str, above: str) -> bool:
         and len(above.split()) <= 25
         and is_headline_like(above)
         and not (_SECTION_PATH.match(above) and len(above.split()) <= 5)  # `Hong Kong/Transport & Infrastructure`
+        and not _SECTION_TRAIL.match(above)  # The Diplomat: `Crossroads Asia | Politics | Central Asia`
         # a kicker in Title Case above a headline in Title Case (Lawfare's `Foreign Relations & International Law`)
         and not (len(above.split()) <= 5 and ":" not in above and is_title_case(above) and is_title_case(line))
     )
 
 
+_SECTION_NAME = r"[A-Z][\w&'’-]*(?: [A-Z&][\w&'’-]*){0,2}"
+_SECTION_TRAIL = re.compile(rf"^{_SECTION_NAME}(?:\s+\|\s+{_SECTION_NAME})+$")
 _SECTION_PATH = re.compile(r"^[A-Z][\w&'’ -]*(?:/[A-Z][\w&'’ -]*)+$")
 
 
