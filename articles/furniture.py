@@ -376,8 +376,9 @@ BOILERPLATE_RULES: tuple[LineRule, ...] = (
     _rule(
         "breadcrumb",
         "A breadcrumb trail of short section names (Home / Economy / News, World › Asia)",
-        r"^(you are here:?\s*)?[\w&'’.-]+( [\w&'’.-]+){0,2}(\s+[/›»>]\s+[\w&'’.-]+( [\w&'’.-]+){0,2}){1,6}$",
-        21,
+        r"^(you are here:?\s*)?[\w&'’.-]+( [\w&'’.-]+){0,3}(\s+[/›»>]\s+[\w&'’.-]+( [\w&'’.-]+){0,3}){1,6}"
+        r"(\s+[/›»>]\s+[^/›»>]{2,120}(…|\.\.\.))?$",  # WTOP ends it with the headline, cut short
+        30,
     ),
     _rule(
         "site_chrome",
