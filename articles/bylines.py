@@ -275,7 +275,7 @@ _FOLLOW_BUTTON = re.compile(r"(?<=\w)\s+Follow(?=\s+and\s|\s*[,|]|\s*$)")
 
 
 # A blog platform's default user names: nobody's byline.
-_ACCOUNT_NAME = re.compile(r"^(?:admin|administrator|editor|webmaster|webadmin|siteadmin|user\d*)$", re.I)
+ACCOUNT_NAME = re.compile(r"^(?:admin|administrator|editor|webmaster|webadmin|siteadmin|user\d*|guest user)$", re.I)
 
 
 # "Guest Blogger for Asia Unbound": what the writer is to the site, not who they are.
@@ -292,7 +292,7 @@ _HONORIFIC = re.compile(r"(?:^|(?<=\band )|(?<=, )|(?<=\| ))(?:Dr|Prof|Professor
 def clean_byline(name: str) -> str:
     """`By A | B` -> `A and B`; trailing separators, `, and`, a time (`at 10:32 AM`), agencies (`with AFP`), a role
     (`A, Senior Correspondent`), a city (`A in Karachi`) and the outlet (`A, CNN`) taken off."""
-    if _ACCOUNT_NAME.match(name.strip()) or _GUEST_ROLE.match(name.strip()):
+    if ACCOUNT_NAME.match(name.strip()) or _GUEST_ROLE.match(name.strip()):
         return ""
     name = _HONORIFIC.sub("", name.strip())
     name = _FOLLOW_BUTTON.sub("", name)  # the WSJ's `Harriet Calloway Follow and Daniel Kessler Follow`

@@ -21,7 +21,7 @@ from typing import Any
 from urllib.parse import urlsplit
 
 from archive.common.dates import DateStatement, partial_date
-from articles.bylines import DESKS, joined_names
+from articles.bylines import ACCOUNT_NAME, DESKS, joined_names
 from articles.cleaning import canonical_text
 from articles.layout import parse_text, read_page, type_of_label
 from articles.limits import DEFAULT_LIMITS, ImportLimits
@@ -570,7 +570,8 @@ def _names_a_person(authors: str, site_name: str, outlets: OutletIndex) -> bool:
     `DAWN.COM`) or a URL."""
     known = outlets.named(authors)
     agency = known is not None and known.kind == "agency" and known != outlets.named(site_name)
-    return not authors.startswith("http") and authors != site_name and (known is None or agency)
+    account = bool(ACCOUNT_NAME.match(authors.strip()))  # Squarespace's `Guest User`
+    return not authors.startswith("http") and authors != site_name and (known is None or agency) and not account
 
 
 def _shares_a_name(byline: str, authors: str) -> bool:
