@@ -755,6 +755,8 @@ def _body_start(page: _Page, *, headline_known: bool = False) -> int | None:
             continue  # a sentence alone among labels (a disclosure, a promotion), not the article
         if _is_site_tagline(page, index, kept) or _is_authors_note_above(page, index, prose):
             continue
+        if _shown_again_below(page, index):
+            continue  # a headline shown twice (LinkedIn: the newsletter's card, then the article's header)
         start = index
         break
     if start is None:  # no paragraph of prose: a short text; its first line is the headline
@@ -810,6 +812,13 @@ def _is_authors_note_above(page: _Page, index: int, prose: list[int]) -> bool:
     return bool(BIO_WORDS.search(unit)) and len(following) >= 2 and not any(surname in p.casefold() for p in following)
 
 
+def _shown_again_below(page: _Page, index: int, reach: int = 15) -> bool:
+    key = canonical_text(page.units[index])
+    return len(key.split()) <= MAX_HEADLINE_WORDS and any(
+        canonical_text(page.units[other]) == key for other in range(index + 1, min(index + reach, len(page.units)))
+    )
+
+
 def _is_site_tagline(page: _Page, index: int, kept: list[int]) -> bool:
     """A blog's description under its name, above its menu (Tumblr: `Colombo Notebook`, `Reporting, notes
     and photographs from Sri Lanka by ...`, `Home`, `Archive`)."""
@@ -837,7 +846,8 @@ def _opens_run(page: _Page, index: int, prose: list[int]) -> bool:
 _NOTICE_WORDS = re.compile(
     r"\b(funding|funded|partners?|disclos\w*|republish\w*|licen[cs]e|creative commons|copyright|subscri\w+|"
     r"newsletter|sign up|cookies?|privacy|terms|advertis\w+|sponsor\w*|"
-    r"every (?:mon|tues|wednes|thurs|fri|satur|sun)day|every (?:week|weekday|morning))\b",  # a newsletter's schedule
+    # a newsletter's schedule
+    r"every (?:other )?(?:mon|tues|wednes|thurs|fri|satur|sun)day|every (?:other )?(?:week|weekday|morning))\b",
     re.I,
 )
 
