@@ -72,6 +72,12 @@ REPORTING_BY = re.compile(
 )
 
 
+# "This piece was co-written with Yousif Adam, an economist ...": one more writer, named under the piece.
+CO_WRITTEN = re.compile(
+    r"^(?:this (?:piece|article|post|essay) was )?co-?written (?:with|by) "
+    r"(?P<name>(?-i:[A-Z][\w'’.-]+(?: [A-Z][\w'’.-]+){1,3}))",
+    re.I,
+)
 _NAME_WORD = re.compile(r"^(?:[A-Z][\w'’.-]*|and|&|de|da|al|el|bin|ibn|van|von|der|ul|ur|[|,])$")
 
 

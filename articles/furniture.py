@@ -332,7 +332,8 @@ BOILERPLATE_RULES: tuple[LineRule, ...] = (
         r"^(some )?(information|material) (for|in) this (report|story|article) (came|comes|was taken) from\b.*|"
         r"^[\[(]?(responsible |chief |web |desk |copy )?editors?\s*:\s*[\w.'’ ,-]{2,40}[\])]?\.?$|"
         r"^(write to|contact|email) [A-Z][\w.'’ -]{2,40} at \S+@\S+|"
-        r"^(?-i:[A-Z][\w.'’-]+(?: [A-Z][\w.'’-]+){1,3}) reported from (?-i:[A-Z]).*",  # `A reported from Nairobi`
+        r"^(?-i:[A-Z][\w.'’-]+(?: [A-Z][\w.'’-]+){1,3}) reported from (?-i:[A-Z]).*|"  # `A reported from Nairobi`
+        r"^(this (piece|article|post|essay) was )?co-?written (with|by) (?-i:[A-Z]).*",
         60,
         ends_article=True,
     ),

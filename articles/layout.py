@@ -44,6 +44,7 @@ from articles.bylines import (
     BYLINE,
     BYLINE_LABEL,
     CITY,
+    CO_WRITTEN,
     CONTRIBUTORS,
     DESK_WORD,
     DESKS,
@@ -256,6 +257,7 @@ class _Page:
     header_lines: dict[int, bool] = field(default_factory=dict)  # memo of _is_header_line
     author_names: list[str] = field(default_factory=list)  # names on lines of their own in the header
     reporters: str = ""  # `(Reporting by A; Editing by B)` under the article: who reported it
+    co_writers: list[str] = field(default_factory=list)  # `This piece was co-written with B` under it
     dateline_agency: str = ""  # `KARACHI (APP) –`
     from_institution: bool = False  # republished from a think tank ("This article was published by ...")
     standalone: set[str] = field(default_factory=set)  # every line of the page, canonical
@@ -1813,7 +1815,9 @@ def _settle_author_names(page: _Page) -> None:
     agency = page.outlets.named(page.fields.get("byline", "")) if people else None  # not `Reuters staff`
     if agency is not None and agency.kind == "agency":
         page.fields["byline"] = page.reporters  # `Reuters` above the story, its reporters named below it
-
+    for name in page.co_writers:
+        if page.fields.get("byline") and canonical_text(name) not in canonical_text(page.fields["byline"]):
+            page.fields["byline"] = with_author(page.fields["byline"], name)
 
 def _read_closing_lines(page: _Page, body: list[int]) -> list[int]:
     """Credits and an author's note among the last lines of the body, as in `Reporting by ...` or
@@ -1861,7 +1865,11 @@ def _take_signature(page: _Page, index: int, town: int | None) -> None:
 
 
 def _read_reporting_credit(page: _Page, unit: str) -> None:
-    """`(Reporting by A in Amman and B in Damascus; Editing by C)`: A and B reported the story."""
+    """`(Reporting by A in Amman and B in Damascus; Editing by C)`: A and B reported the story; `This piece was
+    co-written with B, an economist ...`: B wrote it too."""
+    co_writer = CO_WRITTEN.match(unit)
+    if co_writer:
+        page.co_writers.append(co_writer["name"])
     reporting = REPORTING_BY.match(unit)
     if reporting:
         page.reporters = clean_byline(reporting["names"].strip())
