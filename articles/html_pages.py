@@ -21,7 +21,7 @@ from typing import Any
 from urllib.parse import urlsplit
 
 from archive.common.dates import DateStatement, partial_date
-from articles.bylines import ACCOUNT_NAME, DESKS, joined_names
+from articles.bylines import ACCOUNT_NAME, DESKS, ORGANISATION, joined_names
 from articles.cleaning import canonical_text
 from articles.layout import parse_text, read_page, type_of_label
 from articles.limits import DEFAULT_LIMITS, ImportLimits
@@ -536,12 +536,14 @@ def _with_markup(parsed: ParsedArticle, markup: PageMarkup, lines: str, outlets:
 
 
 def _people(authors: str, outlets: OutletIndex) -> bool:
-    """Markup authors that are all people's names: two to four capitalised words, no desk, no outlet."""
+    """Markup authors that are all people's names: two to four capitalised words, no desk, no outlet or
+    organisation (a Wix site's account, `Heritage Post Nepal`)."""
     names = [" ".join(name.split()) for name in authors.split(", ") if name.strip()]
     return bool(names) and all(
         1 < len(name.split()) <= 4
         and all(word[:1].isupper() for word in name.split())
         and not DESKS.match(name)
+        and not ORGANISATION.search(name)
         and outlets.named(name) is None
         for name in names
     )

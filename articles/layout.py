@@ -312,7 +312,7 @@ def read_page(
     page.month_first, page.order_from_page = bool(order), order is not None
     _remove_by_rule(page)
     _remove_key_points(page)
-    start = _body_start(page, headline_known=bool(known_title))
+    start = _body_start(page, known_title=known_title)
     if start is None:
         if page.kept():
             raise ParseError("no body text after the title once page furniture is removed")
@@ -727,7 +727,7 @@ def _is_header_statement(page: _Page, index: int) -> bool:
 HEADER_LINES_BELOW = 8  # how far under a standfirst its byline or date may stand
 
 
-def _body_start(page: _Page, *, headline_known: bool = False) -> int | None:
+def _body_start(page: _Page, *, known_title: str = "") -> int | None:
     """The first paragraph of prose that is not a standfirst, reaching back over a short lead."""
     kept = page.kept()
     prose = [index for index in kept if is_prose(page.units[index]) and not _is_header_statement(page, index)]
@@ -759,12 +759,14 @@ def _body_start(page: _Page, *, headline_known: bool = False) -> int | None:
             continue
         if _shown_again_below(page, index):
             continue  # a headline shown twice (LinkedIn: the newsletter's card, then the article's header)
+        if known_title and canonical_text(page.units[index]) == canonical_text(known_title):
+            continue  # the headline the markup gives, written as two sentences (Wix)
         start = index
         break
     if start is None:  # no paragraph of prose: a short text; its first line is the headline
         text = [i for i in kept if not _is_header_statement(page, i)]
         candidates = [i for i in text if len(page.units[i].split()) >= 8 or ends_sentence(page.units[i])]
-        if headline_known:
+        if known_title:
             candidates = candidates or text
         else:
             candidates = [i for i in candidates if i != text[0] or ends_sentence(page.units[i])] or text[1:]
@@ -1402,7 +1404,7 @@ def _offer_byline(page: _Page, name: str, strength: int) -> None:
         current is None
         or strength < page.byline_strength
         or (
-            strength == page.byline_strength == EXPLICIT
+            strength == page.byline_strength in (EXPLICIT, NAME_LINE)
             and _is_organisation(page, current)
             and not _is_organisation(page, name)
         )
