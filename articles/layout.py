@@ -826,10 +826,16 @@ def _shown_again_below(page: _Page, index: int, reach: int = 15) -> bool:
 def _is_site_tagline(page: _Page, index: int, kept: list[int]) -> bool:
     """A blog's description under its name, above its menu (Tumblr: `Colombo Notebook`, `Reporting, notes
     and photographs from Sri Lanka by ...`, `Home`, `Archive`)."""
-    if len(kept) < 2 or index != kept[1] or not plausible_name(page.units[kept[0]]) or not is_prose(page.units[index]):
+    if index not in kept[1:3] or not is_prose(page.units[index]):
         return False
+    name = page.units[kept[kept.index(index) - 1]]  # Tumblr: `tumblr`, `Sign up`, then the blog's name
     menu = range(index + 1, min(index + 3, len(page.units)))
-    return len(page.units[kept[0]].split()) <= 5 and len(menu) == 2 and all(_is_menu_item(page, i) for i in menu)
+    return (
+        plausible_name(name)
+        and len(name.split()) <= 5
+        and len(menu) == 2
+        and all(_is_menu_item(page, i) for i in menu)
+    )
 
 
 def _is_menu_item(page: _Page, index: int) -> bool:
@@ -1466,10 +1472,12 @@ def _read_page_header(page: _Page, header_start: int, title_index: int | None) -
     first = kept[0]
     tagline = kept[1] if len(kept) > 1 else None
     title_key = canonical_text(page.fields.get("title", ""))
-    if tagline is not None and _is_site_tagline(page, tagline, kept):
-        page.clues.append(OutletClue(Clue.SITE_TITLE, page.units[first], page.units[first]))
-        page.remove(first, "masthead")
-        page.remove(tagline, "masthead", note="the site's description")
+    described = next((i for i in kept[1:3] if _is_site_tagline(page, i, kept)), None)
+    if described is not None:
+        name = kept[kept.index(described) - 1]
+        page.clues.append(OutletClue(Clue.SITE_TITLE, page.units[name], page.units[name]))
+        page.remove(name, "masthead")
+        page.remove(described, "masthead", note="the site's description")
     for index in kept:
         if index in page.removed:
             continue
