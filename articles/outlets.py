@@ -322,6 +322,8 @@ def _read_clue(clue: OutletClue, index: OutletIndex) -> Identified | None:
     )
     if known is not None:
         return Identified(known.name, clue.kind, known, evidence=evidence)
-    if plausible_name(clue.text) and clue.kind != Clue.AGENCY_CREDIT:
+    # a site's own name in its markup may be in lower case (`notes from the backbone`): that is its style
+    styled = clue.kind == Clue.SITE_NAME and plausible_name(clue.text.title())
+    if (plausible_name(clue.text) or styled) and clue.kind != Clue.AGENCY_CREDIT:
         return Identified(clue.text.strip(), clue.kind, evidence=evidence, purposeful=clue.kind in PURPOSEFUL)
     return None
