@@ -189,7 +189,7 @@ class DateStatement:
 
 
 _STATEMENT_LABEL = re.compile(
-    r"(?<![A-Za-z])(?P<label>first published|originally published|published|posted|last updated|last modified|"
+    r"(?<![A-Za-z])(?P<label>first published|originally published|published|original|posted|last updated|last modified|"
     r"last update|updated|update|modified|issued|date)(?:\s+on)?\s*[:\-–—]?\s*",
     re.IGNORECASE,
 )
