@@ -759,6 +759,8 @@ def _body_start(page: _Page, *, known_title: str = "") -> int | None:
             continue
         if _shown_again_below(page, index):
             continue  # a headline shown twice (LinkedIn: the newsletter's card, then the article's header)
+        if position + 1 < len(prose) and _shown_above(page, prose[position + 1], index):
+            continue  # LinkedIn: the newsletter's description, above the headline's second showing
         if known_title and canonical_text(page.units[index]) == canonical_text(known_title):
             continue  # the headline the markup gives, written as two sentences (Wix)
         start = index
@@ -817,9 +819,18 @@ def _is_authors_note_above(page: _Page, index: int, prose: list[int]) -> bool:
 
 
 def _shown_again_below(page: _Page, index: int, reach: int = 15) -> bool:
+    """A short line the page shows again a few lines below it: a headline shown twice."""
     key = canonical_text(page.units[index])
     return len(key.split()) <= MAX_HEADLINE_WORDS and any(
         canonical_text(page.units[other]) == key for other in range(index + 1, min(index + reach, len(page.units)))
+    )
+
+
+def _shown_above(page: _Page, line: int, above: int, reach: int = 15) -> bool:
+    """The short line `line` repeats one of the few lines just above `above`."""
+    key = canonical_text(page.units[line])
+    return len(key.split()) <= MAX_HEADLINE_WORDS and any(
+        canonical_text(page.units[other]) == key for other in range(max(0, above - reach), above)
     )
 
 
@@ -831,10 +842,7 @@ def _is_site_tagline(page: _Page, index: int, kept: list[int]) -> bool:
     name = page.units[kept[kept.index(index) - 1]]  # Tumblr: `tumblr`, `Sign up`, then the blog's name
     menu = range(index + 1, min(index + 3, len(page.units)))
     return (
-        plausible_name(name)
-        and len(name.split()) <= 5
-        and len(menu) == 2
-        and all(_is_menu_item(page, i) for i in menu)
+        plausible_name(name) and len(name.split()) <= 5 and len(menu) == 2 and all(_is_menu_item(page, i) for i in menu)
     )
 
 
@@ -1828,6 +1836,7 @@ def _settle_author_names(page: _Page) -> None:
     for name in page.co_writers:
         if page.fields.get("byline") and canonical_text(name) not in canonical_text(page.fields["byline"]):
             page.fields["byline"] = with_author(page.fields["byline"], name)
+
 
 def _read_closing_lines(page: _Page, body: list[int]) -> list[int]:
     """Credits and an author's note among the last lines of the body, as in `Reporting by ...` or
