@@ -809,6 +809,7 @@ AGENCIES = OutletIndex(
         Outlet("The Times", (), ("thetimes.com",), "GB", "newspaper"),
         Outlet("Kyodo News", ("Kyodo",), ("kyodonews.net",), "JP", "agency"),
         Outlet("British Broadcasting Corporation", ("BBC",), ("bbc.com",), "GB", "broadcaster"),
+        Outlet("Associated Press", ("AP",), ("apnews.com",), "US", "agency"),
     ]
 )
 
@@ -1057,3 +1058,48 @@ def test_a_medium_post_its_header_of_buttons_and_its_author_card():
 def test_a_blogs_categories_under_its_date_are_not_its_author():
     parsed = page("Bring back Basant", "February 9, 2024", "Culture, Lahore, Opinion", "8 Comments", "", *ARTICLE)
     assert parsed.byline == ""
+
+
+def test_wire_layouts_on_portals():
+    sabah = page("Turkish scientists set off for Antarctica", "", "DAILY SABAH WITH AA", "ISTANBUL",
+                 "Jan 29, 2025 - 11:32 am GMT+3", "", *ARTICLE)  # fmt: skip
+    assert (sabah.title, sabah.byline) == ("Turkish scientists set off for Antarctica", "DAILY SABAH WITH AA")
+    barrons = page("Dhaka's Rickshaw Painters Hope UNESCO Listing Can Save A Fading Art", "By Rafiq MAHMUD",
+                   "Updated December 07, 2023, 2:15 am EST / Original December 06, 2023, 11:52 pm EST", "",
+                   *ARTICLE)  # fmt: skip
+    assert barrons.published.date == D(2023, 12, 6)
+    wtop = wire_page("Home » National & World Sports » Cricket takes its biggest…", "",
+                "Cricket takes its biggest gamble yet on America", "", "The Associated Press", "May 31, 2024, 6:12 PM",
+                "", *ARTICLE)  # fmt: skip
+    assert wtop.title == "Cricket takes its biggest gamble yet on America"
+    diplomat = page("Crossroads Asia | Politics | Central Asia",
+                    "Kazakhstan Says Yes to Nuclear Power. Now Comes the Hard Part.",
+                    "A comfortable referendum win gives Tokayev a mandate, but not an answer on cost and safety.",
+                    "By Aigerim Sadykova", "October 08, 2024", "Voters at a polling station in Almaty.",
+                    "Credit: Depositphotos", "", *ARTICLE)  # fmt: skip
+    assert diplomat.title == "Kazakhstan Says Yes to Nuclear Power. Now Comes the Hard Part."
+    assert diplomat.body == "\n\n".join(ARTICLE)
+
+
+def test_blog_platforms_name_the_blog_and_its_writers():
+    tumblr = page("tumblr", "Sign up", "Gulf Wire", "Business, energy and politics from the Gulf, curated. Not "
+                  "affiliated with any news organisation.", "Archive", "Ask", "", "Oman raises $2 billion in sukuk",
+                  "", *ARTICLE, "January 14, 2025")  # fmt: skip
+    assert (tumblr.title, tumblr.outlet) == ("Oman raises $2 billion in sukuk", "Gulf Wire")
+    co_written = page("Sudan's war economy pays for itself", "Amira Osman", "Nov 20, 2024", "", *ARTICLE,
+                      "This piece was co-written with Yousif Adam, an economist who taught at the University of "
+                      "Khartoum.")  # fmt: skip
+    assert co_written.byline == "Amira Osman and Yousif Adam"
+    assert co_written.body == "\n\n".join(ARTICLE)
+
+
+def test_a_site_may_name_itself_in_lower_case_in_its_markup():
+    from articles.html_pages import parse_html
+
+    html = (
+        '<html><head><meta property="og:site_name" content="notes from the backbone"></head><body>'
+        "<h1>Measuring Iran's internet throttling</h1><p>January 18, 2024</p>"
+        + "".join(f"<p>{line}</p>" for line in ARTICLE)
+        + "</body></html>"
+    )
+    assert parse_html(html, what="HTML").outlet == "notes from the backbone"
