@@ -18,7 +18,9 @@ from articles.outlets import OutletIndex
 
 CORPUS = Path(settings.BASE_DIR) / "tests" / "corpus" / "import"
 # What the held-out half scored when docs/importing.md was written: a regression guard, not a target.
-HELDOUT_FLOOR = {"title": 98.0, "outlet": 96.0, "date": 96.0, "author": 89.0}
+HELDOUT_FLOOR = {"title": 100.0, "outlet": 96.0, "date": 96.0, "author": 90.0}
+# Furniture lines the held-out half keeps in bodies: the target is none, and it may not grow.
+HELDOUT_FURNITURE_KEPT = 18
 # The one article line of the held-out half that the reader loses (on a page written after it was tuned):
 # the target is none, and it may not grow.
 HELDOUT_LINES_LOST = 1
@@ -67,6 +69,7 @@ def test_the_seeds_and_the_development_half_are_read_right_on_every_field_that_c
 def test_the_held_out_half_loses_no_more_article_lines_and_keeps_its_scores(scores):
     heldout = scores["heldout"]
     assert heldout.lines_lost <= HELDOUT_LINES_LOST
+    assert heldout.furniture_kept <= HELDOUT_FURNITURE_KEPT
     for name, floor in HELDOUT_FLOOR.items():
         assert heldout.percent(name) >= floor, name  # its problems are not shown: nobody tunes on them
 
