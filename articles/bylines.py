@@ -24,8 +24,6 @@ BYLINE = re.compile(
     r"(?P<name>[^\d].{1,120})$",
     re.I,
 )
-
-
 DESKS = re.compile(
     r"^(?:(?:our|staff|special|web|news|monitoring|online|sports?|business|city|foreign|political|diplomatic|"
     r"recorder|tribune|dawn|the news|desk|bureau|correspondent)\s*)*(?:reporter|report|correspondent|desk|"
@@ -37,18 +35,12 @@ DESKS = re.compile(
     r"^[A-Z][\w .'’-]{1,40}\s+(?:and|&|with)\s+(?:news\s+)?agencies$",  # `Al Jazeera and news agencies`
     re.I,
 )
-
-
 DESK_WORD = re.compile(r"\b(desk|bureau|report|reporter|staff|team|newsroom|correspondent)$", re.I)
-
-
 BIO_START = re.compile(
     r"^\*?(?:[Aa]bout the (?:author|writer)s?\s*:?\s*)?(?P<name>(?:[A-Z][\w'’.-]+\s+){1,3}[A-Z][\w'’.-]+|"
     r"[Tt]he (?:writer|author|columnist|contributor)s?)\s+(?:is|was|are|has been|writes|works|teaches|heads|serves|"
     r"covers|reports|tweets|translates from|joined (?:the )?[A-Z][\w&]*(?: [A-Z][\w&]*)* (?:in (?:19|20)\d\d|as))\b"
 )
-
-
 BIO_WORDS = re.compile(
     r"\b(expert|analyst|journalist|writer|author|columnist|correspondent|reporter|researcher|professor|"
     r"lecturer|editor|fellow|scholar|student|freelance|based|contributor|reached at|e-?mail|twitter|tweets|"
@@ -56,22 +48,16 @@ BIO_WORDS = re.compile(
     r"blogs|teaches|joined|covers|reporting|reports on|more about|pen name|pseudonym|educator|teacher)\b|@",
     re.I,
 )
-
-
 WIRE_CREDITS = re.compile(
     r"^\(?(?:additional )?(?:reporting|writing|editing|compiled|produced|interview|interviewed)(?: and \w+)? by\b"
     r".{0,200}$|"
     r"^.{0,120}\bcontributed (?:to )?(?:this|the) (?:report|story|article)\.?$",
     re.I,
 )
-
-
 REPORTING_BY = re.compile(
     r"^\(?(?:reporting|writing|compiled|interview|interviewed)(?: and \w+)? by:?\s+(?P<names>[^;()]+?)\s*(?:[;)]|$)",
     re.I,
 )
-
-
 # "This piece was co-written with Yousif Adam, an economist ...": one more writer, named under the piece.
 CO_WRITTEN = re.compile(
     r"^(?:this (?:piece|article|post|essay) was )?co-?written (?:with|by) "
@@ -79,11 +65,7 @@ CO_WRITTEN = re.compile(
     re.I,
 )
 _NAME_WORD = re.compile(r"^(?:[A-Z][\w'’.-]*|and|&|de|da|al|el|bin|ibn|van|von|der|ul|ur|[|,])$")
-
-
 BYLINE_LABEL = re.compile(r"^(?:by|text by|words by|written by|story by|authors?|reporter)\s*:?$", re.I)
-
-
 SECTION_WORDS = frozenset(
     "world asia pacific middle east west south north central latin america americas europe africa business economy "
     "politics sports sport science technology tech opinion culture health international national local top stories "
@@ -92,21 +74,13 @@ SECTION_WORDS = frozenset(
     "markets finance society arts life style video videos photos multimedia features analysis "
     "press statement statements release releases readout briefing".split()
 )
-
-
 CITY = re.compile(r"\s+in\s+[A-Z][\w'’-]+(?:\s+[A-Z][\w'’-]+)?(?=$|\s+and\s|\s*,)")
-
-
 _AGENCY = (
     r"(?:agencies|news agencies|wires|AFP|AP|Reuters|dpa|KNA|epd|EFE|ANSA|IANS|PTI|ANI|APP|IRNA|Xinhua|Anadolu|PA|"
     r"PA Media|Press Association|AAP|Kyodo|Yonhap|Bernama)"
 )
-
-
 # "A | B with Reuters, dpa": the agencies whose copy the authors used, after their names (DW, France 24).
 WITH_AGENCIES = re.compile(r"\s+with\s+" + _AGENCY + r"(?:\s*(?:,|and|&)\s*" + _AGENCY + r")*\s*$", re.I)
-
-
 # "A with B": a second writer, when a name follows (an agency after `with` is WITH_AGENCIES).
 _WITH_WRITER = re.compile(r"\s+with\s+(?=[A-Z][\w'’.-]+\s+[A-Z])")
 _NOT_NAME_START = frozenset(
@@ -188,8 +162,6 @@ def is_affiliation(unit: str) -> bool:
 
 
 ACRONYM = re.compile(r"^[A-Z][A-Z&.]{1,9}$")
-
-
 ORGANISATION = re.compile(
     r"\b(forum|institute|institution|center|centre|council|foundation|agency|network|media|service|bureau|"
     r"group|university|association|society|review|monitor|times|post|news|press)\b",
@@ -212,42 +184,24 @@ _TRAILING_ROLE = re.compile(
     r"(?:correspondent|editor|reporter|writer|columnist|journalist|analyst)s?$",
     re.I,
 )
-
-
 _ROLE_SEGMENT = re.compile(
     r"\s*[|,]\s*[^|,]{0,40}\b(?:correspondent|editor|reporter|writer|columnist|journalist|analyst)s?$", re.I
 )
-
-
 _LEADING_ROLE = re.compile(
     r"^(?:[a-z]+\s+){0,3}(?:reporter|correspondent|editor|writer|journalist|columnist)\s+(?=[A-Z])"
 )
-
-
 _FOR_OUTLET = re.compile(r"\s+for\s+(?:the\s+)?(?:[A-Z][\w.]*\.(?:com|co\.uk|net|org)|MailOnline)$", re.I)
-
-
 _NEWSROOM_ROLE = re.compile(r"\b(?:reporter|correspondent|editor|writer|journalist|columnist)\b", re.I)
-
-
 AGENCY_ONLY = re.compile(rf"^(?:{_AGENCY}|AA|INP|NNI|PPI|WAM|QNA|SPA|KUNA|IANS|UNI)$")
-
-
 _AFFILIATION_SEGMENT = re.compile(
     r",\s*(?:[^,]*?\b(?:University|Institute|College|School|Centre|Center|Foundation|Council)\b[^,]*?|"
     rf"(?!{_AGENCY}\b)[A-Z]{{2,6}})(?=\s+(?:and|&)\s|\s*,|\s*$)"  # `A, ANU`, not `Reuters, AFP and AP`
 )
-
-
 ENDS_IN_ROLE = re.compile(
     r"\b(?:correspondent|editor|reporter|writer|columnist|journalist|analyst|fellow|researcher|professor|director)s?$",
     re.I,
 )
-
-
 _ROLE_ONLY = re.compile("^" + _TRAILING_ROLE.pattern.removeprefix(r"(?<=\w)\s+"), re.I)
-
-
 BUREAU_CITIES_FILE = Path(__file__).parent / "data" / "bureau_cities.txt"
 
 
@@ -275,22 +229,14 @@ _AGE_AND_READING_TIME = re.compile(
 EDITORS_AND_TRANSLATORS = re.compile(
     r"(?:\s*[,|]\s*|\s+)(?:edited|curated|updated|translated|produced|illustrated) by\b.*$", re.I
 )
-
-
 _FOLLOW_BUTTON = re.compile(r"(?<=\w)\s+Follow(?=\s+and\s|\s*[,|]|\s*$)")
-
-
 # A blog platform's default user names: nobody's byline.
 ACCOUNT_NAME = re.compile(r"^(?:admin|administrator|editor|webmaster|webadmin|siteadmin|user\d*|guest user)$", re.I)
-
-
 # "Guest Blogger for Asia Unbound": what the writer is to the site, not who they are.
 _GUEST_ROLE = re.compile(
     r"^(?:guest|contributing)\s+(?:blogger|author|writer|contributor|columnist|post)s?(?:\s+(?:for|at|of|on)\s+.*)?$",
     re.I,
 )
-
-
 # "Dr Ayesha Rauf": a title before a name, not part of it.
 _HONORIFIC = re.compile(r"(?:^|(?<=\band )|(?<=, )|(?<=\| ))(?:Dr|Prof|Professor|Engr|Mr|Mrs|Ms)\.?\s+(?=[A-Z])")
 
@@ -371,8 +317,6 @@ def with_author(byline: str, name: str) -> str:
 
 
 CONTRIBUTORS = re.compile(r"^(?:contributors?|authors?|about the authors?|the authors?)\s*:?$", re.I)
-
-
 _ROLE_START = re.compile(
     r"\s(?=(?:Senior|Junior|Chief|Deputy|Associate|Assistant|Visiting|Non-?resident|Research|Program|Project|"
     r"Analyst|Consultant|Director|Fellow|Editor|Correspondent|Reporter|Writer|Professor|Lecturer|Researcher|"
