@@ -390,6 +390,9 @@ def _remove_key_points(page: _Page) -> None:
         return
 
 
+_OUTLET_AND_AGENCIES = re.compile(r"^[A-Z][\w .'’-]{1,40}\s+(?:and|&|with)\s+(?:news\s+)?agencies$", re.I)
+
+
 def _credit_the_agency(page: _Page, identified: Identified | None) -> None:
     """A story with no byline whose dateline or source line credits an agency other than the page's
     outlet (`KARACHI (APP) –` in Daily Times, `Source: IRNA` in the Tehran Times) was written by that
@@ -397,6 +400,9 @@ def _credit_the_agency(page: _Page, identified: Identified | None) -> None:
     credits = [page.dateline_agency] if page.dateline_agency else []
     credits += [clue.text for clue in page.clues if clue.kind == Clue.AGENCY_CREDIT and clue.line.startswith("Source")]
     for credit in credits:
+        if not page.fields.get("byline") and _OUTLET_AND_AGENCIES.match(credit):
+            page.fields["byline"] = credit  # Al Jazeera's `Source: Al Jazeera and news agencies`
+            continue
         agency = page.outlets.named(credit)
         if page.fields.get("byline") or agency is None or agency.kind != "agency":
             continue
@@ -1736,9 +1742,10 @@ def _reporter_under_the_article(page: _Page, unit: str) -> bool:
     """A person's name alone right under the last paragraph, on a page whose only credit so far is the
     outlet's own name (TOLOnews credits itself by the date and its reporter under the story)."""
     byline = page.fields.get("byline", "")
+    credited = page.outlets.named(byline) if byline else None
     return (
-        bool(byline)
-        and page.outlets.named(byline) is not None
+        credited is not None
+        and credited.kind != "agency"  # the page's own name (TOLOnews), not an agency's story (AFP)
         and 2 <= len(unit.split()) <= 4
         and is_name_like(unit)
         and not DESKS.match(unit.strip())

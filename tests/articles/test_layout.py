@@ -1103,3 +1103,15 @@ def test_a_site_may_name_itself_in_lower_case_in_its_markup():
         + "</body></html>"
     )
     assert parse_html(html, what="HTML").outlet == "notes from the backbone"
+
+
+def test_al_jazeeras_source_line_credits_it_and_its_agencies_when_no_byline_does():
+    parsed = page("Border trade to expand", "Published On 8 May 2025", "", *ARTICLE,
+                  "Source: Al Jazeera and news agencies")  # fmt: skip
+    assert parsed.byline == "Al Jazeera and news agencies"
+
+
+def test_topics_under_an_agencys_story_are_not_its_reporter():
+    parsed = wire_page("Cocoa prices hit fresh record", "AFP Published 18 Dec, 2024 10:43am", "", *ARTICLE,
+                       "Cocoa Ivory Coast Commodities")  # fmt: skip
+    assert parsed.byline == "AFP"
