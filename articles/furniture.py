@@ -130,7 +130,7 @@ BOILERPLATE_RULES: tuple[LineRule, ...] = (
         rf"^reuse this content$|^for (more|the latest) (news|updates|stories)\b|^catch (all )?the latest\b|"
         rf"^(have|got) a (news )?(tip|story)\b|^like us on\b|^download (the|our) .{{0,30}}app\b|"
         rf"delivered (straight )?to your inbox|^(watch|listen)\s*:\s*\S|\bsend (us )?a (short )?pitch to\b|"
-        rf"^\(?if you want to contribute\b|^explore more on these topics$|"
+        rf"^\(?if you want to contribute\b|^explore more on these topics$|^discover more from [A-Z].{{0,50}}$|"
         rf"^(get|catch) (all )?(the )?.{{0,100}}\b(latest news|top headlines|breaking news|news updates|latest "
         rf"[\w ]{{2,20}} updates)\b|^sign me up!?$|"
         rf"^for more [\w .'’&-]{{2,50}} (reporting|coverage|news|stories) on [\w .'’&-]{{2,40}},? (please )?visit:?$",
@@ -359,7 +359,8 @@ BOILERPLATE_RULES: tuple[LineRule, ...] = (
         r"^(purchase licensing rights.*|.*,? opens (in )?(a )?new (tab|window)\)?|why you can trust .*|"
         r"our standards:? .*|please use .* browser.*|listen in \w+|powered by automated translation|"
         r"(acknowledgements|acknowledgments) and disclosures|disclosure statement|republish (this|our) articles?.*|"
-        r"\d+\s*(min|mins|minutes?)( read)?|(reading|read) time:?\s*\d+\s*(min|mins|minutes?)( read)?|"
+        r"\d+\s*(min|mins|minutes?)( read| (reading|read) time)?|"
+        r"(reading|read) time:?\s*\d+\s*(min|mins|minutes?)( read)?|"
         r"licen[cs]e this (article|story|content)|for subscribers( only)?|"
         r"(do you like|did you (like|enjoy)|was this) (the content of )?this (article|story)( helpful)?\??|"
         r"how does this (article |story )?make you feel\??|open this (photo|image) in (the )?gallery:?|"

@@ -133,6 +133,7 @@ _PUBLISHED_IN = re.compile(
 )
 _MORE_FROM = re.compile(
     r"^(?:more|recommended|latest|most read|top stories) (?:from|on) (?P<outlet>[A-Z][\w&.'’ -]{1,40})$|"
+    r"^discover more from (?P<publication>[A-Z][\w&.'’ -]{1,40})$|"  # a Substack's subscription box
     r"^previously (?:in|on) (?P<newsletter>[A-Z][\w&.'’ -]{1,40}?):",  # a newsletter's link to its last issue
     re.I,
 )
@@ -516,13 +517,18 @@ def _take_video_teaser(page: _Page, index: int) -> bool:
     """A `Video` label, the video's title under it and perhaps a line about it (Fox News puts one between
     the article's header and its first paragraph)."""
     title, blurb = index + 1, index + 2
-    if title >= len(page.units) or title in page.removed:
-        return False
+    if title >= len(page.units) or title in page.removed or title in page.block_starts:
+        return False  # a menu's `Video` ends its block (France 24); a teaser's label opens one
     if not is_headline_like(page.units[title]) or ends_sentence(page.units[title]) or is_prose(page.units[title]):
         return False
     for line in (index, title):
         page.remove(line, "media_player")
-    if blurb < len(page.units) and blurb not in page.removed and not is_prose(page.units[blurb]):
+    if (
+        blurb < len(page.units)
+        and blurb not in page.removed
+        and blurb not in page.block_starts
+        and not is_prose(page.units[blurb])
+    ):
         page.remove(blurb, "media_player")  # a line about the video, shorter than a paragraph
     return True
 
@@ -681,8 +687,9 @@ def _clues_in_furniture(page: _Page, index: int, rule: str) -> None:
             statement = page.statement(index) or read_date_statement(match["date"], month_first=page.month_first)
             if statement is not None and statement.date is not None:
                 page.published.append((3, dataclasses.replace(statement, phrase=unit.strip())))
-    elif rule == "related_links" and (match := _MORE_FROM.match(unit)):
-        page.clues.append(OutletClue(Clue.MESSENGER, (match["outlet"] or match["newsletter"]).strip(), unit))
+    elif rule in {"related_links", "call_to_action"} and (match := _MORE_FROM.match(unit)):
+        name = match["outlet"] or match["newsletter"] or match["publication"]
+        page.clues.append(OutletClue(Clue.MESSENGER, name.strip(), unit))
     elif rule == "call_to_action" and (match := _SHARED_FROM_APP.match(unit)):
         page.clues.append(OutletClue(Clue.PUBLISHED_IN, match["outlet"].strip(), unit))
     elif rule in {"messenger_invite", "call_to_action", "share_prompt"} and (match := _SUBSCRIBE_TO.match(unit)):

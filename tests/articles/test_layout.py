@@ -1115,3 +1115,20 @@ def test_topics_under_an_agencys_story_are_not_its_reporter():
     parsed = wire_page("Cocoa prices hit fresh record", "AFP Published 18 Dec, 2024 10:43am", "", *ARTICLE,
                        "Cocoa Ivory Coast Commodities")  # fmt: skip
     assert parsed.byline == "AFP"
+
+
+def test_a_substacks_subscription_box_names_it_and_a_menus_video_item_takes_nothing():
+    substack = page("Second Episode", "Subscribe", "Sign in", "Discover more from Second Episode",
+                    "A newsletter about Pakistani television, film and the business behind them. New posts most "
+                    "Sundays.", "Over 2,000 subscribers", "Subscribe",
+                    "Our dramas are winning the world. Why won't we pay for them at home?",
+                    "Pakistani serials draw millions of viewers from Delhi to Dubai. The money is still flowing to "
+                    "YouTube, not to the people who make them.", "Zoya Anwar", "Sep 22, 2024",
+                    "", *ARTICLE)  # fmt: skip
+    assert substack.title == "Our dramas are winning the world. Why won't we pay for them at home?"
+    assert substack.outlet == "Second Episode"
+    france24 = page("Sport", "Video", "", "Live news", "Thin Himalayan snow threatens water for millions downstream",
+                    "Issued on: 14/04/2025 - 11:20Modified: 14/04/2025 - 15:42", "3 min Reading time",
+                    "By Bhuvan ADHIKARI", "", *ARTICLE)  # fmt: skip
+    assert france24.title == "Thin Himalayan snow threatens water for millions downstream"
+    assert "3 min Reading time" in removed(france24, "page_notice")
