@@ -24,6 +24,9 @@ BYLINE = re.compile(
     r"(?P<name>[^\d].{1,120})$",
     re.I,
 )
+# `Al Jazeera and news agencies`: the outlet and the agencies whose copy it used.
+_OUTLET_AND_AGENCIES = r"[A-Z][\w .'’-]{1,40}\s+(?:and|&|with)\s+(?:news\s+)?agencies"
+OUTLET_AND_AGENCIES = re.compile(rf"^{_OUTLET_AND_AGENCIES}$", re.I)
 DESKS = re.compile(
     r"^(?:(?:our|staff|special|web|news|monitoring|online|sports?|business|city|foreign|political|diplomatic|"
     r"recorder|tribune|dawn|the news|desk|bureau|correspondent)\s*)*(?:reporter|report|correspondent|desk|"
@@ -32,7 +35,7 @@ DESKS = re.compile(
     r"news service)$|"
     r"^(?:from\s+)?our\s+(?:own\s+)?(?:staff\s+)?(?:correspondent|reporter)s?$|"
     r"^(?:the\s+)?office of the (?:spokesperson|spokesman|press secretary|(?:chief )?spokes\w+)$|"
-    r"^[A-Z][\w .'’-]{1,40}\s+(?:and|&|with)\s+(?:news\s+)?agencies$",  # `Al Jazeera and news agencies`
+    rf"^{_OUTLET_AND_AGENCIES}$",
     re.I,
 )
 DESK_WORD = re.compile(r"\b(desk|bureau|report|reporter|staff|team|newsroom|correspondent)$", re.I)

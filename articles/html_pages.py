@@ -511,17 +511,19 @@ def _with_markup(parsed: ParsedArticle, markup: PageMarkup, lines: str, outlets:
         changes["outlet_clues"] = (*parsed.outlet_clues, clue)
     if markup.url and not parsed.url:
         changes["url"] = markup.url
+    names = _author_names(markup.authors)
     if markup.authors and _names_a_person(markup.authors, markup.site_name, outlets) and not parsed.byline:
         changes["byline"] = markup.authors[:500]  # the visible byline was missing, or was not the author
-    elif parsed.byline and _more_authors(parsed.byline, markup.authors):
-        names = [name.strip() for name in markup.authors.split(", ")]
-        changes["byline"] = joined_names(names)[:500]  # USA Today links each name
-    elif parsed.byline and _people(markup.authors, outlets) and _names_run_together(parsed.byline, markup.authors):
-        # two linked names with nothing between them on the page: `Negar Mahmoodi Arash Pakzad`
-        changes["byline"] = joined_names([name.strip() for name in markup.authors.split(", ")])[:500]
-    elif parsed.byline and _people(markup.authors, outlets) and not _shares_a_name(parsed.byline, markup.authors):
-        # the page's text gave a button or a role for the byline (`Available Downloads`), the markup its authors
-        changes["byline"] = joined_names([name.strip() for name in markup.authors.split(", ")])[:500]
+    elif parsed.byline and (
+        _more_authors(parsed.byline, names)  # USA Today links each name
+        or (
+            _people(names, outlets)
+            # two linked names with nothing between them (`Negar Mahmoodi Arash Pakzad`), or a button or a
+            # role the page's text gave for the byline (`Available Downloads`)
+            and (_names_run_together(parsed.byline, names) or not _shares_a_name(parsed.byline, markup.authors))
+        )
+    ):
+        changes["byline"] = joined_names(names)[:500]
     if markup.description and not parsed.summary and _visible(markup.description, lines):
         changes["summary"] = markup.description
     if markup.section and not parsed.section:
@@ -535,13 +537,21 @@ def _with_markup(parsed: ParsedArticle, markup: PageMarkup, lines: str, outlets:
     return dataclasses.replace(parsed, **changes)
 
 
-def _people(authors: str, outlets: OutletIndex) -> bool:
-    """Markup authors that are all people's names: two to four capitalised words, no desk, no outlet or
-    organisation (a Wix site's account, `Heritage Post Nepal`)."""
-    names = [" ".join(name.split()) for name in authors.split(", ") if name.strip()]
+def _author_names(authors: str) -> list[str]:
+    """The markup's authors (`A, B`), one name each."""
+    return [" ".join(name.split()) for name in authors.split(", ") if name.strip()]
+
+
+def _shaped_like_a_name(name: str) -> bool:
+    """Two to four capitalised words."""
+    return 1 < len(name.split()) <= 4 and all(word[:1].isupper() for word in name.split())
+
+
+def _people(names: list[str], outlets: OutletIndex) -> bool:
+    """Markup authors that are all people's names: no desk, no outlet or organisation (a Wix site's
+    account, `Heritage Post Nepal`)."""
     return bool(names) and all(
-        1 < len(name.split()) <= 4
-        and all(word[:1].isupper() for word in name.split())
+        _shaped_like_a_name(name)
         and not DESKS.match(name)
         and not ORGANISATION.search(name)
         and outlets.named(name) is None
@@ -549,18 +559,16 @@ def _people(authors: str, outlets: OutletIndex) -> bool:
     )
 
 
-def _names_run_together(byline: str, authors: str) -> bool:
+def _names_run_together(byline: str, names: list[str]) -> bool:
     """The byline is the markup's names and nothing else, but not separated as a list would be."""
-    names = [" ".join(name.split()) for name in authors.split(", ") if name.strip()]
     squeezed = "".join(byline.split()).casefold()
     return len(names) > 1 and squeezed == "".join("".join(names).split()).casefold()
 
 
-def _more_authors(byline: str, authors: str) -> bool:
+def _more_authors(byline: str, names: list[str]) -> bool:
     """The markup lists the visible byline's authors and more (a visible byline that kept only the first
     of several linked names)."""
-    names = [" ".join(name.split()) for name in authors.split(", ") if name.strip()]
-    if not all(1 < len(name.split()) <= 4 and all(word[:1].isupper() for word in name.split()) for name in names):
+    if not all(_shaped_like_a_name(name) for name in names):
         return False  # `Dana Whitcomb, opinion contributor`: a name and a role
     listed = {name.casefold() for name in names}
     shown = {" ".join(name.split()).casefold() for name in re.split(r",\s*|\s+and\s+", byline) if name.strip()}

@@ -50,6 +50,7 @@ from articles.bylines import (
     DESKS,
     ENDS_IN_ROLE,
     ORGANISATION,
+    OUTLET_AND_AGENCIES,
     REPORTING_BY,
     SECTION_WORDS,
     WIRE_CREDITS,
@@ -391,9 +392,6 @@ def _remove_key_points(page: _Page) -> None:
         return
 
 
-_OUTLET_AND_AGENCIES = re.compile(r"^[A-Z][\w .'’-]{1,40}\s+(?:and|&|with)\s+(?:news\s+)?agencies$", re.I)
-
-
 def _credit_the_agency(page: _Page, identified: Identified | None) -> None:
     """A story with no byline whose dateline or source line credits an agency other than the page's
     outlet (`KARACHI (APP) –` in Daily Times, `Source: IRNA` in the Tehran Times) was written by that
@@ -401,7 +399,7 @@ def _credit_the_agency(page: _Page, identified: Identified | None) -> None:
     credits = [page.dateline_agency] if page.dateline_agency else []
     credits += [clue.text for clue in page.clues if clue.kind == Clue.AGENCY_CREDIT and clue.line.startswith("Source")]
     for credit in credits:
-        if not page.fields.get("byline") and _OUTLET_AND_AGENCIES.match(credit):
+        if not page.fields.get("byline") and OUTLET_AND_AGENCIES.match(credit):
             page.fields["byline"] = credit  # Al Jazeera's `Source: Al Jazeera and news agencies`
             continue
         agency = page.outlets.named(credit)
@@ -770,9 +768,11 @@ def _body_start(page: _Page, *, known_title: str = "") -> int | None:
             continue  # a sentence alone among labels (a disclosure, a promotion), not the article
         if _is_site_tagline(page, index, kept) or _is_authors_note_above(page, index, prose):
             continue
-        if _shown_again_below(page, index):
+        if _shown_among(page, index, range(index + 1, min(index + SHOWN_AGAIN_REACH, len(page.units)))):
             continue  # a headline shown twice (LinkedIn: the newsletter's card, then the article's header)
-        if position + 1 < len(prose) and _shown_above(page, prose[position + 1], index):
+        if position + 1 < len(prose) and _shown_among(
+            page, prose[position + 1], range(max(0, index - SHOWN_AGAIN_REACH), index)
+        ):
             continue  # LinkedIn: the newsletter's description, above the headline's second showing
         if known_title and canonical_text(page.units[index]) == canonical_text(known_title):
             continue  # the headline the markup gives, written as two sentences (Wix)
@@ -809,7 +809,7 @@ def _body_start(page: _Page, *, known_title: str = "") -> int | None:
 def _take_authors_note_above(page: _Page, start: int) -> None:
     """The note on the writer right above the first paragraph (CFR's blog posts) is the author's bio."""
     above = max(page.kept(0, start), default=None)
-    following = [i for i in page.kept(start) if is_prose(page.units[i])][:4]
+    following = list(itertools.islice((i for i in page.kept(start) if is_prose(page.units[i])), 4))
     if above is not None and is_prose(page.units[above]) and _is_authors_note_above(page, above, following):
         page.fields.setdefault("author_bio", page.units[above])
         _offer_byline(page, BIO_START.match(page.units[above])["name"], CREDIT)
@@ -831,20 +831,13 @@ def _is_authors_note_above(page: _Page, index: int, prose: list[int]) -> bool:
     return bool(BIO_WORDS.search(unit)) and len(following) >= 2 and not any(surname in p.casefold() for p in following)
 
 
-def _shown_again_below(page: _Page, index: int, reach: int = 15) -> bool:
-    """A short line the page shows again a few lines below it: a headline shown twice."""
-    key = canonical_text(page.units[index])
-    return len(key.split()) <= MAX_HEADLINE_WORDS and any(
-        canonical_text(page.units[other]) == key for other in range(index + 1, min(index + reach, len(page.units)))
-    )
-
-
-def _shown_above(page: _Page, line: int, above: int, reach: int = 15) -> bool:
-    """The short line `line` repeats one of the few lines just above `above`."""
+def _shown_among(page: _Page, line: int, others: range) -> bool:
+    """A short line (a headline's length) that the page shows again among `others`: a headline shown twice."""
     key = canonical_text(page.units[line])
-    return len(key.split()) <= MAX_HEADLINE_WORDS and any(
-        canonical_text(page.units[other]) == key for other in range(max(0, above - reach), above)
-    )
+    return len(key.split()) <= MAX_HEADLINE_WORDS and any(canonical_text(page.units[i]) == key for i in others)
+
+
+SHOWN_AGAIN_REACH = 15  # how many lines apart a headline's two showings stand
 
 
 def _is_site_tagline(page: _Page, index: int, kept: list[int]) -> bool:
