@@ -61,6 +61,28 @@ REPORTING_BY = re.compile(
     r"^\(?(?:reporting|writing|compiled|interview|interviewed)(?: and \w+)? by:?\s+(?P<names>[^;()]+?)\s*(?:[;)]|$)",
     re.I,
 )
+# The agencies' notes under a story, naming its credited reporters by surname alone: `Merrin reported from
+# Dubai.`, `Rostami covers Iran and its economy for The Associated Press from Tehran.`
+_SURNAME_NOTE = re.compile(
+    r"^(?P<names>[A-Z][\w'’-]+(?:(?:,| and| &) [A-Z][\w'’-]+)*) "
+    r"(?P<verb>reported (?:this story )?from|contributed|covers|is an?|are|writes|reports on|has covered)\s"
+)
+MAX_SURNAME_NOTE_WORDS = 40
+
+
+def surname_note(unit: str, byline: str) -> str | None:
+    """The kind of an agency's note on its own reporters, named by surname (`wire_credits` for where they
+    reported from, `author_bio` for who they are), or None: every name must be one of the byline's."""
+    match = _SURNAME_NOTE.match(unit.strip())
+    if not match or not byline or len(unit.split()) > MAX_SURNAME_NOTE_WORDS:
+        return None
+    credited = {word.casefold() for word in re.findall(r"[\w'’-]+", byline)}
+    names = re.split(r",\s*|\s+(?:and|&)\s+", match["names"])
+    if not all(name.casefold() in credited for name in names):
+        return None
+    return "wire_credits" if match["verb"].startswith(("reported", "contributed")) else "author_bio"
+
+
 # "This piece was co-written with Yousif Adam, an economist ...": one more writer, named under the piece.
 CO_WRITTEN = re.compile(
     r"^(?:this (?:piece|article|post|essay) was )?co-?written (?:with|by) "

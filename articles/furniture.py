@@ -133,7 +133,10 @@ BOILERPLATE_RULES: tuple[LineRule, ...] = (
         rf"^\(?if you want to contribute\b|^explore more on these topics$|^discover more from [A-Z].{{0,50}}$|"
         rf"^(get|catch) (all )?(the )?.{{0,100}}\b(latest news|top headlines|breaking news|news updates|latest "
         rf"[\w ]{{2,20}} updates)\b|^sign me up!?$|"
-        rf"^for more [\w .'’&-]{{2,50}} (reporting|coverage|news|stories) on [\w .'’&-]{{2,40}},? (please )?visit:?$",
+        rf"^for more [\w .'’&-]{{2,50}} (reporting|coverage|news|stories) on [\w .'’&-]{{2,40}},? (please )?visit:?$|"
+        rf"^keep up to date with\b|^\(?catch all the\b|\blisten to our (latest )?podcasts?\b|\bsign up now!?$|"
+        rf"^(?!.*\b(said|says|told)\b)(.{{0,60}}[.!?]\s+)?get\b[^.]{{0,100}}\b(newsletter|roundup|round-up|digest)\b|"
+        rf"(^|[.!?]\s+)get all the (week|day)['’]s\b",
         40,
     ),
     _rule(
@@ -245,7 +248,8 @@ BOILERPLATE_RULES: tuple[LineRule, ...] = (
         r"((are|is) (those of|the (author|writer)|solely|entirely|(his|her|their|the author.s) own)|"
         r"do not (necessarily )?(reflect|represent))\b|"
         r"\b(column|article|commentary|piece|op-ed) reflects the (personal )?(views|opinions?) of the "
-        r"(author|writer)\b|"
+        r"(author|writer)\b|\breflects the (author|writer)['’]s (own )?(views|opinions?)\b|"
+        r"\b(views|opinions) expressed are (his|her|their|the (author|writer)['’]s) own\b|"
         r"\bthis is an opinion (column|piece|article)\b|"
         r"\b(scholars|authors|writers|contributors)’?'?s? opinions are their own\b|"
         r"\bpublications only represent the views of\b|"
@@ -287,7 +291,8 @@ BOILERPLATE_RULES: tuple[LineRule, ...] = (
         r"\bno (shareholders|billionaire owner)\b|\bwhether you could support\b|"
         r"\bby becoming a (vox |guardian )?(member|subscriber|supporter)\b|\bsubscribe on a (monthly|yearly) basis\b|"
         r"^help (us )?keep (articles|journalism|stories|this) [\w ]{0,30}free\b|"
-        r"^you'?ve read \d+ (free )?articles?\b",
+        r"^you'?ve read \d+ (free )?articles?\b|"
+        r"^support (?:our |independent |quality |(?:[\w.&-]+ ){0,3}[\w.&-]+(?:'s|’s|'|’) )journalism\b",
         80,
         hints=(
             "consider",
@@ -305,6 +310,7 @@ BOILERPLATE_RULES: tuple[LineRule, ...] = (
             "basis",
             "free",
             "read",
+            "journalism",
         ),
     ),
     _rule(
@@ -312,6 +318,7 @@ BOILERPLATE_RULES: tuple[LineRule, ...] = (
         "Credits of where a story came from (Source: Al Jazeera, With inputs from agencies, This article was "
         "published by ...)",
         r"^(source|sources|courtesy|via)\s*:\s*\S|^\(?with (additional )?inputs? from\b|"
+        r"^\(?with (additional )?reporting from (?-i:[A-Z])[\w.&'’ -]{1,40}\.?\)?$|"
         r"^this (commentary|column|op-ed|article|piece|story) (originally |first )?appeared (in|on|at)\b|"
         r"^(this (article|piece|story) (was|is|has been) (first |originally )?(published|republished|reproduced) "
         r"(by|with|from|on|in)\b)|^(editor['’]?s note:?\s*)?a version of this (article|piece|story|post) was "
@@ -371,7 +378,7 @@ BOILERPLATE_RULES: tuple[LineRule, ...] = (
         r"update\b.{0,40}?:\s*this (article|story) (was|has been) updated\b.*|.*\btranslations may contain "
         r"inaccuracies\b.*|for information media\. not an official record\.?|(skip past|after) newsletter promotion|"
         r"(content[- ]type:\s*\w+\s+)?based on facts, either observed and verified\b.*|"
-        r"this (article|story|piece) is part of (the|a|our) "
+        r"this (article|story|piece|post) is part of (the|a|an|our) ([\w.'’&-]+ ){0,5}"
         r"(series|project|package)\b.*|"
         r"translat(ed|ion) (from \w+ )?by [A-Z][\w.'’ -]{2,40}\.?)$",  # above the article as often as below it
         25,
@@ -427,6 +434,7 @@ POSITIONAL_RULES = {
     "pull_quote": "A short line repeating words of a paragraph near it, set large between paragraphs",
     "restated_paragraph": "Closing paragraphs that restate the article in other words",
     "truncated": "An export's note that its text was cut short (… [+1234 chars])",
+    "separator": "A line of only symbols between parts of the article (___, * * *)",
     "subheading": "A short line between two paragraphs, not a sentence: the outlet's signpost inside the article",
     "key_points": "A box of key points or a summary above the article (In short:, Story highlights, an AI summary)",
 }
@@ -508,7 +516,8 @@ CAPTION_CREDITS = (
     re.compile(r"[.!?]\s*\((?P<credit>social media|supplied|handout|screengrab|screenshot|video grab)\)\.?$", re.I),
     # A photographer and their agency glued to the caption (`... on June 4.Chris Young/The Canadian Press`).
     re.compile(
-        r"[.!?]\s*(?P<credit>[A-Z][\w.'’-]+(?: [A-Z][\w.'’-]+){1,3}/(?:The )?[A-Z][\w.'’&-]+(?: [A-Z][\w.'’&-]+){0,3})$"
+        r"[.!?]\s*(?P<credit>[A-Z][\w.'’-]+(?: [A-Z][\w.'’-]+){1,3} ?/ ?(?:The )?[A-Z][\w.'’&-]+"
+        r"(?: [A-Z][\w.'’&-]+){0,3})$"
     ),
     re.compile(r"\b(?:photo|image|picture) credits?\s*:\s*(?P<credit>.{2,80})$", re.I),
     re.compile(r"^credits?\s*:\s*(?P<credit>[^.]{2,60})$", re.I),  # The Diplomat: `Credit: Depositphotos`
@@ -557,3 +566,46 @@ def caption_credit(line: str) -> str | None:
         if match:
             return match["credit"].strip(" .)")
     return None
+
+
+# --- Photo captions without a credit ----------------------------------------------------------------
+
+_MONTH = (
+    r"(?:Jan(?:uary)?|Feb(?:ruary)?|Mar(?:ch)?|Apr(?:il)?|May|June?|July?|Aug(?:ust)?|Sept?(?:ember)?|Oct(?:ober)?|"
+    r"Nov(?:ember)?|Dec(?:ember)?)\.?"
+)
+_WEEKDAY = r"(?:Mon|Tues|Wednes|Thurs|Fri|Satur|Sun)day"
+# The photo's day closes the caption: `... in Lahore, Pakistan, January 12, 2024.`, `..., on Dec. 3, 2024.`
+_CAPTION_DATED = re.compile(
+    rf"(?:,|\bon|\bin)\s+(?:{_WEEKDAY},?\s+)?(?:{_MONTH}\s+\d{{1,2}},?\s+\d{{4}}|\d{{1,2}}\s+{_MONTH},?\s+\d{{4}}|"
+    rf"{_MONTH},?\s+\d{{4}})\.?$"
+)
+_CAPTION_DAY = re.compile(rf"\b(?:on|in)\s+(?:{_WEEKDAY}|{_MONTH})\.?$")  # `... in Jammu on Wednesday`
+_CAPTION_PLACE = re.compile(r"\b(?:in|at|near|outside|inside|from|over|across)\s+(?:the\s+)?[A-Z]")
+# A report tells what happened; a caption shows what the photo shows, in the present or with no verb.
+_TELLS = re.compile(
+    r"\b(?:said|says|say|told|tells|was|were|had|has|have|did|will|would|could|should|can|is|are|been|be|won|lost|"
+    r"met|took|made|left|came|went|held|began|led|fell|rose|saw|gave|got|ran|paid|sent|spent|kept|brought|found|"
+    r"thought|felt|became|who|which|that|\w+ed)\b",
+    re.I,
+)
+_OPENS_DATELINE = re.compile(r"^[A-Z][A-Z .'’-]+(?:\([^)]*\))?\s*[-–—:]")
+_TRAILING_CREDIT = re.compile(r"\s*\((?:[A-Z][\w.&'’-]*(?:[ /][A-Z][\w.&'’-]*){0,3})\)\.?$")
+MIN_SCENE_CAPTION_WORDS, MAX_SCENE_CAPTION_WORDS = 5, 40
+
+
+def is_scene_caption(line: str) -> bool:
+    """A photo's caption without a credit (`Voters at a polling station in Almaty, Kazakhstan, on October 6,
+    2024.`): one sentence showing a scene, in the present or with no verb, closed by the photo's day. A
+    sentence of a report tells what happened (said, was, held, ...) or quotes someone."""
+    text = _TRAILING_CREDIT.sub("", line.strip())  # `... on May 5, 2025. (Reuters)`
+    words = len(text.split())
+    if not MIN_SCENE_CAPTION_WORDS <= words <= MAX_SCENE_CAPTION_WORDS or not text[:1].isupper():
+        return False
+    if re.search(r"[“”\"]", text) or re.search(r"[.!?]\s+[A-Z]", text) or _OPENS_DATELINE.match(text):
+        return False
+    if _TELLS.search(text):
+        return False
+    if _CAPTION_DATED.search(text):
+        return True
+    return words >= 10 and bool(_CAPTION_DAY.search(text) and _CAPTION_PLACE.search(text))

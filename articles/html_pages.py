@@ -210,19 +210,23 @@ def visible_text(root: Any) -> VisibleText:
             state["opens"] = False
 
     def walk(element: Any, rule: str) -> None:
-        tag = element.tag if isinstance(element.tag, str) else ""
+        if not isinstance(element.tag, str):  # a comment or a processing instruction: only its tail is text
+            if element.tail:
+                pending.append(element.tail)
+            return
+        tag = element.tag
         if (
             tag in SKIPPED_TAGS
             or element.get("hidden") is not None
-            or _HIDDEN_STYLE.search(element.get("style", ""))
-            or _SCREEN_READER_ONLY.search(element.get("class", ""))
+            or _HIDDEN_STYLE.search(element.get("style") or "")
+            or _SCREEN_READER_ONLY.search(element.get("class") or "")
         ):
             if element.tail:
                 pending.append(element.tail)
             return
         inner_rule = (
             FURNITURE_ELEMENTS.get(tag)
-            or (_class_rule(element.get("class", "")) if _holds_no_prose(element) else "")
+            or (_class_rule(element.get("class") or "") if _holds_no_prose(element) else "")
             or ("photo_caption" if tag in BLOCK_TAGS and _is_caption_under_image(element) else "")
             or ("related_links" if tag in LINK_BLOCK_TAGS and _is_a_link(element) else "")
             or rule
@@ -269,7 +273,7 @@ def _is_a_link(element: Any) -> bool:
         return False
     if any(ancestor.tag == "header" for ancestor in element.iterancestors()):
         return False  # a site's title in its header links home
-    links = [link.get("href", "") for link in element.iter("a")]
+    links = [link.get("href") or "" for link in element.iter("a")]
     if links and all(_PROFILE_LINK.search(href) for href in links):
         return False  # links to the authors' pages: a byline (NPR's /people/..., USA Today's /staff/...)
     linked = sum(len(" ".join(link.text_content().split())) for link in element.iter("a"))
@@ -305,7 +309,7 @@ def read_markup(root: Any) -> PageMarkup:
         if key and content:
             meta.setdefault(key, content)
     article = _json_ld_article(root)
-    canonical = next((link.get("href", "") for link in root.iter("link") if link.get("rel") == "canonical"), "")
+    canonical = next((link.get("href") or "" for link in root.iter("link") if link.get("rel") == "canonical"), "")
     time_element = next((element for element in root.iter("time") if element.get("datetime")), None)
     published_sources = [
         ("article:published_time", meta.get("article:published_time")),
@@ -354,10 +358,10 @@ def _author_from_link(root: Any) -> str:
     """The author a byline links to when it shows only a photo (`/author/sajjad-haider/` -> Sajjad Haider):
     the first such link in an element whose class says byline or author, or marked `rel="author"`."""
     for link in root.iter("a"):
-        match = _AUTHOR_LINK.search(link.get("href", "").split("?")[0])
+        match = _AUTHOR_LINK.search((link.get("href") or "").split("?")[0])
         if match is None:
             continue
-        holder = " ".join(str(element.get("class", "")) for element in (link, *link.iterancestors()))
+        holder = " ".join(str(element.get("class") or "") for element in (link, *link.iterancestors()))
         if link.get("rel") == "author" or re.search(r"author|byline", holder, re.I):
             return " ".join(part.capitalize() for part in match["slug"].split("-"))
     return ""
@@ -416,10 +420,10 @@ _SITE_TITLE_CLASS = re.compile(r"nav|logo|brand|site-?title|masthead", re.I)
 def _is_site_title(heading: Any) -> bool:
     """An <h1> that is the site's name: styled as its logo or navigation bar, or only a link to its home
     page (Substack's `<h1 class="navbar-title"><a href="https://x.substack.com/">Pitch & Power</a></h1>`)."""
-    if _SITE_TITLE_CLASS.search(heading.get("class", "")):
+    if _SITE_TITLE_CLASS.search(heading.get("class") or ""):
         return True
     links = list(heading.iter("a"))
-    home = len(links) == 1 and urlsplit(links[0].get("href", "")).path in {"", "/"}
+    home = len(links) == 1 and urlsplit(links[0].get("href") or "").path in {"", "/"}
     return home and " ".join(links[0].text_content().split()) == " ".join(heading.text_content().split())
 
 

@@ -63,6 +63,7 @@ from articles.bylines import (
     is_place_line,
     joined_names,
     name_before_role,
+    surname_note,
     with_author,
 )
 from articles.cleaning import canonical_text, normalise_text, repeated_paragraphs
@@ -74,6 +75,7 @@ from articles.furniture import (
     caption_credit,
     classify_line,
     is_list_item,
+    is_scene_caption,
 )
 from articles.outlets import EMPTY_INDEX, Clue, Identified, OutletClue, OutletIndex, identify, plausible_name
 from articles.parsed import ParsedArticle, ParseError, Removal
@@ -100,6 +102,8 @@ _NEWS_LABEL = re.compile(
     r"fact check|just in|breakingviews|analysis|explainer|factbox|instant view|column)\s*(?::|\||–|—|-)\s*(?=[A-Z])",
     re.I,
 )
+_WORDED = re.compile(r"[^\W_]")  # a letter or a digit: a line without one is a divider
+
 _DATELINE = re.compile(
     r"^(?P<place>[A-Z][A-Za-z'’.]+(?:[ -/][A-Z][A-Za-z'’.]+){0,2})"
     r"(?:,\s*[A-Z][a-z]{2,8}\.?\s+\d{1,2})?\s*(?:\((?P<agency>[A-Za-z .&]{2,20})\))?\s*(?::|\s(?:--|[-–—]))\s+\S"
@@ -313,6 +317,7 @@ def read_page(
     order = numeric_date_order(units)
     page.month_first, page.order_from_page = bool(order), order is not None
     _remove_by_rule(page)
+    _take_appeals(page)
     _remove_key_points(page)
     start = _body_start(page, known_title=known_title)
     if start is None:
@@ -329,7 +334,12 @@ def read_page(
     _read_page_footer(page, end)
     _settle_author_names(page)
     body = page.kept(start, end + 1)
-    body = _read_closing_lines(page, body)
+    for index in body:
+        if not _WORDED.search(units[index]):
+            page.remove(index, "separator")  # `___`, `* * *`: a divider, not text
+        elif is_scene_caption(units[index]):
+            page.remove(index, "photo_caption", note="a photo's description, without a credit")
+    body = _read_closing_lines(page, [index for index in body if index not in page.removed])
     for position, rule in repeated_paragraphs([units[index] for index in body]).items():
         page.remove(body[position], rule)
     _remove_pull_quotes(page, [index for index in body if index not in page.removed])
@@ -382,7 +392,11 @@ def _remove_key_points(page: _Page) -> None:
             and following not in page.block_starts
             and following not in page.removed
             and len(page.units[following].split()) <= 40
-            and (ends_sentence(page.units[following]) or is_list_item(page.units[following]))
+            and (
+                ends_sentence(page.units[following])
+                or is_list_item(page.units[following])
+                or _looks_like_link_title(page.units[following])  # Gulf News: points written as headlines
+            )
         ):
             points.append(following)
             following += 1
@@ -407,6 +421,41 @@ def _credit_the_agency(page: _Page, identified: Identified | None) -> None:
             continue
         if identified is None or identified.outlet != agency:
             page.fields["byline"] = credit  # `Source: IRNA` under a Tehran Times story
+
+
+# The outlet speaking to its reader: `At Premium Times, we believe ...`, `Thank you for being part of our community.`
+_WE = re.compile(r"\b(?:we|our|us)\b", re.I)
+_YOU = re.compile(r"\b(?:you|your)\b", re.I)
+MAX_APPEAL_REACH = 4  # lines an appeal's block runs on either side of the line that asks
+MAX_APPEAL_SIGNATURE_WORDS = 6
+
+
+def _take_appeals(page: _Page) -> None:
+    """An appeal to readers is a block of a few lines of which one asks (`Would you consider supporting
+    us ...`); the others in its block are the outlet speaking to the reader, and the editor who signs
+    it. Below the asking line that is any line in "we" or "you"; above it, in its block, only a line in
+    both, so that an article's closing paragraph ("we must act") stays."""
+    asking = sorted(index for index, removal in page.removed.items() if removal.rule in ("support_request", "appeal"))
+    for index in asking:
+        for below in range(index + 1, min(index + 1 + MAX_APPEAL_REACH, len(page.units))):
+            if below in page.block_starts:
+                break
+            unit = page.units[below]
+            if below in page.removed:
+                continue
+            signature = len(unit.split()) <= MAX_APPEAL_SIGNATURE_WORDS and not ends_sentence(unit)
+            if _QUOTED.search(unit) or not (_WE.search(unit) or _YOU.search(unit) or signature):
+                break
+            page.remove(below, "support_request", note="in the outlet's appeal")
+        above = index
+        while above not in page.block_starts and above > 0 and index - above < MAX_APPEAL_REACH:
+            above -= 1
+            unit = page.units[above]
+            if above in page.removed:
+                continue
+            if _QUOTED.search(unit) or not (_WE.search(unit) and _YOU.search(unit)):
+                break
+            page.remove(above, "support_request", note="in the outlet's appeal")
 
 
 def _remove_by_rule(page: _Page) -> None:
@@ -1569,6 +1618,10 @@ def type_of_label(label: str) -> str:
 _WRITTEN_BY = re.compile(r"^(?:[Ww]ritten|[Pp]osted) by\s+[A-Z][\w'’.-]+(?:\s+[A-Z][\w'’.-]+){0,3}$")
 
 
+# A closing paragraph its agency signs: `... closed since Saturday. — Agence France-Presse`
+_SIGNED_OFF = re.compile(r"[.!?”\"]\s*[—–-]{1,2}\s*[A-Z][\w.&'’ -]{1,40}$")
+
+
 def _body_end(page: _Page, start: int) -> int:
     """The last line of the body: its last paragraph of prose before the first line only a page's
     footer has, then any short closing sentences after it."""
@@ -1589,7 +1642,7 @@ def _body_end(page: _Page, start: int) -> int:
         if index <= end:
             continue
         unit = page.units[index]
-        if not (ends_sentence(unit) or BIO_START.match(unit) or WIRE_CREDITS.match(unit)):
+        if not (ends_sentence(unit) or BIO_START.match(unit) or WIRE_CREDITS.match(unit) or _SIGNED_OFF.search(unit)):
             break
         end = index
     end = _before_site_voice(page, start, end)
@@ -1785,20 +1838,42 @@ def _remove_pull_quotes(page: _Page, body: list[int]) -> None:
 
 
 MAX_SUBHEADING_WORDS = 8
+MAX_QUESTION_SUBHEADING_WORDS = 10  # an explainer's `How did the lynx come back from the brink?`
+_DASHED_SUBHEADING = re.compile(r"^[-–—]\s+\S.{0,60}\s+[-–—]$")  # AFP's `- 'Nowhere to go' -`
+# A page that says it is an interview or a Q&A: its questions are the interviewer's, part of the text.
+_INTERVIEW = re.compile(
+    r"\bQ\s?&\s?A\b|\bQ\s?and\s?A\b|^interview\b|\binterview(?:ed)? by\b|\bin conversation with\b|"
+    r"\basked [^.]{2,80}? to (?:explain|answer|discuss|walk)\b|^(?:Q|Question)\s*\d*\s*[:.]",
+    re.I,
+)
+# A question put by someone named before it: `Q: Do you ...?`, `IRNA: Why ...?`, `Q1: What ...?`
+_PUT_QUESTION = re.compile(r"^[\w.&-]{1,20}\d*\s*:\s")
+
+
+def _is_interview(page: _Page) -> bool:
+    return any(_INTERVIEW.search(unit) for unit in page.units if len(unit.split()) <= MAX_TEASER_WORDS * 2)
 
 
 def _remove_subheadings(page: _Page, body: list[int]) -> None:
     """A short line between two paragraphs of prose, not a sentence, is a subheading (`Deeper in
-    debt`, `Why Rosatom is the favourite`): the outlet's signpost, not the reporter's text. It is kept
-    as a removal, so a curator who counts it as text restores it in one step."""
+    debt`, `Why Rosatom is the favourite`, an explainer's `What is causing the smog?`): the outlet's
+    signpost, not the reporter's text. It is kept as a removal, so a curator who counts it as text
+    restores it in one step. A question on a page that is an interview is the interviewer's, and text."""
+    interview: bool | None = None
     for position, index in enumerate(body[1:-1], start=1):
         unit = page.units[index]
         before, after = page.units[body[position - 1]], page.units[body[position + 1]]
         first = unit.strip()[:1]
+        question = unit.strip().endswith("?")
+        if question and not is_title_case(unit) and interview is None:
+            interview = _is_interview(page)
+        if _DASHED_SUBHEADING.match(unit) and is_prose(before) and is_prose(after):
+            page.remove(index, "subheading")
+            continue
         if (
-            len(unit.split()) <= MAX_SUBHEADING_WORDS
+            len(unit.split()) <= (MAX_QUESTION_SUBHEADING_WORDS if question else MAX_SUBHEADING_WORDS)
             and not re.search(r"[.:;,!]$", unit.strip())
-            and (not unit.strip().endswith("?") or is_title_case(unit))  # an interviewer's question is text
+            and (not question or is_title_case(unit) or not (interview or _PUT_QUESTION.match(unit)))
             and (first.isupper() or first in "‘'\"“")
             and (is_prose(before) or ends_sentence(before))  # `By the second week, half my plan was gone.`
             and is_prose(after)
@@ -1847,16 +1922,34 @@ def _settle_author_names(page: _Page) -> None:
 
 def _read_closing_lines(page: _Page, body: list[int]) -> list[int]:
     """Credits and an author's note among the last lines of the body, as in `Reporting by ...` or
-    `Asad Ali` then `Asad Ali is an Islamabad based expert ...`."""
-    for index in body[-4:]:
+    `Asad Ali` then `Asad Ali is an Islamabad based expert ...`. The last four lines are read, and above
+    them any run of such notes (the AP: where one reporter filed from, then each reporter's name and note)."""
+    first = max(len(body) - 4, 0)
+    while first > 1 and _is_closing_note(page, page.units[body[first - 1]]):
+        first -= 1
+    for index in body[first:]:
         _read_credit_or_bio(page, index)
     body = [index for index in body if index not in page.removed]
     _read_signature(page, body)
     body = [index for index in body if index not in page.removed]
     # Tags left between the last paragraph and the author's note (`Transport`, `Sydney Metro`).
-    while len(body) > 1 and len(page.units[body[-1]].split()) <= 4 and not ends_sentence(page.units[body[-1]]):
+    while len(body) > 1 and _is_trailing_tag(page.units[body[-1]]):
         page.remove(body.pop(), "page_footer", note="a short line after the article's last paragraph")
     return body
+
+
+MAX_BIO_WORDS = 80
+
+
+MAX_TAG_WORDS, MAX_LOWER_CASE_TAGS_WORDS = 4, 12
+
+
+def _is_trailing_tag(unit: str) -> bool:
+    """A few words that end no sentence, or a run of tags in lower case (`climate change disaster management`)."""
+    if ends_sentence(unit):
+        return False
+    words = len(unit.split())
+    return words <= MAX_TAG_WORDS or (words <= MAX_LOWER_CASE_TAGS_WORDS and unit == unit.lower())
 
 
 def _is_signature(unit: str) -> bool:
@@ -1902,6 +1995,13 @@ def _read_reporting_credit(page: _Page, unit: str) -> None:
         _offer_byline(page, page.reporters, CREDIT)
 
 
+def _is_closing_note(page: _Page, unit: str) -> bool:
+    """A credit or an author's note, as _read_credit_or_bio reads them."""
+    if WIRE_CREDITS.match(unit) or surname_note(unit, page.fields.get("byline", "")):
+        return True
+    return bool(BIO_START.match(unit) and BIO_WORDS.search(unit) and len(unit.split()) <= MAX_BIO_WORDS)
+
+
 def _read_credit_or_bio(page: _Page, index: int) -> bool:
     unit = page.units[index]
     fields = page.fields
@@ -1909,8 +2009,12 @@ def _read_credit_or_bio(page: _Page, index: int) -> bool:
         page.remove(index, "wire_credits")
         _read_reporting_credit(page, unit)
         return True
+    note = surname_note(unit, fields.get("byline", ""))
+    if note:  # a staff reporter's note, kept as a removal: it makes no opinion of an agency's story
+        page.remove(index, note, note="a note on a credited reporter")
+        return True
     bio = BIO_START.match(unit)
-    if not (bio and BIO_WORDS.search(unit) and len(unit.split()) <= 80):
+    if not (bio and BIO_WORDS.search(unit) and len(unit.split()) <= MAX_BIO_WORDS):
         return False
     fields.setdefault("author_bio", unit)
     page.remove(index, "author_bio")

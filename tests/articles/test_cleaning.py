@@ -25,6 +25,14 @@ FURNITURE = {
         "Subscribe to our newsletter",
     ],
     "call_to_action": [
+        "Keep up to date with what's happening in Türkiye, its region and the world.",
+        '(Catch all the Business News, Breaking News, Events and Latest News Updates on The Economic Times.)',
+        "Want a quick and expert briefing on the biggest news stories? Listen to our latest podcasts to find out "
+        "What You Need To Know...",
+        'Get Boiling Point, our newsletter exploring climate change, energy and the environment.',
+        "The planet's most important stories. Get all the week's environment news - the good, the bad and the "
+        "essential",
+        'With your meaningful insights, help shape the stories that can shape the country. Sign up now!',
         "Follow us on Google News",
         "Like Business on Facebook, follow @TribuneBiz on Twitter to stay informed and join in the conversation.",
         "Download The News app",
@@ -74,6 +82,7 @@ FURNITURE = {
     ],
     "appeal": ["A Message from The Moscow Times:", "Dear readers,"],
     "support_request": [
+        "Support PREMIUM TIMES' journalism of integrity and credibility",
         "Myanmar Now's journalism is made possible by the support of its readers. Please consider making a donation.",
         "Steppe Dispatch is a reader-supported publication. To receive new posts and support my work, consider "
         "becoming a free or paid subscriber.",
@@ -88,6 +97,7 @@ FURNITURE = {
         "Choose to support open, independent, quality journalism and subscribe on a monthly basis.",
     ],
     "source_credit": [
+        'With additional reporting from AFP.',
         "Source: Al Jazeera", "Source: This article was published by the Central Asia Policy Forum",
         "Translation of an original article published in French on lemonde.fr; the publisher may only be liable for "
         "the French version.",
@@ -104,6 +114,9 @@ FURNITURE = {
         "Some information for this report came from Reuters and Agence France-Presse.",
     ],
     "disclaimer": [
+        '(The author is a Reuters Breakingviews columnist. The opinions expressed are his own.)',
+        "Editor's note: Farhan Abbasi is an Islamabad-based researcher. The article reflects the author's opinions "
+        "and not necessarily the views of CGTN.",
         "Disclaimer: The views expressed in this article are the writer's own.",
         "This story has been published from a wire agency feed without modifications to the text.",
         "The views expressed in opinion pieces do not necessarily reflect the position of The Moscow Times.",
@@ -164,6 +177,7 @@ FURNITURE = {
         "Newsweek AI is in beta. Translations may contain inaccuracies—please refer to the original content.",
         "For information media. Not an official record.", "after newsletter promotion",
         "This article is part of the series — Disaster Risk Reduction in South Asia",
+        "This article is part of an EAF special feature series on 2024 in review and the year ahead.",
     ],
 }  # fmt: skip
 
@@ -213,6 +227,10 @@ REAL_SENTENCES = [
     "This work is part of a larger plan to rebuild the port, the minister told reporters in Gwadar.",
     "Some rights groups said the law would be used against journalists and opposition figures.",
     "The views expressed in the report are alarming and must be addressed, the minister said on Monday.",
+    "Get the refinery running again and the rest will follow, the minister told the digest's reporters.",
+    "Keep the border open, traders told the minister in Quetta on Monday.",
+    "Support for journalism grants fell by a third, the foundation said.",
+    "With additional reporting from the field, the commission said its findings would be published in March.",
 ]
 
 

@@ -521,10 +521,111 @@ def test_a_newsletters_description_above_the_post_is_not_its_first_paragraph():
 
 def test_a_subheading_between_paragraphs_is_furniture_but_an_interviewers_question_is_text():
     question = "What is Pakistan doing and why now?"
-    parsed = page("Border trade to expand", "By Asma Zaidi", "January 18, 2024", "", LEAD, "Deeper in debt",
+    parsed = page("Border trade to expand", "Q&A", "By Asma Zaidi", "January 18, 2024", "", LEAD, "Deeper in debt",
                   SECOND, "Where Could Compromise Lie?", THIRD, question, LEAD.removeprefix("ISLAMABAD: "))  # fmt: skip
     assert removed(parsed, "subheading") == ["Deeper in debt", "Where Could Compromise Lie?"]
     assert question in parsed.body.split("\n\n")
+
+
+def test_an_explainers_questions_are_its_subheadings_unless_the_page_is_an_interview():
+    explainer = page("Why is Lahore's air so bad?", "By Asma Zaidi", "January 18, 2024", "", LEAD,
+                     "What is causing the smog?", SECOND, "How did the lynx come back from the brink?", THIRD,
+                     "- 'Nowhere to go' -", LEAD.removeprefix("ISLAMABAD: "))  # fmt: skip
+    assert removed(explainer, "subheading") == [
+        "What is causing the smog?",
+        "How did the lynx come back from the brink?",
+        "- 'Nowhere to go' -",  # AFP's subheading
+    ]
+    asked = page("Border trade to expand", "Interview by Nasrin Jafari", "January 18, 2024", "", LEAD,
+                 "What is causing the smog?", SECOND, "Q: Is there still room for a compromise?", THIRD)  # fmt: skip
+    assert "What is causing the smog?" in asked.body.split("\n\n")
+    labelled = page("Border trade to expand", "By Asma Zaidi", "January 18, 2024", "", LEAD,
+                    "Q: Is there still room for a compromise?", SECOND)  # fmt: skip
+    assert "Q: Is there still room for a compromise?" in labelled.body.split("\n\n")
+
+
+def test_an_agencys_notes_on_its_reporters_by_surname_and_a_divider_close_its_story():
+    parsed = wire_page("Border trade to expand", "By KAVEH ROSTAMI and JULIA MERRIN", "January 18, 2024", "",
+                       *ARTICLE, "___", "Merrin reported from Dubai, United Arab Emirates.", "KAVEH ROSTAMI",
+                       "Rostami covers Iran and its economy for The Associated Press from Tehran.", "JULIA MERRIN",
+                       "Merrin is a Dubai-based correspondent for The Associated Press covering the Gulf.")  # fmt: skip
+    assert parsed.body == "\n\n".join(ARTICLE)
+    assert removed(parsed, "separator") == ["___"]
+    assert removed(parsed, "wire_credits") == ["Merrin reported from Dubai, United Arab Emirates."]
+    assert len(removed(parsed, "author_bio")) == 2
+    assert parsed.article_type == "news"  # a staff reporter's note makes no opinion
+    named = wire_page("Border trade to expand", "By Asma Zaidi", "January 18, 2024", "", *ARTICLE,
+                      "Khan reported from Quetta.")  # fmt: skip
+    assert named.body.endswith("Khan reported from Quetta.")  # not a credited reporter: the article's own line
+
+
+@pytest.mark.parametrize(
+    "caption",
+    [
+        "Voters at a polling station in Almaty, Kazakhstan, on October 6, 2024.",
+        "Supporters of a political party attend an election campaign rally in Lahore, Pakistan, January 12, 2024.",
+        "Smoke rises over the port of Hodeidah, Yemen, after Israeli airstrikes on May 5, 2025. (Reuters)",
+        "Women mourn a victim of the attack during his funeral in Jammu on Wednesday",
+        "Kites for sale at a shop near Mochi Gate, January 2024.",
+    ],
+)
+def test_a_photo_caption_without_a_credit_is_a_scene_closed_by_its_day(caption):
+    parsed = page("Border trade to expand", "By Asma Zaidi", "January 18, 2024", "", LEAD, caption, SECOND, THIRD)
+    assert removed(parsed, "photo_caption") == [caption]
+    assert parsed.body == "\n\n".join(ARTICLE)
+
+
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        "TEHRAN (Tasnim) – Iran’s freestyle wrestling team won the title in Amman, Jordan, on Sunday.",
+        "The new crossing opened to traffic at Gabd in Balochistan on January 12, 2024.",
+        "“We are ready,” the minister said in Quetta on May 25, 2024.",
+        "The two sides will meet again in Tehran on Monday.",
+        "People who queue for tankers in March tend to remember it in May.",
+    ],
+)
+def test_a_sentence_of_a_report_that_ends_with_a_day_is_no_caption(sentence):
+    from articles.furniture import is_scene_caption
+
+    assert not is_scene_caption(sentence)
+
+
+def test_an_appeal_to_readers_is_taken_with_the_lines_of_its_block_but_the_articles_closing_we_stays():
+    closing = "We must act now, and we must act together, if our rivers are to survive."
+    text = "\n".join(["Border trade to expand", "By Asma Zaidi", "January 18, 2024", "", LEAD, "", SECOND, "",
+                     closing, "",
+                     "Support PREMIUM TIMES' journalism of integrity and credibility",
+                     "At Premium Times, we firmly believe in the importance of high-quality journalism.",
+                     "Whether you turn to Premium Times for daily updates or investigations, we value your readership.",
+                     "Would you consider supporting us with a modest contribution on a monthly basis?",
+                     "Thank you for being part of our community.", "", "More stories"])  # fmt: skip
+    parsed = with_outlet(parse_text(text, outlets=OUTLETS), OUTLETS)
+    assert parsed.body == "\n\n".join([LEAD, SECOND, closing])
+    assert len(removed(parsed, "support_request")) == 5
+
+
+def test_a_closing_paragraph_its_agency_signs_stays_in_the_article():
+    signed = "The heatwave is forecast to continue into next week. — Agence France-Presse"
+    parsed = page("Border trade to expand", "By Asma Zaidi", "January 18, 2024", "", *ARTICLE, signed,
+                  "Philstar.com is a community of readers. Sign up now!")  # fmt: skip
+    assert parsed.body.endswith(signed)
+
+
+def test_key_points_written_as_headlines_and_tags_in_lower_case_are_furniture():
+    parsed = page("Border trade to expand", "By Asma Zaidi", "January 18, 2024", "", "Highlights",
+                  "Total remittances to Pakistan hit $38.3 billion", "UAE second-largest source after Saudi Arabia",
+                  "", *ARTICLE, "climate change disaster management himalayas sikkim")  # fmt: skip
+    assert parsed.body == "\n\n".join(ARTICLE)
+    assert len(removed(parsed, "key_points")) == 3
+
+
+def test_comments_in_the_markup_are_not_text_and_do_not_stop_the_page():
+    from articles.html_pages import parse_html
+
+    html = ("<html><body><h1>Border trade to expand</h1><p>January 18, 2024</p><div><!-- ad slot --><p>"
+            + "</p><p>".join(ARTICLE) + "</p><?php echo 1; ?></div></body></html>")  # fmt: skip
+    assert parse_html(html, what="HTML").body == "\n\n".join(ARTICLE)
 
 
 def test_an_agencys_story_on_a_site_that_names_itself_belongs_to_the_site():
