@@ -131,6 +131,7 @@ BOILERPLATE_RULES: tuple[LineRule, ...] = (
         rf"^(have|got) a (news )?(tip|story)\b|^like us on\b|^download (the|our) .{{0,30}}app\b|"
         rf"delivered (straight )?to your inbox|^(watch|listen)\s*:\s*\S|\bsend (us )?a (short )?pitch to\b|"
         rf"^\(?if you want to contribute\b|^explore more on these topics$|^discover more from [A-Z].{{0,50}}$|"
+        rf"\btake our survey\b|^(have a )?confidential tip\b|^contact us\s*:\s*\S|"
         rf"^(get|catch) (all )?(the )?.{{0,100}}\b(latest news|top headlines|breaking news|news updates|latest "
         rf"[\w ]{{2,20}} updates)\b|^sign me up!?$|"
         rf"^for more [\w .'’&-]{{2,50}} (reporting|coverage|news|stories) on [\w .'’&-]{{2,40}},? (please )?visit:?$|"
@@ -434,6 +435,7 @@ POSITIONAL_RULES = {
     "pull_quote": "A short line repeating words of a paragraph near it, set large between paragraphs",
     "restated_paragraph": "Closing paragraphs that restate the article in other words",
     "truncated": "An export's note that its text was cut short (… [+1234 chars])",
+    "embedded_post": "A post embedded from a social network (a tweet), its text and its author's signature",
     "separator": "A line of only symbols between parts of the article (___, * * *)",
     "subheading": "A short line between two paragraphs, not a sentence: the outlet's signpost inside the article",
     "key_points": "A box of key points or a summary above the article (In short:, Story highlights, an AI summary)",
@@ -443,7 +445,7 @@ POSITIONAL_RULES = {
 _SHARE_WORDS = frozenset(
     "facebook twitter x whatsapp telegram linkedin pinterest reddit email e-mail messenger viber threads instagram "
     "youtube tiktok flipboard bluesky mastodon weibo wechat vk sms share print copy link comments comment save "
-    "gift tweet "
+    "gift tweet add google "
     "purchase licensing rights whatsapp bookmark bookmarks like likes reply replies follow social sharing listen to "
     "article on via in app url short font text size small medium large aa a+ a- us".split()
 )

@@ -23,7 +23,7 @@ from urllib.parse import urlsplit
 from archive.common.dates import DateStatement, partial_date
 from articles.bylines import ACCOUNT_NAME, DESKS, ORGANISATION, joined_names
 from articles.cleaning import canonical_text
-from articles.layout import parse_text, read_page, type_of_label
+from articles.layout import is_prose, parse_text, read_page, type_of_label
 from articles.limits import DEFAULT_LIMITS, ImportLimits
 from articles.outlets import EMPTY_INDEX, Clue, OutletClue, OutletIndex, identify
 from articles.parsed import ParsedArticle, ParseError
@@ -126,7 +126,10 @@ FURNITURE_ELEMENTS = {
 # Class names that say what an element holds, as sites name them (trafilatura reads the same hints).
 FURNITURE_CLASSES = (
     (re.compile(r"caption", re.I), "photo_caption"),
-    (re.compile(r"(?:^|[-_\s])(?:share|sharing|social)(?:$|[-_\s])", re.I), "share_prompt"),
+    (
+        re.compile(r"(?:^|[-_\s])(?:share|sharing|social)(?:$|[-_\s]|bar|buttons?|tools|links|icons)", re.I),
+        "share_prompt",
+    ),
     (
         re.compile(
             r"newsletter|promo|subscribe|signup|sign-up|paywall|membership|community-box|donat(?:e|ion)|"
@@ -180,6 +183,19 @@ def _holds_no_prose(element: Any) -> bool:
     return len(element.text_content().split()) <= MAX_FURNITURE_WORDS
 
 
+_PAYWALLED = re.compile(r"(?:^|\s)paywall(?:$|\s)", re.I)
+
+
+def _behind_the_wall(element: Any) -> bool:
+    """A paragraph of the article that its site marks as behind the paywall (Bloomberg's `<p class="paywall">`),
+    not the paywall's own box."""
+    return (
+        element.tag == "p"
+        and bool(_PAYWALLED.search(element.get("class") or ""))
+        and is_prose(" ".join(element.text_content().split()))
+    )
+
+
 CONTAINER_TAGS = frozenset("ul ol aside nav section footer header article main figure form table".split())
 
 
@@ -226,7 +242,11 @@ def visible_text(root: Any) -> VisibleText:
             return
         inner_rule = (
             FURNITURE_ELEMENTS.get(tag)
-            or (_class_rule(element.get("class") or "") if _holds_no_prose(element) else "")
+            or (
+                _class_rule(element.get("class") or "")
+                if _holds_no_prose(element) and not _behind_the_wall(element)
+                else ""
+            )
             or ("photo_caption" if tag in BLOCK_TAGS and _is_caption_under_image(element) else "")
             or ("related_links" if tag in LINK_BLOCK_TAGS and _is_a_link(element) else "")
             or rule

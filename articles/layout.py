@@ -177,7 +177,7 @@ def _is_hard_wrapped(lines: Sequence[str]) -> bool:
     Its lines run to a similar width without ending a sentence, and most continuation lines
     start in lower case; headlines, repeated lines and lists never look like that.
     """
-    if len(lines) < 2 or any(is_list_item(line) for line in lines):
+    if len(lines) < 2 or any(is_list_item(line) or _POST_SIGNATURE.match(line) for line in lines):
         return False
     if any(canonical_text(a) == canonical_text(b) for a, b in itertools.pairwise(lines)):
         return False
@@ -318,6 +318,7 @@ def read_page(
     page.month_first, page.order_from_page = bool(order), order is not None
     _remove_by_rule(page)
     _take_appeals(page)
+    _take_embedded_posts(page)
     _remove_key_points(page)
     start = _body_start(page, known_title=known_title)
     if start is None:
@@ -370,26 +371,38 @@ def read_page(
 
 
 _KEY_POINTS_LABEL = re.compile(
-    r"^(?:in short|key points|key takeaways|story highlights|highlights|at a glance|summary|the gist|tl;?dr)\s*:?$|"
+    r"^(?:in short|key points|key takeaways|story highlights|highlights|at a glance|summary|the gist|tl;?dr|"
+    r"takeaways by [\w ]{2,30}|quick read)\s*:?$|"
     r"^this is (?:an? )?ai[- ]generated summar(?:y|ization)\b",
     re.I,
 )
 MAX_KEY_POINTS = 6
+MIN_PARAGRAPHS_AFTER_KEY_POINTS = 3
+_TOGGLE = re.compile(r"^(?:hide|show|close|expand|collapse|show (?:more|less))$", re.I)
+_MACHINE_SUMMARY = re.compile(r"^(?:takeaways by [\w ]{2,30}|quick read)\s*:?$", re.I)
 
 
 def _remove_key_points(page: _Page) -> None:
     """A box of key points above the article (`In short:`, `Story highlights`, Rappler's AI summary):
-    its label and the short sentences (two or more) that follow it in its block. Only in the page's
-    upper half, and only the first such box: the article's own text comes after it."""
-    for index in range(len(page.units) // 2):
+    its label and the short sentences (two or more) that follow it in its block. Only the first such box,
+    and only with the article's own text after it: a few paragraphs of prose."""
+    for index in range(len(page.units)):
         if index in page.removed or not _KEY_POINTS_LABEL.match(page.units[index]):
             continue
         points = []
         following = index + 1
+        while following < len(page.units) and (
+            (following in page.removed and page.removed[following].rule == "page_control")
+            or _TOGGLE.match(page.units[following])
+        ):
+            page.remove(following, "page_control")  # the box's `Hide` button
+            following += 1
+        # Under a box that folds (its button) or a machine's summary, the list opens a block of its own.
+        first = following if following > index + 1 or _MACHINE_SUMMARY.match(page.units[index]) else None
         while (
             following < len(page.units)
-            and following - index <= MAX_KEY_POINTS
-            and following not in page.block_starts
+            and following - index <= MAX_KEY_POINTS + 1
+            and (following not in page.block_starts or following == first)
             and following not in page.removed
             and len(page.units[following].split()) <= 40
             and (
@@ -400,6 +413,9 @@ def _remove_key_points(page: _Page) -> None:
         ):
             points.append(following)
             following += 1
+        after = sum(1 for unit in page.units[following:] if is_prose(unit))
+        if after < MIN_PARAGRAPHS_AFTER_KEY_POINTS:
+            return
         if len(points) >= 2:  # one sentence under `Summary` is the standfirst (Mint)
             for point in [index, *points]:
                 page.remove(point, "key_points")
@@ -428,6 +444,24 @@ _WE = re.compile(r"\b(?:we|our|us)\b", re.I)
 _YOU = re.compile(r"\b(?:you|your)\b", re.I)
 MAX_APPEAL_REACH = 4  # lines an appeal's block runs on either side of the line that asks
 MAX_APPEAL_SIGNATURE_WORDS = 6
+
+
+# The signature under an embedded post: `— EPD Punjab (@EPDPunjab) November 5, 2024`
+_POST_SIGNATURE = re.compile(
+    r"^[—–-]{1,2}\s*[^()]{1,80}\(@\w{1,30}\)\s+(?:[A-Z][a-z]{2,8}\.? \d{1,2},? \d{4}|\d{1,2} [A-Z][a-z]{2,8},? \d{4})$"
+)
+MAX_POST_WORDS = 80
+
+
+def _take_embedded_posts(page: _Page) -> None:
+    """A post embedded from a social network: its signature line, and the post's text right above it."""
+    for index, unit in enumerate(page.units):
+        if not _POST_SIGNATURE.match(unit.strip()):
+            continue
+        page.removed.pop(index, None)  # not a date line, whatever its date says
+        page.remove(index, "embedded_post")
+        if index > 0 and len(page.units[index - 1].split()) <= MAX_POST_WORDS:
+            page.remove(index - 1, "embedded_post")
 
 
 def _take_appeals(page: _Page) -> None:
