@@ -322,7 +322,9 @@ _PLACE_PART = re.compile(r"[A-Z][\w'’.-]+(?: [A-Z][\w'’.-]+)?")
 def is_place_line(unit: str) -> bool:
     """`Dhaka`, `Teknaf, Cox's Bazar`, `Belgrade, Pristina`: where the authors named above it are, not
     another author (a person's name is two words or more, and a list of them has no one-word part). A town
-    alone must be one bureaus file from (articles/data/bureau_cities.txt)."""
+    alone must be one bureaus file from (articles/data/bureau_cities.txt). Middle East Eye writes `in Baghdad,
+    Iraq`."""
+    unit = re.sub(r"^in\s+(?=[A-Z])", "", unit.strip())
     parts = [part.strip() for part in unit.split(",")]
     if len(parts) == 1:
         return unit.strip().title() in bureau_cities()  # `Dhaka`, `ISTANBUL`; not `BIRN`, `Planning`

@@ -173,6 +173,7 @@ BOILERPLATE_RULES: tuple[LineRule, ...] = (
         r"(newest|oldest|best rated|worst rated|most popular)$|we welcome your (comments|feedback|letters) at \S+@\S+|"
         r"comments?\s*[-–—:]\s*please (log ?in|sign ?in)\b.*|.*\bbefore your comment can be posted\b.*|"
         r"please (log ?in|sign ?in) (in order )?to (comment|join the conversation)\b.*|"
+        r"commenting on this and other\b.*\bsubscription\.?|"
         r"discussion about this (post|article|story)|[\d.,]+k? likes?\b.*\brestacks?\b.*|comments? restacks?)",
         40,
         ends_article=True,
@@ -219,9 +220,10 @@ BOILERPLATE_RULES: tuple[LineRule, ...] = (
         "media_player",
         "Video, audio and gallery players (Watch now, Duration 2:31, 1/6, Photo gallery: ...)",
         r"^(watch now|play video|play|pause|duration\s*[\d:]+|video\s*[\d:]+|\d+:\d{2}(\d+:\d{2})?|\d+\s*/\s*\d+|"
+        r"\d+ of \d+\s*\|?|"  # the AP's gallery counter: `1 of 2 |`
         r"(photo )?gallery\b.*|in pictures\b.*|load more|listen now|listen here|(the )?[\w ]{2,30} podcast|"
         r"(to view|to watch|to play) this (video|audio|content),? (please )?enable javascript\b.*|"
-        r"your browser does not support (the )?(video|audio)\b.*)$",
+        r"your browser does not support (the )?(video|audio)\b.*|no media source currently available)$",
         30,
     ),
     _rule(
@@ -254,7 +256,8 @@ BOILERPLATE_RULES: tuple[LineRule, ...] = (
         r"\bthis is an opinion (column|piece|article)\b|"
         r"\b(scholars|authors|writers|contributors)’?'?s? opinions are their own\b|"
         r"\bpublications only represent the views of\b|"
-        r"\bthe rest of the content is auto-generated from a syndicated feed\b",
+        r"\bthe rest of the content is auto-generated from a syndicated feed\b|"
+        r"\bthis story has not been edited by\b.{0,40}\bsyndicated feed\b",
         80,
         ends_article=True,
         hints=(
@@ -445,7 +448,7 @@ POSITIONAL_RULES = {
 _SHARE_WORDS = frozenset(
     "facebook twitter x whatsapp telegram linkedin pinterest reddit email e-mail messenger viber threads instagram "
     "youtube tiktok flipboard bluesky mastodon weibo wechat vk sms share print copy link comments comment save "
-    "gift tweet add google "
+    "gift tweet add google count formerly "
     "purchase licensing rights whatsapp bookmark bookmarks like likes reply replies follow social sharing listen to "
     "article on via in app url short font text size small medium large aa a+ a- us".split()
 )

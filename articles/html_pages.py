@@ -125,7 +125,7 @@ FURNITURE_ELEMENTS = {
 }  # fmt: skip
 # Class names that say what an element holds, as sites name them (trafilatura reads the same hints).
 FURNITURE_CLASSES = (
-    (re.compile(r"caption", re.I), "photo_caption"),
+    (re.compile(r"caption|(?:^|[-_\s])(?:chart|graphic|infographic|datawrapper)", re.I), "photo_caption"),
     (
         re.compile(r"(?:^|[-_\s])(?:share|sharing|social)(?:$|[-_\s]|bar|buttons?|tools|links|icons)", re.I),
         "share_prompt",
@@ -196,6 +196,7 @@ def _behind_the_wall(element: Any) -> bool:
     )
 
 
+_CONTROL_TAGS = frozenset({"br", "button", "label", "select", "option"})
 CONTAINER_TAGS = frozenset("ul ol aside nav section footer header article main figure form table".split())
 
 
@@ -251,7 +252,7 @@ def visible_text(root: Any) -> VisibleText:
             or ("related_links" if tag in LINK_BLOCK_TAGS and _is_a_link(element) else "")
             or rule
         )
-        block = tag in BLOCK_TAGS or tag == "br"
+        block = tag in BLOCK_TAGS or tag in _CONTROL_TAGS  # a button is a line of its own, never glued to text
         if block:
             flush(rule)
             if tag in CONTAINER_TAGS:

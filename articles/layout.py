@@ -492,6 +492,13 @@ def _take_appeals(page: _Page) -> None:
             page.remove(above, "support_request", note="in the outlet's appeal")
 
 
+# A chart described for readers who cannot see it, and the source printed under it.
+_CHART = re.compile(
+    r"^(?:(?:line|bar|column|area|pie|scatter|stacked \w+) chart|map|table|graphic) (?:of|showing)\b", re.I
+)
+_CHART_SOURCE = re.compile(r"^sources?\s*:\s*\S.{0,80}$", re.I)
+
+
 def _remove_by_rule(page: _Page) -> None:
     """Lines a furniture rule recognises wherever they stand."""
     for index, unit in enumerate(page.units):
@@ -521,6 +528,12 @@ def _remove_by_rule(page: _Page) -> None:
             and (_GALLERY_COUNTER.match(page.units[index - 1]) and len(unit.split()) <= 40)
         ):
             page.remove(index, "photo_caption")  # a gallery's caption, under its "2/6"
+            continue
+        if _CHART.match(unit) and len(unit.split()) <= 60:
+            page.remove(index, "photo_caption", note="a chart")  # the FT: `Line chart of ... showing ...`
+            following = index + 1
+            if following < len(page.units) and _CHART_SOURCE.match(page.units[following]):
+                page.remove(following, "photo_caption", note="the chart's source")
             continue
         if LABELLED_CAPTION.match(unit) and len(unit.split()) <= 60:
             page.remove(index, "photo_caption")
@@ -636,7 +649,9 @@ def _add_by_line(page: _Page, index: int, name: str) -> None:
     name = _without_outlet(page, clean_byline(name))
     current = page.fields.get("byline", "")
     if current and page.byline_strength == EXPLICIT and _follows_a_byline(page, index):
-        if canonical_text(name) not in canonical_text(current):
+        if _is_organisation(page, current) and not _is_organisation(page, name):
+            page.fields["byline"] = name  # Eurasia Review: `By IPCS`, the institute that posted it, then its writers
+        elif canonical_text(name) not in canonical_text(current):
             page.fields["byline"] = with_author(current, name)
     else:
         _offer_byline(page, name, EXPLICIT)
@@ -1876,7 +1891,7 @@ MAX_QUESTION_SUBHEADING_WORDS = 10  # an explainer's `How did the lynx come back
 _DASHED_SUBHEADING = re.compile(r"^[-–—]\s+\S.{0,60}\s+[-–—]$")  # AFP's `- 'Nowhere to go' -`
 # A page that says it is an interview or a Q&A: its questions are the interviewer's, part of the text.
 _INTERVIEW = re.compile(
-    r"\bQ\s?&\s?A\b|\bQ\s?and\s?A\b|^interview\b|\binterview(?:ed)? by\b|\bin conversation with\b|"
+    r"\bQ\s?&\s?A\b|\bQ\s?and\s?A\b|^interviews?\b|\binterview(?:ed)? by\b|\bin conversation with\b|"
     r"\basked [^.]{2,80}? to (?:explain|answer|discuss|walk)\b|^(?:Q|Question)\s*\d*\s*[:.]",
     re.I,
 )
@@ -2050,6 +2065,9 @@ def _read_credit_or_bio(page: _Page, index: int) -> bool:
     bio = BIO_START.match(unit)
     if not (bio and BIO_WORDS.search(unit) and len(unit.split()) <= MAX_BIO_WORDS):
         return False
+    if page.outlets.named(bio["name"]) is not None:
+        page.remove(index, "page_footer", note="the outlet describing itself")  # `The Associated Press is ...`
+        return True
     fields.setdefault("author_bio", unit)
     page.remove(index, "author_bio")
     name = bio["name"]
