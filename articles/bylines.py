@@ -205,7 +205,9 @@ def byline_in(rest: str) -> str:
 _TRAILING_ROLE = re.compile(
     r"(?<=\w)\s+(?:(?:senior|chief|deputy|associate|assistant|managing|executive|contributing|special|staff|foreign|"
     r"political|diplomatic|defen[cs]e|security|business|economics?|tech|technology|science|health|sports?|legal|court|"
-    r"city|metro|regional|investigations?|features?|news|bureau|global|world|india|asia|china|us|europe|opinion)\s+){0,3}"
+    r"city|metro|regional|investigations?|features?|news|bureau|global|world|india|asia|china|us|europe|opinion|"
+    r"south|north|east|west|south-east|southeast|middle|central|africa|america|americas|latin|pacific|gulf|arab|"
+    r"pakistan|iran|afghanistan|russia|uk|international|environment|climate|energy|religion|education)\s+){0,3}"
     r"(?:correspondent|editor|reporter|writer|columnist|journalist|analyst)s?$",
     re.I,
 )
@@ -319,12 +321,19 @@ def clean_byline(name: str) -> str:
 _PLACE_PART = re.compile(r"[A-Z][\w'’.-]+(?: [A-Z][\w'’.-]+)?")
 
 
+# Where the authors filed from, under their names: `Reporting from Srinagar`, the BBC's glued `Reporting fromKathmandu`
+REPORTING_FROM = re.compile(r"^(?:reporting|reported|writing) from\s*(?=[A-Z])", re.I)
+
+
 def is_place_line(unit: str) -> bool:
     """`Dhaka`, `Teknaf, Cox's Bazar`, `Belgrade, Pristina`: where the authors named above it are, not
     another author (a person's name is two words or more, and a list of them has no one-word part). A town
     alone must be one bureaus file from (articles/data/bureau_cities.txt). Middle East Eye writes `in Baghdad,
-    Iraq`."""
-    unit = re.sub(r"^in\s+(?=[A-Z])", "", unit.strip())
+    Iraq`; The New York Times `Reporting from Srinagar and Pulwama, Kashmir`."""
+    reporting = REPORTING_FROM.match(unit.strip())
+    unit = re.sub(r"^in\s+(?=[A-Z])", "", unit.strip()[reporting.end() :] if reporting else unit.strip())
+    if reporting:
+        unit = re.sub(r"\s+and\s+", ", ", unit)
     parts = [part.strip() for part in unit.split(",")]
     if len(parts) == 1:
         return unit.strip().title() in bureau_cities()  # `Dhaka`, `ISTANBUL`; not `BIRN`, `Planning`

@@ -91,7 +91,7 @@ BOILERPLATE_RULES: tuple[LineRule, ...] = (
         rf"tweet( this)?|print( this( article| page)?)?|copy( link| url)?|(link )?copied|short ?url|({_SOCIAL})|"
         rf"(click|tap) here to share.*|save( article| for later| to read later| story)?|like this|like loading\.*|"
         rf"listen( to this (article|story))?|gift (this )?article|font size|text size|aa|a\s*a\s*a|a\+\s*a-|follow|"
-        rf"share page|about sharing|close panel|send to (a )?friend|email this( article)?|"
+        rf"share page|share full (article|story)|about sharing|close panel|send to (a )?friend|email this( article)?|"
         rf"click to (share|print|email) on \w+.*|click to (print|email a link to a friend).*)[\s:.!]*$"
         rf"|^save articles to read later\b|^share (this )?via \w+$|^other ways to share$",
         12,
@@ -381,6 +381,7 @@ BOILERPLATE_RULES: tuple[LineRule, ...] = (
         r"this (article|story) is read by an automated voice\b.*|this is read by an automated voice\b.*|"
         r"update\b.{0,40}?:\s*this (article|story) (was|has been) updated\b.*|.*\btranslations may contain "
         r"inaccuracies\b.*|for information media\. not an official record\.?|(skip past|after) newsletter promotion|"
+        r"listen to this (article|story)\s*[·|:-]\s*[\d:]+ min\b.*|"
         r"(content[- ]type:\s*\w+\s+)?based on facts, either observed and verified\b.*|"
         r"this (article|story|piece|post) is part of (the|a|an|our) ([\w.'’&-]+ ){0,5}"
         r"(series|project|package)\b.*|"
@@ -502,6 +503,7 @@ CAPTION_CREDITS = (
     re.compile(r"^image (?:source|credit)s?\s*[,:]\s*(?P<credit>.{2,80})$", re.I),
     re.compile(r"[.!?]\s*©\s*(?P<credit>[^©.]{2,60})$"),
     re.compile(r"\s[Cc]redit:\s*(?P<credit>[^.]{2,60})$"),
+    re.compile(r"[.!?]\s*Credit\.\.\.\s*(?P<credit>.{2,80})$"),  # The New York Times: `...Tuesday.Credit...A for B`
     re.compile(r"\((?P<credit>file|file photo|photo|representational image|representative image|handout)\)\.?$", re.I),
     re.compile(r"[.!?]\s+(?:photo|image|picture|pic)s?\s*:\s*(?P<credit>[^.]{2,60})$", re.I),
     re.compile(r"\s(?P<credit>[A-Z][\w]+ (?:Photo|Photos|Pic))\.?$"),

@@ -429,10 +429,24 @@ def visible_headline(root: Any, outlets: OutletIndex, *, site: str = "") -> str:
     for element in root.iter("h1"):
         if any(ancestor.tag in {"nav", "aside", "footer"} for ancestor in element.iterancestors()):
             continue
-        text = " ".join(element.text_content().split())
+        text = _headline_text(element)
         if len(text.split()) >= 3 and outlets.named(text) is None and text != site and not _is_site_title(element):
             return text
     return ""
+
+
+# A kicker printed inside the <h1>, above the headline (The Economist's `Mesopotamia’s rivers`).
+_KICKER_CLASS = re.compile(r"kicker|eyebrow|fly-?title|rubric|subheadline|overline|headline-?label", re.I)
+
+
+def _headline_text(heading: Any) -> str:
+    """An <h1>'s text without a kicker set in it as a part of its own."""
+    parts = [child for child in heading if isinstance(child.tag, str)]
+    kickers = [part for part in parts if _KICKER_CLASS.search(part.get("class") or "")]
+    if kickers and len(kickers) < len(parts):
+        kept = [part for part in parts if part not in kickers]
+        return " ".join(" ".join(part.text_content() for part in kept).split())
+    return " ".join(heading.text_content().split())
 
 
 _SITE_TITLE_CLASS = re.compile(r"nav|logo|brand|site-?title|masthead", re.I)

@@ -52,6 +52,7 @@ from articles.bylines import (
     ORGANISATION,
     OUTLET_AND_AGENCIES,
     REPORTING_BY,
+    REPORTING_FROM,
     SECTION_WORDS,
     WIRE_CREDITS,
     WITH_AGENCIES,
@@ -1296,9 +1297,6 @@ def _read_header(page: _Page, block: list[int], start: int, known_title: str) ->
     return title_index
 
 
-_REPORTING_FROM = re.compile(r"^reporting from\s*", re.I)
-
-
 def _under_a_name_line(page: _Page, index: int) -> bool:
     """Right under a byline that is a name on its own line (or under that name's place)."""
     above = page.removed.get(index - 1)
@@ -1317,8 +1315,7 @@ def _read_name_run(page: _Page, index: int) -> bool:
     if 2 <= len(words) <= 4 and _starts_with_an_outlet(page, unit) and is_name_like(unit):
         page.remove(index, "byline", note="the author's service")  # the BBC's `BBC Nepali` under a name
         return True
-    place = _REPORTING_FROM.sub("", unit)  # the BBC's `Reporting fromKathmandu`
-    if is_place_line(place):
+    if is_place_line(unit):  # `Teknaf, Cox's Bazar`, the BBC's `Reporting fromKathmandu`
         page.remove(index, "byline", note="the author's place")
         return True
     name, _, role = unit.partition(",")
@@ -1357,6 +1354,7 @@ def _headline(page: _Page, block: list[int]) -> int | None:
             and not _is_header_line(page, i)
             and not _URL_LINE.match(page.units[i])
             and not _HEADER_NOISE.match(page.units[i])
+            and not REPORTING_FROM.match(page.units[i])
             and not _only_section_words(page.units[i])  # `Press Statement`, `World News`
             and not (i > 0 and _FROM_LABEL.match(page.units[i - 1]))  # GOV.UK: `From:` and the department
             and (len(page.units[i].split()) >= 4 or (len(page.units[i].split()) >= 2 and _next_is_header_line(page, i)))
@@ -1377,7 +1375,13 @@ def _headline(page: _Page, block: list[int]) -> int | None:
     ):
         return below[0]  # only labels above the date line (UN press releases), the headline under it
     if not texts:
-        texts = [i for i in block if not _is_header_line(page, i) and is_headline_like(page.units[i])]
+        texts = [
+            i
+            for i in block
+            if not _is_header_line(page, i)
+            and is_headline_like(page.units[i])
+            and not REPORTING_FROM.match(page.units[i])
+        ]
     if not texts:
         return None
     position = len(texts) - 1
