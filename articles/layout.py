@@ -214,7 +214,8 @@ def is_headline_like(unit: str) -> bool:
 
 
 def _only_section_words(unit: str) -> bool:
-    return all(word.casefold().strip(",|&:") in SECTION_WORDS for word in unit.split())
+    words = [word.casefold().strip(",|&:") for word in unit.split()]
+    return all(word in SECTION_WORDS for word in words if word)
 
 
 def is_short_label(unit: str) -> bool:
