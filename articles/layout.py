@@ -596,8 +596,13 @@ def _caption_ends_the_block(page: _Page, index: int) -> bool:
         and index not in page.block_starts
         and (index + 1 in page.block_starts or index + 1 == len(page.units))
         and len(page.units[index].split()) <= 40
+        and not _REPORTS.search(page.units[index])  # Samaa: `Photo: File`, then the article's first paragraph
         and bool(page.block_starts)
     )
+
+
+# A sentence that reports what someone said or what has happened, as a caption does not.
+_REPORTS = re.compile(r"\b(?:said|says|told|has|have|had|will|according to)\b", re.I)
 
 
 def _caption_below(page: _Page, index: int) -> bool:
