@@ -196,6 +196,13 @@ def _behind_the_wall(element: Any) -> bool:
     )
 
 
+def _is_modification_time(element: Any) -> bool:
+    """A <time> the markup says is when the page was modified (WordPress themes print it beside the
+    publication date, `<time class="updated">`), not when it was published."""
+    classes = (element.get("class") or "").lower().split()
+    return element.get("itemprop") == "dateModified" or ("updated" in classes and "published" not in classes)
+
+
 _CONTROL_TAGS = frozenset({"br", "button", "label", "select", "option"})
 CONTAINER_TAGS = frozenset("ul ol aside nav section footer header article main figure form table".split())
 
@@ -243,6 +250,7 @@ def visible_text(root: Any) -> VisibleText:
             return
         inner_rule = (
             FURNITURE_ELEMENTS.get(tag)
+            or ("date_line" if tag == "time" and _is_modification_time(element) else "")
             or (
                 _class_rule(element.get("class") or "")
                 if _holds_no_prose(element) and not _behind_the_wall(element)
@@ -252,7 +260,9 @@ def visible_text(root: Any) -> VisibleText:
             or ("related_links" if tag in LINK_BLOCK_TAGS and _is_a_link(element) else "")
             or rule
         )
-        block = tag in BLOCK_TAGS or tag in _CONTROL_TAGS  # a button is a line of its own, never glued to text
+        block = (
+            tag in BLOCK_TAGS or tag in _CONTROL_TAGS or inner_rule == "date_line"
+        )  # a button is a line of its own, never glued to text
         if block:
             flush(rule)
             if tag in CONTAINER_TAGS:
