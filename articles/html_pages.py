@@ -260,9 +260,8 @@ def visible_text(root: Any) -> VisibleText:
             or ("related_links" if tag in LINK_BLOCK_TAGS and _is_a_link(element) else "")
             or rule
         )
-        block = (
-            tag in BLOCK_TAGS or tag in _CONTROL_TAGS or inner_rule == "date_line"
-        )  # a button is a line of its own, never glued to text
+        # a button, or a modification date, is a line of its own, never glued to the text around it
+        block = tag in BLOCK_TAGS or tag in _CONTROL_TAGS or inner_rule == "date_line"
         if block:
             flush(rule)
             if tag in CONTAINER_TAGS:
