@@ -559,7 +559,9 @@ def _remove_by_rule(page: _Page) -> None:
             )
             if caption_above:
                 page.remove(above, "photo_caption", note=unit)  # the caption, its credit on the next line
-            photo_agency = bool(_PHOTO_AGENCY.match(unit.strip()))  # never a byline
+            photo_agency = bool(_PHOTO_AGENCY.match(unit.strip())) or (  # never a byline
+                above >= 0 and is_prose(page.units[above]) and _caption_ends_the_block(page, index + 1)
+            )  # the BBC, between two paragraphs: `Reuters`, then its photo's caption
             if caption_above or photo_agency or ("/" in unit and not _agencies_by_the_date(page, index)):
                 page.remove(index, "photo_caption", note=unit)  # "Reuters" alone may be the byline of a wire story
             below = index + 1
@@ -2061,6 +2063,22 @@ def _is_closing_note(page: _Page, unit: str) -> bool:
     return bool(BIO_START.match(unit) and BIO_WORDS.search(unit) and len(unit.split()) <= MAX_BIO_WORDS)
 
 
+def _organisation_box(page: _Page, index: int) -> bool:
+    """An organisation's box under the article: its name on a line, then `The University of Copenhagen is the
+    oldest university ...`. Neither is the article, nor an author's note."""
+    previous = max((i for i in range(index) if i not in page.removed), default=None)
+    if previous is None or len(page.units[index].split()) > MAX_BIO_WORDS:
+        return False
+    name = page.units[previous].strip()
+    if not ORGANISATION.search(name) or len(name.split()) > MAX_TAG_WORDS + 2:
+        return False
+    if not re.match(rf"(?:the\s+)?{re.escape(name)}\s+(?:is|was|are|has been)\b", page.units[index].strip(), re.I):
+        return False
+    page.remove(previous, "page_footer", note="the author organisation's name")
+    page.remove(index, "page_footer", note="the author organisation's description")
+    return True
+
+
 def _read_credit_or_bio(page: _Page, index: int) -> bool:
     unit = page.units[index]
     fields = page.fields
@@ -2071,6 +2089,8 @@ def _read_credit_or_bio(page: _Page, index: int) -> bool:
     note = surname_note(unit, fields.get("byline", ""))
     if note:  # a staff reporter's note, kept as a removal: it makes no opinion of an agency's story
         page.remove(index, note, note="a note on a credited reporter")
+        return True
+    if _organisation_box(page, index):
         return True
     bio = BIO_START.match(unit)
     if not (bio and BIO_WORDS.search(unit) and len(unit.split()) <= MAX_BIO_WORDS):
