@@ -1233,3 +1233,133 @@ def test_a_substacks_subscription_box_names_it_and_a_menus_video_item_takes_noth
                     "By Bhuvan ADHIKARI", "", *ARTICLE)  # fmt: skip
     assert france24.title == "Thin Himalayan snow threatens water for millions downstream"
     assert "3 min Reading time" in removed(france24, "page_notice")
+
+
+def html_page(body: str, head: str = ""):
+    from articles.html_pages import parse_html
+
+    return with_outlet(
+        parse_html(f"<html><head>{head}</head><body>{body}</body></html>", what="HTML", outlets=OUTLETS), OUTLETS
+    )
+
+
+def paragraphs(*lines: str) -> str:
+    return "".join(f"<p>{line}</p>" for line in lines)
+
+
+def test_an_embedded_post_and_its_signature_are_furniture():
+    parsed = page("Border trade to expand", "By Asma Zaidi", "January 18, 2024", "", LEAD, "",
+                  "Schools in Lahore will remain closed from 6 to 13 November. #Smog #Lahore",
+                  "— EPD Punjab (@EPDPunjab) November 5, 2024", "", SECOND, "", THIRD)  # fmt: skip
+    assert parsed.body == "\n\n".join(ARTICLE)
+    assert len(removed(parsed, "embedded_post")) == 2
+    assert parsed.published.date == D(2024, 1, 18)  # the post's day is not the article's
+
+
+def test_paragraphs_a_site_marks_as_behind_its_paywall_are_the_article_but_its_paywall_box_is_not():
+    parsed = html_page("<h1>Border trade to expand</h1><p>January 18, 2024</p>"
+                       + "".join(f'<p class="paywall">{line}</p>' for line in ARTICLE)
+                       + '<div class="paywall">Subscribe now to keep reading</div>')  # fmt: skip
+    assert parsed.body == "\n\n".join(ARTICLE)
+
+
+def test_a_machines_summary_under_its_label_and_button_is_a_box_of_key_points():
+    points = ["Bank Indonesia cut its rate by 25 basis points.", "The rupiah fell after the decision."]
+    parsed = html_page("<h1>Border trade to expand</h1><section><h2>Takeaways by Bloomberg AI</h2>"
+                       "<button>Hide</button><ul>" + "".join(f"<li>{point}</li>" for point in points) + "</ul>"
+                       "</section><p>By Asma Zaidi</p><p>January 18, 2024</p>" + paragraphs(*ARTICLE))  # fmt: skip
+    assert parsed.body == "\n\n".join(ARTICLE)
+    assert parsed.byline == "Asma Zaidi"
+    menu = ["Home", "Pakistan", "World", "Business", "Sport", "Opinion", "Culture", "Science", "Health", "Video"]
+    far_down = page(*menu, *menu, "Border trade to expand", "By Asma Zaidi", "January 18, 2024", "", "Quick Read",
+                    "Summary is AI generated, newsroom reviewed.", *points, "", *ARTICLE)  # fmt: skip
+    assert far_down.body == "\n\n".join(ARTICLE)
+
+
+def test_a_chart_and_its_source_among_the_paragraphs_do_not_end_the_article():
+    parsed = page("Border trade to expand", "By Asma Zaidi", "January 18, 2024", "", LEAD,
+                  "Line chart of trade through Taftan ($m) showing Trade has doubled since 2021",
+                  "Source: State Bank of Pakistan", SECOND, THIRD)  # fmt: skip
+    assert parsed.body == "\n\n".join(ARTICLE)
+    assert len(removed(parsed, "photo_caption")) == 2
+
+
+def test_buttons_stand_on_lines_of_their_own_and_never_join_the_byline():
+    parsed = html_page("<h1>Border trade to expand</h1><div><a href='/author/a'>Layla Mansour</a> "
+                       "<a href='/author/b'>Omar Khaled</a></div><p>January 18, 2024</p>"
+                       "<div><button>Listen In English</button><button>Listen In Arabic</button></div>"
+                       + paragraphs(*ARTICLE))  # fmt: skip
+    assert "Listen" not in parsed.byline
+
+
+def test_an_institutes_posting_account_gives_way_to_the_writers_it_names():
+    parsed = page("Border trade to expand", "By IPCS", "March 3, 2025", "By Ananya Kulkarni and Rohan Iyer", "",
+                  *ARTICLE)  # fmt: skip
+    assert parsed.byline == "Ananya Kulkarni and Rohan Iyer"
+
+
+@pytest.mark.parametrize("place", ["in Baghdad, Iraq", "Reporting from Srinagar and Pulwama, Kashmir"])
+def test_where_the_author_filed_from_under_the_name_is_neither_author_nor_headline(place):
+    parsed = page("Iraq: Basra protesters block roads as power cuts bite", "", "Hamza Rasheed", place,
+                  "Published date: 18 July 2024 14:37 BST", "", *ARTICLE)  # fmt: skip
+    assert parsed.title == "Iraq: Basra protesters block roads as power cuts bite"
+    assert parsed.byline == "Hamza Rasheed"
+
+
+def test_an_outlet_or_an_organisation_describing_itself_under_the_article_is_no_authors_note():
+    outlets = OutletIndex([Outlet("Associated Press", ("AP",), ("apnews.com",), "US", "agency")])
+    text = "\n".join(["Border trade to expand", "By Asma Zaidi", "January 18, 2024", "", *ARTICLE,
+                      "The Associated Press is an independent global news organization dedicated to factual "
+                      "reporting."])  # fmt: skip
+    agency = with_outlet(parse_text(text, outlets=outlets), outlets)
+    assert agency.body == "\n\n".join(ARTICLE)
+    assert agency.author_bio == "" and agency.article_type == "news"
+    university = page(
+        "Border trade to expand",
+        "By University of Copenhagen",
+        "January 18, 2024",
+        "",
+        *ARTICLE,
+        "University of Copenhagen",
+        "The University of Copenhagen is the oldest university and research institution in Denmark.",
+    )
+    assert university.body == "\n\n".join(ARTICLE)
+
+
+def test_share_counters_and_a_section_joined_by_an_ampersand_are_neither_author_nor_headline():
+    parsed = page("Home", "World", "Breaking News", "South & Central Asia",
+                  "Pakistan begins deporting undocumented Afghans as deadline expires", "Saima Rizvi",
+                  "Published March 12, 2025", "Facebook Count", "X (formerly Twitter)", "", *ARTICLE)  # fmt: skip
+    assert parsed.title == "Pakistan begins deporting undocumented Afghans as deadline expires"
+    assert parsed.byline == "Saima Rizvi"
+
+
+def test_a_kicker_inside_the_headline_element_is_not_the_headline():
+    parsed = html_page('<h1><span class="article__subheadline">Mesopotamia’s rivers</span>'
+                       '<span class="article__headline-text">Iraq is running out of water</span></h1>'
+                       "<p>Aug 17th 2023</p>" + paragraphs(*ARTICLE))  # fmt: skip
+    assert parsed.title == "Iraq is running out of water"
+
+
+@pytest.mark.parametrize(
+    "lines",
+    [
+        ["Voters lined up outside a polling station in Pulwama.Credit...Irfan Dar for The New York Times"],
+        ["Reuters", "Pakistan's Gwadar port, a short distance along the coast, is being built with Chinese money"],
+    ],
+)
+def test_a_photos_credit_among_the_paragraphs_takes_its_caption_but_never_a_paragraph(lines):
+    parsed = page("Border trade to expand", "By Asma Zaidi", "January 18, 2024", "", LEAD, "", *lines, "",
+                  SECOND, "", THIRD)  # fmt: skip
+    assert parsed.body == "\n\n".join(ARTICLE)
+    samaa = page("Border trade to expand", "Samaa Web Desk", "Jan 22, 2025", "", "Photo: File", LEAD, "", SECOND,
+                 "", THIRD)  # fmt: skip
+    assert samaa.body == "\n\n".join(ARTICLE)
+
+
+def test_a_time_the_markup_marks_as_modified_is_not_the_publication_date():
+    parsed = html_page('<h1>Border trade to expand</h1><p><time class="updated" datetime="2025-03-25">March 25, '
+                       '2025</time><time class="entry-date published" datetime="2025-03-23">March 23, 2025</time>'
+                       "</p>" + paragraphs(*ARTICLE),
+                       head='<meta property="article:published_time" content="2025-03-23T04:14:27+00:00">')  # fmt: skip
+    assert parsed.published.date == D(2025, 3, 23)
