@@ -383,6 +383,7 @@ BOILERPLATE_RULES: tuple[LineRule, ...] = (
         r"inaccuracies\b.*|for information media\. not an official record\.?|(skip past|after) newsletter promotion|"
         r"listen to this (article|story)\s*[·|:-]\s*[\d:]+ min\b.*|"
         r"(content[- ]type:\s*\w+\s+)?based on facts, either observed and verified\b.*|"
+        r"this is the (first|second|third|fourth|fifth|final|last) (part )?(of|in) (a|an|our) [\w -]{0,30}series\b.*|"
         r"this (article|story|piece|post) is part of (the|a|an|our) ([\w.'’&-]+ ){0,5}"
         r"(series|project|package)\b.*|"
         r"translat(ed|ion) (from \w+ )?by [A-Z][\w.'’ -]{2,40}\.?)$",  # above the article as often as below it

@@ -139,6 +139,7 @@ FURNITURE_CLASSES = (
         "call_to_action",
     ),
     (re.compile(r"(?:^|[-_\s])(?:ad|ads|advert|advertisement|sponsor\w*)(?:$|[-_\s])", re.I), "advertisement"),
+    (re.compile(r"(?:^|[-_\s])(?:comments?|comment-list|commentlist|disqus\w*)(?:$|[-_\s])", re.I), "reader_comments"),
     (
         re.compile(
             r"(?:^|[-_\s])(?:related|recommended|more-stories|read-more|also-read|read-also|see-also)(?:$|[-_\s])", re.I

@@ -1892,7 +1892,7 @@ def _remove_pull_quotes(page: _Page, body: list[int]) -> None:
         unit = page.units[index]
         if len(unit.split()) > MAX_PULL_QUOTE_WORDS or len(unit.split()) < 5:
             continue
-        quoted = canonical_text(unit).strip("\"'“”‘’ ")
+        quoted = canonical_text(unit).strip("\"'“”‘’ .,")
         neighbours = body[max(0, position - 3) : position] + body[position + 1 : position + 4]
         if any(quoted in canonical_text(page.units[other]) and other != index for other in neighbours):
             page.remove(index, "pull_quote")
