@@ -23,10 +23,10 @@ from urllib.parse import urlsplit
 from archive.common.dates import DateStatement, partial_date
 from articles.bylines import ACCOUNT_NAME, DESKS, ORGANISATION, joined_names
 from articles.cleaning import canonical_text
-from articles.layout import is_prose, parse_text, read_page, type_of_label
+from articles.layout import is_prose, opens_with_dateline, parse_text, read_page, type_of_label
 from articles.limits import DEFAULT_LIMITS, ImportLimits
 from articles.outlets import EMPTY_INDEX, Clue, OutletClue, OutletIndex, identify
-from articles.parsed import ParsedArticle, ParseError
+from articles.parsed import ParsedArticle, ParseError, Removal
 
 BLOCK_TAGS = frozenset(
     "address article aside blockquote body dd details dialog div dl dt fieldset figcaption figure footer form h1 h2 "
@@ -575,6 +575,7 @@ def _with_markup(parsed: ParsedArticle, markup: PageMarkup, lines: str, outlets:
         changes["byline"] = joined_names(names)[:500]
     if markup.description and not parsed.summary and _visible(markup.description, lines):
         changes["summary"] = markup.description
+        changes.update(_without_lead(parsed, markup.description))
     if markup.section and not parsed.section:
         changes["section"] = markup.section[:200]
     if markup.language and not parsed.language:
@@ -584,6 +585,21 @@ def _with_markup(parsed: ParsedArticle, markup: PageMarkup, lines: str, outlets:
     identified = identify(changes.get("outlet_clues", parsed.outlet_clues), outlets)
     changes.update(identified=identified, outlet=identified.name if identified else "")
     return dataclasses.replace(parsed, **changes)
+
+
+def _without_lead(parsed: ParsedArticle, standfirst: str) -> dict[str, Any]:
+    """The body without its first paragraph when that is the standfirst the markup describes the page with
+    (IRNA prints its lead above the dateline): kept once, as the summary."""
+    first, _, rest = parsed.body.partition("\n\n")
+    if not rest or canonical_text(first) != canonical_text(standfirst):
+        return {}
+    if opens_with_dateline(first) or not opens_with_dateline(rest):
+        return {}  # the description is the lead itself (`ISLAMABAD: Textile exports ...`), which stays
+    shift = len(first) + 2
+    removals = [dataclasses.replace(r, body_offset=max(0, r.body_offset - shift)) for r in parsed.removals]
+    at = next((i for i, removal in enumerate(parsed.removals) if removal.body_offset > 0), len(removals))
+    removals.insert(at, Removal("standfirst", first, body_offset=0))
+    return {"body": rest, "removals": tuple(removals)}
 
 
 def _author_names(authors: str) -> list[str]:

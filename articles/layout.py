@@ -107,7 +107,8 @@ _WORDED = re.compile(r"[^\W_]")  # a letter or a digit: a line without one is a 
 
 _DATELINE = re.compile(
     r"^(?P<place>[A-Z][A-Za-z'’.]+(?:[ -/][A-Z][A-Za-z'’.]+){0,2})"
-    r"(?:,\s*[A-Z][a-z]{2,8}\.?\s+\d{1,2})?\s*(?:\((?P<agency>[A-Za-z .&]{2,20})\))?\s*(?::|\s(?:--|[-–—]))\s+\S"
+    r"(?:,\s*[A-Z][a-z]{2,8}\.?\s+\d{1,2}|,\s*[A-Z]{2,8}(?=\s+[-–—]))?"  # `, Jan. 18`; IRNA's `Tehran, IRNA –`
+    r"\s*(?:\((?P<agency>[A-Za-z .&]{2,20})\))?\s*(?::|\s(?:--|[-–—]))\s+\S"
 )
 _NOT_A_DATELINE = frozenset(
     "update updated note editor breaking watch read photo video opinion analysis exclusive live also related "
@@ -188,6 +189,11 @@ def _is_hard_wrapped(lines: Sequence[str]) -> bool:
 
 
 # --- The shapes of lines ------------------------------------------------------------------------
+
+
+def opens_with_dateline(paragraph: str) -> bool:
+    """`ISLAMABAD: ...`, `Kuala Lumpur, IRNA – ...`: a report's first paragraph, opening with where it was filed."""
+    return bool(_DATELINE.match(paragraph))
 
 
 def is_prose(unit: str) -> bool:
