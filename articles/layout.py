@@ -327,6 +327,7 @@ def read_page(
     _remove_by_rule(page)
     _take_appeals(page)
     _take_embedded_posts(page)
+    _take_media_cards(page)
     _remove_key_points(page)
     start = _body_start(page, known_title=known_title)
     if start is None:
@@ -470,6 +471,48 @@ def _take_embedded_posts(page: _Page) -> None:
         page.remove(index, "embedded_post")
         if index > 0 and len(page.units[index - 1].split()) <= MAX_POST_WORDS:
             page.remove(index - 1, "embedded_post")
+
+
+MAX_MEDIA_TITLE_WORDS = 15
+# A player's own line, as opposed to a gallery's counter or a lone `Play`
+_PLAYER = re.compile(
+    r"^(?:watch now|play video|video\s*[\d:]+|listen now|listen here|no media source currently available|"
+    r"(?:the )?[\w ]{2,30} podcast|duration\s*[\d:]+)$",
+    re.I,
+)
+
+
+def _after_a_paragraph(page: _Page, index: int) -> bool:
+    return any(is_prose(page.units[i]) for i in range(index) if i not in page.removed)
+
+
+def _take_media_cards(page: _Page) -> None:
+    """A video or podcast player among the paragraphs comes with its card: the clip's title and its show's
+    name around the player's own lines (`watch now`, `VIDEO 2:31`, `Listen now`), and a blurb set between
+    two of them. Only lines that end no sentence, or stand between two of the player's lines, are taken."""
+    players = sorted(
+        index
+        for index, removal in page.removed.items()
+        if removal.rule == "media_player" and _PLAYER.match(page.units[index]) and _after_a_paragraph(page, index)
+    )
+    for index in players:
+        for step in (1, -1):
+            taken, other = 0, index + step
+            while 0 <= other < len(page.units) and taken < 2:
+                if other in page.removed:
+                    if page.removed[other].rule != "media_player":
+                        break
+                    other += step
+                    continue
+                unit = page.units[other]
+                if page.statement(other) is not None or _is_name_like_byline(page, other):
+                    break
+                sandwiched = (other + step) in page.removed and page.removed[other + step].rule == "media_player"
+                if not (sandwiched or (len(unit.split()) <= MAX_MEDIA_TITLE_WORDS and not ends_sentence(unit))):
+                    break
+                page.remove(other, "media_player", note="the player's card")
+                taken += 1
+                other += step
 
 
 def _take_appeals(page: _Page) -> None:

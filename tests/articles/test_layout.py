@@ -1363,3 +1363,14 @@ def test_a_time_the_markup_marks_as_modified_is_not_the_publication_date():
                        "</p>" + paragraphs(*ARTICLE),
                        head='<meta property="article:published_time" content="2025-03-23T04:14:27+00:00">')  # fmt: skip
     assert parsed.published.date == D(2025, 3, 23)
+
+
+def test_a_players_card_among_the_paragraphs_is_furniture_but_a_player_above_the_article_takes_no_byline():
+    parsed = page("Border trade to expand", "By Asma Zaidi", "January 18, 2024", "", LEAD, "watch now",
+                  "VIDEO2:3102:31", "Pakistan’s central bank cuts rates for the fourth time in a row", "Squawk Box Asia",
+                  SECOND, "The Profit Podcast",
+                  "This week: why does Pakistan import the things it could grow? Our editors talk tea.", "Listen now",
+                  THIRD)  # fmt: skip
+    assert parsed.body == "\n\n".join(ARTICLE)
+    header = page("Border trade to expand", "Listen now", "Asma Zaidi", "January 18, 2024", "", *ARTICLE)
+    assert header.byline == "Asma Zaidi"  # a player above the article takes nothing of its header
