@@ -90,7 +90,7 @@ CO_WRITTEN = re.compile(
     re.I,
 )
 _NAME_WORD = re.compile(r"^(?:[A-Z][\w'’.-]*|and|&|de|da|al|el|bin|ibn|van|von|der|ul|ur|[|,])$")
-BYLINE_LABEL = re.compile(r"^(?:by|text by|words by|written by|story by|authors?|reporter)\s*:?$", re.I)
+BYLINE_LABEL = re.compile(r"^(?:by|text by|words by|written by|story by|authors?|contributors?|reporter)\s*:?$", re.I)
 SECTION_WORDS = frozenset(
     "world asia pacific middle east west south north central latin america americas europe africa business economy "
     "politics sports sport science technology tech opinion culture health international national local top stories "

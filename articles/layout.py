@@ -565,6 +565,8 @@ def _remove_by_rule(page: _Page) -> None:
             and _beside_a_date(page, index)
         ):
             continue  # TRT World's `AA` by the date: Anadolu's credit, not a text-size button
+        if rule is not None and rule.name == "breadcrumb" and page.statement(index) is not None:
+            continue  # Crisis Group's `Q&A / Africa 11 January 2024`: the type, the region and the date
         if rule is not None and rule.name == "copyright_line" and _PHOTO_COPYRIGHT.search(unit):
             page.remove(index, "photo_caption", note=unit)  # `© 2025 Farooq Naeem/AFP via Getty Images`
             continue
@@ -905,7 +907,9 @@ def _body_start(page: _Page, *, known_title: str = "") -> int | None:
         index = prose[position]
         following = prose[position + 1] if position + 1 < len(prose) else len(page.units)
         below = [i for i in kept if index < i < min(following, index + 2 * HEADER_LINES_BELOW)]
-        return any(_is_header_statement(page, i) for i in below[:HEADER_LINES_BELOW])
+        return any(
+            _is_header_statement(page, i) or BYLINE_LABEL.match(page.units[i]) for i in below[:HEADER_LINES_BELOW]
+        )  # Crisis Group: its `Contributors` under the introduction
 
     start = None
     for position, index in enumerate(prose):
@@ -1316,7 +1320,9 @@ def _read_header(page: _Page, block: list[int], start: int, known_title: str) ->
         if BYLINE_LABEL.match(unit):
             page.remove(index, "byline")
             byline_pending = True
-            listing = unit.strip().lower().startswith("authors")  # Stimson: `Authors`, then a name and a role each
+            listing = (
+                unit.strip().lower().startswith(("authors", "contributors"))
+            )  # Stimson: `Authors`, then names and roles
             continue
         if listing and not byline_pending:
             if is_affiliation(unit):
