@@ -197,6 +197,12 @@ def _behind_the_wall(element: Any) -> bool:
     )
 
 
+def _is_data_table(element: Any) -> bool:
+    """A table of figures set in the article (a caption or header cells, short), not a page laid out in a table."""
+    headed = element.find(".//caption") is not None or element.find(".//th") is not None
+    return headed and _holds_no_prose(element)
+
+
 def _is_modification_time(element: Any) -> bool:
     """A <time> the markup says is when the page was modified (WordPress themes print it beside the
     publication date, `<time class="updated">`), not when it was published."""
@@ -252,6 +258,7 @@ def visible_text(root: Any) -> VisibleText:
         inner_rule = (
             FURNITURE_ELEMENTS.get(tag)
             or ("date_line" if tag == "time" and _is_modification_time(element) else "")
+            or ("photo_caption" if tag == "table" and _is_data_table(element) else "")
             or (
                 _class_rule(element.get("class") or "")
                 if _holds_no_prose(element) and not _behind_the_wall(element)

@@ -548,6 +548,26 @@ _CHART = re.compile(
     r"^(?:(?:line|bar|column|area|pie|scatter|stacked \w+) chart|map|table|graphic) (?:of|showing)\b", re.I
 )
 _CHART_SOURCE = re.compile(r"^sources?\s*:\s*\S.{0,80}$", re.I)
+# A figure's label, alone or before its title: `Figure 1`, `Chart: Car sales (units) — Source: PAMA`
+_FIGURE_LABEL = re.compile(r"^(?:figure|fig\.|chart|graph|exhibit)\s*\d*\s*(?:$|[:.—–-]\s*\S)", re.I)
+MAX_FIGURE_TITLE_WORDS = 20
+
+
+def _take_the_figures_lines(page: _Page, index: int) -> None:
+    """Under a figure's label, its title (a short line that ends no sentence) and the source printed under it."""
+    following = index + 1
+    if (
+        following < len(page.units)
+        and len(page.units[following].split()) <= MAX_FIGURE_TITLE_WORDS
+        and not ends_sentence(page.units[following])
+        and following + 1 < len(page.units)
+        and _CHART_SOURCE.match(page.units[following + 1])
+    ):
+        page.remove(following, "photo_caption", note="the chart's title")
+        following += 1
+    if following < len(page.units) and _CHART_SOURCE.match(page.units[following]):
+        page.removed.pop(following, None)  # not the story's source
+        page.remove(following, "photo_caption", note="the chart's source")
 
 
 def _remove_by_rule(page: _Page) -> None:
@@ -582,11 +602,9 @@ def _remove_by_rule(page: _Page) -> None:
         ):
             page.remove(index, "photo_caption")  # a gallery's caption, under its "2/6"
             continue
-        if _CHART.match(unit) and len(unit.split()) <= 60:
+        if (_CHART.match(unit) or _FIGURE_LABEL.match(unit)) and len(unit.split()) <= 60:
             page.remove(index, "photo_caption", note="a chart")  # the FT: `Line chart of ... showing ...`
-            following = index + 1
-            if following < len(page.units) and _CHART_SOURCE.match(page.units[following]):
-                page.remove(following, "photo_caption", note="the chart's source")
+            _take_the_figures_lines(page, index)
             continue
         if LABELLED_CAPTION.match(unit) and len(unit.split()) <= 60:
             page.remove(index, "photo_caption")
