@@ -114,6 +114,13 @@ _NOT_NAME_START = frozenset(
 )
 
 
+def _bureau_or_kept(match: re.Match[str]) -> str:
+    """`in Karachi` after a name goes; `in Tehran Friendly` (a headline's end) stays, and keeps the line from
+    reading as a name."""
+    place = match.group().split(None, 1)[1]
+    return "" if place in bureau_cities() else match.group()
+
+
 def is_name_like(unit: str) -> bool:
     """A byline without "By": a few capitalised words (`Baqir Sajjad Syed`, `A | B`), or a desk."""
     text = unit.strip()
@@ -122,7 +129,7 @@ def is_name_like(unit: str) -> bool:
     if _ROLE_ONLY.match(text):
         return False  # "Senior Political Journalist" under a name: who they are, not another author
     text = _ROLE_SEGMENT.sub("", text)  # "Amber Whitlock | Pakistan correspondent"
-    text = WITH_AGENCIES.sub("", CITY.sub("", text))  # "A in Karachi and B in London", "A | B with AFP"
+    text = WITH_AGENCIES.sub("", CITY.sub(_bureau_or_kept, text))  # "A in Karachi and B in London", "A | B with AFP"
     text = _WITH_WRITER.sub(" and ", text)  # AFP's "Hina AZAM with Jérôme TAVERNIER in Paris"
     words = text.replace(",", " , ").replace("|", " | ").split()
     if words and words[0].casefold() in _NOT_NAME_START:
