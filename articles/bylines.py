@@ -78,7 +78,7 @@ def surname_note(unit: str, byline: str) -> str | None:
         return None
     credited = {word.casefold() for word in re.findall(r"[\w'’-]+", byline)}
     names = re.split(r",\s*|\s+(?:and|&)\s+", match["names"])
-    if not all(name.casefold() in credited for name in names):
+    if not all(name.casefold() in credited for name in names) or (match["verb"] == "are") != (len(names) > 1):
         return None
     return "wire_credits" if match["verb"].startswith(("reported", "contributed")) else "author_bio"
 

@@ -345,7 +345,8 @@ BOILERPLATE_RULES: tuple[LineRule, ...] = (
         r"^(write to|contact|email) [A-Z][\w.'’ -]{2,40} at \S+@\S+|"
         r"^(?-i:[A-Z][\w.'’-]+(?: [A-Z][\w.'’-]+){1,3}) reported from (?-i:[A-Z]).*|"  # `A reported from Nairobi`
         r"^(this (piece|article|post|essay) was )?co-?written (with|by) (?-i:[A-Z]).*|"
-        r"^the (authors?|writers?) (would like to )?thanks? (?-i:[A-Z])[^.]{2,120}\.?$",  # an acknowledgement
+        r"^the (authors?|writers?) (would like to )?thanks? (?-i:[A-Z])[^.]{2,120}\.?$|"  # an acknowledgement
+        r"^(?-i:[A-Z]{2,6}(?:/[a-z]{2,5}){1,3})$",  # the desk's initials under an agency's story: `APP/zah/sna`
         60,
         ends_article=True,
     ),
