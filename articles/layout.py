@@ -788,7 +788,10 @@ def _remove_what_a_button_belongs_to(page: _Page, index: int) -> None:
         if box_title and (page.outlets.mentioned_in(page.units[title]) or _PROMOTION.search(page.units[title])):
             page.remove(title, rule)
     elif (
-        (rule == "media_player" or (rule == "related_links" and _READ_MORE_BUTTON.match(page.units[index])))
+        (
+            (rule == "media_player" and not _COUNTER.match(page.units[index]))  # a gallery's `1 of 6` has no title
+            or (rule == "related_links" and _READ_MORE_BUTTON.match(page.units[index]))
+        )
         and is_headline_like(unit)
         and not ends_sentence(unit)
         and len(unit.split()) <= 20
@@ -804,6 +807,7 @@ _PROMOTION = re.compile(
     re.I,
 )
 _GALLERY_COUNTER = re.compile(r"^\d+\s*/\s*\d+$")
+_COUNTER = re.compile(r"^\d+\s*(?:/|of)\s*\d+\s*\|?$")
 MAX_LIST_ITEMS = 15
 
 
