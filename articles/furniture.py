@@ -452,7 +452,7 @@ POSITIONAL_RULES = {
 _SHARE_WORDS = frozenset(
     "facebook twitter x whatsapp telegram linkedin pinterest reddit email e-mail messenger viber threads instagram "
     "youtube tiktok flipboard bluesky mastodon weibo wechat vk sms share print copy link comments comment save "
-    "gift tweet add google count formerly "
+    "gift tweet add google count formerly copied "
     "purchase licensing rights whatsapp bookmark bookmarks like likes reply replies follow social sharing listen to "
     "article on via in app url short font text size small medium large aa a+ a- us".split()
 )

@@ -585,6 +585,14 @@ def _remove_by_rule(page: _Page) -> None:
             and _beside_a_date(page, index)
         ):
             continue  # TRT World's `AA` by the date: Anadolu's credit, not a text-size button
+        if (
+            rule is not None
+            and rule.name == "related_links"
+            and _READ_MORE_BUTTON.match(unit)
+            and getattr(page.removed.get(index - 1), "rule", "") == "photo_caption"
+        ):
+            page.remove(index, "photo_caption", note="the caption's `Read More`")  # the AP's gallery, not a list
+            continue
         if rule is not None and rule.name == "breadcrumb" and page.statement(index) is not None:
             continue  # Crisis Group's `Q&A / Africa 11 January 2024`: the type, the region and the date
         if rule is not None and rule.name == "copyright_line" and _PHOTO_COPYRIGHT.search(unit):
