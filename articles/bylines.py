@@ -215,7 +215,7 @@ _TRAILING_ROLE = re.compile(
     r"city|metro|regional|investigations?|features?|news|bureau|global|world|india|asia|china|us|europe|opinion|"
     r"south|north|east|west|south-east|southeast|middle|central|africa|america|americas|latin|pacific|gulf|arab|"
     r"pakistan|iran|afghanistan|russia|uk|international|environment|climate|energy|religion|education)\s+){0,3}"
-    r"(?:correspondent|editor|reporter|writer|columnist|journalist|analyst)s?$",
+    r"(?:correspondent|editor|reporter|writer|columnist|journalist|analyst|contributor)s?$",
     re.I,
 )
 _ROLE_SEGMENT = re.compile(
@@ -225,7 +225,7 @@ _LEADING_ROLE = re.compile(
     r"^(?:[a-z]+\s+){0,3}(?:reporter|correspondent|editor|writer|journalist|columnist)\s+(?=[A-Z])"
 )
 _FOR_OUTLET = re.compile(r"\s+for\s+(?:the\s+)?(?:[A-Z][\w.]*\.(?:com|co\.uk|net|org)|MailOnline)$", re.I)
-_NEWSROOM_ROLE = re.compile(r"\b(?:reporter|correspondent|editor|writer|journalist|columnist)\b", re.I)
+_NEWSROOM_ROLE = re.compile(r"\b(?:reporter|correspondent|editor|writer|journalist|columnist|contributor)\b", re.I)
 AGENCY_ONLY = re.compile(rf"^(?:{_AGENCY}|AA|INP|NNI|PPI|WAM|QNA|SPA|KUNA|IANS|UNI)$")
 _AFFILIATION_SEGMENT = re.compile(
     r",\s*(?:[^,]*?\b(?:University|Institute|College|School|Centre|Center|Foundation|Council)\b[^,]*?|"
@@ -275,6 +275,19 @@ _GUEST_ROLE = re.compile(
 _HONORIFIC = re.compile(r"(?:^|(?<=\band )|(?<=, )|(?<=\| ))(?:Dr|Prof|Professor|Engr|Mr|Mrs|Ms)\.?\s+(?=[A-Z])")
 
 
+def _is_person_with_role(name: str, without_role: str) -> bool:
+    """`Nilofar Azizi Reporter` (a name and, in the markup beside it, the role), not `Staff Reporter`,
+    `Dawn Report` or `Al Jazeera Staff`: two words or more of a name before a newsroom role."""
+    words = without_role.split()
+    return (
+        without_role != name
+        and len(words) >= 2
+        and bool(_NEWSROOM_ROLE.search(name.split()[-1]))
+        and not any(word.casefold() in SECTION_WORDS or DESK_WORD.search(word) for word in words)
+        and not DESKS.match(without_role)
+    )
+
+
 def clean_byline(name: str) -> str:
     """`By A | B` -> `A and B`; trailing separators, `, and`, a time (`at 10:32 AM`), agencies (`with AFP`), a role
     (`A, Senior Correspondent`), a city (`A in Karachi`) and the outlet (`A, CNN`) taken off."""
@@ -312,7 +325,8 @@ def clean_byline(name: str) -> str:
     name = re.sub(r",\s*(?:CNN|AP|AFP|Reuters|Bloomberg|BBC News|Al Jazeera)$", "", name)
     without_role = _TRAILING_ROLE.sub("", name)
     last = re.split(r"\s+(?:and|&)\s+", name)[-1]  # "A and Online Reporters": a desk as co-author
-    if not DESKS.match(name) and not DESKS.match(last) and is_name_like(without_role):
+    desk = bool(DESKS.match(name) or DESKS.match(last)) and not _is_person_with_role(name, without_role)
+    if not desk and is_name_like(without_role):
         name = without_role
     city = _trailing_bureau_city().search(name)
     if city is not None:  # after a plain space, only under a byline long enough not to be a surname

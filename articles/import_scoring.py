@@ -4,7 +4,8 @@ about each (the gold), compared field by field with what the parser reads. No da
 The corpus (tests/corpus/import, see its README) holds groups scored apart: `dev` (pages the parser
 may be tuned on), `heldout` (pages nobody tuning looks at: only its scores are shown) and `seeds`.
 A page is right on a field when the parser read what the gold says, compared as a reader would:
-case, spacing and quote styles aside; an outlet by any of its known names; authors in any order.
+case, spacing and quote styles aside; an outlet by any of its known names; authors in any order, with or
+without a title such as `Dr`.
 """
 
 from __future__ import annotations
@@ -27,6 +28,7 @@ FIELDS = ("title", "outlet", "date", "precision", "author", "type", "summary")
 GOLD_KEYS = frozenset({"file", "title", "outlet", "published", "precision", "author", "type", "summary", "body",
                        "furniture"})  # fmt: skip
 _AUTHOR_SEPARATORS = re.compile(r"\s*(?:,|;|&|\band\b|\|)\s*", re.IGNORECASE)
+_TITLE = re.compile(r"^(?:dr|prof|professor|mr|mrs|ms|sir)\.?\s+(?=\S)", re.IGNORECASE)
 _BY = re.compile(r"^(?:by|written by|reported by)\s+", re.IGNORECASE)
 
 
@@ -203,8 +205,10 @@ def _outlet_key(name: str, outlets: OutletIndex) -> str:
 
 
 def _authors(text: str) -> frozenset[str]:
+    """The authors as a reader compares them: in any order, and with or without a title (`Dr`, `Prof`)."""
     text = _BY.sub("", text.strip())
-    return frozenset(canonical_text(part) for part in _AUTHOR_SEPARATORS.split(text) if part.strip())
+    parts = (_TITLE.sub("", part.strip()) for part in _AUTHOR_SEPARATORS.split(text))
+    return frozenset(canonical_text(part) for part in parts if part.strip())
 
 
 def _body_differences(body: str, gold: Gold) -> tuple[list[str], list[str]]:
