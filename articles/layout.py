@@ -1529,10 +1529,14 @@ def _read_byline_or_date(page: _Page, index: int, byline_pending: bool) -> bool:
         byline = clean_byline(statement.byline) or byline_in(statement.rest)
         if byline:
             _offer_byline(page, byline, EXPLICIT)
-        elif statement.rest and (
-            is_name_like(_without_outlet(page, statement.rest))
-            or page.outlets.named(statement.rest) is not None
-            or AGENCY_ONLY.match(statement.rest.strip(" /|"))  # TOI's `PTI / Updated: Jun 3, 2025`
+        elif (
+            statement.rest
+            and not is_place_line(statement.rest.strip(" |/"))
+            and (  # the Indian Express's `New Delhi |`
+                is_name_like(_without_outlet(page, statement.rest))
+                or page.outlets.named(statement.rest) is not None
+                or AGENCY_ONLY.match(statement.rest.strip(" /|"))  # TOI's `PTI / Updated: Jun 3, 2025`
+            )
         ):
             name = _without_outlet(page, clean_byline(statement.rest))
             known = page.outlets.named(name)
