@@ -1531,8 +1531,8 @@ def _read_byline_or_date(page: _Page, index: int, byline_pending: bool) -> bool:
             _offer_byline(page, byline, EXPLICIT)
         elif (
             statement.rest
-            and not is_place_line(statement.rest.strip(" |/"))
-            and (  # the Indian Express's `New Delhi |`
+            and not is_place_line(statement.rest.strip(" |/"))  # the Indian Express's `New Delhi |`: where, not who
+            and (
                 is_name_like(_without_outlet(page, statement.rest))
                 or page.outlets.named(statement.rest) is not None
                 or AGENCY_ONLY.match(statement.rest.strip(" /|"))  # TOI's `PTI / Updated: Jun 3, 2025`
