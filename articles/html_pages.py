@@ -80,9 +80,12 @@ def parse_html(
         if date is not None and date.date is not None:
             phrase = f"{markup.published_from}: {markup.published}"[:300]
             extra_dates.append((1.5, DateStatement(date, None, phrase)))
+    site_clues = (
+        [OutletClue(Clue.SITE_NAME, markup.site_name, f"site name: {markup.site_name}")] if markup.site_name else []
+    )
     try:
         parsed = read_page(visible.lines, visible.block_starts, known_title=markup.title, outlets=outlets,
-                           extra_dates=extra_dates, furniture=visible.furniture)  # fmt: skip
+                           extra_dates=extra_dates, furniture=visible.furniture, site_clues=site_clues)  # fmt: skip
     except ParseError:
         parsed = _extracted(html, markup, what=what, outlets=outlets, extra_dates=extra_dates)
     if standfirst:

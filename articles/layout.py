@@ -313,9 +313,11 @@ def read_page(
     outlets: OutletIndex = EMPTY_INDEX,
     extra_dates: Sequence[tuple[float, DateStatement]] = (),
     furniture: dict[int, str] | None = None,
+    site_clues: Sequence[OutletClue] = (),
 ) -> ParsedArticle:
     """Read a page given as its lines (`units`), which of them open a block, and the lines its markup
-    already says are furniture (`furniture`: index -> rule, for an HTML page's captions and menus)."""
+    already says are furniture (`furniture`: index -> rule, for an HTML page's captions and menus).
+    `site_clues` name the site from its markup: an agency credited under the story is not the site."""
     if not units:
         raise ParseError("no text, only white space")
     page = _Page(units, outlets, block_starts=block_starts)
@@ -368,7 +370,7 @@ def read_page(
         page.removed.pop(title_index, None)
     body_text, removals = _assemble(units, body, page.removed, headline=title_index)
     identified = identify(page.clues, outlets)
-    _credit_the_agency(page, identified)
+    _credit_the_agency(page, identify([*page.clues, *site_clues], outlets) if site_clues else identified)
     return ParsedArticle(
         body=body_text,
         removals=tuple(removals),
