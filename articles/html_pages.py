@@ -80,9 +80,7 @@ def parse_html(
         if date is not None and date.date is not None:
             phrase = f"{markup.published_from}: {markup.published}"[:300]
             extra_dates.append((1.5, DateStatement(date, None, phrase)))
-    site_clues = (
-        [OutletClue(Clue.SITE_NAME, markup.site_name, f"site name: {markup.site_name}")] if markup.site_name else []
-    )
+    site_clues = _site_clues(markup)
     try:
         parsed = read_page(visible.lines, visible.block_starts, known_title=markup.title, outlets=outlets,
                            extra_dates=extra_dates, furniture=visible.furniture, site_clues=site_clues)  # fmt: skip
@@ -563,11 +561,15 @@ def _extracted(
     )
 
 
+def _site_clues(markup: PageMarkup) -> list[OutletClue]:
+    """The site's name its markup gives (`og:site_name`), as a clue to the outlet."""
+    return [OutletClue(Clue.SITE_NAME, markup.site_name, f"site name: {markup.site_name}")] if markup.site_name else []
+
+
 def _with_markup(parsed: ParsedArticle, markup: PageMarkup, lines: str, outlets: OutletIndex) -> ParsedArticle:
     changes: dict[str, Any] = {}
     if markup.site_name:
-        clue = OutletClue(Clue.SITE_NAME, markup.site_name, f"site name: {markup.site_name}")
-        changes["outlet_clues"] = (*parsed.outlet_clues, clue)
+        changes["outlet_clues"] = (*parsed.outlet_clues, *_site_clues(markup))
     if markup.url and not parsed.url:
         changes["url"] = markup.url
     names = _author_names(markup.authors)
