@@ -1346,6 +1346,9 @@ def _read_header(page: _Page, block: list[int], start: int, known_title: str) ->
             elif statement is not None and statement.published is not None:
                 page.published.append((2, statement))  # a date right above the headline (Fars, Tasnim)
                 page.remove(index, "date_line", note=str(statement.published.date))
+            elif statement is None and _is_header_line(page, index) and AGENCY_ONLY.match(unit.strip()):
+                _offer_byline(page, unit.strip(), NAME_LINE)  # Arab News: `AFP` by the date, above the headline
+                page.remove(index, "byline")
             else:
                 page.remove(index, "article_header")
             continue
