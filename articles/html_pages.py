@@ -211,6 +211,11 @@ def _is_modification_time(element: Any) -> bool:
     return element.get("itemprop") == "dateModified" or ("updated" in classes and "published" not in classes)
 
 
+def _is_publication_time(element: Any) -> bool:
+    classes = (element.get("class") or "").lower().split()
+    return element.get("itemprop") == "datePublished" or "published" in classes
+
+
 _CONTROL_TAGS = frozenset({"br", "button", "label", "select", "option"})
 CONTAINER_TAGS = frozenset("ul ol aside nav section footer header article main figure form table".split())
 
@@ -229,6 +234,8 @@ def visible_text(root: Any) -> VisibleText:
     found = VisibleText()
     pending: list[str] = []
     state = {"opens": True, "rule": ""}
+    # a modification date is set apart only beside a publication date (tagDiv marks its one date `updated`)
+    dated_twice = any(_is_publication_time(time) for time in root.iter("time"))
 
     def flush(rule: str) -> None:
         text = " ".join("".join(pending).split())
@@ -258,7 +265,7 @@ def visible_text(root: Any) -> VisibleText:
             return
         inner_rule = (
             FURNITURE_ELEMENTS.get(tag)
-            or ("date_line" if tag == "time" and _is_modification_time(element) else "")
+            or ("date_line" if tag == "time" and dated_twice and _is_modification_time(element) else "")
             or ("photo_caption" if tag == "table" and _is_data_table(element) else "")
             or (
                 _class_rule(element.get("class") or "")
