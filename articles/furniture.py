@@ -257,7 +257,10 @@ BOILERPLATE_RULES: tuple[LineRule, ...] = (
         r"\b(scholars|authors|writers|contributors)’?'?s? opinions are their own\b|"
         r"\bpublications only represent the views of\b|"
         r"\bthe rest of the content is auto-generated from a syndicated feed\b|"
-        r"\bthis story has not been edited by\b.{0,40}\bsyndicated feed\b",
+        r"\bthis story has not been edited by\b.{0,40}\bsyndicated feed\b|"
+        r"\bauto-generated from [\w .'’&-]{2,40} (news service|feed|wire)\b|"
+        r"\bholds no responsibility for its content\b|"
+        r"^(?-i:[A-Z][\w.'’-]+(?: [A-Z][\w.'’-]+){1,3}) (receives|has received|does not receive) funding from\b",
         80,
         ends_article=True,
         hints=(
@@ -271,6 +274,9 @@ BOILERPLATE_RULES: tuple[LineRule, ...] = (
             "positions",
             "thoughts",
             "syndicated",
+            "auto-generated",
+            "responsibility",
+            "funding",
         ),
     ),
     _rule(
@@ -346,7 +352,9 @@ BOILERPLATE_RULES: tuple[LineRule, ...] = (
         r"^(?-i:[A-Z][\w.'’-]+(?: [A-Z][\w.'’-]+){1,3}) reported from (?-i:[A-Z]).*|"  # `A reported from Nairobi`
         r"^(this (piece|article|post|essay) was )?co-?written (with|by) (?-i:[A-Z]).*|"
         r"^the (authors?|writers?) (would like to )?thanks? (?-i:[A-Z])[^.]{2,120}\.?$|"  # an acknowledgement
-        r"^(?-i:[A-Z]{2,6}(?:/[a-z]{2,5}){1,3})$",  # the desk's initials under an agency's story: `APP/zah/sna`
+        r"^(?-i:[A-Z]{2,6}(?:/[a-z]{2,5}){1,3})$|"  # the desk's initials under an agency's story: `APP/zah/sna`
+        r"^(?-i:[A-Z][\w.'’-]+(?: [A-Z][\w.'’-]+){1,3}) (created|made|drew|designed) the (maps?|graphics?|charts?|"
+        r"illustrations?) for this\b.*",
         60,
         ends_article=True,
     ),
@@ -385,7 +393,14 @@ BOILERPLATE_RULES: tuple[LineRule, ...] = (
         r"inaccuracies\b.*|for information media\. not an official record\.?|(skip past|after) newsletter promotion|"
         r"listen to this (article|story)\s*[·|:-]\s*[\d:]+ min\b.*|"
         r"(content[- ]type:\s*\w+\s+)?based on facts, either observed and verified\b.*|"
-        r"this is the (first|second|third|fourth|fifth|final|last) (part )?(of|in) (a|an|our) [\w -]{0,30}series\b.*|"
+        r"(editor['’]?s note:\s*)?this is the (first|second|third|fourth|fifth|final|last) "
+        r"(part |article |installment )?(of|in) (a|an|our) [\w -]{0,30}series\b.*|"
+        r"this (interview|conversation|transcript|q&a) has been (lightly )?(edited|condensed)\b.*|"
+        r"this (article|analysis|piece|story|post|report|essay) was (originally )?(written|published) in \w+ and "
+        r"translated\b.*|"
+        r"an earlier version of (this|these) (article|piece|essay|remarks|paper|talk|speech)\b.*|"
+        r"(some )?names (in this (piece|article|story|report) )?have been changed\b.*|news id\s*:?\s*\d+|"
+        r"readers?['’]?s? poll|(yes|no)\d+(yes|no)\d+|"
         r"this (article|story|piece|post) is part of (the|a|an|our) ([\w.'’&-]+ ){0,5}"
         r"(series|project|package)\b.*|"
         r"translat(ed|ion) (from \w+ )?by [A-Z][\w.'’ -]{2,40}\.?)$",  # above the article as often as below it
@@ -530,6 +545,8 @@ CAPTION_CREDITS = (
         r"(?: [A-Z][\w.'’&-]+){0,3})$"
     ),
     re.compile(r"\b(?:photo|image|picture) credits?\s*:\s*(?P<credit>.{2,80})$", re.I),
+    re.compile(r"[.!?]\s*source\s*:\s*(?P<credit>courtesy of [^.]{2,60})\.?$", re.I),  # Kayhan Life
+    re.compile(r"[.!?]\s+(?P<credit>(?:map|chart|graphic|photo|illustration)s? by the (?:author|writer))\.?$", re.I),
     re.compile(r"^credits?\s*:\s*(?P<credit>[^.]{2,60})$", re.I),  # The Diplomat: `Credit: Depositphotos`
     re.compile(r"[.!?]\s+(?P<credit>(?:photo|image|picture)s? (?:by|courtesy of) [^.]{2,60})\.?$", re.I),
     # a photographer and their outlet in brackets (`... in March. (Genaro Molina / Los Angeles Times)`)

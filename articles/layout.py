@@ -1773,8 +1773,8 @@ def type_of_label(label: str) -> str:
 _WRITTEN_BY = re.compile(r"^(?:[Ww]ritten|[Pp]osted) by\s+[A-Z][\w'’.-]+(?:\s+[A-Z][\w'’.-]+){0,3}$")
 
 
-# A closing paragraph its agency signs: `... closed since Saturday. — Agence France-Presse`
-_SIGNED_OFF = re.compile(r"[.!?”\"]\s*[—–-]{1,2}\s*[A-Z][\w.&'’ -]{1,40}$")
+# A closing paragraph its agency signs: `... closed since Saturday. — Agence France-Presse`, `... district. (ANI)`
+_SIGNED_OFF = re.compile(r"[.!?”\"]\s*(?:[—–-]{1,2}\s*[A-Z][\w.&'’ -]{1,40}|\([A-Z][\w.&'’ -]{1,20}\))$")
 
 
 def _body_end(page: _Page, start: int) -> int:
