@@ -2030,7 +2030,8 @@ def _remove_subheadings(page: _Page, body: list[int]) -> None:
             and not re.search(r"[.:;,!]$", unit.strip())
             and (not question or is_title_case(unit) or not (interview or _PUT_QUESTION.match(unit)))
             and (first.isupper() or first in "‘'\"“")
-            and (is_prose(before) or ends_sentence(before))  # `By the second week, half my plan was gone.`
+            # `By the second week, half my plan was gone.`, `Here is what we know so far:`
+            and (is_prose(before) or ends_sentence(before) or before.rstrip().endswith(":"))
             and is_prose(after)
             and not _DATELINE.match(unit)
             and page.statement(index) is None
