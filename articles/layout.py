@@ -1696,10 +1696,19 @@ def _read_page_header(page: _Page, header_start: int, title_index: int | None) -
         page.clues.append(OutletClue(Clue.SITE_TITLE, page.units[name], page.units[name]))
         page.remove(name, "masthead")
         page.remove(described, "masthead", note="the site's description")
+    invited = {
+        canonical_text(clue.text)
+        for clue in page.clues
+        if clue.kind == Clue.MESSENGER and plausible_name(clue.text) and not _only_section_words(clue.text)
+    }
     for index in kept:
         if index in page.removed:
             continue
         unit = page.units[index]
+        if canonical_text(unit) in invited:  # Substack: its name again, after `Discover more from <name>`
+            page.clues.append(OutletClue(Clue.MASTHEAD, unit.strip(), unit))
+            page.remove(index, "masthead")
+            continue
         masthead = _masthead_name(page, unit)
         if masthead:
             page.clues.append(OutletClue(Clue.MASTHEAD, masthead, unit))
