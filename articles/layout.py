@@ -1032,11 +1032,17 @@ def _shown_among(page: _Page, line: int, others: range) -> bool:
 SHOWN_AGAIN_REACH = 15  # how many lines apart a headline's two showings stand
 
 
+MIN_TAGLINE_WORDS = 6
+
+
 def _is_site_tagline(page: _Page, index: int, kept: list[int]) -> bool:
     """A blog's description under its name, above its menu (Tumblr: `Colombo Notebook`, `Reporting, notes
     and photographs from Sri Lanka by ...`, `Home`, `Archive`)."""
-    if index not in kept[1:3] or not is_prose(page.units[index]):
-        return False
+    unit = page.units[index]
+    if index not in kept[1:3] or not (
+        is_prose(unit) or (ends_sentence(unit) and len(unit.split()) >= MIN_TAGLINE_WORDS)
+    ):
+        return False  # Blogger: `Pakistan cricket, from the stands and the scorecards. Since 2011.`
     name = page.units[kept[kept.index(index) - 1]]  # Tumblr: `tumblr`, `Sign up`, then the blog's name
     menu = range(index + 1, min(index + 3, len(page.units)))
     return (
