@@ -627,7 +627,8 @@ def _remove_by_rule(page: _Page) -> None:
             if following < len(page.units) and len(page.units[following].split()) <= 40:
                 page.remove(following, "photo_caption")
             continue
-        if CREDIT_LINE.match(unit) and len(unit.split()) <= 8:
+        slashed_outlet = "/" in unit and page.outlets.named(unit) is not None  # `Radio Free Europe/Radio Liberty`
+        if CREDIT_LINE.match(unit) and len(unit.split()) <= 8 and not slashed_outlet:
             above = index - 1
             caption_above = (
                 above >= 0
@@ -859,7 +860,8 @@ def _looks_like_link_title(unit: str) -> bool:
     return len(unit.split()) <= 20 and not unit.rstrip().endswith(".")
 
 
-_PHOTO_COPYRIGHT = re.compile(r"\bvia getty\b|\bgetty images\b|[A-Za-z]/[A-Z]", re.I)
+# a photographer and their agency (`Farooq Naeem/AFP`), not an outlet's own slash (`RFE/RL, Inc.`)
+_PHOTO_COPYRIGHT = re.compile(r"\bvia getty\b|\bgetty images\b|(?-i:[a-z]/[A-Z])", re.I)
 
 
 def _clues_in_furniture(page: _Page, index: int, rule: str) -> None:
