@@ -595,6 +595,8 @@ def _remove_by_rule(page: _Page) -> None:
         ):
             page.remove(index, "photo_caption", note="the caption's `Read More`")  # the AP's gallery, not a list
             continue
+        if rule is not None and rule.name == "disclaimer" and BIO_START.match(unit.lstrip("( ")):
+            continue  # `About the author: A teaches ... The views expressed are her own.`: the author's note, read below
         if rule is not None and rule.name == "breadcrumb" and page.statement(index) is not None:
             continue  # Crisis Group's `Q&A / Africa 11 January 2024`: the type, the region and the date
         if rule is not None and rule.name == "copyright_line" and _PHOTO_COPYRIGHT.search(unit):
@@ -2172,7 +2174,7 @@ def _is_closing_note(page: _Page, unit: str) -> bool:
     """A credit or an author's note, as _read_credit_or_bio reads them."""
     if WIRE_CREDITS.match(unit) or surname_note(unit, page.fields.get("byline", "")):
         return True
-    return bool(BIO_START.match(unit) and BIO_WORDS.search(unit) and len(unit.split()) <= MAX_BIO_WORDS)
+    return bool(BIO_START.match(unit.lstrip("( ")) and BIO_WORDS.search(unit) and len(unit.split()) <= MAX_BIO_WORDS)
 
 
 def _organisation_box(page: _Page, index: int) -> bool:
@@ -2204,7 +2206,7 @@ def _read_credit_or_bio(page: _Page, index: int) -> bool:
         return True
     if _organisation_box(page, index):
         return True
-    bio = BIO_START.match(unit)
+    bio = BIO_START.match(unit.lstrip("( "))  # `(The author is ...)`
     if not (bio and BIO_WORDS.search(unit) and len(unit.split()) <= MAX_BIO_WORDS):
         return False
     if page.outlets.named(bio["name"]) is not None:
