@@ -596,7 +596,7 @@ def _remove_by_rule(page: _Page) -> None:
             page.remove(index, "photo_caption", note="the caption's `Read More`")  # the AP's gallery, not a list
             continue
         if rule is not None and rule.name == "disclaimer" and BIO_START.match(unit.lstrip("( ")):
-            continue  # `About the author: A teaches ... The views expressed are her own.`: the author's note, read below
+            continue  # `About the author: A teaches ... The views expressed are her own.`: read below, as a note
         if rule is not None and rule.name == "breadcrumb" and page.statement(index) is not None:
             continue  # Crisis Group's `Q&A / Africa 11 January 2024`: the type, the region and the date
         if rule is not None and rule.name == "copyright_line" and _PHOTO_COPYRIGHT.search(unit):
