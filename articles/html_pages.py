@@ -169,6 +169,12 @@ FURNITURE_CLASSES = (
 _ARTICLE_PART_CLASS = re.compile(r"author|byline|dateline|pub_?time|publish|timestamp|headline|article_?meta", re.I)
 
 
+def _is_link_list(element: Any) -> bool:
+    """A block that is only links to other stories; in an element whose class names a part of the article
+    (`article-header__authors`) the links are the authors' pages."""
+    return _is_a_link(element) and not _ARTICLE_PART_CLASS.search(element.get("class") or "")
+
+
 def _class_rule(classes: str) -> str:
     classes = " ".join(name for name in classes.split() if not name.lower().startswith(("no-", "no_", "not-")))
     if _ARTICLE_PART_CLASS.search(classes):
@@ -273,7 +279,7 @@ def visible_text(root: Any) -> VisibleText:
                 else ""
             )
             or ("photo_caption" if tag in BLOCK_TAGS and _is_caption_under_image(element) else "")
-            or ("related_links" if tag in LINK_BLOCK_TAGS and _is_a_link(element) else "")
+            or ("related_links" if tag in LINK_BLOCK_TAGS and _is_link_list(element) else "")
             or rule
         )
         # a button, or a modification date, is a line of its own, never glued to the text around it
@@ -307,7 +313,7 @@ MIN_LINK_WORDS = 3
 
 
 # The folder of an author's page on a site: /author/sajjad-haider/, NPR's /people/..., USA Today's /staff/...
-_PROFILE_FOLDER = r"/(?:people|person|authors?|staff|profiles?|journalists?|writers?|columnists?)/"
+_PROFILE_FOLDER = r"/(?:people|person|authors?|staff|profiles?|journalists?|writers?|columnists?|bio|experts?)/"
 _PROFILE_LINK = re.compile(_PROFILE_FOLDER, re.I)
 
 
@@ -401,16 +407,25 @@ _AUTHOR_LINK = re.compile(_PROFILE_FOLDER + r"(?P<slug>[a-z]+(?:-[a-z]+){1,3})/?
 
 
 def _author_from_link(root: Any) -> str:
-    """The author a byline links to when it shows only a photo (`/author/sajjad-haider/` -> Sajjad Haider):
-    the first such link in an element whose class says byline or author, or marked `rel="author"`."""
+    """The authors a byline links to (`/author/sajjad-haider/` -> Sajjad Haider), when the markup names none:
+    the first such link in an element whose class says byline or author, or marked `rel="author"`, and the
+    links beside it in the same element (CFR: two names, nothing between them)."""
     for link in root.iter("a"):
-        match = _AUTHOR_LINK.search((link.get("href") or "").split("?")[0])
-        if match is None:
+        if _author_slug(link) is None:
             continue
         holder = " ".join(str(element.get("class") or "") for element in (link, *link.iterancestors()))
         if link.get("rel") == "author" or re.search(r"author|byline", holder, re.I):
-            return " ".join(part.capitalize() for part in match["slug"].split("-"))
+            parent = link.getparent()
+            beside = (
+                [other for other in parent.iter("a") if _author_slug(other) is not None] if parent is not None else []
+            )
+            return ", ".join(_author_slug(other) or "" for other in beside or [link])
     return ""
+
+
+def _author_slug(link: Any) -> str | None:
+    match = _AUTHOR_LINK.search((link.get("href") or "").split("?")[0])
+    return " ".join(part.capitalize() for part in match["slug"].split("-")) if match else None
 
 
 def _site_after_headline(title_tag: str, headline: str, url: str) -> str:
