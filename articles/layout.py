@@ -1171,6 +1171,8 @@ def _walk_up(page: _Page, first: int) -> list[int]:
             buttons += 1
         elif _place_between_headline_and_standfirst(page, index, block):
             block.append(index)
+        elif has_text and len(unit.split()) < 4 and _heads_a_standfirst(page, index):
+            block.append(index)  # a short headline above its standfirst
         else:
             break
         index -= 1
@@ -1465,7 +1467,8 @@ def _headline(page: _Page, block: list[int]) -> int | None:
             and not REPORTING_FROM.match(page.units[i])
             and not _only_section_words(page.units[i])  # `Press Statement`, `World News`
             and not (i > 0 and _FROM_LABEL.match(page.units[i - 1]))  # GOV.UK: `From:` and the department
-            and (len(page.units[i].split()) >= 4 or (len(page.units[i].split()) >= 2 and _next_is_header_line(page, i)))
+            and (len(page.units[i].split()) >= 4 or (len(page.units[i].split()) >= 2 and _next_is_header_line(page, i))
+                 or (len(page.units[i].split()) >= 2 and _heads_a_standfirst(page, i)))  # `The freelancer's dilemma`
         ]  # fmt: skip
 
     texts = texts_between(-1, header_lines[0] if header_lines else None)
@@ -1499,6 +1502,23 @@ def _headline(page: _Page, block: list[int]) -> int | None:
     ):
         position -= 1
     return texts[position]
+
+
+def _heads_a_standfirst(page: _Page, index: int) -> bool:
+    """A short headline in words (no name, no figures) with its standfirst under it, then the byline or date
+    (the Express Tribune's op-eds: `The freelancer's dilemma`, its deck, the writer, the day)."""
+    unit = page.units[index]
+    following, above = _kept_neighbour(page, index, 1), _kept_neighbour(page, index, -1)
+    return (
+        following is not None
+        and following not in page.block_starts  # the two lines one block
+        and (above is None or _only_section_words(page.units[above]))  # under its section's label: `OPINION`
+        and page.outlets.mentioned_in(unit) is None
+        and not is_name_like(unit)
+        and not any(character.isdigit() for character in unit)
+        and _is_standfirst_of(page.units[following], unit)
+        and _next_is_header_line(page, following)
+    )
 
 
 def _is_deck_under(line: str, above: str) -> bool:
