@@ -288,6 +288,9 @@ def _is_person_with_role(name: str, without_role: str) -> bool:
     )
 
 
+_AGENCY_BUREAU = re.compile(r",\s*(?:AFP|AP|Reuters)\s+[A-Z][a-z]+$")
+
+
 def clean_byline(name: str) -> str:
     """`By A | B` -> `A and B`; trailing separators, `, and`, a time (`at 10:32 AM`), agencies (`with AFP`), a role
     (`A, Senior Correspondent`), a city (`A in Karachi`) and the outlet (`A, CNN`) taken off."""
@@ -297,6 +300,7 @@ def clean_byline(name: str) -> str:
     name = _FOLLOW_BUTTON.sub("", name)  # the WSJ's `Harriet Calloway Follow and Daniel Kessler Follow`
     name = EDITORS_AND_TRANSLATORS.sub("", name)  # NDTV's `Reported by A, Edited by B`: B edited, A wrote
     name = _AGE_AND_READING_TIME.sub("", name)  # MSN's `Story by A • 2d • 3 min read`
+    name = _AGENCY_BUREAU.sub("", name)  # AFP's `Sadia BATOOL, AFP Pakistan`
     without_agency = _AND_AGENCY.sub("", name)
     person = len(without_agency.split()) >= 2 and not re.search(rf"\b{_AGENCY}\b", without_agency)
     if without_agency != name and person and is_name_like(without_agency) and not DESKS.match(name):

@@ -383,7 +383,7 @@ def read_page(
 
 _KEY_POINTS_LABEL = re.compile(
     r"^(?:in short|key points|key takeaways|story highlights|highlights|at a glance|summary|the gist|tl;?dr|"
-    r"takeaways by [\w ]{2,30}|quick read)\s*:?$|"
+    r"takeaways by [\w ]{2,30}|quick read|key findings)\s*:?$|"
     r"^this is (?:an? )?ai[- ]generated summar(?:y|ization)\b",
     re.I,
 )
@@ -1651,8 +1651,8 @@ def _offer_byline(page: _Page, name: str, strength: int) -> None:
     """Keep the surest byline: "By X" over a name by the date over a credit; of two "By" lines, a
     person's over an organisation's (a think tank republished under its own name)."""
     name = _without_outlet(page, name.strip())
-    if not name:
-        return
+    if not name or type_of_label(name):
+        return  # `Editorial`: what the piece is, not who wrote it
     current = page.fields.get("byline")
     if (
         current is None
@@ -1950,7 +1950,7 @@ def _read_page_footer(page: _Page, end: int) -> None:
         if under_the_post and statement is not None and statement.published is not None and not statement.rest:
             page.published.append((5.5, statement))  # Tumblr: the post, its tags, then its date
         under_the_post = under_the_post and bool(_HASHTAG.match(page.units[index]))
-        if first and _is_signature(page.units[index]):
+        if first and _signs_the_letter(page, index, _kept_neighbour(page, index, 1)):
             _take_signature(page, index, _kept_neighbour(page, index, 1))  # a letter's signer
             first = False
             continue
@@ -2159,14 +2159,24 @@ def _is_town(unit: str) -> bool:
 
 def _read_signature(page: _Page, body: list[int]) -> None:
     """A letter's signer in capitals, perhaps with their town, under its last paragraph (`FARHAN
-    SIDDIQUI` / `Karachi`): its author when nobody else is credited."""
+    SIDDIQUI` / `Karachi`), or in plain letters above a town bureaus file from (`Imtiaz Ali Shah` /
+    `Hyderabad`): its author when nobody else is credited."""
     ending = body[-2:] if len(body) > 2 else []
     if not ending:
         return
-    name = page.units[ending[0]].strip()
     town = page.units[ending[1]].strip() if len(ending) == 2 else ""
-    if _is_signature(name) and _is_town(town):
+    if _signs_the_letter(page, ending[0], ending[1] if len(ending) == 2 else None) and _is_town(town):
         _take_signature(page, ending[0], ending[1])
+
+
+def _signs_the_letter(page: _Page, index: int, town: int | None) -> bool:
+    """A letter's signer: a name in capitals, or in plain letters above a town bureaus file from (`Imtiaz Ali
+    Shah` / `Hyderabad`) when nobody else is credited."""
+    name = page.units[index].strip()
+    if _is_signature(name):
+        return True
+    place = page.units[town].strip() if town is not None else ""
+    return not page.fields.get("byline") and 2 <= len(name.split()) <= 4 and is_name_like(name) and is_place_line(place)
 
 
 def _take_signature(page: _Page, index: int, town: int | None) -> None:
