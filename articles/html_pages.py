@@ -680,7 +680,14 @@ def _names_a_person(authors: str, site_name: str, outlets: OutletIndex) -> bool:
     known = outlets.named(authors)
     agency = known is not None and known.kind == "agency" and known != outlets.named(site_name)
     account = bool(ACCOUNT_NAME.match(authors.strip()))  # Squarespace's `Guest User`
-    return not authors.startswith("http") and authors != site_name and (known is None or agency) and not account
+    label = bool(type_of_label(authors))  # the Express Tribune's `Editorial`: what the piece is, not who wrote it
+    return (
+        not authors.startswith("http")
+        and authors != site_name
+        and (known is None or agency)
+        and not account
+        and not label
+    )
 
 
 def _shares_a_name(byline: str, authors: str) -> bool:
