@@ -144,7 +144,10 @@ _MORE_FROM = re.compile(
     r"^previously (?:in|on) (?P<newsletter>[A-Z][\w&.'’ -]{1,40}?):",  # a newsletter's link to its last issue
     re.I,
 )
-_SUBSCRIBE_TO = re.compile(r"^(?:subscribe to|share|support|follow)\s+(?P<outlet>[A-Z][\w&.'’ -]{1,40}?)[.!]?$")
+_SUBSCRIBE_TO = re.compile(
+    r"^(?:(?i:subscribe to|share|support|follow)\s+(?P<outlet>[A-Z][\w&.'’ -]{1,40}?)[.!]?"
+    r"|(?i:thanks for reading)\s+(?P<read>[A-Z][\w&.'’ -]{1,40}?)!.*)$"  # Substack: `Thanks for reading X! ...`
+)
 _SHARED_FROM_APP = re.compile(r"^(?:shared|sent) (?:from|via) (?:the )?(?P<outlet>.{2,40}?) app$", re.I)
 _SOURCE_CREDIT = re.compile(r"^(?:source|courtesy|via)\s*:\s*(?P<outlet>[A-Z][\w&.'’ -]{1,50}?)\.?$", re.I)
 _REPUBLISHED_FROM = re.compile(
@@ -885,7 +888,7 @@ def _clues_in_furniture(page: _Page, index: int, rule: str) -> None:
     elif rule == "call_to_action" and (match := _SHARED_FROM_APP.match(unit)):
         page.clues.append(OutletClue(Clue.PUBLISHED_IN, match["outlet"].strip(), unit))
     elif rule in {"messenger_invite", "call_to_action", "share_prompt"} and (match := _SUBSCRIBE_TO.match(unit)):
-        page.clues.append(OutletClue(Clue.MESSENGER, match["outlet"].strip(), unit))
+        page.clues.append(OutletClue(Clue.MESSENGER, (match["outlet"] or match["read"]).strip(), unit))
     elif rule == "messenger_invite" or rule == "call_to_action":
         match = _MESSENGER_OUTLET.search(unit) or _FOLLOW_OUTLET.match(unit)
         outlet = (match["outlet"] or match.groupdict().get("read") or "") if match else ""
@@ -918,8 +921,13 @@ def copyright_owner(line: str) -> str:
     for segment in segments:
         name = re.sub(r"^by\s+", "", " ".join(segment.split()).strip(" .,-–—|"), flags=re.I)  # Wix's `© 2024 by X`
         if name and plausible_name(name) and not name.lower().startswith(("and ", "subject ", "unless ")):
+            if _SITE_MAKER.search(name):
+                continue  # `CoverNews by AF themes`, `Powered by WordPress`: who made the site, not who owns it
             return name
     return ""
+
+
+_SITE_MAKER = re.compile(r"\bthemes?\b|\bwordpress\b|\bpowered by\b|\bdesigned by\b|\bdeveloped by\b", re.I)
 
 
 # --- Where the body starts, and the article's header above it ----------------------------------
