@@ -116,6 +116,7 @@ BOILERPLATE_RULES: tuple[LineRule, ...] = (
         rf"\b(sign up|subscribe) (for|to) (our|the) [\w ]{{0,30}}newsletter\.$|"
         rf"^(log ?in|sign ?in)\b.{{0,30}}\b(register|subscribe)\b|"
         rf"^support (us|our (work|journalism)|(the )?[A-Z][\w.]+)$|^add [\w .&'’-]{{2,30}} on google( news)?$|"
+        rf"^support (?-i:[A-Z][\w.'’-]+(?: [A-Z][\w.'’-]+){{1,3}})$|"  # `Support Makran Dispatch`
         rf"^(over |more than )?[\d,.]+k? (subscribers|readers|followers)$|^thanks for reading\b[^.!?]{{0,50}}!|"
         rf"^explore (more|the edition)$|^discover stories from this section\b|"
         rf"^your (daily|weekly|morning|evening) (briefing|newsletter|digest|roundup)\b|"

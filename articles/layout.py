@@ -1766,7 +1766,12 @@ def _read_page_header(page: _Page, header_start: int, title_index: int | None) -
         if statement is not None and statement.date is not None:
             page.published.append((5, statement))
     welcomed = _WELCOME.sub("", page.units[first])  # `Welcome to the United Nations`
-    if first not in page.removed and plausible_name(welcomed) and len(welcomed.split()) <= 5:
+    if (
+        first not in page.removed
+        and plausible_name(welcomed)
+        and len(welcomed.split()) <= 5
+        and not page.statement(first)
+    ):
         page.clues.append(OutletClue(Clue.MASTHEAD, welcomed, page.units[first]))  # believed if corroborated
     if (
         first == min(kept)
