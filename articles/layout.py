@@ -1946,6 +1946,9 @@ def _speaks_for_site(page: _Page, unit: str) -> bool:
 _HASHTAG = re.compile(r"^#\w")
 
 
+_PUBLISHED_BY = re.compile(r"^published by (?P<owner>(?-i:[A-Z])[\w&.,'’ -]{2,60}?)\.?$", re.I)
+
+
 def _read_page_footer(page: _Page, end: int) -> None:
     """Everything below the article is the page's: comments, related stories, footers. An author's
     note or wire credits right after the article are read first."""
@@ -1990,6 +1993,9 @@ def _read_page_footer(page: _Page, end: int) -> None:
             continue
         if statement is not None and statement.published is not None and _FOOTER_PUBLISHED.match(page.units[index]):
             page.published.append((3, statement))  # "This article was first published on January 18, 2024"
+        publisher = _PUBLISHED_BY.match(page.units[index])
+        if publisher:  # the Daily Mail's `Published by Associated Newspapers Ltd`
+            page.clues.append(OutletClue(Clue.COPYRIGHT, publisher["owner"].strip(), page.units[index]))
         byline = BYLINE.match(page.units[index])
         if byline and not in_comments and index <= end + FOOTER_BYLINE_REACH and len(page.units[index].split()) <= 12:
             _offer_byline(page, clean_byline(byline["name"]), NAME_LINE)  # a blog's "By X" under the post

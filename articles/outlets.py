@@ -251,8 +251,9 @@ def identify(clues: Iterable[OutletClue], index: OutletIndex) -> Identified | No
         best = min(found.clue for found in known)
         ranked = [found for found in known if found.clue == best]
         site = next((found for clue, found in readings if clue.kind == Clue.SITE_NAME), None)
-        if site is not None and all(found.outlet.kind == "agency" and found.clue > site.clue for found in known):
-            return site  # an agency's story on a site that names itself: Barron's publishes AFP's copy
+        # an agency's story on a site that names itself: Barron's publishes AFP's copy (`AFP Fact Check` is AFP's own)
+        if site is not None and all(_agency_on_another_site(found, site) for found in known):
+            return site
         if site is not None and not site.known and all(_named_within(found, site) for found in known):
             return site  # a site that names itself more fully than a weaker clue's match: Kayhan Life, not Kayhan
         if at_domain is not None and all(_same_brand_elsewhere(found, at_domain) for found in ranked):
@@ -271,6 +272,15 @@ def identify(clues: Iterable[OutletClue], index: OutletIndex) -> Identified | No
         )
         or next((found for clue, found in readings if clue.kind == Clue.DOMAIN), None)
         or next((found for clue, found in readings if clue.kind == Clue.AGENCY_CREDIT), None)
+    )
+
+
+def _agency_on_another_site(found: Identified, site: Identified) -> bool:
+    return (
+        found.outlet is not None
+        and found.outlet.kind == "agency"
+        and found.clue > site.clue
+        and name_key(site.name) not in name_key(found.evidence)
     )
 
 
