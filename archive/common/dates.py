@@ -200,7 +200,9 @@ _RELATIVE = re.compile(
     re.IGNORECASE,
 )
 _BY_NAME = re.compile(
-    r"(?:^|[\s|,·•])[Bb]y\s+(?P<name>[A-Z][\w'’.-]*(?:\s+(?:[A-Z][\w'’.-]*|and|&|de|al|bin|van|von))*"
+    r"(?:^|[\s|,·•])[Bb]y\s+(?P<name>(?:(?:The\s+)?(?:University|Institute|College|School|Ministry|Department|Office|"
+    r"Embassy|Council|Bank|Government|Academy|Federation|Association|Chamber)\s+of\s+)?"  # `By University of Reading`
+    r"[A-Z][\w'’.-]*(?:\s+(?:[A-Z][\w'’.-]*|and|&|de|al|bin|van|von))*"
     r"(?:\s+(?:staff\s+)?(?:reporters?|correspondents?|writers?|team|desk|bureau))?|"
     r"[a-z][\w.-]*(?=\s*[|·•]))"  # a blog's user name: WordPress's `By admin | January 18, 2024`
 )
