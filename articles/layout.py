@@ -1748,7 +1748,7 @@ def _read_page_header(page: _Page, header_start: int, title_index: int | None) -
             page.remove(index, "masthead")
             continue
         masthead = _masthead_name(page, unit)
-        if masthead:
+        if masthead and not _only_section_words(unit):  # VOA's menu item `U.S. News` names a section, not an outlet
             page.clues.append(OutletClue(Clue.MASTHEAD, masthead, unit))
             page.remove(index, "masthead")
             continue
