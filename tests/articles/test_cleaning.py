@@ -14,6 +14,9 @@ FURNITURE = {
     ],
     "consent_control": ["Information and Settings", "Accept all", "Reject all", "Cookie settings", "Yes, I agree"],
     "share_prompt": [
+        'Share full article',
+        'Facebook Count',
+        'Copy Link copied Email Facebook X',
         "Share:", "Share.", "Share this article", "Share on Facebook", "Tweet", "WhatsApp", "Print", "Copy link",
         "Facebook Twitter Whatsapp Comments Email", "Click to share on X (Opens in new window)",
         "Listen to this article", "Social Sharing", "Share this via Printer",
@@ -25,6 +28,8 @@ FURNITURE = {
         "Subscribe to our newsletter",
     ],
     "call_to_action": [
+        'Is there content that you would like AFP to fact-check? Get in touch.',
+        'Support Makran Dispatch',
         "Keep up to date with what's happening in Türkiye, its region and the world.",
         '(Catch all the Business News, Breaking News, Events and Latest News Updates on The Economic Times.)',
         "Want a quick and expert briefing on the biggest news stories? Listen to our latest podcasts to find out "
@@ -106,6 +111,9 @@ FURNITURE = {
         "This commentary originally appeared on The Hill on January 18, 2024.",
     ],
     "wire_credits": [
+        'APP/zah/sna',
+        'Rosa Lindgren created the map for this Backgrounder.',
+        'The authors thank Priya Raman for research assistance.',
         "Reporting by Asma Zaidi; Editing by Edmund Clarke", "Jane Doe contributed to this report.",
         "Edited by: Kate Martyr", "Editor: huaxia", "[Responsible editor: Li Wei]", "With reporting by AFP and Reuters",
         "Write to Harriet Calloway at harriet.calloway@wsj.com and Daniel Kessler at daniel.kessler@wsj.com",
@@ -114,6 +122,8 @@ FURNITURE = {
         "Some information for this report came from Reuters and Agence France-Presse.",
     ],
     "disclaimer": [
+        'This report is auto-generated from ANI news service. ThePrint holds no responsibility for its content.',
+        'Ayesha Qureshi receives funding from the Higher Education Commission of Pakistan.',
         '(The author is a Reuters Breakingviews columnist. The opinions expressed are his own.)',
         "Editor's note: Farhan Abbasi is an Islamabad-based researcher. The article reflects the author's opinions "
         "and not necessarily the views of CGTN.",
@@ -151,6 +161,8 @@ FURNITURE = {
     ],
     "form_field": ["Your Email", "JOB TITLE", "EMPLOYER", "Enter email address"],
     "media_player": [
+        '1 of 6',
+        'No media source currently available',
         "Watch now", "Duration 2:31", "1/6", "Photo Gallery: Floods In Baghlan", "The Profit Podcast",
         "To view this video please enable JavaScript, and consider upgrading to a web browser that supports video",
     ],
@@ -167,6 +179,14 @@ FURNITURE = {
     ],
     "age_notice": ["This was published 1 year ago", "This article is more than 2 years old"],
     "page_notice": [
+        'Editor’s Note: This is the second article in a series on how the U.S. Army is adapting.',
+        'This interview has been edited for length and clarity.',
+        'This analysis was originally written in Persian and translated into English by the desk.',
+        'An earlier version of these remarks was delivered at a panel on fiscal federalism.',
+        'Some names in this piece have been changed at the request of the people I spoke to.',
+        'News ID: 512384',
+        "Reader's Poll",
+        'This story was reported with the support of the Earth Journalism Network.',
         "Purchase Licensing Rights, opens new tab", "Why you can trust Sky News", "Listen In English",
         "License this article", "For subscribers", "Do you like the content of this article?",
         "How does this make you feel?", "Open this photo in gallery:",
@@ -231,6 +251,10 @@ REAL_SENTENCES = [
     "Keep the border open, traders told the minister in Quetta on Monday.",
     "Support for journalism grants fell by a third, the foundation said.",
     "With additional reporting from the field, the commission said its findings would be published in March.",
+    "The minister said the names of the accused have been changed in the charge sheet, his lawyer said.",
+    "Support for the ceasefire grew in Balochistan, a survey found.",
+    "The authors of the report said they would appeal the ruling.",
+    "This story was reported by our correspondent in Quetta, who visited the camp on Monday.",
 ]
 
 

@@ -18,9 +18,9 @@ from articles.outlets import OutletIndex
 
 CORPUS = Path(settings.BASE_DIR) / "tests" / "corpus" / "import"
 # What the held-out half scored when docs/importing.md was written: a regression guard, not a target.
-HELDOUT_FLOOR = {"title": 100.0, "outlet": 96.0, "date": 96.0, "author": 90.0}
+HELDOUT_FLOOR = {"title": 100.0, "outlet": 98.0, "date": 96.0, "author": 93.0}
 # Furniture lines the held-out half keeps in bodies: the target is none, and it may not grow.
-HELDOUT_FURNITURE_KEPT = 18
+HELDOUT_FURNITURE_KEPT = 16
 # The one article line of the held-out half that the reader loses (on a page written after it was tuned):
 # the target is none, and it may not grow.
 HELDOUT_LINES_LOST = 1
@@ -104,3 +104,11 @@ def test_the_corpus_readme_describes_the_gold_keys():
     example = yaml.safe_load(readme.split("```yaml", 1)[1].split("```", 1)[0])
     assert set(example[0]) == {"file", "title", "outlet", "published", "precision", "author", "type", "summary",
                                "body", "furniture"}  # fmt: skip
+
+
+def test_authors_are_compared_with_or_without_a_title():
+    from articles.import_scoring import _authors
+
+    assert _authors("Dr Saima Rehman") == _authors("Saima Rehman")
+    assert _authors("Prof. A Khan and B Shah") == _authors("B Shah, A Khan")
+    assert _authors("Saima Rehman") != _authors("Saima Rahman")

@@ -1367,10 +1367,99 @@ def test_a_time_the_markup_marks_as_modified_is_not_the_publication_date():
 
 def test_a_players_card_among_the_paragraphs_is_furniture_but_a_player_above_the_article_takes_no_byline():
     parsed = page("Border trade to expand", "By Asma Zaidi", "January 18, 2024", "", LEAD, "watch now",
-                  "VIDEO2:3102:31", "Pakistan’s central bank cuts rates for the fourth time in a row", "Squawk Box Asia",
-                  SECOND, "The Profit Podcast",
+                  "VIDEO2:3102:31", "Pakistan’s central bank cuts rates for the fourth time in a row",
+                  "Squawk Box Asia", SECOND, "The Profit Podcast",
                   "This week: why does Pakistan import the things it could grow? Our editors talk tea.", "Listen now",
                   THIRD)  # fmt: skip
     assert parsed.body == "\n\n".join(ARTICLE)
     header = page("Border trade to expand", "Listen now", "Asma Zaidi", "January 18, 2024", "", *ARTICLE)
     assert header.byline == "Asma Zaidi"  # a player above the article takes nothing of its header
+
+
+def test_crisis_groups_contributors_under_its_introduction_are_the_byline_and_its_breadcrumb_gives_the_date():
+    intro = "On 1 January, Ethiopia signed a memorandum of understanding with Somaliland that would give it the sea."
+    parsed = page("Africa / Horn of Africa / Somalia", "Q&A / Africa 11 January 2024",
+                  "A Port, a Flag and a Treaty: Why the Deal Has Roiled the Horn", intro, "Also available in",
+                  "Français", "Share", "Contributors", "Abdullahi Hersi Farah", "Senior Analyst, Somalia",
+                  "Hana Mekonnen", "Senior Analyst, Ethiopia", "", *ARTICLE)  # fmt: skip
+    assert parsed.byline == "Abdullahi Hersi Farah and Hana Mekonnen"
+    assert parsed.published.date == D(2024, 1, 11)
+    assert parsed.body == "\n\n".join(ARTICLE)
+
+
+def test_a_figures_label_title_and_source_among_the_paragraphs_do_not_end_the_article():
+    parsed = page("Border trade to expand", "By Asma Zaidi", "January 18, 2024", "", LEAD, "Figure 1",
+                  "Trade through Taftan, 2019-2024", "Source: Authors' analysis of customs data, 2024.", SECOND,
+                  "Chart: Car sales (units) — Source: PAMA", THIRD)  # fmt: skip
+    assert parsed.body == "\n\n".join(ARTICLE)
+
+
+def test_a_letters_signer_in_plain_letters_above_a_town_is_its_author():
+    parsed = page("Pensioners kept waiting", "LETTERS", "January 18, 2024", "", *ARTICLE, "Imtiaz Ali Shah",
+                  "Hyderabad")  # fmt: skip
+    assert parsed.byline == "Imtiaz Ali Shah"
+
+
+def test_a_short_headline_under_its_section_with_its_standfirst_under_it_is_the_headline():
+    standfirst = "Pakistan wants $15 billion in digital exports, yet keeps switching off the internet its workers need"
+    parsed = page("Home", "Pakistan", "World", "", "OPINION", "The freelancer's dilemma", standfirst,
+                  "Hamza Tariq Bajwa", "September 04, 2023", "", *ARTICLE)  # fmt: skip
+    assert parsed.title == "The freelancer's dilemma"
+    assert parsed.summary == standfirst
+
+
+def test_a_headline_that_ends_in_a_town_is_not_a_name_with_its_town():
+    parsed = page("Iran", "Sports", "February, 22, 2025 - 19:41", "Iran Futsal Beats Afghanistan in Tehran Friendly",
+                  "TEHRAN (Tasnim) – " + SECOND, THIRD, "Iran are the most successful team in the history of the "
+                  "AFC Futsal Asian Cup with 13 titles.")  # fmt: skip
+    assert parsed.title == "Iran Futsal Beats Afghanistan in Tehran Friendly"
+    assert parsed.byline == ""
+    assert parsed.body.endswith("with 13 titles.")
+
+
+def test_a_town_on_the_date_line_is_where_and_an_agency_above_the_headline_is_who():
+    express = wire_page("Delhi's air quality slips to 'very poor'", "PTI", "New Delhi | Updated: November 5, 2024 "
+                        "10:26 IST", "", *ARTICLE)  # fmt: skip
+    assert express.byline == "PTI"
+    arab_news = wire_page("Updated 02 December 2024", "AFP", "December 02, 2024 15:47", "Follow",
+                          "Afghans forced out of Pakistan face winter with nothing", "", *ARTICLE)  # fmt: skip
+    assert arab_news.byline == "AFP"
+
+
+def test_a_newsletters_name_in_its_invitations_makes_its_masthead_an_outlet():
+    parsed = page("Discover more from The Western Gate", "Reporting from Afghanistan's western borderlands.",
+                  "Subscribe", "", "The Western Gate", "Subscribe", "Sign in", "",
+                  "Why Herat's traders are turning away from Iran", "Zahra Mirzai", "Jan 22, 2025", "", *ARTICLE,
+                  "Thanks for reading The Western Gate! Subscribe for free to receive new posts.",
+                  "© 2025 Zahra Mirzai")  # fmt: skip
+    assert parsed.outlet == "The Western Gate"
+
+
+def test_a_menu_item_that_names_a_section_is_no_masthead():
+    outlets = OutletIndex([Outlet("U.S. News & World Report", ("U.S. News",), ("usnews.com",), "US", "magazine")])
+    text = "\n".join(["Home", "United States", "U.S. News", "All About America", "World", "",
+                      "Pakistan begins deporting undocumented Afghans", "November 01, 2023 9:40 AM",
+                      "By VOA News", "", *ARTICLE])  # fmt: skip
+    assert with_outlet(parse_text(text, outlets=outlets), outlets).outlet != "U.S. News & World Report"
+
+
+def test_the_aps_read_more_under_a_caption_leaves_the_headline_above_it():
+    parsed = wire_page("Menu", "World", "Donate", "Nepal raises Everest permit fee for foreign climbers", "1 of 2 |",
+                       "FILE - Climbers queue on the slopes of Mount Everest on May 19, 2023. (AP Photo/Bikram Rai, "
+                       "File)", "Read More", "By  Sunil Thapa", "Updated 3:56 PM GMT+5, January 23, 2025", "Share",
+                       "", *ARTICLE)  # fmt: skip
+    assert parsed.title == "Nepal raises Everest permit fee for foreign climbers"
+
+
+def test_authors_named_by_their_links_and_a_type_label_in_the_author_field():
+    cfr = html_page('<h1>What Is the Indus Waters Treaty?</h1><p>Last updated May 9, 2025</p>'
+                    '<div class="article-header__authors"><a href="/bio/mariam-haider">Mariam Haider</a> '
+                    '<a href="/bio/owen-strickland">Owen Strickland</a></div>' + paragraphs(*ARTICLE))  # fmt: skip
+    assert cfr.byline == "Mariam Haider and Owen Strickland"
+    editorial = html_page("<h1>Wheat policy in disarray</h1><p>May 08, 2024</p>" + paragraphs(*ARTICLE),
+                          head='<meta name="author" content="Editorial">')  # fmt: skip
+    assert editorial.byline == ""
+    tagdiv = html_page('<h1>Security forces bust hideout</h1><div><a href="/author/ani/">ANI</a> '
+                       '<time class="entry-date updated" datetime="2024-11-20">20 November, 2024</time></div>'
+                       + paragraphs(*ARTICLE))  # fmt: skip
+    assert tagdiv.published.date == D(2024, 11, 20)
