@@ -204,10 +204,14 @@ def _behind_the_wall(element: Any) -> bool:
     )
 
 
+MAX_TABLE_CELL_WORDS = 25  # a table of figures, however long; a page laid out in a table holds paragraphs
+
+
 def _is_data_table(element: Any) -> bool:
     """A table of figures set in the article (a caption or header cells, short), not a page laid out in a table."""
     headed = element.find(".//caption") is not None or element.find(".//th") is not None
-    return headed and _holds_no_prose(element)
+    cells = [" ".join(cell.text_content().split()) for cell in element.iter("td", "th")]
+    return headed and all(len(cell.split()) <= MAX_TABLE_CELL_WORDS for cell in cells)
 
 
 def _is_modification_time(element: Any) -> bool:

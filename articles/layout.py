@@ -100,7 +100,8 @@ _TITLE_OUTLET_SUFFIX = re.compile(r"\s+(?:\||–|—|-)\s+(?P<outlet>[^|–—]{
 _TITLE_OUTLET_PREFIX = re.compile(r"^(?P<outlet>[^|:–—]{2,40}?)\s*(?:\s[|–—-]\s|:\s)(?=\S)")
 _NEWS_LABEL = re.compile(
     r"^(?:exclusive|breaking(?: news)?|watch|live(?: updates)?|updated?|video|photos?|in pictures|interview|"
-    r"fact check|just in|breakingviews|analysis|explainer|factbox|instant view|column)\s*(?::|\||–|—|-)\s*(?=[A-Z])",
+    r"fact check|just in|breakingviews|analysis|explainer|factbox|instant view|column|ap photos|ap video)"
+    r"\s*(?::|\||–|—|-)\s*(?=[A-Z])",
     re.I,
 )
 _WORDED = re.compile(r"[^\W_]")  # a letter or a digit: a line without one is a divider
@@ -108,6 +109,7 @@ _WORDED = re.compile(r"[^\W_]")  # a letter or a digit: a line without one is a 
 _DATELINE = re.compile(
     r"^(?P<place>[A-Z][A-Za-z'’.]+(?:[ -/][A-Z][A-Za-z'’.]+){0,2})"
     r"(?:,\s*[A-Z][a-z]{2,8}\.?\s+\d{1,2}|,\s*[A-Z]{2,8}(?=\s+[-–—]))?"  # `, Jan. 18`; IRNA's `Tehran, IRNA –`
+    r"(?:\s*\([A-Z][a-z]+(?: [A-Z][a-z]+)?\)(?=\s*\())?"  # AFP's country: `Torkham (Afghanistan) (AFP) –`
     r"\s*(?:\((?P<agency>[A-Za-z .&]{2,20})\))?\s*(?::|\s(?:--|[-–—]))\s+\S"
 )
 _NOT_A_DATELINE = frozenset(
@@ -156,7 +158,11 @@ _REPUBLISHED_FROM = re.compile(
 _INSTITUTION = re.compile(
     r"\b(forum|institute|center|centre|council|foundation|policy|think tank|studies|research)\b", re.I
 )
-_AGENCY_IN_DATELINE = re.compile(r"^[A-Z][\w'’ ./,-]{1,60}?\((?P<agency>[A-Za-z .&]{2,20})\)\s*(?:-|–|—|--|:)")
+# `KARACHI (APP) –`, AFP's `Torkham (Afghanistan) (AFP) –`
+_AGENCY_IN_DATELINE = re.compile(
+    r"^[A-Z][\w'’ ./,-]{1,60}?(?:\([A-Z][a-z]+(?: [A-Z][a-z]+)?\)\s*)?"
+    r"\((?P<agency>[A-Za-z .&]{2,20})\)\s*(?:-|–|—|--|:)"
+)
 
 
 def paragraphs(text: str) -> list[str]:
@@ -600,6 +606,14 @@ def _remove_by_rule(page: _Page) -> None:
             continue
         if rule is not None and rule.name == "disclaimer" and BIO_START.match(unit.lstrip("( ")):
             continue  # `About the author: A teaches ... The views expressed are her own.`: read below, as a note
+        if (
+            rule is not None
+            and rule.name == "source_credit"
+            and _CHART_SOURCE.match(unit)
+            and getattr(page.removed.get(index - 1), "rule", "") == "photo_caption"
+        ):
+            page.remove(index, "photo_caption", note="the source of the figure above")  # a table's, not the story's
+            continue
         if rule is not None and rule.name == "breadcrumb" and page.statement(index) is not None:
             continue  # Crisis Group's `Q&A / Africa 11 January 2024`: the type, the region and the date
         if rule is not None and rule.name == "copyright_line" and _PHOTO_COPYRIGHT.search(unit):
