@@ -134,7 +134,7 @@ BOILERPLATE_RULES: tuple[LineRule, ...] = (
         rf"^\(?if you want to contribute\b|^explore more on these topics$|^discover more from [A-Z].{{0,50}}$|"
         rf"\btake our survey\b|^(have a )?confidential tip\b|^contact us\s*:\s*\S|"
         rf"^(get|catch) (all )?(the )?.{{0,100}}\b(latest news|top headlines|breaking news|news updates|latest "
-        rf"[\w ]{{2,20}} updates)\b|^sign me up!?$|\bget in touch\.?$|"
+        rf"[\w ]{{2,20}} updates)\b|^sign me up!?$|\bget in touch\.?$|^listen to the latest episode\b|"
         rf"^for more [\w .'’&-]{{2,50}} (reporting|coverage|news|stories) on [\w .'’&-]{{2,40}},? (please )?visit:?$|"
         rf"^keep up to date with\b|^\(?catch all the\b|\blisten to our (latest )?podcasts?\b|\bsign up now!?$|"
         rf"^(?!.*\b(said|says|told)\b)(.{{0,60}}[.!?]\s+)?get\b[^.]{{0,100}}\b(newsletter|roundup|round-up|digest)\b|"
@@ -174,7 +174,7 @@ BOILERPLATE_RULES: tuple[LineRule, ...] = (
         r"(newest|oldest|best rated|worst rated|most popular)$|we welcome your (comments|feedback|letters) at \S+@\S+|"
         r"comments?\s*[-–—:]\s*please (log ?in|sign ?in)\b.*|.*\bbefore your comment can be posted\b.*|"
         r"please (log ?in|sign ?in) (in order )?to (comment|join the conversation)\b.*|"
-        r"commenting on this and other\b.*\bsubscription\.?|"
+        r"commenting on this and other\b.*\bsubscription\.?|have something to add to the story\?.*|"
         r"discussion about this (post|article|story)|[\d.,]+k? likes?\b.*\brestacks?\b.*|comments? restacks?)",
         40,
         ends_article=True,
@@ -392,7 +392,7 @@ BOILERPLATE_RULES: tuple[LineRule, ...] = (
         r"this (article|story) is read by an automated voice\b.*|this is read by an automated voice\b.*|"
         r"update\b.{0,40}?:\s*this (article|story) (was|has been) updated\b.*|.*\btranslations may contain "
         r"inaccuracies\b.*|for information media\. not an official record\.?|(skip past|after) newsletter promotion|"
-        r"listen to this (article|story)\s*[·|:-]\s*[\d:]+ min\b.*|"
+        r"listen to this (article|story)\s*[·|:-]?\s*[\d:]+ mins?\b.*|"
         r"(content[- ]type:\s*\w+\s+)?based on facts, either observed and verified\b.*|"
         r"(editor['’]?s note:\s*)?this is the (first|second|third|fourth|fifth|final|last) "
         r"(part |article |installment )?(of|in) (a|an|our) [\w -]{0,30}series\b.*|"

@@ -466,16 +466,22 @@ MAX_APPEAL_REACH = 4  # lines an appeal's block runs on either side of the line 
 MAX_APPEAL_SIGNATURE_WORDS = 6
 
 
-# The signature under an embedded post: `— EPD Punjab (@EPDPunjab) November 5, 2024`
+# The signature under an embedded post: `— EPD Punjab (@EPDPunjab) November 5, 2024`, Instagram's `A post shared
+# by Zoha Malik (@zohamalikmusic)`
 _POST_SIGNATURE = re.compile(
-    r"^[—–-]{1,2}\s*[^()]{1,80}\(@\w{1,30}\)\s+(?:[A-Z][a-z]{2,8}\.? \d{1,2},? \d{4}|\d{1,2} [A-Z][a-z]{2,8},? \d{4})$"
+    r"^[—–-]{1,2}\s*[^()]{1,80}\(@\w{1,30}\)\s+(?:[A-Z][a-z]{2,8}\.? \d{1,2},? \d{4}|\d{1,2} [A-Z][a-z]{2,8},? \d{4})$|"
+    r"^A post shared by [^()]{1,80}\(@[\w.]{1,30}\)$"
 )
+_POST_LABEL = re.compile(r"^view this post on (?:instagram|x|twitter|facebook|tiktok)$", re.I)
 MAX_POST_WORDS = 80
 
 
 def _take_embedded_posts(page: _Page) -> None:
     """A post embedded from a social network: its signature line, and the post's text right above it."""
     for index, unit in enumerate(page.units):
+        if _POST_LABEL.match(unit.strip()):
+            page.remove(index, "embedded_post")
+            continue
         if not _POST_SIGNATURE.match(unit.strip()):
             continue
         page.removed.pop(index, None)  # not a date line, whatever its date says
