@@ -1463,3 +1463,30 @@ def test_authors_named_by_their_links_and_a_type_label_in_the_author_field():
                        '<time class="entry-date updated" datetime="2024-11-20">20 November, 2024</time></div>'
                        + paragraphs(*ARTICLE))  # fmt: skip
     assert tagdiv.published.date == D(2024, 11, 20)
+
+
+def test_afps_dateline_with_its_country_credits_afp_on_another_site():
+    outlets = OutletIndex([Outlet("Agence France-Presse", ("AFP",), ("afp.com",), "FR", "agency"),
+                           Outlet("France 24", ("France24",), ("france24.com",), "FR", "broadcaster")])  # fmt: skip
+    text = "\n".join(["FRANCE 24", "", "Afghans deported from Pakistan face winter", "Issued on: 08/11/2023 - 09:41",
+                      "", "Torkham (Afghanistan) (AFP) – " + SECOND, THIRD, "© 2023 AFP"])  # fmt: skip
+    assert with_outlet(parse_text(text, outlets=outlets), outlets).byline == "AFP"
+
+
+def test_a_tables_source_line_and_an_instagram_embed_do_not_end_or_join_the_article():
+    table = html_page("<h1>Budget 2025-26: spending at a glance</h1><p>June 10, 2025</p>" + paragraphs(LEAD)
+                      + '<table><caption>Federal spending (Rs bn)</caption><tr><th>Head</th><th>BE 2025-26</th></tr>'
+                      "<tr><td>Interest payments</td><td>8,207</td></tr></table>"
+                      "<p><em>Source: Budget in Brief 2025-26, Finance Division</em></p>"
+                      + paragraphs(SECOND, THIRD))  # fmt: skip
+    assert table.body == "\n\n".join(ARTICLE)
+    embed = page("Border trade to expand", "By Asma Zaidi", "January 18, 2024", "", LEAD, "",
+                 "View this post on Instagram", "A post shared by Zoha Malik (@zohamalikmusic)", "", SECOND, "",
+                 THIRD)  # fmt: skip
+    assert embed.body == "\n\n".join(ARTICLE)
+
+
+def test_an_agencys_photo_label_comes_off_the_headline():
+    parsed = page("AP PHOTOS: Drums, dust and devotion at a Sufi festival", "By Asma Zaidi", "January 18, 2024", "",
+                  *ARTICLE)  # fmt: skip
+    assert parsed.title == "Drums, dust and devotion at a Sufi festival"
