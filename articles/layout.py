@@ -633,7 +633,7 @@ def _remove_by_rule(page: _Page) -> None:
             index > 0
             and page.removed.get(index - 1)
             and page.removed[index - 1].rule == "media_player"
-            and (_GALLERY_COUNTER.match(page.units[index - 1]) and len(unit.split()) <= 40)
+            and (_COUNTER.match(page.units[index - 1]) and len(unit.split()) <= 40)
         ):
             page.remove(index, "photo_caption")  # a gallery's caption, under its "2/6"
             continue
@@ -842,8 +842,7 @@ _PROMOTION = re.compile(
     r"(a|our) (pro|premium|digital) subscription|become a member)\b",
     re.I,
 )
-_GALLERY_COUNTER = re.compile(r"^\d+\s*/\s*\d+$")
-_COUNTER = re.compile(r"^\d+\s*(?:/|of)\s*\d+\s*\|?$")
+_COUNTER = re.compile(r"^\d+\s*(?:/|of)\s*\d+\s*\|?$")  # a gallery's `2/6`, the AP's `1 of 2 |`
 MAX_LIST_ITEMS = 15
 
 
