@@ -631,10 +631,11 @@ def is_scene_caption(line: str) -> bool:
     words = len(text.split())
     if not MIN_SCENE_CAPTION_WORDS <= words <= MAX_SCENE_CAPTION_WORDS or not text[:1].isupper():
         return False
+    dated = bool(_CAPTION_DATED.search(text))  # the cheap test first: most lines end with no day
+    if not dated and (words < 10 or not _CAPTION_DAY.search(text)):
+        return False
     if re.search(r"[“”\"]", text) or re.search(r"[.!?]\s+[A-Z]", text) or _OPENS_DATELINE.match(text):
         return False
     if _TELLS.search(text):
         return False
-    if _CAPTION_DATED.search(text):
-        return True
-    return words >= 10 and bool(_CAPTION_DAY.search(text) and _CAPTION_PLACE.search(text))
+    return dated or bool(_CAPTION_PLACE.search(text))

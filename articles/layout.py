@@ -479,6 +479,8 @@ MAX_POST_WORDS = 80
 def _take_embedded_posts(page: _Page) -> None:
     """A post embedded from a social network: its signature line, and the post's text right above it."""
     for index, unit in enumerate(page.units):
+        if "post" not in unit and "(@" not in unit and "Post" not in unit:
+            continue  # the cheap test first: this runs for every line of every page
         if _POST_LABEL.match(unit.strip()):
             page.remove(index, "embedded_post")
             continue
@@ -2248,8 +2250,10 @@ def _is_closing_note(page: _Page, unit: str) -> bool:
 def _organisation_box(page: _Page, index: int) -> bool:
     """An organisation's box under the article: its name on a line, then `The University of Copenhagen is the
     oldest university ...`. Neither is the article, nor an author's note."""
-    previous = max((i for i in range(index) if i not in page.removed), default=None)
-    if previous is None or len(page.units[index].split()) > MAX_BIO_WORDS:
+    if len(page.units[index].split()) > MAX_BIO_WORDS or not ORGANISATION.search(page.units[index]):
+        return False
+    previous = _kept_neighbour(page, index, -1)
+    if previous is None:
         return False
     name = page.units[previous].strip()
     if not ORGANISATION.search(name) or len(name.split()) > MAX_TAG_WORDS + 2:
