@@ -80,6 +80,9 @@ def surname_note(unit: str, byline: str) -> str | None:
     names = re.split(r",\s*|\s+(?:and|&)\s+", match["names"])
     if not all(name.casefold() in credited for name in names) or (match["verb"] == "are") != (len(names) > 1):
         return None
+    reported = match["verb"].startswith(("reported", "contributed", "covers"))
+    if not reported and not _NEWSROOM_ROLE.search(unit):
+        return None  # `Khan is a former cricketer ...`: a person of the story who shares a reporter's surname
     return "wire_credits" if match["verb"].startswith(("reported", "contributed")) else "author_bio"
 
 
@@ -118,7 +121,7 @@ def _bureau_or_kept(match: re.Match[str]) -> str:
     """`in Karachi` after a name goes; `in Tehran Friendly` (a headline's end) stays, and keeps the line from
     reading as a name."""
     place = match.group().split(None, 1)[1]
-    return "" if place in bureau_cities() else match.group()
+    return "" if place.title() in bureau_cities() else match.group()
 
 
 def is_name_like(unit: str) -> bool:

@@ -287,7 +287,7 @@ def visible_text(root: Any) -> VisibleText:
             or rule
         )
         # a button, or a modification date, is a line of its own, never glued to the text around it
-        block = tag in BLOCK_TAGS or tag in _CONTROL_TAGS or inner_rule == "date_line"
+        block = tag in BLOCK_TAGS or tag in _CONTROL_TAGS or (tag == "time" and inner_rule == "date_line")
         if block:
             flush(rule)
             if tag in CONTAINER_TAGS:
@@ -423,7 +423,7 @@ def _author_from_link(root: Any) -> str:
             beside = (
                 [other for other in parent.iter("a") if _author_slug(other) is not None] if parent is not None else []
             )
-            return ", ".join(_author_slug(other) or "" for other in beside or [link])
+            return ", ".join(dict.fromkeys(_author_slug(other) or "" for other in beside or [link]))  # an avatar too
     return ""
 
 

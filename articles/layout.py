@@ -479,7 +479,7 @@ MAX_POST_WORDS = 80
 def _take_embedded_posts(page: _Page) -> None:
     """A post embedded from a social network: its signature line, and the post's text right above it."""
     for index, unit in enumerate(page.units):
-        if "post" not in unit and "(@" not in unit and "Post" not in unit:
+        if "(@" not in unit and "post" not in unit.lower():
             continue  # the cheap test first: this runs for every line of every page
         if _POST_LABEL.match(unit.strip()):
             page.remove(index, "embedded_post")
@@ -568,7 +568,9 @@ _CHART = re.compile(
 )
 _CHART_SOURCE = re.compile(r"^sources?\s*:\s*\S.{0,80}$", re.I)
 # A figure's label, alone or before its title: `Figure 1`, `Chart: Car sales (units) — Source: PAMA`
-_FIGURE_LABEL = re.compile(r"^(?:figure|fig\.|chart|graph|exhibit)\s*\d*\s*(?:$|[:.—–-]\s*\S)", re.I)
+_FIGURE_LABEL = re.compile(
+    r"^(?:figure|fig\.|chart|graph|exhibit)(?:\s+\d+\w?\s*(?:$|[:.—–]\s*\S|\s-\s)|\s*:\s*\S)", re.I
+)
 MAX_FIGURE_TITLE_WORDS = 20
 
 
@@ -887,7 +889,7 @@ def _looks_like_link_title(unit: str) -> bool:
 
 
 # a photographer and their agency (`Farooq Naeem/AFP`), not an outlet's own slash (`RFE/RL, Inc.`)
-_PHOTO_COPYRIGHT = re.compile(r"\bvia getty\b|\bgetty images\b|(?-i:[a-z]/[A-Z])", re.I)
+_PHOTO_COPYRIGHT = re.compile(r"\bvia getty\b|\bgetty images\b|(?-i:[a-z]/[A-Z]|[A-Z]/[A-Z][a-z])", re.I)
 
 
 def _clues_in_furniture(page: _Page, index: int, rule: str) -> None:
@@ -2080,6 +2082,12 @@ _INTERVIEW = re.compile(
     r"\basked [^.]{2,80}? to (?:explain|answer|discuss|walk)\b|^(?:Q|Question)\s*\d*\s*[:.]",
     re.I,
 )
+# An explainer's question opens with its question word (`What is causing the smog?`); a writer's aside does not
+# (`So what went wrong?`, `But who will pay for it?`).
+_ASKS = re.compile(
+    r"^(?:what|why|how|who|whom|whose|where|when|which|is|are|was|were|do|does|did|can|could|will|would|should|has|have)\b",
+    re.I,
+)
 # A question put by someone named before it: `Q: Do you ...?`, `IRNA: Why ...?`, `Q1: What ...?`
 _PUT_QUESTION = re.compile(r"^[\w.&-]{1,20}\d*\s*:\s")
 
@@ -2107,10 +2115,14 @@ def _remove_subheadings(page: _Page, body: list[int]) -> None:
         if (
             len(unit.split()) <= (MAX_QUESTION_SUBHEADING_WORDS if question else MAX_SUBHEADING_WORDS)
             and not re.search(r"[.:;,!]$", unit.strip())
-            and (not question or is_title_case(unit) or not (interview or _PUT_QUESTION.match(unit)))
+            and (
+                not question
+                or is_title_case(unit)
+                or (_ASKS.match(unit) and not (interview or _PUT_QUESTION.match(unit)))
+            )
             and (first.isupper() or first in "‘'\"“")
             # `By the second week, half my plan was gone.`, `Here is what we know so far:`
-            and (is_prose(before) or ends_sentence(before) or before.rstrip().endswith(":"))
+            and (is_prose(before) or ends_sentence(before) or (before.rstrip().endswith(":") and first not in "‘'\"“"))
             and is_prose(after)
             and not _DATELINE.match(unit)
             and page.statement(index) is None

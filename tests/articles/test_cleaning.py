@@ -123,7 +123,6 @@ FURNITURE = {
     ],
     "disclaimer": [
         'This report is auto-generated from ANI news service. ThePrint holds no responsibility for its content.',
-        'Ayesha Qureshi receives funding from the Higher Education Commission of Pakistan.',
         '(The author is a Reuters Breakingviews columnist. The opinions expressed are his own.)',
         "Editor's note: Farhan Abbasi is an Islamabad-based researcher. The article reflects the author's opinions "
         "and not necessarily the views of CGTN.",
@@ -255,6 +254,10 @@ REAL_SENTENCES = [
     "Support for the ceasefire grew in Balochistan, a survey found.",
     "The authors of the report said they would appeal the ruling.",
     "This story was reported by our correspondent in Quetta, who visited the camp on Monday.",
+    "He said the views expressed are his own and not the ministry's.",
+    "Police have appealed for anyone with information to get in touch.",
+    "Support Grows For Ban On Plastic Bags",
+    "The World Health Organization receives funding from member states and private donors.",
 ]
 
 

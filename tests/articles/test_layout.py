@@ -583,6 +583,9 @@ def test_a_photo_caption_without_a_credit_is_a_scene_closed_by_its_day(caption):
         "“We are ready,” the minister said in Quetta on May 25, 2024.",
         "The two sides will meet again in Tehran on Monday.",
         "People who queue for tankers in March tend to remember it in May.",
+        "Pakistan beat New Zealand by 60 runs in the opening match in Karachi on Wednesday.",
+        "An earthquake struck northern Afghanistan on Tuesday, January 7, 2025.",
+        "The State Bank policy rate stood at 12pc in May 2025.",
     ],
 )
 def test_a_sentence_of_a_report_that_ends_with_a_day_is_no_caption(sentence):
@@ -1490,3 +1493,20 @@ def test_an_agencys_photo_label_comes_off_the_headline():
     parsed = page("AP PHOTOS: Drums, dust and devotion at a Sufi festival", "By Asma Zaidi", "January 18, 2024", "",
                   *ARTICLE)  # fmt: skip
     assert parsed.title == "Drums, dust and devotion at a Sufi festival"
+
+
+def test_sentences_shaped_like_the_new_furniture_stay_in_the_article():
+    aside = page("Border trade to expand", "By Asma Zaidi", "January 18, 2024", "", LEAD, "So what went wrong?",
+                 SECOND, "Chart-topping singer Atif Aslam performed in Lahore on Friday for a packed stadium.",
+                 THIRD)  # fmt: skip
+    assert "So what went wrong?" in aside.body.split("\n\n")
+    assert "Chart-topping singer" in aside.body
+    namesake = page("Border trade to expand", "By Sana Khan", "January 18, 2024", "", *ARTICLE,
+                    "Khan is a former cricketer who led Pakistan to the 1992 World Cup.")  # fmt: skip
+    assert namesake.body.endswith("1992 World Cup.")
+    quoted = page("Border trade to expand", "By Asma Zaidi", "January 18, 2024", "", LEAD,
+                  "He told reporters:", "“We will not back down”", SECOND, THIRD)  # fmt: skip
+    assert "“We will not back down”" in quoted.body
+    photo = page("Border trade to expand", "By Asma Zaidi", "January 18, 2024", "", LEAD,
+                 "© AFP/Aamir QURESHI", SECOND, THIRD)  # fmt: skip
+    assert "photo_caption" in {removal.rule for removal in photo.removals if removal.text.startswith("©")}
