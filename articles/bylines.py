@@ -80,10 +80,10 @@ def surname_note(unit: str, byline: str) -> str | None:
     names = re.split(r",\s*|\s+(?:and|&)\s+", match["names"])
     if not all(name.casefold() in credited for name in names) or (match["verb"] == "are") != (len(names) > 1):
         return None
-    reported = match["verb"].startswith(("reported", "contributed", "covers"))
-    if not reported and not _NEWSROOM_ROLE.search(unit):
+    filed = match["verb"].startswith(("reported", "contributed"))
+    if not filed and match["verb"] != "covers" and not _NEWSROOM_ROLE.search(unit):
         return None  # `Khan is a former cricketer ...`: a person of the story who shares a reporter's surname
-    return "wire_credits" if match["verb"].startswith(("reported", "contributed")) else "author_bio"
+    return "wire_credits" if filed else "author_bio"
 
 
 # "This piece was co-written with Yousif Adam, an economist ...": one more writer, named under the piece.

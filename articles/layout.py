@@ -574,21 +574,17 @@ _FIGURE_LABEL = re.compile(
 MAX_FIGURE_TITLE_WORDS = 20
 
 
-def _take_the_figures_lines(page: _Page, index: int) -> None:
-    """Under a figure's label, its title (a short line that ends no sentence) and the source printed under it."""
-    following = index + 1
+def _take_the_figures_title(page: _Page, index: int) -> None:
+    """Under a figure's label, its title: a short line that ends no sentence, with the figure's source under it
+    (which _remove_by_rule takes as the figure's, since a caption stands above it)."""
+    title = index + 1
     if (
-        following < len(page.units)
-        and len(page.units[following].split()) <= MAX_FIGURE_TITLE_WORDS
-        and not ends_sentence(page.units[following])
-        and following + 1 < len(page.units)
-        and _CHART_SOURCE.match(page.units[following + 1])
+        title + 1 < len(page.units)
+        and len(page.units[title].split()) <= MAX_FIGURE_TITLE_WORDS
+        and not ends_sentence(page.units[title])
+        and _CHART_SOURCE.match(page.units[title + 1])
     ):
-        page.remove(following, "photo_caption", note="the chart's title")
-        following += 1
-    if following < len(page.units) and _CHART_SOURCE.match(page.units[following]):
-        page.removed.pop(following, None)  # not the story's source
-        page.remove(following, "photo_caption", note="the chart's source")
+        page.remove(title, "photo_caption", note="the chart's title")
 
 
 def _remove_by_rule(page: _Page) -> None:
@@ -643,7 +639,7 @@ def _remove_by_rule(page: _Page) -> None:
             continue
         if (_CHART.match(unit) or _FIGURE_LABEL.match(unit)) and len(unit.split()) <= 60:
             page.remove(index, "photo_caption", note="a chart")  # the FT: `Line chart of ... showing ...`
-            _take_the_figures_lines(page, index)
+            _take_the_figures_title(page, index)
             continue
         if LABELLED_CAPTION.match(unit) and len(unit.split()) <= 60:
             page.remove(index, "photo_caption")
@@ -2256,7 +2252,14 @@ def _is_closing_note(page: _Page, unit: str) -> bool:
     """A credit or an author's note, as _read_credit_or_bio reads them."""
     if WIRE_CREDITS.match(unit) or surname_note(unit, page.fields.get("byline", "")):
         return True
-    return bool(BIO_START.match(unit.lstrip("( ")) and BIO_WORDS.search(unit) and len(unit.split()) <= MAX_BIO_WORDS)
+    return _authors_note(unit) is not None
+
+
+def _authors_note(unit: str) -> re.Match[str] | None:
+    """An author's note (`Asad Ali is an Islamabad based expert ...`, `(The author is ...)`): its opening, which
+    names the author."""
+    bio = BIO_START.match(unit.lstrip("( "))
+    return bio if bio and BIO_WORDS.search(unit) and len(unit.split()) <= MAX_BIO_WORDS else None
 
 
 def _organisation_box(page: _Page, index: int) -> bool:
@@ -2290,8 +2293,8 @@ def _read_credit_or_bio(page: _Page, index: int) -> bool:
         return True
     if _organisation_box(page, index):
         return True
-    bio = BIO_START.match(unit.lstrip("( "))  # `(The author is ...)`
-    if not (bio and BIO_WORDS.search(unit) and len(unit.split()) <= MAX_BIO_WORDS):
+    bio = _authors_note(unit)
+    if bio is None:
         return False
     if page.outlets.named(bio["name"]) is not None:
         page.remove(index, "page_footer", note="the outlet describing itself")  # `The Associated Press is ...`
