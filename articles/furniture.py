@@ -83,7 +83,9 @@ BOILERPLATE_RULES: tuple[LineRule, ...] = (
         "cookie_notice",
         "Cookie and consent banners: a short line about cookies and their use or consent",
         r"\bcookies?\b.*\b(use|using|consent|accept|agree|website|site|browsing|experience|policy|settings)\b"
-        r"|\b(consent|accept|agree)\b.*\bcookies?\b",
+        r"|\b(consent|accept|agree)\b.*\bcookies?\b"
+        r"|^we and our (\d+ )?(partners|vendors) (process|store|use)\b.*\b(data to provide|on a device|identifiers|"
+        r"personali[sz]ed (ads|advertising))\b",
         60,
     ),
     _rule(

@@ -182,6 +182,15 @@ def _class_rule(classes: str) -> str:
     return next((rule for pattern, rule in FURNITURE_CLASSES if pattern.search(classes)), "")
 
 
+_CONSENT_BANNER = re.compile(r"cookie|consent|onetrust|gdpr|didomi|cookiebot|(?:^|[-_\s])(?:qc-)?cmp(?:$|[-_\s])", re.I)
+
+
+def _consent_rule(element: Any) -> str:
+    """A consent manager's banner, named so in its class or id (`onetrust-banner-sdk`), whatever its words."""
+    names = f"{element.get('class') or ''} {element.get('id') or ''}"
+    return "cookie_notice" if _CONSENT_BANNER.search(names) else ""
+
+
 MAX_FURNITURE_WORDS = 80  # a class name says "share" or "related": believed of a short element only
 
 
@@ -278,7 +287,7 @@ def visible_text(root: Any) -> VisibleText:
             or ("date_line" if tag == "time" and dated_twice and _is_modification_time(element) else "")
             or ("photo_caption" if tag == "table" and _is_data_table(element) else "")
             or (
-                _class_rule(element.get("class") or "")
+                _class_rule(element.get("class") or "") or _consent_rule(element)
                 if _holds_no_prose(element) and not _behind_the_wall(element)
                 else ""
             )

@@ -11,6 +11,8 @@ FURNITURE = {
         "of the website.",
         "This site uses cookies to improve your browsing experience.",
         "By continuing you agree to our use of cookies.",
+        "We and our partners process data to provide: Use precise geolocation data. Store and/or access information "
+        "on a device. Personalised advertising and content.",
     ],
     "consent_control": ["Information and Settings", "Accept all", "Reject all", "Cookie settings", "Yes, I agree"],
     "share_prompt": [
@@ -208,6 +210,7 @@ REAL_SENTENCES = [
     "when asked about the leaked documents and the contracts signed with foreign firms last year.",
     "Comments by the foreign minister drew a sharp response from Tehran on Monday.",
     "Print and broadcast journalists were barred from the session.",
+    "We and our partners in the provincial government process the data of every registered voter, the minister said.",
     "Copyright disputes between the two state broadcasters were settled out of court.",
     "Leave was cancelled for all border guards in Sistan-Baluchestan.",
     "Home Minister Mohsin Naqvi visited the border crossing at Taftan.",

@@ -269,6 +269,21 @@ def test_a_byline_in_an_element_whose_class_also_says_share_is_still_the_byline(
     assert parsed.body == "\n\n".join(ARTICLE)
 
 
+def test_a_consent_banner_named_so_only_in_its_id_is_furniture_and_the_article_starts_after_it():
+    from articles.html_pages import parse_html
+
+    html = (
+        '<html><body><div id="onetrust-banner-sdk" class="otFlat"><p id="onetrust-policy-text">Your choices matter. '
+        "Precise location, device scanning and measurement help us improve what you see here.</p>"
+        "<button>Accept all</button></div><h1>Border trade to expand</h1><p>By Asma Zaidi</p>"
+        + "".join(f"<p>{line}</p>" for line in ARTICLE)
+        + "</body></html>"
+    )
+    parsed = parse_html(html, what="HTML")
+    assert parsed.body == "\n\n".join(ARTICLE)
+    assert removed(parsed, "cookie_notice")[0].startswith("Your choices matter.")
+
+
 @pytest.mark.parametrize(
     ("line", "published", "time"),
     [
