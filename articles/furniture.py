@@ -397,19 +397,26 @@ BOILERPLATE_RULES: tuple[LineRule, ...] = (
         r"inaccuracies\b.*|for information media\. not an official record\.?|(skip past|after) newsletter promotion|"
         r"listen to this (article|story)\s*[·|:-]?\s*[\d:]+ mins?\b.*|"
         r"(content[- ]type:\s*\w+\s+)?based on facts, either observed and verified\b.*|"
-        r"(editor['’]?s note:\s*)?this is the (first|second|third|fourth|fifth|final|last) "
-        r"(part |article |installment )?(of|in) (a|an|our) [\w -]{0,30}series\b.*|"
+        r"news id\s*:?\s*\d+|readers?['’]?s? poll|(yes|no)\d+(yes|no)\d+)$",
+        25,
+    ),
+    _rule(
+        "piece_note",
+        "Notes on the piece, above the article as often as below it: its series, its editing or translation, an "
+        "earlier version, changed names, who supported the reporting",
+        r"^(editor['’]?s note:\s*)?((editor['’]?s note:\s*this is the (first|second|third|fourth|fifth|final|last) (\w+ )?|"
+        r"this is the (first|second|third|fourth|fifth|final|last) (part|article|installment|instalment|piece|essay|"
+        r"story|episode) )(of|in) (a|an|our) [\w -]{0,30}series\b.*|"
         r"this (interview|conversation|transcript|q&a) has been (lightly )?(edited|condensed)\b.*|"
         r"this (article|analysis|piece|story|post|report|essay) was (originally )?(written|published) in \w+ and "
         r"translated\b.*|"
         r"an earlier version of (this|these) (article|piece|essay|remarks|paper|talk|speech)\b.*|"
-        r"(some )?names (in this (piece|article|story|report) )?have been changed\b.*|news id\s*:?\s*\d+|"
+        r"(some )?names (in this (piece|article|story|report) )?have been changed\b.*|"
         r"this (story|article|report|investigation) was (reported|produced|supported) with (the )?support of\b.*|"
-        r"readers?['’]?s? poll|(yes|no)\d+(yes|no)\d+|"
         r"this (article|story|piece|post) is part of (the|a|an|our) ([\w.'’&-]+ ){0,5}"
         r"(series|project|package)\b.*|"
-        r"translat(ed|ion) (from \w+ )?by [A-Z][\w.'’ -]{2,40}\.?)$",  # above the article as often as below it
-        25,
+        r"translat(ed|ion) (from \w+ )?by [A-Z][\w.'’ -]{2,40}\.?)$",
+        60,
     ),
     _rule(
         "breadcrumb",

@@ -179,15 +179,21 @@ FURNITURE = {
         "A .gov website belongs to an official government organization in the United States.",
     ],
     "age_notice": ["This was published 1 year ago", "This article is more than 2 years old"],
-    "page_notice": [
+    "piece_note": [
         'Editor’s Note: This is the second article in a series on how the U.S. Army is adapting.',
+        "Editor’s Note: This is the second article in a series on how the U.S. Army is adapting to the lessons of "
+        "the war in Ukraine. The first installment examined counter-drone training at the combat training centers.",
         'This interview has been edited for length and clarity.',
         'This analysis was originally written in Persian and translated into English by the desk.',
         'An earlier version of these remarks was delivered at a panel on fiscal federalism.',
         'Some names in this piece have been changed at the request of the people I spoke to.',
+        'This story was reported with the support of the Earth Journalism Network.',
+        "This article is part of the series — Disaster Risk Reduction in South Asia",
+        "This article is part of an EAF special feature series on 2024 in review and the year ahead.",
+    ],
+    "page_notice": [
         'News ID: 512384',
         "Reader's Poll",
-        'This story was reported with the support of the Earth Journalism Network.',
         "Purchase Licensing Rights, opens new tab", "Why you can trust Sky News", "Listen In English",
         "License this article", "For subscribers", "Do you like the content of this article?",
         "How does this make you feel?", "Open this photo in gallery:",
@@ -197,8 +203,6 @@ FURNITURE = {
         "Update 10/14/24, 9:40 a.m. ET: This article was updated with additional information.",
         "Newsweek AI is in beta. Translations may contain inaccuracies—please refer to the original content.",
         "For information media. Not an official record.", "after newsletter promotion",
-        "This article is part of the series — Disaster Risk Reduction in South Asia",
-        "This article is part of an EAF special feature series on 2024 in review and the year ahead.",
     ],
 }  # fmt: skip
 
@@ -210,6 +214,7 @@ REAL_SENTENCES = [
     "when asked about the leaked documents and the contracts signed with foreign firms last year.",
     "Comments by the foreign minister drew a sharp response from Tehran on Monday.",
     "Print and broadcast journalists were barred from the session.",
+    "This is the second in a series of attacks on polio teams in the district this month, police said.",
     "We and our partners in the provincial government process the data of every registered voter, the minister said.",
     "Copyright disputes between the two state broadcasters were settled out of court.",
     "Leave was cancelled for all border guards in Sistan-Baluchestan.",
