@@ -83,7 +83,8 @@ def parse_html(
     site_clues = _site_clues(markup)
     try:
         parsed = read_page(visible.lines, visible.block_starts, known_title=markup.title, outlets=outlets,
-                           extra_dates=extra_dates, furniture=visible.furniture, site_clues=site_clues)  # fmt: skip
+                           extra_dates=extra_dates, furniture=visible.furniture, site_clues=site_clues,
+                           paragraphs=visible.paragraphs)  # fmt: skip
     except ParseError:
         parsed = _extracted(html, markup, what=what, outlets=outlets, extra_dates=extra_dates)
     if standfirst:
@@ -246,6 +247,15 @@ class VisibleText:
     lines: list[str] = dataclasses.field(default_factory=list)
     block_starts: set[int] = dataclasses.field(default_factory=set)
     furniture: dict[int, str] = dataclasses.field(default_factory=dict)
+    paragraphs: set[int] = dataclasses.field(default_factory=set)  # lines that are a whole `<p>`, not set in bold
+
+
+def _a_plain_paragraph(element: Any, line: str) -> bool:
+    """A `<p>` read whole as one line, not set in bold as a subheading (`<p><strong>Why now?</strong></p>`)."""
+    if line != " ".join(element.text_content().split()):
+        return False
+    bold = [child for child in element if child.tag in ("strong", "b", "h2", "h3", "h4")]
+    return not (len(bold) == 1 and " ".join(bold[0].text_content().split()) == line)
 
 
 def visible_text(root: Any) -> VisibleText:
@@ -309,7 +319,10 @@ def visible_text(root: Any) -> VisibleText:
         for child in element:
             walk(child, inner_rule)
         if block:
+            line = len(found.lines)
             flush(inner_rule)
+            if tag == "p" and len(found.lines) > line and _a_plain_paragraph(element, found.lines[line]):
+                found.paragraphs.add(line)
             if tag in CONTAINER_TAGS:
                 state["opens"] = True
         if element.tail:

@@ -275,6 +275,7 @@ class _Page:
     month_first: bool = False
     order_from_page: bool = False
     block_starts: set[int] = field(default_factory=set)
+    paragraphs: set[int] = field(default_factory=set)  # lines the markup sets as paragraphs of text
     byline_strength: int = 99
     statements: dict[int, DateStatement | None] = field(default_factory=dict)  # memo of statement()
     header_lines: dict[int, bool] = field(default_factory=dict)  # memo of _is_header_line
@@ -323,13 +324,15 @@ def read_page(
     extra_dates: Sequence[tuple[float, DateStatement]] = (),
     furniture: dict[int, str] | None = None,
     site_clues: Sequence[OutletClue] = (),
+    paragraphs: set[int] | None = None,
 ) -> ParsedArticle:
     """Read a page given as its lines (`units`), which of them open a block, and the lines its markup
     already says are furniture (`furniture`: index -> rule, for an HTML page's captions and menus).
-    `site_clues` name the site from its markup: an agency credited under the story is not the site."""
+    `site_clues` name the site from its markup: an agency credited under the story is not the site.
+    `paragraphs` are the lines the markup sets as paragraphs of text (an HTML `<p>`, not a heading)."""
     if not units:
         raise ParseError("no text, only white space")
-    page = _Page(units, outlets, block_starts=block_starts)
+    page = _Page(units, outlets, block_starts=block_starts, paragraphs=paragraphs or set())
     for index, rule in (furniture or {}).items():
         page.remove(index, rule)
     page.published.extend(extra_dates)
@@ -2084,6 +2087,8 @@ _ASKS = re.compile(
     r"^(?:what|why|how|who|whom|whose|where|when|which|is|are|was|were|do|does|did|can|could|will|would|should|has|have)\b",
     re.I,
 )
+# A writer's question to the reader, turned with an aside: `What, then, would work?`, `Why, after all, ...?`
+_ASIDE = re.compile(r"^\w+,\s*(?:then|though|however|after all|in (?:short|other words)|of course|again|in turn),", re.I)
 # A question put by someone named before it: `Q: Do you ...?`, `IRNA: Why ...?`, `Q1: What ...?`
 _PUT_QUESTION = re.compile(r"^[\w.&-]{1,20}\d*\s*:\s")
 
@@ -2103,6 +2108,8 @@ def _remove_subheadings(page: _Page, body: list[int]) -> None:
         before, after = page.units[body[position - 1]], page.units[body[position + 1]]
         first = unit.strip()[:1]
         question = unit.strip().endswith("?")
+        if question and (index in page.paragraphs or _ASIDE.match(unit)) and not is_title_case(unit):
+            continue  # a paragraph of its own in the markup, or an aside: the writer asks the reader
         if question and not is_title_case(unit) and interview is None:
             interview = _is_interview(page)
         if _DASHED_SUBHEADING.match(unit) and is_prose(before) and is_prose(after):

@@ -559,6 +559,25 @@ def test_an_explainers_questions_are_its_subheadings_unless_the_page_is_an_inter
     assert "Q: Is there still room for a compromise?" in labelled.body.split("\n\n")
 
 
+def test_a_writers_question_to_the_reader_is_text_when_turned_with_an_aside_or_set_as_a_paragraph():
+    aside = page("Border trade to expand", "By Asma Zaidi", "January 18, 2024", "", LEAD,
+                 "What, then, would work?", SECOND, "What is causing the smog?", THIRD)  # fmt: skip
+    assert "What, then, would work?" in aside.body.split("\n\n")
+    assert removed(aside, "subheading") == ["What is causing the smog?"]
+
+    from articles.html_pages import parse_html
+
+    html = (
+        "<html><body><h1>Border trade to expand</h1><p>By Asma Zaidi</p><p>January 18, 2024</p>"
+        f"<p>{LEAD}</p><p>Will the traders actually come?</p><p>{SECOND}</p><h2>What is causing the smog?</h2>"
+        f"<p>{THIRD}</p><p><strong>Who pays for the floods?</strong></p><p>{LEAD.removeprefix('ISLAMABAD: ')}</p>"
+        "</body></html>"
+    )
+    parsed = parse_html(html, what="HTML")
+    assert "Will the traders actually come?" in parsed.body.split("\n\n")  # a paragraph of the text
+    assert removed(parsed, "subheading") == ["What is causing the smog?", "Who pays for the floods?"]
+
+
 def test_an_agencys_notes_on_its_reporters_by_surname_and_a_divider_close_its_story():
     parsed = wire_page("Border trade to expand", "By KAVEH ROSTAMI and JULIA MERRIN", "January 18, 2024", "",
                        *ARTICLE, "___", "Merrin reported from Dubai, United Arab Emirates.", "KAVEH ROSTAMI",
