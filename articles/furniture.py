@@ -58,6 +58,7 @@ _SOCIAL = (
     r"facebook|twitter|x|whatsapp|telegram|linkedin|pinterest|reddit|email|e-mail|messenger|viber|threads|instagram|"
     r"youtube|tiktok|flipboard|bluesky|mastodon|google news|sms"
 )
+_NTH = r"(first|second|third|fourth|fifth|final|last)"
 _PLATFORMS = r"facebook|twitter|x|instagram|youtube|tiktok|linkedin|threads|google news|bluesky|whatsapp|telegram"
 
 BOILERPLATE_RULES: tuple[LineRule, ...] = (
@@ -404,9 +405,9 @@ BOILERPLATE_RULES: tuple[LineRule, ...] = (
         "piece_note",
         "Notes on the piece, above the article as often as below it: its series, its editing or translation, an "
         "earlier version, changed names, who supported the reporting",
-        r"^(editor['’]?s note:\s*)?((editor['’]?s note:\s*this is the (first|second|third|fourth|fifth|final|last) (\w+ )?|"
-        r"this is the (first|second|third|fourth|fifth|final|last) (part|article|installment|instalment|piece|essay|"
-        r"story|episode) )(of|in) (a|an|our) [\w -]{0,30}series\b.*|"
+        rf"^(editor['’]?s note:\s*)?((editor['’]?s note:\s*this is the {_NTH} (\w+ )?|"
+        rf"this is the {_NTH} (part|article|installment|instalment|piece|essay|story|episode) )"
+        r"(of|in) (a|an|our) [\w -]{0,30}series\b.*|"
         r"this (interview|conversation|transcript|q&a) has been (lightly )?(edited|condensed)\b.*|"
         r"this (article|analysis|piece|story|post|report|essay) was (originally )?(written|published) in \w+ and "
         r"translated\b.*|"

@@ -2088,7 +2088,9 @@ _ASKS = re.compile(
     re.I,
 )
 # A writer's question to the reader, turned with an aside: `What, then, would work?`, `Why, after all, ...?`
-_ASIDE = re.compile(r"^\w+,\s*(?:then|though|however|after all|in (?:short|other words)|of course|again|in turn),", re.I)
+_ASIDE = re.compile(
+    r"^\w+,\s*(?:then|though|however|after all|in (?:short|other words)|of course|again|in turn),", re.I
+)
 # A question put by someone named before it: `Q: Do you ...?`, `IRNA: Why ...?`, `Q1: What ...?`
 _PUT_QUESTION = re.compile(r"^[\w.&-]{1,20}\d*\s*:\s")
 
