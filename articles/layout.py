@@ -86,7 +86,7 @@ MAX_HEADLINE_WORDS = 40
 
 _TYPE_LABELS = [
     (re.compile(r"\s*[-–—|:]\s*(op-?ed|opinion|comment|column|editorial|blog)\s*$", re.I), "opinion"),
-    (re.compile(r"^\s*(op-?ed|opinion|comment|column|editorial)\s*[:|–—-]\s*", re.I), "opinion"),
+    (re.compile(r"^\s*(op-?ed|opinion|comment|column|editorial|commentary)\s*[:|–—-]\s*", re.I), "opinion"),
     (re.compile(r"\s*[-–—|:]\s*(analysis|explainer|long read)\s*$", re.I), "analysis"),
     (re.compile(r"^\s*(analysis|explainer|news analysis)\s*[:|–—-]\s*", re.I), "analysis"),
 ]
@@ -100,7 +100,8 @@ _TITLE_OUTLET_SUFFIX = re.compile(r"\s+(?:\||–|—|-)\s+(?P<outlet>[^|–—]{
 _TITLE_OUTLET_PREFIX = re.compile(r"^(?P<outlet>[^|:–—]{2,40}?)\s*(?:\s[|–—-]\s|:\s)(?=\S)")
 _NEWS_LABEL = re.compile(
     r"^(?:exclusive|breaking(?: news)?|watch|live(?: updates)?|updated?|video|photos?|in pictures|interview|"
-    r"fact check|just in|breakingviews|analysis|explainer|factbox|instant view|column|ap photos|ap video)"
+    r"fact check|just in|breakingviews|analysis|explainer|factbox|instant view|column|ap photos|ap video|feature|"
+    r"(?:news )?focus|spotlight|round-?up|wrap-?up|backgrounder|insight|profile|newsmaker|commentary)"
     r"\s*(?::|\||–|—|-)\s*(?=[A-Z])",
     re.I,
 )

@@ -1523,10 +1523,12 @@ def test_a_tables_source_line_and_an_instagram_embed_do_not_end_or_join_the_arti
     assert embed.body == "\n\n".join(ARTICLE)
 
 
-def test_an_agencys_photo_label_comes_off_the_headline():
-    parsed = page("AP PHOTOS: Drums, dust and devotion at a Sufi festival", "By Asma Zaidi", "January 18, 2024", "",
+@pytest.mark.parametrize("label", ["AP PHOTOS:", "FOCUS:", "Feature:", "Spotlight:", "Roundup:", "Commentary:"])
+def test_an_agencys_label_comes_off_the_headline(label):
+    parsed = page(f"{label} Drums, dust and devotion at a Sufi festival", "By Asma Zaidi", "January 18, 2024", "",
                   *ARTICLE)  # fmt: skip
     assert parsed.title == "Drums, dust and devotion at a Sufi festival"
+    assert parsed.article_type == ("opinion" if label == "Commentary:" else "news")
 
 
 def test_sentences_shaped_like_the_new_furniture_stay_in_the_article():
