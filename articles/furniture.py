@@ -374,8 +374,8 @@ BOILERPLATE_RULES: tuple[LineRule, ...] = (
     _rule(
         "advertisement",
         "Advertisement labels and sponsored-content markers, wherever they stand",
-        r"^(advertisement|advertisements|advertising|sponsored( content)?|ad|ads by \w+|story continues below "
-        r"(this )?(advertisement|ad)|continue reading below|scroll to continue( with content)?)[\s:.]*$",
+        r"^(advertisement|advertisements|advertising|sponsored( content)?|ad|ads by \w+|story continues( below "
+        r"(this )?(advertisement|ad))?|continue reading below|scroll to continue( with content)?)[\s:.]*$",
         8,
     ),
     _rule(
@@ -568,6 +568,8 @@ CAPTION_CREDITS = (
         r"(?: [A-Z][\w.&'’-]+){0,4})\)\.?$"
     ),
     re.compile(r"^(?P<credit>FILE)\s+[-–—]\s+[A-Z]"),  # the AP's archive photo: `FILE - Soldiers parade ...`
+    # AFP's photographer, surname in capitals, as its clients print it: `... twelve months (Jonas ERLACH)`
+    re.compile(r"\((?P<credit>[A-Z][\w'’-]+(?: [A-Z][\w'’-]+)? [A-ZÀ-ÖØ-Þ][A-ZÀ-ÖØ-Þ'’-]+(?: [A-ZÀ-ÖØ-Þ]{2,})?)\)\.?$"),
     re.compile(r"[-–—|]\s*(?:photo|image|picture)\s*(?:by|:|/)\s*(?P<credit>[^.]{2,60})\.?$", re.I),
     re.compile(rf"\s[-–—/]\s*(?P<credit>(?:{_AGENCIES}|The News|Dawn|Express|Radio Pakistan)[\w ./]*)$"),
     re.compile(

@@ -664,6 +664,7 @@ def _remove_by_rule(page: _Page) -> None:
                 and above not in page.removed
                 and len(page.units[above].split()) <= 40
                 and ends_sentence(page.units[above])
+                and not page.units[above].rstrip().endswith("?")  # a photo is described, not asked about
                 and not (is_prose(page.units[above]) and _caption_below(page, index))
             )
             if caption_above:

@@ -169,7 +169,9 @@ FURNITURE = {
     ],
     "breadcrumb": ["Home / Economy / News", "World › Asia › Pakistan", "News > Balochistan"],
     "timestamp": ["14:05 GMT", "10:32 am"],
-    "advertisement": ["Advertisement", "ADVERTISEMENT", "Sponsored content", "Story continues below advertisement"],
+    "advertisement": [
+        "Advertisement", "ADVERTISEMENT", "Sponsored content", "Story continues below advertisement", "Story continues",
+    ],
     "site_chrome": [
         "Exit mobile version", "Skip to content", "Back to top", "Sign In", "About us", "Skip to sections navigation",
         "Skip to footer",
@@ -342,6 +344,7 @@ def test_a_closing_paragraph_with_new_facts_is_kept():
          "Genaro Molina / Los Angeles Times"),
         ("FILE - Soldiers from Burkina Faso, Mali and Niger parade during a ceremony in Niamey, Niger, Sept. 16, 2024.",
          "FILE"),
+        ("Gold has gained more than 40 percent over the past twelve months (Jonas ERLACH)", "Jonas ERLACH"),
     ],
 )  # fmt: skip
 def test_captions_are_known_by_credits_without_the_word_photo_and_glued_to_the_caption(caption, credit):
@@ -355,6 +358,7 @@ def test_captions_are_known_by_credits_without_the_word_photo_and_glued_to_the_c
     [
         "Trade through the crossing doubled, the ministry said on Monday. (Reuters)",
         "The committee will meet again in February, officials said.",
+        "The accord was signed by the two governments (and ratified by NATO)",
     ],
 )
 def test_a_paragraph_ending_with_an_agency_credit_is_no_caption(sentence):

@@ -1523,6 +1523,16 @@ def test_a_tables_source_line_and_an_instagram_embed_do_not_end_or_join_the_arti
     assert embed.body == "\n\n".join(ARTICLE)
 
 
+def test_a_headline_asking_a_question_above_its_agency_is_no_photo_caption():
+    parsed = page("Gold at record highs: what is driving the rally?", "AFP", "Clément MARÉCHAL",
+                  "Sun, February 16, 2025 at 3:12 AM GMT+1", "",
+                  "Gold has gained more than 40 percent over the past twelve months (Jonas ERLACH)", "",
+                  *ARTICLE)  # fmt: skip
+    assert (parsed.title, parsed.byline) == ("Gold at record highs: what is driving the rally?", "Clément MARÉCHAL")
+    assert parsed.body == "\n\n".join(ARTICLE)
+    assert removed(parsed, "photo_caption")[0].endswith("(Jonas ERLACH)")
+
+
 @pytest.mark.parametrize("label", ["AP PHOTOS:", "FOCUS:", "Feature:", "Spotlight:", "Roundup:", "Commentary:"])
 def test_an_agencys_label_comes_off_the_headline(label):
     parsed = page(f"{label} Drums, dust and devotion at a Sufi festival", "By Asma Zaidi", "January 18, 2024", "",
