@@ -867,6 +867,10 @@ def _take_link_lists(page: _Page, start: int) -> None:
         rule = RULES_BY_NAME.get(removal.rule) if removal else None
         if rule is None or not rule.takes_list or _carries_its_link(page.units[index]):
             continue
+        if index < start and _topics_under_the_date(page, index, start) and rule.name == "tag_list":
+            for item in range(index + 1, start):
+                page.remove(item, rule.name)
+            continue
         if index < start and not (rule.name == "tag_list" and page.units[index].rstrip().endswith(":")):
             continue  # above the body only a labelled list of topics (CFR's `More on:` under the date)
         for position, item in enumerate(range(index + 1, min(index + 1 + MAX_LIST_ITEMS, len(page.units)))):
@@ -877,6 +881,19 @@ def _take_link_lists(page: _Page, start: int) -> None:
             if not (is_list_item(unit) or _looks_like_link_title(unit)) or header_line:
                 break  # a sentence, or a byline or date line (NPR's authors under its series' name)
             page.remove(item, rule.name)
+
+
+def _topics_under_the_date(page: _Page, index: int, start: int) -> bool:
+    """Carnegie's `Programs / Regions / Topics` lists between the date and the article: a bare label below a
+    date line, and only short names from it to the body."""
+    return (
+        start - index <= MAX_LIST_ITEMS * 2
+        and any(page.statement(above) is not None for above in range(max(0, index - 6), index))
+        and all(
+            item in page.removed or (len(page.units[item].split()) <= 4 and _looks_like_link_title(page.units[item]))
+            for item in range(index + 1, start)
+        )
+    )
 
 
 def _is_long_prose_with_credit(unit: str) -> bool:

@@ -1523,6 +1523,15 @@ def test_a_tables_source_line_and_an_instagram_embed_do_not_end_or_join_the_arti
     assert embed.body == "\n\n".join(ARTICLE)
 
 
+def test_lists_of_programs_regions_and_topics_between_the_date_and_the_article_are_tags():
+    parsed = page("Commentary", "Border Trade Is Set to Expand", "Asma Zaidi, Omar Khan", "Published on January 18, 2024",
+                  "", "Programs", "South Asia Program", "Regions", "Pakistan", "Topics", "Trade", "Climate Change", "",
+                  *ARTICLE)  # fmt: skip
+    assert (parsed.title, parsed.byline) == ("Border Trade Is Set to Expand", "Asma Zaidi and Omar Khan")
+    assert removed(parsed, "tag_list")[-2:] == ["Trade", "Climate Change"]
+    assert parsed.body == "\n\n".join(ARTICLE)
+
+
 def test_a_headline_asking_a_question_above_its_agency_is_no_photo_caption():
     parsed = page("Gold at record highs: what is driving the rally?", "AFP", "Clément MARÉCHAL",
                   "Sun, February 16, 2025 at 3:12 AM GMT+1", "",
