@@ -1524,8 +1524,9 @@ def test_a_tables_source_line_and_an_instagram_embed_do_not_end_or_join_the_arti
 
 
 def test_lists_of_programs_regions_and_topics_between_the_date_and_the_article_are_tags():
-    parsed = page("Commentary", "Border Trade Is Set to Expand", "Asma Zaidi, Omar Khan", "Published on January 18, 2024",
-                  "", "Programs", "South Asia Program", "Regions", "Pakistan", "Topics", "Trade", "Climate Change", "",
+    parsed = page("Commentary", "Border Trade Is Set to Expand", "Asma Zaidi, Omar Khan",
+                  "Published on January 18, 2024", "", "Programs", "South Asia Program", "Regions", "Pakistan",
+                  "Topics", "Trade", "Climate Change", "",
                   *ARTICLE)  # fmt: skip
     assert (parsed.title, parsed.byline) == ("Border Trade Is Set to Expand", "Asma Zaidi and Omar Khan")
     assert removed(parsed, "tag_list")[-2:] == ["Trade", "Climate Change"]
