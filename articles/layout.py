@@ -1376,6 +1376,12 @@ def _read_header(page: _Page, block: list[int], start: int, known_title: str) ->
         title_index = repeats[0] if repeats else None
         if title_index is not None:
             page.remove(title_index, "title_repeat")
+    blog = _blog_name_and_description(page, block) if title_index is not None else None
+    if blog and title_index > blog[1]:
+        name, description = blog
+        page.clues.append(OutletClue(Clue.SITE_TITLE, page.units[name], page.units[name]))
+        page.remove(name, "masthead")
+        page.remove(description, "masthead", note="the site's description")
     byline_pending = listing = False
     first_header_line = next((i for i in block if _is_header_line(page, i) and i > (title_index or -1)), None)
     last_text = max((i for i in block if not _is_header_line(page, i)), default=None)
@@ -1534,6 +1540,9 @@ def _headline(page: _Page, block: list[int]) -> int | None:
         and len(page.units[below[0]].split()) >= 6
     ):
         return below[0]  # only labels above the date line (UN press releases), the headline under it
+    blog = _blog_name_and_description(page, block)
+    if blog and texts == list(blog) and below and is_headline_like(page.units[below[0]]):
+        return below[0]  # Blogger: the blog's name and description, the day, then the post's title
     if not texts:
         texts = [
             i
@@ -1551,6 +1560,27 @@ def _headline(page: _Page, block: list[int]) -> int | None:
     ):
         position -= 1
     return texts[position]
+
+
+def _blog_name_and_description(page: _Page, block: list[int]) -> tuple[int, int] | None:
+    """A blog's name and its one-sentence description at the top of the page, right above a date line
+    (Blogger's layout: `The Long Handle`, `Cricket from Karachi: mostly Pakistan, occasionally despair.`)."""
+    kept = page.kept()
+    if len(kept) < 3 or not block or block[0] != kept[0] or kept[1] not in block:
+        return None
+    name, description = kept[0], kept[1]
+    words = page.units[description].split()
+    return (
+        (name, description)
+        if plausible_name(page.units[name])
+        and len(page.units[name].split()) <= 5
+        and page.statement(name) is None
+        and ends_sentence(page.units[description])
+        and 5 <= len(words) <= 25
+        and any(word[:1].islower() for word in words)
+        and _is_header_line(page, kept[2])
+        else None
+    )
 
 
 def _heads_a_standfirst(page: _Page, index: int) -> bool:
@@ -2124,6 +2154,7 @@ def _remove_subheadings(page: _Page, body: list[int]) -> None:
     signpost, not the reporter's text. It is kept as a removal, so a curator who counts it as text
     restores it in one step. A question on a page that is an interview is the interviewer's, and text."""
     interview: bool | None = None
+    personal: bool | None = None  # the writer speaks as "I": a question is theirs, put to the reader
     for position, index in enumerate(body[1:-1], start=1):
         unit = page.units[index]
         before, after = page.units[body[position - 1]], page.units[body[position + 1]]
@@ -2133,6 +2164,9 @@ def _remove_subheadings(page: _Page, body: list[int]) -> None:
             continue  # a paragraph of its own in the markup, or an aside: the writer asks the reader
         if question and not is_title_case(unit) and interview is None:
             interview = _is_interview(page)
+            personal = first_person_rate([page.units[i] for i in body]) >= FIRST_PERSON_OPINION
+        if question and personal and not is_title_case(unit):
+            continue
         if _DASHED_SUBHEADING.match(unit) and is_prose(before) and is_prose(after):
             page.remove(index, "subheading")
             continue

@@ -1533,6 +1533,21 @@ def test_lists_of_programs_regions_and_topics_between_the_date_and_the_article_a
     assert parsed.body == "\n\n".join(ARTICLE)
 
 
+def test_a_blogs_name_and_description_above_the_day_and_the_posts_title():
+    parsed = page("The Long Handle", "Cricket from Karachi: mostly Pakistan, occasionally despair.", "",
+                  "Tuesday, 9 April 2024", "Babar again: the PCB's captaincy merry-go-round", "", *ARTICLE)  # fmt: skip
+    assert (parsed.title, parsed.outlet) == ("Babar again: the PCB's captaincy merry-go-round", "The Long Handle")
+    assert (parsed.summary, parsed.published.date) == ("", D(2024, 4, 9))
+    assert parsed.body == "\n\n".join(ARTICLE)
+
+
+def test_a_question_in_a_piece_written_as_i_is_the_writers_not_a_subheading():
+    mine = "I have covered the board for a decade, and I have never seen it change its mind so fast."
+    parsed = page("Border trade to expand", "By Asma Zaidi", "January 18, 2024", "", mine,
+                  "Is it any wonder the traders look confused?", SECOND, THIRD)  # fmt: skip
+    assert "Is it any wonder the traders look confused?" in parsed.body.split("\n\n")
+
+
 def test_a_headline_asking_a_question_above_its_agency_is_no_photo_caption():
     parsed = page("Gold at record highs: what is driving the rally?", "AFP", "Clément MARÉCHAL",
                   "Sun, February 16, 2025 at 3:12 AM GMT+1", "",
