@@ -1633,6 +1633,20 @@ def is_title_case(unit: str) -> bool:
     return len(words) >= 3 and sum(word[0].isupper() for word in words) >= 0.8 * len(words)
 
 
+def _without_section_part(page: _Page, rest: str) -> str:
+    """What a date line says beside its date, without a section's part between bars (NDTV's
+    `India News | Press Trust of India | Updated: ...`: the section is recorded, the agency remains)."""
+    parts = [part.strip() for part in rest.split("|") if part.strip()]
+    if len(parts) < 2:
+        return rest
+    sections = [part for part in parts if _only_section_words(part)]
+    others = [part for part in parts if part not in sections]
+    if sections and len(others) == 1:
+        page.fields.setdefault("section", sections[0])
+        return others[0]
+    return rest
+
+
 def _read_byline_or_date(page: _Page, index: int, byline_pending: bool) -> bool:
     unit = page.units[index]
     fields = page.fields
@@ -1640,19 +1654,20 @@ def _read_byline_or_date(page: _Page, index: int, byline_pending: bool) -> bool:
     if statement is not None:
         rank = 1 if statement.published is not None else 3.5  # after a print footer's date
         page.published.append((rank, statement))
-        byline = clean_byline(statement.byline) or byline_in(statement.rest)
+        rest = _without_section_part(page, statement.rest)
+        byline = clean_byline(statement.byline) or byline_in(rest)
         if byline:
             _offer_byline(page, byline, EXPLICIT)
         elif (
-            statement.rest
-            and not is_place_line(statement.rest.strip(" |/"))  # the Indian Express's `New Delhi |`: where, not who
+            rest
+            and not is_place_line(rest.strip(" |/"))  # the Indian Express's `New Delhi |`: where, not who
             and (
-                is_name_like(_without_outlet(page, statement.rest))
-                or page.outlets.named(statement.rest) is not None
-                or AGENCY_ONLY.match(statement.rest.strip(" /|"))  # TOI's `PTI / Updated: Jun 3, 2025`
+                is_name_like(_without_outlet(page, rest))
+                or page.outlets.named(rest) is not None
+                or AGENCY_ONLY.match(rest.strip(" /|"))  # TOI's `PTI / Updated: Jun 3, 2025`
             )
         ):
-            name = _without_outlet(page, clean_byline(statement.rest))
+            name = _without_outlet(page, clean_byline(rest))
             known = page.outlets.named(name)
             # "AFP January 18, 2024": the agency wrote it; "April 23 2025, The Times": the paper's own name, which a
             # name line beside it outranks

@@ -225,6 +225,12 @@ _NAMES_ONLY = re.compile(r"^[A-Z][\w'’.-]*(?:(?:\s+|,\s*)(?:[A-Z][\w'’.-]*|a
 _GLUED_MONTH = re.compile(r"(\d)(?=(?:" + _MONTH_NAMES + r")\b)", re.I)
 
 
+def _in_bars(rest: str) -> bool:
+    """Two or three short parts between bars (NDTV's `India News | Press Trust of India | Updated: ...`)."""
+    parts = [part for part in rest.split("|") if part.strip()]
+    return 2 <= len(parts) <= 3 and all(len(part.split()) <= 5 for part in parts)
+
+
 def read_date_statement(line: str, *, month_first: bool = False, max_words: int = 25) -> DateStatement | None:
     """A short line that states when the page was published or updated, with what else it says;
     None when the line is no such statement (too long, no date, or too many other words)."""
@@ -275,8 +281,8 @@ def read_date_statement(line: str, *, month_first: bool = False, max_words: int 
     rest = " ".join(rest.split()).strip(_SEPARATORS + ".")
     rest = "" if rest.lower() in {"at", "on"} else rest  # `Posted at 10:32 AM Jan 3, 2024`
     rest = _CATEGORY_LIST.sub("", rest).strip(_SEPARATORS)  # Kyodo's `... - 21:38 | All, Japan, World`
-    if len(rest.split()) > 5 and not (len(rest.split()) <= 12 and _NAMES_ONLY.match(rest)):
-        return None  # but Anadolu's `A, B and C |21.01.2025`: the names of its authors
+    if len(rest.split()) > 5 and not (len(rest.split()) <= 12 and (_NAMES_ONLY.match(rest) or _in_bars(rest))):
+        return None  # but Anadolu's `A, B and C |21.01.2025`: the names of its authors; NDTV's `India News | PTI`
     return DateStatement(published, updated, phrase, byline, rest, numeric)
 
 

@@ -920,12 +920,14 @@ def test_a_source_line_naming_another_agency_and_an_outlet_with_agencies_are_the
         (["AA", "8 Jul 2025"], "AA"),
         (["AFP, Beirut", "Published: 28 February ,2024: 11:37 AM GST"], "AFP"),
         (["Issued on: 12/03/2025 - 14:05", "By:", "FRANCE 24 with AFP"], "FRANCE 24 with AFP"),
+        (["India News | Press Trust of India | Updated: April 30, 2024 6:42 pm IST"], "Press Trust of India"),
     ],
 )  # fmt: skip
 def test_agencies_desks_and_name_lists_on_or_by_the_date_line(lines, byline):
     outlets = OutletIndex([
         Outlet("Agence France-Presse", ("AFP",), ("afp.com",), "FR", "agency"),
         Outlet("France 24", ("FRANCE 24",), ("france24.com",), "FR", "broadcaster"),
+        Outlet("Press Trust of India", ("PTI",), ("ptinews.com",), "IN", "agency"),
     ])  # fmt: skip
     text = "\n".join(["Home", "", "Border trade to expand", *lines, "", *ARTICLE])
     parsed = parse_text(text, outlets=outlets)
