@@ -69,6 +69,7 @@ def test_places_under_names_and_agencies_beside_them() -> None:
     assert clean_byline("Reuters, AFP and AP") == "Reuters, AFP and AP"
     assert clean_byline("Ella Bradshaw and PA") == "Ella Bradshaw"
     assert clean_byline("Rohan Mehta • 2d • 3 min read") == "Rohan Mehta"
+    assert clean_byline("Shabnam Rahimi 3 days ago") == "Shabnam Rahimi"
     assert clean_byline("Selin Aydın in Ankara, Omar Haddad in Dubai and Harriet Cole in London") == (
         "Selin Aydın, Omar Haddad and Harriet Cole"
     )

@@ -186,6 +186,7 @@ FURNITURE = {
         "Editor’s Note: This is the second article in a series on how the U.S. Army is adapting to the lessons of "
         "the war in Ukraine. The first installment examined counter-drone training at the combat training centers.",
         'This interview has been edited for length and clarity.',
+        "This interview was conducted in Dari and has been translated and edited for length and clarity.",
         'This analysis was originally written in Persian and translated into English by the desk.',
         'An earlier version of these remarks was delivered at a panel on fiscal federalism.',
         'Some names in this piece have been changed at the request of the people I spoke to.',
