@@ -95,6 +95,7 @@ BOILERPLATE_RULES: tuple[LineRule, ...] = (
         rf"^((click to |tap to )?share( this( article| story| post| page)?| via| on ({_SOCIAL})| on social media)?\d*|"
         rf"tweet( this)?|print( this( article| page)?)?|copy( link| url)?|(link )?copied|short ?url|({_SOCIAL})|"
         rf"(click|tap) here to share.*|save( article| for later| to read later| story)?|like this|like loading\.*|"
+        rf"read later|(remove )?see all|"
         rf"listen( to this (article|story))?|gift (this )?article|font size|text size|aa|a\s*a\s*a|a\+\s*a-|follow|"
         rf"share page|share full (article|story)|about sharing|close panel|send to (a )?friend|email this( article)?|"
         rf"click to (share|print|email) on \w+.*|click to (print|email a link to a friend).*)[\s:.!]*$"

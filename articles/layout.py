@@ -1925,6 +1925,7 @@ def _body_end(page: _Page, start: int) -> int:
             if (index in page.removed and page.removed[index].rule in ARTICLE_ENDS)
             or (index not in page.removed and CONTRIBUTORS.match(page.units[index]))  # The Diplomat's `Authors` box
             or (index not in page.removed and _WRITTEN_BY.match(page.units[index]))  # Medium's author card
+            or (index not in page.removed and _the_date_again(page, index))  # The Hindu's `Published - <date>`
         ),
         len(page.units),
     )  # fmt: skip
@@ -1945,6 +1946,20 @@ def _body_end(page: _Page, start: int) -> int:
 
 
 _DATE_LABEL = re.compile(r"\b(?:published|updated|posted|modified|date[ds]?)\b", re.I)
+_PUBLISHED_LABEL = re.compile(r"^(?:first |originally )?(?:published|posted)\b", re.I)
+
+
+def _the_date_again(page: _Page, index: int) -> bool:
+    """The header's publication date said again under the article (`Published - April 02, 2024 12:20 am IST`):
+    the article ended above it."""
+    if not _PUBLISHED_LABEL.match(page.units[index]) or len(page.units[index].split()) > 12:
+        return False
+    statement = page.statement(index)
+    return (
+        statement is not None
+        and statement.published is not None
+        and any(known.published == statement.published for _, known in page.published)
+    )
 
 
 def _remove_teaser_cards(page: _Page, start: int) -> None:

@@ -21,7 +21,7 @@ FURNITURE = {
         'Copy Link copied Email Facebook X',
         "Share:", "Share.", "Share this article", "Share on Facebook", "Tweet", "WhatsApp", "Print", "Copy link",
         "Facebook Twitter Whatsapp Comments Email", "Click to share on X (Opens in new window)",
-        "Listen to this article", "Social Sharing", "Share this via Printer",
+        "Listen to this article", "Social Sharing", "Share this via Printer", "READ LATER", "Remove SEE ALL",
     ],
     "messenger_invite": [
         "Join NewsTrack Whatsapp group",

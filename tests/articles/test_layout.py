@@ -1535,6 +1535,17 @@ def test_lists_of_programs_regions_and_topics_between_the_date_and_the_article_a
     assert parsed.body == "\n\n".join(ARTICLE)
 
 
+def test_the_publication_date_said_again_under_the_article_ends_it():
+    parsed = page("Border trade to expand", "Published - April 02, 2024 12:20 am IST", "READ LATER", "Remove SEE ALL",
+                  "", *ARTICLE, "", "Published - April 02, 2024 12:20 am IST", "Top News Today",
+                  "Sensex, Nifty end higher on gains in banking, IT stocks",
+                  "Kerala records 2,000 cases of heat rash, 17 of heat exhaustion in March")  # fmt: skip
+    assert (parsed.body, parsed.byline) == ("\n\n".join(ARTICLE), "")
+    live = page("Border trade to expand", "Published - April 02, 2024 12:20 am IST", "", LEAD,
+                "Published - April 03, 2024 9:00 am IST", SECOND, THIRD)  # fmt: skip
+    assert live.body.endswith(THIRD)  # another day's entry, not the date again
+
+
 def test_a_blogs_name_and_description_above_the_day_and_the_posts_title():
     parsed = page("The Long Handle", "Cricket from Karachi: mostly Pakistan, occasionally despair.", "",
                   "Tuesday, 9 April 2024", "Babar again: the PCB's captaincy merry-go-round", "", *ARTICLE)  # fmt: skip
