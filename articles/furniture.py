@@ -549,7 +549,7 @@ CAPTION_CREDITS = (
         r"^(?:photo|photograph|image|picture|file photo|pic|photo credit)\s*(?:by|:|/|–|-)\s*(?P<credit>.{2,80})$", re.I
     ),
     re.compile(
-        r"[.)]\s+(?P<credit>(?:file|representational|archive) (?:photo|image|picture|pic)"
+        r"[.)]\s+(?:[—–-]\s*)?(?P<credit>(?:file|representational|archive) (?:photo|image|picture|pic)"
         r"(?:\s*[/|]\s*[\w .'’-]{2,40})?)\.?$",
         re.I,
     ),

@@ -2050,6 +2050,11 @@ _HASHTAG = re.compile(r"^#\w")
 _PUBLISHED_BY = re.compile(r"^published by (?P<owner>(?-i:[A-Z])[\w&.,'’ -]{2,60}?)\.?$", re.I)
 
 
+# The page's own parts: below them, a name and a town are a widget's (`Prayer Times` / `Riyadh`), no letter's signer.
+_PAGE_PARTS = frozenset({"related_links", "tag_list", "share_prompt", "comment_form", "reader_comments", "site_chrome",
+                         "advertisement", "call_to_action", "messenger_invite"})  # fmt: skip
+
+
 def _read_page_footer(page: _Page, end: int) -> None:
     """Everything below the article is the page's: comments, related stories, footers. An author's
     note or wire credits right after the article are read first."""
@@ -2062,6 +2067,7 @@ def _read_page_footer(page: _Page, end: int) -> None:
         if removal is not None:
             in_comments = in_comments or removal.rule == "comment_form"
             under_the_post = under_the_post and removal.rule not in {"related_links", "comment_form", "page_footer"}
+            first = first and removal.rule not in _PAGE_PARTS  # a signer stands right under the letter
             continue
         statement = None if in_comments else page.statement(index)
         if under_the_post and statement is not None and statement.published is not None and not statement.rest:

@@ -346,6 +346,8 @@ def test_a_closing_paragraph_with_new_facts_is_kept():
         ("FILE - Soldiers from Burkina Faso, Mali and Niger parade during a ceremony in Niamey, Niger, Sept. 16, 2024.",
          "FILE"),
         ("Gold has gained more than 40 percent over the past twelve months (Jonas ERLACH)", "Jonas ERLACH"),
+        ("Saudi Crown Prince Mohammed bin Salman receives the Japanese Prime Minister in Jeddah. — File photo",
+         "File photo"),
     ],
 )  # fmt: skip
 def test_captions_are_known_by_credits_without_the_word_photo_and_glued_to_the_caption(caption, credit):

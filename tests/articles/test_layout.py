@@ -1437,6 +1437,10 @@ def test_a_letters_signer_in_plain_letters_above_a_town_is_its_author():
     parsed = page("Pensioners kept waiting", "LETTERS", "January 18, 2024", "", *ARTICLE, "Imtiaz Ali Shah",
                   "Hyderabad")  # fmt: skip
     assert parsed.byline == "Imtiaz Ali Shah"
+    widget = page("Pensioners kept waiting", "January 18, 2024", "", *ARTICLE, "", "Share", "Facebook", "",
+                  "Most Read", "Ministry of Education announces winter break dates", "", "Prayer Times", "Riyadh",
+                  "Fajr 5:02")  # fmt: skip
+    assert widget.byline == ""  # a widget under the page's share bar and links, no signer
 
 
 def test_a_short_headline_under_its_section_with_its_standfirst_under_it_is_the_headline():
