@@ -1086,6 +1086,7 @@ SHOWN_AGAIN_REACH = 15  # how many lines apart a headline's two showings stand
 
 
 MIN_TAGLINE_WORDS = 6
+MAX_TAGLINE_WORDS = 16  # `Notes on village life, old engineering and whatever the parish council is up to`
 
 
 def _is_site_tagline(page: _Page, index: int, kept: list[int]) -> bool:
@@ -1866,7 +1867,7 @@ def _read_page_header(page: _Page, header_start: int, title_index: int | None) -
         and tagline is not None
         and plausible_name(page.units[first])
         and "," not in page.units[first]
-        and 3 <= len(page.units[tagline].split()) <= 12
+        and 3 <= len(page.units[tagline].split()) <= MAX_TAGLINE_WORDS
         and any(word[:1].islower() for word in page.units[tagline].split())
         and not ends_sentence(page.units[tagline])
     ):
@@ -2047,6 +2048,11 @@ def _speaks_for_site(page: _Page, unit: str) -> bool:
 _HASHTAG = re.compile(r"^#\w")
 
 
+_COMPANY = re.compile(
+    r"\b(?:ltd|limited|inc|llc|plc|gmbh|group|media|news|newspapers?|press|publishing|publications|corp|"
+    r"corporation|company|trust|foundation|network)\b",
+    re.I,
+)
 _PUBLISHED_BY = re.compile(r"^published by (?P<owner>(?-i:[A-Z])[\w&.,'’ -]{2,60}?)\.?$", re.I)
 
 
@@ -2101,8 +2107,14 @@ def _read_page_footer(page: _Page, end: int) -> None:
         if statement is not None and statement.published is not None and _FOOTER_PUBLISHED.match(page.units[index]):
             page.published.append((3, statement))  # "This article was first published on January 18, 2024"
         publisher = _PUBLISHED_BY.match(page.units[index])
+        owner = publisher["owner"].strip() if publisher else ""
+        person = is_name_like(owner) and not _COMPANY.search(owner) and page.outlets.named(owner) is None
+        if publisher and not in_comments and person:
+            _offer_byline(page, owner, NAME_LINE)  # WordPress's author box: `Published by Geoff Marsh`, a bio
+            page.remove(index, "byline")
+            continue
         if publisher:  # the Daily Mail's `Published by Associated Newspapers Ltd`
-            page.clues.append(OutletClue(Clue.COPYRIGHT, publisher["owner"].strip(), page.units[index]))
+            page.clues.append(OutletClue(Clue.COPYRIGHT, owner, page.units[index]))
         byline = BYLINE.match(page.units[index])
         if byline and not in_comments and index <= end + FOOTER_BYLINE_REACH and len(page.units[index].split()) <= 12:
             _offer_byline(page, clean_byline(byline["name"]), NAME_LINE)  # a blog's "By X" under the post

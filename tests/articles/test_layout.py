@@ -1550,6 +1550,18 @@ def test_the_publication_date_said_again_under_the_article_ends_it():
     assert live.body.endswith(THIRD)  # another day's entry, not the date again
 
 
+def test_a_wordpress_blogs_long_description_and_its_author_box_published_by_a_person():
+    parsed = page("Skip to content", "Down the Lane",
+                  "Notes on village life, old engineering and whatever the parish council is up to", "Menu", "Home",
+                  "About", "", "Posted on 14/03/2024", "Why our water bill is going up again", "", *ARTICLE, "",
+                  "Published by Geoff Marsh", "Retired civil engineer, bell-ringer and reluctant parish councillor.",
+                  "", "© 2024 Geoff Marsh")  # fmt: skip
+    assert (parsed.outlet, parsed.byline) == ("Down the Lane", "Geoff Marsh")
+    company = page("Border trade to expand", "January 18, 2024", "", *ARTICLE, "",
+                   "Published by Associated Newspapers Ltd")  # fmt: skip
+    assert company.byline == ""
+
+
 def test_a_blogs_name_and_description_above_the_day_and_the_posts_title():
     parsed = page("The Long Handle", "Cricket from Karachi: mostly Pakistan, occasionally despair.", "",
                   "Tuesday, 9 April 2024", "Babar again: the PCB's captaincy merry-go-round", "", *ARTICLE)  # fmt: skip
