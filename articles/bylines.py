@@ -92,7 +92,10 @@ CO_WRITTEN = re.compile(
     r"(?P<name>(?-i:[A-Z][\w'’.-]+(?: [A-Z][\w'’.-]+){1,3}))",
     re.I,
 )
-_NAME_WORD = re.compile(r"^(?:[A-Z][\w'’.-]*|and|&|de|da|al|el|bin|ibn|van|von|der|ul|ur|[|,])$")
+_NAME_WORD = re.compile(
+    r"^(?:[A-Z][\w'’.-]*|and|&|de|da|al|el|bin|ibn|van|von|der|ul|ur|[|,]|"
+    r"(?:al|el|ul|ad|as|ash|at|az|abu|bin|ibn)-[A-Z][\w'’.-]*)$"  # `Karim al-Saadi`
+)
 BYLINE_LABEL = re.compile(r"^(?:by|text by|words by|written by|story by|authors?|contributors?|reporter)\s*:?$", re.I)
 SECTION_WORDS = frozenset(
     "world asia pacific middle east west south north central latin america americas europe africa business economy "

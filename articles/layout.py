@@ -1270,6 +1270,7 @@ def _is_header_line(page: _Page, index: int) -> bool:
     page.header_lines[index] = False  # no cycles between neighbours
     unit = page.units[index]
     found = _is_header_statement(page, index) or bool(BYLINE_LABEL.match(unit))
+    found = found or bool(_person_after_a_place(page, unit))
     if not found and is_affiliation(unit):
         above = _kept_neighbour(page, index, -1)
         found = above is not None and (_is_name_like_byline(page, above) or bool(BYLINE.match(page.units[above])))
@@ -1634,6 +1635,20 @@ def is_title_case(unit: str) -> bool:
     return len(words) >= 3 and sum(word[0].isupper() for word in words) >= 0.8 * len(words)
 
 
+_PLACE_THEN_NAME = re.compile(
+    r"^(?P<place>[A-Z][\w'’.]+(?: [A-Z][\w'’.]+)?)\s+[-–—]\s+(?P<name>[A-Z](?:(?! [-–—] )[^|]){3,60})$"
+)
+
+
+def _person_after_a_place(page: _Page, unit: str) -> str:
+    """The person in `Baghdad - Karim al-Saadi` (a town bureaus file from, a dash, a name), not an outlet."""
+    placed = _PLACE_THEN_NAME.match(unit.strip())
+    person = placed["name"].strip() if placed else ""
+    if placed and is_place_line(placed["place"]) and is_name_like(person) and page.outlets.named(person) is None:
+        return person
+    return ""
+
+
 def _without_section_part(page: _Page, rest: str) -> str:
     """What a date line says beside its date, without a section's part between bars (NDTV's
     `India News | Press Trust of India | Updated: ...`: the section is recorded, the agency remains)."""
@@ -1690,6 +1705,11 @@ def _read_byline_or_date(page: _Page, index: int, byline_pending: bool) -> bool:
     byline = byline_line(unit)
     if byline:
         _add_by_line(page, index, byline["name"])
+        page.remove(index, "byline")
+        return True
+    person = _person_after_a_place(page, unit)
+    if person:
+        _offer_byline(page, person, EXPLICIT)  # Asharq Al-Awsat's `Baghdad - Karim al-Saadi`
         page.remove(index, "byline")
         return True
     if ACRONYM.match(unit.strip()) and _next_to_a_date(page, index) and page.byline_strength > NAME_LINE:

@@ -1562,6 +1562,16 @@ def test_a_wordpress_blogs_long_description_and_its_author_box_published_by_a_pe
     assert company.byline == ""
 
 
+def test_a_place_then_a_name_under_the_headline_is_the_byline():
+    parsed = page("Iraq's budget deadlock leaves provinces waiting", "Wednesday, 19 February, 2025 - 05:45",
+                  "Baghdad - Karim al-Saadi", "", *ARTICLE)  # fmt: skip
+    assert parsed.byline == "Karim al-Saadi"
+    outlets = OutletIndex([Outlet("Asharq Al-Awsat", (), ("aawsat.com",), "SA", "newspaper")])
+    text = "\n".join(["Iraq's budget deadlock leaves provinces waiting", "Wednesday, 19 February, 2025 - 05:45",
+                      "London - Asharq Al-Awsat", "", *ARTICLE])  # fmt: skip
+    assert with_outlet(parse_text(text, outlets=outlets), outlets).byline == ""  # the paper's own desk
+
+
 def test_a_blogs_name_and_description_above_the_day_and_the_posts_title():
     parsed = page("The Long Handle", "Cricket from Karachi: mostly Pakistan, occasionally despair.", "",
                   "Tuesday, 9 April 2024", "Babar again: the PCB's captaincy merry-go-round", "", *ARTICLE)  # fmt: skip
