@@ -2433,6 +2433,9 @@ def _read_credit_or_bio(page: _Page, index: int) -> bool:
     page.remove(index, "author_bio")
     name = bio["name"]
     previous = max((i for i in range(index) if i not in page.removed), default=None)
+    above = page.removed.get(index - 1)
+    if index > 0 and above is not None and above.rule == "page_footer":
+        previous = index - 1  # the writer's name, read as the page's under the article: the note says whose
     if previous is not None and canonical_text(page.units[previous]) == canonical_text(name):
         page.remove(previous, "byline")
     elif previous is not None and name.lower().startswith("the ") and _is_name_like_byline(page, previous):

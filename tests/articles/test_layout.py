@@ -1572,6 +1572,15 @@ def test_a_place_then_a_name_under_the_headline_is_the_byline():
     assert with_outlet(parse_text(text, outlets=outlets), outlets).byline == ""  # the paper's own desk
 
 
+def test_the_writers_name_above_their_note_under_the_article_is_the_byline():
+    parsed = page("Border trade to expand", "January 18, 2024", "", *ARTICLE, "", "Amna Siddiqui",
+                  "The writer is a Lahore-based journalist who writes on culture and cities. She tweets "
+                  "@amnasiddiqui_ (twitter.com/amnasiddiqui_)",
+                  "The views expressed by the writer and the reader comments do not necessarily reflect the views "
+                  "and policies of The Express Tribune.")  # fmt: skip
+    assert (parsed.byline, parsed.body) == ("Amna Siddiqui", "\n\n".join(ARTICLE))
+
+
 def test_a_blogs_name_and_description_above_the_day_and_the_posts_title():
     parsed = page("The Long Handle", "Cricket from Karachi: mostly Pakistan, occasionally despair.", "",
                   "Tuesday, 9 April 2024", "Babar again: the PCB's captaincy merry-go-round", "", *ARTICLE)  # fmt: skip
