@@ -167,7 +167,14 @@ FURNITURE_CLASSES = (
 
 # Class names that also name the article's own parts: `author_share` holds the byline and the date
 # beside the share buttons, so its name says nothing about the text in it.
-_ARTICLE_PART_CLASS = re.compile(r"author|byline|dateline|pub_?time|publish|timestamp|headline|article_?meta", re.I)
+_ARTICLE_PART_CLASS = re.compile(
+    r"author|byline|dateline|pub_?time|publish|timestamp|headline|article_?meta|contributors?\b", re.I
+)
+
+
+def _names_the_authors(element: Any) -> bool:
+    """An aside that is the article's own box of authors (Crisis Group's `c-publication__contributors`)."""
+    return bool(re.search(r"(?:^|[-_\s])(?:authors?|contributors?|byline)(?:$|[-_\s])", element.get("class") or "", re.I))
 
 
 def _is_link_list(element: Any) -> bool:
@@ -293,7 +300,7 @@ def visible_text(root: Any) -> VisibleText:
                 pending.append(element.tail)
             return
         inner_rule = (
-            FURNITURE_ELEMENTS.get(tag)
+            (FURNITURE_ELEMENTS.get(tag) if not (tag == "aside" and _names_the_authors(element)) else "")
             or ("date_line" if tag == "time" and dated_twice and _is_modification_time(element) else "")
             or ("photo_caption" if tag == "table" and _is_data_table(element) else "")
             or (

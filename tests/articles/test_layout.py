@@ -1581,6 +1581,21 @@ def test_the_writers_name_above_their_note_under_the_article_is_the_byline():
     assert (parsed.byline, parsed.body) == ("Amna Siddiqui", "\n\n".join(ARTICLE))
 
 
+def test_an_aside_naming_the_contributors_under_the_article_gives_the_byline():
+    from articles.html_pages import parse_html
+
+    html = (
+        "<html><body><h1>Border trade to expand</h1><p>17 January 2024</p>"
+        + "".join(f"<p>{line}</p>" for line in ARTICLE)
+        + '<aside class="c-publication__contributors"><h4>Contributors</h4>'
+        '<div><a class="c-contributor__name">Amina Warsame</a><span>Senior Analyst, Somalia</span></div>'
+        '<div><a class="c-contributor__name">Daniel Tesfaye</a><span>Senior Analyst, Ethiopia</span></div></aside>'
+        '<aside class="related"><h4>Related</h4><a>Somalia at a crossroads</a></aside></body></html>'
+    )
+    parsed = parse_html(html, what="HTML")
+    assert (parsed.byline, parsed.body) == ("Amina Warsame and Daniel Tesfaye", "\n\n".join(ARTICLE))
+
+
 def test_a_blogs_name_and_description_above_the_day_and_the_posts_title():
     parsed = page("The Long Handle", "Cricket from Karachi: mostly Pakistan, occasionally despair.", "",
                   "Tuesday, 9 April 2024", "Babar again: the PCB's captaincy merry-go-round", "", *ARTICLE)  # fmt: skip
