@@ -174,7 +174,10 @@ _ARTICLE_PART_CLASS = re.compile(
 
 def _names_the_authors(element: Any) -> bool:
     """An aside that is the article's own box of authors (Crisis Group's `c-publication__contributors`)."""
-    return bool(re.search(r"(?:^|[-_\s])(?:authors?|contributors?|byline)(?:$|[-_\s])", element.get("class") or "", re.I))
+    return bool(_AUTHORS_BOX.search(element.get("class") or ""))
+
+
+_AUTHORS_BOX = re.compile(r"(?:^|[-_\s])(?:authors?|contributors?|byline)(?:$|[-_\s])", re.I)
 
 
 def _is_link_list(element: Any) -> bool:

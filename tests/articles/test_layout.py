@@ -1588,8 +1588,8 @@ def test_an_aside_naming_the_contributors_under_the_article_gives_the_byline():
         "<html><body><h1>Border trade to expand</h1><p>17 January 2024</p>"
         + "".join(f"<p>{line}</p>" for line in ARTICLE)
         + '<aside class="c-publication__contributors"><h4>Contributors</h4>'
-        '<div><a class="c-contributor__name">Amina Warsame</a><span>Senior Analyst, Somalia</span></div>'
-        '<div><a class="c-contributor__name">Daniel Tesfaye</a><span>Senior Analyst, Ethiopia</span></div></aside>'
+        '<div><a class="c-contributor__name">Amina Warsame</a>\n<span>Senior Analyst, Somalia</span></div>'
+        '<div><a class="c-contributor__name">Daniel Tesfaye</a>\n<span>Senior Analyst, Ethiopia</span></div></aside>'
         '<aside class="related"><h4>Related</h4><a>Somalia at a crossroads</a></aside></body></html>'
     )
     parsed = parse_html(html, what="HTML")
