@@ -403,6 +403,13 @@ BOILERPLATE_RULES: tuple[LineRule, ...] = (
         25,
     ),
     _rule(
+        "letter_closing",
+        "A letter's closing formula above its signer (Yours, etc; Yours faithfully)",
+        r"^yours,?\s+(etc\.?|faithfully|sincerely|truly|respectfully)[,.]?$",
+        3,
+        ends_article=True,
+    ),
+    _rule(
         "piece_note",
         "Notes on the piece, above the article as often as below it: its series, its editing or translation, an "
         "earlier version, changed names, who supported the reporting",

@@ -2326,8 +2326,8 @@ def _is_trailing_tag(unit: str) -> bool:
 
 
 def _is_signature(unit: str) -> bool:
-    """A letter's signer: a name in capitals (`FARHAN SIDDIQUI`)."""
-    name = unit.strip()
+    """A letter's signer: a name in capitals (`FARHAN SIDDIQUI`, the Irish Times' `MARTIN REDDAN,`)."""
+    name = unit.strip().rstrip(",")
     return name.isupper() and 2 <= len(name.split()) <= 4 and is_name_like(name.title())
 
 
@@ -2360,7 +2360,7 @@ def _signs_the_letter(page: _Page, index: int, town: int | None) -> bool:
 def _take_signature(page: _Page, index: int, town: int | None) -> None:
     """The signer is the author when nobody else is credited; their town, if one follows, goes with them."""
     if not page.fields.get("byline"):
-        _offer_byline(page, page.units[index].strip().title(), CREDIT)
+        _offer_byline(page, page.units[index].strip().rstrip(",").title(), CREDIT)
     page.remove(index, "byline", note="the letter's signer")
     if town is not None and _is_town(page.units[town]):
         page.remove(town, "byline", note="the signer's town")

@@ -181,6 +181,7 @@ FURNITURE = {
         "A .gov website belongs to an official government organization in the United States.",
     ],
     "age_notice": ["This was published 1 year ago", "This article is more than 2 years old"],
+    "letter_closing": ["Yours, etc,", "Yours faithfully,", "Yours sincerely"],
     "piece_note": [
         'Editor’s Note: This is the second article in a series on how the U.S. Army is adapting.',
         "Editor’s Note: This is the second article in a series on how the U.S. Army is adapting to the lessons of "

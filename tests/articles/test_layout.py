@@ -1433,6 +1433,13 @@ def test_a_figures_label_title_and_source_among_the_paragraphs_do_not_end_the_ar
     assert parsed.body == "\n\n".join(ARTICLE)
 
 
+def test_a_letters_closing_formula_then_its_signer_and_address_in_the_irish_times_manner():
+    parsed = page("Planning delays", "Thu Apr 11 2024 - 05:00", "", "Sir, – " + LEAD, SECOND, "Yours, etc,",
+                  "MARTIN REDDAN,", "Glasnevin,", "Dublin 9.")  # fmt: skip
+    assert (parsed.byline, parsed.body) == ("Martin Reddan", "\n\n".join(["Sir, – " + LEAD, SECOND]))
+    assert removed(parsed, "letter_closing") == ["Yours, etc,"]
+
+
 def test_a_letters_signer_in_plain_letters_above_a_town_is_its_author():
     parsed = page("Pensioners kept waiting", "LETTERS", "January 18, 2024", "", *ARTICLE, "Imtiaz Ali Shah",
                   "Hyderabad")  # fmt: skip
