@@ -2502,6 +2502,7 @@ def _swapped(date: PartialDate) -> PartialDate | None:
 _URL_IN_TEXT = re.compile(r"https?://\S+")
 _URL_PATH_DATE = re.compile(
     r"/(?P<year>(?:19|20)\d{2})[/-](?P<month>0?[1-9]|1[0-2])[/-](?P<day>0?[1-9]|[12]\d|3[01])(?=[/-]|$)"
+    r"|/(?P<y>(?:19|20)\d{2})(?P<m>0[1-9]|1[0-2])(?P<d>0[1-9]|[12]\d|3[01])_"  # NHK's `/news/20241003_21/`
 )
 
 
@@ -2511,7 +2512,8 @@ def url_date(url: str) -> PartialDate | None:
     if not match:
         return None
     try:
-        date = datetime.date(int(match["year"]), int(match["month"]), int(match["day"]))
+        year, month, day = (match["year"], match["month"], match["day"]) if match["year"] else match.group("y", "m", "d")
+        date = datetime.date(int(year), int(month), int(day))
     except ValueError:
         return None
     return PartialDate(date, DatePrecision.DAY)

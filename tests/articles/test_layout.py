@@ -1433,6 +1433,22 @@ def test_a_figures_label_title_and_source_among_the_paragraphs_do_not_end_the_ar
     assert parsed.body == "\n\n".join(ARTICLE)
 
 
+@pytest.mark.parametrize(
+    ("url", "date"),
+    [
+        ("https://www.dawn.com/news/2024/01/18/border-trade", D(2024, 1, 18)),
+        ("https://www3.nhk.or.jp/nhkworld/en/news/20241003_21/", D(2024, 10, 3)),
+        ("https://en.irna.ir/news/85678123/", None),  # an id, not a day
+        ("https://example.com/story/20241399_2/", None),  # no such month
+    ],
+)
+def test_a_urls_path_gives_the_day_as_outlets_write_it(url, date):
+    from articles.layout import url_date
+
+    found = url_date(url)
+    assert (found.date if found else None) == date
+
+
 def test_a_letters_closing_formula_then_its_signer_and_address_in_the_irish_times_manner():
     parsed = page("Planning delays", "Thu Apr 11 2024 - 05:00", "", "Sir, – " + LEAD, SECOND, "Yours, etc,",
                   "MARTIN REDDAN,", "Glasnevin,", "Dublin 9.")  # fmt: skip
