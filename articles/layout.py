@@ -2512,7 +2512,7 @@ def url_date(url: str) -> PartialDate | None:
     if not match:
         return None
     try:
-        year, month, day = (match["year"], match["month"], match["day"]) if match["year"] else match.group("y", "m", "d")
+        year, month, day = match.group("year", "month", "day") if match["year"] else match.group("y", "m", "d")
         date = datetime.date(int(year), int(month), int(day))
     except ValueError:
         return None
