@@ -34,7 +34,14 @@ from dataclasses import dataclass, field
 from typing import Any
 from urllib.parse import urlsplit
 
-from archive.common.dates import DatePrecision, DateStatement, PartialDate, numeric_date_order, read_date_statement
+from archive.common.dates import (
+    MONTHS,
+    DatePrecision,
+    DateStatement,
+    PartialDate,
+    numeric_date_order,
+    read_date_statement,
+)
 from archive.common.sentences import SENTENCE_MARK_AT_END, ends_sentence, split_sentences
 from articles.bylines import (
     ACRONYM,
@@ -284,6 +291,7 @@ class _Page:
     reporters: str = ""  # `(Reporting by A; Editing by B)` under the article: who reported it
     co_writers: list[str] = field(default_factory=list)  # `This piece was co-written with B` under it
     dateline_agency: str = ""  # `KARACHI (APP) –`
+    dateline_day: tuple[int, int] | None = None  # (month, day) of `PESHAWAR, Mar 12 (APP):`, which has no year
     from_institution: bool = False  # republished from a think tank ("This article was published by ...")
     standalone: set[str] = field(default_factory=set)  # every line of the page, canonical
 
@@ -2446,7 +2454,18 @@ def _read_credit_or_bio(page: _Page, index: int) -> bool:
     return True
 
 
+_DATELINE_DAY = re.compile(
+    rf"^[A-Z][A-Za-z'’. -]{{1,40}},\s+(?P<month>{'|'.join(sorted(MONTHS, key=len, reverse=True))})\.?\s+"
+    r"(?P<day>[0-3]?\d)\s*\(",
+    re.I,
+)
+MAX_DATELINE_DAYS_BEFORE = 31  # how long before the top of the page's day an agency's dateline may be
+
+
 def _read_dateline(page: _Page, first_paragraph: str) -> None:
+    day = _DATELINE_DAY.match(first_paragraph)
+    if day and 1 <= int(day["day"]) <= 31:
+        page.dateline_day = (MONTHS[day["month"].lower()], int(day["day"]))
     dateline = _DATELINE.match(first_paragraph)
     if dateline and dateline["place"].lower() not in _NOT_A_DATELINE:
         place = dateline["place"]
@@ -2478,10 +2497,16 @@ def _choose_date(page: _Page) -> None:
                 page.published.append((6, DateStatement(date, None, url[:300])))
     if not page.published:
         return
-    _, statement = min(page.published, key=lambda item: item[0])
+    rank, statement = min(page.published, key=lambda item: item[0])
     date = statement.published or statement.updated
     if date is None:
         return
+    if rank >= 5 and page.dateline_day and date.date is not None:
+        filed = _dateline_date(page.dateline_day, date.date)
+        if filed is not None:  # the agency's dateline, not the day the page was saved at its top
+            page.fields.update(published=PartialDate(filed, DatePrecision.DAY), date_order_from_page=True)
+            page.fields["published_text"] = f"{filed:%b} {filed.day} (dateline; year from: {statement.phrase})"[:300]
+            return
     if statement.numeric and not page.order_from_page and date.date is not None:
         swapped = _swapped(date)
         others = {other.date.date for _, other in page.published if other is not statement and other.date}
@@ -2490,6 +2515,18 @@ def _choose_date(page: _Page) -> None:
     page.fields["published"] = date
     page.fields["published_text"] = statement.phrase[:300]
     page.fields["date_order_from_page"] = page.order_from_page or not statement.numeric
+
+
+def _dateline_date(month_day: tuple[int, int], later: datetime.date) -> datetime.date | None:
+    """The day of a dateline without a year (`Mar 12`), in the year that puts it on or shortly before `later`."""
+    for year in (later.year, later.year - 1):
+        try:
+            filed = datetime.date(year, *month_day)
+        except ValueError:
+            continue
+        if datetime.timedelta(0) <= later - filed <= datetime.timedelta(days=MAX_DATELINE_DAYS_BEFORE):
+            return filed
+    return None
 
 
 def _swapped(date: PartialDate) -> PartialDate | None:

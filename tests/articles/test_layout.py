@@ -1449,6 +1449,19 @@ def test_a_urls_path_gives_the_day_as_outlets_write_it(url, date):
     assert (found.date if found else None) == date
 
 
+def test_an_agencys_dateline_day_outranks_the_day_at_the_top_of_the_page():
+    filed = "PESHAWAR, Mar 12 (APP): " + LEAD.removeprefix("ISLAMABAD: ")
+    parsed = page("Wednesday, March 13, 2024", "Home", "KP sets wheat procurement target", "By Our Correspondent", "",
+                  filed, SECOND)  # fmt: skip
+    assert parsed.published.date == D(2024, 3, 12)
+    new_year = page("Thursday, January 2, 2025", "Home", "KP sets wheat procurement target", "",
+                    "PESHAWAR, Dec 30 (APP): " + SECOND, THIRD)  # fmt: skip
+    assert new_year.published.date == D(2024, 12, 30)
+    dated = page("Wednesday, March 13, 2024", "KP sets wheat procurement target", "March 11, 2024", "", filed,
+                 SECOND)  # fmt: skip
+    assert dated.published.date == D(2024, 3, 11)  # the article's own date line stands
+
+
 def test_a_letters_closing_formula_then_its_signer_and_address_in_the_irish_times_manner():
     parsed = page("Planning delays", "Thu Apr 11 2024 - 05:00", "", "Sir, – " + LEAD, SECOND, "Yours, etc,",
                   "MARTIN REDDAN,", "Glasnevin,", "Dublin 9.")  # fmt: skip
