@@ -412,12 +412,14 @@ BOILERPLATE_RULES: tuple[LineRule, ...] = (
     _rule(
         "piece_note",
         "Notes on the piece, above the article as often as below it: its series, its editing or translation, an "
-        "earlier version, changed names, who supported the reporting",
+        "earlier version and its correction, changed names, who supported the reporting",
         rf"^(editor['’]?s note:\s*)?((editor['’]?s note:\s*this is the {_NTH} (\w+ )?|"
         rf"this is the {_NTH} (part|article|installment|instalment|piece|essay|story|episode) )"
         r"(of|in) (a|an|our) [\w -]{0,30}series\b.*|"
-        r"this (interview|conversation|transcript|q&a) (has been|was|have been)\b[^.]{0,80}?\b(edited|condensed|"
-        r"translated)\b.*|"
+        r"(this|our|the) (interview|conversation|transcript|q&a) (has been|was|have been)\b[^.]{0,80}?\b(edited|"
+        r"condensed|translated)\b.*|"
+        r"(correction|clarification)s?\b.{0,40}?\b(an?|the) (earlier|previous|original) version of (this|the) "
+        r"(article|story|piece|report|post)\b.*|"
         r"this (article|analysis|piece|story|post|report|essay) was (originally )?(written|published) in \w+ and "
         r"translated\b.*|"
         r"an earlier version of (this|these) (article|piece|essay|remarks|paper|talk|speech)\b.*|"

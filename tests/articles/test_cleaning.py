@@ -188,6 +188,10 @@ FURNITURE = {
         "the war in Ukraine. The first installment examined counter-drone training at the combat training centers.",
         'This interview has been edited for length and clarity.',
         "This interview was conducted in Dari and has been translated and edited for length and clarity.",
+        "Our conversation has been edited for length and clarity.",
+        "Correction, May 15, 2024: An earlier version of this article stated that there were 250,000 net-metered "
+        "connections in the country. The correct figure, according to Nepra, is 226,440. The error is regretted.",
+        "Correction: Jan. 23, 2025. A previous version of this article misstated the planned length of the corridor.",
         'This analysis was originally written in Persian and translated into English by the desk.',
         'An earlier version of these remarks was delivered at a panel on fiscal federalism.',
         'Some names in this piece have been changed at the request of the people I spoke to.',
@@ -219,6 +223,7 @@ REAL_SENTENCES = [
     "Comments by the foreign minister drew a sharp response from Tehran on Monday.",
     "Print and broadcast journalists were barred from the session.",
     "This is the second in a series of attacks on polio teams in the district this month, police said.",
+    "Corrections officers said an earlier version of the prison's rules had allowed weekly visits.",
     "We and our partners in the provincial government process the data of every registered voter, the minister said.",
     "Copyright disputes between the two state broadcasters were settled out of court.",
     "Leave was cancelled for all border guards in Sistan-Baluchestan.",
