@@ -161,6 +161,7 @@ BOILERPLATE_RULES: tuple[LineRule, ...] = (
         r"most (read|popular|viewed|shared|watched)|trending( now| stories)?|don'?t miss|editor'?s picks?|"
         r"top stories|what to read next|further reading|list of \d+ items|list \d+ of \d+|end of list|post navigation|"
         r"previously (?:in|on) [A-Z][\w&.'’ -]{1,40}?(?=:)|"
+        r"(?:video|watch|listen|podcast|gallery|in pictures)\s*:\s*(?-i:[A-Z‘'\"“])[^.!?]{3,120}$|"  # Sky's video card
         r"related(?: \w+)?(?=\s*:))"
         r"\b\s*[:.!|-]?|^related\s*[:.]?$",
         25,

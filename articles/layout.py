@@ -852,7 +852,7 @@ def _remove_what_a_button_belongs_to(page: _Page, index: int) -> None:
 _PROMOTION = re.compile(
     r"^(?=(?:\S+\s+){0,24}\S+$).*\b(newsletters?|inbox|briefing|favourite stories|top stories|sign up|subscribe|"
     r"unsubscribe|delivered|every (morning|week|day)|members-only|exclusive content|"
-    r"(a|our) (pro|premium|digital) subscription|become a member)\b",
+    r"(a|our) (pro|premium|digital) subscription|become a member|keep up with|by following|follow us)\b",
     re.I,
 )
 _COUNTER = re.compile(r"^\d+\s*(?:/|of)\s*\d+\s*\|?$")  # a gallery's `2/6`, the AP's `1 of 2 |`
@@ -860,9 +860,10 @@ MAX_LIST_ITEMS = 15
 
 
 def _carries_its_link(heading: str) -> bool:
-    """`Also read: Markets close higher` is a teaser on its own, not the heading of a list."""
+    """`Also read: Markets close higher` is a teaser on its own, not the heading of a list; `Read more from Sky
+    News:` heads one."""
     _, colon, after = heading.partition(":")
-    return bool(colon and after.strip()) or len(heading.split()) > 4
+    return bool(colon and after.strip()) or (len(heading.split()) > 4 and not heading.rstrip().endswith(":"))
 
 
 def _take_link_lists(page: _Page, start: int) -> None:

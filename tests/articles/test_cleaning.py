@@ -57,6 +57,7 @@ FURNITURE = {
     ],
     "related_links": [
         "Also Read: Attack victims criticize the UK compensation program",
+        "Video: Paramedics describe 'impossible' winter shifts",
         "Read also:",
         "Related News",
         "Related Articles",
@@ -225,6 +226,7 @@ REAL_SENTENCES = [
     "This is the second in a series of attacks on polio teams in the district this month, police said.",
     "Corrections officers said an earlier version of the prison's rules had allowed weekly visits.",
     "We and our partners in the provincial government process the data of every registered voter, the minister said.",
+    "Video: the footage showed soldiers crossing the border before dawn.",
     "Copyright disputes between the two state broadcasters were settled out of court.",
     "Leave was cancelled for all border guards in Sistan-Baluchestan.",
     "Home Minister Mohsin Naqvi visited the border crossing at Taftan.",

@@ -1462,6 +1462,15 @@ def test_an_agencys_dateline_day_outranks_the_day_at_the_top_of_the_page():
     assert dated.published.date == D(2024, 3, 11)  # the article's own date line stands
 
 
+def test_sky_news_links_under_read_more_from_and_its_whatsapp_box_among_the_paragraphs():
+    parsed = page("Border trade to expand", "By Asma Zaidi", "January 18, 2024", "", LEAD,
+                  "Read more from Sky News:", "Hospital waiting list in England falls for fourth month in a row",
+                  "Paramedics 'exhausted' as winter pressures begin early", SECOND, "Follow Sky News on WhatsApp",
+                  "Keep up with all the latest news from the UK and around the world by following Sky News",
+                  "Tap here", THIRD)  # fmt: skip
+    assert parsed.body == "\n\n".join(ARTICLE)
+
+
 def test_a_letters_closing_formula_then_its_signer_and_address_in_the_irish_times_manner():
     parsed = page("Planning delays", "Thu Apr 11 2024 - 05:00", "", "Sir, – " + LEAD, SECOND, "Yours, etc,",
                   "MARTIN REDDAN,", "Glasnevin,", "Dublin 9.")  # fmt: skip
