@@ -1018,7 +1018,13 @@ def _body_start(page: _Page, *, known_title: str = "") -> int | None:
             and above_a_byline_or_date(position + 1)
         ):
             continue  # a headline written as a sentence, right above its standfirst (Stimson)
-        if following < len(page.units) and between and not _opens_run(page, index, prose) and _is_notice(page, index):
+        if (
+            following < len(page.units)
+            and between
+            and not _opens_run(page, index, prose)
+            and not _one_container(page, index, following)
+            and _is_notice(page, index)
+        ):
             continue  # a sentence alone among labels (a disclosure, a promotion), not the article
         if _is_site_tagline(page, index, kept) or _is_authors_note_above(page, index, prose):
             continue
@@ -1135,6 +1141,16 @@ _NOTICE_WORDS = re.compile(
     r"every (?:other )?(?:mon|tues|wednes|thurs|fri|satur|sun)day|every (?:other )?(?:week|weekday|morning))\b",
     re.I,
 )
+
+
+def _one_container(page: _Page, index: int, following: int) -> bool:
+    """Two paragraphs the markup sets as `<p>` in one container: the first is the article's, however it speaks
+    (Foreign Policy's `Welcome to Foreign Policy's Morning Brief, where we're highlighting ...`)."""
+    return (
+        index in page.paragraphs
+        and following in page.paragraphs
+        and not any(i in page.block_starts for i in range(index + 1, following + 1))
+    )
 
 
 def _is_notice(page: _Page, index: int) -> bool:

@@ -1471,6 +1471,21 @@ def test_sky_news_links_under_read_more_from_and_its_whatsapp_box_among_the_para
     assert parsed.body == "\n\n".join(ARTICLE)
 
 
+def test_a_newsletters_welcome_paragraph_in_the_articles_container_is_its_first_paragraph():
+    from articles.html_pages import parse_html
+
+    welcome = "Welcome to Foreign Policy’s Morning Brief, where we’re highlighting the border, trade and the budget."
+    html = (
+        "<html><body><h1>Border trade to expand</h1><p>By Asma Zaidi</p><time>January 18, 2024</time>"
+        f'<div class="content"><p>{welcome}</p><p class="signup"><em>Want the Morning Brief in your inbox every '
+        "weekday? Sign up here.</em></p><h3>Tit for Tat</h3>"
+        + "".join(f"<p>{line}</p>" for line in ARTICLE)
+        + "</div></body></html>"
+    )
+    parsed = parse_html(html, what="HTML")
+    assert parsed.body.split("\n\n") == [welcome, *ARTICLE]
+
+
 def test_a_letters_closing_formula_then_its_signer_and_address_in_the_irish_times_manner():
     parsed = page("Planning delays", "Thu Apr 11 2024 - 05:00", "", "Sir, – " + LEAD, SECOND, "Yours, etc,",
                   "MARTIN REDDAN,", "Glasnevin,", "Dublin 9.")  # fmt: skip
