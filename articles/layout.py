@@ -886,6 +886,10 @@ def _take_link_lists(page: _Page, start: int) -> None:
             unit = page.units[item]
             if item in page.removed or (item in page.block_starts and position > 0):
                 break
+            statement = page.statement(item) if rule.name == "related_links" else None
+            if statement is not None and statement.published is not None and not (statement.rest or statement.byline):
+                page.remove(item, rule.name, note="a linked story's date")  # the BBC's cards: headline, day, section
+                continue
             header_line = _is_header_statement(page, item) if rule.name == "tag_list" else _is_header_line(page, item)
             if not (is_list_item(unit) or _looks_like_link_title(unit)) or header_line:
                 break  # a sentence, or a byline or date line (NPR's authors under its series' name)

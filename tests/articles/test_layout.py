@@ -1486,6 +1486,14 @@ def test_a_newsletters_welcome_paragraph_in_the_articles_container_is_its_first_
     assert parsed.body.split("\n\n") == [welcome, *ARTICLE]
 
 
+def test_related_cards_with_their_day_and_section_under_the_article():
+    parsed = page("Border trade to expand", "By Asma Zaidi", "January 18, 2024", "", *ARTICLE, "Related",
+                  "Birmingham City Council to cut 600 jobs to help balance budget", "12 Apr 2024", "Birmingham",
+                  "Council tax bills in England rise by average of 5.1%", "28 Mar 2024", "Business")  # fmt: skip
+    assert parsed.body == "\n\n".join(ARTICLE)
+    assert "a linked story's date" in [removal.note for removal in parsed.removals]
+
+
 def test_a_letters_closing_formula_then_its_signer_and_address_in_the_irish_times_manner():
     parsed = page("Planning delays", "Thu Apr 11 2024 - 05:00", "", "Sir, – " + LEAD, SECOND, "Yours, etc,",
                   "MARTIN REDDAN,", "Glasnevin,", "Dublin 9.")  # fmt: skip
