@@ -556,7 +556,9 @@ CAPTION_CREDITS = (
     re.compile(r"\[(?P<credit>(?:File|Photo|Handout)[^\]]{0,80})\]\s*\.?$"),
     re.compile(r"\[(?P<credit>[^\]/]{2,60}/[^\]]{2,40})\]\s*\.?$"),
     re.compile(
-        r"^(?:photo|photograph|image|picture|file photo|pic|photo credit)\s*(?:by|:|/|–|-)\s*(?P<credit>.{2,80})$", re.I
+        r"^(?:photo|photograph|image|picture|file photo|pic|photo credit)(?:\s*\d{1,2})?\s*(?:by|:|/|–|-)\s*"
+        r"(?P<credit>.{2,80})$",
+        re.I,
     ),
     re.compile(
         r"[.)]\s+(?:[—–-]\s*)?(?P<credit>(?:file|representational|archive) (?:photo|image|picture|pic)"

@@ -852,7 +852,8 @@ def _remove_what_a_button_belongs_to(page: _Page, index: int) -> None:
 _PROMOTION = re.compile(
     r"^(?=(?:\S+\s+){0,24}\S+$).*\b(newsletters?|inbox|briefing|favourite stories|top stories|sign up|subscribe|"
     r"unsubscribe|delivered|every (morning|week|day)|members-only|exclusive content|"
-    r"(a|our) (pro|premium|digital) subscription|become a member|keep up with|by following|follow us)\b",
+    r"(a|our) (pro|premium|digital) subscription|become a member|keep up with|by following|follow us|"
+    r"get the latest)\b",
     re.I,
 )
 _COUNTER = re.compile(r"^\d+\s*(?:/|of)\s*\d+\s*\|?$")  # a gallery's `2/6`, the AP's `1 of 2 |`
@@ -2073,7 +2074,7 @@ _SELF_DESCRIPTION = re.compile(
 )
 _ABOUT_A_SITE = re.compile(
     r"\b(coverage|website|apps?|subscri\w+|service of|news and information|independent|award-winning|journalism|"
-    r"readers|audiences?)\b",
+    r"readers|audiences?|(?:product|project|publication|initiative) of)\b",
     re.I,
 )
 

@@ -356,6 +356,7 @@ def test_a_closing_paragraph_with_new_facts_is_kept():
         ("Gold has gained more than 40 percent over the past twelve months (Jonas ERLACH)", "Jonas ERLACH"),
         ("Saudi Crown Prince Mohammed bin Salman receives the Japanese Prime Minister in Jeddah. — File photo",
          "File photo"),
+        ("Image 1: Asian Development Bank via Flickr", "Asian Development Bank via Flickr"),
     ],
 )  # fmt: skip
 def test_captions_are_known_by_credits_without_the_word_photo_and_glued_to_the_caption(caption, credit):

@@ -1494,6 +1494,15 @@ def test_related_cards_with_their_day_and_section_under_the_article():
     assert "a linked story's date" in [removal.note for removal in parsed.removals]
 
 
+def test_a_sites_subscription_box_and_its_description_of_itself_under_the_article():
+    outlets = OutletIndex([Outlet("South Asian Voices", ("SAV",), ("southasianvoices.org",), "US", "think_tank")])
+    text = "\n".join(["South Asian Voices", "Border trade to expand", "February 12, 2024", "", *ARTICLE, "",
+                      "Share this:", "Twitter", "Facebook", "", "Related Posts", "Bhutan’s Green Hydrogen Bet", "",
+                      "Subscribe to SAV", "Get the latest analysis from South Asia’s next generation of policy voices.",
+                      "South Asian Voices is a product of the Stimson Center’s South Asia Program."])  # fmt: skip
+    assert with_outlet(parse_text(text, outlets=outlets), outlets).body == "\n\n".join(ARTICLE)
+
+
 def test_a_letters_closing_formula_then_its_signer_and_address_in_the_irish_times_manner():
     parsed = page("Planning delays", "Thu Apr 11 2024 - 05:00", "", "Sir, – " + LEAD, SECOND, "Yours, etc,",
                   "MARTIN REDDAN,", "Glasnevin,", "Dublin 9.")  # fmt: skip
