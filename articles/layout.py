@@ -2422,6 +2422,16 @@ def _authors_note(unit: str) -> re.Match[str] | None:
     return bio if bio and BIO_WORDS.search(unit) and len(unit.split()) <= MAX_BIO_WORDS else None
 
 
+def _credited_authors_note(page: _Page, unit: str) -> re.Match[str] | None:
+    """A note on an author the byline credits (`Niamh Costello is a housing solicitor in Leeds ...`), whatever
+    their trade: a reporter never writes of themselves so in the article."""
+    bio = BIO_START.match(unit.lstrip("( "))
+    if bio is None or len(unit.split()) > MAX_BIO_WORDS or not page.fields.get("byline"):
+        return None
+    credited = {canonical_text(name) for name in re.split(r",\s*|\s+and\s+", page.fields["byline"])}
+    return bio if canonical_text(bio["name"]) in credited else None
+
+
 def _organisation_box(page: _Page, index: int) -> bool:
     """An organisation's box under the article: its name on a line, then `The University of Copenhagen is the
     oldest university ...`. Neither is the article, nor an author's note."""
@@ -2453,7 +2463,7 @@ def _read_credit_or_bio(page: _Page, index: int) -> bool:
         return True
     if _organisation_box(page, index):
         return True
-    bio = _authors_note(unit)
+    bio = _authors_note(unit) or _credited_authors_note(page, unit)
     if bio is None:
         return False
     if page.outlets.named(bio["name"]) is not None:

@@ -1503,6 +1503,15 @@ def test_a_sites_subscription_box_and_its_description_of_itself_under_the_articl
     assert with_outlet(parse_text(text, outlets=outlets), outlets).body == "\n\n".join(ARTICLE)
 
 
+def test_a_note_on_a_credited_author_under_the_article_is_their_bio_whatever_their_trade():
+    note = "Niamh Costello is a housing solicitor in Leeds and chairs a tenants’ advice charity"
+    parsed = page("Renters are still waiting", "Niamh Costello", "Wed 6 Dec 2023 07.00 GMT", "", *ARTICLE, note)
+    assert (parsed.body, parsed.author_bio) == ("\n\n".join(ARTICLE), note)
+    closing = "Asad Khan is a lawyer who represented the traders in court."
+    news = page("Border trade to expand", "By Asma Zaidi", "January 18, 2024", "", *ARTICLE, closing)
+    assert news.body.endswith(closing)  # someone the article speaks of, not its author
+
+
 def test_a_letters_closing_formula_then_its_signer_and_address_in_the_irish_times_manner():
     parsed = page("Planning delays", "Thu Apr 11 2024 - 05:00", "", "Sir, – " + LEAD, SECOND, "Yours, etc,",
                   "MARTIN REDDAN,", "Glasnevin,", "Dublin 9.")  # fmt: skip
