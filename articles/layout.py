@@ -2220,12 +2220,14 @@ def _remove_pull_quotes(page: _Page, body: list[int]) -> None:
 
 
 MAX_SUBHEADING_WORDS = 8
+MIN_RHETORICAL_QUESTION_WORDS = 5  # an opinion's `How much more can they take?`, not its signpost `Who benefits?`
 MAX_QUESTION_SUBHEADING_WORDS = 10  # an explainer's `How did the lynx come back from the brink?`
 _DASHED_SUBHEADING = re.compile(r"^[-–—]\s+\S.{0,60}\s+[-–—]$")  # AFP's `- 'Nowhere to go' -`
 # A page that says it is an interview or a Q&A: its questions are the interviewer's, part of the text.
 _INTERVIEW = re.compile(
     r"\bQ\s?&\s?A\b|\bQ\s?and\s?A\b|^interviews?\b|\binterview(?:ed)? by\b|\bin conversation with\b|"
-    r"\basked [^.]{2,80}? to (?:explain|answer|discuss|walk)\b|^(?:Q|Question)\s*\d*\s*[:.]",
+    r"\basked [^.]{2,80}? to (?:explain|answer|discuss|walk)\b|^(?:Q|Question)\s*\d*\s*[:.]|"
+    r"\|\s*interviews?\s*(?:\||$)|\bin an interview with\b|\b(?:speaks|spoke|talks|talked) (?:with|to)\b[^.]{2,80}\babout\b",
     re.I,
 )
 # An explainer's question opens with its question word (`What is causing the smog?`); a writer's aside does not
@@ -2246,6 +2248,22 @@ def _is_interview(page: _Page) -> bool:
     return any(_INTERVIEW.search(unit) for unit in page.units if len(unit.split()) <= MAX_TEASER_WORDS * 2)
 
 
+_CONTRIBUTOR_NOTE = re.compile(r"^\(?(?:the )?(?:writer|author|columnist)s? (?:is|was|are)\b", re.I)
+
+
+def _is_argued(page: _Page) -> bool:
+    """An opinion: so typed, filed under an opinion section by a label or a breadcrumb (`Home / Opinion /
+    Editorial`), or signed with a contributor's note (`The writer is a former ambassador ...`)."""
+    if page.fields["article_type"] == "opinion":
+        return True
+    for index, removal in page.removed.items():
+        if removal.rule in {"breadcrumb", "section_label", "page_header"} and any(
+            type_of_label(part) == "opinion" for part in re.split(r"[/›»>|]", page.units[index])
+        ):
+            return True
+    return any(_CONTRIBUTOR_NOTE.match(unit.strip()) for unit in page.units)
+
+
 def _remove_subheadings(page: _Page, body: list[int]) -> None:
     """A short line between two paragraphs of prose, not a sentence, is a subheading (`Deeper in
     debt`, `Why Rosatom is the favourite`, an explainer's `What is causing the smog?`): the outlet's
@@ -2263,7 +2281,8 @@ def _remove_subheadings(page: _Page, body: list[int]) -> None:
         if question and not is_title_case(unit) and interview is None:
             interview = _is_interview(page)
             personal = first_person_rate([page.units[i] for i in body]) >= FIRST_PERSON_OPINION
-        if question and personal and not is_title_case(unit):
+        argued = len(unit.split()) >= MIN_RHETORICAL_QUESTION_WORDS and _is_argued(page)
+        if question and (personal or argued) and not is_title_case(unit):
             continue
         if _DASHED_SUBHEADING.match(unit) and is_prose(before) and is_prose(after):
             page.remove(index, "subheading")

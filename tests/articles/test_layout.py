@@ -1512,6 +1512,31 @@ def test_a_note_on_a_credited_author_under_the_article_is_their_bio_whatever_the
     assert news.body.endswith(closing)  # someone the article speaks of, not its author
 
 
+def test_an_opinions_question_to_the_reader_is_text_its_short_signpost_a_subheading():
+    editorial = page("Home / Opinion / Editorial", "Powerless consumers", "January 18, 2024", "", LEAD,
+                     "How much more can they take?", SECOND, "Who benefits?", THIRD)  # fmt: skip
+    assert "How much more can they take?" in editorial.body.split("\n\n")
+    assert removed(editorial, "subheading") == ["Who benefits?"]
+    signed = page("Gulf pivot needs more than MoUs", "Shahid Rathore", "January 18, 2024", "", LEAD,
+                  "Is Pakistan prepared to compete on those terms?", SECOND, THIRD,
+                  "The writer is a former ambassador to Saudi Arabia.")  # fmt: skip
+    assert "Is Pakistan prepared to compete on those terms?" in signed.body.split("\n\n")
+    news = page("Border trade to expand", "By Asma Zaidi", "January 18, 2024", "", LEAD,
+                "What is causing the smog today?", SECOND, THIRD)  # fmt: skip
+    assert removed(news, "subheading") == ["What is causing the smog today?"]
+
+
+@pytest.mark.parametrize(
+    "signal",
+    ["South Asia | Economy | Interviews", "In an interview with Arab News at his office, Hashmi spoke about visas.",
+     "The Diplomat’s Sana Mirza speaks with researcher Farhan Qadri about remittances and recruitment."],
+)  # fmt: skip
+def test_a_page_that_says_it_is_an_interview_keeps_its_questions(signal):
+    parsed = page(signal, "Border trade to expand", "By Asma Zaidi", "January 18, 2024", "", LEAD,
+                  "What has the government done about it?", SECOND, THIRD)  # fmt: skip
+    assert "What has the government done about it?" in parsed.body.split("\n\n")
+
+
 def test_a_letters_closing_formula_then_its_signer_and_address_in_the_irish_times_manner():
     parsed = page("Planning delays", "Thu Apr 11 2024 - 05:00", "", "Sir, – " + LEAD, SECOND, "Yours, etc,",
                   "MARTIN REDDAN,", "Glasnevin,", "Dublin 9.")  # fmt: skip
