@@ -867,6 +867,9 @@ def _carries_its_link(heading: str) -> bool:
     return bool(colon and after.strip()) or (len(heading.split()) > 4 and not heading.rstrip().endswith(":"))
 
 
+_LINKED_DATE = "a linked story's date"
+
+
 def _take_link_lists(page: _Page, start: int) -> None:
     """The link lists under `Related`, `Most read`, `Tags` from the body on: the list items or link
     titles that follow in the same block (or the next, when the heading stands alone), up to a
@@ -889,7 +892,7 @@ def _take_link_lists(page: _Page, start: int) -> None:
                 break
             statement = page.statement(item) if rule.name == "related_links" else None
             if statement is not None and statement.published is not None and not (statement.rest or statement.byline):
-                page.remove(item, rule.name, note="a linked story's date")  # the BBC's cards: headline, day, section
+                page.remove(item, rule.name, note=_LINKED_DATE)  # the BBC's cards: headline, day, section
                 continue
             header_line = _is_header_statement(page, item) if rule.name == "tag_list" else _is_header_line(page, item)
             if not (is_list_item(unit) or _looks_like_link_title(unit)) or header_line:
@@ -2018,7 +2021,11 @@ def _remove_teaser_cards(page: _Page, start: int) -> None:
     or two and a `By ...` line (`Mar 12, 2024` / `Egypt's pound float ...` / `By Atlantic Council
     experts`), with the section label above the date. Without its `By` line a date is left alone:
     it may be the article's own, under a header that was not found."""
-    kept = page.kept(start + 1)
+    kept = [
+        index
+        for index in range(start + 1, len(page.units))
+        if index not in page.removed or page.removed[index].note == _LINKED_DATE  # a list's card may go on
+    ]
     for position, index in enumerate(kept):
         statement = page.statement(index)
         if statement is None or statement.published is None or statement.rest or statement.byline:
@@ -2227,7 +2234,8 @@ _DASHED_SUBHEADING = re.compile(r"^[-–—]\s+\S.{0,60}\s+[-–—]$")  # AFP's
 _INTERVIEW = re.compile(
     r"\bQ\s?&\s?A\b|\bQ\s?and\s?A\b|^interviews?\b|\binterview(?:ed)? by\b|\bin conversation with\b|"
     r"\basked [^.]{2,80}? to (?:explain|answer|discuss|walk)\b|^(?:Q|Question)\s*\d*\s*[:.]|"
-    r"\|\s*interviews?\s*(?:\||$)|\bin an interview with\b|\b(?:speaks|spoke|talks|talked) (?:with|to)\b[^.]{2,80}\babout\b",
+    r"\|\s*interviews?\s*(?:\||$)|\bin an interview with\b|"
+    r"\b(?:speaks|spoke|talks|talked) (?:with|to)\b[^.]{2,80}\babout\b",
     re.I,
 )
 # An explainer's question opens with its question word (`What is causing the smog?`); a writer's aside does not
