@@ -400,7 +400,8 @@ BOILERPLATE_RULES: tuple[LineRule, ...] = (
         r"inaccuracies\b.*|for information media\. not an official record\.?|(skip past|after) newsletter promotion|"
         r"listen to this (article|story)\s*[·|:-]?\s*[\d:]+ mins?\b.*|"
         r"(content[- ]type:\s*\w+\s+)?based on facts, either observed and verified\b.*|"
-        r"news id\s*:?\s*\d+|readers?['’]?s? poll|(yes|no)\d+(yes|no)\d+)$",
+        r"news id\s*:?\s*\d+|readers?['’]?s? poll|(yes|no)\d+(yes|no)\d+|"
+        r"media playback is (unsupported|not supported) on your device\.?)$",
         25,
     ),
     _rule(
@@ -607,9 +608,9 @@ CREDIT_LINE = re.compile(
     r"^(?!By )[A-Z][\w.'’-]+(?: (?:[A-Z][\w.'’-]+|de|da|van|von|al|el|bin|la|le|del|dos)){1,3}/(?:The )?[A-Z][\w.&'’-]+"
     r"(?: [A-Z][\w.&'’-]+){0,3}$"
 )
-CAPTION_LABEL = re.compile(r"^(?:image|photo|picture|video) caption\s*[,:]?$|^caption\s*:?$", re.I)
+CAPTION_LABEL = re.compile(r"^(?:image|photo|picture|video|media) caption\s*[,:]?$|^caption\s*:?$", re.I)
 # The BBC's screen-reader labels with their text on one line: `Image caption, Farmers in ...`, `Image source, Getty`.
-LABELLED_CAPTION = re.compile(r"^(?:image|photo|picture|video) (?:caption|source|credit)\s*[,:]\s*\S", re.I)
+LABELLED_CAPTION = re.compile(r"^(?:image|photo|picture|video|media) (?:caption|source|credit)\s*[,:]\s*\S", re.I)
 
 
 def caption_credit(line: str) -> str | None:

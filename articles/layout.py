@@ -579,6 +579,20 @@ _CHART = re.compile(
     r"^(?:(?:line|bar|column|area|pie|scatter|stacked \w+) chart|map|table|graphic) (?:of|showing)\b", re.I
 )
 _CHART_SOURCE = re.compile(r"^sources?\s*:\s*\S.{0,80}$", re.I)
+MAX_FACT_BOX_LINES, MAX_FACT_WORDS = 8, 8
+
+
+def _fact_box_above(page: _Page, index: int) -> list[int]:
+    """The lines of a box of facts above its `Source:` line: short, no sentences, figures set out as
+    `Peak demand: about 2,800 megawatts`. Empty when the lines above are not such a box."""
+    box: list[int] = []
+    for above in range(index - 1, max(-1, index - 1 - MAX_FACT_BOX_LINES), -1):
+        unit = page.units[above]
+        if above in page.removed or len(unit.split()) > MAX_FACT_WORDS or ends_sentence(unit):
+            break
+        box.insert(0, above)
+    facts = [line for line in box if re.match(r"^[^:]{2,40}:\s*\S", page.units[line])]
+    return box if len(facts) >= 2 else []
 # A figure's label, alone or before its title: `Figure 1`, `Chart: Car sales (units) — Source: PAMA`
 _FIGURE_LABEL = re.compile(
     r"^(?:figure|fig\.|chart|graph|exhibit)(?:\s+\d+\w?\s*(?:$|[:.—–]\s*\S|\s-\s)|\s*:\s*\S)", re.I
@@ -631,6 +645,11 @@ def _remove_by_rule(page: _Page) -> None:
             and getattr(page.removed.get(index - 1), "rule", "") == "photo_caption"
         ):
             page.remove(index, "photo_caption", note="the source of the figure above")  # a table's, not the story's
+            continue
+        box = _fact_box_above(page, index) if rule is not None and rule.name == "source_credit" else []
+        if box and _CHART_SOURCE.match(unit):
+            for line in [*box, index]:  # the BBC's `Karachi's power gap`, `Peak demand: about 2,800 megawatts`, ...
+                page.remove(line, "photo_caption", note="a fact box")
             continue
         if rule is not None and rule.name == "breadcrumb" and page.statement(index) is not None:
             continue  # Crisis Group's `Q&A / Africa 11 January 2024`: the type, the region and the date

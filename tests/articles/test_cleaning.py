@@ -201,7 +201,7 @@ FURNITURE = {
         "This article is part of an EAF special feature series on 2024 in review and the year ahead.",
     ],
     "page_notice": [
-        'News ID: 512384',
+        'News ID: 512384', "Media playback is unsupported on your device",
         "Reader's Poll",
         "Purchase Licensing Rights, opens new tab", "Why you can trust Sky News", "Listen In English",
         "License this article", "For subscribers", "Do you like the content of this article?",

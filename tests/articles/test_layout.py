@@ -1537,6 +1537,15 @@ def test_a_page_that_says_it_is_an_interview_keeps_its_questions(signal):
     assert "What has the government done about it?" in parsed.body.split("\n\n")
 
 
+def test_a_box_of_facts_and_its_source_among_the_paragraphs_does_not_end_the_article():
+    parsed = page("Karachi power cuts spark street protests", "By Nadia Suleman", "7 June 2013", "",
+                  "Media playback is unsupported on your device", "Media caption: Residents of Orangi Town blocked roads with burning tyres", LEAD,
+                  "Continue reading the main story", "Karachi's power gap", "Peak demand: about 2,800 megawatts",
+                  "Supply: around 2,200 megawatts", "Source: KESC, official estimates", SECOND, THIRD)  # fmt: skip
+    assert (parsed.body, parsed.summary) == ("\n\n".join(ARTICLE), "")
+    assert removed(parsed, "photo_caption")[-1] == "Source: KESC, official estimates"
+
+
 def test_a_letters_closing_formula_then_its_signer_and_address_in_the_irish_times_manner():
     parsed = page("Planning delays", "Thu Apr 11 2024 - 05:00", "", "Sir, – " + LEAD, SECOND, "Yours, etc,",
                   "MARTIN REDDAN,", "Glasnevin,", "Dublin 9.")  # fmt: skip
