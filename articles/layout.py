@@ -593,6 +593,8 @@ def _fact_box_above(page: _Page, index: int) -> list[int]:
         box.insert(0, above)
     facts = [line for line in box if re.match(r"^[^:]{2,40}:\s*\S", page.units[line])]
     return box if len(facts) >= 2 else []
+
+
 # A figure's label, alone or before its title: `Figure 1`, `Chart: Car sales (units) — Source: PAMA`
 _FIGURE_LABEL = re.compile(
     r"^(?:figure|fig\.|chart|graph|exhibit)(?:\s+\d+\w?\s*(?:$|[:.—–]\s*\S|\s-\s)|\s*:\s*\S)", re.I

@@ -1539,7 +1539,8 @@ def test_a_page_that_says_it_is_an_interview_keeps_its_questions(signal):
 
 def test_a_box_of_facts_and_its_source_among_the_paragraphs_does_not_end_the_article():
     parsed = page("Karachi power cuts spark street protests", "By Nadia Suleman", "7 June 2013", "",
-                  "Media playback is unsupported on your device", "Media caption: Residents of Orangi Town blocked roads with burning tyres", LEAD,
+                  "Media playback is unsupported on your device",
+                  "Media caption: Residents of Orangi Town blocked roads with burning tyres", LEAD,
                   "Continue reading the main story", "Karachi's power gap", "Peak demand: about 2,800 megawatts",
                   "Supply: around 2,200 megawatts", "Source: KESC, official estimates", SECOND, THIRD)  # fmt: skip
     assert (parsed.body, parsed.summary) == ("\n\n".join(ARTICLE), "")
