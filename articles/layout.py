@@ -670,6 +670,9 @@ def _remove_by_rule(page: _Page) -> None:
         ):
             page.remove(index, "photo_caption")  # a gallery's caption, under its "2/6"
             continue
+        if _COUNTED_CAPTION.match(unit) and len(unit.split()) <= 40:
+            page.remove(index, "photo_caption", note="a gallery's caption")  # the old Reuters: `1 of 2. Workers ...`
+            continue
         if (_CHART.match(unit) or _FIGURE_LABEL.match(unit)) and len(unit.split()) <= 60:
             page.remove(index, "photo_caption", note="a chart")  # the FT: `Line chart of ... showing ...`
             _take_the_figures_title(page, index)
@@ -878,6 +881,7 @@ _PROMOTION = re.compile(
     re.I,
 )
 _COUNTER = re.compile(r"^\d+\s*(?:/|of)\s*\d+\s*\|?$")  # a gallery's `2/6`, the AP's `1 of 2 |`
+_COUNTED_CAPTION = re.compile(r"^\d{1,2}\s+of\s+\d{1,2}\.\s+[A-Z]")
 MAX_LIST_ITEMS = 15
 
 
@@ -889,6 +893,22 @@ def _carries_its_link(heading: str) -> bool:
 
 
 _LINKED_DATE = "a linked story's date"
+_BESIDE_THE_HEADER = "a list of stories set in the article's header"  # its header reads on across it
+_RELATED_HEADING = re.compile(r"^related (?:news|stories|articles|coverage|content)\s*:?$", re.I)
+
+
+def _dated_cards_follow(page: _Page, index: int) -> bool:
+    """`Related News`, then a headline and its bare day, at least twice."""
+    if not _RELATED_HEADING.match(page.units[index].strip()):
+        return False
+    days = [index + 2, index + 4]
+    return all(
+        day < len(page.units)
+        and (statement := page.statement(day)) is not None
+        and statement.published is not None
+        and not (statement.rest or statement.byline)
+        for day in days
+    )
 
 
 def _take_link_lists(page: _Page, start: int) -> None:
@@ -905,8 +925,14 @@ def _take_link_lists(page: _Page, start: int) -> None:
             for item in range(index + 1, start):
                 page.remove(item, rule.name)
             continue
-        if index < start and not (rule.name == "tag_list" and page.units[index].rstrip().endswith(":")):
-            continue  # above the body only a labelled list of topics (CFR's `More on:` under the date)
+        if index < start and not (
+            (rule.name == "tag_list" and page.units[index].rstrip().endswith(":"))
+            or (rule.name == "related_links" and _dated_cards_follow(page, index))
+        ):
+            continue  # above the body only a labelled list of topics (CFR's `More on:` under the date), or of
+            # stories with their days (the old Reuters' `Related News` above its byline)
+        if index < start and rule.name == "related_links":
+            page.removed[index] = dataclasses.replace(page.removed[index], note=_BESIDE_THE_HEADER)
         for position, item in enumerate(range(index + 1, min(index + 1 + MAX_LIST_ITEMS, len(page.units)))):
             unit = page.units[item]
             if item in page.removed or (item in page.block_starts and position > 0):
@@ -918,7 +944,7 @@ def _take_link_lists(page: _Page, start: int) -> None:
             header_line = _is_header_statement(page, item) if rule.name == "tag_list" else _is_header_line(page, item)
             if not (is_list_item(unit) or _looks_like_link_title(unit)) or header_line:
                 break  # a sentence, or a byline or date line (NPR's authors under its series' name)
-            page.remove(item, rule.name)
+            page.remove(item, rule.name, note=_BESIDE_THE_HEADER if index < start else "")
 
 
 def _topics_under_the_date(page: _Page, index: int, start: int) -> bool:
@@ -1212,6 +1238,10 @@ ARTICLE_ENDS = frozenset({rule.name for rule in RULES_BY_NAME.values() if rule.e
 HEADER_BOUNDARY_RULES = frozenset({"related_links", "site_chrome", "tag_list", "copyright_line", "consent_control"})
 
 
+def _bounds_the_header(removal: Removal) -> bool:
+    return removal.rule in HEADER_BOUNDARY_RULES and removal.note not in {_LINKED_DATE, _BESIDE_THE_HEADER}
+
+
 def _header_block(page: _Page, start: int) -> list[int]:
     """The article's header: the lines just above the body that are headline-, sentence-, byline- or
     date-like (furniture among them skipped), up to a short label such as a section name. Below the
@@ -1231,7 +1261,7 @@ def _nearest_header_line(page: _Page, start: int) -> int | None:
     reached = 0
     for index in range(start - 1, -1, -1):
         if index in page.removed:
-            if page.removed[index].rule in HEADER_BOUNDARY_RULES and not _topics_under_the_byline(page, index, start):
+            if _bounds_the_header(page.removed[index]) and not _topics_under_the_byline(page, index, start):
                 return None
             continue
         reached += 1
@@ -1261,7 +1291,7 @@ def _walk_up(page: _Page, first: int) -> list[int]:
     while index >= 0:
         has_text = any(not _is_header_line(page, i) and not _is_noise(page, i) for i in block)
         if index in page.removed:
-            if page.removed[index].rule in HEADER_BOUNDARY_RULES and block:
+            if _bounds_the_header(page.removed[index]) and block:
                 break
             index -= 1
             continue

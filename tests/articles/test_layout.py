@@ -1547,6 +1547,18 @@ def test_a_box_of_facts_and_its_source_among_the_paragraphs_does_not_end_the_art
     assert removed(parsed, "photo_caption")[-1] == "Source: KESC, official estimates"
 
 
+def test_the_old_reuters_related_stories_and_gallery_between_its_headline_and_byline():
+    parsed = page("Reuters", "Home", "Business", "", "Analysis", "Pakistan's power debt creeps back despite payout", "",
+                  "Tweet", "Share this", "", "Related News", "Pakistan secures $6.6 billion IMF loan, promises reforms",
+                  "Tue, Sep 3 2013", "Pakistan raises electricity prices for industry", "Thu, Aug 1 2013", "",
+                  "1 of 2. Workers repair power lines in Lahore September 17, 2013.",
+                  "Credit: Reuters/Farooq Naeem", "", "By Imran Qadir and Daniel Marsh",
+                  "ISLAMABAD | Thu Sep 19, 2013 6:12am EDT", "", *ARTICLE)  # fmt: skip
+    assert parsed.title == "Pakistan's power debt creeps back despite payout"
+    assert (parsed.byline, parsed.published.date) == ("Imran Qadir and Daniel Marsh", D(2013, 9, 19))
+    assert parsed.body == "\n\n".join(ARTICLE)
+
+
 def test_a_letters_closing_formula_then_its_signer_and_address_in_the_irish_times_manner():
     parsed = page("Planning delays", "Thu Apr 11 2024 - 05:00", "", "Sir, – " + LEAD, SECOND, "Yours, etc,",
                   "MARTIN REDDAN,", "Glasnevin,", "Dublin 9.")  # fmt: skip
