@@ -200,7 +200,8 @@ BOILERPLATE_RULES: tuple[LineRule, ...] = (
         "published_in",
         "The print edition's footer (Published in Dawn, January 18th, 2024; A version of this article appears in "
         "print ...; Appeared in the February 22, 2024, print edition as ...)",
-        r"^(this article was )?(first |originally )?(published|printed|appeared) in (the )?[A-Z][\w&.'’ -]{1,60}?"
+        r"^(this article was |a version of this (post|article|story|piece) )?(first |originally )?"
+        r"(published|printed|appeared) in (the )?[A-Z][\w&.'’ -]{1,60}?"
         r"(,|\s+on)\s+.*\d{4}\.?$|"
         r"^a version of this (article|story) (appears|appeared) in print\b.*|"
         r"^(appeared|appears) in the .{3,40} print edition\b.*|"
@@ -444,7 +445,7 @@ BOILERPLATE_RULES: tuple[LineRule, ...] = (
         "Navigation and page furniture (Exit mobile version, Skip to content, Advertisement, Search, Sign in)",
         r"^(exit mobile version|skip (to )?(the )?(main |sections? |site )?(content|links|navigation|footer|search)|"
         r"accessibility (links|help|statement)|"
-        r"toggle (navigation|menu)|main menu|menu|"
+        r"toggle (navigation|menu)|main menu|menu|report abuse|next blog\W*|create (a )?blog|"
         r"navigation menu|search( for| this (blog|site))?:?|home|loading\.*|"
         r"back to top|scroll to top|close|next article|previous article|next post|previous post|print this page|"
         r"sign in|log in|login|register|my account|e-?paper|live( tv)?|play|edition:?|proudly powered by .*|"

@@ -82,6 +82,7 @@ FURNITURE = {
         "Tags: ECNEC, Flood rehabilitation, Sindh", "Topics:", "Posted in Politics", "Tagged diaspora, elections",
     ],
     "published_in": [
+        "A version of this post appeared in The Friday Times on June 8, 2012.",
         "Published in Dawn, January 18th, 2024", "Published in The Express Tribune, February 5th, 2024.",
         "A version of this article appears in print on March 14, 2024, Section A, Page 1 of the New York edition.",
         "Appeared in the February 22, 2024, print edition as 'Fed Signals Patience on Rate Cuts'.",
@@ -175,7 +176,7 @@ FURNITURE = {
     ],
     "site_chrome": [
         "Exit mobile version", "Skip to content", "Back to top", "Sign In", "About us", "Skip to sections navigation",
-        "Skip to footer",
+        "Skip to footer", "Report Abuse", "Next Blog»", "Create Blog",
     ],
     "government_banner": [
         "An official website of the United States Government Here's how you know", "Official websites use .gov",
