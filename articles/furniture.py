@@ -422,7 +422,7 @@ BOILERPLATE_RULES: tuple[LineRule, ...] = (
         r"(this|our|the) (interview|conversation|transcript|q&a) (has been|was|have been)\b[^.]{0,80}?\b(edited|"
         r"condensed|translated)\b.*|"
         r"(correction|clarification)s?\b.{0,40}?\b(an?|the) (earlier|previous|original) version of (this|the) "
-        r"(article|story|piece|report|post)\b.*|"
+        r"(article|story|piece|report|post|essay|column|op-ed|analysis|interview)\b.*|"
         r"this (article|analysis|piece|story|post|report|essay) was (originally )?(written|published) in \w+ and "
         r"translated\b.*|"
         r"an earlier version of (this|these) (article|piece|essay|remarks|paper|talk|speech)\b.*|"

@@ -2528,6 +2528,9 @@ def _organisation_box(page: _Page, index: int) -> bool:
     return True
 
 
+_SIGNED_WITH_A_DASH = re.compile(r"^\s*[—–-]\s*[A-Z][\w'’.-]+(?: [A-Z][\w'’.-]+){1,3}\s*$")
+
+
 def _read_credit_or_bio(page: _Page, index: int) -> bool:
     unit = page.units[index]
     fields = page.fields
@@ -2558,6 +2561,9 @@ def _read_credit_or_bio(page: _Page, index: int) -> bool:
         page.remove(previous, "byline")
     elif previous is not None and name.lower().startswith("the ") and _is_name_like_byline(page, previous):
         _offer_byline(page, clean_byline(page.units[previous]), CREDIT)  # "Ayesha Khan" then "The writer is ..."
+        page.remove(previous, "byline")
+    elif previous is not None and name.lower().startswith("the ") and _SIGNED_WITH_A_DASH.match(page.units[previous]):
+        _offer_byline(page, page.units[previous].strip().lstrip("—–- ").strip(), CREDIT)  # "— Khalid Qazi"
         page.remove(previous, "byline")
     if not name.lower().startswith("the "):
         _offer_byline(page, name, CREDIT)

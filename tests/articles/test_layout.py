@@ -1559,6 +1559,19 @@ def test_the_old_reuters_related_stories_and_gallery_between_its_headline_and_by
     assert parsed.body == "\n\n".join(ARTICLE)
 
 
+def test_a_name_signed_with_a_dash_above_the_writers_note_is_the_byline():
+    parsed = page(
+        "Border trade to expand",
+        "Posted on 07/02/2024",
+        "",
+        *ARTICLE,
+        "— Khalid Rasheed Qazi",
+        "The writer is a former ambassador of Pakistan to Saudi Arabia and Oman.",
+        "Correction (09/02/2024): An earlier version of this essay said the resolution passed in 2016.",
+    )
+    assert (parsed.byline, parsed.body) == ("Khalid Rasheed Qazi", "\n\n".join(ARTICLE))
+
+
 def test_a_letters_closing_formula_then_its_signer_and_address_in_the_irish_times_manner():
     parsed = page("Planning delays", "Thu Apr 11 2024 - 05:00", "", "Sir, – " + LEAD, SECOND, "Yours, etc,",
                   "MARTIN REDDAN,", "Glasnevin,", "Dublin 9.")  # fmt: skip
