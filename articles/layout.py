@@ -2316,7 +2316,7 @@ def _is_argued(page: _Page) -> bool:
     if page.fields["article_type"] == "opinion":
         return True
     for index, removal in page.removed.items():
-        if removal.rule in {"breadcrumb", "section_label", "page_header"} and any(
+        if removal.rule in {"breadcrumb", "section_label"} and any(
             type_of_label(part) == "opinion" for part in re.split(r"[/›»>|]", page.units[index])
         ):
             return True
