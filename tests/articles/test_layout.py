@@ -253,33 +253,28 @@ def test_the_outlet_describing_itself_after_the_last_paragraph_is_furniture_but_
     assert parsed.body.endswith(news)
 
 
-def test_a_byline_in_an_element_whose_class_also_says_share_is_still_the_byline():
-    from articles.html_pages import parse_html
+def html_article(above: str, below: str = ""):
+    """An HTML page of the article, its paragraphs each a `<p>`, with the markup above and below them."""
+    return html_page(above + "".join(f"<p>{line}</p>" for line in ARTICLE) + below)
 
-    html = (
-        "<html><body><h1>Border trade to expand</h1>"
+
+def test_a_byline_in_an_element_whose_class_also_says_share_is_still_the_byline():
+    parsed = html_article(
+        "<h1>Border trade to expand</h1>"
         '<div class="author_share"><div class="author_share_left"><span>By Asma Zaidi</span> '
         "<span>Published: Jan 18, 2024 09:12 PM</span></div>"
         '<div class="author_share_right"><a class="share_facebook">Facebook</a> <a>X</a> <a>Weibo</a></div></div>'
-        + "".join(f"<p>{line}</p>" for line in ARTICLE)
-        + "</body></html>"
     )
-    parsed = parse_html(html, what="HTML")
     assert (parsed.byline, parsed.published.date) == ("Asma Zaidi", D(2024, 1, 18))
     assert parsed.body == "\n\n".join(ARTICLE)
 
 
 def test_a_consent_banner_named_so_only_in_its_id_is_furniture_and_the_article_starts_after_it():
-    from articles.html_pages import parse_html
-
-    html = (
-        '<html><body><div id="onetrust-banner-sdk" class="otFlat"><p id="onetrust-policy-text">Your choices matter. '
+    parsed = html_article(
+        '<div id="onetrust-banner-sdk" class="otFlat"><p id="onetrust-policy-text">Your choices matter. '
         "Precise location, device scanning and measurement help us improve what you see here.</p>"
         "<button>Accept all</button></div><h1>Border trade to expand</h1><p>By Asma Zaidi</p>"
-        + "".join(f"<p>{line}</p>" for line in ARTICLE)
-        + "</body></html>"
     )
-    parsed = parse_html(html, what="HTML")
     assert parsed.body == "\n\n".join(ARTICLE)
     assert removed(parsed, "cookie_notice")[0].startswith("Your choices matter.")
 
