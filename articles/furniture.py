@@ -238,9 +238,9 @@ BOILERPLATE_RULES: tuple[LineRule, ...] = (
     ),
     _rule(
         "timestamp",
-        "Time stamps of live pages (14:05 GMT)",
-        r"^\d{1,2}[:.]\d{2}\s*(am|pm|a\.m\.|p\.m\.)?\s*([A-Z]{2,4}|GMT[+-]?\d*)?$",
-        3,
+        "Time stamps of live pages (14:05 GMT, Update — 7:35pm)",
+        r"^(update[ds]?\s*[—–:-]?\s*)?\d{1,2}[:.]\d{2}\s*(am|pm|a\.m\.|p\.m\.)?\s*([A-Z]{2,4}|GMT[+-]?\d*)?$",
+        5,
     ),
     _rule(
         "disclaimer",
@@ -402,6 +402,7 @@ BOILERPLATE_RULES: tuple[LineRule, ...] = (
         r"listen to this (article|story)\s*[·|:-]?\s*[\d:]+ mins?\b.*|"
         r"(content[- ]type:\s*\w+\s+)?based on facts, either observed and verified\b.*|"
         r"news id\s*:?\s*\d+|readers?['’]?s? poll|(yes|no)\d+(yes|no)\d+|"
+        r"this is an? (developing|breaking) (news )?story\b.{0,80}|"
         r"media playback is (unsupported|not supported) on your device\.?)$",
         25,
     ),

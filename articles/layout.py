@@ -877,7 +877,7 @@ _PROMOTION = re.compile(
     r"^(?=(?:\S+\s+){0,24}\S+$).*\b(newsletters?|inbox|briefing|favourite stories|top stories|sign up|subscribe|"
     r"unsubscribe|delivered|every (morning|week|day)|members-only|exclusive content|"
     r"(a|our) (pro|premium|digital) subscription|become a member|keep up with|by following|follow us|"
-    r"get the latest)\b",
+    r"get the latest|funded by (?:its|our) readers|small contribution|donate|donation)\b",
     re.I,
 )
 _COUNTER = re.compile(r"^\d+\s*(?:/|of)\s*\d+\s*\|?$")  # a gallery's `2/6`, the AP's `1 of 2 |`
@@ -2335,7 +2335,11 @@ def _remove_subheadings(page: _Page, body: list[int]) -> None:
         before, after = page.units[body[position - 1]], page.units[body[position + 1]]
         first = unit.strip()[:1]
         question = unit.strip().endswith("?")
-        if question and (index in page.paragraphs or _ASIDE.match(unit)) and not is_title_case(unit):
+        if (
+            question
+            and (index in page.paragraphs or _ASIDE.match(unit))
+            and not (is_title_case(unit) or unit.isupper())
+        ):
             continue  # a paragraph of its own in the markup, or an aside: the writer asks the reader
         if question and not is_title_case(unit) and interview is None:
             interview = _is_interview(page)

@@ -170,7 +170,7 @@ FURNITURE = {
         "To view this video please enable JavaScript, and consider upgrading to a web browser that supports video",
     ],
     "breadcrumb": ["Home / Economy / News", "World › Asia › Pakistan", "News > Balochistan"],
-    "timestamp": ["14:05 GMT", "10:32 am"],
+    "timestamp": ["14:05 GMT", "10:32 am", "Update — 7:35pm"],
     "advertisement": [
         "Advertisement", "ADVERTISEMENT", "Sponsored content", "Story continues below advertisement", "Story continues",
     ],
@@ -203,6 +203,7 @@ FURNITURE = {
     ],
     "page_notice": [
         'News ID: 512384', "Media playback is unsupported on your device",
+        "This is a developing story and is being updated with further details.",
         "Reader's Poll",
         "Purchase Licensing Rights, opens new tab", "Why you can trust Sky News", "Listen In English",
         "License this article", "For subscribers", "Do you like the content of this article?",

@@ -571,6 +571,10 @@ def test_a_writers_question_to_the_reader_is_text_when_turned_with_an_aside_or_s
     parsed = parse_html(html, what="HTML")
     assert "Will the traders actually come?" in parsed.body.split("\n\n")  # a paragraph of the text
     assert removed(parsed, "subheading") == ["What is causing the smog?", "Who pays for the floods?"]
+    shouted = html_article(
+        "<h1>Border trade to expand</h1>", f"<p>WHO PAYS?</p><p>{LEAD.removeprefix('ISLAMABAD: ')}</p>"
+    )
+    assert removed(shouted, "subheading") == ["WHO PAYS?"]  # Reuters' subheading, set as a paragraph
 
 
 def test_an_agencys_notes_on_its_reporters_by_surname_and_a_divider_close_its_story():
@@ -1565,6 +1569,14 @@ def test_a_name_signed_with_a_dash_above_the_writers_note_is_the_byline():
         "Correction (09/02/2024): An earlier version of this essay said the resolution passed in 2016.",
     )
     assert (parsed.byline, parsed.body) == ("Khalid Rasheed Qazi", "\n\n".join(ARTICLE))
+
+
+def test_a_blogs_appeal_for_contributions_under_its_heading_is_furniture():
+    parsed = page("Border trade to expand", "By Asma Zaidi", "January 18, 2024", "", *ARTICLE,
+                  "Support independent reporting from Sindh",
+                  "This blog is funded by its readers. If you found this interview useful, please consider a small "
+                  "contribution through the Support page.", "Donate")  # fmt: skip
+    assert parsed.body == "\n\n".join(ARTICLE)
 
 
 def test_a_letters_closing_formula_then_its_signer_and_address_in_the_irish_times_manner():
