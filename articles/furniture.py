@@ -654,11 +654,20 @@ _TRAILING_CREDIT = re.compile(r"\s*\((?:[A-Z][\w.&'’-]*(?:[ /][A-Z][\w.&'’-]
 MIN_SCENE_CAPTION_WORDS, MAX_SCENE_CAPTION_WORDS = 5, 40
 
 
+_SAYS_WHAT_IT_SHOWS = re.compile(
+    r"^(?:(?:this|the|a) )?(?:file |undated |handout )?(?:photo(?:graph)?|picture|image|video grab|screengrab)"
+    r"(?: (?:taken|released|provided|published) [^.]{2,80}?)? shows\b",
+    re.I,
+)
+
+
 def is_scene_caption(line: str) -> bool:
     """A photo's caption without a credit (`Voters at a polling station in Almaty, Kazakhstan, on October 6,
     2024.`): one sentence showing a scene, in the present or with no verb, closed by the photo's day. A
     sentence of a report tells what happened (said, was, held, ...) or quotes someone."""
     text = _TRAILING_CREDIT.sub("", line.strip())  # `... on May 5, 2025. (Reuters)`
+    if _SAYS_WHAT_IT_SHOWS.match(text) and len(text.split()) <= MAX_SCENE_CAPTION_WORDS:
+        return True  # Press TV's `File photo shows a border crossing ...`, `This picture taken on ... shows ...`
     words = len(text.split())
     if not MIN_SCENE_CAPTION_WORDS <= words <= MAX_SCENE_CAPTION_WORDS or not text[:1].isupper():
         return False

@@ -600,6 +600,8 @@ def test_an_agencys_notes_on_its_reporters_by_surname_and_a_divider_close_its_st
         "Smoke rises over the port of Hodeidah, Yemen, after Israeli airstrikes on May 5, 2025. (Reuters)",
         "Women mourn a victim of the attack during his funeral in Jammu on Wednesday",
         "Kites for sale at a shop near Mochi Gate, January 2024.",
+        "File photo shows a border crossing between Iran and Pakistan in Mirjaveh, southeastern Iran.",
+        "This picture taken on March 3, 2024 shows the port of Chabahar.",
     ],
 )
 def test_a_photo_caption_without_a_credit_is_a_scene_closed_by_its_day(caption):
@@ -619,6 +621,7 @@ def test_a_photo_caption_without_a_credit_is_a_scene_closed_by_its_day(caption):
         "Pakistan beat New Zealand by 60 runs in the opening match in Karachi on Wednesday.",
         "An earthquake struck northern Afghanistan on Tuesday, January 7, 2025.",
         "The State Bank policy rate stood at 12pc in May 2025.",
+        "Footage of the attack shows gunmen entering the compound, police said.",
     ],
 )
 def test_a_sentence_of_a_report_that_ends_with_a_day_is_no_caption(sentence):
