@@ -377,8 +377,8 @@ BOILERPLATE_RULES: tuple[LineRule, ...] = (
     _rule(
         "advertisement",
         "Advertisement labels and sponsored-content markers, wherever they stand",
-        r"^(advertisement|advertisements|advertising|sponsored( content)?|ad|ads by \w+|story continues( below "
-        r"(this )?(advertisement|ad))?|continue reading below|scroll to continue( with content)?)[\s:.]*$",
+        r"^(advertisement|advertisements|advertising|sponsored( content)?|ad|ads by \w+|story continues( below( "
+        r"(this )?(advertisement|ad))?)?|continue reading below|scroll to continue( with content)?)[\s:.]*$",
         8,
     ),
     _rule(
@@ -418,7 +418,8 @@ BOILERPLATE_RULES: tuple[LineRule, ...] = (
         "Notes on the piece, above the article as often as below it: its series, its editing or translation, an "
         "earlier version and its correction, changed names, who supported the reporting",
         rf"^(editor['’]?s note:\s*)?((editor['’]?s note:\s*this is the {_NTH} (\w+ )?|"
-        rf"this is the {_NTH} (part|article|installment|instalment|piece|essay|story|episode) )"
+        rf"this is the {_NTH} (part|article|installment|instalment|piece|essay|story|episode) |"
+        rf"this is the {_NTH} (?=(of|in) (a|an|our) (two|three|four|five|six|\d+)-part series))"
         r"(of|in) (a|an|our) [\w -]{0,30}series\b.*|"
         r"(this|our|the) (interview|conversation|transcript|q&a) (has been|was|have been)\b[^.]{0,80}?\b(edited|"
         r"condensed|translated)\b.*|"
@@ -585,6 +586,8 @@ CAPTION_CREDITS = (
         r"(?: [A-Z][\w.&'’-]+){0,4})\)\.?$"
     ),
     re.compile(r"^(?P<credit>FILE)\s+[-–—]\s+[A-Z]"),  # the AP's archive photo: `FILE - Soldiers parade ...`
+    # a caption labelled so, its agency in brackets: `Photo: A woman sorts saffron ... (IRNA)`
+    re.compile(r"^(?:photo|picture|image)\s*:\s+[A-Z].{2,250}\((?P<credit>[A-Z][\w .'’/-]{1,40})\)\.?$", re.I),
     # AFP's photographer, surname in capitals, as its clients print it: `... twelve months (Jonas ERLACH)`
     re.compile(r"\((?P<credit>[A-Z][\w'’-]+(?: [A-Z][\w'’-]+)? [A-ZÀ-ÖØ-Þ][A-ZÀ-ÖØ-Þ'’-]+(?: [A-ZÀ-ÖØ-Þ]{2,})?)\)\.?$"),
     re.compile(r"[-–—|]\s*(?:photo|image|picture)\s*(?:by|:|/)\s*(?P<credit>[^.]{2,60})\.?$", re.I),

@@ -173,6 +173,7 @@ FURNITURE = {
     "timestamp": ["14:05 GMT", "10:32 am", "Update — 7:35pm"],
     "advertisement": [
         "Advertisement", "ADVERTISEMENT", "Sponsored content", "Story continues below advertisement", "Story continues",
+        "Story continues below",
     ],
     "site_chrome": [
         "Exit mobile version", "Skip to content", "Back to top", "Sign In", "About us", "Skip to sections navigation",
@@ -198,6 +199,7 @@ FURNITURE = {
         'An earlier version of these remarks was delivered at a panel on fiscal federalism.',
         'Some names in this piece have been changed at the request of the people I spoke to.',
         'This story was reported with the support of the Earth Journalism Network.',
+        "This is the first of a two-part series on water in Karachi. The second part will look at the Indus.",
         "This article is part of the series — Disaster Risk Reduction in South Asia",
         "This article is part of an EAF special feature series on 2024 in review and the year ahead.",
     ],
@@ -359,6 +361,7 @@ def test_a_closing_paragraph_with_new_facts_is_kept():
         ("Saudi Crown Prince Mohammed bin Salman receives the Japanese Prime Minister in Jeddah. — File photo",
          "File photo"),
         ("Image 1: Asian Development Bank via Flickr", "Asian Development Bank via Flickr"),
+        ("Photo: A woman separates saffron stigmas from flowers at a workshop in Torbat-e Heydarieh. (IRNA)", "IRNA"),
     ],
 )  # fmt: skip
 def test_captions_are_known_by_credits_without_the_word_photo_and_glued_to_the_caption(caption, credit):
