@@ -16,6 +16,7 @@ FURNITURE = {
     ],
     "consent_control": ["Information and Settings", "Accept all", "Reject all", "Cookie settings", "Yes, I agree"],
     "share_prompt": [
+        "mailto",
         'Share full article',
         'Facebook Count',
         'Copy Link copied Email Facebook X',
@@ -30,6 +31,8 @@ FURNITURE = {
         "Subscribe to our newsletter",
     ],
     "call_to_action": [
+        "Support independent, fact-based journalism.", "Enjoy more audio and podcasts on iOS or Android.",
+        "Catch every big hit, every wicket with Crick-it, a one stop destination for Live Scores. Explore now!",
         'Is there content that you would like AFP to fact-check? Get in touch.',
         'Support Makran Dispatch',
         "Keep up to date with what's happening in Türkiye, its region and the world.",
@@ -126,6 +129,8 @@ FURNITURE = {
         "Some information for this report came from Reuters and Agence France-Presse.",
     ],
     "disclaimer": [
+        "The views expressed in UkraineAlert are solely those of the authors and do not necessarily reflect the views "
+        "of the Atlantic Council, its staff, or its supporters.",
         'This report is auto-generated from ANI news service. ThePrint holds no responsibility for its content.',
         '(The author is a Reuters Breakingviews columnist. The opinions expressed are his own.)',
         "Editor's note: Farhan Abbasi is an Islamabad-based researcher. The article reflects the author's opinions "
@@ -186,6 +191,7 @@ FURNITURE = {
     "age_notice": ["This was published 1 year ago", "This article is more than 2 years old"],
     "letter_closing": ["Yours, etc,", "Yours faithfully,", "Yours sincerely"],
     "piece_note": [
+        "This commentary was originally published in German.",
         'Editor’s Note: This is the second article in a series on how the U.S. Army is adapting.',
         "Editor’s Note: This is the second article in a series on how the U.S. Army is adapting to the lessons of "
         "the war in Ukraine. The first installment examined counter-drone training at the combat training centers.",
@@ -231,6 +237,8 @@ REAL_SENTENCES = [
     "Corrections officers said an earlier version of the prison's rules had allowed weekly visits.",
     "We and our partners in the provincial government process the data of every registered voter, the minister said.",
     "Video: the footage showed soldiers crossing the border before dawn.",
+    "The views expressed in Parliament were sharply divided, the speaker said.",
+    "The app is available on iOS and Android, the company said on Monday.",
     "Copyright disputes between the two state broadcasters were settled out of court.",
     "Leave was cancelled for all border guards in Sistan-Baluchestan.",
     "Home Minister Mohsin Naqvi visited the border crossing at Taftan.",
