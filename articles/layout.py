@@ -2262,6 +2262,8 @@ FOOTER_BYLINE_REACH = 4  # how far below the article a blog's "By X" line may st
 
 
 MAX_PULL_QUOTE_WORDS = 40
+_ATTRIBUTION = re.compile(r"^[—–-]\s*[A-Z][\w.'’ -]{2,40},\s*[\w ,.'’-]{2,60}$")
+_QUOTATION_ALONE = re.compile(r"^[“\"‘'][^“”\"]+[”\"’']$")
 
 
 def _remove_pull_quotes(page: _Page, body: list[int]) -> None:
@@ -2275,6 +2277,15 @@ def _remove_pull_quotes(page: _Page, body: list[int]) -> None:
         neighbours = body[max(0, position - 3) : position] + body[position + 1 : position + 4]
         if any(quoted in canonical_text(page.units[other]) and other != index for other in neighbours):
             page.remove(index, "pull_quote")
+    for position, index in enumerate(body[1:], start=1):
+        above = body[position - 1]
+        quoted = page.removed.get(above) is not None and page.removed[above].rule == "pull_quote"
+        boxed = (
+            _QUOTATION_ALONE.match(page.units[above].strip()) and len(page.units[above].split()) <= MAX_PULL_QUOTE_WORDS
+        )
+        if _ATTRIBUTION.match(page.units[index].strip()) and (quoted or boxed):
+            page.remove(above, "pull_quote")  # a quote box: the words, then `— Hassan Rahimi, economist`
+            page.remove(index, "pull_quote", note="the quotation's speaker")
 
 
 MAX_SUBHEADING_WORDS = 8

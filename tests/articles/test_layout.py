@@ -1582,6 +1582,17 @@ def test_a_blogs_appeal_for_contributions_under_its_heading_is_furniture():
     assert parsed.body == "\n\n".join(ARTICLE)
 
 
+def test_a_quote_box_and_its_speaker_among_the_paragraphs_are_a_pull_quote():
+    box = "“We expect one more cut this year, most likely in the second quarter once the dollar’s rally fades.”"
+    parsed = page("Border trade to expand", "By Asma Zaidi", "January 18, 2024", "", LEAD, box,
+                  "— Hassan Rahimi, economist", SECOND, THIRD)  # fmt: skip
+    assert parsed.body == "\n\n".join(ARTICLE)
+    assert removed(parsed, "pull_quote") == [box, "— Hassan Rahimi, economist"]
+    said = page("Border trade to expand", "By Asma Zaidi", "January 18, 2024", "", LEAD,
+                "— and then, officials said, the talks resumed.", SECOND)  # fmt: skip
+    assert "— and then, officials said, the talks resumed." in said.body
+
+
 def test_a_letters_closing_formula_then_its_signer_and_address_in_the_irish_times_manner():
     parsed = page("Planning delays", "Thu Apr 11 2024 - 05:00", "", "Sir, – " + LEAD, SECOND, "Yours, etc,",
                   "MARTIN REDDAN,", "Glasnevin,", "Dublin 9.")  # fmt: skip
