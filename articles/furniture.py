@@ -162,7 +162,8 @@ BOILERPLATE_RULES: tuple[LineRule, ...] = (
         r"recent posts|"
         r"most (read|popular|viewed|shared|watched)|trending( now| stories)?|don'?t miss|editor'?s picks?|"
         r"top stories|what to read next|further reading|list of \d+ items|list \d+ of \d+|end of list|post navigation|"
-        r"previously (?:in|on) [A-Z][\w&.'’ -]{1,40}?(?=:)|"
+        r"previously (?:in|on) [A-Z][\w&.'’ -]{1,40}?(?=:)|also on this (?:blog|site)(?=\s*:)|"
+        r"from the archives?(?=\s*:)|live story$|"
         r"(?:video|watch|listen|podcast|gallery|in pictures)\s*:\s*(?-i:[A-Z‘'\"“])[^.!?]{3,120}$|"  # Sky's video card
         r"related(?: \w+)?(?=\s*:))"
         r"\b\s*[:.!|-]?|^related\s*[:.]?$",
@@ -380,8 +381,9 @@ BOILERPLATE_RULES: tuple[LineRule, ...] = (
     _rule(
         "advertisement",
         "Advertisement labels and sponsored-content markers, wherever they stand",
-        r"^(advertisement|advertisements|advertising|sponsored( content)?|ad|ads by \w+|story continues( below( "
-        r"(this )?(advertisement|ad))?)?|continue reading below|scroll to continue( with content)?)[\s:.]*$",
+        r"^(advertisement|advertisements|advertising|sponsored( content)?|ad|ads by \w+|(video )?ad feedback|"
+        r"story continues( below( (this )?(advertisement|ad))?)?|continue reading below|"
+        r"scroll to continue( with content)?)[\s:.]*$",
         8,
     ),
     _rule(

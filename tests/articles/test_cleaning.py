@@ -59,6 +59,8 @@ FURNITURE = {
         "Sign Me Up", "For more Human Rights Watch reporting on Pakistan, please visit:",
     ],
     "related_links": [
+        "Also on this blog: The season I scored every ball of the Quaid-e-Azam Trophy final",
+        "From the archive: Why this Majlis keeps threatening impeachments (Nov 2024)", "Live Story",
         "Also Read: Attack victims criticize the UK compensation program",
         "Video: Paramedics describe 'impossible' winter shifts",
         "Read also:",
@@ -177,6 +179,7 @@ FURNITURE = {
     "breadcrumb": ["Home / Economy / News", "World › Asia › Pakistan", "News > Balochistan"],
     "timestamp": ["14:05 GMT", "10:32 am", "Update — 7:35pm"],
     "advertisement": [
+        "Video Ad Feedback", "Ad Feedback",
         "Advertisement", "ADVERTISEMENT", "Sponsored content", "Story continues below advertisement", "Story continues",
         "Story continues below",
     ],
