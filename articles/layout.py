@@ -376,6 +376,7 @@ def read_page(
     for position, rule in repeated_paragraphs([units[index] for index in body]).items():
         page.remove(body[position], rule)
     _remove_pull_quotes(page, [index for index in body if index not in page.removed])
+    _remove_numbered_subheadings(page, [index for index in body if index not in page.removed])
     _remove_subheadings(page, [index for index in body if index not in page.removed])
     _remove_inline_teasers(page, [index for index in body if index not in page.removed])
     body = [index for index in body if index not in page.removed]
@@ -2332,6 +2333,27 @@ def _is_argued(page: _Page) -> bool:
         ):
             return True
     return any(_CONTRIBUTOR_NOTE.match(unit.strip()) for unit in page.units)
+
+
+_NUMBERED = re.compile(r"^(\d{1,2})[.)]\s+[A-Z‘'\"“]")
+MAX_NUMBERED_SUBHEADING_WORDS = 14
+
+
+def _remove_numbered_subheadings(page: _Page, body: list[int]) -> None:
+    """Numbered signposts between paragraphs (`1. The target assumes an economy we don't have`, `2. ...`):
+    two or more, counting up, each short, none a sentence closed by a full stop, each with prose on both sides."""
+    numbered = [
+        (position, int(match[1]))
+        for position, index in enumerate(body[1:-1], start=1)
+        if (match := _NUMBERED.match(page.units[index].strip()))
+        and len(page.units[index].split()) <= MAX_NUMBERED_SUBHEADING_WORDS
+        and not page.units[index].rstrip().endswith(".")
+        and is_prose(page.units[body[position + 1]])
+    ]
+    counts = [number for _, number in numbered]
+    if len(numbered) >= 2 and counts == list(range(counts[0], counts[0] + len(counts))):
+        for position, _ in numbered:
+            page.remove(body[position], "subheading", note="numbered")
 
 
 def _remove_subheadings(page: _Page, body: list[int]) -> None:

@@ -1593,6 +1593,17 @@ def test_a_quote_box_and_its_speaker_among_the_paragraphs_are_a_pull_quote():
     assert "— and then, officials said, the talks resumed." in said.body
 
 
+def test_numbered_signposts_between_paragraphs_are_subheadings_but_a_numbered_list_is_text():
+    parsed = page("Border trade to expand", "By Asma Zaidi", "January 18, 2024", "", LEAD,
+                  "1. The target assumes an economy we don't have", SECOND,
+                  "2. New measures are booked at face value", THIRD)  # fmt: skip
+    assert parsed.body == "\n\n".join(ARTICLE)
+    assert len(removed(parsed, "subheading")) == 2
+    steps = page("Border trade to expand", "By Asma Zaidi", "January 18, 2024", "", LEAD,
+                 "1. Reduce the tariff on dates.", SECOND, "2. Reopen the crossing at Gabd.", THIRD)  # fmt: skip
+    assert "1. Reduce the tariff on dates." in steps.body
+
+
 def test_a_letters_closing_formula_then_its_signer_and_address_in_the_irish_times_manner():
     parsed = page("Planning delays", "Thu Apr 11 2024 - 05:00", "", "Sir, – " + LEAD, SECOND, "Yours, etc,",
                   "MARTIN REDDAN,", "Glasnevin,", "Dublin 9.")  # fmt: skip
