@@ -382,7 +382,8 @@ BOILERPLATE_RULES: tuple[LineRule, ...] = (
         "advertisement",
         "Advertisement labels and sponsored-content markers, wherever they stand",
         r"^(advertisement|advertisements|advertising|sponsored( content)?|ad|ads by \w+|(video )?ad feedback|"
-        r"story continues( below( (this )?(advertisement|ad))?)?|continue reading below|"
+        r"story continues( below( (this )?(advertisement|ad))?)?|continue reading below|report (this|an) ad|"
+        r"advertisement\s*[·•|-]\s*scroll to continue|"
         r"scroll to continue( with content)?)[\s:.]*$",
         8,
     ),
@@ -428,6 +429,7 @@ BOILERPLATE_RULES: tuple[LineRule, ...] = (
         r"(of|in) (a|an|our) [\w -]{0,30}series\b.*|"
         r"(this|our|the) (interview|conversation|transcript|q&a) (has been|was|have been)\b[^.]{0,80}?\b(edited|"
         r"condensed|translated)\b.*|"
+        r"this (story|article|report|piece) (has been|was) corrected to\b.*|"
         r"(correction|clarification)s?\b.{0,40}?\b(an?|the) (earlier|previous|original) version of (this|the) "
         r"(article|story|piece|report|post|essay|column|op-ed|analysis|interview)\b.*|"
         r"this (article|analysis|piece|story|post|report|essay) was (originally )?(written|published) in \w+ and "

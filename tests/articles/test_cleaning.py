@@ -179,6 +179,7 @@ FURNITURE = {
     "breadcrumb": ["Home / Economy / News", "World › Asia › Pakistan", "News > Balochistan"],
     "timestamp": ["14:05 GMT", "10:32 am", "Update — 7:35pm"],
     "advertisement": [
+        "Advertisement · Scroll to continue", "Report This Ad",
         "Video Ad Feedback", "Ad Feedback",
         "Advertisement", "ADVERTISEMENT", "Sponsored content", "Story continues below advertisement", "Story continues",
         "Story continues below",
@@ -194,6 +195,7 @@ FURNITURE = {
     "age_notice": ["This was published 1 year ago", "This article is more than 2 years old"],
     "letter_closing": ["Yours, etc,", "Yours faithfully,", "Yours sincerely"],
     "piece_note": [
+        "This story has been corrected to show the eruption occurred on Negros, not Panay, in the second paragraph.",
         "This commentary was originally published in German.",
         'Editor’s Note: This is the second article in a series on how the U.S. Army is adapting.',
         "Editor’s Note: This is the second article in a series on how the U.S. Army is adapting to the lessons of "
