@@ -223,6 +223,7 @@ _CATEGORY_LIST = re.compile(r"\|\s*[A-Z][\w&]*(?: [A-Z][\w&]*)?(?:\s*,\s*[A-Z][\
 _CLOCK_TIME = re.compile(r"(?<![\w:])\d{1,2}\s?[:.]\s?\d{2}(?:\s*(?:[ap]\.?m\.?|hrs|h)\b)?(?![\w:])", re.I)
 _NAMES_ONLY = re.compile(r"^[A-Z][\w'’.-]*(?:(?:\s+|,\s*)(?:[A-Z][\w'’.-]*|and|&|de|al|bin|van|von))+$")
 _GLUED_MONTH = re.compile(r"(\d)(?=(?:" + _MONTH_NAMES + r")\b)", re.I)
+_GLUED_DAY = re.compile(r"\b((?:19|20)\d\d)(?=[0-3]?\d\s+(?:" + _MONTH_NAMES + r")\b)", re.I)
 
 
 def _in_bars(rest: str) -> bool:
@@ -237,6 +238,7 @@ def read_date_statement(line: str, *, month_first: bool = False, max_words: int 
     if len(line.split()) > max_words:
         return None
     line = _GLUED_MONTH.sub(r"\1 ", line)  # "01/24/2024January 24, 2024": two elements copied as one
+    line = _GLUED_DAY.sub(r"\1 ", line)  # Al Jazeera's "12 Nov 202412 Nov 2024": the year, then the day again
     labels = list(_STATEMENT_LABEL.finditer(line))
     bounds = [0, *[match.start() for match in labels], len(line)]
     segments = []
