@@ -2654,6 +2654,9 @@ def _choose_date(page: _Page) -> None:
     date = statement.published or statement.updated
     if date is None:
         return
+    shown = _shown_day_of_a_universal_time(page, rank, date)
+    if shown is not None:
+        rank, statement, date = shown
     if rank >= 5 and page.dateline_day and date.date is not None:
         filed = _dateline_date(page.dateline_day, date.date)
         if filed is not None:  # the agency's dateline, not the day the page was saved at its top
@@ -2668,6 +2671,24 @@ def _choose_date(page: _Page) -> None:
     page.fields["published"] = date
     page.fields["published_text"] = statement.phrase[:300]
     page.fields["date_order_from_page"] = page.order_from_page or not statement.numeric
+
+
+_UNIVERSAL_TIME = re.compile(r"T\d\d:\d\d(?::\d\d)?(?:\.\d+)?(?:Z|[+-]00:?00)$")
+
+
+def _shown_day_of_a_universal_time(
+    page: _Page, rank: float, date: PartialDate
+) -> tuple[float, DateStatement, PartialDate] | None:
+    """The markup's time in UTC (`2024-02-17T21:45:00Z`) falls on the day before or after the one the page shows
+    above its headline (`February 18, 2024 - 01:15`, Tehran): the reader's day is the page's."""
+    markup = next((s for r, s in page.published if r == rank), None)
+    if rank != 1.5 or markup is None or not _UNIVERSAL_TIME.search(markup.phrase) or date.date is None:
+        return None
+    for other_rank, other in page.published:
+        day = other.published
+        if other_rank == 2 and day is not None and day.date is not None and abs((day.date - date.date).days) == 1:
+            return other_rank, other, day
+    return None
 
 
 def _dateline_date(month_day: tuple[int, int], later: datetime.date) -> datetime.date | None:

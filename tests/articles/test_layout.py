@@ -1605,6 +1605,16 @@ def test_numbered_signposts_between_paragraphs_are_subheadings_but_a_numbered_li
     assert "1. Reduce the tariff on dates." in steps.body
 
 
+def test_the_day_shown_above_the_headline_outranks_the_markups_time_in_utc_a_day_apart():
+    head = '<meta property="article:published_time" content="2024-02-17T21:45:00Z">'
+    parsed = html_page("<p>February 18, 2024 - 01:15</p><h2>Border trade to expand</h2>"
+                       + "".join(f"<p>{line}</p>" for line in ARTICLE), head)  # fmt: skip
+    assert parsed.published.date == D(2024, 2, 18)
+    local = '<meta property="article:published_time" content="2024-02-17T21:45:00+03:30">'
+    assert html_page("<h1>Border trade to expand</h1>" + "".join(f"<p>{line}</p>" for line in ARTICLE),
+                     local).published.date == D(2024, 2, 17)  # fmt: skip
+
+
 def test_a_letters_closing_formula_then_its_signer_and_address_in_the_irish_times_manner():
     parsed = page("Planning delays", "Thu Apr 11 2024 - 05:00", "", "Sir, – " + LEAD, SECOND, "Yours, etc,",
                   "MARTIN REDDAN,", "Glasnevin,", "Dublin 9.")  # fmt: skip
