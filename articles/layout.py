@@ -2547,6 +2547,23 @@ def _credited_authors_note(page: _Page, unit: str) -> re.Match[str] | None:
     return bio if canonical_text(bio["name"]) in credited else None
 
 
+_PAST_CAREER = re.compile(
+    r"^(?P<name>(?:[A-Z][\w'’.-]+\s+){1,3}[A-Z][\w'’.-]+)\s+(?:taught|served|worked|headed|spent)\b"
+)
+
+
+def _note_under_a_name(page: _Page, index: int) -> re.Match[str] | None:
+    """An author box: the writer's name on its line, then their career in the past tense (`Helen Okafor` /
+    `Helen Okafor taught secondary mathematics ...`) under `About the author`."""
+    unit = page.units[index]
+    note = _PAST_CAREER.match(unit)
+    above = page.removed.get(index - 2)
+    labelled = above is not None and re.match(r"^about the (author|writer)s?\s*:?$", above.text.strip(), re.I)
+    if note is None or not labelled or len(unit.split()) > MAX_BIO_WORDS * 2 or index < 1:  # a box says more
+        return None
+    return note if canonical_text(page.units[index - 1]) == canonical_text(note["name"]) else None
+
+
 def _organisation_box(page: _Page, index: int) -> bool:
     """An organisation's box under the article: its name on a line, then `The University of Copenhagen is the
     oldest university ...`. Neither is the article, nor an author's note."""
@@ -2581,7 +2598,7 @@ def _read_credit_or_bio(page: _Page, index: int) -> bool:
         return True
     if _organisation_box(page, index):
         return True
-    bio = _authors_note(unit) or _credited_authors_note(page, unit)
+    bio = _authors_note(unit) or _credited_authors_note(page, unit) or _note_under_a_name(page, index)
     if bio is None:
         return False
     if page.outlets.named(bio["name"]) is not None:

@@ -1615,6 +1615,16 @@ def test_the_day_shown_above_the_headline_outranks_the_markups_time_in_utc_a_day
                      local).published.date == D(2024, 2, 17)  # fmt: skip
 
 
+def test_an_author_box_with_a_career_in_the_past_tense_names_the_author():
+    parsed = page("Border trade to expand", "Posted on 14/02/2025", "", *ARTICLE, "About the author", "Helen Okafor",
+                  "Helen Okafor taught secondary mathematics in Leeds and Manchester for 22 years.",
+                  "View all posts by Helen Okafor")  # fmt: skip
+    assert (parsed.byline, parsed.body) == ("Helen Okafor", "\n\n".join(ARTICLE))
+    closing = "Abdul Majeed Chandio spent 34 years in the irrigation department and retired as chief engineer."
+    interview = page("Border trade to expand", "By Asma Zaidi", "January 18, 2024", "", *ARTICLE, closing)
+    assert interview.body.endswith(closing)  # the article's own line about someone it speaks of
+
+
 def test_a_letters_closing_formula_then_its_signer_and_address_in_the_irish_times_manner():
     parsed = page("Planning delays", "Thu Apr 11 2024 - 05:00", "", "Sir, – " + LEAD, SECOND, "Yours, etc,",
                   "MARTIN REDDAN,", "Glasnevin,", "Dublin 9.")  # fmt: skip
