@@ -2042,7 +2042,13 @@ def _body_end(page: _Page, start: int) -> int:
         if index <= end:
             continue
         unit = page.units[index]
-        if not (ends_sentence(unit) or BIO_START.match(unit) or WIRE_CREDITS.match(unit) or _SIGNED_OFF.search(unit)):
+        if not (
+            ends_sentence(unit)
+            or BIO_START.match(unit)
+            or WIRE_CREDITS.match(unit)
+            or _SIGNED_OFF.search(unit)
+            or _LABELLED_LIST.match(unit)
+        ):
             break
         end = index
     end = _before_site_voice(page, start, end)
@@ -2051,6 +2057,8 @@ def _body_end(page: _Page, start: int) -> int:
     return end
 
 
+# A list the article closes with, each line a label and its names: `Goalkeepers: A, B, C` (a squad, a cabinet).
+_LABELLED_LIST = re.compile(r"^[A-Z][\w ’'-]{2,30}:\s+[A-Z][^,:]{2,40}(?:,\s*[^,:]{2,40}){2,}\.?$")
 _DATE_LABEL = re.compile(r"\b(?:published|updated|posted|modified|date[ds]?)\b", re.I)
 _PUBLISHED_LABEL = re.compile(r"^(?:first |originally )?(?:published|posted)\b", re.I)
 

@@ -1625,6 +1625,14 @@ def test_an_author_box_with_a_career_in_the_past_tense_names_the_author():
     assert interview.body.endswith(closing)  # the article's own line about someone it speaks of
 
 
+def test_a_list_of_names_under_their_labels_closing_the_article_is_the_articles():
+    squad = ["Goalkeepers: Alireza Beiranvand, Payam Niazmand, Hossein Hosseini",
+             "Defenders: Shojae Khalilzadeh, Milad Mohammadi, Ramin Rezaeian, Saleh Hardani"]  # fmt: skip
+    parsed = page("Border trade to expand", "By Asma Zaidi", "January 18, 2024", "", *ARTICLE, *squad, "MNA/6398123",
+                  "Tags", "Football")  # fmt: skip
+    assert parsed.body == "\n\n".join([*ARTICLE, *squad])
+
+
 def test_a_letters_closing_formula_then_its_signer_and_address_in_the_irish_times_manner():
     parsed = page("Planning delays", "Thu Apr 11 2024 - 05:00", "", "Sir, – " + LEAD, SECOND, "Yours, etc,",
                   "MARTIN REDDAN,", "Glasnevin,", "Dublin 9.")  # fmt: skip
@@ -1636,6 +1644,9 @@ def test_a_letters_signer_in_plain_letters_above_a_town_is_its_author():
     parsed = page("Pensioners kept waiting", "LETTERS", "January 18, 2024", "", *ARTICLE, "Imtiaz Ali Shah",
                   "Hyderabad")  # fmt: skip
     assert parsed.byline == "Imtiaz Ali Shah"
+    larkana = page("Pensioners kept waiting", "LETTERS", "January 18, 2024", "", *ARTICLE, "Shahid Hussain Buriro",
+                   "Larkana")  # fmt: skip
+    assert larkana.byline == "Shahid Hussain Buriro"
     widget = page("Pensioners kept waiting", "January 18, 2024", "", *ARTICLE, "", "Share", "Facebook", "",
                   "Most Read", "Ministry of Education announces winter break dates", "", "Prayer Times", "Riyadh",
                   "Fajr 5:02")  # fmt: skip
