@@ -1022,7 +1022,7 @@ def copyright_owner(line: str) -> str:
     `Geo Television Network`; "" when it names nobody."""
     # `washingtonpost.com © 1996-2024 The Washington Post`: the © and the years part the domain from the owner
     # and an initial's full stop (`U.S. News & World Report L.P.`) parts nothing
-    parts = r"(?<!\b[A-Z])[.|,;:]\s+|\s+[-–—]\s+|(?<!\b[A-Z])[.|;]$|\s{3,}"
+    parts = r"(?<!\b[A-Z])[.|,;:]\s+|\s+[-–—·•]\s+|(?<!\b[A-Z])[.|;]$|\s{3,}"
     segments = re.split(parts, _COPYRIGHT_WORDS.sub("   ", line))
     for segment in segments:
         name = re.sub(r"^by\s+", "", " ".join(segment.split()).strip(" .,-–—|"), flags=re.I)  # Wix's `© 2024 by X`

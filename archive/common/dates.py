@@ -223,6 +223,7 @@ _CATEGORY_LIST = re.compile(r"\|\s*[A-Z][\w&]*(?: [A-Z][\w&]*)?(?:\s*,\s*[A-Z][\
 _CLOCK_TIME = re.compile(r"(?<![\w:])\d{1,2}\s?[:.]\s?\d{2}(?:\s*(?:[ap]\.?m\.?|hrs|h)\b)?(?![\w:])", re.I)
 _NAMES_ONLY = re.compile(r"^[A-Z][\w'’.-]*(?:(?:\s+|,\s*)(?:[A-Z][\w'’.-]*|and|&|de|al|bin|van|von))+$")
 _GLUED_MONTH = re.compile(r"(\d)(?=(?:" + _MONTH_NAMES + r")\b)", re.I)
+_READING_TIME = re.compile(r"(?:^|(?<=\s))\d{1,3}\s*(?:min|mins|minutes?)(?:\s+read)?\b", re.I)
 _GLUED_DAY = re.compile(r"\b((?:19|20)\d\d)(?=[0-3]?\d\s+(?:" + _MONTH_NAMES + r")\b)", re.I)
 
 
@@ -278,6 +279,7 @@ def read_date_statement(line: str, *, month_first: bool = False, max_words: int 
     if byline_match:
         rest = rest[: byline_match.start()] + " " + rest[byline_match.end() :]
     rest = _RELATIVE.sub(" ", rest)
+    rest = _READING_TIME.sub(" ", rest)  # Hugo's `January 7, 2024 · 8 min · Farhan Siddiqui`
     rest = _CLOCK_TIME.sub(" ", rest)  # New Age's `Published: 00:00, Mar 01,2025`, Prothom Alo's `21: 05`
     rest = _TIME_ZONE.sub(" ", rest)  # the Tribune's `Amritsar, Updated At : 05:44 AM Mar 06, 2025 IST`
     rest = " ".join(rest.split()).strip(_SEPARATORS + ".")

@@ -284,6 +284,7 @@ def test_a_consent_banner_named_so_only_in_its_id_is_furniture_and_the_article_s
     [
         ("Published: 18 January ,2024: 11:37 AM GST", D(2024, 1, 18), datetime.time(11, 37)),  # Al Arabiya
         ("Published On 12 Nov 202412 Nov 2024", D(2024, 11, 12), None),  # Al Jazeera's two dates copied as one
+        ("January 7, 2024 · 8 min", D(2024, 1, 7), None),  # Hugo's reading time beside the day
         (
             "Published on January 18, 2024, at 7:15 pm (Paris), updated at 8:02 pm",
             D(2024, 1, 18),

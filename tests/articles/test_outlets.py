@@ -41,6 +41,7 @@ def test_an_acronym_is_a_name_only_in_capitals_and_the_never_stands_alone_for_th
         ("Copyright ©2024. All rights reserved. Geo Television Network", "Geo Television Network"),
         ("All rights reserved for Islamic Republic News Agency", "Islamic Republic News Agency"),
         ("© Tehran Times 2024", "Tehran Times"),
+        ("© 2024 Slow Variables · Powered by Hugo & PaperMod", "Slow Variables"),
         ("All rights reserved.", ""),
         ("Copyright © 2024. All Rights Reserved", ""),
     ],
