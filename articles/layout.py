@@ -129,7 +129,7 @@ _HEADER_NOISE = re.compile(
     r"^(?:by|text by|words by|written by|published|updated|posted|last updated|first published|published on|"
     r"updated on|summary|highlights|key points|in short|story highlights|synopsis|at a glance|from)\s*:?$|"
     r"^(?:news id|id|story id|code)\s*:?\s*\d+$|^\d+\s*(?:min|minute)s?(?:\s+read)?$|^(?:reading time|read time)\b|"
-    r"^\d+[\s*]+\d+$|^\d+$|^(?:about\s+)?(?:an?|\d+)\s+(?:seconds?|minutes?|mins?|hours?|days?)\s+ago$",
+    r"^\d+[\s*]+\d+$|^\d+$|^[·•|\s]*(?:about\s+)?(?:an?|\d+)\s*(?:seconds?|minutes?|mins?|hours?|days?|[mhd])\s+ago$",
     re.I,
 )
 _MESSENGER_OUTLET = re.compile(

@@ -1634,6 +1634,12 @@ def test_a_list_of_names_under_their_labels_closing_the_article_is_the_articles(
     assert parsed.body == "\n\n".join([*ARTICLE, *squad])
 
 
+def test_a_relative_time_after_a_bullet_is_no_headline():
+    parsed = page("Home › Middle East › Iran", "", "Iran's non-oil trade with neighbours tops $48 billion", "",
+                  "· 5h ago", "12/02/2024 10:45", "", *ARTICLE)  # fmt: skip
+    assert parsed.title == "Iran's non-oil trade with neighbours tops $48 billion"
+
+
 def test_a_letters_closing_formula_then_its_signer_and_address_in_the_irish_times_manner():
     parsed = page("Planning delays", "Thu Apr 11 2024 - 05:00", "", "Sir, – " + LEAD, SECOND, "Yours, etc,",
                   "MARTIN REDDAN,", "Glasnevin,", "Dublin 9.")  # fmt: skip
