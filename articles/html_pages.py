@@ -717,9 +717,11 @@ def _names_a_person(authors: str, site_name: str, outlets: OutletIndex) -> bool:
     agency = known is not None and known.kind == "agency" and known != outlets.named(site_name)
     account = bool(ACCOUNT_NAME.match(authors.strip()))  # Squarespace's `Guest User`
     label = bool(type_of_label(authors))  # the Express Tribune's `Editorial`: what the piece is, not who wrote it
+    initials = "".join(word[0] for word in site_name.split() if word[:1].isupper())
     return (
         not authors.startswith("http")
         and authors != site_name
+        and not (len(initials) >= 2 and authors.strip() == initials)  # `HRCP` on the Human Rights Commission's site
         and (known is None or agency)
         and not account
         and not label

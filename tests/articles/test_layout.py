@@ -1640,6 +1640,14 @@ def test_a_relative_time_after_a_bullet_is_no_headline():
     assert parsed.title == "Iran's non-oil trade with neighbours tops $48 billion"
 
 
+def test_the_sites_initials_as_the_markups_author_credit_nobody_beyond_it():
+    head = ('<meta property="og:site_name" content="Human Rights Commission of Pakistan">'
+            '<meta name="author" content="HRCP">')  # fmt: skip
+    parsed = html_page("<h1>Brick kiln workers still paid below legal rate</h1><p>12/04/2024</p>"
+                       + "".join(f"<p>{line}</p>" for line in ARTICLE), head)  # fmt: skip
+    assert parsed.byline == ""
+
+
 def test_a_letters_closing_formula_then_its_signer_and_address_in_the_irish_times_manner():
     parsed = page("Planning delays", "Thu Apr 11 2024 - 05:00", "", "Sir, – " + LEAD, SECOND, "Yours, etc,",
                   "MARTIN REDDAN,", "Glasnevin,", "Dublin 9.")  # fmt: skip
