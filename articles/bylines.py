@@ -70,6 +70,11 @@ _SURNAME_NOTE = re.compile(
 MAX_SURNAME_NOTE_WORDS = 40
 
 
+def split_names(names: str) -> list[str]:
+    """`A, B and C` -> the names, one each."""
+    return re.split(r",\s*|\s+(?:and|&)\s+", names)
+
+
 def surname_note(unit: str, byline: str) -> str | None:
     """The kind of an agency's note on its own reporters, named by surname (`wire_credits` for where they
     reported from, `author_bio` for who they are), or None: every name must be one of the byline's."""
@@ -77,7 +82,7 @@ def surname_note(unit: str, byline: str) -> str | None:
     if not match or not byline or len(unit.split()) > MAX_SURNAME_NOTE_WORDS:
         return None
     credited = {word.casefold() for word in re.findall(r"[\w'’-]+", byline)}
-    names = re.split(r",\s*|\s+(?:and|&)\s+", match["names"])
+    names = split_names(match["names"])
     if not all(name.casefold() in credited for name in names) or (match["verb"] == "are") != (len(names) > 1):
         return None
     filed = match["verb"].startswith(("reported", "contributed"))

@@ -71,6 +71,7 @@ from articles.bylines import (
     is_place_line,
     joined_names,
     name_before_role,
+    split_names,
     surname_note,
     with_author,
 )
@@ -641,19 +642,15 @@ def _remove_by_rule(page: _Page) -> None:
             continue
         if rule is not None and rule.name == "disclaimer" and BIO_START.match(unit.lstrip("( ")):
             continue  # `About the author: A teaches ... The views expressed are her own.`: read below, as a note
-        if (
-            rule is not None
-            and rule.name == "source_credit"
-            and _CHART_SOURCE.match(unit)
-            and getattr(page.removed.get(index - 1), "rule", "") == "photo_caption"
-        ):
-            page.remove(index, "photo_caption", note="the source of the figure above")  # a table's, not the story's
-            continue
-        box = _fact_box_above(page, index) if rule is not None and rule.name == "source_credit" else []
-        if box and _CHART_SOURCE.match(unit):
-            for line in [*box, index]:  # the BBC's `Karachi's power gap`, `Peak demand: about 2,800 megawatts`, ...
-                page.remove(line, "photo_caption", note="a fact box")
-            continue
+        if rule is not None and rule.name == "source_credit" and _CHART_SOURCE.match(unit):
+            if getattr(page.removed.get(index - 1), "rule", "") == "photo_caption":
+                page.remove(index, "photo_caption", note="the source of the figure above")  # a table's, not the story's
+                continue
+            box = _fact_box_above(page, index)
+            if box:  # the BBC's `Karachi's power gap`, `Peak demand: about 2,800 megawatts`, ...
+                for line in [*box, index]:
+                    page.remove(line, "photo_caption", note="a fact box")
+                continue
         if rule is not None and rule.name == "breadcrumb" and page.statement(index) is not None:
             continue  # Crisis Group's `Q&A / Africa 11 January 2024`: the type, the region and the date
         if rule is not None and rule.name == "copyright_line" and _PHOTO_COPYRIGHT.search(unit):
@@ -2371,6 +2368,7 @@ def _remove_subheadings(page: _Page, body: list[int]) -> None:
     restores it in one step. A question on a page that is an interview is the interviewer's, and text."""
     interview: bool | None = None
     personal: bool | None = None  # the writer speaks as "I": a question is theirs, put to the reader
+    argued: bool | None = None  # an opinion: its longer questions are the writer's
     for position, index in enumerate(body[1:-1], start=1):
         unit = page.units[index]
         before, after = page.units[body[position - 1]], page.units[body[position + 1]]
@@ -2385,8 +2383,9 @@ def _remove_subheadings(page: _Page, body: list[int]) -> None:
         if question and not is_title_case(unit) and interview is None:
             interview = _is_interview(page)
             personal = first_person_rate([page.units[i] for i in body]) >= FIRST_PERSON_OPINION
-        argued = len(unit.split()) >= MIN_RHETORICAL_QUESTION_WORDS and _is_argued(page)
-        if question and (personal or argued) and not is_title_case(unit):
+            argued = _is_argued(page)
+        rhetorical = personal or (argued and len(unit.split()) >= MIN_RHETORICAL_QUESTION_WORDS)
+        if question and rhetorical and not is_title_case(unit):
             continue
         if _DASHED_SUBHEADING.match(unit) and is_prose(before) and is_prose(after):
             page.remove(index, "subheading")
@@ -2551,7 +2550,7 @@ def _credited_authors_note(page: _Page, unit: str) -> re.Match[str] | None:
     bio = BIO_START.match(unit.lstrip("( "))
     if bio is None or len(unit.split()) > MAX_BIO_WORDS or not page.fields.get("byline"):
         return None
-    credited = {canonical_text(name) for name in re.split(r",\s*|\s+and\s+", page.fields["byline"])}
+    credited = {canonical_text(name) for name in split_names(page.fields["byline"])}
     return bio if canonical_text(bio["name"]) in credited else None
 
 
@@ -2679,7 +2678,7 @@ def _choose_date(page: _Page) -> None:
     date = statement.published or statement.updated
     if date is None:
         return
-    shown = _shown_day_of_a_universal_time(page, rank, date)
+    shown = _shown_day_of_a_universal_time(page, rank, statement, date)
     if shown is not None:
         rank, statement, date = shown
     if rank >= 5 and page.dateline_day and date.date is not None:
@@ -2702,12 +2701,11 @@ _UNIVERSAL_TIME = re.compile(r"T\d\d:\d\d(?::\d\d)?(?:\.\d+)?(?:Z|[+-]00:?00)$")
 
 
 def _shown_day_of_a_universal_time(
-    page: _Page, rank: float, date: PartialDate
+    page: _Page, rank: float, markup: DateStatement, date: PartialDate
 ) -> tuple[float, DateStatement, PartialDate] | None:
     """The markup's time in UTC (`2024-02-17T21:45:00Z`) falls on the day before or after the one the page shows
     above its headline (`February 18, 2024 - 01:15`, Tehran): the reader's day is the page's."""
-    markup = next((s for r, s in page.published if r == rank), None)
-    if rank != 1.5 or markup is None or not _UNIVERSAL_TIME.search(markup.phrase) or date.date is None:
+    if rank != 1.5 or not _UNIVERSAL_TIME.search(markup.phrase) or date.date is None:
         return None
     for other_rank, other in page.published:
         day = other.published
