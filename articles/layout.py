@@ -2369,6 +2369,7 @@ def _remove_subheadings(page: _Page, body: list[int]) -> None:
     interview: bool | None = None
     personal: bool | None = None  # the writer speaks as "I": a question is theirs, put to the reader
     argued: bool | None = None  # an opinion: its longer questions are the writer's
+    asked: list[int] = []  # questions in sentence case, between paragraphs of a page with no markup
     for position, index in enumerate(body[1:-1], start=1):
         unit = page.units[index]
         before, after = page.units[body[position - 1]], page.units[body[position + 1]]
@@ -2405,6 +2406,20 @@ def _remove_subheadings(page: _Page, body: list[int]) -> None:
             and not _DATELINE.match(unit)
             and page.statement(index) is None
         ):
+            if question and not page.paragraphs and not (is_title_case(unit) or unit.isupper()):
+                asked.append(index)
+            else:
+                page.remove(index, "subheading")
+    _remove_signpost_questions(page, asked)
+
+
+def _remove_signpost_questions(page: _Page, asked: list[int]) -> None:
+    """Questions set between paragraphs are an explainer's signposts when the page has others (`What has
+    changed?`, `Who is affected?`, or `Why the south?` among `A pattern, not a spike`). A page's only one
+    (`Why?`, `Is a lasting fix in sight?`) is the writer asking, and the next paragraph answers it."""
+    signposts = len(asked) + sum(removal.rule == "subheading" for removal in page.removed.values())
+    if signposts >= 2:
+        for index in asked:
             page.remove(index, "subheading")
 
 

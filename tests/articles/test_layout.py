@@ -558,9 +558,10 @@ def test_an_explainers_questions_are_its_subheadings_unless_the_page_is_an_inter
 
 def test_a_writers_question_to_the_reader_is_text_when_turned_with_an_aside_or_set_as_a_paragraph():
     aside = page("Border trade to expand", "By Asma Zaidi", "January 18, 2024", "", LEAD,
-                 "What, then, would work?", SECOND, "What is causing the smog?", THIRD)  # fmt: skip
+                 "What, then, would work?", SECOND, "What is causing the smog?", THIRD, "Who pays?",
+                 LEAD.removeprefix("ISLAMABAD: "))  # fmt: skip
     assert "What, then, would work?" in aside.body.split("\n\n")
-    assert removed(aside, "subheading") == ["What is causing the smog?"]
+    assert removed(aside, "subheading") == ["What is causing the smog?", "Who pays?"]
 
     from articles.html_pages import parse_html
 
@@ -1518,16 +1519,41 @@ def test_a_note_on_a_credited_author_under_the_article_is_their_bio_whatever_the
 
 def test_an_opinions_question_to_the_reader_is_text_its_short_signpost_a_subheading():
     editorial = page("Home / Opinion / Editorial", "Powerless consumers", "January 18, 2024", "", LEAD,
-                     "How much more can they take?", SECOND, "Who benefits?", THIRD)  # fmt: skip
+                     "How much more can they take?", SECOND, "Who benefits?", THIRD, "A way out",
+                     LEAD.removeprefix("ISLAMABAD: "))  # fmt: skip
     assert "How much more can they take?" in editorial.body.split("\n\n")
-    assert removed(editorial, "subheading") == ["Who benefits?"]
+    assert removed(editorial, "subheading") == ["Who benefits?", "A way out"]
     signed = page("Gulf pivot needs more than MoUs", "Shahid Rathore", "January 18, 2024", "", LEAD,
                   "Is Pakistan prepared to compete on those terms?", SECOND, THIRD,
                   "The writer is a former ambassador to Saudi Arabia.")  # fmt: skip
     assert "Is Pakistan prepared to compete on those terms?" in signed.body.split("\n\n")
     news = page("Home", "Opinion", "World", "Business", "", "Border trade to expand", "By Asma Zaidi",
-                "January 18, 2024", "", LEAD, "What is causing the smog today?", SECOND, THIRD)  # fmt: skip
-    assert removed(news, "subheading") == ["What is causing the smog today?"]  # `Opinion` in the menu files nothing
+                "January 18, 2024", "", LEAD, "What is causing the smog today?", SECOND, "Who pays?",
+                THIRD)  # fmt: skip
+    assert removed(news, "subheading") == [
+        "What is causing the smog today?",
+        "Who pays?",
+    ]  # `Opinion` in the menu files nothing
+
+
+def test_a_pages_only_question_between_paragraphs_is_the_writer_asking_unless_the_markup_heads_it():
+    asked = page("Border trade to expand", "By Asma Zaidi", "January 18, 2024", "", LEAD, "Why has this happened?",
+                 "Part of the answer is policy: the traders were told the route was neither cheap nor predictable.",
+                 SECOND, THIRD)  # fmt: skip
+    assert "Why has this happened?" in asked.body.split("\n\n")
+    assert removed(asked, "subheading") == []
+    headed = page("Border trade to expand", "By Asma Zaidi", "January 18, 2024", "", LEAD, "Why has this happened?",
+                  SECOND, "A pattern, not a spike", THIRD)  # fmt: skip
+    assert removed(headed, "subheading") == ["Why has this happened?", "A pattern, not a spike"]
+
+    from articles.html_pages import parse_html
+
+    html = parse_html(
+        f"<html><body><h1>Border trade to expand</h1><p>By Asma Zaidi</p><p>January 18, 2024</p><p>{LEAD}</p>"
+        f"<h2>Why has this happened?</h2><p>{SECOND}</p><p>{THIRD}</p></body></html>",
+        what="HTML",
+    )
+    assert removed(html, "subheading") == ["Why has this happened?"]  # the markup sets it as a heading
 
 
 @pytest.mark.parametrize(
