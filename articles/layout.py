@@ -202,7 +202,7 @@ def _is_hard_wrapped(lines: Sequence[str]) -> bool:
     if any(canonical_text(a) == canonical_text(b) for a, b in itertools.pairwise(lines)):
         return False
     open_lines = [line for line in lines[:-1] if 30 <= len(line) <= 100 and not SENTENCE_MARK_AT_END.search(line)]
-    continuations = [line for line in lines[1:] if not line[:1].isupper()]
+    continuations = [line for line in lines[1:] if not line.lstrip("“‘\"'([")[:1].isupper()]  # `“Everyone ...` opens
     return len(open_lines) >= 0.75 * (len(lines) - 1) and len(continuations) >= 0.5 * (len(lines) - 1)
 
 
@@ -2268,6 +2268,7 @@ FOOTER_BYLINE_REACH = 4  # how far below the article a blog's "By X" line may st
 
 
 MAX_PULL_QUOTE_WORDS = 40
+MIN_FAR_PULL_QUOTE_WORDS = 6  # words enough that a line found again anywhere in the article is a quote of it
 _ATTRIBUTION = re.compile(r"^[—–-]\s*[A-Z][\w.'’ -]{2,40},\s*[\w ,.'’-]{2,60}$")
 _QUOTATION_ALONE = re.compile(r"^[“\"‘'][^“”\"]+[”\"’']$")
 
@@ -2280,8 +2281,14 @@ def _remove_pull_quotes(page: _Page, body: list[int]) -> None:
         if len(unit.split()) > MAX_PULL_QUOTE_WORDS or len(unit.split()) < 5:
             continue
         quoted = canonical_text(unit).strip("\"'“”‘’ .,")
-        neighbours = body[max(0, position - 3) : position] + body[position + 1 : position + 4]
-        if any(quoted in canonical_text(page.units[other]) and other != index for other in neighbours):
+        near = body[max(0, position - 3) : position] + body[position + 1 : position + 4]
+        far = [  # a quote of a longer paragraph, not a paragraph given twice (with and without its dateline)
+            other
+            for other in body
+            if len(unit.split()) >= MIN_FAR_PULL_QUOTE_WORDS
+            and len(page.units[other].split()) >= len(unit.split()) + MIN_FAR_PULL_QUOTE_WORDS
+        ]
+        if any(quoted in canonical_text(page.units[other]) and other != index for other in near + far):
             page.remove(index, "pull_quote")
     for position, index in enumerate(body[1:], start=1):
         above = body[position - 1]
@@ -2295,6 +2302,7 @@ def _remove_pull_quotes(page: _Page, body: list[int]) -> None:
 
 
 MAX_SUBHEADING_WORDS = 8
+MIN_PROSE_WORDS = 12  # a line this long above a short one is text or a caption, never a menu or a header
 MIN_RHETORICAL_QUESTION_WORDS = 5  # an opinion's `How much more can they take?`, not its signpost `Who benefits?`
 MAX_QUESTION_SUBHEADING_WORDS = 10  # an explainer's `How did the lynx come back from the brink?`
 _DASHED_SUBHEADING = re.compile(r"^[-–—]\s+\S.{0,60}\s+[-–—]$")  # AFP's `- 'Nowhere to go' -`
@@ -2401,7 +2409,12 @@ def _remove_subheadings(page: _Page, body: list[int]) -> None:
             )
             and (first.isupper() or first in "‘'\"“")
             # `By the second week, half my plan was gone.`, `Here is what we know so far:`
-            and (is_prose(before) or ends_sentence(before) or (before.rstrip().endswith(":") and first not in "‘'\"“"))
+            and (
+                is_prose(before)
+                or ends_sentence(before)
+                or len(before.split()) >= MIN_PROSE_WORDS  # a caption without its full stop
+                or (before.rstrip().endswith(":") and first not in "‘'\"“")
+            )
             and is_prose(after)
             and not _DATELINE.match(unit)
             and page.statement(index) is None
