@@ -2032,6 +2032,7 @@ def _body_end(page: _Page, start: int) -> int:
         ),
         len(page.units),
     )  # fmt: skip
+    limit = _list_after_the_article(page, start, limit)
     kept = page.kept(start, limit)
     prose = [index for index in kept if is_prose(page.units[index])]
     end = prose[-1] if prose else start
@@ -2052,6 +2053,27 @@ def _body_end(page: _Page, start: int) -> int:
     while end > start and _is_site_notice(page, page.units[end]):
         end = max(page.kept(start, end), default=start)  # "Middle East Eye delivers independent coverage ..."
     return end
+
+
+# The heading of a list of other stories (`Related`, `More from the BBC`, `Most read`, `You may also like`).
+_LIST_HEADING = re.compile(
+    r"^(?:related(?: stories| articles| content| news| posts| coverage| reading)?|more (?:from|on|in) [\w .'’&-]{2,30}|"
+    r"more (?:stories|news)|most (?:read|popular|viewed|shared)|you (?:may|might) (?:also )?(?:like|be interested in)|"
+    r"recommended(?: for you| stories)?|top stories|read next|what to read next|editor['’]?s picks)\s*:?$",
+    re.I,
+)
+
+
+def _list_after_the_article(page: _Page, start: int, limit: int) -> int:
+    """A list of other stories under its heading ends the article when no more than one sentence of prose
+    follows it (a card's summary): a box of links set among the paragraphs is followed by the rest of them."""
+    for index in range(start + 1, limit):
+        removal = page.removed.get(index)
+        if removal is None or removal.rule != "related_links" or not _LIST_HEADING.match(page.units[index].strip()):
+            continue
+        if sum(is_prose(page.units[line]) for line in page.kept(index, limit)) <= 1:
+            return index
+    return limit
 
 
 # A list the article closes with, each line a label and its names: `Goalkeepers: A, B, C` (a squad, a cabinet).

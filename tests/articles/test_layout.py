@@ -1499,6 +1499,17 @@ def test_related_cards_with_their_day_and_section_under_the_article():
     assert "a linked story's date" in [removal.note for removal in parsed.removals]
 
 
+def test_a_list_of_other_stories_ends_the_article_but_a_box_of_links_among_its_paragraphs_does_not():
+    card = "Security forces say 12 militants were killed in the operation near the Afghan border."
+    closed = page("Border trade to expand", "By Asma Zaidi", "January 18, 2024", "", *ARTICLE, "Afghanistan",
+                  "Taliban", "Related", "Taliban close Kabul beauty salons", "4 days ago", "Asia",
+                  "More from the BBC", "2 hrs ago", "Pakistan army says 'terrorists' killed in raid", card, "Asia")  # fmt: skip
+    assert closed.body == "\n\n".join(ARTICLE)  # the tags above the list, and the card's summary under it, too
+    boxed = page("Border trade to expand", "By Asma Zaidi", "January 18, 2024", "", LEAD, "Related",
+                 "Taliban close Kabul beauty salons", "4 days ago", SECOND, THIRD)  # fmt: skip
+    assert boxed.body == "\n\n".join(ARTICLE)
+
+
 def test_a_sites_subscription_box_and_its_description_of_itself_under_the_article():
     outlets = OutletIndex([Outlet("South Asian Voices", ("SAV",), ("southasianvoices.org",), "US", "think_tank")])
     text = "\n".join(["South Asian Voices", "Border trade to expand", "February 12, 2024", "", *ARTICLE, "",
