@@ -309,7 +309,8 @@ BOILERPLATE_RULES: tuple[LineRule, ...] = (
         r"^your (tax[- ]deductible )?(gift|donation) (can|will) (help|make)\b|"
         r"\b(if you can,? )?please support us today\.?$|"
         r"^[\w .'’&-]{2,40}'s journalism is made possible by\b|"
-        r"\b(you can|please) support (my|our) (work|reporting|journalism)\b|\bon (ko-fi|patreon|buy me a coffee)\.?$|"
+        r"\b(you can|please) support (my|our) (work|reporting|journalism)\b|^support us to (deliver|keep|fund|continue)\b|"
+        r"\bconsider taking the step of supporting\b|^our mission is to (deliver|provide|bring)\b|\bon (ko-fi|patreon|buy me a coffee)\.?$|"
         r"\bno (shareholders|billionaire owner)\b|\bwhether you could support\b|"
         r"\bby becoming a (vox |guardian )?(member|subscriber|supporter)\b|\bsubscribe on a (monthly|yearly) basis\b|"
         r"^help (us )?keep (articles|journalism|stories|this) [\w ]{0,30}free\b|"
@@ -333,6 +334,7 @@ BOILERPLATE_RULES: tuple[LineRule, ...] = (
             "free",
             "read",
             "journalism",
+            "mission",
         ),
     ),
     _rule(
@@ -392,6 +394,9 @@ BOILERPLATE_RULES: tuple[LineRule, ...] = (
         "Notices about the page, not the story (Why you can trust us, Listen in English, Purchase Licensing Rights, "
         "opens new tab)",
         r"^(purchase licensing rights.*|.*,? opens (in )?(a )?new (tab|window)\)?|why you can trust .*|"
+        r"(the )?[\w .&'’-]{2,30} (is|are) not responsible for the content of external (internet )?(sites|websites)\.?|"
+        r"(skip|end of) (twitter|x|facebook|instagram|youtube|tiktok|bluesky|threads) (post|content|video)"
+        r"( \d+)?( by .{1,60})?|"
         r"our standards:? .*|please use .* browser.*|listen in \w+|powered by automated translation|"
         r"(acknowledgements|acknowledgments) and disclosures|disclosure statement|republish (this|our) articles?.*|"
         r"\d+\s*(min|mins|minutes?)( read| (reading|read) time)?|"
@@ -430,7 +435,7 @@ BOILERPLATE_RULES: tuple[LineRule, ...] = (
         r"(this|our|the) (interview|conversation|transcript|q&a) (has been|was|have been)\b[^.]{0,80}?\b(edited|"
         r"condensed|translated)\b.*|"
         r"this (story|article|report|piece) (has been|was) corrected to\b.*|"
-        r"(correction|clarification)s?\b.{0,40}?\b(an?|the) (earlier|previous|original) version of (this|the) "
+        r"(correction|clarification|update)s?\b.{0,40}?\b(an?|the) (earlier|previous|original) version of (this|the) "
         r"(article|story|piece|report|post|essay|column|op-ed|analysis|interview)\b.*|"
         r"this (article|analysis|piece|story|post|report|essay) was (originally )?(written|published) in \w+ and "
         r"translated\b.*|"
@@ -555,6 +560,7 @@ CAPTION_CREDITS = (
         re.I,
     ),
     re.compile(r"\((?P<credit>[A-Z][\w .&-]{1,30}/(?:File|file|Handout|handout)[\w /]*)\)\s*\.?$"),
+    re.compile(r"\s\((?P<credit>(?:[A-Z][\w'’-]+ ){1,3}(?:handout|supplied))\)\.?$"),  # `(Family handout)`
     re.compile(r"^\((?P<credit>file photo|photo|file|handout|representational image)\)\.?$", re.I),
     re.compile(r"\((?P<credit>[^()]{0,40}\bphotos?\b[^()]{0,40})\)\s*\.?$", re.I),
     re.compile(r"^image (?:source|credit)s?\s*[,:]\s*(?P<credit>.{2,80})$", re.I),

@@ -128,6 +128,7 @@ FURNITURE_ELEMENTS = {
 # Class names that say what an element holds, as sites name them (trafilatura reads the same hints).
 FURNITURE_CLASSES = (
     (re.compile(r"caption|(?:^|[-_\s])(?:chart|graphic|infographic|datawrapper)", re.I), "photo_caption"),
+    (re.compile(r"pull-?quote|pull_quote", re.I), "pull_quote"),  # WordPress's `wp-block-pullquote`
     (
         re.compile(r"(?:^|[-_\s])(?:share|sharing|social)(?:$|[-_\s]|bar|buttons?|tools|links|icons)", re.I),
         "share_prompt",

@@ -365,6 +365,7 @@ def read_page(
     _read_page_header(page, header[0] if header else start, title_index)
     _remove_teaser_cards(page, start)
     end = _body_end(page, start)
+    _take_labelled_synopsis(page, start, end)
     _read_page_footer(page, end)
     _settle_author_names(page)
     body = page.kept(start, end + 1)
@@ -402,6 +403,28 @@ def read_page(
         outlet=identified.name if identified else "",
         **page.fields,
     )
+
+
+MAX_LABEL_WORDS = 3
+_SYNOPSIS_LABEL = re.compile(r"^(?:synopsis|abstract|in brief|summary)\s*:?$", re.I)
+
+
+def _take_labelled_synopsis(page: _Page, start: int, end: int) -> None:
+    """RSIS's commentaries: `SYNOPSIS`, a paragraph that sums the piece up, then `COMMENTARY` and the text.
+    The paragraph under its label is the standfirst, when the page has none and the article goes on below."""
+    if (
+        start == 0
+        or not _SYNOPSIS_LABEL.match(page.units[start - 1].strip())
+        or page.fields.get("summary")
+        or not is_prose(page.units[start])
+        or len(page.kept(start + 1, end + 1)) < MIN_PARAGRAPHS_AFTER_KEY_POINTS
+    ):
+        return
+    page.fields["summary"] = page.units[start]
+    page.remove(start, "standfirst", note="under its label")
+    below = page.kept(start + 1, end + 1)[0]
+    if page.units[below].isupper() and len(page.units[below].split()) <= MAX_LABEL_WORDS:
+        page.remove(below, "subheading", note="the label of the text under it")  # `COMMENTARY`
 
 
 _KEY_POINTS_LABEL = re.compile(
@@ -483,16 +506,37 @@ MAX_APPEAL_SIGNATURE_WORDS = 6
 # The signature under an embedded post: `— EPD Punjab (@EPDPunjab) November 5, 2024`, Instagram's `A post shared
 # by Zoha Malik (@zohamalikmusic)`
 _POST_SIGNATURE = re.compile(
-    r"^[—–-]{1,2}\s*[^()]{1,80}\(@\w{1,30}\)\s+(?:[A-Z][a-z]{2,8}\.? \d{1,2},? \d{4}|\d{1,2} [A-Z][a-z]{2,8},? \d{4})$|"
+    r"^[—–-]{1,2}\s*(?:[^()]|\([^()@]{1,30}\)){1,80}\(@\w{1,30}\)\s+(?:[A-Z][a-z]{2,8}\.? \d{1,2},? \d{4}|\d{1,2} [A-Z][a-z]{2,8},? \d{4})$|"
     r"^A post shared by [^()]{1,80}\(@[\w.]{1,30}\)$"
 )
 _POST_LABEL = re.compile(r"^view this post on (?:instagram|x|twitter|facebook|tiktok)$", re.I)
 MAX_POST_WORDS = 80
 
 
+_HANDLE_ALONE = re.compile(r"^@\w{1,30}$")
+# X's card as a browser shows it: `10:44 PM · Jan 21, 2025`
+_POST_TIME = re.compile(r"^\d{1,2}:\d\d\s*[AP]M\s*·\s*(?:[A-Z][a-z]{2,8}\.? \d{1,2},? \d{4}|\d{1,2} [A-Z][a-z]{2,8},? \d{4})$")
+MAX_CARD_POST_LINES = 4
+
+
+def _take_post_card(page: _Page, index: int) -> bool:
+    """An embedded post copied as its card shows it: the account's name, its `@handle` alone, the post's
+    lines, then the time it was posted (`10:44 PM · Jan 21, 2025`)."""
+    below = range(index + 1, min(index + 2 + MAX_CARD_POST_LINES, len(page.units)))
+    end = next((line for line in below if _POST_TIME.match(page.units[line].strip())), None)
+    if index == 0 or end is None or len(page.units[index - 1].split()) > MAX_SUBHEADING_WORDS:
+        return False
+    for line in range(index - 1, end + 1):
+        page.removed.pop(line, None)  # not a date line, whatever its date says
+        page.remove(line, "embedded_post")
+    return True
+
+
 def _take_embedded_posts(page: _Page) -> None:
     """A post embedded from a social network: its signature line, and the post's text right above it."""
     for index, unit in enumerate(page.units):
+        if _HANDLE_ALONE.match(unit.strip()) and _take_post_card(page, index):
+            continue
         if "(@" not in unit and "post" not in unit.lower():
             continue  # the cheap test first: this runs for every line of every page
         if _POST_LABEL.match(unit.strip()):
@@ -1641,6 +1685,7 @@ def _headline(page: _Page, block: list[int]) -> int | None:
     while position > 0 and (
         _is_standfirst_of(page.units[texts[position]], page.units[texts[position - 1]])
         or _is_deck_under(page.units[texts[position]], page.units[texts[position - 1]])
+        or (texts[position - 1] == texts[position] - 1 and _heads_a_standfirst(page, texts[position - 1]))
     ):
         position -= 1
     return texts[position]
@@ -1679,9 +1724,21 @@ def _heads_a_standfirst(page: _Page, index: int) -> bool:
         and page.outlets.mentioned_in(unit) is None
         and not is_name_like(unit)
         and not any(character.isdigit() for character in unit)
-        and _is_standfirst_of(page.units[following], unit)
+        and (
+            _is_standfirst_of(page.units[following], unit)
+            # under a section's label, a line of a few words is the headline, not a kicker (The News: `Opinion`,
+            # `Counting every drop`, its deck)
+            or (above is not None and index not in page.block_starts and _is_longer_deck(page.units[following], unit))
+        )
         and _next_is_header_line(page, following)
     )
+
+
+def _is_longer_deck(line: str, above: str) -> bool:
+    return len(line.split()) >= MIN_DECK_WORDS and len(line) > len(above) and is_headline_like(above)
+
+
+MIN_DECK_WORDS = 8
 
 
 def _is_deck_under(line: str, above: str) -> bool:
@@ -1753,7 +1810,7 @@ def _read_byline_or_date(page: _Page, index: int, byline_pending: bool) -> bool:
         rank = 1 if statement.published is not None else 3.5  # after a print footer's date
         page.published.append((rank, statement))
         rest = _without_section_part(page, statement.rest)
-        byline = clean_byline(statement.byline) or byline_in(rest)
+        byline = clean_byline(statement.byline) or byline_in(rest) or _name_before_a_service(rest)
         if byline:
             _offer_byline(page, byline, EXPLICIT)
         elif (
@@ -1820,6 +1877,15 @@ def _read_byline_or_date(page: _Page, index: int, byline_pending: bool) -> bool:
         page.remove(index, "byline")
         return True
     return False
+
+
+def _name_before_a_service(rest: str) -> str:
+    """The Times of India's `Nikhil Rao Jadhav / TNN / Updated: ...`: a person, then the paper's news service."""
+    parts = [part.strip() for part in re.split(r"\s[/|]\s|\s[/|]$", rest.strip()) if part.strip()]
+    services = parts[1:]
+    if len(parts) >= 2 and is_name_like(parts[0]) and all(ACRONYM.match(part) or AGENCY_ONLY.match(part) for part in services):
+        return parts[0]
+    return ""
 
 
 def _is_organisation(page: _Page, name: str) -> bool:

@@ -1906,3 +1906,74 @@ def test_sentences_shaped_like_the_new_furniture_stay_in_the_article():
     photo = page("Border trade to expand", "By Asma Zaidi", "January 18, 2024", "", LEAD,
                  "© AFP/Aamir QURESHI", SECOND, THIRD)  # fmt: skip
     assert "photo_caption" in {removal.rule for removal in photo.removals if removal.text.startswith("©")}
+
+
+def test_an_embedded_posts_card_as_copied_and_the_bbcs_markers_around_one_are_furniture():
+    card = page("Border trade to expand", "By Asma Zaidi", "January 18, 2024", "", LEAD, "",
+                "Pakistan Meteorological Department", "@pmdgov",
+                "Earthquake Alert: Magnitude 5.9, Depth 190 km, Region Hindu Kush. #Earthquake",
+                "10:44 PM · Jan 21, 2025", "", SECOND, "", THIRD)  # fmt: skip
+    assert card.body == "\n\n".join(ARTICLE)
+    assert len(removed(card, "embedded_post")) == 4
+    assert card.published.date == D(2024, 1, 18)  # the post's day is not the article's
+    marked = page("Border trade to expand", "By Asma Zaidi", "January 18, 2024", "", LEAD,
+                  "Skip twitter post 2 by Friends of the River Ray", "Fish are dying on every bend of the river.",
+                  "— Environment Agency (Thames) (@EnvAgencyThames) September 13, 2023",
+                  "The BBC is not responsible for the content of external sites.",
+                  "End of twitter post 2 by Friends of the River Ray", SECOND, THIRD)  # fmt: skip
+    assert marked.body == "\n\n".join(ARTICLE)
+
+
+def test_a_byline_of_a_person_and_the_papers_news_service_credits_the_person():
+    parsed = page("Border trade to expand", "Nikhil Rao Jadhav / TNN / Updated: Jan 10, 2025, 04:12 IST", "",
+                  *ARTICLE)  # fmt: skip
+    assert (parsed.byline, parsed.published.date) == ("Nikhil Rao Jadhav", D(2025, 1, 10))
+    agency = page("Border trade to expand", "PTI / Updated: Jun 3, 2025", "", *ARTICLE)
+    assert agency.byline == "PTI"
+
+
+def test_a_support_box_between_the_headline_and_the_article_is_never_the_headline():
+    parsed = page("Fisherman rescued after 14 hours off Cornwall", "Holly Pendrell", "Wednesday 15 May 2024 14:21 BST",
+                  "", "Family handout photo of the fisherman at home (Family handout)", "", "Support truly",
+                  "independent journalism",
+                  "Our mission is to deliver unbiased, fact-based reporting that holds power to account.",
+                  "Whether £5 or £50, every contribution counts.", "Support us to deliver journalism without an agenda.",
+                  "Holly Pendrell", "Reporter", "", *ARTICLE,
+                  "I hope you appreciated this article. Before you move on, I was hoping you would consider taking "
+                  "the step of supporting the Guardian’s journalism.")  # fmt: skip
+    assert (parsed.title, parsed.byline) == ("Fisherman rescued after 14 hours off Cornwall", "Holly Pendrell")
+    assert parsed.body == "\n\n".join(ARTICLE)
+    assert removed(parsed, "photo_caption") == ["Family handout photo of the fisherman at home (Family handout)"]
+
+
+def test_a_short_headline_under_its_sections_label_keeps_its_longer_deck_under_it():
+    parsed = page("Opinion", "Counting every drop",
+                  "The Indus basin cannot survive another decade of ad hoc water management", "Hamza Qureshi",
+                  "June 03, 2024", "", *ARTICLE)  # fmt: skip
+    assert (parsed.title, parsed.summary) == (
+        "Counting every drop",
+        "The Indus basin cannot survive another decade of ad hoc water management",
+    )
+    labelled = page("Menu", "Video", "", "Live news",
+                    "Thin Himalayan snow threatens water for millions downstream, Nepal farmers fear",
+                    "Issued on: 14/04/2025 - 11:20", "", *ARTICLE)  # fmt: skip
+    assert labelled.title == "Thin Himalayan snow threatens water for millions downstream, Nepal farmers fear"
+
+
+def test_a_synopsis_under_its_label_is_the_standfirst_and_the_label_of_the_text_is_furniture():
+    synopsis = "More than three decades after it was first proposed, the ASEAN Power Grid remains a patchwork of links."
+    parsed = page("The ASEAN Power Grid needs a market", "By Kwa Li Ting", "March 3, 2025", "", "SYNOPSIS", "",
+                  synopsis, "", "COMMENTARY", "", *ARTICLE,
+                  "Update, 4 March: An earlier version of this post gave the wrong figure. It is 45, not 35.")  # fmt: skip
+    assert parsed.summary == synopsis
+    assert parsed.body == "\n\n".join(ARTICLE)
+
+
+def test_a_wordpress_pull_quote_is_furniture_by_its_class():
+    parsed = html_article(
+        "<h1>Border trade to expand</h1><p>By Asma Zaidi</p><p>January 18, 2024</p>",
+        '<figure class="wp-block-pullquote"><blockquote><p>A train is only as useful as the bus that takes you '
+        "to it.</p></blockquote></figure>",
+    )
+    assert parsed.body == "\n\n".join(ARTICLE)
+    assert removed(parsed, "pull_quote") == ["A train is only as useful as the bus that takes you to it."]
