@@ -506,7 +506,8 @@ MAX_APPEAL_SIGNATURE_WORDS = 6
 # The signature under an embedded post: `— EPD Punjab (@EPDPunjab) November 5, 2024`, Instagram's `A post shared
 # by Zoha Malik (@zohamalikmusic)`
 _POST_SIGNATURE = re.compile(
-    r"^[—–-]{1,2}\s*(?:[^()]|\([^()@]{1,30}\)){1,80}\(@\w{1,30}\)\s+(?:[A-Z][a-z]{2,8}\.? \d{1,2},? \d{4}|\d{1,2} [A-Z][a-z]{2,8},? \d{4})$|"
+    r"^[—–-]{1,2}\s*(?:[^()]|\([^()@]{1,30}\)){1,80}\(@\w{1,30}\)\s+"
+    r"(?:[A-Z][a-z]{2,8}\.? \d{1,2},? \d{4}|\d{1,2} [A-Z][a-z]{2,8},? \d{4})$|"
     r"^A post shared by [^()]{1,80}\(@[\w.]{1,30}\)$"
 )
 _POST_LABEL = re.compile(r"^view this post on (?:instagram|x|twitter|facebook|tiktok)$", re.I)
@@ -515,7 +516,9 @@ MAX_POST_WORDS = 80
 
 _HANDLE_ALONE = re.compile(r"^@\w{1,30}$")
 # X's card as a browser shows it: `10:44 PM · Jan 21, 2025`
-_POST_TIME = re.compile(r"^\d{1,2}:\d\d\s*[AP]M\s*·\s*(?:[A-Z][a-z]{2,8}\.? \d{1,2},? \d{4}|\d{1,2} [A-Z][a-z]{2,8},? \d{4})$")
+_POST_TIME = re.compile(
+    r"^\d{1,2}:\d\d\s*[AP]M\s*·\s*(?:[A-Z][a-z]{2,8}\.? \d{1,2},? \d{4}|\d{1,2} [A-Z][a-z]{2,8},? \d{4})$"
+)
 MAX_CARD_POST_LINES = 4
 
 
@@ -1883,7 +1886,11 @@ def _name_before_a_service(rest: str) -> str:
     """The Times of India's `Nikhil Rao Jadhav / TNN / Updated: ...`: a person, then the paper's news service."""
     parts = [part.strip() for part in re.split(r"\s[/|]\s|\s[/|]$", rest.strip()) if part.strip()]
     services = parts[1:]
-    if len(parts) >= 2 and is_name_like(parts[0]) and all(ACRONYM.match(part) or AGENCY_ONLY.match(part) for part in services):
+    if (
+        len(parts) >= 2
+        and is_name_like(parts[0])
+        and all(ACRONYM.match(part) or AGENCY_ONLY.match(part) for part in services)
+    ):
         return parts[0]
     return ""
 

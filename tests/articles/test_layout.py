@@ -1503,7 +1503,8 @@ def test_a_list_of_other_stories_ends_the_article_but_a_box_of_links_among_its_p
     card = "Security forces say 12 militants were killed in the operation near the Afghan border."
     closed = page("Border trade to expand", "By Asma Zaidi", "January 18, 2024", "", *ARTICLE, "Afghanistan",
                   "Taliban", "Related", "Taliban close Kabul beauty salons", "4 days ago", "Asia",
-                  "More from the BBC", "2 hrs ago", "Pakistan army says 'terrorists' killed in raid", card, "Asia")  # fmt: skip
+                  "More from the BBC", "2 hrs ago", "Pakistan army says 'terrorists' killed in raid", card,
+                  "Asia")  # fmt: skip
     assert closed.body == "\n\n".join(ARTICLE)  # the tags above the list, and the card's summary under it, too
     boxed = page("Border trade to expand", "By Asma Zaidi", "January 18, 2024", "", LEAD, "Related",
                  "Taliban close Kabul beauty salons", "4 days ago", SECOND, THIRD)  # fmt: skip
@@ -1937,7 +1938,8 @@ def test_a_support_box_between_the_headline_and_the_article_is_never_the_headlin
                   "", "Family handout photo of the fisherman at home (Family handout)", "", "Support truly",
                   "independent journalism",
                   "Our mission is to deliver unbiased, fact-based reporting that holds power to account.",
-                  "Whether £5 or £50, every contribution counts.", "Support us to deliver journalism without an agenda.",
+                  "Whether £5 or £50, every contribution counts.",
+                  "Support us to deliver journalism without an agenda.",
                   "Holly Pendrell", "Reporter", "", *ARTICLE,
                   "I hope you appreciated this article. Before you move on, I was hoping you would consider taking "
                   "the step of supporting the Guardian’s journalism.")  # fmt: skip
@@ -1964,7 +1966,8 @@ def test_a_synopsis_under_its_label_is_the_standfirst_and_the_label_of_the_text_
     synopsis = "More than three decades after it was first proposed, the ASEAN Power Grid remains a patchwork of links."
     parsed = page("The ASEAN Power Grid needs a market", "By Kwa Li Ting", "March 3, 2025", "", "SYNOPSIS", "",
                   synopsis, "", "COMMENTARY", "", *ARTICLE,
-                  "Update, 4 March: An earlier version of this post gave the wrong figure. It is 45, not 35.")  # fmt: skip
+                  "Update, 4 March: An earlier version of this post gave the wrong figure. It is 45, not 35.",
+                  )  # fmt: skip
     assert parsed.summary == synopsis
     assert parsed.body == "\n\n".join(ARTICLE)
 
