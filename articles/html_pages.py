@@ -101,11 +101,21 @@ def _standfirst_lines(visible: VisibleText, description: str) -> list[str]:
         if rule != "standfirst":
             continue
         line = canonical_text(visible.lines[index])
-        if wanted and len(wanted) >= 40 and line.startswith(wanted):
+        if wanted and len(wanted) >= 40 and line.startswith(wanted) and not _the_articles_lead(visible, index):
             found.append(visible.lines[index])
         else:
             del visible.furniture[index]
     return found
+
+
+def _the_articles_lead(visible: VisibleText, index: int) -> bool:
+    """An agency's lead opening with its dateline (IRNA's `Isfahan, IRNA – ...`) is the article's first paragraph,
+    however marked, unless the article under it opens with its own dateline (the Tehran Times' deck)."""
+    if not opens_with_dateline(visible.lines[index]):
+        return False
+    below = (line for line in range(index + 1, len(visible.lines)) if line in visible.paragraphs)
+    first = next((line for line in below if line not in visible.furniture), None)
+    return first is None or not opens_with_dateline(visible.lines[first])
 
 
 def _document(html: str, *, what: str) -> Any:

@@ -1980,3 +1980,17 @@ def test_a_wordpress_pull_quote_is_furniture_by_its_class():
     )
     assert parsed.body == "\n\n".join(ARTICLE)
     assert removed(parsed, "pull_quote") == ["A train is only as useful as the bus that takes you to it."]
+
+
+def test_an_agencys_lead_marked_as_the_summary_is_the_articles_first_paragraph_unless_the_text_has_its_own():
+    lead = "Isfahan, IRNA – The Zayandeh Rud River will flow again through the city for 12 days, an official said."
+    head = f'<meta name="description" content="{lead}">'
+    marked = html_page(f"<h1>Zayandeh Rud to flow for Nowruz</h1><p>March 10, 2024</p>"
+                       f'<p class="summary introtext">{lead}</p>'
+                       + "".join(f"<p>{line}</p>" for line in ARTICLE[1:]), head)  # fmt: skip
+    assert marked.body.split("\n\n") == [lead, *ARTICLE[1:]]
+    deck = "TEHRAN – Iran's non-oil trade with the Eurasian Economic Union reached $2.9 billion in six months."
+    retold = html_page(f'<h1>Trade with the EAEU up 18%</h1><p>October 15, 2024</p><p class="lead">{deck}</p>'
+                       + "".join(f"<p>{line}</p>" for line in ARTICLE),
+                       f'<meta name="description" content="{deck}">')  # fmt: skip
+    assert (retold.summary, retold.body) == (deck, "\n\n".join(ARTICLE))  # the article opens with its own dateline
