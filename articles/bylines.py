@@ -48,7 +48,8 @@ BIO_WORDS = re.compile(
     r"\b(expert|analyst|journalist|writer|author|columnist|correspondent|reporter|researcher|professor|"
     r"lecturer|editor|fellow|scholar|student|freelance|based|contributor|reached at|e-?mail|twitter|tweets|"
     r"commentator|practitioner|retired|diplomat|former|director|economist|associate|ambassador|head|writes|"
-    r"blogs|teaches|joined|covers|reporting|reports on|more about|pen name|pseudonym|educator|teacher)\b|@",
+    r"blogs|teaches|joined|covers|reporting|reports on|more about|pen name|pseudonym|educator|teacher|"
+    r"views are (?:personal|(?:his|her|their) own))\b|@",
     re.I,
 )
 WIRE_CREDITS = re.compile(

@@ -234,6 +234,8 @@ BOILERPLATE_RULES: tuple[LineRule, ...] = (
         "Video, audio and gallery players (Watch now, Duration 2:31, 1/6, Photo gallery: ...)",
         r"^(watch now|play video|play|pause|duration\s*[\d:]+|video\s*[\d:]+|\d+:\d{2}(\d+:\d{2})?|\d+\s*/\s*\d+|"
         r"\d+ of \d+\s*\|?|"  # the AP's gallery counter: `1 of 2 |`
+        # a video's card: `VIDEO <its title> 02:41`, CNN's `Video Ad Feedback <its title> 03:12 - Source: CNN`
+        r"(video( ad feedback)?|watch)\s*[:|]?\s+\S.{3,150}\s\d{1,2}:\d{2}(:\d{2})?(\s*-\s*source:\s*[\w .&-]{2,30})?|"
         r"(photo )?gallery\b.*|in pictures\b.*|load more|listen now|listen here|(the )?[\w ]{2,30} podcast|"
         r"(to view|to watch|to play) this (video|audio|content),? (please )?enable javascript\b.*|"
         r"your browser does not support (the )?(video|audio)\b.*|no media source currently available)$",

@@ -367,7 +367,7 @@ _PROFILE_LINK = re.compile(_PROFILE_FOLDER, re.I)
 def _is_a_link(element: Any) -> bool:
     """A block whose words are all a link's: a teaser for another story (jusText reads link density the
     same way). A byline's linked name is too short to count."""
-    text = " ".join(element.text_content().split())
+    text = " ".join(_shown_text(element).split())  # not Al Jazeera's `list 1 of 3`, read only by screen readers
     if len(text.split()) < MIN_LINK_WORDS or len(text.split()) > MAX_FURNITURE_WORDS:
         return False
     if any(ancestor.tag == "header" for ancestor in element.iterancestors()):
@@ -377,6 +377,16 @@ def _is_a_link(element: Any) -> bool:
         return False  # links to the authors' pages: a byline (NPR's /people/..., USA Today's /staff/...)
     linked = sum(len(" ".join(link.text_content().split())) for link in element.iter("a"))
     return linked >= 0.95 * len(text)
+
+
+def _shown_text(element: Any) -> str:
+    """An element's text as a reader sees it: without what only screen readers get."""
+    parts = [element.text or ""]
+    for child in element:
+        if isinstance(child.tag, str) and not _SCREEN_READER_ONLY.search(child.get("class") or ""):
+            parts.append(_shown_text(child))
+        parts.append(child.tail or "")
+    return "".join(parts)
 
 
 def _is_caption_under_image(element: Any) -> bool:

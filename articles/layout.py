@@ -375,6 +375,7 @@ def read_page(
         elif is_scene_caption(units[index]):
             page.remove(index, "photo_caption", note="a photo's description, without a credit")
     body = _read_closing_lines(page, [index for index in body if index not in page.removed])
+    body = _take_note_opening_the_body(page, body)
     for position, rule in repeated_paragraphs([units[index] for index in body]).items():
         page.remove(body[position], rule)
     _remove_pull_quotes(page, [index for index in body if index not in page.removed])
@@ -1179,6 +1180,19 @@ def _take_authors_note_above(page: _Page, start: int) -> None:
 MAX_NOTE_WORDS = 60
 
 
+def _take_note_opening_the_body(page: _Page, body: list[int]) -> list[int]:
+    """The Washington Post's op-eds open with a note on their writers (`Jonathan Reyes, a retired Army colonel,
+    commanded ...`): the first paragraph, when it is a note on an author the byline credits."""
+    if len(body) < MIN_PARAGRAPHS_AFTER_KEY_POINTS + 1:
+        return body
+    unit = page.units[body[0]]
+    if len(unit.split()) > MAX_NOTE_WORDS * 2 or _credited_authors_note(page, unit) is None:
+        return body
+    page.fields.setdefault("author_bio", unit)
+    page.remove(body[0], "author_bio", note="above the article")
+    return body[1:]
+
+
 def _is_authors_note_above(page: _Page, index: int, prose: list[int]) -> bool:
     """`Tharindu Perera is a research associate ... at the Council on Foreign Relations.` above the article
     (CFR): a note on its writer, whose name the paragraphs below never mention (a profile's subject is)."""
@@ -1583,6 +1597,10 @@ def _read_header(page: _Page, block: list[int], start: int, known_title: str) ->
         if url:
             page.clues.append(OutletClue(Clue.DOMAIN, url["url"], unit))
             page.remove(index, "article_header")
+            continue
+        if fields.get("byline") and _credited_authors_note(page, unit):
+            fields.setdefault("author_bio", unit)  # the Washington Post's note on its writers, above the article
+            page.remove(index, "author_bio", note="above the article")
             continue
         standfirst_place = first_header_line is None or index < first_header_line or index == last_text
         if standfirst_place and not fields.get("summary") and len(unit.split()) >= 5 and not _HEADER_NOISE.match(unit):
@@ -2670,13 +2688,15 @@ def _authors_note(unit: str) -> re.Match[str] | None:
 def _credited_authors_note(page: _Page, unit: str) -> re.Match[str] | None:
     """A note on an author the byline credits (`Niamh Costello is a housing solicitor in Leeds ...`), whatever
     their trade: a reporter never writes of themselves so in the article."""
-    bio = BIO_START.match(unit.lstrip("( "))
+    bio = BIO_START.match(unit.lstrip("( ")) or _APPOSITIVE_NOTE.match(unit.lstrip("( "))
     if bio is None or len(unit.split()) > MAX_BIO_WORDS or not page.fields.get("byline"):
         return None
     credited = {canonical_text(name) for name in split_names(page.fields["byline"])}
     return bio if canonical_text(bio["name"]) in credited else None
 
 
+# `Jonathan Reyes, a retired Army colonel, commanded ...`: a credited author, who they are, then what they did
+_APPOSITIVE_NOTE = re.compile(r"^(?P<name>(?:[A-Z][\w'’.-]+\s+){1,3}[A-Z][\w'’.-]+),\s+(?:an?|the)\s+[^,]{2,80},\s+[a-z]+")
 _PAST_CAREER = re.compile(
     r"^(?P<name>(?:[A-Z][\w'’.-]+\s+){1,3}[A-Z][\w'’.-]+)\s+(?:taught|served|worked|headed|spent)\b"
 )

@@ -1994,3 +1994,38 @@ def test_an_agencys_lead_marked_as_the_summary_is_the_articles_first_paragraph_u
                        + "".join(f"<p>{line}</p>" for line in ARTICLE),
                        f'<meta name="description" content="{deck}">')  # fmt: skip
     assert (retold.summary, retold.body) == (deck, "\n\n".join(ARTICLE))  # the article opens with its own dateline
+
+
+def test_a_videos_card_among_the_paragraphs_is_its_player():
+    for card in ["VIDEO Iran vows new centrifuges in response to IAEA resolution 02:41",
+                 "Video Ad Feedback Why the world’s batteries depend on Congo’s mines 03:12 - Source: CNN",
+                 ]:  # fmt: skip
+        parsed = page("Border trade to expand", "By Asma Zaidi", "January 18, 2024", "", LEAD, card, SECOND, THIRD)
+        assert parsed.body == "\n\n".join(ARTICLE)
+        assert removed(parsed, "media_player") == [card]
+
+
+def test_a_list_of_links_is_read_as_shown_without_what_only_screen_readers_get():
+    parsed = html_page(
+        f"<h1>Border trade to expand</h1><p>January 18, 2024</p><p>{LEAD}</p><p>{SECOND}</p>"
+        '<div class="more-on"><ul><li><span class="screen-reader-text">list 1 of 2</span>'
+        "<a href='#'>Iran declares public holiday in Tehran to save water</a></li>"
+        '<li><span class="screen-reader-text">list 2 of 2</span><a href="#">Lake Urmia shrinks to near-record low</a>'
+        f"</li></ul></div><p>{THIRD}</p>"
+    )
+    assert parsed.body == "\n\n".join(ARTICLE)
+
+
+def test_a_note_on_a_credited_author_is_their_bio_above_the_article_as_below_it():
+    note = ("Jonathan Reyes, a retired Army colonel, commanded a recruiting battalion in Texas from 2019 to 2021. "
+            "Alicia Brandt, a former Army physician, teaches military medicine in Ohio.")  # fmt: skip
+    last = "The Pentagon says it will review the rules by the end of the year."
+    above = html_page("<h1>The Army's medical screening is failing</h1><p>By Jonathan Reyes and Alicia Brandt</p>"
+                      f"<p>January 18, 2024</p><p><i>{note}</i></p>"
+                      + "".join(f"<p>{line}</p>" for line in [*ARTICLE, last]))  # fmt: skip
+    assert above.body.split("\n\n") == [*ARTICLE, last]
+    assert removed(above, "author_bio") == [note]
+    lawyer = "Usman Khalid Butt is an advocate of the Lahore High Court. Views are personal."
+    below = html_page("<h1>Constitutional benches</h1><p>November 12, 2024</p>"
+                      + "".join(f"<p>{line}</p>" for line in ARTICLE) + f"<p><em>{lawyer}</em></p>")  # fmt: skip
+    assert below.body == "\n\n".join(ARTICLE)
