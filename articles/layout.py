@@ -2696,7 +2696,9 @@ def _credited_authors_note(page: _Page, unit: str) -> re.Match[str] | None:
 
 
 # `Jonathan Reyes, a retired Army colonel, commanded ...`: a credited author, who they are, then what they did
-_APPOSITIVE_NOTE = re.compile(r"^(?P<name>(?:[A-Z][\w'’.-]+\s+){1,3}[A-Z][\w'’.-]+),\s+(?:an?|the)\s+[^,]{2,80},\s+[a-z]+")
+_APPOSITIVE_NOTE = re.compile(
+    r"^(?P<name>(?:[A-Z][\w'’.-]+\s+){1,3}[A-Z][\w'’.-]+),\s+(?:an?|the)\s+[^,]{2,80},\s+[a-z]+"
+)
 _PAST_CAREER = re.compile(
     r"^(?P<name>(?:[A-Z][\w'’.-]+\s+){1,3}[A-Z][\w'’.-]+)\s+(?:taught|served|worked|headed|spent)\b"
 )
