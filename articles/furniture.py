@@ -117,6 +117,7 @@ BOILERPLATE_RULES: tuple[LineRule, ...] = (
         rf"learn more)\s+here\b|"
         rf"^(follow|like)\b.{{0,80}}\b(on|@)\s*(@?\w+\s+on\s+)?({_PLATFORMS})\b|^follow (us|\w+( \w+){{0,3}})\s*(on|:)|"
         rf"^follow us\b|\b(download|get|install)\b.{{0,40}}\b(app|app store|google play|play store)\b|"
+        rf"^you can (listen|watch) to [\w '’&-]{{2,60}} on (radio|bbc|the bbc|bbc sounds|iplayer|youtube|spotify)\b|"
         rf"^(available|download) on the app store$|^get it on google play$|^(sign up|subscribe|register)\b|"
         rf"\brecaptcha\b|^learn more\b|\bnewsletter$|"
         rf"\b(sign up|subscribe) (for|to) (our|the) [\w ]{{0,30}}newsletter\.$|"
@@ -275,7 +276,10 @@ BOILERPLATE_RULES: tuple[LineRule, ...] = (
         r"\bthe rest of the content is auto-generated from a syndicated feed\b|"
         r"\bthis story has not been edited by\b.{0,40}\bsyndicated feed\b|"
         r"\bauto-generated from [\w .'’&-]{2,40} (news service|feed|wire)\b|"
-        r"\bholds no responsibility for its content\b",
+        r"\bholds no responsibility for its content\b|"
+        # The Conversation's disclosure statement, under the article as republished elsewhere (MSN)
+        r"^(?-i:(?:[A-Z][\w'’.-]+ ){1,3}[A-Z][\w'’.-]+) (receives|has received) funding from\b|"
+        r"\bdoes not work for, consult, own shares in or receive funding from\b",
         80,
         ends_article=True,
         hints=(
@@ -291,6 +295,7 @@ BOILERPLATE_RULES: tuple[LineRule, ...] = (
             "syndicated",
             "auto-generated",
             "responsibility",
+            "funding",
         ),
     ),
     _rule(
@@ -347,6 +352,7 @@ BOILERPLATE_RULES: tuple[LineRule, ...] = (
         r"^(source|sources|courtesy|via)\s*:\s*\S|^\(?with (additional )?inputs? from\b|"
         r"^\(?with (additional )?reporting from (?-i:[A-Z])[\w.&'’ -]{1,40}\.?\)?$|"
         r"^this (commentary|column|op-ed|article|piece|story) (originally |first )?appeared (in|on|at)\b|"
+        r"^this (commentary|column|op-ed|article|piece|story|post|essay) (first|originally) ran (in|on|at)\b|"
         r"^(this (article|piece|story) (was|is|has been) (first |originally )?(published|republished|reproduced) "
         r"(by|with|from|on|in)\b)|^(editor['’]?s note:?\s*)?a version of this (article|piece|story|post) was "
         r"(first |originally )?published (by|in|on)\b|^this (story|article|report) (comes|came) from\b|"

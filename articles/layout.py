@@ -2695,6 +2695,12 @@ def _credited_authors_note(page: _Page, unit: str) -> re.Match[str] | None:
     return bio if canonical_text(bio["name"]) in credited else None
 
 
+# An outlet describing itself under a story it supplied: `The Indo-Asian News Service (IANS) is India's largest ...`
+_OUTLET_ABOUT = re.compile(
+    r"^(?:the )?(?P<name>[A-Z][\w&.'’-]*(?: [A-Z][\w&.'’-]*){0,5})(?:\s+\((?P<short>[A-Z]{2,8})\))?\s+is\s+"
+    r"(?:a|an|the|one of|[A-Z][\w'’]*['’]s)\s(?:[\w'’,-]+\s){0,8}?(?:news|agency|service|newspaper|broadcaster|"
+    r"institution|organi[sz]ation|publication|media|outlet|network|magazine|website|think[- ]tank|publisher)\b"
+)
 # `Jonathan Reyes, a retired Army colonel, commanded ...`: a credited author, who they are, then what they did
 _APPOSITIVE_NOTE = re.compile(
     r"^(?P<name>(?:[A-Z][\w'’.-]+\s+){1,3}[A-Z][\w'’.-]+),\s+(?:an?|the)\s+[^,]{2,80},\s+[a-z]+"
@@ -2749,6 +2755,10 @@ def _read_credit_or_bio(page: _Page, index: int) -> bool:
         page.remove(index, note, note="a note on a credited reporter")
         return True
     if _organisation_box(page, index):
+        return True
+    about = _OUTLET_ABOUT.match(unit.strip())
+    if about and any(page.outlets.named(about[part] or "") is not None for part in ("name", "short")):
+        page.remove(index, "page_footer", note="the outlet describing itself")  # `IPS is a communication ...`
         return True
     bio = _authors_note(unit) or _credited_authors_note(page, unit) or _note_under_a_name(page, index)
     if bio is None:

@@ -2029,3 +2029,23 @@ def test_a_note_on_a_credited_author_is_their_bio_above_the_article_as_below_it(
     below = html_page("<h1>Constitutional benches</h1><p>November 12, 2024</p>"
                       + "".join(f"<p>{line}</p>" for line in ARTICLE) + f"<p><em>{lawyer}</em></p>")  # fmt: skip
     assert below.body == "\n\n".join(ARTICLE)
+
+
+def test_an_outlet_describing_itself_and_a_disclosure_statement_under_the_article_are_furniture():
+    outlets = OutletIndex([Outlet("Indo-Asian News Service", ("IANS",), ("ianslive.in",), "IN", "agency")])
+    about = "The Indo-Asian News Service (IANS) is India's largest independent news service, serving media worldwide."
+    text = "\n".join(["Border trade to expand", "By Asma Zaidi", "January 18, 2024", "", *ARTICLE, about])
+    assert with_outlet(parse_text(text, outlets=outlets), outlets).body == "\n\n".join(ARTICLE)
+    disclosed = page("Border trade to expand", "By Ayesha Qureshi", "January 18, 2024", "", *ARTICLE,
+                     "Ayesha Qureshi receives funding from the Higher Education Commission of Pakistan.")  # fmt: skip
+    assert disclosed.body == "\n\n".join(ARTICLE)
+    subject = page("Border trade to expand", "By Asma Zaidi", "January 18, 2024", "", *ARTICLE,
+                   "The chamber receives funding from its members and from the provincial government.")  # fmt: skip
+    assert subject.body.endswith("provincial government.")  # a sentence of the article, not a disclosure
+
+
+def test_where_a_piece_first_ran_and_how_to_hear_a_programme_are_furniture():
+    parsed = page("Border trade to expand", "By Asma Zaidi", "January 18, 2024", "", *ARTICLE,
+                  "You can listen to From Our Own Correspondent on Radio 4 on Thursdays and Saturdays.",
+                  "This piece first ran in Thaw, my weekly newsletter on water and ice.")  # fmt: skip
+    assert parsed.body == "\n\n".join(ARTICLE)
