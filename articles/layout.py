@@ -2389,19 +2389,19 @@ _QUOTATION_ALONE = re.compile(r"^[“\"‘'][^“”\"]+[”\"’']$")
 def _remove_pull_quotes(page: _Page, body: list[int]) -> None:
     """A short line that repeats words of a paragraph near it is a pull quote: set large between the
     paragraphs, its words are already in the article."""
+    texts = {index: canonical_text(page.units[index]) for index in body}
+    words = {index: len(page.units[index].split()) for index in body}
     for position, index in enumerate(body):
-        unit = page.units[index]
-        if len(unit.split()) > MAX_PULL_QUOTE_WORDS or len(unit.split()) < 5:
+        if words[index] > MAX_PULL_QUOTE_WORDS or words[index] < 5:
             continue
-        quoted = canonical_text(unit).strip("\"'“”‘’ .,")
+        quoted = texts[index].strip("\"'“”‘’ .,")
         near = body[max(0, position - 3) : position] + body[position + 1 : position + 4]
         far = [  # a quote of a longer paragraph, not a paragraph given twice (with and without its dateline)
             other
             for other in body
-            if len(unit.split()) >= MIN_FAR_PULL_QUOTE_WORDS
-            and len(page.units[other].split()) >= len(unit.split()) + MIN_FAR_PULL_QUOTE_WORDS
+            if words[index] >= MIN_FAR_PULL_QUOTE_WORDS and words[other] >= words[index] + MIN_FAR_PULL_QUOTE_WORDS
         ]
-        if any(quoted in canonical_text(page.units[other]) and other != index for other in near + far):
+        if any(quoted in texts[other] and other != index for other in near + far):
             page.remove(index, "pull_quote")
     for position, index in enumerate(body[1:], start=1):
         above = body[position - 1]
