@@ -515,22 +515,29 @@ _POST_LABEL = re.compile(r"^view this post on (?:instagram|x|twitter|facebook|ti
 MAX_POST_WORDS = 80
 
 
-_HANDLE_ALONE = re.compile(r"^@\w{1,30}$")
+_HANDLE = re.compile(r"(?:^|\s)@\w{1,30}$")  # `@pmdgov` alone, or Substack's `Farhad Nouri @fnouri_econ`
 # X's card as a browser shows it: `10:44 PM · Jan 21, 2025`
 _POST_TIME = re.compile(
-    r"^\d{1,2}:\d\d\s*[AP]M\s*·\s*(?:[A-Z][a-z]{2,8}\.? \d{1,2},? \d{4}|\d{1,2} [A-Z][a-z]{2,8},? \d{4})$"
+    r"^\d{1,2}:\d\d\s*[AP]M\s*[·∙•]\s*(?:[A-Z][a-z]{2,8}\.? \d{1,2},? \d{4}|\d{1,2} [A-Z][a-z]{2,8},? \d{4})$"
 )
+_POST_COUNTS = re.compile(r"^[\d,.]+[KkM]?\s+(?:likes?|retweets?|reposts?|replies)(?:\s+[\d,.]+[KkM]?\s+\w+)*$", re.I)
 MAX_CARD_POST_LINES = 4
 
 
-def _take_post_card(page: _Page, index: int) -> bool:
-    """An embedded post copied as its card shows it: the account's name, its `@handle` alone, the post's
-    lines, then the time it was posted (`10:44 PM · Jan 21, 2025`)."""
-    below = range(index + 1, min(index + 2 + MAX_CARD_POST_LINES, len(page.units)))
-    end = next((line for line in below if _POST_TIME.match(page.units[line].strip())), None)
-    if index == 0 or end is None or len(page.units[index - 1].split()) > MAX_SUBHEADING_WORDS:
+def _take_post_card(page: _Page, end: int) -> bool:
+    """An embedded post copied as its card shows it: the account's name and its `@handle`, the post's lines,
+    the time it was posted (`10:44 PM · Jan 21, 2025`), then its counts (`212 Likes 58 Retweets`)."""
+    above = range(end - 1, max(end - 2 - MAX_CARD_POST_LINES, -1), -1)
+    handle = next((line for line in above if _HANDLE.search(page.units[line].strip())), None)
+    if handle is None or handle == end - 1:
         return False
-    for line in range(index - 1, end + 1):
+    first = handle
+    if page.units[handle].strip().startswith("@") and handle > 0:
+        if len(page.units[handle - 1].split()) > MAX_SUBHEADING_WORDS:
+            return False
+        first = handle - 1  # the account's name on the line above its handle
+    last = end + 1 if end + 1 < len(page.units) and _POST_COUNTS.match(page.units[end + 1].strip()) else end
+    for line in range(first, last + 1):
         page.removed.pop(line, None)  # not a date line, whatever its date says
         page.remove(line, "embedded_post")
     return True
@@ -539,7 +546,7 @@ def _take_post_card(page: _Page, index: int) -> bool:
 def _take_embedded_posts(page: _Page) -> None:
     """A post embedded from a social network: its signature line, and the post's text right above it."""
     for index, unit in enumerate(page.units):
-        if _HANDLE_ALONE.match(unit.strip()) and _take_post_card(page, index):
+        if _POST_TIME.match(unit.strip()) and _take_post_card(page, index):
             continue
         if "(@" not in unit and "post" not in unit.lower():
             continue  # the cheap test first: this runs for every line of every page

@@ -1917,6 +1917,10 @@ def test_an_embedded_posts_card_as_copied_and_the_bbcs_markers_around_one_are_fu
     assert card.body == "\n\n".join(ARTICLE)
     assert len(removed(card, "embedded_post")) == 4
     assert card.published.date == D(2024, 1, 18)  # the post's day is not the article's
+    substack = page("Border trade to expand", "By Asma Zaidi", "January 18, 2024", "", LEAD,
+                    "Farhad Nouri @fnouri_econ", "Budget committee vote just now: the preferential rate is struck.",
+                    "9:47 PM ∙ Feb 9, 2025", "212 Likes 58 Retweets", SECOND, THIRD)  # fmt: skip
+    assert substack.body == "\n\n".join(ARTICLE)
     marked = page("Border trade to expand", "By Asma Zaidi", "January 18, 2024", "", LEAD,
                   "Skip twitter post 2 by Friends of the River Ray", "Fish are dying on every bend of the river.",
                   "— Environment Agency (Thames) (@EnvAgencyThames) September 13, 2023",
