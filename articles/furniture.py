@@ -602,6 +602,9 @@ CAPTION_CREDITS = (
     ),
     re.compile(r"\b(?:photo|image|picture) credits?\s*:\s*(?P<credit>.{2,80})$", re.I),
     re.compile(r"[.!?]\s*source\s*:\s*(?P<credit>courtesy of [^.]{2,60})\.?$", re.I),  # Kayhan Life
+    re.compile(
+        r"[.!?]\s+(?P<credit>(?i:courtesy of) (?:the )?[A-Z][^.]{1,60})\.?$"
+    ),  # `... 2024. Courtesy of Golshan Books`
     re.compile(r"[.!?]\s+(?P<credit>(?:map|chart|graphic|photo|illustration)s? by the (?:author|writer))\.?$", re.I),
     re.compile(r"^credits?\s*:\s*(?P<credit>[^.]{2,60})$", re.I),  # The Diplomat: `Credit: Depositphotos`
     re.compile(r"[.!?]\s+(?P<credit>(?:photo|image|picture)s? (?:by|courtesy of) [^.]{2,60})\.?$", re.I),
@@ -627,7 +630,7 @@ CAPTION_CREDITS = (
     ),
 )
 # Every caption credit above has one of these: most lines are ruled out with one search.
-_CAPTION_HINT = re.compile(r"[)\]©—–/|]|photo|image|picture|pic\b|credit|via getty|\s-\s", re.I)
+_CAPTION_HINT = re.compile(r"[)\]©—–/|]|photo|image|picture|pic\b|credit|courtesy|via getty|\s-\s", re.I)
 # A line that is only a photo credit (`AFP/Getty Images/File`, `REUTERS/Stringer`): its caption is the line above.
 CREDIT_LINE = re.compile(
     r"^(?=.*\b(?:AFP|Reuters|REUTERS|AP|Getty|EPA|File|Photo|Shutterstock|Xinhua|Anadolu|Handout|Stringer|APP|"

@@ -2006,6 +2006,9 @@ def _read_bylines_above_the_header(page: _Page, kept: list[int]) -> None:
         page.byline_strength = NAME_LINE
 
 
+_LOGO = re.compile(r"\s+logo$", re.I)
+
+
 def _read_page_header(page: _Page, header_start: int, title_index: int | None) -> None:
     """Everything above the article's header is the page's: its masthead names the outlet, the label
     right above the headline is the section (and may say the article's type)."""
@@ -2095,7 +2098,9 @@ def _read_page_header(page: _Page, header_start: int, title_index: int | None) -
 
 
 def _masthead_name(page: _Page, unit: str) -> str:
-    """A known outlet's name standing alone, or before its tagline (`FRANCE 24 - International news`)."""
+    """A known outlet's name standing alone, or before its tagline (`FRANCE 24 - International news`), or its
+    logo's text (`Dawn Logo`)."""
+    unit = _LOGO.sub("", unit)
     if page.outlets.named(unit) is not None:
         return unit.strip()
     name = re.split(r"\s+[-–—|:]\s+", unit, maxsplit=1)[0]

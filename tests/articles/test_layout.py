@@ -2053,3 +2053,17 @@ def test_where_a_piece_first_ran_and_how_to_hear_a_programme_are_furniture():
                   "You can listen to From Our Own Correspondent on Radio 4 on Thursdays and Saturdays.",
                   "This piece first ran in Thaw, my weekly newsletter on water and ice.")  # fmt: skip
     assert parsed.body == "\n\n".join(ARTICLE)
+
+
+def test_a_logos_text_names_the_outlet_above_a_sister_magazine_in_its_menu():
+    outlets = OutletIndex([Outlet("Dawn", (), ("dawn.com",), "PK", "newspaper"),
+                           Outlet("Herald", (), ("herald.dawn.com",), "PK", "magazine")])  # fmt: skip
+    text = "\n".join(["Skip to content", "Dawn Logo", "Home", "Pakistan", "Images", "Herald", "Aurora", "",
+                      "Border trade to expand", "By Asma Zaidi", "January 18, 2024", "", *ARTICLE])  # fmt: skip
+    assert with_outlet(parse_text(text, outlets=outlets), outlets).outlet == "Dawn"
+
+
+def test_a_caption_closed_by_a_courtesy_credit_is_furniture():
+    caption = "Golshan Books’ back room during a poetry night in September 2024. Courtesy of Golshan Books"
+    parsed = page("Border trade to expand", "By Asma Zaidi", "January 18, 2024", "", LEAD, caption, SECOND, THIRD)
+    assert parsed.body == "\n\n".join(ARTICLE)
