@@ -190,7 +190,8 @@ def byline_line(unit: str) -> re.Match[str] | None:
 
 _ROLE = re.compile(
     r"\b(correspondent|editor|reporter|writer|columnist|contributor|lecturer|professor|fellow|analyst|researcher|"
-    r"director|chief|bureau|scholar|economist|author|journalist|producer|presenter|chair|associate|head of)\b|@\w|"
+    r"director|chief|bureau|scholar|economist|author|journalist|producer|presenter|chair|associate|head of|"
+    r"ceo|cto|cfo|coo|(?:co-?)?founder|managing partner)\b|@\w|"
     r"^special to (?:the )?[A-Z]",  # the Globe and Mail's contributors: "Special to The Globe and Mail"
     re.I,
 )

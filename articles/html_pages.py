@@ -139,6 +139,7 @@ FURNITURE_ELEMENTS = {
 FURNITURE_CLASSES = (
     (re.compile(r"caption|(?:^|[-_\s])(?:chart|graphic|infographic|datawrapper)", re.I), "photo_caption"),
     (re.compile(r"pull-?quote|pull_quote", re.I), "pull_quote"),  # WordPress's `wp-block-pullquote`
+    (re.compile(r"callout-card|fact-?box|info-?box", re.I), "key_points"),  # Ghost's `kg-callout-card`: a fact box
     (
         re.compile(r"(?:^|[-_\s])(?:share|sharing|social)(?:$|[-_\s]|bar|buttons?|tools|links|icons)", re.I),
         "share_prompt",

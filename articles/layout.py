@@ -203,7 +203,9 @@ def _is_hard_wrapped(lines: Sequence[str]) -> bool:
         return False
     open_lines = [line for line in lines[:-1] if 30 <= len(line) <= 100 and not SENTENCE_MARK_AT_END.search(line)]
     continuations = [line for line in lines[1:] if not line.lstrip("“‘\"'([")[:1].isupper()]  # `“Everyone ...` opens
-    return len(open_lines) >= 0.75 * (len(lines) - 1) and len(continuations) >= 0.5 * (len(lines) - 1)
+    # the last line of a wrapped paragraph is no wider than the others (a Tumblr title over its first line is)
+    overflows = len(lines[-1]) > 1.2 * max(len(line) for line in lines[:-1])
+    return len(open_lines) >= 0.75 * (len(lines) - 1) and len(continuations) >= 0.5 * (len(lines) - 1) and not overflows
 
 
 # --- The shapes of lines ------------------------------------------------------------------------
@@ -1710,13 +1712,30 @@ def _headline(page: _Page, block: list[int]) -> int | None:
     if not texts:
         return None
     position = len(texts) - 1
-    while position > 0 and (
-        _is_standfirst_of(page.units[texts[position]], page.units[texts[position - 1]])
-        or _is_deck_under(page.units[texts[position]], page.units[texts[position - 1]])
-        or (texts[position - 1] == texts[position] - 1 and _heads_a_standfirst(page, texts[position - 1]))
+    while (
+        position > 0
+        and not _last_of_labels(page, texts[position - 1], texts[position])
+        and (
+            _is_standfirst_of(page.units[texts[position]], page.units[texts[position - 1]])
+            or _is_deck_under(page.units[texts[position]], page.units[texts[position - 1]])
+            or (texts[position - 1] == texts[position] - 1 and _heads_a_standfirst(page, texts[position - 1]))
+        )
     ):
         position -= 1
     return texts[position]
+
+
+def _last_of_labels(page: _Page, label: int, line: int) -> bool:
+    """The Lowy Institute's topics above the headline (`Pacific Islands`, `Banking & Finance`, `Australia in
+    the World`), then a blank line and the headline: the last label heads no deck."""
+    above = _kept_neighbour(page, label, -1)
+    return (
+        line in page.block_starts
+        and label not in page.block_starts
+        and above is not None
+        and is_short_label(page.units[label])
+        and is_short_label(page.units[above])
+    )
 
 
 def _blog_name_and_description(page: _Page, block: list[int]) -> tuple[int, int] | None:

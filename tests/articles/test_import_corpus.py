@@ -36,6 +36,7 @@ DEV_KNOWN_MISSES = {
     "cn-presstv-1.html": "Press TV's own name beside the date in Telegram's view, read as a byline",
     "cp-karachiheritagewalks-1.txt": "a Tumblr blog's name, @handle and description above an undated post",
     "cp-southasialse-1.txt": "a university blog (`South Asia @ LSE`) outvoted by its parent's name",
+    "cu-tumblr-1.txt": "a Tumblr post known by its blog's handle only, its first line read as the title's deck",
     "ct-pakistantoday-1.txt": "a sister magazine's name (`Profit`) among the top bar's links, right above the masthead",
 }
 

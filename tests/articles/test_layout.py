@@ -2067,3 +2067,42 @@ def test_a_caption_closed_by_a_courtesy_credit_is_furniture():
     caption = "Golshan Books’ back room during a poetry night in September 2024. Courtesy of Golshan Books"
     parsed = page("Border trade to expand", "By Asma Zaidi", "January 18, 2024", "", LEAD, caption, SECOND, THIRD)
     assert parsed.body == "\n\n".join(ARTICLE)
+
+
+def test_a_linkedin_authors_headline_under_their_name_is_their_role_not_the_articles():
+    parsed = page("LinkedIn", "Join now", "", "Pakistan won’t reach its IT export target on the internet we have",
+                  "Report this article", "Usman Tariq", "Usman Tariq",
+                  "CEO at Codebridge Labs | Building software teams in Lahore & Islamabad", "Published Oct 9, 2023",
+                  "+ Follow", *ARTICLE)  # fmt: skip
+    assert (parsed.title, parsed.byline) == ("Pakistan won’t reach its IT export target on the internet we have",
+                                             "Usman Tariq")  # fmt: skip
+
+
+def test_topic_labels_above_a_blank_line_head_no_deck():
+    parsed = page("The Interpreter", "Pacific Islands", "Banking & Finance", "Australia in the World", "",
+                  "When the last correspondent bank leaves: the Pacific’s dollar problem",
+                  "Australia has moved to keep Pacific banking lines open. The harder task is making them pay.", "",
+                  "Harriet Tuilagi", "Published 20 Mar 2025 06:00", "", *ARTICLE)  # fmt: skip
+    assert parsed.title == "When the last correspondent bank leaves: the Pacific’s dollar problem"
+
+
+def test_a_lower_case_title_over_a_longer_first_line_is_not_one_wrapped_paragraph():
+    parsed = page("cricketlongroom", "Follow", "",
+                  "the problem with pakistan cricket isn’t the captain, it’s the conveyor belt",
+                  "ok i’ve had a week to calm down after the usa game and i still can’t stop thinking about it, so "
+                  "here is a long post", "", *ARTICLE)  # fmt: skip
+    assert parsed.title == "the problem with pakistan cricket isn’t the captain, it’s the conveyor belt"
+
+
+def test_notes_on_a_pieces_versions_a_newsletter_box_and_a_ghost_callout_are_furniture():
+    parsed = page("Border trade to expand", "By Asma Zaidi", "January 18, 2024", "", *ARTICLE, "Stay connected",
+                  "Get your news from actual experts. Sign up to our daily newsletter to receive our latest coverage.",
+                  "This article was amended on March 12 2025 to correct the volume of rice released.",
+                  "Editor’s note: A shorter version of this essay appears in Issue 9 of The Salt Review.")  # fmt: skip
+    assert parsed.body == "\n\n".join(ARTICLE)
+    boxed = html_page(f"<h1>Border trade to expand</h1><p>January 18, 2024</p><p>{LEAD}</p>"
+                      '<div class="kg-card kg-callout-card"><div class="kg-callout-text">'
+                      "<b>The corridor at a glance</b><br>Route: western China – Kazakhstan – Caspian Sea"
+                      "<br>Sea crossings: two</div></div>"
+                      f"<p>{SECOND}</p><p>{THIRD}</p>")  # fmt: skip
+    assert boxed.body == "\n\n".join(ARTICLE)
