@@ -19,7 +19,8 @@ from archive.common.sentences import ends_sentence
 
 BYLINE = re.compile(
     r"^(?:(?:by|written by|author|authors|writers?\s*:|reporter|story by|report by|reported by|posted by|text by|"
-    r"words by|compiled by|interview by|interviewed by|report from)"
+    r"words by|compiled by|interview by|interviewed by|report from|"
+    r"(?:a )?(?:guest post|guest column|opinion|analysis|commentary|essay|column) by)"
     r"\s*[:\-–—]?\s+|(?-i:[Bb]y(?=[A-Z])))"  # glued: Premium Times' `byChinedu Obi`, ABC's `ByHAIDER JAWAD`
     r"(?P<name>[^\d].{1,120})$",
     re.I,
@@ -342,6 +343,10 @@ def clean_byline(name: str) -> str:
         name = re.sub(r"^([^|]*\S\s+\S[^|]*?) \| ([A-Z][\w'’-]+)\s+(?:and|&)\s+(?=\S+\s+\S)", r"\1 | ", name)
     name = re.sub(r"\s+in\s+[A-Z][\w'’-]+(?:\s+[A-Z][\w'’-]+)?(?=$|\s+and\s|,|\s*\|)", "", name)
     name = re.sub(r",\s*(?:CNN|AP|AFP|Reuters|Bloomberg|BBC News|Al Jazeera)$", "", name)
+    name = re.sub(r"\s+@\w{1,30}$", "", name)  # `A @handle`: the writer's account beside their name
+    placed = re.sub(r"\s*\([A-Z][\w .'’-]{1,30}\)$", "", name)  # `A (Islamabad)`
+    if placed != name and is_name_like(placed) and len(placed.split()) >= 2:
+        name = placed
     without_role = _TRAILING_ROLE.sub("", name)
     last = re.split(r"\s+(?:and|&)\s+", name)[-1]  # "A and Online Reporters": a desk as co-author
     desk = bool(DESKS.match(name) or DESKS.match(last)) and not _is_person_with_role(name, without_role)

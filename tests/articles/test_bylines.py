@@ -2,7 +2,7 @@
 
 import pytest
 
-from articles.bylines import clean_byline, is_affiliation, is_name_like, joined_names, with_author
+from articles.bylines import BYLINE, clean_byline, is_affiliation, is_name_like, joined_names, with_author
 
 
 @pytest.mark.parametrize(
@@ -17,6 +17,8 @@ from articles.bylines import clean_byline, is_affiliation, is_name_like, joined_
         ("Priya Nair, New Delhi", "Priya Nair"),
         ("AFP, Beirut", "AFP"),
         ("Tom Pyman and Rory Tingle For Dailymail.Com", "Tom Pyman and Rory Tingle"),
+        ("Asma Zaidi (Islamabad)", "Asma Zaidi"),
+        ("Asma Zaidi @asmazaidi", "Asma Zaidi"),
     ],
 )
 def test_a_byline_keeps_the_names_and_drops_what_surrounds_them(line: str, authors: str) -> None:
@@ -78,3 +80,8 @@ def test_places_under_names_and_agencies_beside_them() -> None:
 def test_an_account_or_a_guest_role_is_no_author() -> None:
     assert clean_byline("admin") == ""
     assert clean_byline("Guest Blogger for Asia Unbound") == ""
+
+
+@pytest.mark.parametrize("label", ["Guest post by", "Opinion by", "Analysis by", "Commentary by", "A column by"])
+def test_a_by_line_under_the_pieces_kind_names_its_author(label: str) -> None:
+    assert clean_byline(BYLINE.match(f"{label} Asma Zaidi")["name"]) == "Asma Zaidi"
