@@ -117,7 +117,7 @@ BOILERPLATE_RULES: tuple[LineRule, ...] = (
         rf"learn more)\s+here\b|"
         rf"^(follow|like)\b.{{0,80}}\b(on|@)\s*(@?\w+\s+on\s+)?({_PLATFORMS})\b|^follow (us|\w+( \w+){{0,3}})\s*(on|:)|"
         rf"^follow us\b|\b(download|get|install)\b.{{0,40}}\b(app|app store|google play|play store)\b|"
-        rf"\bsign up (to|for) our (free )?(daily |weekly )?newsletter\b|^stay connected$|"
+        rf"\bsign up (to|for) our (free )?(daily |weekly )?newsletter\b|^stay connected$|^ready for more\?$|"
         rf"^you can (listen|watch) to [\w '’&-]{{2,60}} on (radio|bbc|the bbc|bbc sounds|iplayer|youtube|spotify)\b|"
         rf"^(available|download) on the app store$|^get it on google play$|^(sign up|subscribe|register)\b|"
         rf"\brecaptcha\b|^learn more\b|\bnewsletter$|"
@@ -635,7 +635,10 @@ CAPTION_CREDITS = (
     ),
 )
 # Every caption credit above has one of these: most lines are ruled out with one search.
-_CAPTION_HINT = re.compile(r"[)\]©—–/|]|photo|image|picture|pic\b|credit|courtesy|via getty|\s-\s", re.I)
+_CAPTION_HINT = re.compile(
+    r"[)\]©—–/|]|photo|image|picture|pic\b|credit|courtesy|via getty|\s-\s|(?:map|chart|graphic|illustration)s? by",
+    re.I,
+)
 # A line that is only a photo credit (`AFP/Getty Images/File`, `REUTERS/Stringer`): its caption is the line above.
 CREDIT_LINE = re.compile(
     r"^(?=.*\b(?:AFP|Reuters|REUTERS|AP|Getty|EPA|File|Photo|Shutterstock|Xinhua|Anadolu|Handout|Stringer|APP|"

@@ -2106,3 +2106,10 @@ def test_notes_on_a_pieces_versions_a_newsletter_box_and_a_ghost_callout_are_fur
                       "<br>Sea crossings: two</div></div>"
                       f"<p>{SECOND}</p><p>{THIRD}</p>")  # fmt: skip
     assert boxed.body == "\n\n".join(ARTICLE)
+
+
+def test_substacks_closing_call_and_a_map_credited_to_its_author_are_furniture():
+    caption = "A map of public air-quality sensors in Lahore, November 2024. Each dot is one sensor. Map by the author."
+    parsed = page("Border trade to expand", "By Asma Zaidi", "January 18, 2024", "", LEAD, caption, SECOND, THIRD,
+                  "Ready for more?")  # fmt: skip
+    assert parsed.body == "\n\n".join(ARTICLE)
