@@ -278,8 +278,7 @@ BOILERPLATE_RULES: tuple[LineRule, ...] = (
         r"\bthis story has not been edited by\b.{0,40}\bsyndicated feed\b|"
         r"\bauto-generated from [\w .'’&-]{2,40} (news service|feed|wire)\b|"
         r"\bholds no responsibility for its content\b|"
-        # The Conversation's disclosure statement, under the article as republished elsewhere (MSN)
-        r"^(?-i:(?:[A-Z][\w'’.-]+ ){1,3}[A-Z][\w'’.-]+) (receives|has received) funding from\b|"
+        # The Conversation's disclosure statement (a credited author's funding: see layout's _read_credit_or_bio)
         r"\bdoes not work for, consult, own shares in or receive funding from\b",
         80,
         ends_article=True,

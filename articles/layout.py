@@ -2726,6 +2726,10 @@ def _credited_authors_note(page: _Page, unit: str) -> re.Match[str] | None:
     return bio if canonical_text(bio["name"]) in credited else None
 
 
+# The Conversation's disclosure: `Ayesha Qureshi receives funding from ...`
+_FUNDING_NOTE = re.compile(
+    r"^(?P<name>(?:[A-Z][\w'’.-]+\s+){1,3}[A-Z][\w'’.-]+)\s+(?:receives|has received)\s+funding from\b"
+)
 # An outlet describing itself under a story it supplied: `The Indo-Asian News Service (IANS) is India's largest ...`
 _OUTLET_ABOUT = re.compile(
     r"^(?:the )?(?P<name>[A-Z][\w&.'’-]*(?: [A-Z][\w&.'’-]*){0,5})(?:\s+\((?P<short>[A-Z]{2,8})\))?\s+is\s+"
@@ -2786,6 +2790,14 @@ def _read_credit_or_bio(page: _Page, index: int) -> bool:
         page.remove(index, note, note="a note on a credited reporter")
         return True
     if _organisation_box(page, index):
+        return True
+    funded = _FUNDING_NOTE.match(unit.strip())
+    if (
+        funded
+        and fields.get("byline")
+        and canonical_text(funded["name"]) in {canonical_text(name) for name in split_names(fields["byline"])}
+    ):
+        page.remove(index, "disclaimer", note="the author's disclosure")  # The Conversation's, under the article
         return True
     about = _OUTLET_ABOUT.match(unit.strip())
     if about and any(page.outlets.named(about[part] or "") is not None for part in ("name", "short")):

@@ -33,7 +33,6 @@ DEV_KNOWN_MISSES = {
     "cf-irna-1.txt": "a photo story credited only to its photographer (`Photo: ...`), whom its writer made the author",
     "cn-geo-1.txt": "its one question (`Is this a crisis ...?`) read as a signpost beside a subheading",
     "cn-irna-1.txt": "an aggregator's copy of IRNA: its `IRNA English` source line read as a byline",
-    "cn-presstv-1.html": "Press TV's own name beside the date in Telegram's view, read as a byline",
     "cp-karachiheritagewalks-1.txt": "a Tumblr blog's name, @handle and description above an undated post",
     "cp-southasialse-1.txt": "a university blog (`South Asia @ LSE`) outvoted by its parent's name",
     "cu-tumblr-1.txt": "a Tumblr post known by its blog's handle only, its first line read as the title's deck",
