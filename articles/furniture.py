@@ -279,7 +279,8 @@ BOILERPLATE_RULES: tuple[LineRule, ...] = (
         r"\bauto-generated from [\w .'’&-]{2,40} (news service|feed|wire)\b|"
         r"\bholds no responsibility for its content\b|"
         # The Conversation's disclosure statement (a credited author's funding: see layout's _read_credit_or_bio)
-        r"\bdoes not work for, consult, own shares in or receive funding from\b",
+        r"\bdoes not work for, consult, own shares in or receive funding from\b|"
+        r"\b(the )?[\w.&'’ -]{2,40} is solely responsible for all (of its )?content\b",
         80,
         ends_article=True,
         hints=(
@@ -295,6 +296,7 @@ BOILERPLATE_RULES: tuple[LineRule, ...] = (
             "syndicated",
             "auto-generated",
             "responsibility",
+            "responsible",
             "funding",
         ),
     ),
@@ -609,6 +611,8 @@ CAPTION_CREDITS = (
     re.compile(
         r"[.!?]\s+(?P<credit>(?i:courtesy of) (?:the )?[A-Z][^.]{1,60})\.?$"
     ),  # `... 2024. Courtesy of Golshan Books`
+    # an agency then its photographer: `... in Tehran. IRNA/Ali Mohammadi`
+    re.compile(r"[.!?]\s+(?P<credit>[A-Z]{2,8}\s?/\s?[A-Z][\w.'’-]+(?: [A-Z][\w.'’-]+){0,3})$"),
     re.compile(r"[.!?]\s+(?P<credit>(?:map|chart|graphic|photo|illustration)s? by the (?:author|writer))\.?$", re.I),
     re.compile(r"^credits?\s*:\s*(?P<credit>[^.]{2,60})$", re.I),  # The Diplomat: `Credit: Depositphotos`
     re.compile(r"[.!?]\s+(?P<credit>(?:photo|image|picture)s? (?:by|courtesy of) [^.]{2,60})\.?$", re.I),

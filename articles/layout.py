@@ -380,6 +380,7 @@ def read_page(
     body = _take_note_opening_the_body(page, body)
     for position, rule in repeated_paragraphs([units[index] for index in body]).items():
         page.remove(body[position], rule)
+    _remove_fact_boxes(page, [index for index in body if index not in page.removed])
     _remove_pull_quotes(page, [index for index in body if index not in page.removed])
     _remove_numbered_subheadings(page, [index for index in body if index not in page.removed])
     _remove_subheadings(page, [index for index in body if index not in page.removed])
@@ -533,11 +534,8 @@ def _take_post_card(page: _Page, end: int) -> bool:
     handle = next((line for line in above if _HANDLE.search(page.units[line].strip())), None)
     if handle is None or handle == end - 1:
         return False
-    first = handle
-    if page.units[handle].strip().startswith("@") and handle > 0:
-        if len(page.units[handle - 1].split()) > MAX_SUBHEADING_WORDS:
-            return False
-        first = handle - 1  # the account's name on the line above its handle
+    named_above = handle > 0 and len(page.units[handle - 1].split()) <= MAX_SUBHEADING_WORDS
+    first = handle - 1 if page.units[handle].strip().startswith("@") and named_above else handle  # the account's name
     last = end + 1 if end + 1 < len(page.units) and _POST_COUNTS.match(page.units[end + 1].strip()) else end
     for line in range(first, last + 1):
         page.removed.pop(line, None)  # not a date line, whatever its date says
@@ -1698,6 +1696,8 @@ def _headline(page: _Page, block: list[int]) -> int | None:
         and len(page.units[below[0]].split()) >= 6
     ):
         return below[0]  # only labels above the date line (UN press releases), the headline under it
+    if texts and below and _under_a_list_heading(page, texts) and _stands_as_headline(page.units[below[0]]):
+        return below[0]  # Fars: a ticker of other stories above the date, the story's headline under it
     blog = _blog_name_and_description(page, block)
     if blog and texts == list(blog) and below and is_headline_like(page.units[below[0]]):
         return below[0]  # Blogger: the blog's name and description, the day, then the post's title
@@ -1723,6 +1723,26 @@ def _headline(page: _Page, block: list[int]) -> int | None:
     ):
         position -= 1
     return texts[position]
+
+
+def _under_a_list_heading(page: _Page, texts: list[int]) -> bool:
+    """The lines above the date are other stories: they stand under a list's heading (`Latest News`)."""
+    heading = texts[0] - 1
+    removal = page.removed.get(heading)
+    return (
+        len(texts) >= 2
+        and removal is not None
+        and removal.rule == "related_links"
+        and (_LIST_HEADING.match(page.units[heading].strip()) or _LATEST.match(page.units[heading].strip()))
+        and all(is_headline_like(page.units[index]) for index in texts)
+    )
+
+
+_LATEST = re.compile(r"^(?:latest|breaking|trending|top)(?: news| stories| headlines)?\s*:?$", re.I)
+
+
+def _stands_as_headline(unit: str) -> bool:
+    return is_headline_like(unit) and len(unit.split()) >= MIN_DECK_WORDS - 2 and not ends_sentence(unit)
 
 
 def _last_of_labels(page: _Page, label: int, line: int) -> bool:
@@ -2411,6 +2431,33 @@ _FOOTER_PUBLISHED = re.compile(
 FOOTER_BYLINE_REACH = 4  # how far below the article a blog's "By X" line may stand
 
 
+# A fact box's heading among the paragraphs: Arab News's `Fast Facts`, `The Middle Corridor at a glance`
+_FACT_BOX_HEADING = re.compile(
+    r"^(?:fast facts|quick facts|key facts|fact ?box|fact ?file|key figures|in numbers|by the numbers|"
+    r"(?:[\w’'-]+ ){0,5}at a glance)\s*:?$",
+    re.I,
+)
+_FACT = re.compile(r"^(?:[-•*·▪]\s*)?[^:]{1,40}:\s+\S")  # `56.9: PMI reading for October`, `Route: ...`
+MAX_FACT_WORDS = 20
+
+
+def _remove_fact_boxes(page: _Page, body: list[int]) -> None:
+    """A fact box set among the paragraphs: its heading, then two or more short facts, each a label and
+    what it says (`56.9: PMI reading for October`). The box repeats or sums up the article; it is not its text."""
+    for position, index in enumerate(body):
+        if not _FACT_BOX_HEADING.match(page.units[index].strip()):
+            continue
+        facts = list(
+            itertools.takewhile(
+                lambda line: _FACT.match(page.units[line].strip()) and len(page.units[line].split()) <= MAX_FACT_WORDS,
+                body[position + 1 :],
+            )
+        )
+        if len(facts) >= 2:
+            for line in [index, *facts]:
+                page.remove(line, "key_points", note="a fact box")
+
+
 MAX_PULL_QUOTE_WORDS = 40
 MIN_FAR_PULL_QUOTE_WORDS = 6  # words enough that a line found again anywhere in the article is a quote of it
 _ATTRIBUTION = re.compile(r"^[—–-]\s*[A-Z][\w.'’ -]{2,40},\s*[\w ,.'’-]{2,60}$")
@@ -2455,7 +2502,7 @@ _INTERVIEW = re.compile(
     r"\bQ\s?&\s?A\b|\bQ\s?and\s?A\b|^interviews?\b|\binterview(?:ed)? by\b|\bin conversation with\b|"
     r"\basked [^.]{2,80}? to (?:explain|answer|discuss|walk)\b|^(?:Q|Question)\s*\d*\s*[:.]|"
     r"\|\s*interviews?\s*(?:\||$)|\bin an interview with\b|"
-    r"\b(?:speaks|spoke|talks|talked) (?:with|to)\b[^.]{2,80}\babout\b",
+    r"\b(?:speaks|spoke|talks|talked) (?:with|to)\b(?:[^.]|\.(?= [A-Z])){2,200}?\babout\b",
     re.I,
 )
 # An explainer's question opens with its question word (`What is causing the smog?`); a writer's aside does not

@@ -20,7 +20,7 @@ CORPUS = Path(settings.BASE_DIR) / "tests" / "corpus" / "import"
 # What the held-out half scored when docs/importing.md was written: a regression guard, not a target.
 HELDOUT_FLOOR = {"title": 100.0, "outlet": 98.0, "date": 96.0, "author": 93.0}
 # Furniture lines the held-out half keeps in bodies: the target is none, and it may not grow.
-HELDOUT_FURNITURE_KEPT = 15
+HELDOUT_FURNITURE_KEPT = 14
 # The one article line of the held-out half that the reader loses (on a page written after it was tuned):
 # the target is none, and it may not grow.
 HELDOUT_LINES_LOST = 1

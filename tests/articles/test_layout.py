@@ -2113,3 +2113,32 @@ def test_substacks_closing_call_and_a_map_credited_to_its_author_are_furniture()
     parsed = page("Border trade to expand", "By Asma Zaidi", "January 18, 2024", "", LEAD, caption, SECOND, THIRD,
                   "Ready for more?")  # fmt: skip
     assert parsed.body == "\n\n".join(ARTICLE)
+
+
+def test_a_page_that_spoke_to_someone_at_length_about_something_keeps_its_questions():
+    intro = ("Iran Daily spoke to Dr. Reza Pourmand, an associate professor of agronomy at the University of Guilan "
+             "who has studied the province's rice sector for 20 years, about what is driving the decline.")  # fmt: skip
+    parsed = page("Gilan's rice paddies are shrinking", "By Leila Hosseini", "January 12, 2025", "", LEAD, intro,
+                  "How much farmland has Gilan lost?", SECOND, "Why are farmers giving up their land?",
+                  THIRD)  # fmt: skip
+    assert "How much farmland has Gilan lost?" in parsed.body.split("\n\n")
+
+
+def test_a_ticker_of_other_stories_above_the_date_leaves_the_headline_under_it():
+    parsed = page("Home", "Economy", "", "Latest News", "Iran, Russia finalise gas swap pricing formula",
+                  "Leader pardons, commutes sentences of 2,000 convicts", "", "Economy", "", "Tue Jan 14, 2025 11:22",
+                  "", "Iran's Non-Oil Trade With Neighbours Tops $62bn in 9 Months", "", *ARTICLE)  # fmt: skip
+    assert parsed.title == "Iran's Non-Oil Trade With Neighbours Tops $62bn in 9 Months"
+
+
+def test_a_fact_box_a_posts_card_without_its_name_and_an_agencys_photographer_are_furniture():
+    parsed = page("Border trade to expand", "By Asma Zaidi", "January 18, 2024", "", LEAD, "Fast Facts",
+                  "56.9: PMI reading for October", "50.0: threshold separating growth from contraction", SECOND, "",
+                  "@IranIntl_En", "Residents gather in the streets after a strong earthquake.",
+                  "10:58 AM · Feb 18, 2025",
+                  "", "Photo: Iranian and Kazakh delegations meet in Tehran. IRNA/Ali Mohammadi", "", THIRD,
+                  "The Associated Press Health and Science Department receives support from the Robert Wood Johnson "
+                  "Foundation. The AP is solely responsible for all content.")  # fmt: skip
+    assert parsed.body == "\n\n".join(ARTICLE)
+    assert removed(parsed, "key_points") == ["Fast Facts", "56.9: PMI reading for October",
+                                             "50.0: threshold separating growth from contraction"]  # fmt: skip
