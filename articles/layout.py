@@ -1733,12 +1733,9 @@ def _under_a_list_heading(page: _Page, texts: list[int]) -> bool:
         len(texts) >= 2
         and removal is not None
         and removal.rule == "related_links"
-        and (_LIST_HEADING.match(page.units[heading].strip()) or _LATEST.match(page.units[heading].strip()))
+        and _LIST_HEADING.match(page.units[heading].strip())
         and all(is_headline_like(page.units[index]) for index in texts)
     )
-
-
-_LATEST = re.compile(r"^(?:latest|breaking|trending|top)(?: news| stories| headlines)?\s*:?$", re.I)
 
 
 def _stands_as_headline(unit: str) -> bool:
@@ -2201,7 +2198,8 @@ def _body_end(page: _Page, start: int) -> int:
 _LIST_HEADING = re.compile(
     r"^(?:related(?: stories| articles| content| news| posts| coverage| reading)?|more (?:from|on|in) [\w .'’&-]{2,30}|"
     r"more (?:stories|news)|most (?:read|popular|viewed|shared)|you (?:may|might) (?:also )?(?:like|be interested in)|"
-    r"recommended(?: for you| stories)?|top stories|read next|what to read next|editor['’]?s picks)\s*:?$",
+    r"recommended(?: for you| stories)?|top (?:stories|headlines)|read next|what to read next|editor['’]?s picks|"
+    r"(?:latest|breaking|trending)(?: news| stories| headlines)?)\s*:?$",
     re.I,
 )
 
