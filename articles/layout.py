@@ -2644,6 +2644,39 @@ def _remove_inline_teasers(page: _Page, body: list[int]) -> None:
         )
         if shouted or trailing:
             page.remove(index, "related_links", note="a link among the paragraphs")
+    _remove_headline_runs(page, [index for index in body if index not in page.removed])
+
+
+MIN_LINKED_HEADLINE_WORDS, MAX_LINKED_HEADLINES = 5, 4
+
+
+def _remove_headline_runs(page: _Page, body: list[int]) -> None:
+    """The BBC's links set between two paragraphs: two to four headlines on lines of their own (`Cost of living:
+    How to save money on your food shop`, `Why are food prices still so high?`), none a sentence closed by a
+    full stop, after a paragraph that ends a sentence. A subheading stands alone; a list is introduced by a colon."""
+    position = 1
+    while position < len(body) - 1:
+        run = list(
+            itertools.takewhile(
+                lambda index: (
+                    is_headline_like(page.units[index])
+                    and len(page.units[index].split()) >= MIN_LINKED_HEADLINE_WORDS
+                    and not re.search(r"[.:;,]$", page.units[index].strip())
+                    and not is_prose(page.units[index])
+                ),
+                body[position:],
+            )
+        )
+        after = position + len(run)
+        if (
+            2 <= len(run) <= MAX_LINKED_HEADLINES
+            and after < len(body)
+            and ends_sentence(page.units[body[position - 1]])
+            and is_prose(page.units[body[after]])
+        ):
+            for index in run:
+                page.remove(index, "related_links", note="a link among the paragraphs")
+        position = after + 1 if run else position + 1
 
 
 def _settle_author_names(page: _Page) -> None:

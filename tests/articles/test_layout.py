@@ -2142,3 +2142,15 @@ def test_a_fact_box_a_posts_card_without_its_name_and_an_agencys_photographer_ar
     assert parsed.body == "\n\n".join(ARTICLE)
     assert removed(parsed, "key_points") == ["Fast Facts", "56.9: PMI reading for October",
                                              "50.0: threshold separating growth from contraction"]  # fmt: skip
+
+
+def test_headlines_set_between_two_paragraphs_are_links_but_a_list_after_a_colon_is_text():
+    linked = page("Border trade to expand", "By Asma Zaidi", "January 18, 2024", "", LEAD,
+                  "Cost of living: How to save money on your food shop", "Why are food prices still so high?",
+                  SECOND, THIRD)  # fmt: skip
+    assert linked.body == "\n\n".join(ARTICLE)
+    assert len(removed(linked, "related_links")) == 2
+    items = ["Three new border markets at Mand and Pishin", "A joint trade committee meeting every quarter"]
+    listed = page("Border trade to expand", "By Asma Zaidi", "January 18, 2024", "", LEAD,
+                  "The two sides agreed on the following points:", *items, SECOND, THIRD)  # fmt: skip
+    assert all(item in listed.body.split("\n\n") for item in items)
