@@ -1971,7 +1971,8 @@ def _without_outlet(page: _Page, name: str) -> str:
     words = name.split()
     for length in range(min(4, len(words) - 2), 0, -1):
         if page.outlets.named(" ".join(words[-length:]).strip(",/|·•")) is not None:
-            return clean_byline(" ".join(words[:-length]).rstrip(",/|·• "))
+            person = re.sub(r"\s+for(?:\s+the)?$", "", " ".join(words[:-length]).rstrip(",/|·• "), flags=re.I)
+            return clean_byline(person)  # `Asma Zaidi for Dawn`, `A For The Diplomat`
     return name
 
 

@@ -3,6 +3,8 @@
 import pytest
 
 from articles.bylines import BYLINE, clean_byline, is_affiliation, is_name_like, joined_names, with_author
+from articles.outlets import Outlet, OutletIndex
+from articles.parsing import parse_text, with_outlet
 
 
 @pytest.mark.parametrize(
@@ -85,3 +87,11 @@ def test_an_account_or_a_guest_role_is_no_author() -> None:
 @pytest.mark.parametrize("label", ["Guest post by", "Opinion by", "Analysis by", "Commentary by", "A column by"])
 def test_a_by_line_under_the_pieces_kind_names_its_author(label: str) -> None:
     assert clean_byline(BYLINE.match(f"{label} Asma Zaidi")["name"]) == "Asma Zaidi"
+
+
+def test_a_writer_for_the_outlet_is_the_author_without_it() -> None:
+    outlets = OutletIndex([Outlet("The Diplomat", (), ("thediplomat.com",), "US", "magazine")])
+    lead = "ISLAMABAD: Pakistan and Iran agreed on Thursday to open three more border markets, officials said."
+    for line in ["By Asma Zaidi For The Diplomat", "Asma Zaidi for The Diplomat"]:
+        text = "\n".join(["Border trade to expand", line, "January 18, 2024", "", lead, lead[11:], lead[:60] + "."])
+        assert with_outlet(parse_text(text, outlets=outlets), outlets).byline == "Asma Zaidi"
