@@ -611,6 +611,10 @@ CAPTION_CREDITS = (
     re.compile(
         r"[.!?]\s+(?P<credit>(?i:courtesy of) (?:the )?[A-Z][^.]{1,60})\.?$"
     ),  # `... 2024. Courtesy of Golshan Books`
+    re.compile(r"^(?P<credit>file photo) of\b", re.I),  # `File photo of the Torkham border crossing.`
+    re.compile(r"\s\|\s*(?P<credit>(?:photo|image|picture)s?\s*(?:courtesy|credit)s?\s*:?\s*.{2,60})$", re.I),
+    # `... market on Thursday | ANI`: a sentence, then the agency; not a byline's `Amna Saleem | AFP`
+    re.compile(rf"^(?=(?:\S+\s+){{6}}).*[\w.]\s*\|\s*(?P<credit>{_AGENCIES}|ANI|PTI|IANS)$"),
     # an agency then its photographer: `... in Tehran. IRNA/Ali Mohammadi`
     re.compile(r"[.!?]\s+(?P<credit>[A-Z]{2,8}\s?/\s?[A-Z][\w.'’-]+(?: [A-Z][\w.'’-]+){0,3})$"),
     re.compile(r"[.!?]\s+(?P<credit>(?:map|chart|graphic|photo|illustration)s? by the (?:author|writer))\.?$", re.I),

@@ -2154,3 +2154,15 @@ def test_headlines_set_between_two_paragraphs_are_links_but_a_list_after_a_colon
     listed = page("Border trade to expand", "By Asma Zaidi", "January 18, 2024", "", LEAD,
                   "The two sides agreed on the following points:", *items, SECOND, THIRD)  # fmt: skip
     assert all(item in listed.body.split("\n\n") for item in items)
+
+
+@pytest.mark.parametrize(
+    "caption",
+    ["File photo of the Torkham border crossing.",
+     "Traders at the Mand border market. | Photo courtesy: Commerce Ministry",
+     "Traders wait at the Mand border market on Thursday | ANI"],
+)  # fmt: skip
+def test_a_file_photo_and_a_credit_after_a_bar_make_a_caption_but_a_byline_with_its_agency_stays_one(caption):
+    parsed = page("Border trade to expand", "Amna Saleem | AFP", "January 18, 2024", "", LEAD, caption, SECOND, THIRD)
+    assert parsed.body == "\n\n".join(ARTICLE)
+    assert parsed.byline == "Amna Saleem"
