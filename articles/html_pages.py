@@ -541,10 +541,16 @@ def _headline_text(heading: Any) -> str:
     """An <h1>'s text without a kicker set in it as a part of its own."""
     parts = [child for child in heading if isinstance(child.tag, str)]
     kickers = [part for part in parts if _KICKER_CLASS.search(part.get("class") or "")]
-    if kickers and len(kickers) < len(parts):
-        kept = [part for part in parts if part not in kickers]
-        return " ".join(" ".join(part.text_content() for part in kept).split())
-    return " ".join(heading.text_content().split())
+    if not kickers:
+        return " ".join(heading.text_content().split())
+    # the words outside the kicker, in elements of their own or as the heading's own text around it
+    pieces = [heading.text or ""]
+    for child in heading:
+        if isinstance(child.tag, str) and child not in kickers:
+            pieces.append(child.text_content())
+        pieces.append(child.tail or "")
+    rest = " ".join(" ".join(pieces).split())
+    return rest or " ".join(heading.text_content().split())
 
 
 _SITE_TITLE_CLASS = re.compile(r"nav|logo|brand|site-?title|masthead", re.I)

@@ -1383,6 +1383,9 @@ def test_a_kicker_inside_the_headline_element_is_not_the_headline():
                        '<span class="article__headline-text">Iraq is running out of water</span></h1>'
                        "<p>Aug 17th 2023</p>" + paragraphs(*ARTICLE))  # fmt: skip
     assert parsed.title == "Iraq is running out of water"
+    bare = html_page('<h1><span class="kicker">Exclusive</span> Iraq is running out of water</h1>'
+                     "<p>Aug 17th 2023</p>" + paragraphs(*ARTICLE))  # fmt: skip
+    assert bare.title == "Iraq is running out of water"  # the headline as the heading's own text beside it
 
 
 @pytest.mark.parametrize(
