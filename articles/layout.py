@@ -1081,8 +1081,11 @@ def copyright_owner(line: str) -> str:
         if name and plausible_name(name) and not name.lower().startswith(("and ", "subject ", "unless ")):
             if _SITE_MAKER.search(name):
                 continue  # `CoverNews by AF themes`, `Powered by WordPress`: who made the site, not who owns it
-            return name
+            return _LEGAL_FORM.sub("", name) or name  # `Karachi Chronicle Media Group Pvt Ltd`: its name, not its form
     return ""
+
+
+_LEGAL_FORM = re.compile(r",?\s+(?:\(?pvt\.?\)?\s+|private\s+)?(?:ltd\.?|limited|inc\.?|llc|plc|gmbh|l\.p\.)$", re.I)
 
 
 _SITE_MAKER = re.compile(r"\bthemes?\b|\bwordpress\b|\bpowered by\b|\bdesigned by\b|\bdeveloped by\b", re.I)
@@ -1569,6 +1572,9 @@ def _read_header(page: _Page, block: list[int], start: int, known_title: str) ->
                 _offer_byline(page, unit.strip(), NAME_LINE)  # Arab News: `AFP` by the date, above the headline
                 page.remove(index, "byline")
             else:
+                url = _URL_LINE.match(unit)
+                if url:
+                    page.clues.append(OutletClue(Clue.DOMAIN, url["url"], unit))  # the page's address, above it
                 page.remove(index, "article_header")
             continue
         if BYLINE_LABEL.match(unit):

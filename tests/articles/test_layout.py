@@ -1083,6 +1083,10 @@ def test_owners_and_mastheads_named_around_boilerplate():
 
     assert copyright_owner("washingtonpost.com © 1996-2024 The Washington Post") == "The Washington Post"
     assert copyright_owner("© 2024 by Kabul Pages. Proudly created with Wix.com") == "Kabul Pages"
+    assert copyright_owner("Copyright © 2024 Karachi Chronicle Media Group Pvt Ltd") == "Karachi Chronicle Media Group"
+    addressed = page("https://www.dawn.com/news/1805000", "", "Border trade to expand", "By Asma Zaidi",
+                     "January 18, 2024", "", *ARTICLE)  # fmt: skip
+    assert addressed.outlet == "Dawn"  # the page's address, copied above its headline
     un = page("Welcome to the United Nations", "Home", "Security Council", "", "Council extends mission",
               "18 September 2024", "", *ARTICLE)  # fmt: skip
     assert un.outlet == "United Nations" or "United Nations" in [clue.text for clue in un.outlet_clues]
