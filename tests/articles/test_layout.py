@@ -2173,3 +2173,10 @@ def test_a_file_photo_and_a_credit_after_a_bar_make_a_caption_but_a_byline_with_
     parsed = page("Border trade to expand", "Amna Saleem | AFP", "January 18, 2024", "", LEAD, caption, SECOND, THIRD)
     assert parsed.body == "\n\n".join(ARTICLE)
     assert parsed.byline == "Amna Saleem"
+
+
+def test_an_outlets_invitation_to_write_in_is_furniture():
+    parsed = page(
+        "Border trade to expand", "By Asma Zaidi", "January 18, 2024", "", *ARTICLE, "We want to hear from you."
+    )
+    assert parsed.body == "\n\n".join(ARTICLE)
