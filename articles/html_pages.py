@@ -16,7 +16,7 @@ from __future__ import annotations
 import dataclasses
 import json
 import re
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 from typing import Any
 from urllib.parse import urlsplit
 
@@ -382,10 +382,15 @@ def _is_a_link(element: Any) -> bool:
 
 def _shown_text(element: Any) -> str:
     """An element's text as a reader sees it: without what only screen readers get."""
+    return _text_leaving_out(element, lambda child: bool(_SCREEN_READER_ONLY.search(child.get("class") or "")))
+
+
+def _text_leaving_out(element: Any, left_out: Callable[[Any], bool]) -> str:
+    """An element's text without the elements `left_out` names, at any depth; the text around them stays."""
     parts = [element.text or ""]
     for child in element:
-        if isinstance(child.tag, str) and not _SCREEN_READER_ONLY.search(child.get("class") or ""):
-            parts.append(_shown_text(child))
+        if isinstance(child.tag, str) and not left_out(child):
+            parts.append(_text_leaving_out(child, left_out))
         parts.append(child.tail or "")
     return "".join(parts)
 
@@ -541,15 +546,8 @@ def _headline_text(heading: Any) -> str:
     """An <h1>'s text without a kicker set in it as a part of its own."""
     parts = [child for child in heading if isinstance(child.tag, str)]
     kickers = [part for part in parts if _KICKER_CLASS.search(part.get("class") or "")]
-    if not kickers:
-        return " ".join(heading.text_content().split())
     # the words outside the kicker, in elements of their own or as the heading's own text around it
-    pieces = [heading.text or ""]
-    for child in heading:
-        if isinstance(child.tag, str) and child not in kickers:
-            pieces.append(child.text_content())
-        pieces.append(child.tail or "")
-    rest = " ".join(" ".join(pieces).split())
+    rest = " ".join(_text_leaving_out(heading, lambda child: child in kickers).split()) if kickers else ""
     return rest or " ".join(heading.text_content().split())
 
 

@@ -385,6 +385,7 @@ def read_page(
     _remove_numbered_subheadings(page, [index for index in body if index not in page.removed])
     _remove_subheadings(page, [index for index in body if index not in page.removed])
     _remove_inline_teasers(page, [index for index in body if index not in page.removed])
+    _remove_headline_runs(page, [index for index in body if index not in page.removed])
     body = [index for index in body if index not in page.removed]
     if not body:
         raise ParseError("no body text after the title once page furniture is removed")
@@ -1182,9 +1183,14 @@ def _take_authors_note_above(page: _Page, start: int) -> None:
     above = max(page.kept(0, start), default=None)
     following = list(itertools.islice((i for i in page.kept(start) if is_prose(page.units[i])), 4))
     if above is not None and is_prose(page.units[above]) and _is_authors_note_above(page, above, following):
-        page.fields.setdefault("author_bio", page.units[above])
         _offer_byline(page, BIO_START.match(page.units[above])["name"], CREDIT)
-        page.remove(above, "author_bio", note="above the article")
+        _keep_as_bio(page, above, note="above the article")
+
+
+def _keep_as_bio(page: _Page, index: int, note: str = "") -> None:
+    """A note on the author leaves the text and becomes their bio (the first one the page gives)."""
+    page.fields.setdefault("author_bio", page.units[index])
+    page.remove(index, "author_bio", note=note)
 
 
 MAX_NOTE_WORDS = 60
@@ -1198,8 +1204,7 @@ def _take_note_opening_the_body(page: _Page, body: list[int]) -> list[int]:
     unit = page.units[body[0]]
     if len(unit.split()) > MAX_NOTE_WORDS * 2 or _credited_authors_note(page, unit) is None:
         return body
-    page.fields.setdefault("author_bio", unit)
-    page.remove(body[0], "author_bio", note="above the article")
+    _keep_as_bio(page, body[0], note="above the article")
     return body[1:]
 
 
@@ -1611,9 +1616,8 @@ def _read_header(page: _Page, block: list[int], start: int, known_title: str) ->
             page.clues.append(OutletClue(Clue.DOMAIN, url["url"], unit))
             page.remove(index, "article_header")
             continue
-        if fields.get("byline") and _credited_authors_note(page, unit):
-            fields.setdefault("author_bio", unit)  # the Washington Post's note on its writers, above the article
-            page.remove(index, "author_bio", note="above the article")
+        if _credited_authors_note(page, unit):
+            _keep_as_bio(page, index, note="above the article")  # the Washington Post's note on its writers
             continue
         standfirst_place = first_header_line is None or index < first_header_line or index == last_text
         if standfirst_place and not fields.get("summary") and len(unit.split()) >= 5 and not _HEADER_NOISE.match(unit):
@@ -2651,7 +2655,6 @@ def _remove_inline_teasers(page: _Page, body: list[int]) -> None:
         )
         if shouted or trailing:
             page.remove(index, "related_links", note="a link among the paragraphs")
-    _remove_headline_runs(page, [index for index in body if index not in page.removed])
 
 
 MIN_LINKED_HEADLINE_WORDS, MAX_LINKED_HEADLINES = 5, 4
@@ -2807,8 +2810,13 @@ def _credited_authors_note(page: _Page, unit: str) -> re.Match[str] | None:
     bio = BIO_START.match(unit.lstrip("( ")) or _APPOSITIVE_NOTE.match(unit.lstrip("( "))
     if bio is None or len(unit.split()) > MAX_BIO_WORDS or not page.fields.get("byline"):
         return None
-    credited = {canonical_text(name) for name in split_names(page.fields["byline"])}
-    return bio if canonical_text(bio["name"]) in credited else None
+    return bio if _credits(page, bio["name"]) else None
+
+
+def _credits(page: _Page, name: str) -> bool:
+    """Whether the byline names this person among its authors."""
+    byline = page.fields.get("byline", "")
+    return bool(byline) and canonical_text(name) in {canonical_text(author) for author in split_names(byline)}
 
 
 # The Conversation's disclosure: `Ayesha Qureshi receives funding from ...`
@@ -2877,11 +2885,7 @@ def _read_credit_or_bio(page: _Page, index: int) -> bool:
     if _organisation_box(page, index):
         return True
     funded = _FUNDING_NOTE.match(unit.strip())
-    if (
-        funded
-        and fields.get("byline")
-        and canonical_text(funded["name"]) in {canonical_text(name) for name in split_names(fields["byline"])}
-    ):
+    if funded and _credits(page, funded["name"]):
         page.remove(index, "disclaimer", note="the author's disclosure")  # The Conversation's, under the article
         return True
     about = _OUTLET_ABOUT.match(unit.strip())
@@ -2894,8 +2898,7 @@ def _read_credit_or_bio(page: _Page, index: int) -> bool:
     if page.outlets.named(bio["name"]) is not None:
         page.remove(index, "page_footer", note="the outlet describing itself")  # `The Associated Press is ...`
         return True
-    fields.setdefault("author_bio", unit)
-    page.remove(index, "author_bio")
+    _keep_as_bio(page, index)
     name = bio["name"]
     previous = max((i for i in range(index) if i not in page.removed), default=None)
     above = page.removed.get(index - 1)
