@@ -89,23 +89,31 @@ def parse_html(
         parsed = _extracted(html, markup, what=what, outlets=outlets, extra_dates=extra_dates)
     if standfirst:
         parsed = dataclasses.replace(parsed, summary=standfirst[0])
-    return _with_markup(parsed, markup, lines, outlets)
+    headings = frozenset(canonical_text(visible.lines[index]) for index in visible.headings)
+    return _with_markup(parsed, markup, lines, outlets, headings=headings)
 
 
 def _standfirst_lines(visible: VisibleText, description: str) -> list[str]:
     """The standfirst: a line in an element whose class says so (`hero__standfirst`, `c-article-summary`) that
-    is the page's description too. Other lines so marked go back to the layout to read."""
+    is the page's description too, or is a heading above the article's first paragraph (Press TV's
+    `<h2 class="news-summary">`). Other lines so marked go back to the layout to read."""
     wanted = canonical_text(description).rstrip(".… ")
+    first_paragraph = min((i for i in visible.paragraphs if i not in visible.furniture), default=len(visible.lines))
     found = []
     for index, rule in list(visible.furniture.items()):
         if rule != "standfirst":
             continue
         line = canonical_text(visible.lines[index])
-        if wanted and len(wanted) >= 40 and line.startswith(wanted) and not _the_articles_lead(visible, index):
+        described = bool(wanted) and len(wanted) >= 40 and line.startswith(wanted)
+        heading = index in visible.headings and index < first_paragraph and len(line.split()) >= MIN_STANDFIRST_WORDS
+        if (described or heading) and not _the_articles_lead(visible, index):
             found.append(visible.lines[index])
         else:
             del visible.furniture[index]
     return found
+
+
+MIN_STANDFIRST_WORDS = 8  # a heading so marked that is a sentence, not a label (`Summary`)
 
 
 def _the_articles_lead(visible: VisibleText, index: int) -> bool:
@@ -198,11 +206,14 @@ def _is_link_list(element: Any) -> bool:
     return _is_a_link(element) and not _ARTICLE_PART_CLASS.search(element.get("class") or "")
 
 
-def _class_rule(classes: str) -> str:
+def _class_rule(classes: str, *, inside: str = "") -> str:
+    """The rule an element's class names; a standfirst's class inside furniture (a related story's
+    `post-card-excerpt` in an aside) is that furniture's excerpt, not the article's standfirst."""
     classes = " ".join(name for name in classes.split() if not name.lower().startswith(("no-", "no_", "not-")))
     if _ARTICLE_PART_CLASS.search(classes):
         return ""
-    return next((rule for pattern, rule in FURNITURE_CLASSES if pattern.search(classes)), "")
+    rule = next((rule for pattern, rule in FURNITURE_CLASSES if pattern.search(classes)), "")
+    return inside if rule == "standfirst" and inside else rule
 
 
 _CONSENT_BANNER = re.compile(r"cookie|consent|onetrust|gdpr|didomi|cookiebot|(?:^|[-_\s])(?:qc-)?cmp(?:$|[-_\s])", re.I)
@@ -270,6 +281,7 @@ class VisibleText:
     block_starts: set[int] = dataclasses.field(default_factory=set)
     furniture: dict[int, str] = dataclasses.field(default_factory=dict)
     paragraphs: set[int] = dataclasses.field(default_factory=set)  # lines that are a whole `<p>`, not set in bold
+    headings: set[int] = dataclasses.field(default_factory=set)  # lines that are a whole `<h2>` to `<h6>`
 
 
 def _a_plain_paragraph(element: Any, line: str) -> bool:
@@ -319,7 +331,7 @@ def visible_text(root: Any) -> VisibleText:
             or ("date_line" if tag == "time" and dated_twice and _is_modification_time(element) else "")
             or ("photo_caption" if tag == "table" and _is_data_table(element) else "")
             or (
-                _class_rule(element.get("class") or "") or _consent_rule(element)
+                _class_rule(element.get("class") or "", inside=rule) or _consent_rule(element)
                 if _holds_no_prose(element) and not _behind_the_wall(element)
                 else ""
             )
@@ -345,6 +357,8 @@ def visible_text(root: Any) -> VisibleText:
             flush(inner_rule)
             if tag == "p" and len(found.lines) > line and _a_plain_paragraph(element, found.lines[line]):
                 found.paragraphs.add(line)
+            elif tag in _SUBHEADING_TAGS and len(found.lines) == line + 1:
+                found.headings.add(line)
             if tag in CONTAINER_TAGS:
                 state["opens"] = True
         if element.tail:
@@ -357,6 +371,7 @@ def visible_text(root: Any) -> VisibleText:
 
 
 LINK_BLOCK_TAGS = frozenset({"p", "div", "li", "span"})
+_SUBHEADING_TAGS = frozenset({"h2", "h3", "h4", "h5", "h6"})
 MIN_LINK_WORDS = 3
 
 
@@ -650,7 +665,14 @@ def _site_clues(markup: PageMarkup) -> list[OutletClue]:
     return [OutletClue(Clue.SITE_NAME, markup.site_name, f"site name: {markup.site_name}")] if markup.site_name else []
 
 
-def _with_markup(parsed: ParsedArticle, markup: PageMarkup, lines: str, outlets: OutletIndex) -> ParsedArticle:
+def _with_markup(
+    parsed: ParsedArticle,
+    markup: PageMarkup,
+    lines: str,
+    outlets: OutletIndex,
+    *,
+    headings: frozenset[str] = frozenset(),
+) -> ParsedArticle:
     changes: dict[str, Any] = {}
     if markup.site_name:
         changes["outlet_clues"] = (*parsed.outlet_clues, *_site_clues(markup))
@@ -671,7 +693,7 @@ def _with_markup(parsed: ParsedArticle, markup: PageMarkup, lines: str, outlets:
         changes["byline"] = joined_names(names)[:500]
     if markup.description and not parsed.summary and _visible(markup.description, lines):
         changes["summary"] = markup.description
-        changes.update(_without_lead(parsed, markup.description))
+        changes.update(_without_lead(parsed, markup.description, headings))
     if markup.section and not parsed.section:
         changes["section"] = markup.section[:200]
     if markup.language and not parsed.language:
@@ -683,13 +705,14 @@ def _with_markup(parsed: ParsedArticle, markup: PageMarkup, lines: str, outlets:
     return dataclasses.replace(parsed, **changes)
 
 
-def _without_lead(parsed: ParsedArticle, standfirst: str) -> dict[str, Any]:
+def _without_lead(parsed: ParsedArticle, standfirst: str, headings: frozenset[str] = frozenset()) -> dict[str, Any]:
     """The body without its first paragraph when that is the standfirst the markup describes the page with
-    (IRNA prints its lead above the dateline): kept once, as the summary."""
+    (IRNA prints its lead above the dateline; a magazine sets its deck as a heading): kept once, as the summary."""
     first, _, rest = parsed.body.partition("\n\n")
     if not rest or canonical_text(first) != canonical_text(standfirst):
         return {}
-    if opens_with_dateline(first) or not opens_with_dateline(rest):
+    set_as_heading = canonical_text(first) in headings
+    if not set_as_heading and (opens_with_dateline(first) or not opens_with_dateline(rest)):
         return {}  # the description is the lead itself (`ISLAMABAD: Textile exports ...`), which stays
     shift = len(first) + 2
     removals = [dataclasses.replace(r, body_offset=max(0, r.body_offset - shift)) for r in parsed.removals]

@@ -1127,6 +1127,46 @@ def test_a_standfirst_shown_under_its_class_and_given_as_the_description_is_the_
     assert (parsed.summary, parsed.body) == (deck, "\n\n".join(ARTICLE))
 
 
+def test_a_deck_set_as_a_heading_is_the_summary_whether_marked_by_class_or_given_as_the_description():
+    from articles.html_pages import parse_html
+
+    deck = (
+        "Iran and Pakistan have agreed to launch coordinated patrols along their shared border, days after an attack."
+    )
+    article = ["The agreement was reached on Monday during a meeting in Islamabad, officials said.", SECOND, THIRD]
+    paragraphs = "".join(f"<p>{line}</p>" for line in article)
+    header = (
+        '<h1>Joint patrols agreed</h1><div class="news-date">Monday, 04 August 2025 4:37 PM</div><div class="video">'
+        "<button>Play</button><div>Duration 2:41</div><div>Press TV's correspondent reports from Zahedan.</div></div>"
+    )
+    by_class = parse_html(
+        '<html><head><meta name="description" content="Joint patrols agreed."></head><body>'
+        f'{header}<h2 class="news-summary">{deck}</h2><div class="news-text">{paragraphs}</div></body></html>',
+        what="HTML",
+    )
+    described = parse_html(
+        f'<html><head><meta name="description" content="{deck}"></head><body><h1>Joint patrols agreed</h1><div>'
+        '<span>Written by <a href="/essays?author=5f6a">Sabrina Haque</a></span> <time>January 14, 2025</time></div>'
+        f'<div class="post-body"><h4>{deck}</h4>{paragraphs}</div></body></html>',
+        what="HTML",
+    )
+    for parsed in (by_class, described):
+        assert (parsed.summary, parsed.body) == (deck, "\n\n".join(article))
+
+
+def test_a_related_storys_excerpt_in_an_aside_is_furniture_though_its_class_says_excerpt():
+    from articles.html_pages import parse_html
+
+    excerpt = "Fifteen years of observation-well data show the aquifer under Lahore dropping by almost a metre a year."
+    html = (
+        "<html><body><h1>Border trade to expand</h1><p>January 18, 2024</p>"
+        + "".join(f"<p>{line}</p>" for line in ARTICLE)
+        + '<aside class="read-more-wrap"><article class="post-card"><h2 class="post-card-title">Mapping the water'
+        f' table</h2><div class="post-card-excerpt">{excerpt}</div></article></aside></body></html>'
+    )
+    assert parse_html(html, what="HTML").body == "\n\n".join(ARTICLE)
+
+
 def test_a_first_paragraph_that_is_also_the_description_stays_the_article():
     from articles.html_pages import parse_html
 
