@@ -505,6 +505,7 @@ POSITIONAL_RULES = {
     "page_footer": "The page below the article's end: related stories, footers, links",
     "reader_comments": "Readers' comments below the article, their names, dates and votes",
     "photo_caption": "Photo captions and credits",
+    "data_table": "A table's rows, its title and its source line, set among the paragraphs",
     "page_control": "Buttons, forms and their labels on an HTML page",
     "title_repeat": "The headline again",
     "standfirst": "The standfirst, kept as the summary",

@@ -14,6 +14,7 @@ markup's (it is the outlet's local date); the markup's first-publication date wi
 from __future__ import annotations
 
 import dataclasses
+import difflib
 import json
 import re
 from collections.abc import Callable, Iterator
@@ -104,7 +105,7 @@ def _standfirst_lines(visible: VisibleText, description: str) -> list[str]:
         if rule != "standfirst":
             continue
         line = canonical_text(visible.lines[index])
-        described = bool(wanted) and len(wanted) >= 40 and line.startswith(wanted)
+        described = bool(wanted) and len(wanted) >= 40 and _opens_with_nearly(line, wanted)
         heading = index in visible.headings and index < first_paragraph and len(line.split()) >= MIN_STANDFIRST_WORDS
         if (described or heading) and not _the_articles_lead(visible, index):
             found.append(visible.lines[index])
@@ -114,6 +115,18 @@ def _standfirst_lines(visible: VisibleText, description: str) -> list[str]:
 
 
 MIN_STANDFIRST_WORDS = 8  # a heading so marked that is a sentence, not a label (`Summary`)
+DESCRIPTION_LIKENESS = 0.9  # share of words a shown standfirst and an edited description have in common
+
+
+def _opens_with_nearly(line: str, description: str) -> bool:
+    """The line opens with the description, or with the same words edited a little (`(IRICA)` added, a `the`
+    dropped): the description is often written apart from the standfirst it repeats."""
+    if line.startswith(description):
+        return True
+    wanted, words = description.split(), line.split()
+    opening = words[: len(wanted) + max(3, len(wanted) // 10)]
+    matcher = difflib.SequenceMatcher(None, wanted, opening, autojunk=False)
+    return sum(block.size for block in matcher.get_matching_blocks()) >= DESCRIPTION_LIKENESS * len(wanted)
 
 
 def _the_articles_lead(visible: VisibleText, index: int) -> bool:
@@ -329,7 +342,7 @@ def visible_text(root: Any) -> VisibleText:
         inner_rule = (
             (FURNITURE_ELEMENTS.get(tag) if not (tag == "aside" and _names_the_authors(element)) else "")
             or ("date_line" if tag == "time" and dated_twice and _is_modification_time(element) else "")
-            or ("photo_caption" if tag == "table" and _is_data_table(element) else "")
+            or ("data_table" if tag == "table" and _is_data_table(element) else "")
             or (
                 _class_rule(element.get("class") or "", inside=rule) or _consent_rule(element)
                 if _holds_no_prose(element) and not _behind_the_wall(element)

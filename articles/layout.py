@@ -179,16 +179,28 @@ def paragraphs(text: str) -> list[str]:
     return paragraphs_and_blocks(text)[0]
 
 
-def paragraphs_and_blocks(text: str) -> tuple[list[str], set[int]]:
-    """The paragraphs, and which of them open a block (follow a blank line)."""
+def paragraphs_and_blocks(text: str) -> tuple[list[str], set[int], set[int]]:
+    """The paragraphs, which of them open a block (follow a blank line), and which are a table's rows
+    (cells set apart by tabs, as a browser copies a table; white space is collapsed in the paragraphs)."""
     units: list[str] = []
     block_starts: set[int] = set()
+    table_rows: set[int] = set()
     for block in re.split(r"\n\s*\n", normalise_text(text)):
-        lines = [" ".join(line.split()) for line in block.split("\n") if line.strip()]
+        raw = [line for line in block.split("\n") if line.strip()]
+        lines = [" ".join(line.split()) for line in raw]
         if lines:
             block_starts.add(len(units))
-        units.extend([" ".join(lines)] if _is_hard_wrapped(lines) else lines)
-    return units, block_starts
+        rows = [position for position, line in enumerate(raw) if _is_table_row(line)]
+        if _is_hard_wrapped(lines) and not rows:
+            units.append(" ".join(lines))
+            continue
+        table_rows.update(len(units) + position for position in rows)
+        units.extend(lines)
+    return units, block_starts, table_rows
+
+
+def _is_table_row(line: str) -> bool:
+    return len([cell for cell in line.strip().split("\t") if cell.strip()]) >= 2
 
 
 def _is_hard_wrapped(lines: Sequence[str]) -> bool:
@@ -323,8 +335,10 @@ def parse_text(
 ) -> ParsedArticle:
     """Read plain text saved from a web page. With `known_title` (from metadata) no headline is sought;
     `extra_dates` are dates from elsewhere (an HTML page's markup) with their rank (see _choose_date)."""
-    units, block_starts = paragraphs_and_blocks(text)
-    return read_page(units, block_starts, known_title=known_title, outlets=outlets, extra_dates=extra_dates)
+    units, block_starts, table_rows = paragraphs_and_blocks(text)
+    return read_page(
+        units, block_starts, known_title=known_title, outlets=outlets, extra_dates=extra_dates, table_rows=table_rows
+    )
 
 
 def read_page(
@@ -337,11 +351,13 @@ def read_page(
     furniture: dict[int, str] | None = None,
     site_clues: Sequence[OutletClue] = (),
     paragraphs: set[int] | None = None,
+    table_rows: set[int] | None = None,
 ) -> ParsedArticle:
     """Read a page given as its lines (`units`), which of them open a block, and the lines its markup
     already says are furniture (`furniture`: index -> rule, for an HTML page's captions and menus).
     `site_clues` name the site from its markup: an agency credited under the story is not the site.
-    `paragraphs` are the lines the markup sets as paragraphs of text (an HTML `<p>`, not a heading)."""
+    `paragraphs` are the lines the markup sets as paragraphs of text (an HTML `<p>`, not a heading);
+    `table_rows` the lines that are rows of a table."""
     if not units:
         raise ParseError("no text, only white space")
     page = _Page(units, outlets, block_starts=block_starts, paragraphs=paragraphs or set())
@@ -350,6 +366,7 @@ def read_page(
     page.published.extend(extra_dates)
     order = numeric_date_order(units)
     page.month_first, page.order_from_page = bool(order), order is not None
+    _remove_tables(page, table_rows or set())
     _remove_by_rule(page)
     _take_appeals(page)
     _take_embedded_posts(page)
@@ -673,6 +690,35 @@ def _take_the_figures_title(page: _Page, index: int) -> None:
         page.remove(title, "photo_caption", note="the chart's title")
 
 
+MIN_TABLE_ROWS = 2
+
+
+def _remove_tables(page: _Page, rows: set[int]) -> None:
+    """A table pasted among the paragraphs (two rows or more), with its title right above it and its
+    `Source:` right under it: figures set out for the eye, not sentences of the article, which goes on below."""
+    for first in sorted(rows):
+        if first - 1 in rows:
+            continue
+        last = first
+        while last + 1 in rows:
+            last += 1
+        if last - first + 1 < MIN_TABLE_ROWS:
+            continue
+        for index in range(first, last + 1):
+            page.remove(index, "data_table")
+        title = first - 1
+        if (
+            first not in page.block_starts
+            and title >= 0
+            and len(page.units[title].split()) <= MAX_FIGURE_TITLE_WORDS
+            and not ends_sentence(page.units[title])
+        ):
+            page.remove(title, "data_table", note="the table's title")
+        source = last + 1
+        if source < len(page.units) and source not in page.block_starts and _CHART_SOURCE.match(page.units[source]):
+            page.remove(source, "data_table", note="the table's source")
+
+
 def _remove_by_rule(page: _Page) -> None:
     """Lines a furniture rule recognises wherever they stand."""
     for index, unit in enumerate(page.units):
@@ -699,8 +745,9 @@ def _remove_by_rule(page: _Page) -> None:
         if rule is not None and rule.name == "disclaimer" and BIO_START.match(unit.lstrip("( ")):
             continue  # `About the author: A teaches ... The views expressed are her own.`: read below, as a note
         if rule is not None and rule.name == "source_credit" and _CHART_SOURCE.match(unit):
-            if getattr(page.removed.get(index - 1), "rule", "") == "photo_caption":
-                page.remove(index, "photo_caption", note="the source of the figure above")  # a table's, not the story's
+            above = getattr(page.removed.get(index - 1), "rule", "")
+            if above in ("photo_caption", "data_table"):
+                page.remove(index, above, note="the source of the figure above")  # a table's, not the story's
                 continue
             box = _fact_box_above(page, index)
             if box:  # the BBC's `Karachi's power gap`, `Peak demand: about 2,800 megawatts`, ...

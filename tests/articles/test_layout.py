@@ -1826,6 +1826,21 @@ def test_afps_dateline_with_its_country_credits_afp_on_another_site():
     assert with_outlet(parse_text(text, outlets=outlets), outlets).byline == "AFP"
 
 
+def test_a_pasted_table_with_its_title_and_source_is_furniture_and_the_article_goes_on_below_it():
+    text = "\n".join([
+        "Border trade to expand", "January 18, 2024", "", LEAD, "", SECOND, "",
+        "Border trade ($mn)", "Item\tDec-24\tNov-24", "Exports\t474\t729", "Imports\t-2,129\t-1,874",
+        "Source: SBP", "", THIRD,
+    ])  # fmt: skip
+    parsed = parse_text(text)
+    assert parsed.body == "\n\n".join(ARTICLE)
+    assert removed(parsed, "data_table") == [
+        "Border trade ($mn)", "Item Dec-24 Nov-24", "Exports 474 729", "Imports -2,129 -1,874", "Source: SBP",
+    ]  # fmt: skip
+    one_row = parse_text(text.replace("Imports\t-2,129\t-1,874\n", "").replace("Exports\t474\t729\n", ""))
+    assert removed(one_row, "data_table") == []  # a tab in one line is no table
+
+
 def test_a_tables_source_line_and_an_instagram_embed_do_not_end_or_join_the_article():
     table = html_page("<h1>Budget 2025-26: spending at a glance</h1><p>June 10, 2025</p>" + paragraphs(LEAD)
                       + '<table><caption>Federal spending (Rs bn)</caption><tr><th>Head</th><th>BE 2025-26</th></tr>'
