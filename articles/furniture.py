@@ -137,7 +137,8 @@ BOILERPLATE_RULES: tuple[LineRule, ...] = (
         rf"^subscribe to (unlock|read|continue)|^support (truly )?(independent|quality|fact-based)[\w ,-]{{0,30}}"
         rf"journalism|every contribution counts|\bexplore now!?$|"
         rf"^(enjoy|download|get|listen to|try)\b.{{0,60}}\bon (ios|android|the app store|google play)\b|"
-        rf"^(donate|make a donation|become a (member|subscriber|supporter))\b|^already (a subscriber|have an account)|"
+        rf"^(donate|make a donation|become a (member|subscriber|supporter))\b|"
+        rf"^already (a subscriber|a member|have an account|contributed|donated)\b|"
         rf"^(shared|sent) (from|via) (the )?.{{2,40}} app$|^track (the )?(latest|live)\b|\bget (news )?updates from\b|"
         rf"^listen to .{{2,60}} only on \S+|^then \$?\d[\d,.]* (per|a) (month|year|week)\b|\bcancel anytime\b|"
         rf"^reuse this content$|^for (more|the latest) (news|updates|stories)\b|^catch (all )?the latest\b|"
@@ -150,7 +151,12 @@ BOILERPLATE_RULES: tuple[LineRule, ...] = (
         rf"^for more [\w .'’&-]{{2,50}} (reporting|coverage|news|stories) on [\w .'’&-]{{2,40}},? (please )?visit:?$|"
         rf"^keep up to date with\b|^\(?catch all the\b|\blisten to our (latest )?podcasts?\b|\bsign up now!?$|"
         rf"^(?!.*\b(said|says|told)\b)(.{{0,60}}[.!?]\s+)?get\b[^.]{{0,100}}\b(newsletter|roundup|round-up|digest)\b|"
-        rf"(^|[.!?]\s+)get all the (week|day)['’]s\b",
+        rf"(^|[.!?]\s+)get all the (week|day)['’]s\b|"
+        rf"^(you can )?download (the|this|our) (full |complete )?(report|paper|study|brief|briefing|publication|"
+        rf"article)\b.{{0,30}}\b(here|below|pdf)\.?$|"
+        rf"^do you have (any )?(information|a tip|tips|a story)\b.{{0,120}}\b(email|e-mail|contact|signal|reach)\b|"
+        rf"^for (media|press) (enquiries|inquiries|queries)\b.{{0,30}}\b(contact|call|email|e-mail|write)\b|"
+        rf"\bsign up to (receive|get) our (biggest |best |latest |top )?(stories|newsletters?|updates|headlines)\b",
         40,
     ),
     _rule(
@@ -169,7 +175,7 @@ BOILERPLATE_RULES: tuple[LineRule, ...] = (
         r"from the archives?(?=\s*:)|live story$|"
         r"(?:video|watch|listen|podcast|gallery|in pictures)\s*:\s*(?-i:[A-Z‘'\"“])[^.!?]{3,120}$|"  # Sky's video card
         r"related(?: \w+)?(?=\s*:))"
-        r"\b\s*[:.!|-]?|^related\s*[:.]?$",
+        r"\b\s*[:.!|-]?|^related\s*(?:[:.]|\.\.\.|…)?$|^more for you\s*:?$",
         25,
         takes_list=True,
     ),
@@ -265,6 +271,9 @@ BOILERPLATE_RULES: tuple[LineRule, ...] = (
         r"(writers?|authors?|contributors?|columnists?)\b|"
         r"[\w .'’-]{2,40} does not take (institutional|collective) positions\b)|"
         # the same, said inside a longer note: a writer's views, not the outlet's
+        r"\b(views|opinions) expressed( (by|on|in) [^.]{1,60}?| above| here)?,? "
+        r"(do not necessarily (reflect|represent)|"
+        r"(are|is) (those of the (authors?|writers?|contributors?)|solely|entirely))\b|"
         r"\b(views|opinions|thoughts) expressed (in ((this|the) [\w ]{2,20}|(?-i:[A-Z])[\w-]+(?: [\w-]+){0,3})|above|"
         r"here|by the (author|writer)s?),? "
         r"((are|is) (those of|the (author|writer)|solely|entirely|(his|her|their|the author.s) own)|"
@@ -326,7 +335,9 @@ BOILERPLATE_RULES: tuple[LineRule, ...] = (
         r"\bby becoming a (vox |guardian )?(member|subscriber|supporter)\b|\bsubscribe on a (monthly|yearly) basis\b|"
         r"^help (us )?keep (articles|journalism|stories|this) [\w ]{0,30}free\b|"
         r"^you'?ve read \d+ (free )?articles?\b|"
-        r"^support (?:our |independent |quality |(?:[\w.&-]+ ){0,3}[\w.&-]+(?:'s|’s|'|’) )journalism\b",
+        r"^support (?:our |independent |quality |(?:[\w.&-]+ ){0,3}[\w.&-]+(?:'s|’s|'|’) )journalism\b|"
+        r"\bnot everyone can afford to pay for\b|\bnews costs money to produce\b|"
+        r"\bkeep our (stories|journalism|reporting|news) free\b|\byour contribution of (as little as )?\$?\d",
         80,
         hints=(
             "consider",
@@ -346,6 +357,9 @@ BOILERPLATE_RULES: tuple[LineRule, ...] = (
             "read",
             "journalism",
             "mission",
+            "afford",
+            "costs money",
+            "contribution",
         ),
     ),
     _rule(
@@ -459,9 +473,10 @@ BOILERPLATE_RULES: tuple[LineRule, ...] = (
         r"(written|published|conducted) in (english|german|french|spanish|arabic|persian|farsi|urdu|russian|chinese|"
         r"turkish|dari|pashto|hindi|bengali|portuguese|italian|japanese|korean)\.?|"
         r"an earlier version of (this|these) (article|piece|essay|remarks|paper|talk|speech)\b.*|"
-        r"(some )?names (in this (piece|article|story|report) )?have been changed\b.*|"
+        r"((the|some|all|most) )?names( of [^.]{1,60}?)?( (in|used in) this (piece|article|story|report))? (have|has) "
+        r"been changed\b.*|"
         r"this (story|article|report|investigation) was (reported|produced|supported) with (the )?support of\b.*|"
-        r"this (article|story|piece|post) is part of (the|a|an|our) ([\w.'’&-]+ ){0,5}"
+        r"this (article|story|piece|post) is part of ((the|a|an|our) |[\w .&-]{2,40}['’]s )([\w.'’&-]+ ){0,5}"
         r"(series|project|package)\b.*|"
         r"translat(ed|ion) (from \w+ )?by [A-Z][\w.'’ -]{2,40}\.?)$",
         60,

@@ -31,6 +31,12 @@ FURNITURE = {
         "Subscribe to our newsletter",
     ],
     "call_to_action": [
+        'You can download the report as a PDF here.',
+        'Do you have information about deaths in a Texas jail? Email Lena Whitcomb at lw@example.org or reach her on '
+        'Signal.',
+        'For media enquiries, please contact the Public Relations Office on +263 242 700 596.',
+        "ProPublica is a nonprofit newsroom. Sign up to receive our biggest stories as soon as they're published.",
+        'Already contributed? Log in to hide these messages.',
         "Support independent, fact-based journalism.", "Enjoy more audio and podcasts on iOS or Android.",
         "Catch every big hit, every wicket with Crick-it, a one stop destination for Live Scores. Explore now!",
         'Is there content that you would like AFP to fact-check? Get in touch.',
@@ -59,6 +65,8 @@ FURNITURE = {
         "Sign Me Up", "For more Human Rights Watch reporting on Pakistan, please visit:",
     ],
     "related_links": [
+        'RELATED...',
+        'MORE FOR YOU',
         "Also on this blog: The season I scored every ball of the Quaid-e-Azam Trophy final",
         "From the archive: Why this Majlis keeps threatening impeachments (Nov 2024)", "Live Story",
         "Also Read: Attack victims criticize the UK compensation program",
@@ -96,6 +104,10 @@ FURNITURE = {
     ],
     "appeal": ["A Message from The Moscow Times:", "Dear readers,"],
     "support_request": [
+        'At HuffPost, we believe that everyone needs high-quality journalism, but not everyone can afford to pay for '
+        'expensive news subscriptions.',
+        'Would you join us to help keep our stories free for all? Your contribution of as little as $2 will go a '
+        'long way.',
         "Support PREMIUM TIMES' journalism of integrity and credibility",
         "Myanmar Now's journalism is made possible by the support of its readers. Please consider making a donation.",
         "Steppe Dispatch is a reader-supported publication. To receive new posts and support my work, consider "
@@ -131,6 +143,10 @@ FURNITURE = {
         "Some information for this report came from Reuters and Agence France-Presse.",
     ],
     "disclaimer": [
+        'The views expressed by authors on Responsible Statecraft do not necessarily reflect those of the Quincy '
+        'Institute.',
+        'This research was supported by an embassy. The views expressed are those of the authors and do not '
+        'necessarily reflect those of the donor.',
         "The views expressed in UkraineAlert are solely those of the authors and do not necessarily reflect the views "
         "of the Atlantic Council, its staff, or its supporters.",
         'This report is auto-generated from ANI news service. ThePrint holds no responsibility for its content.',
@@ -195,6 +211,9 @@ FURNITURE = {
     "age_notice": ["This was published 1 year ago", "This article is more than 2 years old"],
     "letter_closing": ["Yours, etc,", "Yours faithfully,", "Yours sincerely"],
     "piece_note": [
+        'The names of the students and teachers in this report have been changed for their safety.',
+        "Editor's note: The names of the girls in this story have been changed to protect them.",
+        "Editor's note: This article is part of Just Security's series on the legal consequences of the policy.",
         "This story has been corrected to show the eruption occurred on Negros, not Panay, in the second paragraph.",
         "This commentary was originally published in German.",
         'Editor’s Note: This is the second article in a series on how the U.S. Army is adapting.',
@@ -294,6 +313,11 @@ REAL_SENTENCES = [
     "Police have appealed for anyone with information to get in touch.",
     "Support Grows For Ban On Plastic Bags",
     "The World Health Organization receives funding from member states and private donors.",
+    "The views expressed by the minister do not reflect government policy, the spokesman said.",
+    "The views expressed by the minister are those of the government, he said on Monday.",
+    "Do you have a plan for the border, the senator asked the minister at the hearing on Monday.",
+    "The families said the names of the dead have been changed on the official list, which they called a cover-up.",
+    "You can download the form from the ministry's website, officials said.",
 ]
 
 
