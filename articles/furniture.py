@@ -73,7 +73,8 @@ BOILERPLATE_RULES: tuple[LineRule, ...] = (
     _rule(
         "consent_control",
         "Buttons and links of consent banners (Accept all, Information and Settings, Privacy policy)",
-        r"^(accept( all( cookies)?)?|reject( all)?|decline|agree|(yes,? )?i agree|got it|allow( all)?|"
+        r"^(accept( all( cookies)?)?|reject( all)?|decline|agree|(yes,? )?i (agree|accept)|got it|allow( all)?|"
+        r"show (purposes|vendors|partners)|"
         r"no,? take me to settings|"
         r"information and settings|(cookie|privacy|consent) (settings|preferences|policy|notice)|"
         r"manage (cookies|preferences|consent|options)|customi[sz]e( settings)?|more information|privacy policy)"
@@ -86,7 +87,7 @@ BOILERPLATE_RULES: tuple[LineRule, ...] = (
         r"\bcookies?\b.*\b(use|using|consent|accept|agree|website|site|browsing|experience|policy|settings)\b"
         r"|\b(consent|accept|agree)\b.*\bcookies?\b"
         r"|^we and our (\d+ )?(partners|vendors) (process|store|use)\b.*\b(data to provide|on a device|identifiers|"
-        r"personali[sz]ed (ads|advertising))\b",
+        r"personali[sz]ed (ads|advertising))\b|^we (value|care about|respect) your privacy\.?$",
         60,
     ),
     _rule(
@@ -115,8 +116,10 @@ BOILERPLATE_RULES: tuple[LineRule, ...] = (
         "Calls to follow, download, sign up or click (Follow us on Google News, Get the app, Click here to ...)",
         rf"\b(click|tap)\s+here\b|(^|[.!?,:]\s*|please\s+)(see|sign up|register|subscribe|read more|find out more|"
         rf"learn more)\s+here\b|"
-        rf"^(follow|like)\b.{{0,80}}\b(on|@)\s*(@?\w+\s+on\s+)?({_PLATFORMS})\b|^follow (us|\w+( \w+){{0,3}})\s*(on|:)|"
-        rf"^follow us\b|\b(download|get|install)\b.{{0,40}}\b(app|app store|google play|play store)\b|"
+        rf"^(follow|like)\b.{{0,80}}\b(on|@)\s*(@?\w+\s+on\s+)?({_PLATFORMS})\b|"
+        rf"^follow (us|\w+( \w+){{0,3}})(\s+on\b|\s*:)|"
+        rf"^follow us\b|^follow (?-i:[A-Z][\w&.'’-]*)(?: (?-i:[A-Z][\w&.'’-]*)){{0,4}}$|"
+        rf"\b(download|get|install)\b.{{0,40}}\b(app|app store|google play|play store)\b|"
         rf"\bsign up (to|for) our (free )?(daily |weekly )?newsletter\b|^stay connected$|^ready for more\?$|"
         rf"^we(?: would|'d|’d)? (?:want|love|like) to hear from you\b|"
         rf"^you can (listen|watch) to [\w '’&-]{{2,60}} on (radio|bbc|the bbc|bbc sounds|iplayer|youtube|spotify)\b|"

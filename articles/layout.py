@@ -137,7 +137,7 @@ _MESSENGER_OUTLET = re.compile(
     r"\bjoin\s+(?:the\s+|our\s+)?(?P<outlet>[A-Z][\w&.'’ -]{1,40}?)\s+(?:on\s+)?(?:whatsapp|telegram)", re.I
 )
 _FOLLOW_OUTLET = re.compile(
-    r"^(?:follow|like)\s+(?P<outlet>[A-Z][\w&.'’ -]{1,40}?)\s+(?:on|@)\s|"
+    r"^(?:follow|like)\s+(?P<outlet>[A-Z][\w&.'’ -]{1,40}?)(?:\s+(?:on|@)\s|$)|"
     r"^thanks for reading\s+(?P<read>[A-Z][\w&.'’ -]{1,40}?)\s*!",  # a newsletter's sign-off (Substack)
     re.I,
 )
@@ -1124,7 +1124,12 @@ def copyright_owner(line: str) -> str:
     # and an initial's full stop (`U.S. News & World Report L.P.`) parts nothing
     parts = r"(?<!\b[A-Z])[.|,;:]\s+|\s+[-–—·•]\s+|(?<!\b[A-Z])[.|;]$|\s{3,}"
     segments = re.split(parts, _COPYRIGHT_WORDS.sub("   ", line))
-    for segment in segments:
+    for position, segment in enumerate(segments):
+        if position + 1 < len(segments) and _NAME_GOES_ON.match(segments[position + 1]):
+            segment = f"{segment}, {segments[position + 1]}"  # `Ministry of Lands, Water and Rural Resettlement`
+            if len(segment.split()) > MAX_LISTING_NAME_WORDS:
+                continue
+            return _LEGAL_FORM.sub("", segment.strip(" .")) or segment
         name = re.sub(r"^by\s+", "", " ".join(segment.split()).strip(" .,-–—|"), flags=re.I)  # Wix's `© 2024 by X`
         if name and plausible_name(name) and not name.lower().startswith(("and ", "subject ", "unless ")):
             if _SITE_MAKER.search(name):
@@ -1133,6 +1138,9 @@ def copyright_owner(line: str) -> str:
     return ""
 
 
+# A name that lists what it covers after a comma: `Ministry of Lands, Water and Rural Resettlement`
+_NAME_GOES_ON = re.compile(r"^[A-Z][a-z]+(?: [A-Z][a-z]+)* (?:and|&) [A-Z][a-z]+(?: [A-Z][a-z]+)*$")
+MAX_LISTING_NAME_WORDS = 10
 _LEGAL_FORM = re.compile(r",?\s+(?:\(?pvt\.?\)?\s+|private\s+)?(?:ltd\.?|limited|inc\.?|llc|plc|gmbh|l\.p\.)$", re.I)
 
 

@@ -127,14 +127,19 @@ BOILERPLATE_WORDS = frozenset(
 )
 
 
+MAX_NAME_WORDS = 8  # `Manohar Parrikar Institute for Defence Studies and Analyses`
+
+
 def plausible_name(text: str) -> bool:
-    """Whether a phrase could be a publisher's name: one to six words, a capital, not a sentence, not
+    """Whether a phrase could be a publisher's name: one to eight words, a capital, not a sentence, not
     made only of the words copyright lines and credits are made of."""
     words = text.split()
-    if not 1 <= len(words) <= 6 or len(text) > 60:
+    if not 1 <= len(words) <= MAX_NAME_WORDS or len(text) > 80:
         return False
     if not any(character.isupper() for character in text) or text.rstrip()[-1:] in {".", ":", ",", ";"}:
         return False
+    if words[0] in ("a", "an"):
+        return False  # `©2026 a Reach plc subsidiary`: what the publisher is, not its name
     return not all(word.strip(".,&-()").casefold() in BOILERPLATE_WORDS for word in words)
 
 
@@ -327,8 +332,10 @@ def _read_clue(clue: OutletClue, index: OutletIndex) -> Identified | None:
             return None
         known = index.at_domain(host)
         return Identified(known.name if known else host, clue.kind, known, host, evidence)
-    known = index.named(clue.text) or (
-        index.mentioned_in(clue.text) if clue.kind in {Clue.COPYRIGHT, Clue.PUBLISHED_IN} else None
+    known = (
+        index.named(clue.text)
+        or (index.mentioned_in(clue.text) if clue.kind in {Clue.COPYRIGHT, Clue.PUBLISHED_IN} else None)
+        or _named_in_a_part(clue.text, index)
     )
     if known is not None:
         return Identified(known.name, clue.kind, known, evidence=evidence)
@@ -337,3 +344,15 @@ def _read_clue(clue: OutletClue, index: OutletIndex) -> Identified | None:
     if (plausible_name(clue.text) or styled) and clue.kind != Clue.AGENCY_CREDIT:
         return Identified(clue.text.strip(), clue.kind, evidence=evidence, purposeful=clue.kind in PURPOSEFUL)
     return None
+
+
+_NAME_PARTS = re.compile(r"\s+[|–—-]\s+")
+
+
+def _named_in_a_part(text: str, index: OutletIndex) -> Outlet | None:
+    """A site's name with what it is beside it, set apart by a bar or a dash (`The Jerusalem Post | JPost.com`,
+    `Chatham House – International Affairs Think Tank`): the outlet one part names."""
+    parts = _NAME_PARTS.split(text)
+    if len(parts) < 2:
+        return None
+    return next((known for part in parts if (known := index.named(part)) is not None), None)

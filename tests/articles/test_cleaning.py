@@ -7,6 +7,7 @@ from articles.furniture import BOILERPLATE_RULES, classify_line
 
 FURNITURE = {
     "cookie_notice": [
+        'We value your privacy',
         "We use cookies on our website. If you consent to their use, we use them to measure and analyze the use "
         "of the website.",
         "This site uses cookies to improve your browsing experience.",
@@ -14,7 +15,10 @@ FURNITURE = {
         "We and our partners process data to provide: Use precise geolocation data. Store and/or access information "
         "on a device. Personalised advertising and content.",
     ],
-    "consent_control": ["Information and Settings", "Accept all", "Reject all", "Cookie settings", "Yes, I agree"],
+    "consent_control": [
+        "Information and Settings", "Accept all", "Reject all", "Cookie settings", "Yes, I agree", "I Accept",
+        "Show Purposes",
+    ],
     "share_prompt": [
         "mailto",
         'Share full article',
@@ -31,6 +35,7 @@ FURNITURE = {
         "Subscribe to our newsletter",
     ],
     "call_to_action": [
+        'Follow Lancashire Evening Mercury',
         'You can download the report as a PDF here.',
         'Do you have information about deaths in a Texas jail? Email Lena Whitcomb at lw@example.org or reach her on '
         'Signal.',
@@ -318,6 +323,7 @@ REAL_SENTENCES = [
     "Do you have a plan for the border, the senator asked the minister at the hearing on Monday.",
     "The families said the names of the dead have been changed on the official list, which they called a cover-up.",
     "You can download the form from the ministry's website, officials said.",
+    "Follow the money, the investigators told the committee on Monday.",
 ]
 
 

@@ -44,6 +44,11 @@ def test_an_acronym_is_a_name_only_in_capitals_and_the_never_stands_alone_for_th
         ("© 2024 Slow Variables · Powered by Hugo & PaperMod", "Slow Variables"),
         ("All rights reserved.", ""),
         ("Copyright © 2024. All Rights Reserved", ""),
+        (
+            "Copyright © 2025 Ministry of Lands, Water and Rural Resettlement. All Rights Reserved.",
+            "Ministry of Lands, Water and Rural Resettlement",
+        ),
+        ("© 2024 Dawn, Karachi", "Dawn"),
     ],
 )
 def test_a_copyright_line_names_its_owner_and_never_its_boilerplate(line, owner):
@@ -66,6 +71,25 @@ def test_the_known_outlet_most_clues_name_wins_and_an_agency_credit_only_when_no
     ]
     assert identify(clues, INDEX).outlet is DAWN
     assert identify([OutletClue(Clue.AGENCY_CREDIT, "Reuters")], INDEX).outlet is REUTERS
+
+
+def test_what_a_publisher_is_never_names_it_and_a_sites_name_beside_its_description_names_its_outlet():
+    assert identify([OutletClue(Clue.COPYRIGHT, "a Reach plc subsidiary")], INDEX) is None
+    assert identify([OutletClue(Clue.SITE_NAME, "Dawn | Today's paper")], INDEX).outlet is DAWN
+    assert identify([OutletClue(Clue.SITE_NAME, "DAWN.COM – Pakistan's oldest English daily")], INDEX).outlet is DAWN
+    assert identify([OutletClue(Clue.SITE_NAME, "Politics - Pakistan")], INDEX).outlet is None  # no part is known
+
+
+def test_an_unknown_outlets_masthead_is_believed_with_its_follow_box_under_a_cookie_banner():
+    body = "PRESTON: A man was jailed on Thursday for six years for a string of burglaries, the court heard on Friday."
+    page = parse_text(
+        "Skip to main content\nWe value your privacy\nI Accept\nShow Purposes\nLancashire Evening Mercury\nSign in\n"
+        "News\nSport\nCrime\n\nBurglar jailed for six years\n\nBy\nRebecca Thornley\n06:00, 14 MAR 2026\n\n"
+        f"{body}\n\n{body.replace('six', 'seven')}\n\nFollow Lancashire Evening Mercury\nFacebook\nX\n\n"
+        "©2026 a Reach plc subsidiary",
+        outlets=INDEX,
+    )
+    assert page.outlet == "Lancashire Evening Mercury"
 
 
 def test_metadata_decides_but_a_known_domain_beats_a_curators_other_spelling():
