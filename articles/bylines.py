@@ -41,7 +41,8 @@ DESKS = re.compile(
 )
 DESK_WORD = re.compile(r"\b(desk|bureau|report|reporter|staff|team|newsroom|correspondent)$", re.I)
 BIO_START = re.compile(
-    r"^\*?(?:[Aa]bout the (?:author|writer)s?\s*:?\s*)?(?P<name>(?:[A-Z][\w'’.-]+\s+){1,3}[A-Z][\w'’.-]+|"
+    r"^\*?(?:[Aa]bout the (?:author|writer)s?\s*:?\s*)?(?P<name>(?:[A-Z][\w'’.-]+\s+(?:(?:ud|ul|ur|uz|al|el|bin|ibn|"
+    r"de|da|di|du|van|von|der)\s+)?){1,3}[A-Z][\w'’.-]+|"
     r"[Tt]he (?:writer|author|columnist|contributor)s?)\s+(?:is|was|are|has been|writes|works|teaches|heads|serves|"
     r"covers|reports|tweets|translates from|joined (?:the )?[A-Z][\w&]*(?: [A-Z][\w&]*)* (?:in (?:19|20)\d\d|as))\b"
 )
@@ -100,7 +101,7 @@ CO_WRITTEN = re.compile(
     re.I,
 )
 _NAME_WORD = re.compile(
-    r"^(?:[A-Z][\w'’.-]*|and|&|de|da|al|el|bin|ibn|van|von|der|ul|ur|[|,]|"
+    r"^(?:[A-Z][\w'’.-]*|and|&|de|da|al|el|bin|ibn|van|von|der|ul|ur|ud|uz|du|di|[|,]|"
     r"(?:al|el|ul|ad|as|ash|at|az|abu|bin|ibn)-[A-Z][\w'’.-]*)$"  # `Karim al-Saadi`
 )
 BYLINE_LABEL = re.compile(r"^(?:by|text by|words by|written by|story by|authors?|contributors?|reporter)\s*:?$", re.I)

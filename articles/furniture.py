@@ -267,7 +267,7 @@ BOILERPLATE_RULES: tuple[LineRule, ...] = (
         r"in the interpreter|"
         r"in (opinion|op-ed|guest) (pieces|articles|columns)|by (our )?contributors|by the "
         r"(author|writer)s?|are (those|the (author|writer)|solely|his|her|their|my|personal))\b|"
-        r"about the authors?\s*:?$|"
+        r"about the (authors?|author\(s\)|writers?)\s*:?$|"
         r"this (story|article|report) (has been|was|is) (published|auto-generated|generated|edited)\b.*\b(feed|agency|"
         r"syndicated|text)\b|\(?this story has not been edited\b|"
         r"[\w .'’-]{2,40} does not (necessarily )?(share|reflect|endorse) the views (of|expressed by) (the |its )?"

@@ -1104,6 +1104,24 @@ def test_a_guest_role_is_no_byline_and_the_note_on_the_writer_above_the_article_
     assert removed(parsed, "tag_list") == ["More on:", "Sri Lanka", "South Asia"]
 
 
+def test_a_note_on_the_author_by_surname_or_with_a_particle_in_the_name_under_the_article_is_the_bio():
+    note = "Raman is a climate scientist at the University of Arizona and studies heat-related mortality."
+    surname = page("We are measuring heat waves all wrong", "By Priya Raman", "June 24, 2024", "", *ARTICLE, "", note)
+    assert surname.body == "\n\n".join(ARTICLE)
+    assert surname.author_bio.startswith("Raman is a climate scientist")
+    bio = "Mehraj ud Din Bhat teaches environmental science at a college in north Kashmir."
+    particle = page("Wular is dying in plain sight", "", "Mehraj ud Din Bhat", "Updated on: 05 Nov 2024, 1:13 am", "",
+                    *ARTICLE, "", bio)  # fmt: skip
+    assert (particle.title, particle.byline) == ("Wular is dying in plain sight", "Mehraj ud Din Bhat")
+    assert particle.body == "\n\n".join(ARTICLE)
+    box = ["About the Author(s)", "", "Rachel Ostrander", "Rachel Ostrander is a Senior Fellow at the Reiss Center."]
+    boxed = page("Border trade to expand", "By Rachel Ostrander", "January 18, 2024", "", *ARTICLE, "", *box)
+    assert boxed.body == "\n\n".join(ARTICLE)
+    quoted = page("Border trade to expand", "By Ali Khan", "January 18, 2024", "", *ARTICLE, "",
+                  "Khan is the province's chief minister, who signed the order on Monday.")  # fmt: skip
+    assert quoted.body.endswith("who signed the order on Monday.")  # no word of a writer's trade: the article's
+
+
 def test_a_profiles_opening_about_its_subject_is_the_article_not_a_note_on_the_writer():
     opening = "Ahmed Rashid is a veteran journalist who has covered Afghanistan and Pakistan for four decades."
     second = "Rashid, 75, still files from Lahore every week, and his books are read in both capitals."
