@@ -100,7 +100,8 @@ BOILERPLATE_RULES: tuple[LineRule, ...] = (
         rf"listen( to this (article|story))?|gift (this )?article|font size|text size|aa|a\s*a\s*a|a\+\s*a-|follow|"
         rf"share page|share full (article|story)|about sharing|close panel|send to (a )?friend|email this( article)?|"
         rf"click to (share|print|email) on \w+.*|click to (print|email a link to a friend).*)[\s:.!]*$"
-        rf"|^save articles to read later\b|^share (this )?via \w+$|^other ways to share$",
+        rf"|^save articles to read later\b|^share (this )?via \w+$|^other ways to share$|"
+        rf"^(kindly |please )share this (story|article|post|page)\s*[:!.]?$",
         12,
     ),
     _rule(
@@ -378,6 +379,15 @@ BOILERPLATE_RULES: tuple[LineRule, ...] = (
         r"(first |originally )?published (by|in|on)\b|^this (story|article|report) (comes|came) from\b|"
         r"^translation of an (original )?article (first |originally )?published in \w+\b",
         60,
+        ends_article=True,
+    ),
+    _rule(
+        "agency_code",
+        "An agency's sign-off under its story: its name and the editors' initials (PTI ABA RC, UNI XC SNU RN 1736, "
+        "ssp/dan, //Petra// AF)",
+        r"^(?-i:(?:PTI|IANS|UNI|ANI|APP|PPI|NNI|KUNA|WAM|SPA|QNA|BNA|ONA|MENA|INA|SANA|KMS|Petra|//Petra//)"
+        r"(?:\s+(?:[A-Z]{1,4}|\d{3,4})){1,8})$|^(?-i:[a-z]{2,4}/[a-z]{2,4})$",
+        10,
         ends_article=True,
     ),
     _rule(

@@ -653,6 +653,11 @@ def _take_appeals(page: _Page) -> None:
 _CHART = re.compile(
     r"^(?:(?:line|bar|column|area|pie|scatter|stacked \w+) chart|map|table|graphic) (?:of|showing)\b", re.I
 )
+_PHOTO_NOTE = re.compile(
+    r"^\(?(?:file|representational|representative|archive|stock) (?:photo|image|picture|pic)\)?\s*[.:]?$|"
+    r"^\(?(?:photo|image|picture) (?:for|used for) representation(?:al purposes?)?(?: only)?\)?\s*\.?$",
+    re.I,
+)
 _CHART_SOURCE = re.compile(r"^sources?\s*:\s*\S.{0,80}$", re.I)
 MAX_FACT_BOX_LINES, MAX_FACT_WORDS = 8, 8
 
@@ -782,6 +787,9 @@ def _remove_by_rule(page: _Page) -> None:
             page.remove(index, "photo_caption")
             continue
         if _VIDEO_LABEL.match(unit) and _take_video_teaser(page, index):
+            continue
+        if _PHOTO_NOTE.match(unit):
+            page.remove(index, "photo_caption", note="a note on the photo")  # AIR's `File Photo` under its picture
             continue
         if CAPTION_LABEL.match(unit):
             page.remove(index, "photo_caption")
@@ -2869,7 +2877,12 @@ def _credited_authors_note(page: _Page, unit: str) -> re.Match[str] | None:
 
 
 _SURNAME_NOTE = re.compile(r"^(?P<surname>[A-Z][\w'’-]+)\s+(?:is|was|teaches|writes|heads|serves as|directs)\s")
-_NOTE_WORDS = re.compile(r"\b(?:scientist|university|institute|cent(?:re|er)|school|college|foundation)\b", re.I)
+# a writer's trade or where they work: a namesake in the news is a `former cricketer`, not a `fellow at`
+_NOTE_WORDS = re.compile(
+    r"\b(?:scientist|university|institute|cent(?:re|er) for|school of|college|professor|fellow|researcher|lecturer|"
+    r"journalist|writer|author|columnist)\b",
+    re.I,
+)
 MAX_SURNAME_NOTE_WORDS = 40
 
 
@@ -2879,7 +2892,7 @@ def _note_on_a_credited_surname(page: _Page, unit: str) -> bool:
     if note is None or len(unit.split()) > MAX_SURNAME_NOTE_WORDS:
         return False
     surnames = {canonical_text(author.split()[-1]) for author in split_names(page.fields.get("byline", "")) if author}
-    return canonical_text(note["surname"]) in surnames and bool(BIO_WORDS.search(unit) or _NOTE_WORDS.search(unit))
+    return canonical_text(note["surname"]) in surnames and bool(_NOTE_WORDS.search(unit))
 
 
 def _last_kept(page: _Page) -> int | None:

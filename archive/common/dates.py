@@ -200,7 +200,7 @@ _RELATIVE = re.compile(
     re.IGNORECASE,
 )
 _BY_NAME = re.compile(
-    r"(?:^|[\s|,·•])[Bb]y\s+(?P<name>(?:(?:The\s+)?(?:University|Institute|College|School|Ministry|Department|Office|"
+    r"(?:^|[\s|,·•])[Bb]y:?\s+(?P<name>(?:(?:The\s+)?(?:University|Institute|College|School|Ministry|Department|Office|"
     r"Embassy|Council|Bank|Government|Academy|Federation|Association|Chamber)\s+of\s+)?"  # `By University of Reading`
     r"[A-Z][\w'’.-]*(?:\s+(?:[A-Z][\w'’.-]*|and|&|de|al|bin|van|von))*"
     r"(?:\s+(?:staff\s+)?(?:reporters?|correspondents?|writers?|team|desk|bureau))?|"
@@ -210,13 +210,14 @@ _BY_NAME = re.compile(
 _OTHER_CREDIT = re.compile(
     r"\b(?:[Tt]ranslated|[Ee]dited|[Pp]roduced|[Ii]llustrated)\s+by\s+[A-Z][\w'’.-]*(?:\s+(?:[A-Z][\w'’.-]*|de|al|bin|van|von))*"
 )
+_COUNTS = re.compile(r"(?<![\w,.])\d[\d,.]*k?\s+(?:views|reads|comments|shares|likes)\b", re.I)
 _TRAILING_LABEL = re.compile(r"(?:\s+(?:On|At|In|Updated|Published|Posted|Date))+$")
 _NUMERIC_DATE = re.compile(r"(?<![\w/.-])[0-3]?\d([/.-])[0-3]?\d\1(?:18|19|20)?\d{2}(?![\w/])")
 
 
 _TIME_ZONE = re.compile(
     r"(?<!\w)(?:IST|PKT|PST|GMT|UTC|BST|CET|CEST|EST|EDT|PDT|AST|GST|IRST|AFT|JST|KST|HKT|SGT|ET|PT)(?!\w)|"
-    r"(?<!\w)(?:at|on)\s*:(?=\s|$)",  # a label whose time was read: `Updated At : 05:44 AM`
+    r"(?<!\w)(?:at|on|time)\s*:(?=\s|$)",  # a label whose time was read: `Updated At : 05:44 AM`, WAFA's `Time: 11:14`
     re.I,
 )
 _CATEGORY_LIST = re.compile(r"\|\s*[A-Z][\w&]*(?: [A-Z][\w&]*)?(?:\s*,\s*[A-Z][\w&]*(?: [A-Z][\w&]*)?)+\s*$")
@@ -280,6 +281,7 @@ def read_date_statement(line: str, *, month_first: bool = False, max_words: int 
         rest = rest[: byline_match.start()] + " " + rest[byline_match.end() :]
     rest = _RELATIVE.sub(" ", rest)
     rest = _READING_TIME.sub(" ", rest)  # Hugo's `January 7, 2024 · 8 min · Farhan Siddiqui`
+    rest = _COUNTS.sub(" ", rest)  # Al-Alam's `... - 09:15 1,284 views`
     rest = _CLOCK_TIME.sub(" ", rest)  # New Age's `Published: 00:00, Mar 01,2025`, Prothom Alo's `21: 05`
     rest = _TIME_ZONE.sub(" ", rest)  # the Tribune's `Amritsar, Updated At : 05:44 AM Mar 06, 2025 IST`
     rest = " ".join(rest.split()).strip(_SEPARATORS + ".")

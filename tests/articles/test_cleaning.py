@@ -20,6 +20,7 @@ FURNITURE = {
         "Show Purposes",
     ],
     "share_prompt": [
+        "Kindly Share This Story:",
         "mailto",
         'Share full article',
         'Facebook Count',
@@ -136,6 +137,7 @@ FURNITURE = {
         "This story comes from NPR's health reporting partnership with KCUR and KFF Health News.",
         "This commentary originally appeared on The Hill on January 18, 2024.",
     ],
+    "agency_code": ["PTI ABA ABA RC", "UNI XC SNU RN 1736", "ssp/dan", "//Petra// AF"],
     "wire_credits": [
         'APP/zah/sna',
         'Rosa Lindgren created the map for this Backgrounder.',
@@ -324,6 +326,8 @@ REAL_SENTENCES = [
     "The families said the names of the dead have been changed on the official list, which they called a cover-up.",
     "You can download the form from the ministry's website, officials said.",
     "Follow the money, the investigators told the committee on Monday.",
+    "PTI and ANI reported the blast first.",
+    "Share this story with your family, the minister urged viewers.",
 ]
 
 

@@ -144,6 +144,26 @@ def test_a_caption_with_its_credit_on_the_next_line_is_kept_apart():
 
 
 @pytest.mark.parametrize(
+    ("line", "byline", "rest"),
+    [
+        ("By: Hussein Al-Moussawi Wednesday 24 January 2024 - 09:15 1,284 views", "Hussein Al-Moussawi", ""),
+        ("Date: 07/03/2025 Time: 11:14 AM", "", ""),
+    ],
+)
+def test_a_date_line_gives_its_author_but_never_a_counter_or_a_label_as_a_name(line, byline, rest):
+    statement = read_date_statement(line)
+    assert (statement.byline, statement.rest) == (byline, rest)
+
+
+def test_an_agencys_sign_off_codes_and_a_file_photo_note_are_never_the_byline():
+    lead = "New Delhi, Sep 23 (PTI) The Supreme Court on Monday asked the Centre."
+    agency = page("SC seeks reply on vacancies", lead, SECOND, "", "PTI ABA ABA RC")
+    assert agency.byline == "" and removed(agency, "agency_code") == ["PTI ABA ABA RC"]
+    photo = page("India win the hockey cup", "November 14, 2024", "", "File Photo", "", *ARTICLE)
+    assert (photo.byline, photo.body) == ("", "\n\n".join(ARTICLE))
+
+
+@pytest.mark.parametrize(
     ("line", "published", "updated"),
     [
         ("Published January 18, 2024 Updated January 19, 2024", D(2024, 1, 18), D(2024, 1, 19)),
