@@ -199,8 +199,14 @@ def paragraphs_and_blocks(text: str) -> tuple[list[str], set[int], set[int]]:
     return units, block_starts, table_rows
 
 
+MIN_BARRED_CELLS = 3
+
+
 def _is_table_row(line: str) -> bool:
-    return len([cell for cell in line.strip().split("\t") if cell.strip()]) >= 2
+    """Cells set apart by tabs, or three or more by bars with a figure among them (`Deaths | 61 | +9`)."""
+    if len([cell for cell in line.strip().split("\t") if cell.strip()]) >= 2:
+        return True
+    return len(line.split(" | ")) >= MIN_BARRED_CELLS and any(character.isdigit() for character in line)
 
 
 def _is_hard_wrapped(lines: Sequence[str]) -> bool:
@@ -451,7 +457,7 @@ def _take_labelled_synopsis(page: _Page, start: int, end: int) -> None:
 
 _KEY_POINTS_LABEL = re.compile(
     r"^(?:in short|key points|key takeaways|story highlights|highlights|at a glance|summary|the gist|tl;?dr|"
-    r"takeaways by [\w ]{2,30}|quick read|key findings)\s*:?$|"
+    r"takeaways by [\w ]{2,30}|quick read|key findings|bottom line up front|bluf)\s*:?$|"
     r"^this is (?:an? )?ai[- ]generated summar(?:y|ization)\b",
     re.I,
 )
@@ -709,6 +715,9 @@ def _remove_tables(page: _Page, rows: set[int]) -> None:
             last += 1
         if last - first + 1 < MIN_TABLE_ROWS:
             continue
+        cells = page.units[first].count(" | ")
+        if cells and first - 1 >= 0 and first not in page.block_starts and page.units[first - 1].count(" | ") == cells:
+            first -= 1  # the header row, in words only: `Indicator | Figure | Change`
         for index in range(first, last + 1):
             page.remove(index, "data_table")
         title = first - 1
@@ -2643,7 +2652,7 @@ def _remove_subheadings(page: _Page, body: list[int]) -> None:
     asked: list[int] = []  # questions in sentence case, between paragraphs of a page with no markup
     for position, index in enumerate(body[1:-1], start=1):
         unit = page.units[index]
-        before, after = page.units[body[position - 1]], page.units[body[position + 1]]
+        before, after = _beside_a_heading(page, body, position, -1), _beside_a_heading(page, body, position, 1)
         first = unit.strip()[:1]
         question = unit.strip().endswith("?")
         if (
@@ -2687,6 +2696,28 @@ def _remove_subheadings(page: _Page, body: list[int]) -> None:
             else:
                 page.remove(index, "subheading")
     _remove_signpost_questions(page, asked)
+
+
+def _beside_a_heading(page: _Page, body: list[int], position: int, step: int) -> str:
+    """The paragraph before (or after) a line, reaching over one heading stacked on it (a report's `Humanitarian
+    response` over `Shelter and non-food items`): a section's heading and its first subheading."""
+    near = page.units[body[position + step]]
+    far = position + 2 * step
+    beyond = page.units[body[far]] if 0 <= far < len(body) else ""
+    listed = any(page.units[body[i]].rstrip().endswith(":") for i in (far, position - 1) if 0 <= i < len(body))
+    if _stacked_heading(near) and is_prose(beyond) and not listed:
+        return beyond  # but not over a list's items, after the sentence that brings them in
+    return near
+
+
+def _stacked_heading(unit: str) -> bool:
+    text = unit.strip()
+    return (
+        len(text.split()) <= MAX_SUBHEADING_WORDS
+        and text[:1].isupper()
+        and not re.search(r"[.:;,!?]$", text)
+        and not is_prose(text)
+    )
 
 
 def _remove_signpost_questions(page: _Page, asked: list[int]) -> None:

@@ -1879,6 +1879,17 @@ def test_a_pasted_table_with_its_title_and_source_is_furniture_and_the_article_g
     assert removed(one_row, "data_table") == []  # a tab in one line is no table
 
 
+def test_a_table_set_with_bars_and_a_heading_stacked_on_a_subheading_are_furniture():
+    text = "\n".join([
+        "Floods in Balochistan: Situation Update No. 6", "Posted: 23 Aug 2024", "", LEAD, "", "Key figures",
+        "Indicator | Figure | Change", "Deaths | 61 | +9", "Houses destroyed | 9,870 | +2,140", "",
+        "Humanitarian response", "Shelter and non-food items", SECOND, "", "Health", THIRD,
+    ])  # fmt: skip
+    parsed = parse_text(text)
+    assert parsed.body == "\n\n".join(ARTICLE)
+    assert removed(parsed, "subheading") == ["Humanitarian response", "Shelter and non-food items", "Health"]
+
+
 def test_a_tables_source_line_and_an_instagram_embed_do_not_end_or_join_the_article():
     table = html_page("<h1>Budget 2025-26: spending at a glance</h1><p>June 10, 2025</p>" + paragraphs(LEAD)
                       + '<table><caption>Federal spending (Rs bn)</caption><tr><th>Head</th><th>BE 2025-26</th></tr>'
