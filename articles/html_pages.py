@@ -68,7 +68,9 @@ def parse_html(
     site_heading = _site_heading(root, _title_tag(root))
     if site_heading and not markup.site_name:
         markup = dataclasses.replace(markup, site_name=site_heading)  # a blog's name in its <h1>
-    headline = visible_headline(root, outlets, site=site_heading) or _without_site_name(markup.title, markup.site_name)
+    headline = visible_headline(root, outlets, site=site_heading) or _without_outlet_name(
+        _without_site_name(markup.title, markup.site_name), outlets
+    )
     visible = visible_text(root)
     standfirst = _standfirst_lines(visible, markup.description)
     headline = _without_kicker(headline, visible.lines)
@@ -550,7 +552,8 @@ def _site_heading(root: Any, title: str) -> str:
     text = " ".join(first.text_content().split()) if first is not None else ""
     rest = _without_site_name(title, text) if text and title else title
     a_site = rest != title and len(text.split()) <= 5 and len(rest.split()) > len(text.split()) + 2
-    return text if a_site else ""
+    in_the_article = first is not None and any(ancestor.tag == "article" for ancestor in first.iterancestors())
+    return text if a_site and not in_the_article else ""  # The Caravan's `Down the manhole: <its deck> | The Caravan`
 
 
 def visible_headline(root: Any, outlets: OutletIndex, *, site: str = "") -> str:
@@ -599,6 +602,21 @@ def _without_site_name(title: str, site_name: str) -> str:
     name = re.escape(" ".join(site_name.split()))
     stripped = re.sub(rf"\s*[|–—:-]\s*{name}\s*$|^\s*{name}\s*[|–—:-]\s*", "", title, flags=re.I)
     return stripped.strip() or title
+
+
+_TITLE_PARTS = re.compile(r"\s*(?:::|\s[|–—-]\s)\s*")
+
+
+def _without_outlet_name(title: str, outlets: OutletIndex) -> str:
+    """A markup title without a known outlet's name set before or after it (`MENA :: Egypt, Greece review ...`)."""
+    parts = _TITLE_PARTS.split(title)
+    if len(parts) < 2:
+        return title
+    if outlets.named(parts[0]) is not None:
+        return title[len(_TITLE_PARTS.match(title, len(parts[0])).group(0)) + len(parts[0]) :].strip() or title
+    if outlets.named(parts[-1]) is not None:
+        return title[: title.rindex(parts[-1])].rstrip(" :|–—-") or title
+    return title
 
 
 def _title_tag(root: Any) -> str:

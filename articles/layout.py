@@ -2223,7 +2223,19 @@ def _masthead_name(page: _Page, unit: str) -> str:
     if page.outlets.named(unit) is not None:
         return unit.strip()
     name = re.split(r"\s+[-–—|:]\s+", unit, maxsplit=1)[0]
-    return name.strip() if name != unit and page.outlets.named(name) is not None else ""
+    if name != unit and page.outlets.named(name) is not None:
+        return name.strip()
+    words = unit.split()
+    if len(words) > MAX_MASTHEAD_WORDS or ends_sentence(unit):
+        return ""
+    # the logo and its tagline copied as one line: `The Caravan A Journal of Politics and Culture`
+    return next(
+        (" ".join(words[:n]) for n in range(min(5, len(words) - 1), 1, -1) if page.outlets.named(" ".join(words[:n]))),
+        "",
+    )
+
+
+MAX_MASTHEAD_WORDS = 14
 
 
 def type_of_label(label: str) -> str:

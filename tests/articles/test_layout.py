@@ -1192,6 +1192,33 @@ def test_a_deck_set_as_a_heading_is_the_summary_whether_marked_by_class_or_given
         assert (parsed.summary, parsed.body) == (deck, "\n\n".join(article))
 
 
+def test_a_headline_in_the_article_before_its_deck_in_the_title_tag_is_the_headline_not_the_sites_name():
+    from articles.html_pages import parse_html
+
+    outlets = OutletIndex([Outlet("The Caravan", (), ("caravanmagazine.in",), "IN", "magazine")])
+    html = (
+        "<html><head><title>Down the manhole: Deaths of sewer workers continue as cases go nowhere | The Caravan"
+        '</title></head><body><header><div class="masthead"><a class="logo">The Caravan</a> <span>A Journal of '
+        "Politics and Culture</span></div><nav><a>Politics</a> <a>Society</a> <a>Law</a></nav></header><article>"
+        "<h1>Down the manhole</h1><p>1 December 2023</p>"
+        + "".join(f"<p>{line}</p>" for line in ARTICLE)
+        + "</article></body></html>"
+    )
+    parsed = parse_html(html, what="HTML", outlets=outlets)
+    assert (parsed.title, parsed.outlet) == ("Down the manhole", "The Caravan")
+
+
+def test_a_title_tag_opening_with_the_agencys_name_gives_the_headline_without_it():
+    from articles.html_pages import parse_html
+
+    outlets = OutletIndex([Outlet("Middle East News Agency", ("MENA",), (), "EG", "agency")])
+    html = (
+        "<html><head><title>MENA :: Egypt, Greece review progress of power link</title></head><body>"
+        "<p>March 3, 2025</p>" + "".join(f"<p>{line}</p>" for line in ARTICLE) + "</body></html>"
+    )
+    assert parse_html(html, what="HTML", outlets=outlets).title == "Egypt, Greece review progress of power link"
+
+
 def test_a_related_storys_excerpt_in_an_aside_is_furniture_though_its_class_says_excerpt():
     from articles.html_pages import parse_html
 
