@@ -308,12 +308,16 @@ def _is_person_with_role(name: str, without_role: str) -> bool:
 _AGENCY_BUREAU = re.compile(r",\s*(?:AFP|AP|Reuters)\s+[A-Z][a-z]+$")
 
 
+_DEGREE = re.compile(r",?\s+(?:Ph\.?\s?D|D\.?\s?Phil|M\.?\s?Phil)\.?(?=\s*(?:[;,|]|and\b|$))", re.I)
+
+
 def clean_byline(name: str) -> str:
     """`By A | B` -> `A and B`; trailing separators, `, and`, a time (`at 10:32 AM`), agencies (`with AFP`), a role
     (`A, Senior Correspondent`), a city (`A in Karachi`) and the outlet (`A, CNN`) taken off."""
     if ACCOUNT_NAME.match(name.strip()) or _GUEST_ROLE.match(name.strip()):
         return ""
     name = _HONORIFIC.sub("", name.strip())
+    name = _DEGREE.sub("", name).replace(";", ",")  # USIP's `A, Ph.D.; B`
     name = _FOLLOW_BUTTON.sub("", name)  # the WSJ's `Harriet Calloway Follow and Daniel Kessler Follow`
     name = EDITORS_AND_TRANSLATORS.sub("", name)  # NDTV's `Reported by A, Edited by B`: B edited, A wrote
     name = _AGE_AND_READING_TIME.sub("", name)  # MSN's `Story by A • 2d • 3 min read`

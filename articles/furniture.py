@@ -475,7 +475,7 @@ BOILERPLATE_RULES: tuple[LineRule, ...] = (
         r"condensed|translated)\b.*|"
         r"this (story|article|report|piece) (has been|was) corrected to\b.*|"
         r"this (story|article|report|piece|essay|post) (has been|was) (amended|updated|corrected)( on [\w ,]{3,30})? "
-        r"to (correct|reflect|clarify|remove|add)\b.*|"
+        r"to (correct|reflect|clarify|remove|add|include|incorporate)\b.*|"
         r"(editor['’]?s note:\s*)?an? (shorter|longer|earlier|edited|abridged) version of this "
         r"(essay|article|piece|story|post|column) (appears|appeared|was published|ran)\b.*|"
         r"(correction|clarification|update)s?\b.{0,40}?\b(an?|the) (earlier|previous|original) version of (this|the) "

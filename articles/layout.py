@@ -130,7 +130,10 @@ _HEADER_NOISE = re.compile(
     r"^(?:by|text by|words by|written by|published|updated|posted|last updated|first published|published on|"
     r"updated on|summary|highlights|key points|in short|story highlights|synopsis|at a glance|from)\s*:?$|"
     r"^(?:news id|id|story id|code)\s*:?\s*\d+$|^\d+\s*(?:min|minute)s?(?:\s+read)?$|^(?:reading time|read time)\b|"
-    r"^\d+[\s*]+\d+$|^\d+$|^[·•|\s]*(?:about\s+)?(?:an?|\d+)\s*(?:seconds?|minutes?|mins?|hours?|days?|[mhd])\s+ago$",
+    r"^\d+[\s*]+\d+$|^\d+$|^[·•|\s]*(?:about\s+)?(?:an?|\d+)\s*(?:seconds?|minutes?|mins?|hours?|days?|[mhd])\s+ago$|"
+    # a catalogue's fields: USIP's `Publication Type: Analysis and Commentary`, a report's `Format: Situation Report`
+    r"^(?:publication|content|article|document|report|resource)\s+type\s*:|^(?:format|series|program(?:me)?|"
+    r"topics?|regions?|themes?)\s*:\s*\S[^.]{0,60}$",
     re.I,
 )
 _MESSENGER_OUTLET = re.compile(
@@ -2613,7 +2616,23 @@ _PUT_QUESTION = re.compile(r"^[\w.&-]{1,20}\d*\s*:\s")
 
 
 def _is_interview(page: _Page) -> bool:
-    return any(_INTERVIEW.search(unit) for unit in page.units if len(unit.split()) <= MAX_TEASER_WORDS * 2)
+    """A Q&A: said so, or its answers opening with who gives them (`Bakri: Geography, mostly.`), two or more."""
+    if any(_INTERVIEW.search(unit) for unit in page.units if len(unit.split()) <= MAX_TEASER_WORDS * 2):
+        return True
+    answers = [
+        match["speaker"]
+        for index in page.kept()
+        if (match := _SPEAKER.match(page.units[index])) and len(page.units[index].split()) > MIN_ANSWER_WORDS
+    ]
+    return any(answers.count(speaker) >= 2 for speaker in set(answers) - _NOT_SPEAKERS)
+
+
+MIN_ANSWER_WORDS = 8
+_SPEAKER = re.compile(r"^(?P<speaker>[A-Z][\w'’-]+):\s+[A-Z‘'\"“]")
+_NOT_SPEAKERS = frozenset(
+    "Note Update Updated Source Sources Editor Correction Clarification Photo Read Watch Listen Tagged Tags Published "
+    "Explainer Analysis Opinion Comment".split()
+)
 
 
 _CONTRIBUTOR_NOTE = re.compile(r"^\(?(?:the )?(?:writer|author|columnist)s? (?:is|was|are)\b", re.I)

@@ -200,9 +200,9 @@ _RELATIVE = re.compile(
     re.IGNORECASE,
 )
 _BY_NAME = re.compile(
-    r"(?:^|[\s|,·•])[Bb]y:?\s+(?P<name>(?:(?:The\s+)?(?:University|Institute|College|School|Ministry|Department|Office|"
-    r"Embassy|Council|Bank|Government|Academy|Federation|Association|Chamber)\s+of\s+)?"  # `By University of Reading`
-    r"[A-Z][\w'’.-]*(?:\s+(?:[A-Z][\w'’.-]*|and|&|de|al|bin|van|von))*"
+    r"(?:^|[\s|,·•/])(?:[Bb]y|BY):?\s+(?P<name>(?:(?:The\s+)?(?:University|Institute|College|School|Ministry|"
+    r"Department|Office|Embassy|Council|Bank|Government|Academy|Federation|Association|Chamber)\s+of\s+)?"
+    r"[A-Z][\w'’.-]*(?:\s+(?:[A-Z][\w'’.-]*|and|&|de|al|bin|van|von)|,\s*Ph\.?\s?D\.?|;\s*[A-Z][\w'’.-]*)*"
     r"(?:\s+(?:staff\s+)?(?:reporters?|correspondents?|writers?|team|desk|bureau))?|"
     r"[a-z][\w.-]*(?=\s*[|·•]))"  # a blog's user name: WordPress's `By admin | January 18, 2024`
 )
@@ -222,7 +222,7 @@ _TIME_ZONE = re.compile(
 )
 _CATEGORY_LIST = re.compile(r"\|\s*[A-Z][\w&]*(?: [A-Z][\w&]*)?(?:\s*,\s*[A-Z][\w&]*(?: [A-Z][\w&]*)?)+\s*$")
 _CLOCK_TIME = re.compile(r"(?<![\w:])\d{1,2}\s?[:.]\s?\d{2}(?:\s*(?:[ap]\.?m\.?|hrs|h)\b)?(?![\w:])", re.I)
-_NAMES_ONLY = re.compile(r"^[A-Z][\w'’.-]*(?:(?:\s+|,\s*)(?:[A-Z][\w'’.-]*|and|&|de|al|bin|van|von))+$")
+_NAMES_ONLY = re.compile(r"^[A-Z][\w'’.-]*(?:(?:\s+|[,;]\s*)(?:[A-Z][\w'’.-]*|and|&|de|al|bin|van|von))+$")
 _GLUED_MONTH = re.compile(r"(\d)(?=(?:" + _MONTH_NAMES + r")\b)", re.I)
 _READING_TIME = re.compile(r"(?:^|(?<=\s))\d{1,3}\s*(?:min|mins|minutes?)(?:\s+read)?\b", re.I)
 _GLUED_DAY = re.compile(r"\b((?:19|20)\d\d)(?=[0-3]?\d\s+(?:" + _MONTH_NAMES + r")\b)", re.I)

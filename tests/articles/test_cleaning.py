@@ -218,6 +218,7 @@ FURNITURE = {
     "age_notice": ["This was published 1 year ago", "This article is more than 2 years old"],
     "letter_closing": ["Yours, etc,", "Yours faithfully,", "Yours sincerely"],
     "piece_note": [
+        "Editor's Note: This article was updated on February 23, 2024, to include new displacement figures.",
         'The names of the students and teachers in this report have been changed for their safety.',
         "Editor's note: The names of the girls in this story have been changed to protect them.",
         "Editor's note: This article is part of Just Security's series on the legal consequences of the policy.",

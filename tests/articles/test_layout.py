@@ -155,6 +155,19 @@ def test_a_date_line_gives_its_author_but_never_a_counter_or_a_label_as_a_name(l
     assert (statement.byline, statement.rest) == (byline, rest)
 
 
+def test_a_qa_whose_answers_open_with_their_speaker_keeps_its_questions_and_a_catalogue_field_is_no_standfirst():
+    answer = "Bakri: Geography, mostly. Kordofan sits between the two armies' strongholds and its roads link them."
+    again = "Bakri: It is dire and largely invisible. Aid agencies have almost no access to large parts of it."
+    parsed = page("Why is fighting spreading across Kordofan?",
+                  "Thursday, February 22, 2024 / BY: Nadia Hassan Bakri, Ph.D.; Thomas Whitcomb",
+                  "Publication Type: Analysis and Commentary", "", LEAD, "", "Why has Kordofan become a new front?",
+                  answer, "", "What is the humanitarian situation?", again)  # fmt: skip
+    assert parsed.byline == "Nadia Hassan Bakri and Thomas Whitcomb"
+    assert parsed.summary == "" and str(parsed.published.date) == "2024-02-22"
+    assert parsed.body.split("\n\n") == [LEAD, "Why has Kordofan become a new front?", answer,
+                                          "What is the humanitarian situation?", again]  # fmt: skip
+
+
 def test_an_agencys_sign_off_codes_and_a_file_photo_note_are_never_the_byline():
     lead = "New Delhi, Sep 23 (PTI) The Supreme Court on Monday asked the Centre."
     agency = page("SC seeks reply on vacancies", lead, SECOND, "", "PTI ABA ABA RC")
