@@ -154,6 +154,10 @@ def is_name_like(unit: str) -> bool:
     # each name of a list (`A, B and C`) a few words
     parts = [part.split() for part in re.split(r"\s*(?:,|\|)\s*|\s+(?:and|&)\s+", text) if part.strip()]
     if len(parts) > 1 and any(_ROLE.search(" ".join(part)) for part in parts):
+        first = " ".join(parts[0])
+        one_person = len(parts) <= 3 and not re.search(r"\band\b|&|\d", text)
+        if one_person and 2 <= len(parts[0]) <= 4 and not _ROLE.search(first) and _ROLE.search(" ".join(parts[1])):
+            return is_name_like(first)  # VIF's `Aarti Raghavan, Research Associate, VIF`: a name, then who she is
         return False  # "Senior Fellow and Director, Southeast Asia Program": roles, not names
     if (
         len(parts) > 1
@@ -318,6 +322,7 @@ def clean_byline(name: str) -> str:
         return ""
     name = _HONORIFIC.sub("", name.strip())
     name = _DEGREE.sub("", name).replace(";", ",")  # USIP's `A, Ph.D.; B`
+    name = re.sub(r",\s+(?=(?:and|&)\s)", " ", name)  # ISW's `A, B, C, and D`
     name = _FOLLOW_BUTTON.sub("", name)  # the WSJ's `Harriet Calloway Follow and Daniel Kessler Follow`
     name = EDITORS_AND_TRANSLATORS.sub("", name)  # NDTV's `Reported by A, Edited by B`: B edited, A wrote
     name = _AGE_AND_READING_TIME.sub("", name)  # MSN's `Story by A • 2d • 3 min read`
@@ -363,6 +368,12 @@ def clean_byline(name: str) -> str:
         agency = bool(ACRONYM.match(rest.strip())) and bool(city["separator"])  # `AFP, Beirut`
         if agency or (is_name_like(rest) and len(rest.split()) >= 2 and (city["separator"] or len(name.split()) >= 4)):
             name = rest
+    names = re.split(r"\s*\|\s*|\s+and\s+|,\s*", name)
+    newsrooms = [part for part in names if part.startswith("The ") and len(part.split()) >= 2]
+    if newsrooms and len(newsrooms) < len(names) and all(is_name_like(part) for part in names if part not in newsrooms):
+        return joined_names(
+            [part for part in names if part not in newsrooms]
+        )  # `A, ProPublica, and B, The Texas Tribune`
     if "|" not in name:
         return name
     return joined_names(re.split(r"\s*\|\s*|\s+and\s+", name))

@@ -21,10 +21,24 @@ from articles.parsing import parse_text, with_outlet
         ("Tom Pyman and Rory Tingle For Dailymail.Com", "Tom Pyman and Rory Tingle"),
         ("Asma Zaidi (Islamabad)", "Asma Zaidi"),
         ("Asma Zaidi @asmazaidi", "Asma Zaidi"),
+        ("Lena Whitcomb, ProPublica, and Tess Moreland, The Texas Tribune", "Lena Whitcomb and Tess Moreland"),
+        (
+            "Lydia Morrow, Pavel Hrycak, Sofia Brennan, and Thomas Aldridge",
+            "Lydia Morrow, Pavel Hrycak, Sofia Brennan and Thomas Aldridge",
+        ),
+        ("Nadia Hassan Bakri, Ph.D.; Thomas Whitcomb", "Nadia Hassan Bakri and Thomas Whitcomb"),
+        ("Aarti Raghavan, Research Associate, VIF", "Aarti Raghavan"),
+        ("The Editorial Board", "The Editorial Board"),
     ],
 )
 def test_a_byline_keeps_the_names_and_drops_what_surrounds_them(line: str, authors: str) -> None:
     assert clean_byline(line) == authors
+
+
+def test_a_name_then_who_the_person_is_is_a_byline_but_roles_alone_and_two_people_with_roles_are_not() -> None:
+    assert is_name_like("Aarti Raghavan, Research Associate, VIF")
+    assert not is_name_like("Senior Fellow and Director, Southeast Asia Program")
+    assert not is_name_like("KOJI MORIOKA, Nikkei staff writer, and DIMAS PRAKOSO, Contributing writer")
 
 
 def test_a_desk_is_an_author_and_keeps_its_words() -> None:
