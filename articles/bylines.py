@@ -323,6 +323,9 @@ def clean_byline(name: str) -> str:
     name = _HONORIFIC.sub("", name.strip())
     name = _DEGREE.sub("", name).replace(";", ",")  # USIP's `A, Ph.D.; B`
     name = re.sub(r",\s+(?=(?:and|&)\s)", " ", name)  # ISW's `A, B, C, and D`
+    newsroom = re.sub(r",\s*[A-Z]{2,6}(?:\s+[A-Z][a-z]+)?\s+(?:News|Media|Network|Online)$", "", name)
+    if newsroom != name and is_name_like(newsroom):
+        name = newsroom  # GMA's `JOSHUA R. BELLEZA, GMA Integrated News`
     name = _FOLLOW_BUTTON.sub("", name)  # the WSJ's `Harriet Calloway Follow and Daniel Kessler Follow`
     name = EDITORS_AND_TRANSLATORS.sub("", name)  # NDTV's `Reported by A, Edited by B`: B edited, A wrote
     name = _AGE_AND_READING_TIME.sub("", name)  # MSN's `Story by A • 2d • 3 min read`

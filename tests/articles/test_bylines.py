@@ -29,6 +29,8 @@ from articles.parsing import parse_text, with_outlet
         ("Nadia Hassan Bakri, Ph.D.; Thomas Whitcomb", "Nadia Hassan Bakri and Thomas Whitcomb"),
         ("Aarti Raghavan, Research Associate, VIF", "Aarti Raghavan"),
         ("The Editorial Board", "The Editorial Board"),
+        ("JOSHUA R. BELLEZA, GMA Integrated News", "JOSHUA R. BELLEZA"),
+        ("Danielle Keller , Aaron Whitfield Fox News", "Danielle Keller and Aaron Whitfield Fox News"),  # no name lost
     ],
 )
 def test_a_byline_keeps_the_names_and_drops_what_surrounds_them(line: str, authors: str) -> None:
