@@ -478,6 +478,10 @@ BOILERPLATE_RULES: tuple[LineRule, ...] = (
         r"to (correct|reflect|clarify|remove|add|include|incorporate)\b.*|"
         r"(editor['’]?s note:\s*)?an? (shorter|longer|earlier|edited|abridged) version of this "
         r"(essay|article|piece|story|post|column) (appears|appeared|was published|ran)\b.*|"
+        # a correction's dated label: `Correction — Jan. 13, 2025`
+        r"(correction|clarification|update)s?\s*[—–:-]\s*(?-i:[A-Z])[\w.]* \d{1,2},? \d{4}|"
+        r"an? (earlier|previous) version of this (article|story|piece|report|post) (misstated|misspelled|misidentified|"
+        r"incorrectly|wrongly|said|stated|gave|reported|described)\b.*|"
         r"(correction|clarification|update)s?\b.{0,40}?\b(an?|the) (earlier|previous|original) version of (this|the) "
         r"(article|story|piece|report|post|essay|column|op-ed|analysis|interview)\b.*|"
         r"this (article|analysis|piece|story|post|report|essay) was (originally )?(written|published) in \w+ and "
@@ -684,7 +688,7 @@ CREDIT_LINE = re.compile(
     r"^(?=.*\b(?:AFP|Afp|Reuters|Getty Images|AP|EPA)\b)[A-Z][\w.&'’ -]{1,30}(?:\s\|\s[\w.&'’ -]{1,30}){1,3}$|"
     # a photographer and their outlet: `Angie de Silva/Rappler`
     r"^(?!By )[A-Z][\w.'’-]+(?: (?:[A-Z][\w.'’-]+|de|da|van|von|al|el|bin|la|le|del|dos)){1,3}/(?:The )?[A-Z][\w.&'’-]+"
-    r"(?: [A-Z][\w.&'’-]+){0,3}$"
+    r"(?: [A-Z][\w.&'’-]+){0,3}(?: (?:[Ff]ile )?(?:photo|image|picture|illustration))?$"  # `A/Toronto Star file photo`
 )
 CAPTION_LABEL = re.compile(r"^(?:image|photo|picture|video|media) caption\s*[,:]?$|^caption\s*:?$", re.I)
 # The BBC's screen-reader labels with their text on one line: `Image caption, Farmers in ...`, `Image source, Getty`.

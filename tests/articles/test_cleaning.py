@@ -218,6 +218,8 @@ FURNITURE = {
     "age_notice": ["This was published 1 year ago", "This article is more than 2 years old"],
     "letter_closing": ["Yours, etc,", "Yours faithfully,", "Yours sincerely"],
     "piece_note": [
+        "Correction — Jan. 13, 2025",
+        "A previous version of this article misstated the year the lanes were approved. It was 2020.",
         "Editor's Note: This article was updated on February 23, 2024, to include new displacement figures.",
         'The names of the students and teachers in this report have been changed for their safety.',
         "Editor's note: The names of the girls in this story have been changed to protect them.",
@@ -329,6 +331,7 @@ REAL_SENTENCES = [
     "Follow the money, the investigators told the committee on Monday.",
     "PTI and ANI reported the blast first.",
     "Share this story with your family, the minister urged viewers.",
+    "A previous version of this bill was rejected by the Senate in 2022, officials said.",
 ]
 
 

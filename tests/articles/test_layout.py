@@ -2311,7 +2311,8 @@ def test_headlines_set_between_two_paragraphs_are_links_but_a_list_after_a_colon
     "caption",
     ["File photo of the Torkham border crossing.",
      "Traders at the Mand border market. | Photo courtesy: Commerce Ministry",
-     "Traders wait at the Mand border market on Thursday | ANI"],
+     "Traders wait at the Mand border market on Thursday | ANI",
+     "Traders wait at the Mand border market on Thursday.\nRene Johnston/Toronto Star file photo"],
 )  # fmt: skip
 def test_a_file_photo_and_a_credit_after_a_bar_make_a_caption_but_a_byline_with_its_agency_stays_one(caption):
     parsed = page("Border trade to expand", "Amna Saleem | AFP", "January 18, 2024", "", LEAD, caption, SECOND, THIRD)
