@@ -117,7 +117,8 @@ _WORDED = re.compile(r"[^\W_]")  # a letter or a digit: a line without one is a 
 
 _DATELINE = re.compile(
     r"^(?P<place>[A-Z][A-Za-z'’.]+(?:[ -/][A-Z][A-Za-z'’.]+){0,2})"
-    r"(?:,\s*[A-Z][a-z]{2,8}\.?\s+\d{1,2}|,\s*[A-Z]{2,8}(?=\s+[-–—]))?"  # `, Jan. 18`; IRNA's `Tehran, IRNA –`
+    # `, Jan. 18`; IRNA's `Tehran, IRNA –`, `Tehran, IRIB News Agency -`
+    r"(?:,\s*[A-Z][a-z]{2,8}\.?\s+\d{1,2}|,\s*[A-Z]{2,8}(?:\s+[A-Z][a-z]+){0,2}(?=\s+[-–—]))?"
     r"(?:\s*\([A-Z][a-z]+(?: [A-Z][a-z]+)?\)(?=\s*\())?"  # AFP's country: `Torkham (Afghanistan) (AFP) –`
     r"\s*(?:\((?P<agency>[A-Za-z .&]{2,20})\))?\s*(?::|\s(?:--|[-–—]))\s+\S"
 )
