@@ -171,8 +171,10 @@ def test_a_qa_whose_answers_open_with_their_speaker_keeps_its_questions_and_a_ca
 def test_the_sentence_above_a_dateline_naming_a_news_agency_in_words_is_the_standfirst():
     deck = "The Tehran Municipality on Thursday put 150 new electric buses into service, the largest in a decade."
     lead = "Tehran, IRIB News Agency - Tehran's mayor attended a ceremony at Azadi Square where the buses were shown."
-    parsed = page("Tehran adds 150 electric buses", "11:26 - 14 March 2024", "", deck, "",
-                  "Electric buses at Azadi Square. Photo: IRIB News / Ali Rezaei", "", lead, "", SECOND, THIRD)  # fmt: skip
+    caption = "Electric buses at Azadi Square. Photo: IRIB News / Ali Rezaei"
+    parsed = page(
+        "Tehran adds 150 electric buses", "", "11:26 - 14 March 2024", "", deck, "", caption, "", lead, "", SECOND
+    )
     assert (parsed.summary, parsed.body.split("\n\n")[0]) == (deck, lead)
 
 
