@@ -153,9 +153,11 @@ def is_name_like(unit: str) -> bool:
     names = [word for word in words if word not in {",", "|", "and", "&"}]
     # each name of a list (`A, B and C`) a few words
     parts = [part.split() for part in re.split(r"\s*(?:,|\|)\s*|\s+(?:and|&)\s+", text) if part.strip()]
+    if len(parts) > 1 and _NOT_A_PERSON.search(" ".join(parts[0])):
+        return False  # ISSI's `Issue Brief, China-Pakistan Study Centre`: a series and a centre, not a person
     if len(parts) > 1 and any(_ROLE.search(" ".join(part)) for part in parts):
         first = " ".join(parts[0])
-        one_person = len(parts) <= 3 and not re.search(r"\band\b|&|\d", text)
+        one_person = len(parts) <= 4 and not re.search(r"\band\b|&|\d", text)
         if one_person and 2 <= len(parts[0]) <= 4 and not _ROLE.search(first) and _ROLE.search(" ".join(parts[1])):
             return is_name_like(first)  # VIF's `Aarti Raghavan, Research Associate, VIF`: a name, then who she is
         return False  # "Senior Fellow and Director, Southeast Asia Program": roles, not names
@@ -194,6 +196,11 @@ def byline_line(unit: str) -> re.Match[str] | None:
     return match if match and len(names.split()) <= 14 and is_name_like(match["name"]) else None
 
 
+_NOT_A_PERSON = re.compile(
+    r"\b(?:brief|briefs|report|paper|commentary|centre|center|institute|programme|program|studies|study|department|"
+    r"ministry|university|series)\b",
+    re.I,
+)
 _ROLE = re.compile(
     r"\b(correspondent|editor|reporter|writer|columnist|contributor|lecturer|professor|fellow|analyst|researcher|"
     r"director|chief|bureau|scholar|economist|author|journalist|producer|presenter|chair|associate|head of|"

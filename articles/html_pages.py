@@ -93,6 +93,9 @@ def parse_html(
     if standfirst:
         parsed = dataclasses.replace(parsed, summary=standfirst[0])
     headings = frozenset(canonical_text(visible.lines[index]) for index in visible.headings)
+    titled = _title_tag_clues(_title_tag(root), outlets)
+    if titled:
+        parsed = dataclasses.replace(parsed, outlet_clues=(*parsed.outlet_clues, *titled))
     return _with_markup(parsed, markup, lines, outlets, headings=headings)
 
 
@@ -689,6 +692,14 @@ def _extracted(
     return parse_text(
         document.text, known_title=markup.title or document.title or "", outlets=outlets, extra_dates=extra_dates
     )
+
+
+def _title_tag_clues(title: str, outlets: OutletIndex) -> list[OutletClue]:
+    """A known outlet named after the last bar of the <title> (`Issue Brief on “...” | Institute of Strategic Studies
+    Islamabad`), whatever the headline before it: the site's own name."""
+    *before, last = title.rsplit(" | ", 1) if " | " in title else ("",)
+    known = outlets.named(last.strip()) if before and last.strip() else None
+    return [OutletClue(Clue.TITLE_SUFFIX, known.name, title)] if known is not None else []
 
 
 def _site_clues(markup: PageMarkup) -> list[OutletClue]:

@@ -96,8 +96,11 @@ _TYPE_LABELS = [
     (re.compile(r"\s*[-–—|:]\s*(op-?ed|opinion|comment|column|editorial|blog)\s*$", re.I), "opinion"),
     (re.compile(r"^\s*(op-?ed|opinion|comment|column|editorial|commentary)\s*[:|–—-]\s*", re.I), "opinion"),
     (re.compile(r"\s*[-–—|:]\s*(analysis|explainer|long read)\s*$", re.I), "analysis"),
-    (re.compile(r"^\s*(analysis|explainer|news analysis)\s*[:|–—-]\s*", re.I), "analysis"),
-]
+    (re.compile(r"^\s*(analysis|explainer|news analysis|intelbrief|issue brief|policy brief)\s*[:|–—-]\s*", re.I),
+     "analysis"),
+]  # fmt: skip
+# ISSI's `Issue Brief on “Pakistan and the SCO’s Connectivity Agenda”`: the genre, then the title in quotes
+_GENRE_ON = re.compile(r"^\s*(?:issue|policy|research) brief on\s+[“\"](?P<title>[^”\"]{8,})[”\"]\s*$", re.I)
 _SECTION_TYPES = [
     (re.compile(r"^(op-?eds?|opinions?|comments?|columns?|columnists?|editorials?|blogs?|views|perspectives?|"
                 r"letters|viewpoints?|commentary|my view)$", re.I), "opinion"),
@@ -280,6 +283,10 @@ def _title_without_labels(title: str, fields: dict[str, Any] | None = None) -> s
         if stripped != title and stripped.strip():
             fields["article_type"] = article_type
             title = stripped
+    genre = _GENRE_ON.match(title)
+    if genre:
+        fields["article_type"] = "analysis"
+        title = genre["title"]
     title = _WIRE_LABEL.sub("", title)  # Yonhap's `(LEAD) S. Korea's exports rise ...`
     without_trail = _BREADCRUMB_TRAIL.sub("", title)  # `Home / Cities / Mumbai News / Headline`
     return (without_trail if len(without_trail.split()) >= 4 else title).strip()

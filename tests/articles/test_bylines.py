@@ -40,6 +40,7 @@ def test_a_byline_keeps_the_names_and_drops_what_surrounds_them(line: str, autho
 def test_a_name_then_who_the_person_is_is_a_byline_but_roles_alone_and_two_people_with_roles_are_not() -> None:
     assert is_name_like("Aarti Raghavan, Research Associate, VIF")
     assert not is_name_like("Senior Fellow and Director, Southeast Asia Program")
+    assert not is_name_like("Issue Brief, China-Pakistan Study Centre")
     assert not is_name_like("KOJI MORIOKA, Nikkei staff writer, and DIMAS PRAKOSO, Contributing writer")
 
 

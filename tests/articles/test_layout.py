@@ -1231,6 +1231,24 @@ def test_a_headline_in_the_article_before_its_deck_in_the_title_tag_is_the_headl
     assert (parsed.title, parsed.outlet) == ("Down the manhole", "The Caravan")
 
 
+def test_a_briefs_genre_around_its_title_is_left_out_and_the_title_tags_last_part_names_the_outlet():
+    from articles.html_pages import parse_html
+
+    outlets = OutletIndex([Outlet("Institute of Strategic Studies Islamabad", ("ISSI",), (), "PK", "think_tank")])
+    html = (
+        "<html><head><title>Issue Brief on “Pakistan and the SCO’s Connectivity Agenda” | Institute of Strategic "
+        "Studies Islamabad</title></head><body><article><h1>Issue Brief on “Pakistan and the SCO’s Connectivity "
+        "Agenda”</h1><p>November 14, 2024</p>"
+        + "".join(f"<p>{line}</p>" for line in ARTICLE)
+        + "</article></body></html>"
+    )
+    parsed = parse_html(html, what="HTML", outlets=outlets)
+    assert (parsed.title, parsed.outlet) == ("Pakistan and the SCO’s Connectivity Agenda", outlets.named("ISSI").name)
+    assert parsed.article_type == "analysis"
+    brief = page("IntelBrief: Sahel juntas deepen ties with Moscow", "February 2, 2024", "", *ARTICLE)
+    assert brief.title == "Sahel juntas deepen ties with Moscow"
+
+
 def test_a_title_tag_opening_with_the_agencys_name_gives_the_headline_without_it():
     from articles.html_pages import parse_html
 
