@@ -675,6 +675,7 @@ _PHOTO_NOTE = re.compile(
     r"^\(?(?:photo|image|picture) (?:for|used for) representation(?:al purposes?)?(?: only)?\)?\s*\.?$",
     re.I,
 )
+_SOURCE_LABEL = re.compile(r"^sources?\s*:", re.I)
 _CHART_SOURCE = re.compile(r"^sources?\s*:\s*\S.{0,80}$", re.I)
 MAX_FACT_BOX_LINES, MAX_FACT_WORDS = 8, 8
 
@@ -689,7 +690,10 @@ def _fact_box_above(page: _Page, index: int) -> list[int]:
             break
         box.insert(0, above)
     facts = [line for line in box if re.match(r"^[^:]{2,40}:\s*\S", page.units[line])]
-    return box if len(facts) >= 2 else []
+    # or a table copied as lines of figures: `2021 – 3.0`, `2022 – 5.1`
+    figures = [line for line in box if re.search(r"\d", page.units[line]) and len(page.units[line].split()) <= 6]
+    among_paragraphs = bool(box) and box[0] > 0 and is_prose(page.units[box[0] - 1])  # not a widget in the header
+    return box if len(facts) >= 2 or (len(figures) >= 2 and among_paragraphs) else []
 
 
 # A figure's label, alone or before its title: `Figure 1`, `Chart: Car sales (units) — Source: PAMA`
@@ -769,8 +773,11 @@ def _remove_by_rule(page: _Page) -> None:
             continue
         if rule is not None and rule.name == "disclaimer" and BIO_START.match(unit.lstrip("( ")):
             continue  # `About the author: A teaches ... The views expressed are her own.`: read below, as a note
+        above = getattr(page.removed.get(index - 1), "rule", "")
+        if rule is not None and rule.name == "source_credit" and above == "data_table" and _SOURCE_LABEL.match(unit):
+            page.remove(index, above, note="the source of the table above")  # however long: CNAS's, not the story's
+            continue
         if rule is not None and rule.name == "source_credit" and _CHART_SOURCE.match(unit):
-            above = getattr(page.removed.get(index - 1), "rule", "")
             if above in ("photo_caption", "data_table"):
                 page.remove(index, above, note="the source of the figure above")  # a table's, not the story's
                 continue

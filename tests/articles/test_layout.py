@@ -1958,6 +1958,23 @@ def test_a_table_set_with_bars_and_a_heading_stacked_on_a_subheading_are_furnitu
     assert removed(parsed, "subheading") == ["Humanitarian response", "Shelter and non-food items", "Health"]
 
 
+def test_figures_set_out_line_by_line_and_a_long_source_under_a_table_do_not_end_the_article():
+    rows = ["Money transfers from Russia, $ billion", "2021 – 3.0", "2022 – 5.1", "2023 – 5.6", "Source: World Bank"]
+    figures = page("Remittances hold up", "June 3, 2024", "", LEAD, "", *rows, "", SECOND, "", THIRD)
+    assert figures.body == "\n\n".join(ARTICLE)
+    from articles.html_pages import parse_html
+
+    source = "Source: Department of Defense budget justification documents; service and company public statements; "
+    table = parse_html(
+        "<html><body><h1>Munitions goals fall short</h1><p>June 3, 2024</p>" + f"<p>{LEAD}</p>"
+        + "<table><caption>Table 1: Goals</caption><tr><th>Munition</th><th>Goal</th></tr><tr><td>LRASM</td>"
+        + f"<td>120</td></tr></table><p>{source}authors’ estimates. Figures are rounded.</p><p>{SECOND}</p>"
+        + f"<p>{THIRD}</p></body></html>",
+        what="HTML",
+    )  # fmt: skip
+    assert table.body == "\n\n".join(ARTICLE)
+
+
 def test_a_tables_source_line_and_an_instagram_embed_do_not_end_or_join_the_article():
     table = html_page("<h1>Budget 2025-26: spending at a glance</h1><p>June 10, 2025</p>" + paragraphs(LEAD)
                       + '<table><caption>Federal spending (Rs bn)</caption><tr><th>Head</th><th>BE 2025-26</th></tr>'
