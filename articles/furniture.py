@@ -160,7 +160,9 @@ BOILERPLATE_RULES: tuple[LineRule, ...] = (
         rf"article)\b.{{0,30}}\b(here|below|pdf)\.?$|"
         rf"^do you have (any )?(information|a tip|tips|a story)\b.{{0,120}}\b(email|e-mail|contact|signal|reach)\b|"
         rf"^for (media|press) (enquiries|inquiries|queries)\b.{{0,30}}\b(contact|call|email|e-mail|write)\b|"
-        rf"\bsign up to (receive|get) our (biggest |best |latest |top )?(stories|newsletters?|updates|headlines)\b",
+        rf"\bsign up to (receive|get) our (biggest |best |latest |top )?(stories|newsletters?|updates|headlines)\b|"
+        rf"^get (our|the) (free )?[\w -]{{0,30}}(email|newsletter)s?$|"
+        rf"\bsign up for (our|the) (free )?[\w -]{{0,40}}(email|newsletter)s?\b",
         40,
     ),
     _rule(
@@ -231,7 +233,7 @@ BOILERPLATE_RULES: tuple[LineRule, ...] = (
         r"^(by (signing up|registering|subscribing|clicking)|you (can|may) unsubscribe|"
         r"you (may|will) (occasionally )?receive (promotional|marketing) (content|emails|offers)|"
         r"by submitting your (information|details|e-?mail)|privacy notice|contact me with news and offers|"
-        r"receive email from us on behalf of)\b",
+        r"receive email from us on behalf of|i would like to (be emailed|receive (emails?|offers|updates)))\b",
         80,
     ),
     _rule(
@@ -685,6 +687,7 @@ CREDIT_LINE = re.compile(
     r"^(?=.*\b(?:AFP|Reuters|REUTERS|AP|Getty|EPA|File|Photo|Shutterstock|Xinhua|Anadolu|Handout|Stringer|APP|"
     r"PPI|INP)\b)(?:(?:photo|image|picture)(?: credit)?\s*:\s*)?[A-Z][\w.&'’ -]{1,30}(?:\s?/\s?[\w.&'’ -]{1,30}){1,4}$|"
     r"^(?:Getty Images|AFP|Reuters|AP Photo|EPA|Shutterstock|File photo|Handout)$|"
+    r"^\((?:PA Wire|Getty Images|Shutterstock|Handout)\)$|"  # the PA's photo feed; `(AFP)` may sign the story
     r"^(?=.*\b(?:AFP|Afp|Reuters|Getty Images|AP|EPA)\b)[A-Z][\w.&'’ -]{1,30}(?:\s\|\s[\w.&'’ -]{1,30}){1,3}$|"
     # a photographer and their outlet: `Angie de Silva/Rappler`
     r"^(?!By )[A-Z][\w.'’-]+(?: (?:[A-Z][\w.'’-]+|de|da|van|von|al|el|bin|la|le|del|dos)){1,3}/(?:The )?[A-Z][\w.&'’-]+"

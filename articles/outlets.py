@@ -123,7 +123,7 @@ BOILERPLATE_WORDS = frozenset(
     "corporation co company group media pvt private news agencies agency staff web desk online reporter "
     "correspondent our us we this site website page content contents material materials may not be published "
     "broadcast rewritten redistributed reproduced without permission prior written terms use policy privacy "
-    "powered designed developed hosted".split()
+    "powered designed developed hosted log login in sign signin submit search menu subscribe register".split()
 )
 
 

@@ -36,6 +36,8 @@ FURNITURE = {
         "Subscribe to our newsletter",
     ],
     "call_to_action": [
+        'Get our free wellness email',
+        'Sign up for our free Health and Wellbeing email for all your wellness advice',
         'Follow Lancashire Evening Mercury',
         'You can download the report as a PDF here.',
         'Do you have information about deaths in a Texas jail? Email Lena Whitcomb at lw@example.org or reach her on '
@@ -186,6 +188,7 @@ FURNITURE = {
         "This work is licensed under Creative Commons Attribution-NonCommercial-NoDerivatives 4.0 International.",
     ],
     "signup_terms": [
+        'I would like to be emailed about offers, events and updates from The Independent.',
         "By signing up, you agree to our Terms of Use and acknowledge our Privacy Policy.",
         "You may occasionally receive promotional content from the Los Angeles Times.",
         "By submitting your information you agree to the Terms & Conditions and Privacy Policy.",
@@ -332,6 +335,7 @@ REAL_SENTENCES = [
     "PTI and ANI reported the blast first.",
     "Share this story with your family, the minister urged viewers.",
     "A previous version of this bill was rejected by the Senate in 2022, officials said.",
+    "Get the email addresses of every voter, the campaign manager told volunteers.",
 ]
 
 

@@ -49,6 +49,7 @@ def test_an_acronym_is_a_name_only_in_capitals_and_the_never_stands_alone_for_th
             "Ministry of Lands, Water and Rural Resettlement",
         ),
         ("© 2024 Dawn, Karachi", "Dawn"),
+        ("© 2024 • Privacy Policy • FLEX Pro WordPress Theme by SNO • Log in", ""),
     ],
 )
 def test_a_copyright_line_names_its_owner_and_never_its_boilerplate(line, owner):
