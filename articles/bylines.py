@@ -319,6 +319,8 @@ def _is_person_with_role(name: str, without_role: str) -> bool:
 _AGENCY_BUREAU = re.compile(r",\s*(?:AFP|AP|Reuters)\s+[A-Z][a-z]+$")
 
 
+_GENRE_BY = re.compile(r"^(?:commentary|analysis|opinion|story|report|column)\s+by\s+", re.I)
+_SLASHED_ROLE = re.compile(r"\s*/\s*(?:staff|senior|special|chief)?\s*(?:writer|correspondent|reporter)s?$", re.I)
 _DEGREE = re.compile(r",?\s+(?:Ph\.?\s?D|D\.?\s?Phil|M\.?\s?Phil)\.?(?=\s*(?:[;,|]|and\b|$))", re.I)
 
 
@@ -329,6 +331,9 @@ def clean_byline(name: str) -> str:
         return ""
     name = _HONORIFIC.sub("", name.strip())
     name = _DEGREE.sub("", name).replace(";", ",")  # USIP's `A, Ph.D.; B`
+    name = _GENRE_BY.sub("", name)  # Heritage's `Commentary By A`
+    name = _SLASHED_ROLE.sub("", name)  # the Asahi's `KAZUKI TSUJI/ Staff Writer`
+    name = re.sub(r"\s+[-–—]\s+@?$", "", name)  # `dpa - @`: a handle's place left empty
     name = re.sub(r",\s+(?=(?:and|&)\s)", " ", name)  # ISW's `A, B, C, and D`
     newsroom = re.sub(r",\s*[A-Z]{2,6}(?:\s+[A-Z][a-z]+)?\s+(?:News|Media|Network|Online)$", "", name)
     if newsroom != name and is_name_like(newsroom):

@@ -161,7 +161,7 @@ BOILERPLATE_RULES: tuple[LineRule, ...] = (
         rf"^do you have (any )?(information|a tip|tips|a story)\b.{{0,120}}\b(email|e-mail|contact|signal|reach)\b|"
         rf"^for (media|press) (enquiries|inquiries|queries)\b.{{0,30}}\b(contact|call|email|e-mail|write)\b|"
         rf"\bsign up to (receive|get) our (biggest |best |latest |top )?(stories|newsletters?|updates|headlines)\b|"
-        rf"^get (our|the) (free )?[\w -]{{0,30}}(email|newsletter)s?$|"
+        rf"^get (our|the) (free )?[\w -]{{0,30}}(email|newsletter)s?$|^(?:[\w.&-]+ ){{0,3}}app download$|"
         rf"\bsign up for (our|the) (free )?[\w -]{{0,40}}(email|newsletter)s?\b",
         40,
     ),

@@ -30,6 +30,9 @@ from articles.parsing import parse_text, with_outlet
         ("Aarti Raghavan, Research Associate, VIF", "Aarti Raghavan"),
         ("The Editorial Board", "The Editorial Board"),
         ("JOSHUA R. BELLEZA, GMA Integrated News", "JOSHUA R. BELLEZA"),
+        ("KAZUKI TSUJI/ Staff Writer", "KAZUKI TSUJI"),
+        ("Commentary By Thomas W. Brandt", "Thomas W. Brandt"),
+        ("dpa - @", "dpa"),
         ("Danielle Keller , Aaron Whitfield Fox News", "Danielle Keller and Aaron Whitfield Fox News"),  # no name lost
     ],
 )

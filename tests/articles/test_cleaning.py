@@ -36,6 +36,7 @@ FURNITURE = {
         "Subscribe to our newsletter",
     ],
     "call_to_action": [
+        "ECNS App Download",
         'Get our free wellness email',
         'Sign up for our free Health and Wellbeing email for all your wellness advice',
         'Follow Lancashire Evening Mercury',
