@@ -2267,7 +2267,9 @@ _WRITTEN_BY = re.compile(r"^(?:[Ww]ritten|[Pp]osted) by\s+[A-Z][\w'’.-]+(?:\s+
 
 
 # A closing paragraph its agency signs: `... closed since Saturday. — Agence France-Presse`, `... district. (ANI)`
-_SIGNED_OFF = re.compile(r"[.!?”\"]\s*(?:[—–-]{1,2}\s*[A-Z][\w.&'’ -]{1,40}|\([A-Z][\w.&'’ -]{1,20}\))$")
+_SIGNED_OFF = re.compile(
+    r"[.!?”\"]\s*(?:[—–-]{1,2}\s*(?:[A-Z][\w.&'’ -]{1,40}|dpa)|\((?:[A-Z][\w.&'’ -]{1,20}|dpa)\))$"
+)  # dpa writes its name in lower case
 
 
 def _body_end(page: _Page, start: int) -> int:
@@ -2590,7 +2592,10 @@ def _remove_pull_quotes(page: _Page, body: list[int]) -> None:
             for other in body
             if words[index] >= MIN_FAR_PULL_QUOTE_WORDS and words[other] >= words[index] + MIN_FAR_PULL_QUOTE_WORDS
         ]
-        if any(quoted in texts[other] and other != index for other in near + far):
+        repeats = [other for other in near + far if other != index and quoted in texts[other]]
+        if any(texts[other].strip("\"'“”‘’ .,") == quoted and _in_quotes(page.units[other]) for other in repeats):
+            continue  # a short paragraph the page quotes again in quotation marks: that copy is the pull quote
+        if repeats:
             page.remove(index, "pull_quote")
     for position, index in enumerate(body[1:], start=1):
         above = body[position - 1]
@@ -2601,6 +2606,11 @@ def _remove_pull_quotes(page: _Page, body: list[int]) -> None:
         if _ATTRIBUTION.match(page.units[index].strip()) and (quoted or boxed):
             page.remove(above, "pull_quote")  # a quote box: the words, then `— Hassan Rahimi, economist`
             page.remove(index, "pull_quote", note="the quotation's speaker")
+
+
+def _in_quotes(unit: str) -> bool:
+    text = unit.strip()
+    return len(text) > 2 and text[0] in "\"“‘'" and text[-1] in "\"”’'"
 
 
 MAX_SUBHEADING_WORDS = 8

@@ -178,6 +178,15 @@ def test_the_sentence_above_a_dateline_naming_a_news_agency_in_words_is_the_stan
     assert (parsed.summary, parsed.body.split("\n\n")[0]) == (deck, lead)
 
 
+def test_a_short_paragraph_quoted_again_keeps_its_place_and_a_last_paragraph_signed_by_dpa_stays():
+    short = "Shipowners do not need heroics. They need a timetable."
+    parsed = page("Border trade to expand", "January 18, 2024", "", LEAD, "", f"“{short}”", "", SECOND, "", short)
+    assert parsed.body.split("\n\n") == [LEAD, SECOND, short]
+    last = "The suspects are due to appear before an investigating judge on Friday. - dpa"
+    signed = page("Border trade to expand", "January 18, 2024", "", LEAD, "", SECOND, "", last, "", "Related", "Topics")
+    assert signed.body.endswith("on Friday. - dpa")
+
+
 def test_an_agencys_sign_off_codes_and_a_file_photo_note_are_never_the_byline():
     lead = "New Delhi, Sep 23 (PTI) The Supreme Court on Monday asked the Centre."
     agency = page("SC seeks reply on vacancies", lead, SECOND, "", "PTI ABA ABA RC")
