@@ -1133,6 +1133,9 @@ def _clues_in_furniture(page: _Page, index: int, rule: str) -> None:
     elif rule == "messenger_invite" or rule == "call_to_action":
         match = _MESSENGER_OUTLET.search(unit) or _FOLLOW_OUTLET.match(unit)
         outlet = (match["outlet"] or match.groupdict().get("read") or "") if match else ""
+        outlet = re.sub(
+            r"\s+(?:channel|page|account|community)$", "", outlet, flags=re.I
+        )  # `the X channel on WhatsApp`
         if outlet and outlet.split()[0].lower() not in {"us", "our", "the", "my", "this"}:
             page.clues.append(OutletClue(Clue.MESSENGER, outlet.strip(), unit))
     elif rule == "wire_credits":
@@ -1176,7 +1179,9 @@ def copyright_owner(line: str) -> str:
 # A name that lists what it covers after a comma: `Ministry of Lands, Water and Rural Resettlement`
 _NAME_GOES_ON = re.compile(r"^[A-Z][a-z]+(?: [A-Z][a-z]+)* (?:and|&) [A-Z][a-z]+(?: [A-Z][a-z]+)*$")
 MAX_LISTING_NAME_WORDS = 10
-_LEGAL_FORM = re.compile(r",?\s+(?:\(?pvt\.?\)?\s+|private\s+)?(?:ltd\.?|limited|inc\.?|llc|plc|gmbh|l\.p\.)$", re.I)
+_LEGAL_FORM = re.compile(
+    r",?\s+(?:(?:\(?pvt\.?\)?\s+|private\s+)?(?:ltd\.?|limited|inc\.?|llc|plc|gmbh|l\.p\.)|\(?pvt\.?\)?|tbk\.?)$", re.I
+)
 
 
 _SITE_MAKER = re.compile(r"\bthemes?\b|\bwordpress\b|\bpowered by\b|\bdesigned by\b|\bdeveloped by\b", re.I)

@@ -130,6 +130,9 @@ BOILERPLATE_WORDS = frozenset(
 MAX_NAME_WORDS = 8  # `Manohar Parrikar Institute for Defence Studies and Analyses`
 
 
+_EDITION_SUFFIX = re.compile(r"\s+(?:English|Online|Digital|English Edition|International)$", re.I)
+
+
 def plausible_name(text: str) -> bool:
     """Whether a phrase could be a publisher's name: one to eight words, a capital, not a sentence, not
     made only of the words copyright lines and credits are made of."""
@@ -199,6 +202,9 @@ class OutletIndex:
         )
         if found is None and "." in text and " " not in text.strip():
             found = self.at_domain(text)
+        edition = _EDITION_SUFFIX.sub("", text.strip())
+        if found is None and edition != text.strip() and edition:
+            found = self.named(edition)  # `TEMPO.CO English`: the outlet's English edition
         return found
 
     def at_domain(self, url_or_host: str) -> Outlet | None:

@@ -74,6 +74,13 @@ def test_the_known_outlet_most_clues_name_wins_and_an_agency_credit_only_when_no
     assert identify([OutletClue(Clue.AGENCY_CREDIT, "Reuters")], INDEX).outlet is REUTERS
 
 
+def test_an_outlets_english_edition_is_the_outlet_and_a_copyright_owners_legal_form_comes_off():
+    assert INDEX.named("DAWN English") is DAWN and INDEX.named("Dawn Online") is DAWN
+    assert INDEX.named("English") is None
+    assert copyright_owner("© 2025 CourtBeat Media Pvt. All rights reserved.") == "CourtBeat Media"
+    assert copyright_owner("Copyright © 2025 PT Tempo Inti Media Tbk. All rights reserved.") == "PT Tempo Inti Media"
+
+
 def test_what_a_publisher_is_never_names_it_and_a_sites_name_beside_its_description_names_its_outlet():
     assert identify([OutletClue(Clue.COPYRIGHT, "a Reach plc subsidiary")], INDEX) is None
     assert identify([OutletClue(Clue.SITE_NAME, "Dawn | Today's paper")], INDEX).outlet is DAWN
