@@ -583,9 +583,9 @@ def classify_line(line: str) -> LineRule | None:
             continue
         if rule.pattern.search(stripped):
             return rule
-    share_words = (word.strip(".:|·•,()+0123456789").casefold() for word in words)  # `+ FOLLOW`, `Share (12)`
-    if 2 <= count <= 15 and all(word in _SHARE_WORDS_OR_EMPTY for word in share_words):
-        return RULES_BY_NAME["share_prompt"]
+    share_words = [word.strip(".:|·•,()+0123456789").casefold() for word in words]  # `+ FOLLOW`, `Share (12)`
+    if 2 <= count <= 15 and all(word in _SHARE_WORDS_OR_EMPTY for word in share_words) and any(share_words):
+        return RULES_BY_NAME["share_prompt"]  # but not figures alone: `26.01.2024 14:35` is a date
     return None
 
 

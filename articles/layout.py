@@ -1141,6 +1141,9 @@ def _clues_in_furniture(page: _Page, index: int, rule: str) -> None:
     elif rule == "wire_credits":
         _read_reporting_credit(page, unit)
     elif rule == "source_credit":
+        statement = page.statement(index)
+        if statement is not None and statement.date is not None:
+            page.published.append((3, statement))  # China.org.cn's `Source: China.org.cn | March 12, 2024`
         republished = _REPUBLISHED_FROM.search(unit)
         if republished:
             known = page.outlets.named(republished["org"])

@@ -337,6 +337,8 @@ REAL_SENTENCES = [
     "Share this story with your family, the minister urged viewers.",
     "A previous version of this bill was rejected by the Senate in 2022, officials said.",
     "Get the email addresses of every voter, the campaign manager told volunteers.",
+    "26.01.2024 14:35",
+    "12 34",
 ]
 
 

@@ -187,6 +187,13 @@ def test_a_short_paragraph_quoted_again_keeps_its_place_and_a_last_paragraph_sig
     assert signed.body.endswith("on Friday. - dpa")
 
 
+def test_a_date_in_figures_alone_or_beside_the_source_under_the_byline_is_the_publication_date():
+    figures = page("Policy rate kept at 13%", "26.01.2024 14:35", "", *ARTICLE)
+    assert str(figures.published.date) == "2024-01-26"
+    sourced = page("CPEC's second decade", "", "By Li Wenjing", "Source: China.org.cn | March 12, 2024", "", *ARTICLE)
+    assert (str(sourced.published.date), sourced.byline) == ("2024-03-12", "Li Wenjing")
+
+
 def test_an_agencys_sign_off_codes_and_a_file_photo_note_are_never_the_byline():
     lead = "New Delhi, Sep 23 (PTI) The Supreme Court on Monday asked the Centre."
     agency = page("SC seeks reply on vacancies", lead, SECOND, "", "PTI ABA ABA RC")
