@@ -729,7 +729,8 @@ _TELLS = re.compile(
     r"\b(?:said|says|say|told|tells|was|were|had|has|have|did|will|would|could|should|can|is|are|been|be|won|lost|"
     r"met|took|made|left|came|went|held|began|led|fell|rose|saw|gave|got|ran|paid|sent|spent|kept|brought|found|"
     r"thought|felt|became|beat|struck|stood|hit|cut|set|put|shot|sold|bought|fought|caught|built|spoke|broke|chose|"
-    r"drove|flew|grew|knew|threw|wrote|rode|swore|tore|wore|won|who|which|that|\w+ed)\b",
+    r"drove|flew|grew|knew|threw|wrote|rode|swore|tore|wore|won|who|which|that|\w+ed|"
+    r"before|because|although|unless|until|must|need|needs|deserve|deserves)\b",  # an argument's words, not a scene's
     re.I,
 )
 _OPENS_DATELINE = re.compile(r"^[A-Z][A-Z .'’-]+(?:\([^)]*\))?\s*[-–—:]")

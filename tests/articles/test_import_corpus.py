@@ -18,9 +18,9 @@ from articles.outlets import OutletIndex
 
 CORPUS = Path(settings.BASE_DIR) / "tests" / "corpus" / "import"
 # What the held-out half scored when docs/importing.md was written: a regression guard, not a target.
-HELDOUT_FLOOR = {"title": 100.0, "outlet": 98.0, "date": 96.0, "author": 93.0}
+HELDOUT_FLOOR = {"title": 100.0, "outlet": 100.0, "date": 98.0, "author": 93.0}
 # Furniture lines the held-out half keeps in bodies: the target is none, and it may not grow.
-HELDOUT_FURNITURE_KEPT = 14
+HELDOUT_FURNITURE_KEPT = 13
 # The one article line of the held-out half that the reader loses (on a page written after it was tuned):
 # the target is none, and it may not grow.
 HELDOUT_LINES_LOST = 1
@@ -37,6 +37,36 @@ DEV_KNOWN_MISSES = {
     "cp-southasialse-1.txt": "a university blog (`South Asia @ LSE`) outvoted by its parent's name",
     "cu-tumblr-1.txt": "a Tumblr post known by its blog's handle only, its first line read as the title's deck",
     "ct-pakistantoday-1.txt": "a sister magazine's name (`Profit`) among the top bar's links, right above the masthead",
+    # batches 26 to 28, each written after the reader was last tuned
+    "dc-urdupoint-1.html": "an editor's name linked beside `Published`, with no byline or markup author, is missed",
+    "de-pressinformationbureau-1.txt": "a government release: its ministry's name above the headline read as the title",
+    "dk-ministryofexternalaffairsindia-1.html": "a ministry's name only in its Hindi-and-English masthead line",
+    "dk-newstrack-1.txt": "a page in Hindi: its first paragraph read as the title's deck",
+    "dl-almanar-1.html": "a site name with its country (`Al-Manar TV Lebanon`) kept whole",
+    "dl-syrianarabnewsagency-1.txt": "the writer's name alone under the last paragraph (`Lina Haddad`) read as the footer",
+    "dm-instituteforthestudyofwar-1.txt": "a report titled by its date (`... Assessment, February 27, 2024`) read as a "
+    "date line, so its authors' line became the title",
+    "do-irca-1.txt": "a situation report: `Download report (PDF | 1.2 MB)` under its metadata read as the title",
+    "do-kirkmoorroversfc-1.txt": "a club's page: its `Words:` credit missed, and its copyright owner outvotes its masthead",
+    "do-lonestardocket-1.html": "a WordPress author box (`Author: Renee Castellano`) under the post missed",
+    "do-roshannews-1.html": "an unknown outlet's site name with its edition (`Roshan News English`)",
+    "do-theborderlandsbrief-1.txt": "a podcast page: `Show notes` read as the title, its hosts missed",
+    "do-themalabarherald-1.txt": "an unknown outlet named only in `Follow The Malabar Herald channel on WhatsApp`",
+    "do-transitforward-1.html": "a Medium publication: `Published in Transit Forward` outvoted by Medium itself",
+    "dp-kommersant-1.txt": "the writer's name alone under the last paragraph read as the footer",
+    "dq-ansa-1.html": "an agency's own newsroom credit (`Redazione ANSA`), which its writer left out as unsigned",
+    "dq-efe-1.txt": "an agency's own credit (`Agencia EFE`), which its writer left out as unsigned",
+    "dq-pamedia-1.txt": "a republished PA story: the header above a `Close` button read as the page's, the caption's "
+    "`(PA Wire)` as the title",
+    "dq-ukrainskapravda-1.txt": "Ukrainska Pravda's `Source:` paragraphs, body on this site, read as a credit ending the "
+    "article",
+    "dr-centralnewsagency-1.txt": "a byline in brackets under the story (`(By A and B)`) missed",
+    "dr-theasahishimbun-1.txt": "a section trail with a slash (`SOCIETY/ Crime & Courts`) read as the title",
+    "ds-foundationfordefenseofdemocracies-1.txt": "two authors on lines of their own, each with its role under it",
+    "ds-theheritagefoundation-1.html": "a label (`Commentary By`) set apart from the author's name in its card",
+    "dt-courtbeat-1.txt": "an unknown outlet outvoted by its company's name (`CourtBeat Media`)",
+    "dt-indusportanddockworkersunion-1.html": "a union's statement signed under `Issued by:` with no byline",
+    "dt-thequaidcourier-1.txt": "a student paper's masthead with its tagline under a search box, not read as its name",
 }
 
 

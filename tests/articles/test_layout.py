@@ -684,6 +684,7 @@ def test_a_photo_caption_without_a_credit_is_a_scene_closed_by_its_day(caption):
         "An earthquake struck northern Afghanistan on Tuesday, January 7, 2025.",
         "The State Bank policy rate stood at 12pc in May 2025.",
         "Footage of the attack shows gunmen entering the compound, police said.",
+        "Those questions deserve attention now, before the summer shipping season begins in July.",
     ],
 )
 def test_a_sentence_of_a_report_that_ends_with_a_day_is_no_caption(sentence):
