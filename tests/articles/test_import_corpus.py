@@ -43,11 +43,13 @@ DEV_KNOWN_MISSES = {
     "dk-ministryofexternalaffairsindia-1.html": "a ministry's name only in its Hindi-and-English masthead line",
     "dk-newstrack-1.txt": "a page in Hindi: its first paragraph read as the title's deck",
     "dl-almanar-1.html": "a site name with its country (`Al-Manar TV Lebanon`) kept whole",
-    "dl-syrianarabnewsagency-1.txt": "the writer's name alone under the last paragraph (`Lina Haddad`) read as the footer",
+    "dl-syrianarabnewsagency-1.txt": "the writer's name alone under the last paragraph (`Lina Haddad`) read as the "
+    "footer",
     "dm-instituteforthestudyofwar-1.txt": "a report titled by its date (`... Assessment, February 27, 2024`) read as a "
     "date line, so its authors' line became the title",
     "do-irca-1.txt": "a situation report: `Download report (PDF | 1.2 MB)` under its metadata read as the title",
-    "do-kirkmoorroversfc-1.txt": "a club's page: its `Words:` credit missed, and its copyright owner outvotes its masthead",
+    "do-kirkmoorroversfc-1.txt": "a club's page: its `Words:` credit missed, and its copyright owner outvotes its "
+    "masthead",
     "do-lonestardocket-1.html": "a WordPress author box (`Author: Renee Castellano`) under the post missed",
     "do-roshannews-1.html": "an unknown outlet's site name with its edition (`Roshan News English`)",
     "do-theborderlandsbrief-1.txt": "a podcast page: `Show notes` read as the title, its hosts missed",
@@ -58,8 +60,8 @@ DEV_KNOWN_MISSES = {
     "dq-efe-1.txt": "an agency's own credit (`Agencia EFE`), which its writer left out as unsigned",
     "dq-pamedia-1.txt": "a republished PA story: the header above a `Close` button read as the page's, the caption's "
     "`(PA Wire)` as the title",
-    "dq-ukrainskapravda-1.txt": "Ukrainska Pravda's `Source:` paragraphs, body on this site, read as a credit ending the "
-    "article",
+    "dq-ukrainskapravda-1.txt": "Ukrainska Pravda's `Source:` paragraphs, body on this site, read as a credit ending "
+    "the article",
     "dr-centralnewsagency-1.txt": "a byline in brackets under the story (`(By A and B)`) missed",
     "dr-theasahishimbun-1.txt": "a section trail with a slash (`SOCIETY/ Crime & Courts`) read as the title",
     "ds-foundationfordefenseofdemocracies-1.txt": "two authors on lines of their own, each with its role under it",
