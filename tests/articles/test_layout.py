@@ -1233,33 +1233,25 @@ def test_a_deck_set_as_a_heading_is_the_summary_whether_marked_by_class_or_given
 
 
 def test_a_headline_in_the_article_before_its_deck_in_the_title_tag_is_the_headline_not_the_sites_name():
-    from articles.html_pages import parse_html
-
     outlets = OutletIndex([Outlet("The Caravan", (), ("caravanmagazine.in",), "IN", "magazine")])
-    html = (
-        "<html><head><title>Down the manhole: Deaths of sewer workers continue as cases go nowhere | The Caravan"
-        '</title></head><body><header><div class="masthead"><a class="logo">The Caravan</a> <span>A Journal of '
-        "Politics and Culture</span></div><nav><a>Politics</a> <a>Society</a> <a>Law</a></nav></header><article>"
-        "<h1>Down the manhole</h1><p>1 December 2023</p>"
-        + "".join(f"<p>{line}</p>" for line in ARTICLE)
-        + "</article></body></html>"
+    masthead = '<div class="masthead"><a class="logo">The Caravan</a> <span>A Journal of Politics and Culture</span>'
+    parsed = html_page(
+        f"<header>{masthead}</div><nav><a>Politics</a> <a>Society</a> <a>Law</a></nav></header><article>"
+        f"<h1>Down the manhole</h1><p>1 December 2023</p>{paragraphs(*ARTICLE)}</article>",
+        "<title>Down the manhole: Deaths of sewer workers continue as cases go nowhere | The Caravan</title>",
+        outlets,
     )
-    parsed = parse_html(html, what="HTML", outlets=outlets)
     assert (parsed.title, parsed.outlet) == ("Down the manhole", "The Caravan")
 
 
 def test_a_briefs_genre_around_its_title_is_left_out_and_the_title_tags_last_part_names_the_outlet():
-    from articles.html_pages import parse_html
-
     outlets = OutletIndex([Outlet("Institute of Strategic Studies Islamabad", ("ISSI",), (), "PK", "think_tank")])
-    html = (
-        "<html><head><title>Issue Brief on “Pakistan and the SCO’s Connectivity Agenda” | Institute of Strategic "
-        "Studies Islamabad</title></head><body><article><h1>Issue Brief on “Pakistan and the SCO’s Connectivity "
-        "Agenda”</h1><p>November 14, 2024</p>"
-        + "".join(f"<p>{line}</p>" for line in ARTICLE)
-        + "</article></body></html>"
+    headline = "Issue Brief on “Pakistan and the SCO’s Connectivity Agenda”"
+    parsed = html_page(
+        f"<article><h1>{headline}</h1><p>November 14, 2024</p>{paragraphs(*ARTICLE)}</article>",
+        f"<title>{headline} | Institute of Strategic Studies Islamabad</title>",
+        outlets,
     )
-    parsed = parse_html(html, what="HTML", outlets=outlets)
     assert (parsed.title, parsed.outlet) == ("Pakistan and the SCO’s Connectivity Agenda", outlets.named("ISSI").name)
     assert parsed.article_type == "analysis"
     brief = page("IntelBrief: Sahel juntas deepen ties with Moscow", "February 2, 2024", "", *ARTICLE)
@@ -1446,11 +1438,11 @@ def test_a_substacks_subscription_box_names_it_and_a_menus_video_item_takes_noth
     assert "3 min Reading time" in removed(france24, "page_notice")
 
 
-def html_page(body: str, head: str = ""):
+def html_page(body: str, head: str = "", outlets: OutletIndex = OUTLETS):
     from articles.html_pages import parse_html
 
     return with_outlet(
-        parse_html(f"<html><head>{head}</head><body>{body}</body></html>", what="HTML", outlets=OUTLETS), OUTLETS
+        parse_html(f"<html><head>{head}</head><body>{body}</body></html>", what="HTML", outlets=outlets), outlets
     )
 
 
