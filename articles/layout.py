@@ -259,6 +259,7 @@ def is_headline_like(unit: str) -> bool:
         2 <= len(words) <= MAX_HEADLINE_WORDS
         and len(unit) <= MAX_TITLE_LENGTH
         and not (unit.rstrip().endswith(".") and not unit.rstrip().endswith("...") and not is_title_case(unit))
+        and not unit.rstrip().endswith(":")  # IRNA's kicker `Energy minister in Yerevan:` above the headline
         and sum(character.isdigit() for character in unit) <= len(unit) / 4
         and any(character.isalpha() for character in unit)
     )

@@ -194,6 +194,12 @@ def test_a_date_in_figures_alone_or_beside_the_source_under_the_byline_is_the_pu
     assert (str(sourced.published.date), sourced.byline) == ("2024-03-12", "Li Wenjing")
 
 
+def test_a_kicker_ending_with_a_colon_above_the_headline_is_never_the_headline():
+    parsed = page("Economy", "Feb 5, 2025, 4:12 PM", "", "Energy minister in Yerevan:",
+                  "Iran, Armenia agree to extend gas-for-electricity swap until 2030", "", *ARTICLE)  # fmt: skip
+    assert parsed.title == "Iran, Armenia agree to extend gas-for-electricity swap until 2030"
+
+
 def test_an_agencys_sign_off_codes_and_a_file_photo_note_are_never_the_byline():
     lead = "New Delhi, Sep 23 (PTI) The Supreme Court on Monday asked the Centre."
     agency = page("SC seeks reply on vacancies", lead, SECOND, "", "PTI ABA ABA RC")
