@@ -359,6 +359,8 @@ def visible_text(root: Any) -> VisibleText:
         )
         # a button, or a modification date, is a line of its own, never glued to the text around it
         block = tag in BLOCK_TAGS or tag in _CONTROL_TAGS or (tag == "time" and inner_rule == "date_line")
+        if not block and pending and _a_sibling_item(element):
+            pending.append(" | ")  # NDTV's `<span class="pst-by_ul">` items: section, agency, date, set apart
         if block:
             flush(rule)
             if tag in CONTAINER_TAGS:
@@ -396,6 +398,21 @@ MIN_LINK_WORDS = 3
 # The folder of an author's page on a site: /author/sajjad-haider/, NPR's /people/..., USA Today's /staff/...
 _PROFILE_FOLDER = r"/(?:people|person|authors?|staff|profiles?|journalists?|writers?|columnists?|bio|experts?)/"
 _PROFILE_LINK = re.compile(_PROFILE_FOLDER, re.I)
+
+
+def _a_sibling_item(element: Any) -> bool:
+    """An inline element after one of the same tag and class: items of a row shown apart (`India News`, `Press
+    Trust of India`, `Updated: ...`), which copying would run together."""
+    previous = element.getprevious()
+    classes = element.get("class")
+    return (
+        bool(classes)
+        and previous is not None
+        and previous.tag == element.tag
+        and previous.get("class") == classes
+        and bool((previous.tail or "").strip()) is False
+        and bool(previous.text_content().strip())
+    )
 
 
 def _is_a_link(element: Any) -> bool:

@@ -381,6 +381,8 @@ def read_page(
     page = _Page(units, outlets, block_starts=block_starts, paragraphs=paragraphs or set())
     for index, rule in (furniture or {}).items():
         page.remove(index, rule)
+        if rule == "page_footer" and (found := classify_line(units[index])) is not None:
+            _clues_in_furniture(page, index, found.name)  # a <footer>'s copyright line still names its owner
     page.published.extend(extra_dates)
     order = numeric_date_order(units)
     page.month_first, page.order_from_page = bool(order), order is not None
@@ -801,6 +803,7 @@ def _remove_by_rule(page: _Page) -> None:
             and page.removed.get(index - 1)
             and page.removed[index - 1].rule == "media_player"
             and (_COUNTER.match(page.units[index - 1]) and len(unit.split()) <= 40)
+            and byline_line(unit) is None  # the AP's `1 of 3`, then the story's `By RANIA NASSAR`
         ):
             page.remove(index, "photo_caption")  # a gallery's caption, under its "2/6"
             continue
@@ -1126,7 +1129,8 @@ def _clues_in_furniture(page: _Page, index: int, rule: str) -> None:
                 page.published.append((3, dataclasses.replace(statement, phrase=unit.strip())))
     elif rule in {"related_links", "call_to_action"} and (match := _MORE_FROM.match(unit)):
         name = match["outlet"] or match["newsletter"] or match["publication"]
-        page.clues.append(OutletClue(Clue.MESSENGER, name.strip(), unit))
+        if name.split()[0] not in {"this", "our", "the", "my"}:  # `More from this author`, not `More from The Hindu`
+            page.clues.append(OutletClue(Clue.MESSENGER, name.strip(), unit))
     elif rule == "call_to_action" and (match := _SHARED_FROM_APP.match(unit)):
         page.clues.append(OutletClue(Clue.PUBLISHED_IN, match["outlet"].strip(), unit))
     elif rule in {"messenger_invite", "call_to_action", "share_prompt"} and (match := _SUBSCRIBE_TO.match(unit)):

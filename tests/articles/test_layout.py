@@ -1250,6 +1250,30 @@ def test_a_headline_in_the_article_before_its_deck_in_the_title_tag_is_the_headl
     assert (parsed.title, parsed.outlet) == ("Down the manhole", "The Caravan")
 
 
+def test_a_footers_copyright_line_names_the_outlet_and_a_rows_items_in_spans_are_read_apart():
+    outlets = OutletIndex([Outlet("The Nation", (), ("nation.com.pk",), "PK", "newspaper")])
+    footer = html_page(
+        f"<h1>Baku and the bill for our floods</h1><p>November 7, 2024</p>{paragraphs(*ARTICLE)}"
+        "<footer><p>Copyright © 2024 The Nation. All Rights Reserved</p></footer>",
+        outlets=outlets,
+    )
+    assert footer.outlet == "The Nation"
+    spans = "".join(
+        f'<span class="pst-by_ul">{item}</span>'
+        for item in ("India News", "Press Trust of India", "Updated: March 22, 2024 7:48 pm IST")
+    )
+    agency = OutletIndex([Outlet("Press Trust of India", ("PTI",), ("ptinews.com",), "IN", "agency")])
+    row = html_page(f"<h1>Heroin seized in Cachar</h1><div>{spans}</div>{paragraphs(*ARTICLE)}", outlets=agency)
+    assert (row.byline, str(row.published.date)) == ("Press Trust of India", "2024-03-22")
+
+
+def test_a_byline_under_a_gallerys_counter_is_the_byline_not_a_caption():
+    parsed = page("ENTERTAINMENT", "", "Oud virtuoso dies at 91", "",
+                  "FILE - A concert at Baalbek. (AP Photo/Hussein Malla, File)", "Read More", "1 of 3", "",
+                  "By RANIA NASSAR", "Updated 4:18 PM GMT+2, March 6, 2025", "Share", "", *ARTICLE)  # fmt: skip
+    assert parsed.byline.casefold() == "rania nassar"
+
+
 def test_a_briefs_genre_around_its_title_is_left_out_and_the_title_tags_last_part_names_the_outlet():
     outlets = OutletIndex([Outlet("Institute of Strategic Studies Islamabad", ("ISSI",), (), "PK", "think_tank")])
     headline = "Issue Brief on “Pakistan and the SCO’s Connectivity Agenda”"
