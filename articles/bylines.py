@@ -16,6 +16,7 @@ from functools import cache
 from pathlib import Path
 
 from archive.common.sentences import ends_sentence
+from articles.cleaning import canonical_text
 
 BYLINE = re.compile(
     r"^(?:(?:by|written by|author|authors|writers?\s*:|reporter|story by|report by|reported by|posted by|text by|"
@@ -92,6 +93,25 @@ def surname_note(unit: str, byline: str) -> str | None:
     if not filed and match["verb"] != "covers" and not _NEWSROOM_ROLE.search(unit):
         return None  # `Khan is a former cricketer ...`: a person of the story who shares a reporter's surname
     return "wire_credits" if filed else "author_bio"
+
+
+_CONTRIBUTOR_NOTE = re.compile(r"^(?P<surname>[A-Z][\w'’-]+)\s+(?:is|was|teaches|writes|heads|serves as|directs)\s")
+# a writer's trade or where they work: a namesake in the news is a `former cricketer`, not a `fellow at`
+_WRITERS_TRADE = re.compile(
+    r"\b(?:scientist|university|institute|cent(?:re|er) for|school of|college|professor|fellow|researcher|lecturer|"
+    r"journalist|writer|author|columnist)\b",
+    re.I,
+)
+
+
+def contributor_note(unit: str, byline: str) -> bool:
+    """A contributor's note naming a credited author by surname alone and saying their trade (TIME's `Raman is a
+    climate scientist at ...`): unlike an agency's note on its reporters (surname_note), it is the author's bio."""
+    note = _CONTRIBUTOR_NOTE.match(unit.strip().lstrip("*( "))
+    if note is None or len(unit.split()) > MAX_SURNAME_NOTE_WORDS:
+        return False
+    surnames = {canonical_text(author.split()[-1]) for author in split_names(byline) if author}
+    return canonical_text(note["surname"]) in surnames and bool(_WRITERS_TRADE.search(unit))
 
 
 # "This piece was co-written with Yousif Adam, an economist ...": one more writer, named under the piece.

@@ -66,6 +66,7 @@ from articles.bylines import (
     byline_in,
     byline_line,
     clean_byline,
+    contributor_note,
     is_affiliation,
     is_name_like,
     is_place_line,
@@ -2976,29 +2977,6 @@ def _credited_authors_note(page: _Page, unit: str) -> re.Match[str] | None:
     return bio if _credits(page, bio["name"]) else None
 
 
-_SURNAME_NOTE = re.compile(r"^(?P<surname>[A-Z][\w'’-]+)\s+(?:is|was|teaches|writes|heads|serves as|directs)\s")
-# a writer's trade or where they work: a namesake in the news is a `former cricketer`, not a `fellow at`
-_NOTE_WORDS = re.compile(
-    r"\b(?:scientist|university|institute|cent(?:re|er) for|school of|college|professor|fellow|researcher|lecturer|"
-    r"journalist|writer|author|columnist)\b",
-    re.I,
-)
-MAX_SURNAME_NOTE_WORDS = 40
-
-
-def _note_on_a_credited_surname(page: _Page, unit: str) -> bool:
-    """The article's last line naming a credited author by surname alone, saying who they are: a note on them."""
-    note = _SURNAME_NOTE.match(unit.strip().lstrip("*( "))
-    if note is None or len(unit.split()) > MAX_SURNAME_NOTE_WORDS:
-        return False
-    surnames = {canonical_text(author.split()[-1]) for author in split_names(page.fields.get("byline", "")) if author}
-    return canonical_text(note["surname"]) in surnames and bool(_NOTE_WORDS.search(unit))
-
-
-def _last_kept(page: _Page) -> int | None:
-    return max((i for i in range(len(page.units)) if i not in page.removed), default=None)
-
-
 def _credits(page: _Page, name: str) -> bool:
     """Whether the byline names this person among its authors."""
     byline = page.fields.get("byline", "")
@@ -3078,7 +3056,7 @@ def _read_credit_or_bio(page: _Page, index: int) -> bool:
     if about and any(page.outlets.named(about[part] or "") is not None for part in ("name", "short")):
         page.remove(index, "page_footer", note="the outlet describing itself")  # `IPS is a communication ...`
         return True
-    if index == _last_kept(page) and _note_on_a_credited_surname(page, unit):
+    if page.kept()[-1:] == [index] and contributor_note(unit, fields.get("byline", "")):
         _keep_as_bio(page, index)  # TIME's `Raman is a climate scientist at ...` under the article
         return True
     bio = _authors_note(unit) or _credited_authors_note(page, unit) or _note_under_a_name(page, index)
