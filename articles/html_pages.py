@@ -65,7 +65,8 @@ def parse_html(
     """The article on an HTML page, read from its visible text and its markup."""
     root = _document(html, what=what)
     markup = read_markup(root)
-    site_heading = _site_heading(root, _title_tag(root))
+    title_tag = _title_tag(root)
+    site_heading = _site_heading(root, title_tag)
     if site_heading and not markup.site_name:
         markup = dataclasses.replace(markup, site_name=site_heading)  # a blog's name in its <h1>
     headline = visible_headline(root, outlets, site=site_heading) or _without_outlet_name(
@@ -93,7 +94,7 @@ def parse_html(
     if standfirst:
         parsed = dataclasses.replace(parsed, summary=standfirst[0])
     headings = frozenset(canonical_text(visible.lines[index]) for index in visible.headings)
-    titled = _title_tag_clues(_title_tag(root), outlets)
+    titled = _title_tag_clues(title_tag, outlets)
     if titled:
         parsed = dataclasses.replace(parsed, outlet_clues=(*parsed.outlet_clues, *titled))
     return _with_markup(parsed, markup, lines, outlets, headings=headings)
