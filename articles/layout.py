@@ -777,15 +777,16 @@ def _remove_by_rule(page: _Page) -> None:
             continue
         if rule is not None and rule.name == "disclaimer" and BIO_START.match(unit.lstrip("( ")):
             continue  # `About the author: A teaches ... The views expressed are her own.`: read below, as a note
-        above = getattr(page.removed.get(index - 1), "rule", "")
-        if rule is not None and rule.name == "source_credit" and above == "data_table" and _SOURCE_LABEL.match(unit):
-            page.remove(index, above, note="the source of the table above")  # however long: CNAS's, not the story's
-            continue
-        if rule is not None and rule.name == "source_credit" and _CHART_SOURCE.match(unit):
-            if above in ("photo_caption", "data_table"):
+        if rule is not None and rule.name == "source_credit":
+            above = getattr(page.removed.get(index - 1), "rule", "")
+            if above == "data_table" and _SOURCE_LABEL.match(unit):
+                page.remove(index, above, note="the source of the table above")  # however long: CNAS's, not the story's
+                continue
+            charted = bool(_CHART_SOURCE.match(unit))
+            if charted and above in ("photo_caption", "data_table"):
                 page.remove(index, above, note="the source of the figure above")  # a table's, not the story's
                 continue
-            box = _fact_box_above(page, index)
+            box = _fact_box_above(page, index) if charted else []
             if box:  # the BBC's `Karachi's power gap`, `Peak demand: about 2,800 megawatts`, ...
                 for line in [*box, index]:
                     page.remove(line, "photo_caption", note="a fact box")
