@@ -124,7 +124,11 @@ _NAME_WORD = re.compile(
     r"^(?:[A-Z][\w'’.-]*|and|&|de|da|al|el|bin|ibn|van|von|der|ul|ur|ud|uz|du|di|[|,]|"
     r"(?:al|el|ul|ad|as|ash|at|az|abu|bin|ibn)-[A-Z][\w'’.-]*)$"  # `Karim al-Saadi`
 )
-BYLINE_LABEL = re.compile(r"^(?:by|text by|words by|written by|story by|authors?|contributors?|reporter)\s*:?$", re.I)
+BYLINE_LABEL = re.compile(
+    r"^(?:by|text by|words by|written by|story by|(?:opinion|analysis|commentary|essay|column|report|interview) by|"
+    r"authors?|contributors?|reporter)\s*:?$",  # the Heritage Foundation's `Commentary By` over the writer's name
+    re.I,
+)
 SECTION_WORDS = frozenset(
     "world asia pacific middle east west south north central latin america americas europe africa business economy "
     "politics sports sport science technology tech opinion culture health international national local top stories "
@@ -160,8 +164,8 @@ def is_name_like(unit: str) -> bool:
     text = unit.strip()
     if DESKS.match(text):
         return True
-    if _ROLE_ONLY.match(text):
-        return False  # "Senior Political Journalist" under a name: who they are, not another author
+    if _ROLE_ONLY.match(text) or _only_role_words(text):
+        return False  # "Senior Political Journalist", "Research Fellow" under a name: who they are, not another author
     text = _ROLE_SEGMENT.sub("", text)  # "Amber Whitlock | Pakistan correspondent"
     text = WITH_AGENCIES.sub("", CITY.sub(_bureau_or_kept, text))  # "A in Karachi and B in London", "A | B with AFP"
     text = _WITH_WRITER.sub(" and ", text)  # AFP's "Hina AZAM with Jérôme TAVERNIER in Paris"
@@ -227,6 +231,26 @@ _ROLE = re.compile(
     r"ceo|cto|cfo|coo|(?:co-?)?founder|managing partner)\b|@\w|"
     r"^special to (?:the )?[A-Z]",  # the Globe and Mail's contributors: "Special to The Globe and Mail"
     re.I,
+)
+
+
+_ROLE_WORDS = frozenset(
+    "senior junior chief deputy associate assistant managing executive contributing special staff visiting adjunct "
+    "resident non-resident nonresident distinguished principal lead research policy program programme fellow fellows "
+    "analyst researcher scholar lecturer professor director economist editor correspondent reporter writer "
+    "columnist journalist contributor".split()
+)
+
+
+def _only_role_words(text: str) -> bool:
+    """`Senior Research Analyst`, `Research Fellow`: a title with nobody's name in it."""
+    words = [word.casefold().strip(",") for word in text.split()]
+    return len(words) >= 2 and all(word in _ROLE_WORDS for word in words) and words[-1] in _ROLE_WORDS - _QUALIFIERS
+
+
+_QUALIFIERS = frozenset(
+    "senior junior chief deputy associate assistant managing executive contributing special staff visiting adjunct "
+    "resident non-resident nonresident distinguished principal lead research policy program programme".split()
 )
 
 

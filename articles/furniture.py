@@ -691,7 +691,8 @@ CREDIT_LINE = re.compile(
     r"^(?=.*\b(?:AFP|Afp|Reuters|Getty Images|AP|EPA)\b)[A-Z][\w.&'’ -]{1,30}(?:\s\|\s[\w.&'’ -]{1,30}){1,3}$|"
     # a photographer and their outlet: `Angie de Silva/Rappler`
     r"^(?!By )[A-Z][\w.'’-]+(?: (?:[A-Z][\w.'’-]+|de|da|van|von|al|el|bin|la|le|del|dos)){1,3}/(?:The )?[A-Z][\w.&'’-]+"
-    r"(?: [A-Z][\w.&'’-]+){0,3}(?: (?:[Ff]ile )?(?:photo|image|picture|illustration))?$"  # `A/Toronto Star file photo`
+    r"(?: [A-Z][\w.&'’-]+){0,3}(?: (?:[Ff]ile )?(?:photo|image|picture|illustration))?$|"  # `A/Toronto Star file photo`
+    r"^[A-Z][\w.&'’ /—–-]{1,60} via Getty Images$"  # Fortune's `Marcus Reilly—Bloomberg via Getty Images`
 )
 CAPTION_LABEL = re.compile(r"^(?:image|photo|picture|video|media) caption\s*[,:]?$|^caption\s*:?$", re.I)
 # The BBC's screen-reader labels with their text on one line: `Image caption, Farmers in ...`, `Image source, Getty`.
@@ -722,7 +723,8 @@ _CAPTION_DATED = re.compile(
     rf"(?:,|\bon|\bin)\s+(?:{_WEEKDAY},?\s+)?(?:{_MONTH}\s+\d{{1,2}},?\s+\d{{4}}|\d{{1,2}}\s+{_MONTH},?\s+\d{{4}}|"
     rf"{_MONTH},?\s+\d{{4}})\.?$"
 )
-_CAPTION_DAY = re.compile(rf"\b(?:on|in)\s+(?:{_WEEKDAY}|{_MONTH})\.?$")  # `... in Jammu on Wednesday`
+# `... in Jammu on Wednesday`, RFE/RL's `... in Talas region on May 30.`
+_CAPTION_DAY = re.compile(rf"\b(?:on|in)\s+(?:{_WEEKDAY}|{_MONTH}(?:\s+\d{{1,2}})?)\.?$")
 _CAPTION_PLACE = re.compile(r"\b(?:in|at|near|outside|inside|from|over|across)\s+(?:the\s+)?[A-Z]")
 # A report tells what happened; a caption shows what the photo shows, in the present or with no verb.
 _TELLS = re.compile(
@@ -760,6 +762,6 @@ def is_scene_caption(line: str) -> bool:
         return False
     if re.search(r"[“”\"]", text) or re.search(r"[.!?]\s+[A-Z]", text) or _OPENS_DATELINE.match(text):
         return False
-    if _TELLS.search(text) or re.search(r"\d", _CAPTION_DATED.sub("", text)):
+    if _TELLS.search(text) or re.search(r"\d", _CAPTION_DAY.sub("", _CAPTION_DATED.sub("", text))):
         return False  # a report's figures (`by 60 runs`, `12pc`): a caption's only figures are its day
     return dated or bool(_CAPTION_PLACE.search(text))

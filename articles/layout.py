@@ -929,7 +929,15 @@ def _is_caption_above(page: _Page, index: int) -> bool:
         and above not in page.removed
         and further not in page.removed
         and len(page.units[above].split()) <= 25
-        and len(page.units[further].split()) >= 6
+        and (
+            len(page.units[further].split()) >= 6
+            # The Diplomat: the byline and date, then a sentence with its credit under it in one block
+            or (
+                _is_header_statement(page, further)
+                and ends_sentence(page.units[above])
+                and index not in page.block_starts
+            )
+        )
         # Trend: the date line, the headline, the photo's credit; a sentence there is a caption
         and (page.statement(further) is None or ends_sentence(page.units[above]))
         and not _is_header_statement(page, above)  # Times of Central Asia: the byline and date, then the credit
@@ -1944,7 +1952,7 @@ def _is_standfirst_of(line: str, above: str) -> bool:
 
 _SECTION_NAME = r"[A-Z][\w&'’-]*(?: [A-Z&][\w&'’-]*){0,2}"
 _SECTION_TRAIL = re.compile(rf"^{_SECTION_NAME}(?:\s+\|\s+{_SECTION_NAME})+$")
-_SECTION_PATH = re.compile(r"^[A-Z][\w&'’ -]*(?:/[A-Z][\w&'’ -]*)+$")
+_SECTION_PATH = re.compile(r"^[A-Z][\w&'’ -]*(?:/ ?[A-Z][\w&'’ -]*)+$")  # the Asahi's `SOCIETY/ Crime & Courts`
 
 
 def is_title_case(unit: str) -> bool:

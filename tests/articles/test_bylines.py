@@ -52,7 +52,10 @@ def test_a_desk_is_an_author_and_keeps_its_words() -> None:
     assert is_name_like("Web Desk")
 
 
-@pytest.mark.parametrize("line", ["West Asia", "Top Stories", "Read more", "Senior Political Journalist"])
+@pytest.mark.parametrize(
+    "line", ["West Asia", "Top Stories", "Read more", "Senior Political Journalist", "Senior Research Analyst",
+             "Research Fellow"],
+)  # fmt: skip
 def test_sections_buttons_and_roles_are_not_names(line: str) -> None:
     assert not is_name_like(line)
 

@@ -63,9 +63,6 @@ DEV_KNOWN_MISSES = {
     "dq-ukrainskapravda-1.txt": "Ukrainska Pravda's `Source:` paragraphs, body on this site, read as a credit ending "
     "the article",
     "dr-centralnewsagency-1.txt": "a byline in brackets under the story (`(By A and B)`) missed",
-    "dr-theasahishimbun-1.txt": "a section trail with a slash (`SOCIETY/ Crime & Courts`) read as the title",
-    "ds-foundationfordefenseofdemocracies-1.txt": "two authors on lines of their own, each with its role under it",
-    "ds-theheritagefoundation-1.html": "a label (`Commentary By`) set apart from the author's name in its card",
     "dt-courtbeat-1.txt": "an unknown outlet outvoted by its company's name (`CourtBeat Media`)",
     "dt-indusportanddockworkersunion-1.html": "a union's statement signed under `Issued by:` with no byline",
     "dt-thequaidcourier-1.txt": "a student paper's masthead with its tagline under a search box, not read as its name",

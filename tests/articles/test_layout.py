@@ -436,6 +436,11 @@ def test_bylines_with_a_writer_label_a_desk_as_co_author_and_follow_buttons(line
     assert parsed.byline == byline
 
 
+def test_a_label_saying_what_kind_of_piece_is_by_the_name_under_it_is_no_author():
+    parsed = page("Border trade to expand", "January 18, 2024", "Commentary By", "Asma Zaidi", "", *ARTICLE)
+    assert parsed.byline == "Asma Zaidi"
+
+
 def test_the_same_brand_in_two_countries_is_told_apart_by_the_pages_domain():
     outlets = OutletIndex([
         Outlet("ABC News", (), ("abcnews.go.com",), "US", "broadcaster"),
@@ -668,6 +673,7 @@ def test_an_agencys_notes_on_its_reporters_by_surname_and_a_divider_close_its_st
         "Smoke rises over the port of Hodeidah, Yemen, after Israeli airstrikes on May 5, 2025. (Reuters)",
         "Women mourn a victim of the attack during his funeral in Jammu on Wednesday",
         "Kites for sale at a shop near Mochi Gate, January 2024.",
+        "Residents of Kok-Oi block a road leading to the mine in Talas region on May 30.",  # a day without its year
         "File photo shows a border crossing between Iran and Pakistan in Mirjaveh, southeastern Iran.",
         "This picture taken on March 3, 2024 shows the port of Chabahar.",
     ],
@@ -675,6 +681,19 @@ def test_an_agencys_notes_on_its_reporters_by_surname_and_a_divider_close_its_st
 def test_a_photo_caption_without_a_credit_is_a_scene_closed_by_its_day(caption):
     parsed = page("Border trade to expand", "By Asma Zaidi", "January 18, 2024", "", LEAD, caption, SECOND, THIRD)
     assert removed(parsed, "photo_caption") == [caption]
+    assert parsed.body == "\n\n".join(ARTICLE)
+
+
+@pytest.mark.parametrize(
+    ("caption", "credit"),
+    [
+        ("Traders wait at the Taftan crossing as the gate stays shut.", "Credit: Facebook/Balochistan Levies"),
+        ("Empty stalls at the border market in Mand after the closure.", "Marcus Reilly—Bloomberg via Getty Images"),
+    ],
+)
+def test_a_sentence_right_above_its_photo_credit_under_the_date_is_the_caption(caption, credit):
+    parsed = page("Border trade to expand", "By Asma Zaidi", "January 18, 2024", "", caption, credit, "", *ARTICLE)
+    assert removed(parsed, "photo_caption") == [caption, credit]
     assert parsed.body == "\n\n".join(ARTICLE)
 
 
