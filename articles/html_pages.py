@@ -88,7 +88,7 @@ def parse_html(
     try:
         parsed = read_page(visible.lines, visible.block_starts, known_title=markup.title, outlets=outlets,
                            extra_dates=extra_dates, furniture=visible.furniture, site_clues=site_clues,
-                           paragraphs=visible.paragraphs)  # fmt: skip
+                           paragraphs=visible.paragraphs, headings=visible.headings)  # fmt: skip
     except ParseError:
         parsed = _extracted(html, markup, what=what, outlets=outlets, extra_dates=extra_dates)
     if standfirst:

@@ -318,6 +318,7 @@ class _Page:
     order_from_page: bool = False
     block_starts: set[int] = field(default_factory=set)
     paragraphs: set[int] = field(default_factory=set)  # lines the markup sets as paragraphs of text
+    headings: set[int] = field(default_factory=set)  # lines the markup sets as headings (`<h2>` to `<h6>`)
     byline_strength: int = 99
     statements: dict[int, DateStatement | None] = field(default_factory=dict)  # memo of statement()
     header_lines: dict[int, bool] = field(default_factory=dict)  # memo of _is_header_line
@@ -371,15 +372,16 @@ def read_page(
     site_clues: Sequence[OutletClue] = (),
     paragraphs: set[int] | None = None,
     table_rows: set[int] | None = None,
+    headings: set[int] | None = None,
 ) -> ParsedArticle:
     """Read a page given as its lines (`units`), which of them open a block, and the lines its markup
     already says are furniture (`furniture`: index -> rule, for an HTML page's captions and menus).
     `site_clues` name the site from its markup: an agency credited under the story is not the site.
     `paragraphs` are the lines the markup sets as paragraphs of text (an HTML `<p>`, not a heading);
-    `table_rows` the lines that are rows of a table."""
+    `table_rows` the lines that are rows of a table; `headings` the lines it sets as headings."""
     if not units:
         raise ParseError("no text, only white space")
-    page = _Page(units, outlets, block_starts=block_starts, paragraphs=paragraphs or set())
+    page = _Page(units, outlets, block_starts=block_starts, paragraphs=paragraphs or set(), headings=headings or set())
     for index, rule in (furniture or {}).items():
         page.remove(index, rule)
         if rule == "page_footer" and (found := classify_line(units[index])) is not None:
@@ -414,6 +416,8 @@ def read_page(
             page.remove(index, "separator")  # `___`, `* * *`: a divider, not text
         elif is_scene_caption(units[index]):
             page.remove(index, "photo_caption", note="a photo's description, without a credit")
+        elif _is_post_time(page, index):
+            page.remove(index, "date_line", note="a post's time among the paragraphs")  # a live page's updates
     body = _read_closing_lines(page, [index for index in body if index not in page.removed])
     body = _take_note_opening_the_body(page, body)
     for position, rule in repeated_paragraphs([units[index] for index in body]).items():
@@ -1289,6 +1293,30 @@ def _body_start(page: _Page, *, known_title: str = "") -> int | None:
             break
         start -= 1
     return start
+
+
+_UPDATE_TIME = re.compile(
+    r"^(?:(?:posted|updated|published)\s+(?:at\s+)?)?"
+    r"(?:\d{1,3}\s+(?:secs?|seconds?|mins?|minutes?|hrs?|hours?|days?)\s+ago|\d{1,2}[:.]\d{2}(?:\s*[ap]\.?m\.?)?"
+    r"(?:\s+\d{1,2}\s+[A-Z][a-z]{2,8})?)(?:\s*\(\d{1,2}[:.]\d{2}\s*[A-Z]{2,4}\))?$",
+    re.I,
+)
+
+
+def _is_post_time(page: _Page, index: int) -> bool:
+    """A line that is only a time or a day among the paragraphs: when a live page's update was posted (Al Jazeera's
+    `15 mins ago (14:05 GMT)`, `11 Nov 2025 - 14:20 GMT`, the BBC's `Posted at 17:21 26 Jun`), never a sentence."""
+    unit = page.units[index].strip()
+    if _UPDATE_TIME.match(unit):
+        return True
+    statement = page.statement(index)
+    return (
+        statement is not None
+        and statement.published is not None
+        and not statement.rest
+        and not statement.byline
+        and len(unit.split()) <= MAX_LABEL_WORDS * 3
+    )
 
 
 def _take_authors_note_above(page: _Page, start: int) -> None:
@@ -2734,6 +2762,9 @@ def _remove_subheadings(page: _Page, body: list[int]) -> None:
         before, after = _beside_a_heading(page, body, position, -1), _beside_a_heading(page, body, position, 1)
         first = unit.strip()[:1]
         question = unit.strip().endswith("?")
+        if _set_as_a_subheading(page, index, before, after):
+            page.remove(index, "subheading", note="set as a heading")
+            continue
         if (
             question
             and (index in page.paragraphs or _ASIDE.match(unit))
@@ -2775,6 +2806,18 @@ def _remove_subheadings(page: _Page, body: list[int]) -> None:
             else:
                 page.remove(index, "subheading")
     _remove_signpost_questions(page, asked)
+
+
+def _set_as_a_subheading(page: _Page, index: int, before: str, after: str) -> bool:
+    """A short line the markup sets as a heading between two paragraphs (ARY's `<h3>What happens if I do not
+    pay?</h3>` over `This is the biggest change.`) is a subheading, whatever its words; an interviewer's question
+    so set stays, as text."""
+    unit = page.units[index]
+    if index not in page.headings or len(unit.split()) > MAX_QUESTION_SUBHEADING_WORDS or unit.rstrip().endswith("."):
+        return False
+    if unit.strip().endswith("?") and _is_interview(page):
+        return False
+    return bool(before) and bool(after) and not _DATELINE.match(unit) and page.statement(index) is None
 
 
 def _beside_a_heading(page: _Page, body: list[int], position: int, step: int) -> str:

@@ -383,11 +383,12 @@ def test_cards_of_other_stories_below_the_article_are_furniture_but_its_own_date
     assert "Why the border markets matter. What comes next matters more." in removed(parsed, "related_links")
 
 
-def test_a_line_that_is_only_a_date_inside_the_article_goes_only_with_its_card():
-    """Without a card's `By` line a date-only line is left alone (it may be the article's own date, under a
-    header that was not found), and the text after it stays."""
+def test_a_line_that_is_only_a_date_inside_the_article_takes_no_text_with_it():
+    """Without a card's `By` line a date-only line is no card's: it goes alone (a live page's update, or the
+    article's own date under a header that was not found), and the text after it stays."""
     parsed = page("Border trade to expand", "By Asma Zaidi", "", LEAD, SECOND, "Jan 12, 2024", THIRD)
-    assert parsed.body == "\n\n".join([LEAD, SECOND, "Jan 12, 2024", THIRD])
+    assert parsed.body == "\n\n".join(ARTICLE)
+    assert removed(parsed, "date_line") == ["Jan 12, 2024"]
 
 
 def test_a_name_beside_the_outlet_on_the_date_line_is_the_byline_and_social_sharing_is_a_share_bar():
@@ -2428,3 +2429,31 @@ def test_an_outlets_invitation_to_write_in_is_furniture():
         "Border trade to expand", "By Asma Zaidi", "January 18, 2024", "", *ARTICLE, "We want to hear from you."
     )
     assert parsed.body == "\n\n".join(ARTICLE)
+
+
+def test_a_short_line_set_as_a_heading_between_paragraphs_is_a_subheading_whatever_follows_it():
+    parsed = html_page(
+        "<h1>Border trade to expand</h1><p>By Asma Zaidi</p><p>January 18, 2024</p>"
+        f"<p>{LEAD}</p><h3>What happens if a trader does not pay?</h3><p>This is the biggest change.</p>"
+        f"<p>{SECOND}</p><h2>A market in waiting</h2><p>{THIRD}</p>"
+    )
+    assert removed(parsed, "subheading") == ["What happens if a trader does not pay?", "A market in waiting"]
+    assert "This is the biggest change." in parsed.body.split("\n\n")
+
+
+def test_an_interviewers_question_set_as_a_heading_stays_in_the_text():
+    question = "What is Pakistan doing and why now?"
+    parsed = html_page(
+        "<h1>Q&amp;A: Border trade to expand</h1><p>By Asma Zaidi</p><p>January 18, 2024</p>"
+        f"<p>{LEAD}</p><h3>{question}</h3><p>Zaidi: We are opening markets because the border is the economy.</p>"
+        "<p>Zaidi: Nobody in Mand or Taftan can live on smuggling for ever, and they know it.</p>"
+    )
+    assert question in parsed.body.split("\n\n")
+
+
+@pytest.mark.parametrize("posted", ["15 mins ago (14:05 GMT)", "11 Nov 2025 - 14:20 GMT", "Posted at 17:21 26 Jun"])
+def test_the_time_of_a_live_pages_update_among_the_paragraphs_is_no_text(posted):
+    parsed = page("Border trade to expand", "By Asma Zaidi", "January 18, 2024", "", LEAD, "", SECOND, "", posted,
+                  "", THIRD)  # fmt: skip
+    assert parsed.body == "\n\n".join(ARTICLE)
+    assert removed(parsed, "date_line")[-1] == posted
