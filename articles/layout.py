@@ -2644,6 +2644,8 @@ def _remove_pull_quotes(page: _Page, body: list[int]) -> None:
             if words[index] >= MIN_FAR_PULL_QUOTE_WORDS and words[other] >= words[index] + MIN_FAR_PULL_QUOTE_WORDS
         ]
         repeats = [other for other in near + far if other != index and quoted in texts[other]]
+        if not repeats and _in_quotes(page.units[index]):  # Kayhan Life's pull quote, its words trimmed
+            repeats = [other for other in near if _shares_a_run(quoted, texts[other])]
         if any(texts[other].strip("\"'“”‘’ .,") == quoted and _in_quotes(page.units[other]) for other in repeats):
             continue  # a short paragraph the page quotes again in quotation marks: that copy is the pull quote
         if repeats:
@@ -2657,6 +2659,20 @@ def _remove_pull_quotes(page: _Page, body: list[int]) -> None:
         if _ATTRIBUTION.match(page.units[index].strip()) and (quoted or boxed):
             page.remove(above, "pull_quote")  # a quote box: the words, then `— Hassan Rahimi, economist`
             page.remove(index, "pull_quote", note="the quotation's speaker")
+
+
+MIN_SHARED_RUN_WORDS = 7
+
+
+def _shares_a_run(quoted: str, paragraph: str) -> bool:
+    """A quotation set apart that gives a run of a nearby paragraph's words, trimmed or joined anew (`The haft-sin
+    has to be built anew every year, with whatever is to hand.` beside `The haft-sin, by contrast, has to be built
+    anew every year, with whatever the local supermarket ... had in stock`), and is shorter than it."""
+    mine, theirs = re.findall(r"\w+", quoted), re.findall(r"\w+", paragraph)
+    if len(theirs) <= len(mine):
+        return False
+    runs = {" ".join(theirs[i : i + MIN_SHARED_RUN_WORDS]) for i in range(len(theirs) - MIN_SHARED_RUN_WORDS + 1)}
+    return any(" ".join(mine[i : i + MIN_SHARED_RUN_WORDS]) in runs for i in range(len(mine) - MIN_SHARED_RUN_WORDS + 1))
 
 
 def _in_quotes(unit: str) -> bool:

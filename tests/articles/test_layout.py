@@ -2457,3 +2457,16 @@ def test_the_time_of_a_live_pages_update_among_the_paragraphs_is_no_text(posted)
                   "", THIRD)  # fmt: skip
     assert parsed.body == "\n\n".join(ARTICLE)
     assert removed(parsed, "date_line")[-1] == posted
+
+
+def test_a_quotation_set_apart_that_gives_a_run_of_a_paragraphs_words_trimmed_is_a_pull_quote():
+    said = ("Traders in Mand say the market, once opened, will have to be rebuilt every year with whatever "
+            "the two governments happen to agree on at the time.")  # fmt: skip
+    quote = "“The market will have to be rebuilt every year with whatever the two governments agree.”"
+    parsed = page("Border trade to expand", "By Asma Zaidi", "January 18, 2024", "", LEAD, "", said, "", quote, "",
+                  SECOND, "", THIRD)  # fmt: skip
+    assert removed(parsed, "pull_quote") == [quote]
+    lone = "“Nobody in Mand has seen a market like this one before, and nobody expects to.”"
+    kept = page("Border trade to expand", "By Asma Zaidi", "January 18, 2024", "", LEAD, "", said, "", lone, "",
+                SECOND, "", THIRD)  # fmt: skip
+    assert lone in kept.body.split("\n\n")  # a quotation of its own is the article's
