@@ -441,7 +441,7 @@ BOILERPLATE_RULES: tuple[LineRule, ...] = (
         r"our standards:? .*|please use .* browser.*|listen in \w+|powered by automated translation|"
         r"(acknowledgements|acknowledgments) and disclosures|disclosure statement|republish (this|our) articles?.*|"
         r"\d+\s*(min|mins|minutes?)( read| (reading|read) time)?|"
-        r"(reading|read) time:?\s*\d+\s*(min|mins|minutes?)( read)?|"
+        r"(estimated )?(reading|read) time:?\s*\d+\s*(min|mins|minutes?)( read)?|"
         r"licen[cs]e this (article|story|content)|for subscribers( only)?|"
         r"(do you like|did you (like|enjoy)|was this) (the content of )?this (article|story)( helpful)?\??|"
         r"how does this (article |story )?make you feel\??|open this (photo|image) in (the )?gallery:?|"

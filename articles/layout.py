@@ -1278,7 +1278,12 @@ def _body_start(page: _Page, *, known_title: str = "") -> int | None:
     if _DATELINE.match(page.units[start]):
         return start
     following = next((i for i in kept if i > start), None)
+    caption = following if following is not None and is_scene_caption(page.units[following]) else None
+    if caption is not None:
+        following = next((i for i in kept if i > caption), None)  # the Tehran Times: standfirst, photo, dateline
     if following is not None and _starts_report(page.units[following]) and len(page.units[start].split()) <= 60:
+        if caption is not None:
+            page.remove(caption, "photo_caption", note="a photo's description, without a credit")
         return following  # a report starts at its dateline: the sentence above it is the standfirst
     first_line = kept[0] if kept else None
     while start > 0 and start - 1 not in page.removed:
@@ -2672,7 +2677,9 @@ def _shares_a_run(quoted: str, paragraph: str) -> bool:
     if len(theirs) <= len(mine):
         return False
     runs = {" ".join(theirs[i : i + MIN_SHARED_RUN_WORDS]) for i in range(len(theirs) - MIN_SHARED_RUN_WORDS + 1)}
-    return any(" ".join(mine[i : i + MIN_SHARED_RUN_WORDS]) in runs for i in range(len(mine) - MIN_SHARED_RUN_WORDS + 1))
+    return any(
+        " ".join(mine[i : i + MIN_SHARED_RUN_WORDS]) in runs for i in range(len(mine) - MIN_SHARED_RUN_WORDS + 1)
+    )
 
 
 def _in_quotes(unit: str) -> bool:

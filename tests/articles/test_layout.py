@@ -2470,3 +2470,11 @@ def test_a_quotation_set_apart_that_gives_a_run_of_a_paragraphs_words_trimmed_is
     kept = page("Border trade to expand", "By Asma Zaidi", "January 18, 2024", "", LEAD, "", said, "", lone, "",
                 SECOND, "", THIRD)  # fmt: skip
     assert lone in kept.body.split("\n\n")  # a quotation of its own is the article's
+
+
+def test_a_sentence_above_a_photo_and_the_reports_dateline_is_the_standfirst():
+    standfirst = "Three more border markets will open by March, officials say, the first since the pandemic."
+    caption = "Traders wait at a border market in Mand, Balochistan, on January 12, 2024."
+    parsed = page("Border trade to expand", "January 18, 2024", standfirst, caption, *ARTICLE)
+    assert (parsed.summary, parsed.body) == (standfirst, "\n\n".join(ARTICLE))
+    assert removed(parsed, "photo_caption") == [caption]
