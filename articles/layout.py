@@ -124,7 +124,8 @@ _DATELINE = re.compile(
     # `, Jan. 18`; IRNA's `Tehran, IRNA –`, `Tehran, IRIB News Agency -`
     r"(?:,\s*[A-Z][a-z]{2,8}\.?\s+\d{1,2}|,\s*[A-Z]{2,8}(?:\s+[A-Z][a-z]+){0,2}(?=\s+[-–—]))?"
     r"(?:\s*\([A-Z][a-z]+(?: [A-Z][a-z]+)?\)(?=\s*\())?"  # AFP's country: `Torkham (Afghanistan) (AFP) –`
-    r"\s*(?:\((?P<agency>[A-Za-z .&]{2,20})\))?\s*(?::|\s(?:--|[-–—]))\s+\S"
+    # Fars glues the dash to its name: `TEHRAN (FNA)- Iran ...`
+    r"\s*(?:\((?P<agency>[A-Za-z .&]{2,20})\))?\s*(?::|\s(?:--|[-–—])|(?<=\))(?:--|[-–—]))\s+\S"
 )
 _NOT_A_DATELINE = frozenset(
     "update updated note editor breaking watch read photo video opinion analysis exclusive live also related "
@@ -1234,6 +1235,11 @@ def _body_start(page: _Page, *, known_title: str = "") -> int | None:
             _is_header_statement(page, i) or BYLINE_LABEL.match(page.units[i]) for i in below[:HEADER_LINES_BELOW]
         )  # Crisis Group: its `Contributors` under the introduction
 
+    def signed(position: int) -> bool:
+        """A `By` line right under this paragraph: a standfirst over its writer's name."""
+        below = [i for i in kept if prose[position] < i][:HEADER_LINES_BELOW]
+        return any(BYLINE.match(page.units[i]) for i in below)
+
     start = None
     for position, index in enumerate(prose):
         following = prose[position + 1] if position + 1 < len(prose) else len(page.units)
@@ -1243,10 +1249,10 @@ def _body_start(page: _Page, *, known_title: str = "") -> int | None:
         if (
             position + 1 < len(prose)
             and following - index <= 2
-            and is_headline_like(page.units[index])
             and above_a_byline_or_date(position + 1)
+            and (is_headline_like(page.units[index]) or (_headline_sized(page.units[index]) and signed(position + 1)))
         ):
-            continue  # a headline written as a sentence, right above its standfirst (Stimson)
+            continue  # a headline written as a sentence (Stimson) or two (the Post), right above its standfirst
         if (
             following < len(page.units)
             and between
@@ -1322,6 +1328,13 @@ def _is_post_time(page: _Page, index: int) -> bool:
         and not statement.byline
         and len(unit.split()) <= MAX_LABEL_WORDS * 3
     )
+
+
+def _headline_sized(unit: str) -> bool:
+    return len(unit.split()) <= MAX_SENTENCE_HEADLINE_WORDS and len(split_sentences(unit)) <= 2
+
+
+MAX_SENTENCE_HEADLINE_WORDS = 20
 
 
 def _take_authors_note_above(page: _Page, start: int) -> None:

@@ -2478,3 +2478,19 @@ def test_a_sentence_above_a_photo_and_the_reports_dateline_is_the_standfirst():
     parsed = page("Border trade to expand", "January 18, 2024", standfirst, caption, *ARTICLE)
     assert (parsed.summary, parsed.body) == (standfirst, "\n\n".join(ARTICLE))
     assert removed(parsed, "photo_caption") == [caption]
+
+
+def test_a_headline_of_two_sentences_over_its_standfirst_and_byline_is_no_paragraph_of_the_article():
+    headline = "Our border markets are opening at last. The traders they were built for are not coming."
+    deck = "When a crossing opens for three hours a week, the promise of trade becomes a formality."
+    parsed = page("Opinion", headline, deck, "By Asma Zaidi", "March 27, 2024 at 6:45 a.m. EDT", "Share", "Comment",
+                  "312", "", *ARTICLE, "", "Share this article", "Comments", "312 Comments")  # fmt: skip
+    assert parsed.body == "\n\n".join(ARTICLE)  # a dozen words and a full stop: no paragraph, over a `By` line
+    assert (parsed.byline, parsed.published.date) == ("Asma Zaidi", D(2024, 3, 27))
+
+
+def test_an_agencys_dateline_may_glue_its_dash_to_the_agencys_name():
+    from articles.layout import opens_with_dateline
+
+    assert opens_with_dateline("TEHRAN (FNA)- Iran exported non-oil goods worth $1.67 billion to the union.")
+    assert not opens_with_dateline("Iran (and Iraq)-linked groups were blamed for the attack on the convoy.")
