@@ -801,6 +801,11 @@ def _remove_by_rule(page: _Page) -> None:
         if rule is not None and rule.name == "copyright_line" and _PHOTO_COPYRIGHT.search(unit):
             page.remove(index, "photo_caption", note=unit)  # `© 2025 Farooq Naeem/AFP via Getty Images`
             continue
+        box = getattr(page.removed.get(index - 1), "rule", "")
+        field_label = rule is not None and rule.name == "comment_form" and _FORM_FIELD.match(unit.strip())
+        if field_label and box in {"call_to_action", "messenger_invite"}:
+            page.remove(index, box, note="a field of the sign-up box")  # the Independent's `Email*`: no comments
+            continue
         if rule is not None:
             page.remove(index, rule.name)
             _clues_in_furniture(page, index, rule.name)
@@ -877,6 +882,9 @@ _LABELLED_CREDIT = re.compile(r"^(?:photo|photograph|image|picture|photo credit|
 
 
 _VIDEO_LABEL = re.compile(r"^(?:video|watch)\s*:?$", re.I)
+
+
+_FORM_FIELD = re.compile(r"^(?:your )?(?:e-?mail(?: address)?|name|first name)\s*\*?$", re.I)
 
 
 def _caption_ends_the_block(page: _Page, index: int) -> bool:

@@ -2494,3 +2494,10 @@ def test_an_agencys_dateline_may_glue_its_dash_to_the_agencys_name():
 
     assert opens_with_dateline("TEHRAN (FNA)- Iran exported non-oil goods worth $1.67 billion to the union.")
     assert not opens_with_dateline("Iran (and Iraq)-linked groups were blamed for the attack on the convoy.")
+
+
+def test_a_sign_up_box_among_the_paragraphs_with_its_email_field_opens_no_comment_section():
+    parsed = page("Border trade to expand", "By Asma Zaidi", "January 18, 2024", "", LEAD, SECOND,
+                  "Sign up for our free Morning Headlines email for news from our reporters across the world", "Email*",
+                  "SIGN UP", THIRD, "More about", "Trade", "Comments")  # fmt: skip
+    assert parsed.body == "\n\n".join(ARTICLE)
