@@ -221,7 +221,7 @@ BOILERPLATE_RULES: tuple[LineRule, ...] = (
         r"^(this article was |a version of this (post|article|story|piece) )?(first |originally )?"
         r"(published|printed|appeared) in (the )?[A-Z][\w&.'’ -]{1,60}?"
         r"(,|\s+on)\s+.*\d{4}\.?$|"
-        r"^a version of this (article|story) (appears|appeared) in print\b.*|"
+        r"^a version of this (article|story) (appears|appeared) in (the )?print\b.*|"
         r"^(appeared|appears) in the .{3,40} print edition\b.*|"
         r"^this article appeared in the .{2,40} section of the print edition\b.*|^from the .{3,40} edition$",
         60,

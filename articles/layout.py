@@ -158,6 +158,13 @@ _PUBLISHED_IN = re.compile(
     r"[\w&.'’ -]{1,60}?)(?:,|\s+on)\s+(?P<date>.*\d{4})\.?$",
     re.I,
 )
+# The Kathmandu Post: `A version of this article appears in the print on March 4, 2024, of The Kathmandu Post.`
+_IN_PRINT_OF = re.compile(
+    r"^a version of this (?:article|story) (?:appears|appeared) in (?:the )?print (?:edition )?on (?P<date>.*?\d{4}),? "
+    r"of (?P<outlet>(?:the )?[A-Z][\w&.'’ -]{1,60}?)\.?$",
+    re.I,
+)
+_SITE_IN_COPYRIGHT = re.compile(r"(?P<site>\b(?:www\.)?[a-z0-9-]+(?:\.[a-z0-9-]+)*\.[a-z]{2,6})\b", re.I)
 _MORE_FROM = re.compile(
     r"^(?:more|recommended|latest|most read|top stories) (?:from|on) (?P<outlet>[A-Z][\w&.'’ -]{1,40})$|"
     r"^discover more from (?P<publication>[A-Z][\w&.'’ -]{1,40})$|"  # a Substack's subscription box
@@ -1143,8 +1150,10 @@ def _clues_in_furniture(page: _Page, index: int, rule: str) -> None:
         owner = copyright_owner(unit)
         if owner:
             page.clues.append(OutletClue(Clue.COPYRIGHT, owner, unit))
+        elif site := _SITE_IN_COPYRIGHT.search(unit):
+            page.clues.append(OutletClue(Clue.DOMAIN, site["site"], unit))  # `© 2024 www.kathmandupost.com.`
     elif rule == "published_in":
-        match = _PUBLISHED_IN.match(unit)
+        match = _PUBLISHED_IN.match(unit) or _IN_PRINT_OF.match(unit)
         if match:
             page.clues.append(OutletClue(Clue.PUBLISHED_IN, match["outlet"].strip(), unit))
             statement = page.statement(index) or read_date_statement(match["date"], month_first=page.month_first)

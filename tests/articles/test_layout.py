@@ -2501,3 +2501,19 @@ def test_a_sign_up_box_among_the_paragraphs_with_its_email_field_opens_no_commen
                   "Sign up for our free Morning Headlines email for news from our reporters across the world", "Email*",
                   "SIGN UP", THIRD, "More about", "Trade", "Comments")  # fmt: skip
     assert parsed.body == "\n\n".join(ARTICLE)
+
+
+def test_a_print_editions_note_ends_the_article_and_it_or_a_copyrighted_address_names_the_outlet():
+    outlets = OutletIndex(
+        [Outlet("The Kathmandu Post", ("Kathmandu Post",), ("kathmandupost.com",), "NP", "newspaper")]
+    )
+    note = "A version of this article appears in the print on March 4, 2024, of The Kathmandu Post."
+    appeal = "Dear reader, we’d like to hear from you. Please send your letters to the editor by email."
+
+    def read(*footer: str):
+        text = "\n".join(["Give cricket a home", "March 4, 2024", "", *ARTICLE, "", *footer])
+        return with_outlet(parse_text(text, outlets=outlets), outlets)
+
+    parsed = read(note, appeal, "What do you think?")
+    assert (parsed.body, parsed.outlet) == ("\n\n".join(ARTICLE), "The Kathmandu Post")
+    assert read("© 2024 www.kathmandupost.com. All rights reserved.").outlet == "The Kathmandu Post"
