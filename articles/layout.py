@@ -540,6 +540,8 @@ def _credit_the_agency(page: _Page, identified: Identified | None) -> None:
     agency; an agency's own story credits nobody."""
     credits = [page.dateline_agency] if page.dateline_agency else []
     credits += [clue.text for clue in page.clues if clue.kind == Clue.AGENCY_CREDIT and clue.line.startswith("Source")]
+    if _WIRES.match(page.fields.get("byline", "")) and page.dateline_agency:
+        page.fields["byline"] = ""  # France 24's `Text by: NEWS WIRES` over `Islamabad (AFP) –`: the agency's story
     for credit in credits:
         if not page.fields.get("byline") and OUTLET_AND_AGENCIES.match(credit):
             page.fields["byline"] = credit  # Al Jazeera's `Source: Al Jazeera and news agencies`
@@ -549,6 +551,9 @@ def _credit_the_agency(page: _Page, identified: Identified | None) -> None:
             continue
         if identified is None or identified.outlet != agency:
             page.fields["byline"] = credit  # `Source: IRNA` under a Tehran Times story
+
+
+_WIRES = re.compile(r"^(?:news )?(?:wires|wire services|agencies|news agencies)$", re.I)
 
 
 # The outlet speaking to its reader: `At Premium Times, we believe ...`, `Thank you for being part of our community.`
