@@ -120,8 +120,10 @@ CO_WRITTEN = re.compile(
     r"(?P<name>(?-i:[A-Z][\w'’.-]+(?: [A-Z][\w'’.-]+){1,3}))",
     re.I,
 )
+# A capital of any Latin alphabet: `Özdemir`, `Émile`, `Łukasz`, `Çelik`
+UPPER = "A-Z" + "".join(chr(code) for code in range(0xC0, 0x250) if chr(code).isupper())
 _NAME_WORD = re.compile(
-    r"^(?:[A-Z][\w'’.-]*|and|&|de|da|al|el|bin|ibn|van|von|der|ul|ur|ud|uz|du|di|[|,]|"
+    rf"^(?:[{UPPER}][\w'’.-]*|and|&|de|da|al|el|bin|ibn|van|von|der|ul|ur|ud|uz|du|di|[|,]|"
     r"(?:al|el|ul|ad|as|ash|at|az|abu|bin|ibn)-[A-Z][\w'’.-]*)$"  # `Karim al-Saadi`
 )
 BYLINE_LABEL = re.compile(

@@ -624,6 +624,8 @@ CAPTION_CREDITS = (
     re.compile(r"\((?P<credit>(?:REUTERS|Reuters|AFP|AP|EPA|Getty Images|Xinhua|Anadolu|APP)[/ ][^()]{2,40})\)\.?$"),
     re.compile(r"[.!?]?\s(?P<credit>[A-Z][\w .'’-]{1,40}/(?:AFP|AP|Reuters|EPA)(?: via Getty Images)?)$"),
     re.compile(r"\s(?P<credit>[\w .'’/-]{2,40} via Getty Images)$"),
+    # Anadolu's photographer and agency: `... on January 18, 2024. (Serkan Aydın - Anadolu Agency)`
+    re.compile(r"[.!?]\s*\((?P<credit>(?:[A-Z][\w'’.-]+ ){1,3}[-–—] [A-Z][\w .&'’-]{1,40})\)\.?$"),
     re.compile(r"\[(?P<credit>(?:File|Photo|Handout)[^\]]{0,80})\]\s*\.?$"),
     re.compile(r"\[(?P<credit>[^\]/]{2,60}/[^\]]{2,40})\]\s*\.?$"),
     re.compile(

@@ -47,6 +47,11 @@ def test_a_name_then_who_the_person_is_is_a_byline_but_roles_alone_and_two_peopl
     assert not is_name_like("KOJI MORIOKA, Nikkei staff writer, and DIMAS PRAKOSO, Contributing writer")
 
 
+@pytest.mark.parametrize("name", ["Murat Özdemir", "Émile Laurent", "Łukasz Nowak", "Ömer Çelik"])
+def test_a_name_may_open_with_a_capital_of_any_latin_alphabet(name: str) -> None:
+    assert is_name_like(name)
+
+
 def test_a_desk_is_an_author_and_keeps_its_words() -> None:
     assert clean_byline("Our Staff Reporter") == "Our Staff Reporter"
     assert is_name_like("Web Desk")

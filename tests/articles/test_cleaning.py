@@ -420,6 +420,8 @@ def test_a_closing_paragraph_with_new_facts_is_kept():
          "File photo"),
         ("Image 1: Asian Development Bank via Flickr", "Asian Development Bank via Flickr"),
         ("Photo: A woman separates saffron stigmas from flowers at a workshop in Torbat-e Heydarieh. (IRNA)", "IRNA"),
+        ("VAN, TÜRKİYE - JANUARY 18: A snowplow clears a road in Van, Türkiye on January 18, 2024. (Serkan Aydın - "
+         "Anadolu Agency)", "Serkan Aydın - Anadolu Agency"),
     ],
 )  # fmt: skip
 def test_captions_are_known_by_credits_without_the_word_photo_and_glued_to_the_caption(caption, credit):
