@@ -435,6 +435,7 @@ BOILERPLATE_RULES: tuple[LineRule, ...] = (
         "Notices about the page, not the story (Why you can trust us, Listen in English, Purchase Licensing Rights, "
         "opens new tab)",
         r"^(purchase licensing rights.*|.*,? opens (in )?(a )?new (tab|window)\)?|why you can trust .*|"
+        r"this is a breaking news update\b.*|"
         r"(the )?[\w .&'’-]{2,30} (is|are) not responsible for the content of external (internet )?(sites|websites)\.?|"
         r"(skip|end of) (twitter|x|facebook|instagram|youtube|tiktok|bluesky|threads) (post|content|video)"
         r"( \d+)?( by .{1,60})?|"
@@ -469,13 +470,16 @@ BOILERPLATE_RULES: tuple[LineRule, ...] = (
         "piece_note",
         "Notes on the piece, above the article as often as below it: its series, its editing or translation, an "
         "earlier version and its correction, changed names, who supported the reporting",
-        rf"^(editor['’]?s note:\s*)?((editor['’]?s note:\s*this is the {_NTH} (\w+ )?|"
+        rf"^(?:[•*]\s*)?(editor['’]?s note:\s*)?((editor['’]?s note:\s*this is the {_NTH} (\w+ )?|"
         rf"this is the {_NTH} (part|article|installment|instalment|piece|essay|story|episode) |"
         rf"this is the {_NTH} (?=(of|in) (a|an|our) (two|three|four|five|six|\d+)-part series))"
         r"(of|in) (a|an|our) [\w -]{0,30}series\b.*|"
         r"(this|our|the) (interview|conversation|transcript|q&a) (has been|was|have been)\b[^.]{0,80}?\b(edited|"
         r"condensed|translated)\b.*|"
         r"this (story|article|report|piece) (has been|was) corrected to\b.*|"
+        # the Guardian: `This article was amended on 14 March 2024. An earlier version said ...`
+        r"this (story|article|report|piece|essay|post) (has been|was) (amended|corrected) on [\w ,]{3,30}\.\s+an? "
+        r"(earlier|previous) version\b.*|"
         r"this (story|article|report|piece|essay|post) (has been|was) (amended|updated|corrected)( on [\w ,]{3,30})? "
         r"to (correct|reflect|clarify|remove|add|include|incorporate)\b.*|"
         r"(editor['’]?s note:\s*)?an? (shorter|longer|earlier|edited|abridged) version of this "
@@ -619,7 +623,7 @@ CAPTION_CREDITS = (
     re.compile(r"\s[Cc]redit:\s*(?P<credit>[^.]{2,60})$"),
     re.compile(r"[.!?]\s*Credit\.\.\.\s*(?P<credit>.{2,80})$"),  # The New York Times: `...Tuesday.Credit...A for B`
     re.compile(r"\((?P<credit>file|file photo|photo|representational image|representative image|handout)\)\.?$", re.I),
-    re.compile(r"[.!?]\s+(?:photo|image|picture|pic)s?\s*:\s*(?P<credit>(?:[^.]|\.(?=\w)){2,60})$", re.I),
+    re.compile(r"[.!?]\s+(?:photo|photograph|image|picture|pic)s?\s*:\s*(?P<credit>(?:[^.]|\.(?=\w)){2,60})$", re.I),
     re.compile(r"\s(?P<credit>[A-Z][\w]+ (?:Photo|Photos|Pic))\.?$"),
     re.compile(r"\((?P<credit>(?:REUTERS|Reuters|AFP|AP|EPA|Getty Images|Xinhua|Anadolu|APP)[/ ][^()]{2,40})\)\.?$"),
     re.compile(r"[.!?]?\s(?P<credit>[A-Z][\w .'’-]{1,40}/(?:AFP|AP|Reuters|EPA)(?: via Getty Images)?)$"),

@@ -246,12 +246,14 @@ FURNITURE = {
         "This is the first of a two-part series on water in Karachi. The second part will look at the Indus.",
         "This article is part of the series — Disaster Risk Reduction in South Asia",
         "This article is part of an EAF special feature series on 2024 in review and the year ahead.",
+        "• This article was amended on 14 March 2024. An earlier version said the rooms had been let since 1931.",
     ],
     "page_notice": [
         'News ID: 512384', "Media playback is unsupported on your device",
         "This is a developing story and is being updated with further details.",
         "Reader's Poll",
         "Purchase Licensing Rights, opens new tab", "Why you can trust Sky News", "Listen In English",
+        "THIS IS A BREAKING NEWS UPDATE. AP’s earlier story follows below.",
         "License this article", "For subscribers", "Do you like the content of this article?",
         "How does this make you feel?", "Open this photo in gallery:",
         "Click to expand Image", "Available In", "Report this article",
@@ -419,6 +421,8 @@ def test_a_closing_paragraph_with_new_facts_is_kept():
         ("Saudi Crown Prince Mohammed bin Salman receives the Japanese Prime Minister in Jeddah. — File photo",
          "File photo"),
         ("Image 1: Asian Development Bank via Flickr", "Asian Development Bank via Flickr"),
+        ("Maureen Pell in the foyer, where she has volunteered since 1989. Photograph: Ruth Aldington/The Guardian",
+         "Ruth Aldington/The Guardian"),
         ("Photo: A woman separates saffron stigmas from flowers at a workshop in Torbat-e Heydarieh. (IRNA)", "IRNA"),
         ("VAN, TÜRKİYE - JANUARY 18: A snowplow clears a road in Van, Türkiye on January 18, 2024. (Serkan Aydın - "
          "Anadolu Agency)", "Serkan Aydın - Anadolu Agency"),
