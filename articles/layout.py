@@ -1100,6 +1100,9 @@ def _take_link_lists(page: _Page, start: int) -> None:
             for item in range(index + 1, start):
                 page.remove(item, rule.name)
             continue
+        if index < start and _TRENDING.match(page.units[index].strip()):
+            _take_trending_topics(page, index, rule.name)
+            continue
         if index < start and not (
             (rule.name == "tag_list" and page.units[index].rstrip().endswith(":"))
             or (rule.name == "related_links" and _dated_cards_follow(page, index))
@@ -1120,6 +1123,25 @@ def _take_link_lists(page: _Page, start: int) -> None:
             if not (is_list_item(unit) or _looks_like_link_title(unit)) or header_line:
                 break  # a sentence, or a byline or date line (NPR's authors under its series' name)
             page.remove(item, rule.name, note=_BESIDE_THE_HEADER if index < start else "")
+
+
+_TRENDING = re.compile(r"^(?:trending(?: now| topics| stories)?|hot topics|in focus)\s*:?$", re.I)
+MAX_TOPIC_WORDS = 5
+
+
+def _take_trending_topics(page: _Page, index: int, rule: str) -> None:
+    """Above the article, `Trending` and its topics, a few words each (the Times of India: `Bengaluru Water Crisis`,
+    `Bengaluru Weather`): names of topics, never the headline or the names of authors. They end at a sentence or
+    a date line."""
+    for item in range(index + 1, min(index + 1 + MAX_LIST_ITEMS, len(page.units))):
+        unit = page.units[item]
+        if item in page.removed or item in page.block_starts:
+            break  # a menu's `Trending` ends its block
+        if len(unit.split()) > MAX_TOPIC_WORDS or ends_sentence(unit) or page.statement(item) is not None:
+            break
+        if _only_section_words(unit):
+            break  # the article's section label under the list (the Express Tribune's `PAKISTAN`)
+        page.remove(item, rule, note=_BESIDE_THE_HEADER)
 
 
 def _topics_under_the_date(page: _Page, index: int, start: int) -> bool:

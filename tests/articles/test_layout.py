@@ -2517,3 +2517,13 @@ def test_a_print_editions_note_ends_the_article_and_it_or_a_copyrighted_address_
     parsed = read(note, appeal, "What do you think?")
     assert (parsed.body, parsed.outlet) == ("\n\n".join(ARTICLE), "The Kathmandu Post")
     assert read("© 2024 www.kathmandupost.com. All rights reserved.").outlet == "The Kathmandu Post"
+
+
+def test_trending_topics_above_the_header_are_neither_the_headline_nor_its_authors():
+    headline = "Border trade to expand as three more markets open by March"
+    parsed = page("The Times of India", "City News", headline, "Trending", "Quetta Airport Terminal 2",
+                  "Gwadar Port Expansion", "Quetta Water Crisis", "PAKISTAN", "This story is from January 18, 2024", "",
+                  headline, "Asma Zaidi / TNN / Updated: Jan 18, 2024, 08:14 IST", "", *ARTICLE)  # fmt: skip
+    assert (parsed.title, parsed.byline) == (headline, "Asma Zaidi")
+    assert removed(parsed, "related_links")[1:] == ["Quetta Airport Terminal 2", "Gwadar Port Expansion",
+                                                      "Quetta Water Crisis"]  # fmt: skip
