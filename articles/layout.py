@@ -1708,7 +1708,11 @@ def _name_run(page: _Page, index: int) -> bool:
 
 
 def _next_is_header_line(page: _Page, index: int) -> bool:
+    """The next kept line is a byline or date line, perhaps under the piece's label (The News: the deck, `Editorial`
+    in the byline's place, the day)."""
     following = next((i for i in range(index + 1, len(page.units)) if i not in page.removed), None)
+    if following is not None and type_of_label(page.units[following]) and not _is_header_line(page, following):
+        following = next((i for i in range(following + 1, len(page.units)) if i not in page.removed), None)
     return following is not None and _is_header_line(page, following)
 
 

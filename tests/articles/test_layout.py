@@ -2527,3 +2527,10 @@ def test_trending_topics_above_the_header_are_neither_the_headline_nor_its_autho
     assert (parsed.title, parsed.byline) == (headline, "Asma Zaidi")
     assert removed(parsed, "related_links")[1:] == ["Quetta Airport Terminal 2", "Gwadar Port Expansion",
                                                       "Quetta Water Crisis"]  # fmt: skip
+
+
+def test_a_short_headline_over_its_deck_and_the_pieces_label_in_the_bylines_place():
+    deck = "Opening border markets will work only if both states keep the crossings open more than three hours a week"
+    parsed = page("The News", "Opinion", "Editorial", "Border bargains", deck, "Editorial", "June 16, 2024", "",
+                  *ARTICLE)  # fmt: skip
+    assert (parsed.title, parsed.summary, parsed.article_type) == ("Border bargains", deck, "opinion")
