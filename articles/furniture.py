@@ -125,7 +125,7 @@ BOILERPLATE_RULES: tuple[LineRule, ...] = (
         rf"^we(?: would|'d|’d)? (?:want|love|like) to hear from you\b|"
         rf"^you can (listen|watch) to [\w '’&-]{{2,60}} on (radio|bbc|the bbc|bbc sounds|iplayer|youtube|spotify)\b|"
         rf"^(available|download) on the app store$|^get it on google play$|^(sign up|subscribe|register)\b|"
-        rf"\brecaptcha\b|^learn more\b|\bnewsletter$|"
+        rf"\brecaptcha\b|^learn more\b|\bnewsletter$|^recommended newsletter\s*:|"  # Fortune's, mid-article
         rf"\b(sign up|subscribe) (for|to) (our|the) [\w ]{{0,30}}newsletter\.$|"
         rf"^(log ?in|sign ?in)\b.{{0,30}}\b(register|subscribe)\b|"
         rf"^support (us|our (work|journalism)|(the )?[A-Z][\w.]+)$|^add [\w .&'’-]{{2,30}} on google( news)?$|"
@@ -173,7 +173,8 @@ BOILERPLATE_RULES: tuple[LineRule, ...] = (
         r"continue reading|"
         r"related (news|articles?|stories|posts|coverage|content|reading|topics)|"
         r"recommended( for you| stories| articles| reading)?|"
-        r"you (may|might) also like|more from\b|more in\b|more stories|latest( news| stories)?(?=\s*[:|]?\s*$)|"
+        r"you (may|might) also like|more from\b|more in\b|more stories|"
+        r"latest( news| stories| (in|from|on) [A-Z][\w&.'’ -]{1,30})?(?=\s*[:|]?\s*$)|"  # Fortune's `Latest in Finance`
         r"recent posts|"
         r"most (read|popular|viewed|shared|watched)|trending( now| stories)?|don'?t miss|editor'?s picks?|"
         r"top stories|what to read next|further reading|list of \d+ items|list \d+ of \d+|end of list|post navigation|"
@@ -223,6 +224,7 @@ BOILERPLATE_RULES: tuple[LineRule, ...] = (
         r"(,|\s+on)\s+.*\d{4}\.?$|"
         r"^a version of this (article|story) (appears|appeared) in (the )?print\b.*|"
         r"^(appeared|appears) in the .{3,40} print edition\b.*|"
+        r"^(published|appeared|appears) in the print edition of\b.*|"  # The New Yorker's, with the issue's day
         r"^this article appeared in the .{2,40} section of the print edition\b.*|^from the .{3,40} edition$",
         60,
         ends_article=True,
@@ -418,7 +420,7 @@ BOILERPLATE_RULES: tuple[LineRule, ...] = (
         "Copyright lines (© 2024 Dawn, All rights reserved ...)",
         r"^(all rights reserved\.?.*|([\w.-]{2,40}\s+)?(copyright\s*)?(©|\(c\)).*|copyright\s+\d{4}\b.*|"
         r".*\b(all|some) rights reserved\b.*|this (work|article|story|content) is licen[cs]ed under\b.*)$",
-        30,
+        60,  # with the terms of use after it (Fortune's, 35 words)
         ends_article=True,
     ),
     _rule(

@@ -36,6 +36,7 @@ FURNITURE = {
         "Subscribe to our newsletter",
     ],
     "call_to_action": [
+        "Recommended Newsletter: CEO Daily provides key context for the news leaders need to know. Subscribe Now.",
         "ECNS App Download",
         'Get our free wellness email',
         'Sign up for our free Health and Wellbeing email for all your wellness advice',
@@ -74,6 +75,7 @@ FURNITURE = {
         "Sign Me Up", "For more Human Rights Watch reporting on Pakistan, please visit:",
     ],
     "related_links": [
+        "Latest in Finance",
         'RELATED...',
         'MORE FOR YOU',
         "Also on this blog: The season I scored every ball of the Quaid-e-Azam Trophy final",
@@ -104,6 +106,7 @@ FURNITURE = {
         "Tags: ECNEC, Flood rehabilitation, Sindh", "Topics:", "Posted in Politics", "Tagged diaspora, elections",
     ],
     "published_in": [
+        "Published in the print edition of the June 12, 2023, issue, with the headline “Brinkmanship.”",
         "A version of this post appeared in The Friday Times on June 8, 2012.",
         "Published in Dawn, January 18th, 2024", "Published in The Express Tribune, February 5th, 2024.",
         "A version of this article appears in print on March 14, 2024, Section A, Page 1 of the New York edition.",
@@ -182,6 +185,9 @@ FURNITURE = {
         "rest of the content is auto-generated from a syndicated feed.)",
     ],
     "copyright_line": [
+        "© 2024 Fortune Media IP Limited. All Rights Reserved. Use of this site constitutes acceptance of our Terms "
+        "of Use and Privacy Policy | CA Notice at Collection and Privacy Notice | Do Not Sell/Share My Personal "
+        "Information",
         "Copyright © 2024 The Frontier Ledger. All rights reserved.",
         "© 2023 Dawn",
         "All rights reserved for Islamic Republic News Agency",
