@@ -561,6 +561,7 @@ POSITIONAL_RULES = {
     "embedded_post": "A post embedded from a social network (a tweet), its text and its author's signature",
     "separator": "A line of only symbols between parts of the article (___, * * *)",
     "subheading": "A short line between two paragraphs, not a sentence: the outlet's signpost inside the article",
+    "contents": "A table of contents among the paragraphs: the article's own headings listed, one coming back below",
     "key_points": "A box of key points or a summary above the article (In short:, Story highlights, an AI summary)",
 }
 

@@ -432,6 +432,7 @@ def read_page(
         page.remove(body[position], rule)
     _remove_fact_boxes(page, [index for index in body if index not in page.removed])
     _remove_pull_quotes(page, [index for index in body if index not in page.removed])
+    _remove_contents(page, [index for index in body if index not in page.removed])
     _remove_numbered_subheadings(page, [index for index in body if index not in page.removed])
     _remove_subheadings(page, [index for index in body if index not in page.removed])
     _remove_inline_teasers(page, [index for index in body if index not in page.removed])
@@ -2813,6 +2814,40 @@ def _is_argued(page: _Page) -> bool:
 
 _NUMBERED = re.compile(r"^(\d{1,2})[.)]\s+[A-Z‘'\"“]")
 MAX_NUMBERED_SUBHEADING_WORDS = 14
+
+
+MIN_CONTENTS_ENTRIES, MAX_CONTENTS_ENTRY_WORDS = 3, 14
+
+
+def _remove_contents(page: _Page, body: list[int]) -> None:
+    """A table of contents among the paragraphs: three or more headings on lines of their own, none a sentence,
+    after a paragraph that ends one, at least one of them standing again further down as its section's heading
+    (ISW's `Russian Main Effort – Eastern Ukraine`). A list the article gives is introduced by a colon, and its
+    items do not come back."""
+    later = {canonical_text(unit): index for index, unit in enumerate(page.units)}  # where each line last stands
+    position = 1
+    while position < len(body):
+        run = list(itertools.takewhile(lambda index: _is_contents_entry(page.units[index]), body[position:]))
+        run = run[: next((i for i in range(1, len(run)) if run[i] != run[i - 1] + 1), len(run))]  # lines in a row
+        if (
+            len(run) >= MIN_CONTENTS_ENTRIES
+            and ends_sentence(page.units[body[position - 1]])
+            and not page.units[body[position - 1]].rstrip().endswith(":")
+            and any(later[canonical_text(page.units[index])] > run[-1] for index in run)
+        ):
+            for index in run:
+                page.remove(index, "contents")
+        position += len(run) + 1 if run else 1
+
+
+def _is_contents_entry(unit: str) -> bool:
+    text = unit.strip()
+    return (
+        1 <= len(text.split()) <= MAX_CONTENTS_ENTRY_WORDS
+        and text[:1].isupper()
+        and not re.search(r"[.:;,!?]$", text)
+        and not is_prose(text)
+    )
 
 
 def _remove_numbered_subheadings(page: _Page, body: list[int]) -> None:

@@ -2534,3 +2534,13 @@ def test_a_short_headline_over_its_deck_and_the_pieces_label_in_the_bylines_plac
     parsed = page("The News", "Opinion", "Editorial", "Border bargains", deck, "Editorial", "June 16, 2024", "",
                   *ARTICLE)  # fmt: skip
     assert (parsed.title, parsed.summary, parsed.article_type) == ("Border bargains", deck, "opinion")
+
+
+def test_a_table_of_contents_among_the_paragraphs_whose_heading_comes_back_is_no_text():
+    contents = ["Border markets", "Trade committee", "What comes next"]
+    parsed = page("Border trade to expand", "By Asma Zaidi", "January 18, 2024", "", LEAD, *contents, "",
+                  "Border markets", SECOND, THIRD)  # fmt: skip
+    assert removed(parsed, "contents") == contents
+    listed = page("Border trade to expand", "By Asma Zaidi", "January 18, 2024", "", LEAD, *contents, "", SECOND,
+                  THIRD)  # fmt: skip
+    assert removed(listed, "contents") == []  # no heading comes back: a list the article gives, or subheadings
