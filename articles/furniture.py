@@ -390,7 +390,8 @@ BOILERPLATE_RULES: tuple[LineRule, ...] = (
         "An agency's sign-off under its story: its name and the editors' initials (PTI ABA RC, UNI XC SNU RN 1736, "
         "ssp/dan, //Petra// AF)",
         r"^(?-i:(?:PTI|IANS|UNI|ANI|APP|PPI|NNI|KUNA|WAM|SPA|QNA|BNA|ONA|MENA|INA|SANA|KMS|Petra|//Petra//)"
-        r"(?:\s+(?:[A-Z]{1,4}|\d{3,4})){1,8})$|^(?-i:[a-z]{2,4}/[a-z]{2,4})$",
+        r"(?:\s+(?:[A-Z]{1,4}|\d{3,4})){1,8})$|^(?-i:[a-z]{2,4}/[a-z]{2,4})$|"
+        r"^(?-i:[A-Z]{2,4}/[A-Z]{2,4}(?:/[A-Z]{2,4})?)$",  # the Press Information Bureau's `SK/SS`
         10,
         ends_article=True,
     ),
@@ -437,7 +438,7 @@ BOILERPLATE_RULES: tuple[LineRule, ...] = (
         "Notices about the page, not the story (Why you can trust us, Listen in English, Purchase Licensing Rights, "
         "opens new tab)",
         r"^(purchase licensing rights.*|.*,? opens (in )?(a )?new (tab|window)\)?|why you can trust .*|"
-        r"this is a breaking news update\b.*|"
+        r"this is a breaking news update\b.*|\(release id: \d+\).*|read this (release|article|story|page) in\s*:.*|"
         r"(the )?[\w .&'’-]{2,30} (is|are) not responsible for the content of external (internet )?(sites|websites)\.?|"
         r"(skip|end of) (twitter|x|facebook|instagram|youtube|tiktok|bluesky|threads) (post|content|video)"
         r"( \d+)?( by .{1,60})?|"
@@ -523,7 +524,8 @@ BOILERPLATE_RULES: tuple[LineRule, ...] = (
         r"back to top|scroll to top|close|next article|previous article|next post|previous post|print this page|"
         r"sign in|log in|login|register|my account|e-?paper|live( tv)?|play|edition:?|proudly powered by .*|"
         r"powered by .*|about( us)?|contact( us)?|advertise( with us)?|terms( of (use|service))?|"
-        r"(privacy|cookie) policy|careers|sitemap|rss|view full version|go to (the )?(homepage|home page))$",
+        r"(privacy|cookie|website|copyright|hyperlinking|editorial|accessibility) polic(y|ies)|careers|sitemap|rss|"
+        r"help|feedback|view full version|go to (the )?(homepage|home page))$",
         12,
     ),
     _rule(

@@ -143,7 +143,7 @@ FURNITURE = {
         "This story comes from NPR's health reporting partnership with KCUR and KFF Health News.",
         "This commentary originally appeared on The Hill on January 18, 2024.",
     ],
-    "agency_code": ["PTI ABA ABA RC", "UNI XC SNU RN 1736", "ssp/dan", "//Petra// AF"],
+    "agency_code": ["PTI ABA ABA RC", "UNI XC SNU RN 1736", "ssp/dan", "//Petra// AF", "SK/SS"],
     "wire_credits": [
         'APP/zah/sna',
         'Rosa Lindgren created the map for this Backgrounder.',
@@ -218,6 +218,7 @@ FURNITURE = {
         "Story continues below",
     ],
     "site_chrome": [
+        "Website Policies", "Hyperlinking Policy", "Help", "Feedback",
         "Exit mobile version", "Skip to content", "Back to top", "Sign In", "About us", "Skip to sections navigation",
         "Skip to footer", "Report Abuse", "Next Blog»", "Create Blog",
     ],
@@ -255,6 +256,7 @@ FURNITURE = {
         "• This article was amended on 14 March 2024. An earlier version said the rooms had been let since 1931.",
     ],
     "page_notice": [
+        "(Release ID: 2039112) Visitor Counter : 1843", "Read this release in: Hindi , Marathi , Tamil",
         'News ID: 512384', "Media playback is unsupported on your device",
         "This is a developing story and is being updated with further details.",
         "Reader's Poll",
