@@ -150,7 +150,8 @@ WITH_AGENCIES = re.compile(r"\s+with\s+" + _AGENCY + r"(?:\s*(?:,|and|&)\s*" + _
 _WITH_WRITER = re.compile(r"\s+with\s+(?=[A-Z][\w'’.-]+\s+[A-Z])")
 _NOT_NAME_START = frozenset(
     "in on at for from with to of and or the a an more read also back next previous home menu search watch live "
-    "follow share sign log get download view see about contact all latest top most".split()
+    "follow share sign log get download view see about contact all latest top most "
+    "key quick summary highlights takeaways".split()  # a box of key points' label: `Key Takeaways`, `Quick Read`
 )
 
 
@@ -426,7 +427,10 @@ def clean_byline(name: str) -> str:
     city = _trailing_bureau_city().search(name)
     if city is not None:  # after a plain space, only under a byline long enough not to be a surname
         rest = name[: city.start()]
-        agency = bool(ACRONYM.match(rest.strip())) and bool(city["separator"])  # `AFP, Beirut`
+        # `AFP, Beirut`; a known agency's name before its city needs no separator (Business Standard's `IANS New Delhi`)
+        agency = (bool(ACRONYM.match(rest.strip())) and bool(city["separator"])) or bool(
+            AGENCY_ONLY.match(rest.strip())
+        )
         if agency or (is_name_like(rest) and len(rest.split()) >= 2 and (city["separator"] or len(name.split()) >= 4)):
             name = rest
     names = re.split(r"\s*\|\s*|\s+and\s+|,\s*", name)

@@ -720,8 +720,8 @@ def _fact_box_above(page: _Page, index: int) -> list[int]:
 
 # A figure's label, alone or before its title: `Figure 1`, `Chart: Car sales (units) — Source: PAMA`
 _FIGURE_LABEL = re.compile(
-    r"^(?:figure|fig\.|chart|graph|exhibit)(?:\s+\d+\w?\s*(?:$|[:.—–]\s*\S|\s-\s)|\s*:\s*\S)", re.I
-)
+    r"^\[?(?:figure|fig\.|chart|graph|exhibit)(?:\s+\d+\w?\s*(?:$|[:.—–]\s*\S|\s-\s)|\s*:\s*\S)", re.I
+)  # a pasted page's `[Chart: Workers' remittances, monthly, ...]` too
 MAX_FIGURE_TITLE_WORDS = 20
 
 
@@ -1303,9 +1303,9 @@ def _body_start(page: _Page, *, known_title: str = "") -> int | None:
             and between
             and not _opens_run(page, index, prose)
             and not _one_container(page, index, following)
-            and _is_notice(page, index)
+            and (_is_notice(page, index) or _over_a_menu(page, index))
         ):
-            continue  # a sentence alone among labels (a disclosure, a promotion), not the article
+            continue  # a sentence alone among labels (a disclosure, a promotion, a company's blurb), not the article
         if _is_site_tagline(page, index, kept) or _is_authors_note_above(page, index, prose):
             continue
         if _shown_among(page, index, range(index + 1, min(index + SHOWN_AGAIN_REACH, len(page.units)))):
@@ -1464,6 +1464,15 @@ def _opens_run(page: _Page, index: int, prose: list[int]) -> bool:
     following = _kept_neighbour(page, index, 1)
     if following is not None and following in prose:
         return True
+    after = _kept_neighbour(page, following, 1) if following is not None else None
+    heading = page.units[following] if following is not None else ""
+    if (
+        after is not None
+        and after in prose
+        and _NUMBERED.match(heading)
+        and _stacked_heading(heading.split(None, 1)[1])
+    ):
+        return True  # a newsletter's greeting, then its first section's heading (`1. The budget goes to the wire`)
     return not any(_kept_neighbour(page, other, 1) in prose for other in prose if other > index)
 
 
@@ -1484,6 +1493,18 @@ def _one_container(page: _Page, index: int, following: int) -> bool:
         and following in page.paragraphs
         and not any(i in page.block_starts for i in range(index + 1, following + 1))
     )
+
+
+MIN_MENU_ITEMS = 6
+
+
+def _over_a_menu(page: _Page, index: int) -> bool:
+    """The lines kept under a sentence are a menu: six or more in a row of a few words each (the Wall Street
+    Journal's blurb on its owner above `The Wall Street Journal`, `English Edition`, `Print Edition`, ...)."""
+    below = list(
+        itertools.islice((i for i in range(index + 1, len(page.units)) if i not in page.removed), MIN_MENU_ITEMS)
+    )
+    return len(below) == MIN_MENU_ITEMS and all(is_short_label(page.units[i]) for i in below)
 
 
 def _is_notice(page: _Page, index: int) -> bool:

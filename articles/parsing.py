@@ -184,6 +184,15 @@ def with_outlet(parsed: ParsedArticle, outlets: OutletIndex) -> ParsedArticle:
         statement = read_date_statement(parsed.published_text, month_first=True)
         if statement is not None and statement.date is not None:
             changes["published"] = statement.date
+    if (
+        known is not None
+        and known.kind == "agency"
+        and identified.clue < Clue.DESK_CREDIT  # its own site, known by more than the credit itself
+        and parsed.byline
+        and "byline" not in parsed.metadata_fields
+        and outlets.named(parsed.byline) is known
+    ):
+        changes["byline"] = ""  # an agency's story on its own site, credited only to itself, is signed by nobody
     if parsed.published.date is None and parsed.url and url_date(parsed.url) is not None:
         changes["published"], changes["published_text"] = url_date(parsed.url), parsed.url[:300]
     if parsed.article_type == "news" and "article_type" not in parsed.metadata_fields:

@@ -17,6 +17,7 @@ from articles.parsing import parse_text, with_outlet
         ("Ravi Menon, Edited by Anita Rao", "Ravi Menon"),
         ("Harriet Calloway Follow and Daniel Kessler Follow", "Harriet Calloway and Daniel Kessler"),
         ("Priya Nair, New Delhi", "Priya Nair"),
+        ("IANS New Delhi", "IANS"),
         ("AFP, Beirut", "AFP"),
         ("Tom Pyman and Rory Tingle For Dailymail.Com", "Tom Pyman and Rory Tingle"),
         ("Asma Zaidi (Islamabad)", "Asma Zaidi"),
@@ -59,7 +60,7 @@ def test_a_desk_is_an_author_and_keeps_its_words() -> None:
 
 @pytest.mark.parametrize(
     "line", ["West Asia", "Top Stories", "Read more", "Senior Political Journalist", "Senior Research Analyst",
-             "Research Fellow"],
+             "Research Fellow", "Key Takeaways", "Quick Read"],
 )  # fmt: skip
 def test_sections_buttons_and_roles_are_not_names(line: str) -> None:
     assert not is_name_like(line)

@@ -32,7 +32,6 @@ DEV_KNOWN_MISSES = {
     "cf-bbc-1.txt": "a BBC live page: its summary bullets, its editor's credit and a day without a year",
     "cf-irna-1.txt": "a photo story credited only to its photographer (`Photo: ...`), whom its writer made the author",
     "cn-geo-1.txt": "its one question (`Is this a crisis ...?`) read as a signpost beside a subheading",
-    "cn-irna-1.txt": "an aggregator's copy of IRNA: its `IRNA English` source line read as a byline",
     "cp-karachiheritagewalks-1.txt": "a Tumblr blog's name, @handle and description above an undated post",
     "cp-southasialse-1.txt": "a university blog (`South Asia @ LSE`) outvoted by its parent's name",
     "cu-tumblr-1.txt": "a Tumblr post known by its blog's handle only, its first line read as the title's deck",
@@ -57,7 +56,6 @@ DEV_KNOWN_MISSES = {
     "do-transitforward-1.html": "a Medium publication: `Published in Transit Forward` outvoted by Medium itself",
     "dp-kommersant-1.txt": "the writer's name alone under the last paragraph read as the footer",
     "dq-ansa-1.html": "an agency's own newsroom credit (`Redazione ANSA`), which its writer left out as unsigned",
-    "dq-efe-1.txt": "an agency's own credit (`Agencia EFE`), which its writer left out as unsigned",
     "dq-pamedia-1.txt": "a republished PA story: the header above a `Close` button read as the page's, the caption's "
     "`(PA Wire)` as the title",
     "dq-ukrainskapravda-1.txt": "Ukrainska Pravda's `Source:` paragraphs, body on this site, read as a credit ending "
@@ -70,6 +68,10 @@ DEV_KNOWN_MISSES = {
     "dw-farsnewsagency-1.txt": "a credit (`Photo: FNA`) above its caption takes the last paragraph above it for the "
     "caption",
     "eb-washingtonpost-1.txt": "a headline of two sentences over its deck: the deck is read as the headline",
+    "ef-aljazeera-1.txt": "a live page's label in its title (`Sudan war live:`), which writers keep or leave out",
+    "ef-tehrantimes-1.txt": "the outlet's name in capitals as the photo's credit above its caption, read as the byline",
+    "eg-indusledger-1.txt": "a newsletter's sign-off (`... See you next Sunday. — Sana`) read as a caption by its "
+    "`— Name` credit, and its series label (`Weekly Ledger #87:`) kept in the title",
 }
 
 

@@ -2544,3 +2544,33 @@ def test_a_table_of_contents_among_the_paragraphs_whose_heading_comes_back_is_no
     listed = page("Border trade to expand", "By Asma Zaidi", "January 18, 2024", "", LEAD, *contents, "", SECOND,
                   THIRD)  # fmt: skip
     assert removed(listed, "contents") == []  # no heading comes back: a list the article gives, or subheadings
+
+
+def test_an_agencys_story_on_its_own_site_credited_only_to_itself_is_signed_by_nobody():
+    outlets = OutletIndex([Outlet("Asian News International", ("ANI",), ("aninews.in",), "IN", "agency")])
+    text = "\n".join(["ANI", "Border trade to expand", "ANI | Updated: Oct 14, 2024 16:52 IST", "", *ARTICLE,
+                      "© 2024 aninews.in. All rights reserved."])  # fmt: skip
+    parsed = with_outlet(parse_text(text, outlets=outlets), outlets)
+    assert (parsed.outlet, parsed.byline) == ("Asian News International", "")
+    signed = "\n".join(["ANI", "Border trade to expand", "By Asma Zaidi | Updated: Oct 14, 2024 16:52 IST", "",
+                        *ARTICLE, "© 2024 aninews.in. All rights reserved."])  # fmt: skip
+    assert with_outlet(parse_text(signed, outlets=outlets), outlets).byline == "Asma Zaidi"
+
+
+def test_a_sentence_over_the_sites_menu_is_no_paragraph_of_the_article():
+    blurb = ("The Border Group is a global, diversified media and information services company focused on creating "
+             "and distributing authoritative content.")  # fmt: skip
+    parsed = page("Skip to Main Content", blurb, "The Border Times", "English Edition", "Print Edition", "Video",
+                  "Audio", "Latest Headlines", "World", "Business", "Border trade to expand", "By Asma Zaidi",
+                  "Updated Oct. 3, 2024 7:18 pm ET", "", *ARTICLE)  # fmt: skip
+    assert (parsed.title, parsed.body) == ("Border trade to expand", "\n\n".join(ARTICLE))
+
+
+def test_a_newsletters_greeting_over_its_numbered_sections_and_a_bracketed_chart_are_read_through():
+    greeting = ("Good morning from Quetta, where the border markets opened on Thursday; if you want this newsletter "
+                "every Sunday, subscribe below.")  # fmt: skip
+    chart = ["[Chart: Border trade, monthly, 2023–2025, US$ million]", "Source: State Bank of Pakistan."]
+    parsed = page("Weekly Ledger #87: Border trade to expand", "Sana Mirza", "Jun 08, 2025", "", greeting, "",
+                  "1. The markets open", "", LEAD, "", *chart, "", SECOND, "", "2. The committee meets", "",
+                  THIRD)  # fmt: skip
+    assert parsed.body == "\n\n".join([greeting, *ARTICLE])
