@@ -705,7 +705,9 @@ CREDIT_LINE = re.compile(
     r"(?: [A-Z][\w.&'’-]+){0,3}(?: (?:[Ff]ile )?(?:photo|image|picture|illustration))?$|"  # `A/Toronto Star file photo`
     r"^[A-Z][\w.&'’ /—–-]{1,60} via Getty Images$"  # Fortune's `Marcus Reilly—Bloomberg via Getty Images`
 )
-CAPTION_LABEL = re.compile(r"^(?:image|photo|picture|video|media) caption\s*[,:]?$|^caption\s*:?$", re.I)
+CAPTION_LABEL = re.compile(
+    r"^(?:image|photo|picture|video|media) (?:caption|source|credit)\s*[,:]?$|^caption\s*:?$", re.I
+)  # the BBC's screen-reader labels on lines of their own: `Image source,`, then `Met Office`
 # The BBC's screen-reader labels with their text on one line: `Image caption, Farmers in ...`, `Image source, Getty`.
 LABELLED_CAPTION = re.compile(r"^(?:image|photo|picture|video|media) (?:caption|source|credit)\s*[,:]\s*\S", re.I)
 

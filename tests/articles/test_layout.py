@@ -2574,3 +2574,11 @@ def test_a_newsletters_greeting_over_its_numbered_sections_and_a_bracketed_chart
                   "1. The markets open", "", LEAD, "", *chart, "", SECOND, "", "2. The committee meets", "",
                   THIRD)  # fmt: skip
     assert parsed.body == "\n\n".join([greeting, *ARTICLE])
+
+
+def test_the_bbcs_image_source_label_on_a_line_of_its_own_takes_the_source_under_it():
+    parsed = page("Border trade to expand", "18 January 2024", "", LEAD, "Image source,", "Balochistan Levies",
+                  "Image caption,", "Traders wait at the gate", SECOND, THIRD)  # fmt: skip
+    assert parsed.body == "\n\n".join(ARTICLE)
+    assert removed(parsed, "photo_caption") == ["Image source,", "Balochistan Levies", "Image caption,",
+                                                "Traders wait at the gate"]  # fmt: skip
