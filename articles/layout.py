@@ -493,6 +493,7 @@ MAX_KEY_POINTS = 6
 MIN_PARAGRAPHS_AFTER_KEY_POINTS = 3
 _TOGGLE = re.compile(r"^(?:hide|show|close|expand|collapse|show (?:more|less))$", re.I)
 _MACHINE_SUMMARY = re.compile(r"^(?:takeaways by [\w ]{2,30}|quick read)\s*:?$", re.I)
+_MACHINE_NOTE = re.compile(r"^(?:the |this )?summary (?:is|was) (?:ai|machine)[- ]generated\b", re.I)
 
 
 def _remove_key_points(page: _Page) -> None:
@@ -510,6 +511,9 @@ def _remove_key_points(page: _Page) -> None:
         ):
             page.remove(following, "page_control")  # the box's `Hide` button
             following += 1
+        note = None  # NDTV's `Summary is AI generated, newsroom reviewed.` under its `Quick Read`
+        if following < len(page.units) and following not in page.removed and _MACHINE_NOTE.match(page.units[following]):
+            note, following = following, following + 1
         # Under a box that folds (its button) or a machine's summary, the list opens a block of its own.
         first = following if following > index + 1 or _MACHINE_SUMMARY.match(page.units[index]) else None
         while (
@@ -530,7 +534,7 @@ def _remove_key_points(page: _Page) -> None:
         if after < MIN_PARAGRAPHS_AFTER_KEY_POINTS:
             return
         if len(points) >= 2:  # one sentence under `Summary` is the standfirst (Mint)
-            for point in [index, *points]:
+            for point in [index, *([note] if note is not None else []), *points]:
                 page.remove(point, "key_points")
         return
 

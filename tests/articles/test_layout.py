@@ -1527,6 +1527,16 @@ def test_a_machines_summary_under_its_label_and_button_is_a_box_of_key_points():
     far_down = page(*menu, *menu, "Border trade to expand", "By Asma Zaidi", "January 18, 2024", "", "Quick Read",
                     "Summary is AI generated, newsroom reviewed.", *points, "", *ARTICLE)  # fmt: skip
     assert far_down.body == "\n\n".join(ARTICLE)
+    walkout = ["Opposition MPs staged a walkout after their notices on border trade were rejected.",
+               "The House was adjourned twice before noon amid slogan-shouting."]  # fmt: skip
+    noted = html_page(
+        "<h1>Border trade to expand</h1><nav><ul><li>India News</li><li>Press Trust of India</li>"
+        "<li>Updated: March 18, 2025 16:52 pm IST</li></ul></nav>"
+        '<div class="qck-rd"><h2>Quick Read</h2><p>Summary is AI generated, newsroom reviewed.</p><ul>'
+        + "".join(f"<li>{point}</li>" for point in walkout)
+        + f"</ul></div><div>{paragraphs(*ARTICLE)}</div>"
+    )
+    assert noted.body == "\n\n".join(ARTICLE)  # the note in a block of its own, the points in another (NDTV)
 
 
 def test_a_chart_and_its_source_among_the_paragraphs_do_not_end_the_article():
