@@ -1125,7 +1125,8 @@ def _take_link_lists(page: _Page, start: int) -> None:
                 page.remove(item, rule.name, note=_LINKED_DATE)  # the BBC's cards: headline, day, section
                 continue
             header_line = _is_header_statement(page, item) if rule.name == "tag_list" else _is_header_line(page, item)
-            if not (is_list_item(unit) or _looks_like_link_title(unit)) or header_line:
+            deck = rule.name == "related_links" and position > 0 and _card_deck(page, item)
+            if not (is_list_item(unit) or _looks_like_link_title(unit) or deck) or header_line:
                 break  # a sentence, or a byline or date line (NPR's authors under its series' name)
             page.remove(item, rule.name, note=_BESIDE_THE_HEADER if index < start else "")
 
@@ -1165,6 +1166,22 @@ def _topics_under_the_date(page: _Page, index: int, start: int) -> bool:
 def _is_long_prose_with_credit(unit: str) -> bool:
     """An article's closing paragraph signed by its agency (`... he said. — AFP`), not a caption."""
     return len(unit.split()) > 45 or ((len(split_sentences(unit)) >= 3 and '"' in unit) or "”" in unit)
+
+
+MAX_DECK_WORDS = 20
+
+
+def _card_deck(page: _Page, item: int) -> bool:
+    """A card's deck: a short sentence under a link's title, in the list's block, with the card's label or another
+    title under it (Foreign Policy's `Read More`: the title, its deck, `Argument | Liana Baumann`)."""
+    below = item + 1
+    return (
+        len(page.units[item].split()) <= MAX_DECK_WORDS
+        and below < len(page.units)
+        and below not in page.block_starts
+        and _looks_like_link_title(page.units[below])
+        and not is_prose(page.units[below])
+    )
 
 
 def _looks_like_link_title(unit: str) -> bool:

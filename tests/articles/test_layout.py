@@ -2592,3 +2592,13 @@ def test_the_bbcs_image_source_label_on_a_line_of_its_own_takes_the_source_under
     assert parsed.body == "\n\n".join(ARTICLE)
     assert removed(parsed, "photo_caption") == ["Image source,", "Balochistan Levies", "Image caption,",
                                                 "Traders wait at the gate"]  # fmt: skip
+
+
+def test_a_read_more_box_of_cards_among_the_paragraphs_takes_each_cards_deck_and_label():
+    cards = ["Why border markets fail", "The crossings open, but the traders stay home.", "Argument | Liana Baumann",
+             "The myth of the open frontier", "The two governments still close it when it matters.",
+             "Analysis | Richard Oakes"]  # fmt: skip
+    parsed = page("Border trade to expand", "By Asma Zaidi", "January 18, 2024", "", LEAD, "", "Read More", *cards, "",
+                  SECOND, "", THIRD)  # fmt: skip
+    assert parsed.body == "\n\n".join(ARTICLE)
+    assert removed(parsed, "related_links") == ["Read More", *cards]
