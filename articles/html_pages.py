@@ -273,7 +273,16 @@ def _is_data_table(element: Any) -> bool:
     """A table of figures set in the article (a caption or header cells, short), not a page laid out in a table."""
     headed = element.find(".//caption") is not None or element.find(".//th") is not None
     cells = [" ".join(cell.text_content().split()) for cell in element.iter("td", "th")]
-    return headed and all(len(cell.split()) <= MAX_TABLE_CELL_WORDS for cell in cells)
+    rows = [row for row in element.iter("tr") if len(row.findall("td")) >= 2]
+    # no header, but every row a label and its figures (Business Recorder's `BID | Rs 277.76`)
+    figures = len(rows) >= 2 and all(
+        any(re.search(r"\d", cell.text_content()) for cell in row.findall("td")) for row in rows
+    )
+    short = all(len(cell.split()) <= MAX_FIGURE_CELL_WORDS for cell in cells)
+    return (headed or (figures and short)) and all(len(cell.split()) <= MAX_TABLE_CELL_WORDS for cell in cells)
+
+
+MAX_FIGURE_CELL_WORDS = 6
 
 
 def _is_modification_time(element: Any) -> bool:

@@ -2602,3 +2602,13 @@ def test_a_read_more_box_of_cards_among_the_paragraphs_takes_each_cards_deck_and
                   SECOND, "", THIRD)  # fmt: skip
     assert parsed.body == "\n\n".join(ARTICLE)
     assert removed(parsed, "related_links") == ["Read More", *cards]
+
+
+def test_a_table_without_a_header_whose_rows_are_labels_and_figures_is_a_data_table():
+    rates = "<table><tr><td>BID</td><td>Rs 277.76</td></tr><tr><td>OFFER</td><td>Rs 277.96</td></tr></table>"
+    parsed = html_page(f"<h1>Border trade to expand</h1><p>January 18, 2024</p>{paragraphs(LEAD, SECOND)}{rates}"
+                       f"{paragraphs(THIRD)}")  # fmt: skip
+    assert parsed.body == "\n\n".join(ARTICLE)
+    laid_out = "<table><tr><td>Trade</td><td>Markets</td></tr><tr><td>Borders</td><td>Crossings</td></tr></table>"
+    assert not removed(html_page(f"<h1>Border trade</h1>{paragraphs(LEAD)}{laid_out}{paragraphs(SECOND)}"),
+                       "data_table")  # words alone in a table's cells: no figures  # fmt: skip
