@@ -44,7 +44,9 @@ DESK_WORD = re.compile(r"\b(desk|bureau|report|reporter|staff|team|newsroom|corr
 BIO_START = re.compile(
     r"^\*?(?:[Aa]bout the (?:author|writer)s?\s*:?\s*)?(?P<name>(?:[A-Z][\w'’.-]+\s+(?:(?:ud|ul|ur|uz|al|el|bin|ibn|"
     r"de|da|di|du|van|von|der)\s+)?){1,3}[A-Z][\w'’.-]+|"
-    r"[Tt]he (?:writer|author|columnist|contributor)s?)\s+(?:is|was|are|has been|writes|works|teaches|heads|serves|"
+    r"[Tt]he (?:writer|author|columnist|contributor)s?|"
+    r"[Tt]he (?:[A-Z][\w'’.-]+\s+){1,3}(?:[Dd]esk|[Tt]eam|[Bb]ureau)(?:\s+team)?)"  # ARY's `The Web Desk team covers`
+    r"\s+(?:is|was|are|has been|writes|works|teaches|heads|serves|"
     r"covers|reports|tweets|translates from|joined (?:the )?[A-Z][\w&]*(?: [A-Z][\w&]*)* (?:in (?:19|20)\d\d|as))\b"
 )
 BIO_WORDS = re.compile(

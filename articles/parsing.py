@@ -18,6 +18,7 @@ from urllib.parse import urlsplit
 import yaml
 
 from archive.common.dates import partial_date, read_date_statement
+from articles.bylines import DESKS
 from articles.languages import article_language
 from articles.layout import MAX_TITLE_LENGTH, paragraphs, parse_text, url_date
 from articles.limits import DEFAULT_LIMITS, ImportLimits, expanded_size, storable_value
@@ -198,7 +199,7 @@ def with_outlet(parsed: ParsedArticle, outlets: OutletIndex) -> ParsedArticle:
     if parsed.article_type == "news" and "article_type" not in parsed.metadata_fields:
         if known is not None and known.kind == "think_tank":
             changes["article_type"] = "analysis"  # a think tank publishes analysis, not news
-        elif parsed.author_bio:
+        elif parsed.author_bio and not DESKS.match(parsed.byline.strip()):  # a desk's note signs no op-ed
             changes["article_type"] = (
                 "analysis" if known is not None and known.kind in SIGNED_ANALYSIS_KINDS else "opinion"
             )

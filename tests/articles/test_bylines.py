@@ -85,6 +85,7 @@ def test_a_note_on_who_the_author_is_starts_with_their_name_and_what_they_do() -
     assert BIO_START.match("Connor Mak joined the Post in 2021 and covers transport in Hong Kong.")
     assert BIO_START.match("Nandini Sen translates from Bengali and Odia into English.")
     assert not BIO_START.match("Foreign Minister Ishaq Dar joined the talks later, officials said.")
+    assert BIO_START.match("The Web Desk team covers breaking news and digital updates for ARY News.")
 
 
 def test_a_title_before_a_name_is_not_part_of_it() -> None:

@@ -2612,3 +2612,9 @@ def test_a_table_without_a_header_whose_rows_are_labels_and_figures_is_a_data_ta
     laid_out = "<table><tr><td>Trade</td><td>Markets</td></tr><tr><td>Borders</td><td>Crossings</td></tr></table>"
     assert not removed(html_page(f"<h1>Border trade</h1>{paragraphs(LEAD)}{laid_out}{paragraphs(SECOND)}"),
                        "data_table")  # words alone in a table's cells: no figures  # fmt: skip
+
+
+def test_a_desks_note_under_the_story_is_its_bio_and_makes_no_opinion():
+    parsed = page("Border trade to expand", "Web Desk", "January 18, 2024", "", *ARTICLE, "", "Web Desk",
+                  "The Web Desk team covers breaking news and digital updates for Dawn.")  # fmt: skip
+    assert (parsed.body, parsed.article_type) == ("\n\n".join(ARTICLE), "news")
