@@ -230,6 +230,13 @@ BOILERPLATE_RULES: tuple[LineRule, ...] = (
         ends_article=True,
     ),
     _rule(
+        "references",
+        "Notes and references under the article (Endnotes, Footnotes, References, `[1] World Bank, ...`)",
+        r"^(end ?notes|foot ?notes|references|bibliography|works cited)\s*:?$|^\[\d{1,3}\]\s+\S.*",
+        80,
+        ends_article=True,
+    ),
+    _rule(
         "signup_terms",
         "The small print of sign-up boxes (By signing up, you agree to ...)",
         r"^(by (signing up|registering|subscribing|clicking)|you (can|may) unsubscribe|"

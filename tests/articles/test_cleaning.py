@@ -228,6 +228,8 @@ FURNITURE = {
     ],
     "age_notice": ["This was published 1 year ago", "This article is more than 2 years old"],
     "letter_closing": ["Yours, etc,", "Yours faithfully,", "Yours sincerely"],
+    "references": ["Endnotes", "Footnotes:", "References", "[1] World Bank, “Bhutan Development Update”, June 2024.",
+                   "[12] https://t.me/ua_frontline_geo/4417"],
     "piece_note": [
         "Correction — Jan. 13, 2025",
         "A previous version of this article misstated the year the lanes were approved. It was 2020.",

@@ -2618,3 +2618,11 @@ def test_a_desks_note_under_the_story_is_its_bio_and_makes_no_opinion():
     parsed = page("Border trade to expand", "Web Desk", "January 18, 2024", "", *ARTICLE, "", "Web Desk",
                   "The Web Desk team covers breaking news and digital updates for Dawn.")  # fmt: skip
     assert (parsed.body, parsed.article_type) == ("\n\n".join(ARTICLE), "news")
+
+
+def test_endnotes_under_the_article_end_it_and_take_their_references():
+    notes = ["Endnotes", "[1] World Bank, “Pakistan Development Update”, June 2024.", "[2] Ministry of Commerce, 2024."]
+    parsed = page("Border trade to expand", "By Asma Zaidi", "January 18, 2024", "", *ARTICLE, "", *notes, "",
+                  "Pakistan", "Iran")  # fmt: skip
+    assert parsed.body == "\n\n".join(ARTICLE)
+    assert removed(parsed, "references") == notes
