@@ -485,7 +485,8 @@ def _take_labelled_synopsis(page: _Page, start: int, end: int) -> None:
 
 _KEY_POINTS_LABEL = re.compile(
     r"^(?:in short|key points|key takeaways|story highlights|highlights|at a glance|summary|the gist|tl;?dr|"
-    r"takeaways by [\w ]{2,30}|quick read|key findings|bottom line up front|bluf)\s*:?$|"
+    r"takeaways by [\w ]{2,30}|quick read|key findings|bottom line up front|bluf|"
+    r"here['’]s the latest|here is the latest|the latest|what we know(?: so far)?)\s*:?$|"  # a live page's summary
     r"^this is (?:an? )?ai[- ]generated summar(?:y|ization)\b",
     re.I,
 )

@@ -2626,3 +2626,11 @@ def test_endnotes_under_the_article_end_it_and_take_their_references():
                   "Pakistan", "Iran")  # fmt: skip
     assert parsed.body == "\n\n".join(ARTICLE)
     assert removed(parsed, "references") == notes
+
+
+def test_a_live_pages_summary_under_heres_the_latest_is_a_box_of_key_points():
+    points = ["Mediators have opened talks in Quetta on the border markets.", "Traders say the gates stayed shut."]
+    parsed = page("Border trade live: markets to open", "By Asma Zaidi", "January 18, 2024", "", "Here's the latest:",
+                  *points, "", *ARTICLE)  # fmt: skip
+    assert parsed.body == "\n\n".join(ARTICLE)
+    assert removed(parsed, "key_points") == ["Here's the latest:", *points]
