@@ -230,6 +230,13 @@ BOILERPLATE_RULES: tuple[LineRule, ...] = (
         ends_article=True,
     ),
     _rule(
+        "scorecard",
+        "A match's scores or line-ups set out under their heading (Brief scores, Scorecard, Line-ups)",
+        r"^(brief scores|scores in brief|scorecard|summary scores|line-?ups|starting (xi|line-?ups?)|teams)\s*:?$",
+        4,
+        takes_list=True,
+    ),
+    _rule(
         "references",
         "Notes and references under the article (Endnotes, Footnotes, References, `[1] World Bank, ...`)",
         r"^(end ?notes|foot ?notes|references|bibliography|works cited)\s*:?$|^\[\d{1,3}\]\s+\S.*",

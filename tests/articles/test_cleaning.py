@@ -228,6 +228,7 @@ FURNITURE = {
     ],
     "age_notice": ["This was published 1 year ago", "This article is more than 2 years old"],
     "letter_closing": ["Yours, etc,", "Yours faithfully,", "Yours sincerely"],
+    "scorecard": ["Brief scores", "Scorecard:", "Line-ups"],
     "references": ["Endnotes", "Footnotes:", "References", "[1] World Bank, “Bhutan Development Update”, June 2024.",
                    "[12] https://t.me/ua_frontline_geo/4417"],
     "piece_note": [

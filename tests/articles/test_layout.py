@@ -2634,3 +2634,12 @@ def test_a_live_pages_summary_under_heres_the_latest_is_a_box_of_key_points():
                   *points, "", *ARTICLE)  # fmt: skip
     assert parsed.body == "\n\n".join(ARTICLE)
     assert removed(parsed, "key_points") == ["Here's the latest:", *points]
+
+
+def test_a_matchs_brief_scores_under_their_heading_go_and_the_report_goes_on_below():
+    scores = ["Quetta Gladiators 164/7 in 20 overs (Saud Shakeel 47; Zahoor Khan 4/21)",
+              "Karachi Kings 168/4 in 18.3 overs (Shan Masood 68 not out)"]  # fmt: skip
+    parsed = page("Kings beat Gladiators", "By Asma Zaidi", "January 18, 2024", "", LEAD, SECOND, "",
+                  "Brief scores", *scores, "", THIRD)  # fmt: skip
+    assert parsed.body == "\n\n".join(ARTICLE)
+    assert removed(parsed, "scorecard") == ["Brief scores", *scores]
