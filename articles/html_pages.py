@@ -244,6 +244,7 @@ def _consent_rule(element: Any) -> str:
     return "cookie_notice" if _CONSENT_BANNER.search(names) else ""
 
 
+_TAG_PAGE = re.compile(r"/(?:tag|tags|topic|topics)/[^/?#]+/?(?:[?#]|$)", re.I)
 MAX_FURNITURE_WORDS = 80  # a class name says "share" or "related": believed of a short element only
 
 
@@ -365,6 +366,9 @@ def visible_text(root: Any) -> VisibleText:
             )
             or ("photo_caption" if tag in BLOCK_TAGS and _is_caption_under_image(element) else "")
             or ("related_links" if tag in LINK_BLOCK_TAGS and _is_link_list(element) else "")
+            # a link to a tag's page (Medium's `/tag/public-transit` chips): its blocks are the post's tags; a link
+            # in a paragraph's words is no block and takes the paragraph's rule
+            or ("tag_list" if tag == "a" and _TAG_PAGE.search(element.get("href") or "") else "")
             or rule
         )
         # a button, or a modification date, is a line of its own, never glued to the text around it

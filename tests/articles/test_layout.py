@@ -2643,3 +2643,13 @@ def test_a_matchs_brief_scores_under_their_heading_go_and_the_report_goes_on_bel
                   "Brief scores", *scores, "", THIRD)  # fmt: skip
     assert parsed.body == "\n\n".join(ARTICLE)
     assert removed(parsed, "scorecard") == ["Brief scores", *scores]
+
+
+def test_links_to_tag_pages_set_as_blocks_are_the_posts_tags_but_a_linked_word_in_a_paragraph_stays():
+    chips = "".join(f'<a href="https://medium.com/tag/{slug}?source=post_page"><div>{name}</div></a>'
+                    for slug, name in (("border-trade", "Border Trade"), ("pakistan", "Pakistan")))  # fmt: skip
+    linked = LEAD.replace("border markets", '<a href="https://dawn.com/tag/border-markets">border markets</a>')
+    parsed = html_page(f"<h1>Border trade to expand</h1><p>January 18, 2024</p><p>{linked}</p>"
+                       f"{paragraphs(SECOND, THIRD)}<div>{chips}</div>")  # fmt: skip
+    assert parsed.body == "\n\n".join(ARTICLE)
+    assert removed(parsed, "tag_list") == ["Border Trade", "Pakistan"]
