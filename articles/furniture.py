@@ -120,6 +120,7 @@ BOILERPLATE_RULES: tuple[LineRule, ...] = (
         rf"^(follow|like)\b.{{0,80}}\b(on|@)\s*(@?\w+\s+on\s+)?({_PLATFORMS})\b|"
         rf"^follow (us|\w+( \w+){{0,3}})(\s+on\b|\s*:)|"
         rf"^follow us\b|^follow (?-i:[A-Z][\w&.'’-]*)(?: (?-i:[A-Z][\w&.'’-]*)){{0,4}}$|"
+        rf"^follow\b.{{0,60}}\b({_PLATFORMS})\b.{{0,30}}\b(pages?|accounts?|channels?|handles?)\b|"
         rf"\b(download|get|install)\b.{{0,40}}\b(app|app store|google play|play store)\b|"
         rf"\bsign up (to|for) our (free )?(daily |weekly )?newsletter\b|^stay connected$|^ready for more\?$|"
         rf"^we(?: would|'d|’d)? (?:want|love|like) to hear from you\b|"
@@ -179,6 +180,7 @@ BOILERPLATE_RULES: tuple[LineRule, ...] = (
         r"most (read|popular|viewed|shared|watched)|trending( now| stories)?|don'?t miss|editor'?s picks?|"
         r"top stories|what to read next|further reading|list of \d+ items|list \d+ of \d+|end of list|post navigation|"
         r"previously (?:in|on) [A-Z][\w&.'’ -]{1,40}?(?=:)|also on this (?:blog|site)(?=\s*:)|"
+        r"also on (?:the )?[A-Z][\w&.'’@ -]{1,40}?(?=\s*:)|click to read(?=\s*:)|"  # `Also on The Strategist:`
         r"from the archives?(?=\s*:)|live story$|"
         r"(?:video|watch|listen|podcast|gallery|in pictures)\s*:\s*(?-i:[A-Z‘'\"“])[^.!?]{3,120}$|"  # Sky's video card
         r"related(?: \w+)?(?=\s*:))"
@@ -434,7 +436,9 @@ BOILERPLATE_RULES: tuple[LineRule, ...] = (
         "copyright_line",
         "Copyright lines (© 2024 Dawn, All rights reserved ...)",
         r"^(all rights reserved\.?.*|([\w.-]{2,40}\s+)?(copyright\s*)?(©|\(c\)).*|copyright\s+\d{4}\b.*|"
-        r".*\b(all|some) rights reserved\b.*|this (work|article|story|content) is licen[cs]ed under\b.*)$",
+        r".*\b(all|some) rights reserved\b.*|this (work|article|story|content) is licen[cs]ed under\b.*|"
+        r"(reprinting|reproduction|republication|republishing) (of )?(the )?(materials?|content|articles?)\b.{0,60}\b"
+        r"(allowed|permitted|prohibited|forbidden)\b.*)$",
         60,  # with the terms of use after it (Fortune's, 35 words)
         ends_article=True,
     ),

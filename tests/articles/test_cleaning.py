@@ -36,6 +36,7 @@ FURNITURE = {
         "Subscribe to our newsletter",
     ],
     "call_to_action": [
+        "Follow Daryo's official Instagram and Twitter pages to keep current on world news.",
         "Recommended Newsletter: CEO Daily provides key context for the news leaders need to know. Subscribe Now.",
         "ECNS App Download",
         'Get our free wellness email',
@@ -75,6 +76,8 @@ FURNITURE = {
         "Sign Me Up", "For more Human Rights Watch reporting on Pakistan, please visit:",
     ],
     "related_links": [
+        "Also on The Strategist: Indonesia’s nickel boom and the limits of friend-shoring",
+        "Click to read: Journalists faced 110 trials in the last quarter of 2023",
         "Latest in Finance",
         'RELATED...',
         'MORE FOR YOU',
@@ -185,6 +188,7 @@ FURNITURE = {
         "rest of the content is auto-generated from a syndicated feed.)",
     ],
     "copyright_line": [
+        "Reprinting materials of Tengrinews.kz is allowed only with a hyperlink to the source.",
         "© 2024 Fortune Media IP Limited. All Rights Reserved. Use of this site constitutes acceptance of our Terms "
         "of Use and Privacy Policy | CA Notice at Collection and Privacy Notice | Do Not Sell/Share My Personal "
         "Information",
