@@ -76,6 +76,7 @@ FURNITURE = {
         "Sign Me Up", "For more Human Rights Watch reporting on Pakistan, please visit:",
     ],
     "related_links": [
+        "Discover more stories on Hong Kong transport",
         "Also on The Strategist: Indonesia’s nickel boom and the limits of friend-shoring",
         "Click to read: Journalists faced 110 trials in the last quarter of 2023",
         "Latest in Finance",
