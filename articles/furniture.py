@@ -181,7 +181,7 @@ BOILERPLATE_RULES: tuple[LineRule, ...] = (
         r"top stories|what to read next|further reading|list of \d+ items|list \d+ of \d+|end of list|post navigation|"
         r"previously (?:in|on) [A-Z][\w&.'’ -]{1,40}?(?=:)|also on this (?:blog|site)(?=\s*:)|"
         r"also on (?:the )?[A-Z][\w&.'’@ -]{1,40}?(?=\s*:)|click to read(?=\s*:)|"
-        r"discover more (?:stories|articles|news) (?:on|about|from) [\w&.'’ -]{2,40}$|"  # the SCMP's, above its topic  # `Also on The Strategist:`
+        r"discover more (?:stories|articles|news) (?:on|about|from) [\w&.'’ -]{2,40}$|"  # the SCMP's
         r"from the archives?(?=\s*:)|live story$|"
         r"(?:video|watch|listen|podcast|gallery|in pictures)\s*:\s*(?-i:[A-Z‘'\"“])[^.!?]{3,120}$|"  # Sky's video card
         r"related(?: \w+)?(?=\s*:))"
