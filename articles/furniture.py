@@ -541,6 +541,7 @@ BOILERPLATE_RULES: tuple[LineRule, ...] = (
         r"toggle (navigation|menu)|main menu|menu|report abuse|next blog\W*|create (a )?blog|"
         r"navigation menu|search( for| this (blog|site))?:?|home|loading\.*|"
         r"back to top|scroll to top|close|next article|previous article|next post|previous post|print this page|"
+        r"print(er)?[- ]?(friendly )?version|"
         r"sign in|log in|login|register|my account|e-?paper|live( tv)?|play|edition:?|proudly powered by .*|"
         r"powered by .*|about( us)?|contact( us)?|advertise( with us)?|terms( of (use|service))?|"
         r"(privacy|cookie|website|copyright|hyperlinking|editorial|accessibility) polic(y|ies)|careers|sitemap|rss|"

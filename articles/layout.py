@@ -2635,7 +2635,7 @@ def _read_page_footer(page: _Page, end: int) -> None:
             _take_signature(page, index, _kept_neighbour(page, index, 1))  # a letter's signer
             first = False
             continue
-        if first and _reporter_under_the_article(page, page.units[index]):
+        if first and (_reporter_under_the_article(page, page.units[index]) or _signed_above_the_tools(page, index)):
             page.fields["byline"], page.byline_strength = page.units[index].strip(), NAME_LINE
             page.author_names = [page.units[index].strip()]
             page.remove(index, "byline", note="the reporter, under the article")
@@ -2667,12 +2667,17 @@ def _read_page_footer(page: _Page, end: int) -> None:
             continue
         if publisher:  # the Daily Mail's `Published by Associated Newspapers Ltd`
             page.clues.append(OutletClue(Clue.COPYRIGHT, owner, page.units[index]))
-        byline = BYLINE.match(page.units[index])
+        byline = BYLINE.match(_unbracketed(page.units[index]))  # CNA's `(By Pan Tzu-yu and Frances Huang)` too
         if byline and not in_comments and index <= end + FOOTER_BYLINE_REACH and len(page.units[index].split()) <= 12:
             _offer_byline(page, clean_byline(byline["name"]), NAME_LINE)  # a blog's "By X" under the post
             page.remove(index, "byline")
             continue
         page.remove(index, "reader_comments" if in_comments else "page_footer")
+
+
+def _unbracketed(unit: str) -> str:
+    text = unit.strip()
+    return text[1:-1].strip() if text.startswith("(") and text.endswith(")") else text
 
 
 def _reporter_under_the_article(page: _Page, unit: str) -> bool:
@@ -2687,6 +2692,28 @@ def _reporter_under_the_article(page: _Page, unit: str) -> bool:
         and is_name_like(unit)
         and not DESKS.match(unit.strip())
         and not _starts_with_an_outlet(page, unit)
+    )
+
+
+_TOOLS = frozenset({"share_prompt", "page_control", "site_chrome"})
+
+
+def _signed_above_the_tools(page: _Page, index: int) -> bool:
+    """A writer's name alone right under the last paragraph, the page's tools (`Share this:`, `Print version`)
+    opening the next block, on a page that credits nobody (SANA's `Lina Haddad`, Kommersant's `Mikhail Zotov`)."""
+    unit = page.units[index].strip()
+    following = index + 1
+    return (
+        not page.fields.get("byline")
+        and 2 <= len(unit.split()) <= 3
+        and is_name_like(unit)
+        and not DESKS.match(unit)
+        and not is_place_line(unit)
+        and not _only_section_words(unit)
+        and page.outlets.named(unit) is None
+        and not _starts_with_an_outlet(page, unit)
+        and following in page.block_starts
+        and getattr(page.removed.get(following), "rule", "") in _TOOLS
     )
 
 

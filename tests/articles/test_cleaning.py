@@ -223,6 +223,7 @@ FURNITURE = {
         "Story continues below",
     ],
     "site_chrome": [
+        "Print version", "Printer-friendly version",
         "Website Policies", "Hyperlinking Policy", "Help", "Feedback",
         "Exit mobile version", "Skip to content", "Back to top", "Sign In", "About us", "Skip to sections navigation",
         "Skip to footer", "Report Abuse", "Next Blog»", "Create Blog",

@@ -42,8 +42,6 @@ DEV_KNOWN_MISSES = {
     "dk-ministryofexternalaffairsindia-1.html": "a ministry's name only in its Hindi-and-English masthead line",
     "dk-newstrack-1.txt": "a page in Hindi: its first paragraph read as the title's deck",
     "dl-almanar-1.html": "a site name with its country (`Al-Manar TV Lebanon`) kept whole",
-    "dl-syrianarabnewsagency-1.txt": "the writer's name alone under the last paragraph (`Lina Haddad`) read as the "
-    "footer",
     "dm-instituteforthestudyofwar-1.txt": "a report titled by its date (`... Assessment, February 27, 2024`) read as a "
     "date line, so its authors' line became the title",
     "do-irca-1.txt": "a situation report: `Download report (PDF | 1.2 MB)` under its metadata read as the title",
@@ -54,13 +52,11 @@ DEV_KNOWN_MISSES = {
     "do-theborderlandsbrief-1.txt": "a podcast page: `Show notes` read as the title, its hosts missed",
     "do-themalabarherald-1.txt": "an unknown outlet named only in `Follow The Malabar Herald channel on WhatsApp`",
     "do-transitforward-1.html": "a Medium publication: `Published in Transit Forward` outvoted by Medium itself",
-    "dp-kommersant-1.txt": "the writer's name alone under the last paragraph read as the footer",
     "dq-ansa-1.html": "an agency's own newsroom credit (`Redazione ANSA`), which its writer left out as unsigned",
     "dq-pamedia-1.txt": "a republished PA story: the header above a `Close` button read as the page's, the caption's "
     "`(PA Wire)` as the title",
     "dq-ukrainskapravda-1.txt": "Ukrainska Pravda's `Source:` paragraphs, body on this site, read as a credit ending "
     "the article",
-    "dr-centralnewsagency-1.txt": "a byline in brackets under the story (`(By A and B)`) missed",
     "dt-courtbeat-1.txt": "an unknown outlet outvoted by its company's name (`CourtBeat Media`)",
     "dt-indusportanddockworkersunion-1.html": "a union's statement signed under `Issued by:` with no byline",
     "dt-thequaidcourier-1.txt": "a student paper's masthead with its tagline under a search box, not read as its name",

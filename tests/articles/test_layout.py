@@ -2653,3 +2653,18 @@ def test_links_to_tag_pages_set_as_blocks_are_the_posts_tags_but_a_linked_word_i
                        f"{paragraphs(SECOND, THIRD)}<div>{chips}</div>")  # fmt: skip
     assert parsed.body == "\n\n".join(ARTICLE)
     assert removed(parsed, "tag_list") == ["Border Trade", "Pakistan"]
+
+
+def test_an_agencys_writers_in_brackets_under_the_story_are_its_byline():
+    parsed = page("Border trade to expand", "January 18, 2024", "", *ARTICLE, "", "(By Asma Zaidi and Tariq Butt)", "",
+                  "Enditem/AW")  # fmt: skip
+    assert (parsed.byline, parsed.body) == ("Asma Zaidi and Tariq Butt", "\n\n".join(ARTICLE))
+
+
+def test_a_writers_name_alone_over_the_pages_tools_signs_an_uncredited_story_but_a_line_of_tags_does_not():
+    parsed = page("Border trade to expand", "January 18, 2024", "", *ARTICLE, "Asma Zaidi", "", "Share this:",
+                  "Facebook", "X")  # fmt: skip
+    assert (parsed.byline, parsed.body) == ("Asma Zaidi", "\n\n".join(ARTICLE))
+    tagged = page("Border trade to expand", "January 18, 2024", "", *ARTICLE, "", "Trade Border Pakistan", "",
+                  "Daily newsletter", "Receive essential international news every morning")  # fmt: skip
+    assert tagged.byline == ""
