@@ -766,8 +766,7 @@ _TELLS = re.compile(
     r"thought|felt|became|beat|struck|stood|hit|cut|set|put|shot|sold|bought|fought|caught|built|spoke|broke|chose|"
     r"drove|flew|grew|knew|threw|wrote|rode|swore|tore|wore|won|who|which|that|\w+ed|"
     r"before|because|although|unless|until|must|need|needs|deserve|deserves)\b",  # an argument's words, not a scene's
-    re.I,
-)
+)  # in lower case: a capital is a name's (`near Can Tho`), not a verb
 _OPENS_DATELINE = re.compile(r"^[A-Z][A-Z .'’-]+(?:\([^)]*\))?\s*[-–—:]")
 _TRAILING_CREDIT = re.compile(r"\s*\((?:[A-Z][\w.&'’-]*(?:[ /][A-Z][\w.&'’-]*){0,3})\)\.?$")
 MIN_SCENE_CAPTION_WORDS, MAX_SCENE_CAPTION_WORDS = 5, 40
@@ -795,6 +794,8 @@ def is_scene_caption(line: str) -> bool:
         return False
     if re.search(r"[“”\"]", text) or re.search(r"[.!?]\s+[A-Z]", text) or _OPENS_DATELINE.match(text):
         return False
-    if _TELLS.search(text) or re.search(r"\d", _CAPTION_DAY.sub("", _CAPTION_DATED.sub("", text))):
+    if _TELLS.search(text[:1].lower() + text[1:]) or re.search(
+        r"\d", _CAPTION_DAY.sub("", _CAPTION_DATED.sub("", text))
+    ):
         return False  # a report's figures (`by 60 runs`, `12pc`): a caption's only figures are its day
     return dated or bool(_CAPTION_PLACE.search(text))

@@ -675,6 +675,7 @@ def test_an_agencys_notes_on_its_reporters_by_surname_and_a_divider_close_its_st
         "Women mourn a victim of the attack during his funeral in Jammu on Wednesday",
         "Kites for sale at a shop near Mochi Gate, January 2024.",
         "Residents of Kok-Oi block a road leading to the mine in Talas region on May 30.",  # a day without its year
+        "Workers unload sand from a barge on the Hau River near Can Tho, Vietnam, Sept. 14, 2023.",  # `Can`: a name
         "File photo shows a border crossing between Iran and Pakistan in Mirjaveh, southeastern Iran.",
         "This picture taken on March 3, 2024 shows the port of Chabahar.",
     ],
