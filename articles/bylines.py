@@ -239,24 +239,24 @@ _ROLE = re.compile(
 )
 
 
-_ROLE_WORDS = frozenset(
+_ROLE_QUALIFIERS = frozenset(
     "senior junior chief deputy associate assistant managing executive contributing special staff visiting adjunct "
-    "resident non-resident nonresident distinguished principal lead research policy program programme fellow fellows "
-    "analyst researcher scholar lecturer professor director economist editor correspondent reporter writer "
-    "columnist journalist contributor".split()
+    "resident non-resident nonresident distinguished principal lead research policy program programme".split()
+)
+_ROLE_NOUNS = frozenset(
+    "fellow fellows analyst researcher scholar lecturer professor director economist editor correspondent reporter "
+    "writer columnist journalist contributor".split()
 )
 
 
 def _only_role_words(text: str) -> bool:
     """`Senior Research Analyst`, `Research Fellow`: a title with nobody's name in it."""
     words = [word.casefold().strip(",") for word in text.split()]
-    return len(words) >= 2 and all(word in _ROLE_WORDS for word in words) and words[-1] in _ROLE_WORDS - _QUALIFIERS
-
-
-_QUALIFIERS = frozenset(
-    "senior junior chief deputy associate assistant managing executive contributing special staff visiting adjunct "
-    "resident non-resident nonresident distinguished principal lead research policy program programme".split()
-)
+    return (
+        len(words) >= 2
+        and all(word in _ROLE_QUALIFIERS or word in _ROLE_NOUNS for word in words)
+        and words[-1] in _ROLE_NOUNS
+    )
 
 
 def is_affiliation(unit: str) -> bool:
