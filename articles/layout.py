@@ -3006,7 +3006,7 @@ def _set_as_a_subheading(page: _Page, index: int, before: str, after: str) -> bo
         return False
     if unit.strip().endswith("?") and _is_interview(page):
         return False
-    return bool(before) and bool(after) and not _DATELINE.match(unit) and page.statement(index) is None
+    return bool(before) and bool(after) and page.statement(index) is None  # `FACTBOX: KEY NUMBERS` is no dateline
 
 
 def _beside_a_heading(page: _Page, body: list[int], position: int, step: int) -> str:
