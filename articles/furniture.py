@@ -121,6 +121,7 @@ BOILERPLATE_RULES: tuple[LineRule, ...] = (
         rf"^follow (us|\w+( \w+){{0,3}})(\s+on\b|\s*:)|"
         rf"^follow us\b|^follow (?-i:[A-Z][\w&.'’-]*)(?: (?-i:[A-Z][\w&.'’-]*)){{0,4}}$|"
         rf"^follow\b.{{0,60}}\b({_PLATFORMS})\b.{{0,30}}\b(pages?|accounts?|channels?|handles?)\b|"
+        rf"^connect via (e-?mail|{_PLATFORMS})\.?$|"  # the Age's author box
         rf"\b(download|get|install)\b.{{0,40}}\b(app|app store|google play|play store)\b|"
         rf"\bsign up (to|for) our (free )?(daily |weekly )?newsletter\b|^stay connected$|^ready for more\?$|"
         rf"^we(?: would|'d|’d)? (?:want|love|like) to hear from you\b|"

@@ -36,6 +36,7 @@ FURNITURE = {
         "Subscribe to our newsletter",
     ],
     "call_to_action": [
+        "Connect via email.",
         "Follow Daryo's official Instagram and Twitter pages to keep current on world news.",
         "Recommended Newsletter: CEO Daily provides key context for the news leaders need to know. Subscribe Now.",
         "ECNS App Download",
