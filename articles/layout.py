@@ -781,6 +781,7 @@ def _remove_by_rule(page: _Page) -> None:
         if index in page.removed:
             continue
         rule = classify_line(unit)
+        above_rule = getattr(page.removed.get(index - 1), "rule", "")  # what the line above was taken for
         if rule is not None and rule.name == "share_prompt" and index < 12 and page.outlets.named(unit) is not None:
             continue  # `LinkedIn` at the top of a LinkedIn article: its masthead, not a share button
         if (
@@ -794,20 +795,21 @@ def _remove_by_rule(page: _Page) -> None:
             rule is not None
             and rule.name == "related_links"
             and _READ_MORE_BUTTON.match(unit)
-            and getattr(page.removed.get(index - 1), "rule", "") == "photo_caption"
+            and above_rule == "photo_caption"
         ):
             page.remove(index, "photo_caption", note="the caption's `Read More`")  # the AP's gallery, not a list
             continue
         if rule is not None and rule.name == "disclaimer" and BIO_START.match(unit.lstrip("( ")):
             continue  # `About the author: A teaches ... The views expressed are her own.`: read below, as a note
         if rule is not None and rule.name == "source_credit":
-            above = getattr(page.removed.get(index - 1), "rule", "")
-            if above == "data_table" and _SOURCE_LABEL.match(unit):
-                page.remove(index, above, note="the source of the table above")  # however long: CNAS's, not the story's
+            if above_rule == "data_table" and _SOURCE_LABEL.match(unit):
+                page.remove(
+                    index, above_rule, note="the source of the table above"
+                )  # however long: CNAS's, not the story's
                 continue
             charted = bool(_CHART_SOURCE.match(unit))
-            if charted and above in ("photo_caption", "data_table"):
-                page.remove(index, above, note="the source of the figure above")  # a table's, not the story's
+            if charted and above_rule in ("photo_caption", "data_table"):
+                page.remove(index, above_rule, note="the source of the figure above")  # a table's, not the story's
                 continue
             box = _fact_box_above(page, index) if charted else []
             if box:  # the BBC's `Karachi's power gap`, `Peak demand: about 2,800 megawatts`, ...
@@ -819,10 +821,9 @@ def _remove_by_rule(page: _Page) -> None:
         if rule is not None and rule.name == "copyright_line" and _PHOTO_COPYRIGHT.search(unit):
             page.remove(index, "photo_caption", note=unit)  # `© 2025 Farooq Naeem/AFP via Getty Images`
             continue
-        box = getattr(page.removed.get(index - 1), "rule", "")
         field_label = rule is not None and rule.name == "comment_form" and _FORM_FIELD.match(unit.strip())
-        if field_label and box in {"call_to_action", "messenger_invite"}:
-            page.remove(index, box, note="a field of the sign-up box")  # the Independent's `Email*`: no comments
+        if field_label and above_rule in {"call_to_action", "messenger_invite"}:
+            page.remove(index, above_rule, note="a field of the sign-up box")  # the Independent's `Email*`: no comments
             continue
         if rule is not None:
             page.remove(index, rule.name)
@@ -1122,7 +1123,7 @@ def _take_link_lists(page: _Page, start: int) -> None:
             if item in page.removed or (item in page.block_starts and position > 0):
                 break
             statement = page.statement(item) if rule.name == "related_links" else None
-            if statement is not None and statement.published is not None and not (statement.rest or statement.byline):
+            if _only_a_date(statement):
                 page.remove(item, rule.name, note=_LINKED_DATE)  # the BBC's cards: headline, day, section
                 continue
             header_line = _is_header_statement(page, item) if rule.name == "tag_list" else _is_header_line(page, item)
@@ -1387,14 +1388,12 @@ def _is_post_time(page: _Page, index: int) -> bool:
     unit = page.units[index].strip()
     if _UPDATE_TIME.match(unit):
         return True
-    statement = page.statement(index)
-    return (
-        statement is not None
-        and statement.published is not None
-        and not statement.rest
-        and not statement.byline
-        and len(unit.split()) <= MAX_LABEL_WORDS * 3
-    )
+    return _only_a_date(page.statement(index)) and len(unit.split()) <= MAX_LABEL_WORDS * 3
+
+
+def _only_a_date(statement: DateStatement | None) -> bool:
+    """A line that gives a publication date and nothing else: no byline, no words around it."""
+    return statement is not None and statement.published is not None and not (statement.rest or statement.byline)
 
 
 def _headline_sized(unit: str) -> bool:
@@ -2688,7 +2687,14 @@ def _reporter_under_the_article(page: _Page, unit: str) -> bool:
     return (
         credited is not None
         and credited.kind != "agency"  # the page's own name (TOLOnews), not an agency's story (AFP)
-        and 2 <= len(unit.split()) <= 4
+        and _a_name_alone(page, unit, max_words=4)
+    )
+
+
+def _a_name_alone(page: _Page, unit: str, *, max_words: int) -> bool:
+    """A person's name on a line of its own: two words or more, not a desk, not an outlet's product or service."""
+    return (
+        2 <= len(unit.split()) <= max_words
         and is_name_like(unit)
         and not DESKS.match(unit.strip())
         and not _starts_with_an_outlet(page, unit)
@@ -2705,13 +2711,10 @@ def _signed_above_the_tools(page: _Page, index: int) -> bool:
     following = index + 1
     return (
         not page.fields.get("byline")
-        and 2 <= len(unit.split()) <= 3
-        and is_name_like(unit)
-        and not DESKS.match(unit)
+        and _a_name_alone(page, unit, max_words=3)
         and not is_place_line(unit)
         and not _only_section_words(unit)
         and page.outlets.named(unit) is None
-        and not _starts_with_an_outlet(page, unit)
         and following in page.block_starts
         and getattr(page.removed.get(following), "rule", "") in _TOOLS
     )
@@ -2911,13 +2914,7 @@ def _remove_contents(page: _Page, body: list[int]) -> None:
 
 
 def _is_contents_entry(unit: str) -> bool:
-    text = unit.strip()
-    return (
-        1 <= len(text.split()) <= MAX_CONTENTS_ENTRY_WORDS
-        and text[:1].isupper()
-        and not re.search(r"[.:;,!?]$", text)
-        and not is_prose(text)
-    )
+    return _heading_shaped(unit, MAX_CONTENTS_ENTRY_WORDS)
 
 
 def _remove_numbered_subheadings(page: _Page, body: list[int]) -> None:
@@ -3022,9 +3019,14 @@ def _beside_a_heading(page: _Page, body: list[int], position: int, step: int) ->
 
 
 def _stacked_heading(unit: str) -> bool:
+    return _heading_shaped(unit, MAX_SUBHEADING_WORDS)
+
+
+def _heading_shaped(unit: str, max_words: int) -> bool:
+    """A heading's shape: a few words opening with a capital, no closing mark, no prose."""
     text = unit.strip()
     return (
-        len(text.split()) <= MAX_SUBHEADING_WORDS
+        len(text.split()) <= max_words
         and text[:1].isupper()
         and not re.search(r"[.:;,!?]$", text)
         and not is_prose(text)
