@@ -22,7 +22,7 @@ from typing import Any
 from urllib.parse import urlsplit
 
 from archive.common.dates import DateStatement, partial_date
-from articles.bylines import ACCOUNT_NAME, DESKS, ORGANISATION, joined_names
+from articles.bylines import ACCOUNT_NAME, DESKS, ORGANISATION, is_name_like, joined_names
 from articles.cleaning import canonical_text
 from articles.layout import is_prose, opens_with_dateline, parse_text, read_page, type_of_label
 from articles.limits import DEFAULT_LIMITS, ImportLimits
@@ -530,7 +530,8 @@ def read_markup(root: Any) -> PageMarkup:
     )
 
 
-_AUTHOR_LINK = re.compile(_PROFILE_FOLDER + r"(?P<slug>[a-z]+(?:-[a-z]+){1,3})/?$")
+_AUTHOR_LINK = re.compile(_PROFILE_FOLDER + r"(?P<slug>[\w.-]+)/?$")
+_SLUG_NAME = re.compile(r"[a-z]+(?:-[a-z]+){1,3}")
 
 
 def _author_from_link(root: Any) -> str:
@@ -551,8 +552,15 @@ def _author_from_link(root: Any) -> str:
 
 
 def _author_slug(link: Any) -> str | None:
+    """The name a profile link stands for: its slug's words (`/author/sajjad-haider/`), or, where the slug is a
+    login (WordPress's `/author/rcastellano/`), the link's own text when that is a name (`Renee Castellano`)."""
     match = _AUTHOR_LINK.search((link.get("href") or "").split("?")[0])
-    return " ".join(part.capitalize() for part in match["slug"].split("-")) if match else None
+    if match is None:
+        return None
+    if _SLUG_NAME.fullmatch(match["slug"]):
+        return " ".join(part.capitalize() for part in match["slug"].split("-"))
+    text = " ".join(link.text_content().split())
+    return text if 2 <= len(text.split()) <= 4 and is_name_like(text) else None
 
 
 def _site_after_headline(title_tag: str, headline: str, url: str) -> str:

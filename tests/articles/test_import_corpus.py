@@ -47,7 +47,6 @@ DEV_KNOWN_MISSES = {
     "do-irca-1.txt": "a situation report: `Download report (PDF | 1.2 MB)` under its metadata read as the title",
     "do-kirkmoorroversfc-1.txt": "a club's page: its `Words:` credit missed, and its copyright owner outvotes its "
     "masthead",
-    "do-lonestardocket-1.html": "a WordPress author box (`Author: Renee Castellano`) under the post missed",
     "do-roshannews-1.html": "an unknown outlet's site name with its edition (`Roshan News English`)",
     "do-theborderlandsbrief-1.txt": "a podcast page: `Show notes` read as the title, its hosts missed",
     "do-themalabarherald-1.txt": "an unknown outlet named only in `Follow The Malabar Herald channel on WhatsApp`",

@@ -2669,3 +2669,14 @@ def test_a_writers_name_alone_over_the_pages_tools_signs_an_uncredited_story_but
     tagged = page("Border trade to expand", "January 18, 2024", "", *ARTICLE, "", "Trade Border Pakistan", "",
                   "Daily newsletter", "Receive essential international news every morning")  # fmt: skip
     assert tagged.byline == ""
+
+
+def test_a_wordpress_author_link_under_a_login_slug_is_read_by_its_name():
+    parsed = html_page("<h1>Appeals court revives whistleblower suit</h1><p>March 6, 2024</p>" + paragraphs(*ARTICLE)
+                       + '<span class="byline"><span class="author vcard"><span>Author </span>'
+                       '<a class="url fn n" href="https://lonestardocket.com/author/rcastellano/">Renee Castellano</a>'
+                       "</span></span>")  # fmt: skip
+    assert parsed.byline == "Renee Castellano"
+    menu = html_page("<h1>Appeals court revives whistleblower suit</h1><p>March 6, 2024</p>" + paragraphs(*ARTICLE)
+                     + '<div class="author-list"><a href="/authors/all/">All our writers</a></div>')  # fmt: skip
+    assert menu.byline == ""
