@@ -40,6 +40,12 @@ DESKS = re.compile(
     rf"^{_OUTLET_AND_AGENCIES}$",
     re.I,
 )
+# The newsroom's word beside its own name (`Redazione ANSA`, `Reuters Staff`, `Rédaction Le Monde`): the outlet.
+NEWSROOM_WORD = re.compile(
+    r"^(?:redazione|redaktion|r[ée]daction|redacci[óo]n|reda[çc][ãa]o|newsroom|news desk)\s+"
+    r"|\s+(?:newsroom|staff|desk)$",
+    re.I,
+)
 DESK_WORD = re.compile(r"\b(desk|bureau|report|reporter|staff|team|newsroom|correspondent)$", re.I)
 BIO_START = re.compile(
     r"^\*?(?:[Aa]bout the (?:author|writer)s?\s*:?\s*)?(?P<name>(?:[A-Z][\w'’.-]+\s+(?:(?:ud|ul|ur|uz|al|el|bin|ibn|"
@@ -325,7 +331,7 @@ def bureau_cities() -> tuple[str, ...]:
 def _trailing_bureau_city() -> re.Pattern[str]:
     """A bureau's city at the end of a byline (`A, New Delhi`, `A & B New Delhi`, `A | Kabul`)."""
     cities = "|".join(map(re.escape, bureau_cities()))
-    return re.compile(r"(?<=\w)(?:(?P<separator>\s*[,|–—-]\s*)|\s+)(?:" + cities + r")\s*$")
+    return re.compile(r"(?<=\w)(?:(?P<separator>\s*[,|–—-]\s*)|\s+)(?P<city>" + cities + r")\s*$", re.I)
 
 
 # "Ella Bradshaw and PA": the agency whose copy a named writer used.
@@ -427,13 +433,17 @@ def clean_byline(name: str) -> str:
     if not desk and is_name_like(without_role):
         name = without_role
     city = _trailing_bureau_city().search(name)
-    if city is not None:  # after a plain space, only under a byline long enough not to be a surname
+    in_capitals = city is not None and city["city"].isupper() and not name[: city.start()].isupper()
+    if city is not None and (in_capitals or city["city"] in bureau_cities()):
+        # after a plain space, only under a byline long enough not to be a surname, or a dateline's city in capitals
+        # after a name that is not (ANSA's `Redazione ANSA ROME`)
         rest = name[: city.start()]
         # `AFP, Beirut`; a known agency's name before its city needs no separator (Business Standard's `IANS New Delhi`)
         agency = (bool(ACRONYM.match(rest.strip())) and bool(city["separator"])) or bool(
             AGENCY_ONLY.match(rest.strip())
         )
-        if agency or (is_name_like(rest) and len(rest.split()) >= 2 and (city["separator"] or len(name.split()) >= 4)):
+        spaced = city["separator"] or len(name.split()) >= 4 or in_capitals
+        if agency or (is_name_like(rest) and len(rest.split()) >= 2 and spaced):
             name = rest
     names = re.split(r"\s*\|\s*|\s+and\s+|,\s*", name)
     newsrooms = [part for part in names if part.startswith("The ") and len(part.split()) >= 2]

@@ -18,7 +18,7 @@ from urllib.parse import urlsplit
 import yaml
 
 from archive.common.dates import partial_date, read_date_statement
-from articles.bylines import DESKS
+from articles.bylines import DESKS, NEWSROOM_WORD
 from articles.languages import article_language
 from articles.layout import MAX_TITLE_LENGTH, paragraphs, parse_text, url_date
 from articles.limits import DEFAULT_LIMITS, ImportLimits, expanded_size, storable_value
@@ -191,7 +191,7 @@ def with_outlet(parsed: ParsedArticle, outlets: OutletIndex) -> ParsedArticle:
         and identified.clue < Clue.DESK_CREDIT  # its own site, known by more than the credit itself
         and parsed.byline
         and "byline" not in parsed.metadata_fields
-        and outlets.named(parsed.byline) is known
+        and outlets.named(NEWSROOM_WORD.sub("", parsed.byline).strip()) is known
     ):
         changes["byline"] = ""  # an agency's story on its own site, credited only to itself, is signed by nobody
     if parsed.published.date is None and parsed.url and url_date(parsed.url) is not None:

@@ -51,7 +51,6 @@ DEV_KNOWN_MISSES = {
     "do-theborderlandsbrief-1.txt": "a podcast page: `Show notes` read as the title, its hosts missed",
     "do-themalabarherald-1.txt": "an unknown outlet named only in `Follow The Malabar Herald channel on WhatsApp`",
     "do-transitforward-1.html": "a Medium publication: `Published in Transit Forward` outvoted by Medium itself",
-    "dq-ansa-1.html": "an agency's own newsroom credit (`Redazione ANSA`), which its writer left out as unsigned",
     "dq-pamedia-1.txt": "a republished PA story: the header above a `Close` button read as the page's, the caption's "
     "`(PA Wire)` as the title",
     "dq-ukrainskapravda-1.txt": "Ukrainska Pravda's `Source:` paragraphs, body on this site, read as a credit ending "

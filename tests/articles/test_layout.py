@@ -2566,6 +2566,9 @@ def test_an_agencys_story_on_its_own_site_credited_only_to_itself_is_signed_by_n
     signed = "\n".join(["ANI", "Border trade to expand", "By Asma Zaidi | Updated: Oct 14, 2024 16:52 IST", "",
                         *ARTICLE, "© 2024 aninews.in. All rights reserved."])  # fmt: skip
     assert with_outlet(parse_text(signed, outlets=outlets), outlets).byline == "Asma Zaidi"
+    newsroom = "\n".join(["ANI", "Border trade to expand", "Redazione ANI ROME", "Oct 14, 2024 16:52 IST", "",
+                          *ARTICLE, "© 2024 aninews.in. All rights reserved."])  # fmt: skip
+    assert with_outlet(parse_text(newsroom, outlets=outlets), outlets).byline == ""  # its newsroom is itself
 
 
 def test_a_sentence_over_the_sites_menu_is_no_paragraph_of_the_article():
