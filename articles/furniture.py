@@ -643,7 +643,7 @@ CAPTION_CREDITS = (
     re.compile(r"\((?P<credit>[A-Z][\w .&-]{1,30}/(?:File|file|Handout|handout)[\w /]*)\)\s*\.?$"),
     re.compile(r"\s\((?P<credit>(?:[A-Z][\w'’-]+ ){1,3}(?:handout|supplied))\)\.?$"),  # `(Family handout)`
     re.compile(r"^\((?P<credit>file photo|photo|file|handout|representational image)\)\.?$", re.I),
-    re.compile(r"\((?P<credit>[^()]{0,40}\bphotos?\b[^()]{0,40})\)\s*\.?$", re.I),
+    re.compile(r"\((?P<credit>[^()]{0,40}\b(?:photo|pic|picture|image)s?\b[^()]{0,40})\)\s*\.?$", re.I),
     re.compile(r"^image (?:source|credit)s?\s*[,:]\s*(?P<credit>.{2,80})$", re.I),
     re.compile(r"[.!?]\s*©\s*(?P<credit>[^©.]{2,60})$"),
     re.compile(r"\s[Cc]redit:\s*(?P<credit>[^.]{2,60})$"),

@@ -444,6 +444,8 @@ def test_a_closing_paragraph_with_new_facts_is_kept():
         ("Photo: A woman separates saffron stigmas from flowers at a workshop in Torbat-e Heydarieh. (IRNA)", "IRNA"),
         ("VAN, TÜRKİYE - JANUARY 18: A snowplow clears a road in Van, Türkiye on January 18, 2024. (Serkan Aydın - "
          "Anadolu Agency)", "Serkan Aydın - Anadolu Agency"),
+        ("The government estimates it spends more than RM20 billion a year on subsidies. (Bernama pic)",
+         "Bernama pic"),
     ],
 )  # fmt: skip
 def test_captions_are_known_by_credits_without_the_word_photo_and_glued_to_the_caption(caption, credit):
@@ -458,6 +460,7 @@ def test_captions_are_known_by_credits_without_the_word_photo_and_glued_to_the_c
         "Trade through the crossing doubled, the ministry said on Monday. (Reuters)",
         "The committee will meet again in February, officials said.",
         "The accord was signed by the two governments (and ratified by NATO)",
+        "The agency revised its figures after criticism of its public image (see below).",
     ],
 )
 def test_a_paragraph_ending_with_an_agency_credit_is_no_caption(sentence):
