@@ -188,7 +188,10 @@ FURNITURE_CLASSES = (
         "related_links",
     ),
     (
-        re.compile(r"key-?points|keypoints|synopsis|highlights|tl-?dr|in-?short|at-?a-?glance|summary-?box", re.I),
+        re.compile(
+            r"key-?points|keypoints|key-?takeaways|synopsis|highlights|tl-?dr|in-?short|at-?a-?glance|summary-?box",
+            re.I,
+        ),
         "key_points",
     ),
     # believed only of the page's description shown as a line (see _standfirst_lines): a first paragraph in

@@ -515,8 +515,12 @@ def _remove_key_points(page: _Page) -> None:
         note = None  # NDTV's `Summary is AI generated, newsroom reviewed.` under its `Quick Read`
         if following < len(page.units) and following not in page.removed and _MACHINE_NOTE.match(page.units[following]):
             note, following = following, following + 1
-        # Under a box that folds (its button) or a machine's summary, the list opens a block of its own.
-        first = following if following > index + 1 or _MACHINE_SUMMARY.match(page.units[index]) else None
+        # Under a box that folds (its button), a machine's summary or a label that ends its block (a heading over a
+        # list in the markup, with no more than a standfirst of prose above it: not `Key findings` halfway down a
+        # report), the list opens a block of its own.
+        prose_above = sum(1 for unit in page.units[:index] if is_prose(unit))
+        label_alone = index + 1 in page.block_starts and prose_above <= 1
+        first = following if following > index + 1 or _MACHINE_SUMMARY.match(page.units[index]) or label_alone else None
         while (
             following < len(page.units)
             and following - index <= MAX_KEY_POINTS + 1
@@ -1541,8 +1545,11 @@ def _starts_report(unit: str) -> bool:
 
 def _is_name_like_byline(page: _Page, index: int) -> bool:
     """A name (or a few) on a line of its own, perhaps with the outlet or agency after it (Philstar's
-    `Mariam Shah - Agence France-Presse`)."""
+    `Mariam Shah - Agence France-Presse`). Not a heading the markup sets in capitals (ReliefWeb's `SITUATION
+    OVERVIEW` over a report's section)."""
     unit = page.units[index]
+    if index in page.headings and unit.isupper():
+        return False
     if not is_name_like(unit):
         person = _without_outlet(page, unit)
         if person == unit or not is_name_like(person):
@@ -2188,7 +2195,12 @@ def _read_byline_or_date(page: _Page, index: int, byline_pending: bool) -> bool:
     if above is not None and above.rule == "byline" and ENDS_IN_ROLE.search(unit) and not byline_pending:
         page.remove(index, "byline", note="the author's role")  # "Amber Whitlock" then "Pakistan correspondent"
         return True
-    if byline_pending or _is_header_line(page, index) or (is_name_like(unit) and not fields.get("byline")):
+    capitals_heading = index in page.headings and unit.isupper()  # ReliefWeb's `SITUATION OVERVIEW`, no name
+    if (
+        byline_pending
+        or _is_header_line(page, index)
+        or (is_name_like(unit) and not fields.get("byline") and not capitals_heading)
+    ):
         name = _without_outlet(page, clean_byline(unit))  # `Mariam Shah - Agence France-Presse`
         strength = EXPLICIT if byline_pending else NAME_LINE
         if page.outlets.named(name) is not None and WITH_AGENCIES.search(unit) and strength < page.byline_strength:

@@ -496,6 +496,20 @@ def test_a_box_of_key_points_above_the_article_is_furniture_and_the_article_afte
     assert removed(parsed, "key_points") == ["This is AI generated summarization, which may have errors.", *points]
 
 
+def test_a_key_points_heading_over_a_list_is_furniture_and_a_section_heading_in_capitals_names_nobody():
+    points = ["The two sides will open three more border markets.", "A trade committee will meet again soon."]
+    parsed = html_page("<h1>Border trade to expand</h1><p>Report from OCHA</p><p>Posted 18 Jan 2024</p>"
+                       + "<div><h3>HIGHLIGHTS</h3><ul>" + "".join(f"<li>{point}</li>" for point in points) + "</ul>"
+                       + "<h3>SITUATION OVERVIEW</h3>" + paragraphs(*ARTICLE) + "</div>")  # fmt: skip
+    assert parsed.body == "\n\n".join(ARTICLE)
+    assert removed(parsed, "key_points") == ["HIGHLIGHTS", *points]
+    assert parsed.byline == "OCHA"  # not the heading in capitals over the report's text
+    box = "".join(f"<p>{point}</p>" for point in points)
+    takeaways = html_page("<h1>Border trade to expand</h1><p>January 18, 2024</p><div class='key-takeaways'>"
+                          + box + "</div>" + paragraphs(*ARTICLE))  # fmt: skip
+    assert takeaways.body == "\n\n".join(ARTICLE)
+
+
 def test_a_key_points_box_in_markup_is_furniture():
     from articles.html_pages import parse_html
 
