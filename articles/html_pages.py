@@ -208,9 +208,11 @@ FURNITURE_CLASSES = (
 
 
 # Class names that also name the article's own parts: `author_share` holds the byline and the date
-# beside the share buttons, so its name says nothing about the text in it.
+# beside the share buttons (Radio Pakistan's `date-share` the date), so its name says nothing about the text in it.
 _ARTICLE_PART_CLASS = re.compile(
-    r"author|byline|dateline|pub_?time|publish|timestamp|headline|article_?meta|contributors?\b", re.I
+    r"author|byline|dateline|pub_?time|publish|timestamp|headline|article_?meta|contributors?\b|"
+    r"(?:^|[-_\s])date(?:$|[-_\s])",
+    re.I,
 )
 
 

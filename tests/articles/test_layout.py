@@ -2697,3 +2697,11 @@ def test_a_wordpress_author_link_under_a_login_slug_is_read_by_its_name():
     menu = html_page("<h1>Appeals court revives whistleblower suit</h1><p>March 6, 2024</p>" + paragraphs(*ARTICLE)
                      + '<div class="author-list"><a href="/authors/all/">All our writers</a></div>')  # fmt: skip
     assert menu.byline == ""
+
+
+def test_a_date_in_a_box_shared_with_the_share_buttons_is_the_articles_date():
+    parsed = html_page('<h1>Border trade to expand</h1><div class="date-share"><span class="date">07-04-2025</span>'
+                       '<ul class="share-list"><li><a href="#">Share</a></li><li><a href="#">Tweet</a></li></ul></div>'
+                       + paragraphs(*ARTICLE))  # fmt: skip
+    assert (parsed.published.date, parsed.body) == (D(2025, 4, 7), "\n\n".join(ARTICLE))
+    assert removed(parsed, "share_prompt") == ["Share", "Tweet"]
