@@ -302,8 +302,10 @@ _TRAILING_ROLE = re.compile(
 _ROLE_SEGMENT = re.compile(
     r"\s*[|,]\s*[^|,]{0,40}\b(?:correspondent|editor|reporter|writer|columnist|journalist|analyst)s?$", re.I
 )
+# the ABC's `business reporter Nadia Kovac`, Xinhua's `Xinhua writer Zhao Lanxi`: the role in lower case
 _LEADING_ROLE = re.compile(
-    r"^(?:[a-z]+\s+){0,3}(?:reporter|correspondent|editor|writer|journalist|columnist)\s+(?=[A-Z])"
+    r"^(?:[a-z]+\s+|[A-Z][A-Za-z]+\s+(?=[a-z])){0,3}(?:reporter|correspondent|editor|writer|journalist|columnist)\s+"
+    r"(?=[A-Z])"
 )
 _FOR_OUTLET = re.compile(r"\s+for\s+(?:the\s+)?(?:[A-Z][\w.]*\.(?:com|co\.uk|net|org)|MailOnline)$", re.I)
 _NEWSROOM_ROLE = re.compile(r"\b(?:reporter|correspondent|editor|writer|journalist|columnist|contributor)\b", re.I)

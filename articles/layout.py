@@ -3444,7 +3444,8 @@ def _swapped(date: PartialDate) -> PartialDate | None:
 _URL_IN_TEXT = re.compile(r"https?://\S+")
 _URL_PATH_DATE = re.compile(
     r"/(?P<year>(?:19|20)\d{2})[/-](?P<month>0?[1-9]|1[0-2])[/-](?P<day>0?[1-9]|[12]\d|3[01])(?=[/-]|$)"
-    r"|/(?P<y>(?:19|20)\d{2})(?P<m>0[1-9]|1[0-2])(?P<d>0[1-9]|[12]\d|3[01])_"  # NHK's `/news/20241003_21/`
+    # NHK's `/news/20241003_21/`, Xinhua's `/20231005/`
+    r"|/(?P<y>(?:19|20)\d{2})(?P<m>0[1-9]|1[0-2])(?P<d>0[1-9]|[12]\d|3[01])[_/]"
 )
 
 

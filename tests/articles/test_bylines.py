@@ -19,7 +19,11 @@ from articles.parsing import parse_text, with_outlet
         ("Priya Nair, New Delhi", "Priya Nair"),
         ("IANS New Delhi", "IANS"),
         ("AFP, Beirut", "AFP"),
-        ("Aamir Khan LAHORE", "Aamir Khan"),  # a dateline's city in capitals after the name
+        ("Aamir Khan LAHORE", "Aamir Khan"),
+        (
+            "Xinhua writer Zhao Lanxi",
+            "Zhao Lanxi",
+        ),  # the agency's role before the name  # a dateline's city in capitals after the name
         ("Mark Paris", "Mark Paris"),  # a surname, not a city
         ("Tom Pyman and Rory Tingle For Dailymail.Com", "Tom Pyman and Rory Tingle"),
         ("Asma Zaidi (Islamabad)", "Asma Zaidi"),

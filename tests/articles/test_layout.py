@@ -1680,6 +1680,8 @@ def test_a_figures_label_title_and_source_among_the_paragraphs_do_not_end_the_ar
     [
         ("https://www.dawn.com/news/2024/01/18/border-trade", D(2024, 1, 18)),
         ("https://www3.nhk.or.jp/nhkworld/en/news/20241003_21/", D(2024, 10, 3)),
+        ("https://english.news.cn/20231005/6f2a9c1e4b8d4a7c9e3f5b2d1a0c8e76/c.html", D(2023, 10, 5)),
+        ("https://example.com/news/20231005.html", None),  # a number ending a name, not a folder of the day
         ("https://en.irna.ir/news/85678123/", None),  # an id, not a day
         ("https://example.com/story/20241399_2/", None),  # no such month
     ],
