@@ -2111,10 +2111,11 @@ _PLACE_THEN_NAME = re.compile(
 
 
 def _person_after_a_place(page: _Page, unit: str) -> str:
-    """The person in `Baghdad - Karim al-Saadi` (a town bureaus file from, a dash, a name), not an outlet."""
+    """The person in `Baghdad - Karim al-Saadi` (a town bureaus file from, a dash, a name), or the outlet in
+    `Beirut - Asharq Al-Awsat`: the credit a page gives after its bureau's town."""
     placed = _PLACE_THEN_NAME.match(unit.strip())
     person = placed["name"].strip() if placed else ""
-    if placed and is_place_line(placed["place"]) and is_name_like(person) and page.outlets.named(person) is None:
+    if placed and is_place_line(placed["place"]) and is_name_like(person):
         return person
     return ""
 
