@@ -479,6 +479,8 @@ def is_place_line(unit: str) -> bool:
         return unit.strip().title() in bureau_cities()  # `Dhaka`, `ISTANBUL`; not `BIRN`, `Planning`
     if len(parts) > 3 or not all(_PLACE_PART.fullmatch(part) for part in parts):
         return False
+    if any(ENDS_IN_ROLE.search(part) for part in parts):
+        return False  # Gulf News's `Ahmad Nasri, Reporter`: a person and their role
     return any(len(part.split()) == 1 for part in parts) or all(part in bureau_cities() for part in parts)
 
 

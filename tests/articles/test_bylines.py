@@ -59,6 +59,13 @@ def test_a_name_may_open_with_a_capital_of_any_latin_alphabet(name: str) -> None
     assert is_name_like(name)
 
 
+def test_a_name_and_its_role_is_no_place() -> None:
+    from articles.bylines import is_place_line
+
+    assert not is_place_line("Ahmad Nasri, Reporter")
+    assert is_place_line("Teknaf, Cox's Bazar")
+
+
 def test_a_desk_is_an_author_and_keeps_its_words() -> None:
     assert clean_byline("Our Staff Reporter") == "Our Staff Reporter"
     assert is_name_like("Web Desk")
