@@ -605,10 +605,11 @@ def _site_heading(root: Any, title: str) -> str:
 
 def visible_headline(root: Any, outlets: OutletIndex, *, site: str = "") -> str:
     """The page's headline as a reader sees it: its first <h1> of three words or more outside menus,
-    asides and footers that is not the outlet's name (an h1 is sometimes the logo). The markup's
-    og:title may be written for search engines and differ from it."""
+    asides, footers and consent banners (Euronews's `We value your privacy`) that is not the outlet's name (an
+    h1 is sometimes the logo). The markup's og:title may be written for search engines and differ from it."""
     for element in root.iter("h1"):
-        if any(ancestor.tag in {"nav", "aside", "footer"} for ancestor in element.iterancestors()):
+        ancestors = [element, *element.iterancestors()]
+        if any(ancestor.tag in {"nav", "aside", "footer"} or _consent_rule(ancestor) for ancestor in ancestors):
             continue
         text = _headline_text(element)
         if len(text.split()) >= 3 and outlets.named(text) is None and text != site and not _is_site_title(element):

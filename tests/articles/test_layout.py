@@ -2708,3 +2708,11 @@ def test_a_date_in_a_box_shared_with_the_share_buttons_is_the_articles_date():
                        + paragraphs(*ARTICLE))  # fmt: skip
     assert (parsed.published.date, parsed.body) == (D(2025, 4, 7), "\n\n".join(ARTICLE))
     assert removed(parsed, "share_prompt") == ["Share", "Tweet"]
+
+
+def test_a_consent_banners_heading_is_never_the_headline():
+    parsed = html_page('<div id="didomi-host" class="didomi-notice"><h1 class="didomi-notice-title">We value your '
+                       'privacy</h1><p>We and our partners store and access information on a device.</p>'
+                       "<button>Agree</button></div><h1>Border trade to expand</h1><p>January 18, 2024</p>"
+                       + paragraphs(*ARTICLE))  # fmt: skip
+    assert parsed.title == "Border trade to expand"
