@@ -20,7 +20,7 @@ from articles.cleaning import canonical_text
 
 BYLINE = re.compile(
     r"^(?:(?:by|written by|author|authors|writers?\s*:|reporter|story by|report by|reported by|posted by|text by|"
-    r"words by|compiled by|interview by|interviewed by|report from|"
+    r"words by|compiled by|interview by|interviewed by|(?:interview )?conducted by|report from|"
     r"(?:a )?(?:guest post|guest column|opinion|analysis|commentary|essay|column) by)"
     r"\s*[:\-–—]?\s+|(?-i:[Bb]y(?=[A-Z])))"  # glued: Premium Times' `byChinedu Obi`, ABC's `ByHAIDER JAWAD`
     r"(?P<name>[^\d].{1,120})$",
@@ -387,6 +387,7 @@ def clean_byline(name: str) -> str:
     if ACCOUNT_NAME.match(name.strip()) or _GUEST_ROLE.match(name.strip()):
         return ""
     name = _HONORIFIC.sub("", name.strip())
+    name = re.sub(r"(?<=[a-z])\s+und\s+(?=[A-Z])", " and ", name)  # DER SPIEGEL's `Jan Petersen und Anna Roth`
     name = _DEGREE.sub("", name).replace(";", ",")  # USIP's `A, Ph.D.; B`
     name = _GENRE_BY.sub("", name)  # Heritage's `Commentary By A`
     name = _SLASHED_ROLE.sub("", name)  # the Asahi's `KAZUKI TSUJI/ Staff Writer`

@@ -659,7 +659,7 @@ CAPTION_CREDITS = (
     re.compile(r"\[(?P<credit>(?:File|Photo|Handout)[^\]]{0,80})\]\s*\.?$"),
     re.compile(r"\[(?P<credit>[^\]/]{2,60}/[^\]]{2,40})\]\s*\.?$"),
     re.compile(
-        r"^(?:photo|photograph|image|picture|file photo|pic|photo credit)(?:\s*\d{1,2})?\s*(?:by|:|/|–|-)\s*"
+        r"^(?:photo|photograph|image|picture|file photo|pic|photo credit|foto)(?:\s*\d{1,2})?\s*(?:by|:|/|–|-)\s*"
         r"(?P<credit>.{2,80})$",
         re.I,
     ),
@@ -711,7 +711,8 @@ CAPTION_CREDITS = (
 )
 # Every caption credit above has one of these: most lines are ruled out with one search.
 _CAPTION_HINT = re.compile(
-    r"[)\]©—–/|]|photo|image|picture|pic\b|credit|courtesy|via getty|\s-\s|(?:map|chart|graphic|illustration)s? by",
+    r"[)\]©—–/|]|photo|foto|image|picture|pic\b|credit|courtesy|via getty|\s-\s|"
+    r"(?:map|chart|graphic|illustration)s? by",
     re.I,
 )
 # A line that is only a photo credit (`AFP/Getty Images/File`, `REUTERS/Stringer`): its caption is the line above.
