@@ -2719,6 +2719,7 @@ def test_a_consent_banners_heading_is_never_the_headline():
 
 
 def test_an_interviews_credit_conducted_by_two_names_is_the_byline():
-    parsed = page("We Are Saving Our Way into Decline", "Interview Conducted by Jan Petersen und Anna Roth",
-                  "14.03.2024, 17.43 Uhr", "", *ARTICLE)  # fmt: skip
+    parsed = page("International", "Germany", "We Are Saving Our Way into Decline",
+                  "Interview Conducted by Jan Petersen und Anna Roth", "14.03.2024, 17.43 Uhr", "",
+                  *ARTICLE)  # fmt: skip
     assert (parsed.title, parsed.byline) == ("We Are Saving Our Way into Decline", "Jan Petersen and Anna Roth")
