@@ -173,8 +173,9 @@ def _bureau_or_kept(match: re.Match[str]) -> str:
 def is_name_like(unit: str) -> bool:
     """A byline without "By": a few capitalised words (`Baqir Sajjad Syed`, `A | B`), or a desk."""
     text = unit.strip()
-    if DESKS.match(text):
-        return True
+    desk, comma, place = text.rpartition(",")
+    if DESKS.match(text) or (comma and DESKS.match(desk.strip()) and re.fullmatch(r"[A-Z][\w'’.-]+", place.strip())):
+        return True  # the Daily Star's `Our Correspondent, Kurigram`: a desk and its town
     if _ROLE_ONLY.match(text) or _only_role_words(text):
         return False  # "Senior Political Journalist", "Research Fellow" under a name: who they are, not another author
     text = _ROLE_SEGMENT.sub("", text)  # "Amber Whitlock | Pakistan correspondent"

@@ -69,6 +69,9 @@ def test_a_name_and_its_role_is_no_place() -> None:
 def test_a_desk_is_an_author_and_keeps_its_words() -> None:
     assert clean_byline("Our Staff Reporter") == "Our Staff Reporter"
     assert is_name_like("Web Desk")
+    assert is_name_like("Our Correspondent, Kurigram")  # a desk and its town
+    assert clean_byline("Our Correspondent, Kurigram") == "Our Correspondent"
+    assert not is_name_like("Our Correspondent, who has covered the floods for years")
 
 
 @pytest.mark.parametrize(
