@@ -302,10 +302,11 @@ def _title_without_labels(title: str, fields: dict[str, Any] | None = None) -> s
     return (without_trail if len(without_trail.split()) >= 4 else title).strip()
 
 
-# An agency's label for the version of a story, before its headline.
+# An agency's label for the version of a story, before its headline; a paper's series in square brackets (the
+# Korea Herald's `[Herald Interview]`, `[Weekender]`).
 _WIRE_LABEL = re.compile(
     r"^\((?:LEAD|\d+(?:st|nd|rd|th) LD|URGENT|UPDATE(?: \d+)?|CORRECTED|REFILE|News Focus|[\w ]{2,20} Interview)\)"
-    r"\s+(?=\S)",
+    r"\s+(?=\S)|^\[[A-Z][\w'’&.]*(?: [\w'’&.]+){0,3}\]\s+(?=\S)",
     re.I,
 )
 _BREADCRUMB_TRAIL = re.compile(r"^(?:[\w&'’.-]+(?: [\w&'’.-]+){0,2}\s+[/›»>]\s+){2,}")

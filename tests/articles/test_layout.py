@@ -1147,6 +1147,9 @@ def test_an_agencys_version_label_and_a_video_teaser_are_not_the_headline():
     assert page("(LEAD) S. Korea's exports rise for 12th month", "October 1, 2024", "", *ARTICLE).title == (
         "S. Korea's exports rise for 12th month"
     )
+    assert page("[Herald Interview] Veteran diver says reefs can recover", "October 1, 2024", "", *ARTICLE).title == (
+        "Veteran diver says reefs can recover"
+    )
     fox = page("MIDDLE EAST", "Israel strikes Houthi-held port in Yemen", "By Danielle Keller Fox News",
                "Published May 5, 2025 3:47pm EDT", "Print", "Video", "Houthi missile strikes near Israel's airport",
                "Fox News correspondent Amit Rosen reports the latest from Tel Aviv.", "", *ARTICLE)  # fmt: skip
