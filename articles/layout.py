@@ -262,10 +262,15 @@ def _is_paragraph(unit: str) -> bool:
     return len(unit) > MAX_TITLE_LENGTH or words >= 30 or (words >= 12 and len(split_sentences(unit)) >= 2)
 
 
+# Where a story stood in the printed paper: Iran Daily's `Iran Daily No. 6421 - Page 3`.
+_PRINT_REFERENCE = re.compile(r"\b(?:No|Issue|Vol)\.?\s*\d+\b.*\bPage\s+\d+\b", re.I)
+
+
 def is_headline_like(unit: str) -> bool:
     words = unit.split()
     return (
         2 <= len(words) <= MAX_HEADLINE_WORDS
+        and not _PRINT_REFERENCE.search(unit)
         and len(unit) <= MAX_TITLE_LENGTH
         and not (unit.rstrip().endswith(".") and not unit.rstrip().endswith("...") and not is_title_case(unit))
         and not unit.rstrip().endswith(":")  # IRNA's kicker `Energy minister in Yerevan:` above the headline

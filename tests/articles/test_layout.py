@@ -2726,3 +2726,9 @@ def test_an_interviews_credit_conducted_by_two_names_is_the_byline():
                   "Interview Conducted by Jan Petersen und Anna Roth", "14.03.2024, 17.43 Uhr", "",
                   *ARTICLE)  # fmt: skip
     assert (parsed.title, parsed.byline) == ("We Are Saving Our Way into Decline", "Jan Petersen and Anna Roth")
+
+
+def test_the_printed_papers_issue_and_page_is_never_the_headline():
+    parsed = page("Social", "Publish Date: 18:40 - 24 December 2019", "Iran Daily No. 6421 - Page 3", "",
+                  "Tehran schools stay shut as smog chokes capital", "", "By Farzaneh Nouri", "", *ARTICLE)  # fmt: skip
+    assert parsed.title == "Tehran schools stay shut as smog chokes capital"
