@@ -1992,10 +1992,24 @@ def _headline(page: _Page, block: list[int]) -> int | None:
             _is_standfirst_of(page.units[texts[position]], page.units[texts[position - 1]])
             or _is_deck_under(page.units[texts[position]], page.units[texts[position - 1]])
             or (texts[position - 1] == texts[position] - 1 and _heads_a_standfirst(page, texts[position - 1]))
+            or _repeated_headline_over(page, texts[position - 1], texts[position])
         )
     ):
         position -= 1
     return texts[position]
+
+
+MAX_SENTENCE_HEADLINE_WORDS = 16
+
+
+def _repeated_headline_over(page: _Page, above: int, index: int) -> bool:
+    """A headline written as sentences (Substack's `Kazakhstan picked Rosatom. Now comes the hard part.`), right
+    above its longer deck, that the page shows again on a line of its own (its share card): the page's headline."""
+    headline, deck = page.units[above], page.units[index]
+    if above != index - 1 or len(headline.split()) > MAX_SENTENCE_HEADLINE_WORDS or len(deck) <= len(headline):
+        return False
+    key = canonical_text(headline)
+    return sum(1 for unit in page.units if canonical_text(unit) == key) >= 2
 
 
 def _under_a_list_heading(page: _Page, texts: list[int]) -> bool:

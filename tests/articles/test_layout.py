@@ -2732,3 +2732,13 @@ def test_the_printed_papers_issue_and_page_is_never_the_headline():
     parsed = page("Social", "Publish Date: 18:40 - 24 December 2019", "Iran Daily No. 6421 - Page 3", "",
                   "Tehran schools stay shut as smog chokes capital", "", "By Farzaneh Nouri", "", *ARTICLE)  # fmt: skip
     assert parsed.title == "Tehran schools stay shut as smog chokes capital"
+
+
+def test_a_headline_written_as_sentences_that_the_page_repeats_is_the_headline_over_its_deck():
+    headline = "Kazakhstan picked Rosatom. Now comes the hard part."
+    deck = (
+        "Astana's choice of a Russian-led consortium for its first nuclear plant says more about leverage than reactors"
+    )
+    parsed = page("The Steppe Dispatch", "Subscribe", "Share this post", headline, "Copy link", "Facebook", "",
+                  headline, deck, "Aidana Serikova", "Mar 14, 2026", "", *ARTICLE)  # fmt: skip
+    assert (parsed.title, parsed.summary) == (headline, deck)
