@@ -130,6 +130,7 @@ BOILERPLATE_WORDS = frozenset(
 MAX_NAME_WORDS = 8  # `Manohar Parrikar Institute for Defence Studies and Analyses`
 
 
+_SITE_SUFFIX = re.compile(r"(?<=\w)\.(?:com|net|org|info|[a-z]{2})$", re.I)
 _EDITION_SUFFIX = re.compile(r"\s+(?:English|Online|Digital|English Edition|International)$", re.I)
 
 
@@ -205,6 +206,9 @@ class OutletIndex:
         edition = _EDITION_SUFFIX.sub("", text.strip())
         if found is None and edition != text.strip() and edition:
             found = self.named(edition)  # `TEMPO.CO English`: the outlet's English edition
+        site = _SITE_SUFFIX.sub("", text.strip())
+        if found is None and site != text.strip() and site:
+            found = self.named(site)  # `Le Monde.fr`: the outlet's name with its site's ending
         return found
 
     def at_domain(self, url_or_host: str) -> Outlet | None:

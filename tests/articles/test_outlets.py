@@ -77,6 +77,8 @@ def test_the_known_outlet_most_clues_name_wins_and_an_agency_credit_only_when_no
 def test_an_outlets_english_edition_is_the_outlet_and_a_copyright_owners_legal_form_comes_off():
     assert INDEX.named("DAWN English") is DAWN and INDEX.named("Dawn Online") is DAWN
     assert INDEX.named("English") is None
+    assert INDEX.named("The Express Tribune.pk") is TRIBUNE  # a site's name with its domain's ending
+    assert INDEX.named("Tribune.pk") is None
     assert copyright_owner("© 2025 CourtBeat Media Pvt. All rights reserved.") == "CourtBeat Media"
     assert copyright_owner("Copyright © 2025 PT Tempo Inti Media Tbk. All rights reserved.") == "PT Tempo Inti Media"
 
