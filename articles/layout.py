@@ -423,6 +423,7 @@ def read_page(
     end = _body_end(page, start)
     _take_labelled_synopsis(page, start, end)
     _read_page_footer(page, end)
+    _masthead_in_the_footer(page, end)
     _settle_author_names(page)
     body = page.kept(start, end + 1)
     for index in body:
@@ -465,6 +466,21 @@ def read_page(
         outlet=identified.name if identified else "",
         **page.fields,
     )
+
+
+def _masthead_in_the_footer(page: _Page, end: int) -> None:
+    """A masthead the archive does not know, shown again on a line of its own under the article (the footer's
+    logo: `BUENOS AIRES TIMES` at the top, `Buenos Aires Times` at the bottom): the page's name for itself, not a
+    menu item, and so stronger than the company named in the copyright line."""
+    unknown = {
+        canonical_text(clue.text)
+        for clue in page.clues
+        if clue.kind == Clue.MASTHEAD and page.outlets.named(clue.text) is None
+    }
+    for index in range(end + 1, len(page.units)) if unknown else ():
+        if canonical_text(page.units[index]) in unknown:
+            page.clues.append(OutletClue(Clue.FOOTER, page.units[index].strip(), page.units[index]))
+            return
 
 
 MAX_LABEL_WORDS = 3
@@ -2645,6 +2661,9 @@ _PAGE_PARTS = frozenset({"related_links", "tag_list", "share_prompt", "comment_f
                          "advertisement", "call_to_action", "messenger_invite"})  # fmt: skip
 
 
+_AGENCY_SIGN_OFF = re.compile(r"^[—–-]\s*(?P<agency>[A-Z][\w .&'’-]{1,40})$")
+
+
 def _read_page_footer(page: _Page, end: int) -> None:
     """Everything below the article is the page's: comments, related stories, footers. An author's
     note or wire credits right after the article are read first."""
@@ -2665,6 +2684,14 @@ def _read_page_footer(page: _Page, end: int) -> None:
         under_the_post = under_the_post and bool(_HASHTAG.match(page.units[index]))
         if first and _signs_the_letter(page, index, _kept_neighbour(page, index, 1)):
             _take_signature(page, index, _kept_neighbour(page, index, 1))  # a letter's signer
+            first = False
+            continue
+        signed_off = _AGENCY_SIGN_OFF.match(page.units[index].strip())
+        agency = page.outlets.named(signed_off["agency"]) if first and signed_off else None
+        if agency is not None and agency.kind == "agency":
+            if not page.fields.get("byline"):  # the Buenos Aires Times' `– AFP` under AFP's story
+                page.fields["byline"], page.byline_strength = signed_off["agency"].strip(), NAME_LINE
+            page.remove(index, "byline", note="the agency, under the article")
             first = False
             continue
         if first and (_reporter_under_the_article(page, page.units[index]) or _signed_above_the_tools(page, index)):

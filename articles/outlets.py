@@ -53,10 +53,11 @@ class Clue(IntEnum):
     MASTHEAD = 5  # the outlet's name on a line of its own at the top of the page (its brand)
     SITE_TITLE = 6  # a site's title and tagline at the very top of the page (a blog's)
     COPYRIGHT = 7  # "© 2024 The Express Tribune. All rights reserved." (the owner may be a parent company)
-    TITLE_SUFFIX = 8  # "Headline | Outlet" or "Headline - Outlet"
-    MESSENGER = 9  # "Join NewsTrack WhatsApp group", "Follow Dawn on Instagram"
-    DESK_CREDIT = 10  # a byline naming the outlet's desk: "TOI News Desk", "Samaa Web Desk"
-    AGENCY_CREDIT = 11  # "(Reuters)", "— AFP", "TEHRAN (IRNA) --", "Source: Al Jazeera"
+    FOOTER = 8  # the masthead's name again on a line of its own under the article (the footer's logo)
+    TITLE_SUFFIX = 9  # "Headline | Outlet" or "Headline - Outlet"
+    MESSENGER = 10  # "Join NewsTrack WhatsApp group", "Follow Dawn on Instagram"
+    DESK_CREDIT = 11  # a byline naming the outlet's desk: "TOI News Desk", "Samaa Web Desk"
+    AGENCY_CREDIT = 12  # "(Reuters)", "— AFP", "TEHRAN (IRNA) --", "Source: Al Jazeera"
 
 
 # A name the archive does not know is believed only from these clues.
@@ -276,15 +277,25 @@ def identify(clues: Iterable[OutletClue], index: OutletIndex) -> Identified | No
         if best == Clue.MASTHEAD:
             return ranked[0]  # the top-most masthead is the page's own brand (Radio Azadi above RFE/RL)
         return max(ranked, key=lambda found: votes[found.name])
-    return (
-        next(
+    unknown = next(
+        (
+            found
+            for clue, found in readings
+            if not found.known and clue.kind != Clue.DOMAIN and (found.purposeful or found.corroborated)
+        ),
+        None,
+    )
+    if unknown is not None and unknown.name.isupper():  # a masthead in capitals, its name in the footer as written
+        unknown = next(
             (
                 found
-                for clue, found in readings
-                if not found.known and clue.kind != Clue.DOMAIN and (found.purposeful or found.corroborated)
+                for _, found in readings
+                if name_key(found.name) == name_key(unknown.name) and not found.name.isupper()
             ),
-            None,
+            unknown,
         )
+    return (
+        unknown
         or next((found for clue, found in readings if clue.kind == Clue.DOMAIN), None)
         or next((found for clue, found in readings if clue.kind == Clue.AGENCY_CREDIT), None)
     )

@@ -2742,3 +2742,32 @@ def test_a_headline_written_as_sentences_that_the_page_repeats_is_the_headline_o
     parsed = page("The Steppe Dispatch", "Subscribe", "Share this post", headline, "Copy link", "Facebook", "",
                   headline, deck, "Aidana Serikova", "Mar 14, 2026", "", *ARTICLE)  # fmt: skip
     assert (parsed.title, parsed.summary) == (headline, deck)
+
+
+def test_an_unknown_masthead_shown_again_in_the_footer_outranks_the_company_in_the_copyright_line():
+    parsed = page("BUENOS AIRES TIMES", "Subscribe", "ARGENTINA", "ECONOMY", "", "Border trade to expand",
+                  "12-06-2024 17:32", "", *ARTICLE, "", "Buenos Aires Times", "About us", "Contact",
+                  "Editorial Perfil S.A. All rights reserved.")  # fmt: skip
+    assert parsed.outlet == "Buenos Aires Times"  # as the footer writes it, not in the masthead's capitals
+    alone = page(
+        "BUENOS AIRES TIMES",
+        "Subscribe",
+        "ARGENTINA",
+        "ECONOMY",
+        "",
+        "Border trade to expand",
+        "12-06-2024 17:32",
+        "",
+        *ARTICLE,
+        "",
+        "About us",
+        "Editorial Perfil S.A. All rights reserved.",
+    )
+    assert alone.outlet == "Editorial Perfil S.A"  # fmt: skip
+
+
+def test_a_known_agency_signing_off_under_the_article_is_its_author_on_another_site():
+    outlets = OutletIndex([Outlet("Agence France-Presse", ("AFP",), ("afp.com",), "FR", "agency")])
+    text = "\n".join(["The Border Times", "", "Border trade to expand", "12-06-2024 17:32", "", *ARTICLE, "",
+                      "– AFP", "", "In this news", "Trade"])  # fmt: skip
+    assert with_outlet(parse_text(text, outlets=outlets), outlets).byline == "AFP"
