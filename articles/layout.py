@@ -2219,8 +2219,16 @@ def _read_byline_or_date(page: _Page, index: int, byline_pending: bool) -> bool:
         _offer_byline(page, person, EXPLICIT)  # Asharq Al-Awsat's `Baghdad - Karim al-Saadi`
         page.remove(index, "byline")
         return True
-    if ACRONYM.match(unit.strip()) and _next_to_a_date(page, index) and page.byline_strength > NAME_LINE:
-        _offer_byline(page, unit.strip(), NAME_LINE)  # Moneycontrol's `PTI` above the date
+    # Moneycontrol's `PTI` above the date; a longer word in capitals must be a known agency's (Hürriyet's `AYDIN`
+    # is the town the story was filed from)
+    short_or_known = len(unit.strip()) <= 4 or page.outlets.named(unit.strip()) is not None
+    if (
+        ACRONYM.match(unit.strip())
+        and short_or_known
+        and _next_to_a_date(page, index)
+        and page.byline_strength > NAME_LINE
+    ):
+        _offer_byline(page, unit.strip(), NAME_LINE)
         page.remove(index, "byline")
         return True
     if "/" in unit and _agencies_by_the_date(page, index) and page.byline_strength >= NAME_LINE:

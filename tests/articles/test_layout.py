@@ -2771,3 +2771,12 @@ def test_a_known_agency_signing_off_under_the_article_is_its_author_on_another_s
     text = "\n".join(["The Border Times", "", "Border trade to expand", "12-06-2024 17:32", "", *ARTICLE, "",
                       "– AFP", "", "In this news", "Trade"])  # fmt: skip
     assert with_outlet(parse_text(text, outlets=outlets), outlets).byline == "AFP"
+
+
+def test_a_town_in_capitals_by_the_date_is_where_the_story_was_filed_not_its_author():
+    parsed = page("LIFE > ARTS & CULTURE", "Mosaic of Dionysus unearthed in ancient Tralleis", "AYDIN",
+                  "September 19 2024 07:00:00", "", *ARTICLE)  # fmt: skip
+    assert parsed.byline == ""
+    agency = page("India News", "Mosaic of Dionysus unearthed in ancient Tralleis", "PTI", "September 19 2024 07:00:00",
+                  "", *ARTICLE)  # fmt: skip
+    assert agency.byline == "PTI"
