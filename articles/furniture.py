@@ -440,7 +440,11 @@ BOILERPLATE_RULES: tuple[LineRule, ...] = (
         r"^(all rights reserved\.?.*|([\w.-]{2,40}\s+)?(copyright\s*)?(©|\(c\)).*|copyright\s+\d{4}\b.*|"
         r".*\b(all|some) rights reserved\b.*|this (work|article|story|content) is licen[cs]ed under\b.*|"
         r"(reprinting|reproduction|republication|republishing) (of )?(the )?(materials?|content|articles?)\b.{0,60}\b"
-        r"(allowed|permitted|prohibited|forbidden)\b.*)$",
+        r"(allowed|permitted|prohibited|forbidden)\b.*|"
+        # 24.kg's `Link to 24.kg news agency is required when using the materials.`
+        r"(a )?(hyper)?link to .{2,40} is (required|obligatory|mandatory) when (using|quoting|reprinting)\b.*|"
+        r"when (using|quoting|reprinting) (the )?(materials?|content)\b.{0,40}\b(hyper)?link\b.{0,40}\b"
+        r"(required|obligatory|mandatory)\b.*)$",
         60,  # with the terms of use after it (Fortune's, 35 words)
         ends_article=True,
     ),

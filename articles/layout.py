@@ -2783,9 +2783,32 @@ def _signed_above_the_tools(page: _Page, index: int) -> bool:
         and not is_place_line(unit)
         and not _only_section_words(unit)
         and page.outlets.named(unit) is None
-        and following in page.block_starts
-        and getattr(page.removed.get(following), "rule", "") in _TOOLS
+        and (
+            _tools_follow(page, following) or (_a_notice_follows(page, following) and _named_nowhere_above(page, index))
+        )
     )
+
+
+def _tools_follow(page: _Page, index: int) -> bool:
+    """The page's tools open the next block (`Share this:`, `Print version`)."""
+    return index in page.block_starts and getattr(page.removed.get(index), "rule", "") in _TOOLS
+
+
+def _a_notice_follows(page: _Page, index: int) -> bool:
+    """The next line is one of the page's notices, whatever the blocks (24.kg's `Link to 24.kg news agency is
+    required ...`, `Subscribe to ... in Telegram!`)."""
+    found = classify_line(page.units[index]) if index < len(page.units) else None
+    return (found.name if found else getattr(page.removed.get(index), "rule", "")) in _PAGE_NOTICES
+
+
+def _named_nowhere_above(page: _Page, index: int) -> bool:
+    """Words the article above never uses: a writer's name, not the story's tags (`Dengue Rawalpindi Punjab` under
+    a story on dengue in Rawalpindi)."""
+    above = {word.casefold() for i in page.kept(0, index) for word in re.findall(r"\w+", page.units[i])}
+    return not any(word.casefold() in above for word in re.findall(r"\w+", page.units[index]))
+
+
+_PAGE_NOTICES = frozenset({"copyright_line", "messenger_invite"})
 
 
 def _starts_with_an_outlet(page: _Page, unit: str) -> bool:

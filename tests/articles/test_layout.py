@@ -2780,3 +2780,14 @@ def test_a_town_in_capitals_by_the_date_is_where_the_story_was_filed_not_its_aut
     agency = page("India News", "Mosaic of Dionysus unearthed in ancient Tralleis", "PTI", "September 19 2024 07:00:00",
                   "", *ARTICLE)  # fmt: skip
     assert agency.byline == "PTI"
+
+
+def test_a_name_alone_over_the_pages_reprint_notice_signs_the_article_but_its_tags_do_not():
+    notice = "Link to 24.kg news agency is required when using the materials."
+    parsed = page("Border trade to expand", "14:32, 18 January 2024", "", *ARTICLE, "Aigerim Toktosunova", notice,
+                  "Subscribe to 24.kg channel in Telegram!")  # fmt: skip
+    assert (parsed.byline, parsed.body) == ("Aigerim Toktosunova", "\n\n".join(ARTICLE))
+    assert removed(parsed, "copyright_line") == [notice]
+    tagged = page("Border trade to expand", "14:32, 18 January 2024", "", *ARTICLE, "Pakistan Iran Tehran",
+                  "Follow The Border Times on WhatsApp Channel")  # fmt: skip
+    assert tagged.byline == ""
