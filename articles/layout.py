@@ -2022,8 +2022,14 @@ def _repeated_headline_over(page: _Page, above: int, index: int) -> bool:
     """A headline written as sentences (Substack's `Kazakhstan picked Rosatom. Now comes the hard part.`), right
     above its longer deck, that the page shows again on a line of its own (its share card): the page's headline."""
     headline, deck = page.units[above], page.units[index]
-    if above != index - 1 or len(headline.split()) > MAX_SENTENCE_HEADLINE_WORDS or len(deck) <= len(headline):
+    if (
+        above != index - 1
+        or not 4 <= len(headline.split()) <= MAX_SENTENCE_HEADLINE_WORDS
+        or len(deck) <= len(headline)
+    ):
         return False
+    if not ends_sentence(headline) or is_headline_like(headline):
+        return False  # a headline of the usual shape, or a label (`Foreign Relations & International Law`)
     key = canonical_text(headline)
     return sum(1 for unit in page.units if canonical_text(unit) == key) >= 2
 

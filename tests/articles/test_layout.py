@@ -2742,6 +2742,12 @@ def test_a_headline_written_as_sentences_that_the_page_repeats_is_the_headline_o
     parsed = page("The Steppe Dispatch", "Subscribe", "Share this post", headline, "Copy link", "Facebook", "",
                   headline, deck, "Aidana Serikova", "Mar 14, 2026", "", *ARTICLE)  # fmt: skip
     assert (parsed.title, parsed.summary) == (headline, deck)
+    label = "Foreign Relations & International Law"  # a label the page repeats in its topics is no headline
+    title = "Treasury’s Outbound Investment Rule at Six Months: Quiet Enforcement, Loud Questions"
+    labelled = page("Lawfare", "Subscribe", "", "Cybersecurity & Tech", label, title,
+                    "Few notifications, no penalties yet, and a growing list of puzzles for deal lawyers.",
+                    "Aidana Serikova", "Tuesday, June 10, 2025, 8:00 AM", "", *ARTICLE, "Topics:", label)  # fmt: skip
+    assert labelled.title == title
 
 
 def test_an_unknown_masthead_shown_again_in_the_footer_outranks_the_company_in_the_copyright_line():
