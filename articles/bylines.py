@@ -145,7 +145,7 @@ SECTION_WORDS = frozenset(
     "breaking news latest editorial entertainment lifestyle region regional pakistan india iran afghanistan gulf "
     "and & , | national security defence defense military diplomacy energy climate environment education trade "
     "markets finance society arts life style video videos photos multimedia features analysis "
-    "press statement statements release releases readout briefing u.s. u.k. uk".split()
+    "press statement statements release releases readout briefing u.s. u.k. uk related tags topics keywords".split()
 )
 CITY = re.compile(r"\s+in\s+[A-Z][\w'’-]+(?:\s+[A-Z][\w'’-]+)?(?=$|\s+and\s|\s*,)")
 _AGENCY = (

@@ -59,6 +59,10 @@ def test_a_name_may_open_with_a_capital_of_any_latin_alphabet(name: str) -> None
     assert is_name_like(name)
 
 
+def test_a_heading_of_tags_is_no_name() -> None:
+    assert not is_name_like("Related Tags") and not is_name_like("Related Topics")
+
+
 def test_a_name_and_its_role_is_no_place() -> None:
     from articles.bylines import is_place_line
 
