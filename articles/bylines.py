@@ -341,7 +341,8 @@ def _trailing_bureau_city() -> re.Pattern[str]:
 _AND_AGENCY = re.compile(r"\s+(?:and|&)\s+" + _AGENCY + r"\s*$")
 # "Rohan Mehta • 2d • 3 min read": how long ago and how long to read, after the name.
 _AGE_AND_READING_TIME = re.compile(
-    r"\s*[•·|]\s*(?:\d+\s*(?:[smhdw]|mins?|hours?|days?|weeks?)(?:\s+ago)?|\d+\s*min(?:ute)?s?\s+read)\b.*$"
+    r"\s*[•·|]\s*(?:\d+\s*(?:[smhdw]|mins?|hours?|days?|weeks?)(?:\s+ago)?|\d+\s*min(?:ute)?s?\s+read|"
+    r"(?:no|\d+)\s+(?:comments?|responses?|replies))\b.*$"  # Eurasia Review's `IPS • 0 Comments`
     r"|\s+(?:an?|\d+)\s+(?:minutes?|hours?|days?|weeks?|months?)\s+ago$",  # Amu's `Shabnam Rahimi 3 days ago`
     re.I,
 )
