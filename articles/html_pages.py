@@ -253,6 +253,12 @@ _TAG_PAGE = re.compile(r"/(?:tag|tags|topic|topics)/[^/?#]+/?(?:[?#]|$)", re.I)
 MAX_FURNITURE_WORDS = 80  # a class name says "share" or "related": believed of a short element only
 
 
+def _holds_the_headline(element: Any) -> bool:
+    """An element around the page's <h1> (the Kathmandu Post's `subscribe--wrapperx` around its headline, byline and
+    dates): the article's header, whatever its class says."""
+    return element.tag != "h1" and next(element.iter("h1"), None) is not None
+
+
 def _holds_no_prose(element: Any) -> bool:
     """Whether an element is short enough for its class name to say what it is: a wrapper whose class
     mentions sharing or promotion may hold the whole article."""
@@ -366,7 +372,7 @@ def visible_text(root: Any) -> VisibleText:
             or ("data_table" if tag == "table" and _is_data_table(element) else "")
             or (
                 _class_rule(element.get("class") or "", inside=rule) or _consent_rule(element)
-                if _holds_no_prose(element) and not _behind_the_wall(element)
+                if _holds_no_prose(element) and not _behind_the_wall(element) and not _holds_the_headline(element)
                 else ""
             )
             or ("photo_caption" if tag in BLOCK_TAGS and _is_caption_under_image(element) else "")

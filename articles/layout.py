@@ -2162,6 +2162,16 @@ def _person_after_a_place(page: _Page, unit: str) -> str:
     return ""
 
 
+_CONTROLS = frozenset({"site_chrome", "messenger_invite", "share_prompt", "page_control"})
+
+
+def _only_controls(text: str) -> bool:
+    """Links and buttons of the site beside a date (`E-PAPER Login`), each word one: no name."""
+    words = text.split()
+    rules = [classify_line(word) for word in words]
+    return bool(words) and all(rule is not None and rule.name in _CONTROLS for rule in rules)
+
+
 def _without_section_part(page: _Page, rest: str) -> str:
     """What a date line says beside its date, without a section's part between bars (NDTV's
     `India News | Press Trust of India | Updated: ...`: the section is recorded, the agency remains)."""
@@ -2184,6 +2194,7 @@ def _read_byline_or_date(page: _Page, index: int, byline_pending: bool) -> bool:
         rank = 1 if statement.published is not None else 3.5  # after a print footer's date
         page.published.append((rank, statement))
         rest = _without_section_part(page, statement.rest)
+        rest = "" if _only_controls(rest) else rest  # the Kathmandu Post's top bar: the day, `E-PAPER`, `Login`
         byline = clean_byline(statement.byline) or byline_in(rest) or _name_before_a_service(rest)
         if byline:
             _offer_byline(page, byline, EXPLICIT)

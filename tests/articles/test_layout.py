@@ -2797,3 +2797,15 @@ def test_a_name_alone_over_the_pages_reprint_notice_signs_the_article_but_its_ta
     tagged = page("Border trade to expand", "14:32, 18 January 2024", "", *ARTICLE, "Pakistan Iran Tehran",
                   "Follow The Border Times on WhatsApp Channel")  # fmt: skip
     assert tagged.byline == ""
+
+
+def test_the_box_around_the_headline_is_the_articles_header_whatever_its_class_and_the_sites_links_name_nobody():
+    parsed = html_page('<div class="header__top"><span>Friday, April 12, 2024</span> <a href="/epaper">E-PAPER</a> '
+                       '<a href="#">Login</a></div><div class="subscribe--wrapperx"><h1>Border trade to expand</h1>'
+                       '<div class="author"><a href="/author/post-report">Post Report</a></div>'
+                       "<div>Published at : April 11, 2024</div></div>" + paragraphs(*ARTICLE))  # fmt: skip
+    assert (parsed.title, parsed.byline, parsed.published.date) == (
+        "Border trade to expand",
+        "Post Report",
+        D(2024, 4, 11),
+    )
