@@ -434,6 +434,7 @@ def read_page(
         elif _is_post_time(page, index):
             page.remove(index, "date_line", note="a post's time among the paragraphs")  # a live page's updates
     body = _read_closing_lines(page, [index for index in body if index not in page.removed])
+    _read_byline_under_the_lead(page, body)
     body = _take_note_opening_the_body(page, body)
     for position, rule in repeated_paragraphs([units[index] for index in body]).items():
         page.remove(body[position], rule)
@@ -1314,6 +1315,24 @@ def _is_header_statement(page: _Page, index: int) -> bool:
 HEADER_LINES_BELOW = 8  # how far under a standfirst its byline or date may stand
 
 
+def _read_byline_under_the_lead(page: _Page, body: list[int]) -> None:
+    """A `By` line right under an agency's dated lead (Mehr's `TEHRAN, Jan. 21 (MNA) – ...`, then `Interview by
+    Reza Sarmadi`): the writer, on a page that named nobody above the article."""
+    if len(body) < 2 or page.fields.get("byline") or not _dated_lead(page, body[0]):
+        return
+    byline = byline_line(page.units[body[1]])
+    if byline is not None and is_name_like(clean_byline(byline["name"])):
+        _offer_byline(page, clean_byline(byline["name"]), EXPLICIT)
+        page.remove(body[1], "byline", note="under the lead")
+
+
+def _dated_lead(page: _Page, index: int) -> bool:
+    """An agency's lead, its dateline and credit opening it (`TEHRAN, Jan. 21 (MNA) – ...`): the article's first
+    paragraph even above a line that names its interviewer (Mehr's `Interview by ...`)."""
+    match = _DATELINE.match(page.units[index])
+    return match is not None and bool(match["agency"])
+
+
 def _body_start(page: _Page, *, known_title: str = "") -> int | None:
     """The first paragraph of prose that is not a standfirst, reaching back over a short lead."""
     kept = page.kept()
@@ -1338,7 +1357,7 @@ def _body_start(page: _Page, *, known_title: str = "") -> int | None:
     for position, index in enumerate(prose):
         following = prose[position + 1] if position + 1 < len(prose) else len(page.units)
         between = [i for i in kept if index < i < min(following, index + 8)]
-        if above_a_byline_or_date(position):
+        if above_a_byline_or_date(position) and not _dated_lead(page, index):
             continue  # a standfirst, above the byline or date
         if (
             position + 1 < len(prose)

@@ -2809,3 +2809,11 @@ def test_the_box_around_the_headline_is_the_articles_header_whatever_its_class_a
         "Post Report",
         D(2024, 4, 11),
     )
+
+
+def test_an_agencys_dated_lead_above_its_interviewers_credit_is_the_first_paragraph():
+    lead = "TEHRAN, Jan. 21 (MNA) – " + LEAD.removeprefix("ISLAMABAD: ")
+    parsed = page("Interview", "Jan 21, 2023, 11:48 AM", "News ID: 195672", "Border markets can transform trade", "",
+                  lead, "", "Interview by Reza Sarmadi", "", SECOND, "", THIRD)  # fmt: skip
+    assert (parsed.summary, parsed.byline) == ("", "Reza Sarmadi")
+    assert parsed.body == "\n\n".join([lead, SECOND, THIRD])
