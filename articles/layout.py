@@ -397,6 +397,8 @@ def read_page(
         raise ParseError("no text, only white space")
     page = _Page(units, outlets, block_starts=block_starts, paragraphs=paragraphs or set(), headings=headings or set())
     for index, rule in (furniture or {}).items():
+        if rule == "photo_caption" and _WRITERS_CREDIT.match(units[index]):
+            continue  # Meduza's `Story by ...` in a note its markup calls a caption: the writer's credit
         page.remove(index, rule)
         if rule == "page_footer" and (found := classify_line(units[index])) is not None:
             _clues_in_furniture(page, index, found.name)  # a <footer>'s copyright line still names its owner
@@ -1313,6 +1315,9 @@ def _is_header_statement(page: _Page, index: int) -> bool:
 
 
 HEADER_LINES_BELOW = 8  # how far under a standfirst its byline or date may stand
+
+
+_WRITERS_CREDIT = re.compile(r"^(?:story|text|words|reporting|report) by\s+(?=[A-Z])", re.I)
 
 
 def _read_byline_under_the_lead(page: _Page, body: list[int]) -> None:

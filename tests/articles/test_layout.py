@@ -2817,3 +2817,10 @@ def test_an_agencys_dated_lead_above_its_interviewers_credit_is_the_first_paragr
                   lead, "", "Interview by Reza Sarmadi", "", SECOND, "", THIRD)  # fmt: skip
     assert (parsed.summary, parsed.byline) == ("", "Reza Sarmadi")
     assert parsed.body == "\n\n".join([lead, SECOND, THIRD])
+
+
+def test_a_writers_credit_the_markup_calls_a_caption_is_still_the_byline():
+    parsed = html_page("<h1>Border trade to expand</h1><p>12:40 am, June 8, 2025</p>" + paragraphs(*ARTICLE)
+                       + '<div class="MaterialNote"><p class="note_caption">Story by Polina Veretennikova</p>'
+                       '<p class="note_caption">Translation by Anna Guthrie</p></div>')  # fmt: skip
+    assert (parsed.byline, parsed.body) == ("Polina Veretennikova", "\n\n".join(ARTICLE))
