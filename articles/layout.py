@@ -424,6 +424,7 @@ def read_page(
     _remove_teaser_cards(page, start)
     end = _body_end(page, start)
     _take_labelled_synopsis(page, start, end)
+    _read_metadata_under_the_article(page, end)
     _read_page_footer(page, end)
     _masthead_in_the_footer(page, end)
     _settle_author_names(page)
@@ -2530,6 +2531,39 @@ _SIGNED_OFF = re.compile(
 )  # dpa writes its name in lower case
 
 
+_DATE_LABEL = re.compile(r"^(?:date|published|posted|updated)\s*:?\s+(?=\d)", re.I)
+_AUTHOR_LABEL = re.compile(r"^(?i:author|authors|writer|by)\s*:?\s+(?=[A-Z])")
+
+
+def _metadata_under_the_article(page: _Page, index: int) -> bool:
+    """The article's own facts set out under it, each after its label (DW: `Date 03.09.2021`, `Author Katrin
+    Weller`, `Keywords ...`): a date line, then its author."""
+    following = _kept_neighbour(page, index, 1)
+    return (
+        bool(_DATE_LABEL.match(page.units[index]))
+        and page.statement(index) is not None
+        and following is not None
+        and bool(_AUTHOR_LABEL.match(page.units[following]))
+    )
+
+
+def _read_metadata_under_the_article(page: _Page, end: int) -> None:
+    """The date and the author the article's facts under it give (see _metadata_under_the_article)."""
+    first = _kept_neighbour(page, end, 1)
+    if first is None or not _metadata_under_the_article(page, first):
+        return
+    statement = page.statement(first)
+    if statement is not None and statement.date is not None:
+        page.published.append((3, statement))
+        page.remove(first, "date_line", note="under the article")
+    author = _kept_neighbour(page, first, 1)
+    if author is not None:
+        name = clean_byline(_AUTHOR_LABEL.sub("", page.units[author]))
+        if is_name_like(name):
+            _offer_byline(page, name, EXPLICIT)
+            page.remove(author, "byline", note="under the article")
+
+
 def _body_end(page: _Page, start: int) -> int:
     """The last line of the body: its last paragraph of prose before the first line only a page's
     footer has, then any short closing sentences after it."""
@@ -2541,6 +2575,7 @@ def _body_end(page: _Page, start: int) -> int:
             or (index not in page.removed and CONTRIBUTORS.match(page.units[index]))  # The Diplomat's `Authors` box
             or (index not in page.removed and _WRITTEN_BY.match(page.units[index]))  # Medium's author card
             or (index not in page.removed and _the_date_again(page, index))  # The Hindu's `Published - <date>`
+            or (index not in page.removed and _metadata_under_the_article(page, index))  # DW's `Date`, `Author`
         ),
         len(page.units),
     )  # fmt: skip

@@ -2824,3 +2824,11 @@ def test_a_writers_credit_the_markup_calls_a_caption_is_still_the_byline():
                        + '<div class="MaterialNote"><p class="note_caption">Story by Polina Veretennikova</p>'
                        '<p class="note_caption">Translation by Anna Guthrie</p></div>')  # fmt: skip
     assert (parsed.byline, parsed.body) == ("Polina Veretennikova", "\n\n".join(ARTICLE))
+
+
+def test_the_articles_date_and_author_set_out_under_it_with_their_labels_are_read_and_end_it():
+    parsed = page("Culture", "", "Border trade to expand", "", *ARTICLE, "", "Date 03.09.2021", "Author Katrin Weller",
+                  "Related Subjects Berlin, Coronavirus", "Keywords Berlin, clubs, techno", "Share",
+                  "With dance floors closed since March 2020, Berlin's clubs are turning to streaming.")  # fmt: skip
+    assert (parsed.published.date, parsed.byline) == (D(2021, 9, 3), "Katrin Weller")
+    assert parsed.body == "\n\n".join(ARTICLE)
