@@ -66,6 +66,13 @@ DEV_KNOWN_MISSES = {
     "ef-tehrantimes-1.txt": "the outlet's name in capitals as the photo's credit above its caption, read as the byline",
     "eg-indusledger-1.txt": "a newsletter's sign-off (`... See you next Sunday. — Sana`) read as a caption by its "
     "`— Name` credit, and its series label (`Weekly Ledger #87:`) kept in the title",
+    # batches 32 to 34
+    "en-bbc-1.txt": "a day without a year (`Published 12 May`), its year only in the copyright line, which a "
+    "reader does not take for the article's",
+    "eq-scroll-1.txt": "an interview's question right under an `Also read:` teaser, read as a second teaser",
+    "er-lemonde-1.html": "an editorial signed with the paper's own name only in its markup (an organisation as the "
+    "author) and a signature line under it",
+    "es-nation-1.txt": "a masthead (`Nation`) that names two papers, and a copyright line naming their group",
 }
 
 
@@ -95,10 +102,17 @@ def test_every_line_of_the_gold_stands_in_its_page(group):
     missing = []
     for page in read_gold(sorted((CORPUS / group).glob("gold*.yaml"))):
         text = (CORPUS / group / page.file).read_text(encoding="utf-8")
+        texts = [text]
         if page.file.endswith(".html"):
-            text = lxml.html.document_fromstring(text).text_content()
-        text = " ".join(text.split())
-        missing += [page.file for line in (*page.body, *page.furniture) if " ".join(line.split()) not in text]
+            root = lxml.html.document_fromstring(text)
+            # as a reader sees it: elements run together, or a table's cells and a date's parts set apart
+            texts = [root.text_content(), " ".join(root.itertext())]
+        texts = [" ".join(text.split()) for text in texts]
+        missing += [
+            page.file
+            for line in (*page.body, *page.furniture)
+            if not any(" ".join(line.split()) in text for text in texts)
+        ]
     assert missing == [] if group == "dev" else len(missing) == 0  # held-out lines are never printed
 
 
