@@ -454,8 +454,9 @@ BOILERPLATE_RULES: tuple[LineRule, ...] = (
         r"^(advertisement|advertisements|advertising|sponsored( content)?|ad|ads by \w+|(video )?ad feedback|"
         r"story continues( below( (this )?(advertisement|ad))?)?|continue reading below|report (this|an) ad|"
         r"advertisement\s*[·•|-]\s*scroll to continue|"
-        r"scroll to continue( with content)?)[\s:.]*$",
-        8,
+        r"scroll to continue( with content)?)[\s:.]*$|"
+        r"^(text ad|sponsored( link| post)?|advertorial|paid (post|content|partnership))\s*:\s+\S.*$",  # `TEXT AD: ...`
+        20,
     ),
     _rule(
         "page_notice",

@@ -191,6 +191,7 @@ FURNITURE = {
     ],
     "copyright_line": [
         "Reprinting materials of Tengrinews.kz is allowed only with a hyperlink to the source.",
+        "Link to 24.kg news agency is required when using the materials.",
         "© 2024 Fortune Media IP Limited. All Rights Reserved. Use of this site constitutes acceptance of our Terms "
         "of Use and Privacy Policy | CA Notice at Collection and Privacy Notice | Do Not Sell/Share My Personal "
         "Information",
@@ -218,7 +219,7 @@ FURNITURE = {
     "breadcrumb": ["Home / Economy / News", "World › Asia › Pakistan", "News > Balochistan"],
     "timestamp": ["14:05 GMT", "10:32 am", "Update — 7:35pm"],
     "advertisement": [
-        "Advertisement · Scroll to continue", "Report This Ad",
+        "Advertisement · Scroll to continue", "Report This Ad", "TEXT AD: Grow your business with verified leads today",
         "Video Ad Feedback", "Ad Feedback",
         "Advertisement", "ADVERTISEMENT", "Sponsored content", "Story continues below advertisement", "Story continues",
         "Story continues below",
@@ -357,6 +358,8 @@ REAL_SENTENCES = [
     "Share this story with your family, the minister urged viewers.",
     "A previous version of this bill was rejected by the Senate in 2022, officials said.",
     "Get the email addresses of every voter, the campaign manager told volunteers.",
+    "Sponsored by the government, the scheme pays farmers a fixed price for wheat.",
+    "A link to the militants is required before a suspect can be charged, the court said.",
     "26.01.2024 14:35",
     "12 34",
 ]
