@@ -397,6 +397,8 @@ def visible_text(root: Any) -> VisibleText:
             pending.append(element.text)
         for child in element:
             walk(child, inner_rule)
+        if tag == "time" and not block and element.tail is None:
+            pending.append(" ")  # Iran International's `<time>15:20 GMT+1</time><span>4 hours ago</span>`, apart
         if block:
             line = len(found.lines)
             flush(inner_rule)

@@ -1428,7 +1428,10 @@ def _body_start(page: _Page, *, known_title: str = "") -> int | None:
 _UPDATE_TIME = re.compile(
     r"^(?:(?:posted|updated|published)\s+(?:at\s+)?)?"
     r"(?:\d{1,3}\s+(?:secs?|seconds?|mins?|minutes?|hrs?|hours?|days?)\s+ago|\d{1,2}[:.]\d{2}(?:\s*[ap]\.?m\.?)?"
-    r"(?:\s+\d{1,2}\s+[A-Z][a-z]{2,8})?)(?:\s*\(\d{1,2}[:.]\d{2}\s*[A-Z]{2,4}\))?$",
+    r"(?:\s+\d{1,2}\s+[A-Z][a-z]{2,8})?)(?:\s*\(\d{1,2}[:.]\d{2}\s*[A-Z]{2,4}\))?$|"
+    # Iran International's `17:55 GMT+1 2 hours ago`: the clock, its zone, how long ago
+    r"^\d{1,2}[:.]\d{2}(?:\s*[ap]\.?m\.?)?\s+(?:GMT|UTC)\s*[+-]?\s*\d{0,2}(?::?\d{2})?"
+    r"(?:\s+\d{1,3}\s+(?:mins?|minutes?|hrs?|hours?|days?)\s+ago)?$",
     re.I,
 )
 

@@ -2482,7 +2482,10 @@ def test_an_interviewers_question_set_as_a_heading_stays_in_the_text():
     assert question in parsed.body.split("\n\n")
 
 
-@pytest.mark.parametrize("posted", ["15 mins ago (14:05 GMT)", "11 Nov 2025 - 14:20 GMT", "Posted at 17:21 26 Jun"])
+@pytest.mark.parametrize(
+    "posted",
+    ["15 mins ago (14:05 GMT)", "11 Nov 2025 - 14:20 GMT", "Posted at 17:21 26 Jun", "17:55 GMT+1 2 hours ago"],
+)
 def test_the_time_of_a_live_pages_update_among_the_paragraphs_is_no_text(posted):
     parsed = page("Border trade to expand", "By Asma Zaidi", "January 18, 2024", "", LEAD, "", SECOND, "", posted,
                   "", THIRD)  # fmt: skip
@@ -2831,4 +2834,11 @@ def test_the_articles_date_and_author_set_out_under_it_with_their_labels_are_rea
                   "Related Subjects Berlin, Coronavirus", "Keywords Berlin, clubs, techno", "Share",
                   "With dance floors closed since March 2020, Berlin's clubs are turning to streaming.")  # fmt: skip
     assert (parsed.published.date, parsed.byline) == (D(2021, 9, 3), "Katrin Weller")
+    assert parsed.body == "\n\n".join(ARTICLE)
+
+
+def test_a_time_element_is_set_apart_from_the_text_after_it():
+    parsed = html_page("<h1>Border trade to expand</h1><p>January 18, 2024</p>" + paragraphs(LEAD, SECOND)
+                       + '<div><time datetime="2025-05-26T14:20:00Z">15:20 GMT+1</time><span>4 hours ago</span></div>'
+                       + paragraphs(THIRD))  # fmt: skip
     assert parsed.body == "\n\n".join(ARTICLE)
