@@ -459,6 +459,16 @@ BOILERPLATE_RULES: tuple[LineRule, ...] = (
         20,
     ),
     _rule(
+        "reader_feedback",
+        "A poll on the article under it (Do you like the content of this article?, How does this article make you "
+        "feel?); the article has ended",
+        r"^((do you like|did you (like|enjoy)) (the content of )?this (article|story)\??|"
+        r"was this (article|story) (helpful|useful)\??|"
+        r"how (does|did) this (article |story )?make you feel\??|(please )?rate this (article|story)\s*:?)$",
+        12,
+        ends_article=True,
+    ),
+    _rule(
         "page_notice",
         "Notices about the page, not the story (Why you can trust us, Listen in English, Purchase Licensing Rights, "
         "opens new tab)",
@@ -472,8 +482,7 @@ BOILERPLATE_RULES: tuple[LineRule, ...] = (
         r"\d+\s*(min|mins|minutes?)( read| (reading|read) time)?|"
         r"(estimated )?(reading|read) time:?\s*\d+\s*(min|mins|minutes?)( read)?|"
         r"licen[cs]e this (article|story|content)|for subscribers( only)?|"
-        r"(do you like|did you (like|enjoy)|was this) (the content of )?this (article|story)( helpful)?\??|"
-        r"how does this (article |story )?make you feel\??|open this (photo|image) in (the )?gallery:?|"
+        r"open this (photo|image) in (the )?gallery:?|"
         r"gift (this|the) (article|story)( free| for free)?|report this (article|post|story)|"
         r"(also )?available in( \w+)?:?|read (this|it) in \w+|(click|tap) to (expand|enlarge)( image| photo)?|"
         r".*\busing ai (narration|voice)\.?|this (article|story|post) (has been|was) updated( (to|with) [^.]{2,80})?\.|"

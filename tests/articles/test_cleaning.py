@@ -218,6 +218,10 @@ FURNITURE = {
     ],
     "breadcrumb": ["Home / Economy / News", "World › Asia › Pakistan", "News > Balochistan"],
     "timestamp": ["14:05 GMT", "10:32 am", "Update — 7:35pm"],
+    "reader_feedback": [
+        "Do you like the content of this article?", "How does this make you feel?", "Was this article helpful?",
+        "Rate this article:",
+    ],
     "advertisement": [
         "Advertisement · Scroll to continue", "Report This Ad", "TEXT AD: Grow your business with verified leads today",
         "Video Ad Feedback", "Ad Feedback",
@@ -273,8 +277,7 @@ FURNITURE = {
         "Reader's Poll",
         "Purchase Licensing Rights, opens new tab", "Why you can trust Sky News", "Listen In English",
         "THIS IS A BREAKING NEWS UPDATE. AP’s earlier story follows below.",
-        "License this article", "For subscribers", "Do you like the content of this article?",
-        "How does this make you feel?", "Open this photo in gallery:",
+        "License this article", "For subscribers", "Open this photo in gallery:",
         "Click to expand Image", "Available In", "Report this article",
         "Produced by ElevenLabs and News Over Audio (NOA) using AI narration.", "This article has been updated.",
         "This is read by an automated voice. Please report any issues or inconsistencies here.",
