@@ -663,7 +663,7 @@ CAPTION_CREDITS = (
     re.compile(r"\s[Cc]redit:\s*(?P<credit>[^.]{2,60})$"),
     re.compile(r"[.!?]\s*Credit\.\.\.\s*(?P<credit>.{2,80})$"),  # The New York Times: `...Tuesday.Credit...A for B`
     re.compile(r"\((?P<credit>file|file photo|photo|representational image|representative image|handout)\)\.?$", re.I),
-    re.compile(r"[.!?]\s+(?:photo|photograph|image|picture|pic)s?\s*:\s*(?P<credit>(?:[^.]|\.(?=\w)){2,60})$", re.I),
+    re.compile(r"[.!?]\s+(?:photo|photograph|image|picture|pic)s?\s*:\s*(?P<credit>(?:[^.]|\.(?=\w)){2,60})\.?$", re.I),
     re.compile(r"\s(?P<credit>[A-Z][\w]+ (?:Photo|Photos|Pic))\.?$"),
     re.compile(r"\((?P<credit>(?:REUTERS|Reuters|AFP|AP|EPA|Getty Images|Xinhua|Anadolu|APP)[/ ][^()]{2,40})\)\.?$"),
     re.compile(r"[.!?]?\s(?P<credit>[A-Z][\w .'’-]{1,40}/(?:AFP|AP|Reuters|EPA)(?: via Getty Images)?)$"),

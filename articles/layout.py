@@ -511,6 +511,7 @@ def _take_labelled_synopsis(page: _Page, start: int, end: int) -> None:
 
 _KEY_POINTS_LABEL = re.compile(
     r"^(?:in short|key points|key takeaways|story highlights|highlights|at a glance|summary|the gist|tl;?dr|"
+    r"what you need to know|"  # the Daily Nation's box of points
     r"takeaways by [\w ]{2,30}|quick read|key findings|bottom line up front|bluf|"
     r"here['’]s the latest|here is the latest|the latest|what we know(?: so far)?)\s*:?$|"  # a live page's summary
     r"^this is (?:an? )?ai[- ]generated summar(?:y|ization)\b",
@@ -702,6 +703,11 @@ def _take_appeals(page: _Page) -> None:
     both, so that an article's closing paragraph ("we must act") stays."""
     asking = sorted(index for index, removal in page.removed.items() if removal.rule in ("support_request", "appeal"))
     for index in asking:
+        closing = _appeals_button(page, index)
+        for between in range(index + 1, closing or index):
+            page.remove(
+                between, "support_request", note="in the outlet's appeal"
+            )  # under its heading, above its button
         for below in range(index + 1, min(index + 1 + MAX_APPEAL_REACH, len(page.units))):
             if below in page.block_starts:
                 break
@@ -721,6 +727,17 @@ def _take_appeals(page: _Page) -> None:
             if _QUOTED.search(unit) or not (_WE.search(unit) and _YOU.search(unit)):
                 break
             page.remove(above, "support_request", note="in the outlet's appeal")
+
+
+def _appeals_button(page: _Page, index: int) -> int | None:
+    """The button that closes an appeal in the same block (Premium Times: `Support PREMIUM TIMES' journalism ...`,
+    two sentences, `Make a donation`)."""
+    for below in range(index + 1, min(index + 1 + MAX_APPEAL_REACH, len(page.units))):
+        if below in page.block_starts:
+            return None
+        if getattr(page.removed.get(below), "rule", "") in {"call_to_action", "support_request", "appeal"}:
+            return below
+    return None
 
 
 # A chart described for readers who cannot see it, and the source printed under it.

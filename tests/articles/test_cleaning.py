@@ -453,6 +453,7 @@ def test_a_closing_paragraph_with_new_facts_is_kept():
         ("The government estimates it spends more than RM20 billion a year on subsidies. (Bernama pic)",
          "Bernama pic"),
         ("Foto: Jens Gyarmaty / DER SPIEGEL", "Jens Gyarmaty / DER SPIEGEL"),
+        ("The shore of Lake Balkhash near Ulken, the proposed site. Photo: the author.", "the author"),
     ],
 )  # fmt: skip
 def test_captions_are_known_by_credits_without_the_word_photo_and_glued_to_the_caption(caption, credit):

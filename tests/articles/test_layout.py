@@ -2842,3 +2842,16 @@ def test_a_time_element_is_set_apart_from_the_text_after_it():
                        + '<div><time datetime="2025-05-26T14:20:00Z">15:20 GMT+1</time><span>4 hours ago</span></div>'
                        + paragraphs(THIRD))  # fmt: skip
     assert parsed.body == "\n\n".join(ARTICLE)
+
+
+def test_an_appeal_between_its_heading_and_its_button_is_furniture_and_what_you_need_to_know_is_a_box_of_points():
+    appeal = ["Support The Border Times' journalism of integrity and credibility",
+              "Good journalism costs a lot of money. Yet only good journalism can keep a democracy accountable.",
+              "Make a donation"]  # fmt: skip
+    parsed = page("Border trade to expand", "By Asma Zaidi", "January 18, 2024", "", LEAD, "", *appeal, "", SECOND,
+                  "", THIRD)  # fmt: skip
+    assert parsed.body == "\n\n".join(ARTICLE)
+    points = ["The two sides will open three more border markets.", "A trade committee will meet again soon."]
+    boxed = page("Border trade to expand", "By Asma Zaidi", "January 18, 2024", "", "What you need to know:", *points,
+                 "", *ARTICLE)  # fmt: skip
+    assert boxed.body == "\n\n".join(ARTICLE)
