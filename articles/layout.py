@@ -408,6 +408,7 @@ def read_page(
     _remove_tables(page, table_rows or set())
     _remove_by_rule(page)
     _take_appeals(page)
+    _take_skipped_blocks(page)
     _take_embedded_posts(page)
     _take_media_cards(page)
     _remove_key_points(page)
@@ -727,6 +728,30 @@ def _take_appeals(page: _Page) -> None:
             if _QUOTED.search(unit) or not (_WE.search(unit) and _YOU.search(unit)):
                 break
             page.remove(above, "support_request", note="in the outlet's appeal")
+
+
+_SKIP_PAST = re.compile(r"^skip past (?P<what>.{3,40}?)\s*$", re.I)
+MAX_SKIPPED_LINES = 15
+
+
+def _take_skipped_blocks(page: _Page) -> None:
+    """What a screen reader's link skips (the Guardian: `skip past newsletter promotion`, the promotion, `after
+    newsletter promotion`): a box set into the article, not its text."""
+    for index, unit in enumerate(page.units):
+        skip = _SKIP_PAST.match(unit.strip())
+        if skip is None:
+            continue
+        after = f"after {skip['what']}".casefold()
+        end = next(
+            (
+                i
+                for i in range(index + 1, min(index + 2 + MAX_SKIPPED_LINES, len(page.units)))
+                if page.units[i].strip().casefold() == after
+            ),
+            None,
+        )
+        for inside in range(index, end + 1) if end is not None else ():
+            page.remove(inside, "call_to_action", note=f"skipped past: {skip['what']}")
 
 
 def _appeals_button(page: _Page, index: int) -> int | None:

@@ -2855,3 +2855,12 @@ def test_an_appeal_between_its_heading_and_its_button_is_furniture_and_what_you_
     boxed = page("Border trade to expand", "By Asma Zaidi", "January 18, 2024", "", "What you need to know:", *points,
                  "", *ARTICLE)  # fmt: skip
     assert boxed.body == "\n\n".join(ARTICLE)
+
+
+def test_what_a_skip_link_skips_is_a_box_set_into_the_article():
+    promotion = ["skip past newsletter promotion", "Sign up to First Edition", "Free daily newsletter",
+                 "Our morning email breaks down the key stories of the day, telling you what matters", "Sign up",
+                 "after newsletter promotion"]  # fmt: skip
+    parsed = page("Border trade to expand", "By Asma Zaidi", "January 18, 2024", "", LEAD, SECOND, *promotion,
+                  THIRD)  # fmt: skip
+    assert parsed.body == "\n\n".join(ARTICLE)
