@@ -183,7 +183,9 @@ FURNITURE_CLASSES = (
     (re.compile(r"(?:^|[-_\s])(?:comments?|comment-list|commentlist|disqus\w*)(?:$|[-_\s])", re.I), "reader_comments"),
     (
         re.compile(
-            r"(?:^|[-_\s])(?:related|recommended|more-stories|read-more|also-read|read-also|see-also)(?:$|[-_\s])", re.I
+            r"(?:^|[-_\s])(?:related|recommended|more-stories|read-more|also-read|read-also|see-also|bookmark-card|"
+            r"link-card)(?:$|[-_\s])",  # Ghost's `kg-bookmark-card`: a link to another post set in the text
+            re.I,
         ),
         "related_links",
     ),

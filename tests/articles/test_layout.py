@@ -2864,3 +2864,14 @@ def test_what_a_skip_link_skips_is_a_box_set_into_the_article():
     parsed = page("Border trade to expand", "By Asma Zaidi", "January 18, 2024", "", LEAD, SECOND, *promotion,
                   THIRD)  # fmt: skip
     assert parsed.body == "\n\n".join(ARTICLE)
+
+
+def test_a_card_linking_another_post_set_among_the_paragraphs_is_a_related_link():
+    card = (
+        '<figure class="kg-card kg-bookmark-card"><a class="kg-bookmark-container" href="/israel-gas/">'
+        "<div class=\"kg-bookmark-title\">Israel's gas is keeping Egypt's LNG terminals alive, for now</div>"
+        '<div class="kg-bookmark-description">Pipeline flows have become the swing supply for Cairo.</div></a></figure>'
+    )
+    parsed = html_page("<h1>Border trade to expand</h1><p>January 18, 2024</p>" + paragraphs(LEAD, SECOND) + card
+                       + paragraphs(THIRD))  # fmt: skip
+    assert parsed.body == "\n\n".join(ARTICLE)
