@@ -402,6 +402,7 @@ def read_page(
         page.remove(index, rule)
         if rule == "page_footer" and (found := classify_line(units[index])) is not None:
             _clues_in_furniture(page, index, found.name)  # a <footer>'s copyright line still names its owner
+    _title_and_source_of_marked_tables(page)
     page.published.extend(extra_dates)
     order = numeric_date_order(units)
     page.month_first, page.order_from_page = bool(order), order is not None
@@ -816,6 +817,24 @@ def _take_the_figures_title(page: _Page, index: int) -> None:
 
 
 MIN_TABLE_ROWS = 2
+
+
+def _title_and_source_of_marked_tables(page: _Page) -> None:
+    """A table the markup gives (its rows already furniture) takes its title right above it and its `Source:` right
+    under it (Khaleej Times' `Fuel prices for April 2024 (per litre)` over its <table>)."""
+    tables = [i for i, removal in page.removed.items() if removal.rule == "data_table"]
+    for index in tables:
+        title, source = index - 1, index + 1
+        if title >= 0 and title not in page.removed and page.removed.get(title) is None:
+            unit = page.units[title]
+            if (
+                len(unit.split()) <= MAX_FIGURE_TITLE_WORDS
+                and not ends_sentence(unit)
+                and not unit.rstrip().endswith(":")
+            ):
+                page.remove(title, "data_table", note="the table's title")
+        if source < len(page.units) and source not in page.removed and _CHART_SOURCE.match(page.units[source]):
+            page.remove(source, "data_table", note="the table's source")
 
 
 def _remove_tables(page: _Page, rows: set[int]) -> None:

@@ -2875,3 +2875,13 @@ def test_a_card_linking_another_post_set_among_the_paragraphs_is_a_related_link(
     parsed = html_page("<h1>Border trade to expand</h1><p>January 18, 2024</p>" + paragraphs(LEAD, SECOND) + card
                        + paragraphs(THIRD))  # fmt: skip
     assert parsed.body == "\n\n".join(ARTICLE)
+
+
+def test_a_marked_up_tables_title_above_it_and_source_under_it_are_the_tables():
+    table = ("<table><tr><th>Category</th><th>March</th><th>April</th></tr><tr><td>Super 98</td><td>Dh2.88</td>"
+             "<td>Dh3.15</td></tr><tr><td>Diesel</td><td>Dh3.16</td><td>Dh3.09</td></tr></table>")  # fmt: skip
+    parsed = html_page("<h1>Border trade to expand</h1><p>January 18, 2024</p>" + paragraphs(LEAD, SECOND)
+                       + "<p><strong>Fuel prices for April 2024 (per litre)</strong></p>" + table
+                       + "<p>Source: Fuel Price Committee</p>" + paragraphs(THIRD))  # fmt: skip
+    assert parsed.body == "\n\n".join(ARTICLE)
+    assert removed(parsed, "data_table")[0] == "Fuel prices for April 2024 (per litre)"
