@@ -156,6 +156,9 @@ BOILERPLATE_RULES: tuple[LineRule, ...] = (
         rf"[\w ]{{2,20}} updates)\b|^sign me up!?$|(^|[.!?]\s+)get in touch\.?$|^listen to the latest episode\b|"
         rf"^for more [\w .'’&-]{{2,50}} (reporting|coverage|news|stories) on [\w .'’&-]{{2,40}},? (please )?visit:?$|"
         rf"^keep up to date with\b|^\(?catch all the\b|\blisten to our (latest )?podcasts?\b|\bsign up now!?$|"
+        # CNN's note above a story: `A version of this story first appeared in ... newsletter. Not a subscriber? ...`
+        rf"^(editor['’]?s note:?\s*)?a version of this (story|article) (first )?appeared in .{{2,60}}\bnewsletter\b.*"
+        rf"\b(subscriber|sign up)\b|"
         rf"^(?!.*\b(said|says|told)\b)(.{{0,60}}[.!?]\s+)?get\b[^.]{{0,100}}\b(newsletter|roundup|round-up|digest)\b|"
         rf"(^|[.!?]\s+)get all the (week|day)['’]s\b|"
         rf"^(you can )?download (the|this|our) (full |complete )?(report|paper|study|brief|briefing|publication|"

@@ -36,6 +36,8 @@ FURNITURE = {
         "Subscribe to our newsletter",
     ],
     "call_to_action": [
+        "A version of this story first appeared in CNN Business’ Before the Bell newsletter. Not a subscriber? You can "
+        "sign up right here.",
         "Connect via email.",
         "Follow Daryo's official Instagram and Twitter pages to keep current on world news.",
         "Recommended Newsletter: CEO Daily provides key context for the news leaders need to know. Subscribe Now.",
@@ -362,6 +364,7 @@ REAL_SENTENCES = [
     "A previous version of this bill was rejected by the Senate in 2022, officials said.",
     "Get the email addresses of every voter, the campaign manager told volunteers.",
     "Sponsored by the government, the scheme pays farmers a fixed price for wheat.",
+    "A version of this story first appeared in the Sunday paper, the minister's office said.",
     "A link to the militants is required before a suspect can be charged, the court said.",
     "26.01.2024 14:35",
     "12 34",
