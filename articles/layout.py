@@ -703,7 +703,12 @@ def _take_appeals(page: _Page) -> None:
     us ...`); the others in its block are the outlet speaking to the reader, and the editor who signs
     it. Below the asking line that is any line in "we" or "you"; above it, in its block, only a line in
     both, so that an article's closing paragraph ("we must act") stays."""
-    asking = sorted(index for index, removal in page.removed.items() if removal.rule in ("support_request", "appeal"))
+    asking = sorted(
+        index
+        for index, removal in page.removed.items()
+        if removal.rule in ("support_request", "appeal")
+        or (removal.rule == "call_to_action" and removal.text.strip().lower().startswith("support "))  # its heading
+    )
     for index in asking:
         closing = _appeals_button(page, index)
         for between in range(index + 1, closing or index):

@@ -2885,3 +2885,11 @@ def test_a_marked_up_tables_title_above_it_and_source_under_it_are_the_tables():
                        + "<p>Source: Fuel Price Committee</p>" + paragraphs(THIRD))  # fmt: skip
     assert parsed.body == "\n\n".join(ARTICLE)
     assert removed(parsed, "data_table")[0] == "Fuel prices for April 2024 (per litre)"
+
+
+def test_an_appeal_under_its_support_heading_is_furniture():
+    parsed = html_page("<h1>Border trade to expand</h1><p>January 18, 2024</p>" + paragraphs(*ARTICLE)
+                       + '<div class="insider-prompt"><h3>Support The Border Times</h3><p>Every article you read here '
+                       "is free because thousands of readers chose to pay for it. Join them today.</p>"
+                       '<a href="/insider/">Become an Insider</a></div>')  # fmt: skip
+    assert parsed.body == "\n\n".join(ARTICLE)
