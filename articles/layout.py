@@ -250,6 +250,12 @@ def opens_with_dateline(paragraph: str) -> bool:
     return bool(_DATELINE.match(paragraph))
 
 
+def dateline_length(paragraph: str) -> int:
+    """How much of a paragraph its opening dateline takes (`ISLAMABAD: `), 0 when it opens with none."""
+    match = _DATELINE.match(paragraph)
+    return match.end() - 1 if match else 0
+
+
 def is_prose(unit: str) -> bool:
     """A paragraph of an article: a long line, or a full sentence of a dozen words or more."""
     words = len(unit.split())

@@ -17,7 +17,7 @@ from django.db.models import Count, Prefetch, Q, QuerySet
 from archive.common.dates import DatePrecision, DateRange
 from articles.models import Article
 from entities.event_records import create_event
-from entities.events import MentionRef, Proposal, propose_events, same_event
+from entities.events import MentionRef, Proposal, propose_events, reports_event, same_event
 from entities.models import Event, EventEvidence, EventParticipant, Mention
 
 
@@ -94,10 +94,22 @@ def forget_proposals(article: Article, *, keep: set[int]) -> None:
 
 def matching_event(proposal: Proposal, *, kinds: dict[object, str]) -> Event | None:
     """The stored event the proposal reports again, if any (rejected ones included, so that a
-    rejected event is not proposed anew)."""
+    rejected event is not proposed anew). A confirmed event takes a sentence only when it reports it
+    (`reports_event`: each side named in its role, dates that meet), and never an undated one when it
+    has a date: that sentence is a proposal of its own, for a curator to decide."""
     entities = proposal.entities
     for event in events_sharing(proposal.kind, entities).order_by("id"):
         taking_part = participant_kinds(event)
+        if event.status == Event.Status.CONFIRMED:
+            roles: dict[object, set[str]] = {}
+            for participation in event.participations.all():
+                roles.setdefault(participation.entity_id, set()).add(participation.role)
+            undated = proposal.date.start is None and event.start_date is not None
+            if not undated and reports_event(
+                proposal, event.kind, event_dates(event), roles, event.location_id, kinds={**kinds, **taking_part}
+            ):
+                return event
+            continue
         stored = set(taking_part) | ({event.location_id} if event.location_id else set())
         if same_event(proposal.kind, proposal.date, entities, event.kind, event_dates(event), frozenset(stored),
                       kinds={**kinds, **taking_part}):  # fmt: skip

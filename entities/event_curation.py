@@ -12,8 +12,8 @@ from simple_history.utils import bulk_create_with_history
 
 from archive.common import history
 from archive.common.history import Actor, deleting_as, recorded
-from entities.detection import event_dates, events_sharing, participant_kinds
-from entities.events import same_event
+from entities.detection import event_dates, events_sharing, mention_refs, publication_day
+from entities.events import Proposal, propose_events, reports_event
 from entities.models import Event, EventEvidence, EventParticipant
 
 
@@ -24,29 +24,71 @@ def set_event_status(events: Iterable[Event], status: str, *, acting_user: Actor
 
 
 def absorb_proposals(event: Event, *, acting_user: Actor) -> int:
-    """Merge the machine's proposals of the same real-world event into a curated one (their
-    evidence only: the curator's participants stand): proposals that `same_event` matches, and
-    those of the same kind, with a participant in common, drawn from an article the curated event
-    cites. Returns how many were merged."""
-    stored = {p.entity_id: p.entity.kind for p in event.participations.select_related("entity")}
+    """Move into a curated event each piece of the machine's proposals whose sentence reports it: a sentence the
+    event already cites (found again by the detector), or one that `reports_event` accepts. A proposal left with
+    no evidence is deleted; one that keeps some stays proposed, in the review queue. Returns how many proposals
+    were emptied into the event."""
+    kinds = {p.entity_id: p.entity.kind for p in event.participations.select_related("entity")}
     if event.location_id:
-        stored[event.location_id] = event.location.kind
-    proposals = events_sharing(event.kind, stored).filter(origin=Event.Origin.DETECTED, status=Event.Status.PROPOSED)
-    reporting = set(event.evidence.values_list("article_id", flat=True))
-    same = []
-    for proposal in proposals.prefetch_related("evidence"):
-        theirs = participant_kinds(proposal)
-        if proposal.location_id:
-            theirs[proposal.location_id] = ""
-        # An article the curator cites for this event, proposing an event of the same kind with a
-        # participant in common, reports this event: no need for dates to match.
-        same_article = bool(reporting & {piece.article_id for piece in proposal.evidence.all()})
-        if same_article or same_event(
-            event.kind, event_dates(event), frozenset(stored), proposal.kind, event_dates(proposal),
-            frozenset(theirs), kinds={**theirs, **stored},
-        ):  # fmt: skip
-            same.append(proposal)
-    return merge_events(event, same, acting_user=acting_user, with_participants=False)
+        kinds[event.location_id] = event.location.kind
+    roles: dict[int, set[str]] = {}
+    for entity_id, role in event.participations.values_list("entity_id", "role"):
+        roles.setdefault(entity_id, set()).add(role)
+    proposals = events_sharing(event.kind, kinds).filter(origin=Event.Origin.DETECTED, status=Event.Status.PROPOSED)
+    cited = list(event.evidence.values_list("article_id", "start_offset", "end_offset"))
+    read_again: dict[int, list[Proposal]] = {}
+    emptied = 0
+    for proposal in proposals.prefetch_related("evidence__article"):
+        pieces = list(proposal.evidence.all())
+        moving = [
+            (piece, _overlaps(piece, cited))
+            for piece in pieces
+            if _overlaps(piece, cited) or _reports(piece, proposal.kind, event, roles, kinds, read_again)
+        ]
+        if not moving:
+            continue
+        reason = f"evidence of event {proposal.pk} ({proposal.title}) that reports event {event.pk}"
+        new = [
+            EventEvidence(event=event, article_id=piece.article_id, start_offset=piece.start_offset,
+                          end_offset=piece.end_offset, sentence=piece.sentence)
+            for piece, already in moving
+            if not already
+        ]  # fmt: skip
+        bulk_create_with_history(new, EventEvidence, default_user=acting_user, default_change_reason=reason)
+        cited += [(piece.article_id, piece.start_offset, piece.end_offset) for piece in new]
+        with deleting_as(acting_user, reason):
+            if len(moving) == len(pieces):
+                recorded(proposal, acting_user=acting_user, reason=reason).delete()
+                emptied += 1
+            else:
+                EventEvidence.objects.filter(pk__in=[piece.pk for piece, _ in moving]).delete()
+    return emptied
+
+
+def _overlaps(piece: EventEvidence, cited: list[tuple[int, int, int]]) -> bool:
+    """The same sentence as one the event cites, whatever its dateline: spans of one article that overlap."""
+    return any(
+        article == piece.article_id and start < piece.end_offset and piece.start_offset < end
+        for article, start, end in cited
+    )
+
+
+def _reports(
+    piece: EventEvidence,
+    kind: str,
+    event: Event,
+    roles: dict[int, set[str]],
+    kinds: dict[int, str],
+    read_again: dict[int, list[Proposal]],
+) -> bool:
+    """Whether the sentence behind a piece of a proposal's evidence reports the curated event: the detector reads
+    its article again (once per article) and `reports_event` judges the proposal it makes there."""
+    article = piece.article
+    if article.pk not in read_again:
+        read_again[article.pk] = propose_events(article.body, mention_refs(article), publication_day(article))
+    again = next((p for p in read_again[article.pk] if p.kind == kind and p.start == piece.start_offset), None)
+    return again is not None and reports_event(again, event.kind, event_dates(event), roles, event.location_id,
+                                               kinds=kinds)  # fmt: skip
 
 
 @transaction.atomic

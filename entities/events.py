@@ -20,6 +20,7 @@ from dataclasses import dataclass, field
 
 from archive.common.dates import UNKNOWN_RANGE, DateRange
 from archive.common.sentences import sentence_spans
+from articles.layout import dateline_length
 from entities.temporal import resolve_date
 
 PLACE_KINDS = frozenset({"city", "region", "country"})
@@ -152,6 +153,7 @@ def propose_events(body: str, mentions: Sequence[MentionRef], published: datetim
     proposals = []
     ordered = sorted(mentions, key=lambda m: m.start)
     for start, end in sentence_spans(body):
+        start = after_dateline(body, start, end)
         sentence = body[start:end]
         inside = [m for m in ordered if start <= m.start and m.end <= end]
         if not inside:
@@ -296,3 +298,54 @@ def same_event(
     if date.start is None or other_date.start is None:
         return len(shared) >= 2 and bool(specific)
     return bool(specific) or len(shared) >= 2
+
+
+def after_dateline(body: str, start: int, end: int) -> int:
+    """Where a sentence starts once the dateline opening its paragraph (`Islamabad: `, `TEHRAN (IRNA) – `) is left
+    out: where the story was filed is no part of what it reports, and one sentence is one piece of evidence."""
+    if start and not body[:start].rstrip(" \t").endswith("\n"):
+        return start
+    return start + dateline_length(body[start:end])
+
+
+# --- Does this sentence report this event? ------------------------------------------------------
+
+# The sides of an event that a sentence must name (at least one entity of each); symmetric roles
+# (signatories) must all be named.
+SIDES = {"visit": (("visitor",), ("host",)), "meeting": (("visitor", "participant"), ("host", "participant")),
+         "military_strike": (("actor",), ("target",)), "militant_attack": (("actor",), ("target",)),
+         "border_incident": (("actor",), ("target",)), "sanctions": (("actor",), ("target",)),
+         "statement": (("actor",),), "other": (("actor",),)}  # fmt: skip
+DIRECTED = frozenset({"military_strike", "militant_attack", "sanctions", "border_incident"})
+OPPOSITE = {"actor": "target", "target": "actor"}
+
+
+def reports_event(
+    proposal: Proposal,
+    kind: str,
+    date: DateRange,
+    roles: dict[Hashable, set[str]],
+    location: Hashable | None,
+    *,
+    kinds: dict[Hashable, str],
+) -> bool:
+    """Whether the proposal's sentence reports this stored event: the same kind, a date that meets
+    the event's, each side of the event named (its place may stand for the side it is at), all
+    signatories of an agreement named, and no entity in the opposite role of a directed event."""
+    if proposal.kind != kind or not dates_meet(proposal.date, date):
+        return False
+    named = dict(proposal.participants)
+    entities = proposal.entities
+    if kind in DIRECTED and any(OPPOSITE.get(role) in roles.get(entity, ()) for entity, role in named.items()):
+        return False
+    if kind == "agreement":
+        signatories = {entity for entity, taken in roles.items() if "signatory" in taken}
+        return bool(signatories) and signatories <= entities
+    for side in SIDES.get(kind, ()):
+        members = {entity for entity, taken in roles.items() if taken & set(side)}
+        specific = {entity for entity in members if kinds.get(entity) not in ("country", "region")}
+        members = specific or members  # a side with a person or group is named by naming one of them
+        at_place = location is not None and location in entities and side[0] in ("host", "target")
+        if members and not (members & entities) and not at_place:
+            return False
+    return bool(entities & (set(roles) | {location}))
