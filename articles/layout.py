@@ -553,8 +553,7 @@ def _remove_key_points(page: _Page) -> None:
         # Under a box that folds (its button), a machine's summary or a label that ends its block (a heading over a
         # list in the markup, with no more than a standfirst of prose above it: not `Key findings` halfway down a
         # report), the list opens a block of its own.
-        prose_above = sum(1 for unit in page.units[:index] if is_prose(unit))
-        label_alone = index + 1 in page.block_starts and prose_above <= 1
+        label_alone = index + 1 in page.block_starts and sum(1 for unit in page.units[:index] if is_prose(unit)) <= 1
         first = following if following > index + 1 or _MACHINE_SUMMARY.match(page.units[index]) or label_alone else None
         while (
             following < len(page.units)
@@ -717,10 +716,8 @@ def _take_appeals(page: _Page) -> None:
     )
     for index in asking:
         closing = _appeals_button(page, index)
-        for between in range(index + 1, closing or index):
-            page.remove(
-                between, "support_request", note="in the outlet's appeal"
-            )  # under its heading, above its button
+        for between in range(index + 1, closing or index):  # under its heading, above its button
+            page.remove(between, "support_request", note="in the outlet's appeal")
         for below in range(index + 1, min(index + 1 + MAX_APPEAL_REACH, len(page.units))):
             if below in page.block_starts:
                 break
@@ -836,7 +833,7 @@ def _title_and_source_of_marked_tables(page: _Page) -> None:
     tables = [i for i, removal in page.removed.items() if removal.rule == "data_table"]
     for index in tables:
         title, source = index - 1, index + 1
-        if title >= 0 and title not in page.removed and page.removed.get(title) is None:
+        if title >= 0 and title not in page.removed:
             unit = page.units[title]
             if (
                 len(unit.split()) <= MAX_FIGURE_TITLE_WORDS
@@ -904,10 +901,8 @@ def _remove_by_rule(page: _Page) -> None:
         if rule is not None and rule.name == "disclaimer" and BIO_START.match(unit.lstrip("( ")):
             continue  # `About the author: A teaches ... The views expressed are her own.`: read below, as a note
         if rule is not None and rule.name == "source_credit":
-            if above_rule == "data_table" and _SOURCE_LABEL.match(unit):
-                page.remove(
-                    index, above_rule, note="the source of the table above"
-                )  # however long: CNAS's, not the story's
+            if above_rule == "data_table" and _SOURCE_LABEL.match(unit):  # however long: CNAS's, not the story's
+                page.remove(index, above_rule, note="the source of the table above")
                 continue
             charted = bool(_CHART_SOURCE.match(unit))
             if charted and above_rule in ("photo_caption", "data_table"):
@@ -1665,12 +1660,17 @@ def _starts_report(unit: str) -> bool:
     return bool(dateline) and dateline["place"].lower() not in _NOT_A_DATELINE and is_prose(unit)
 
 
+def _capitals_heading(page: _Page, index: int) -> bool:
+    """A heading the markup sets in capitals (ReliefWeb's `SITUATION OVERVIEW`): a section's, never a name."""
+    return index in page.headings and page.units[index].isupper()
+
+
 def _is_name_like_byline(page: _Page, index: int) -> bool:
     """A name (or a few) on a line of its own, perhaps with the outlet or agency after it (Philstar's
     `Mariam Shah - Agence France-Presse`). Not a heading the markup sets in capitals (ReliefWeb's `SITUATION
     OVERVIEW` over a report's section)."""
     unit = page.units[index]
-    if index in page.headings and unit.isupper():
+    if _capitals_heading(page, index):
         return False
     if not is_name_like(unit):
         person = _without_outlet(page, unit)
@@ -2115,7 +2115,7 @@ def _headline(page: _Page, block: list[int]) -> int | None:
     return texts[position]
 
 
-MAX_SENTENCE_HEADLINE_WORDS = 16
+MAX_REPEATED_HEADLINE_WORDS = 16
 
 
 def _repeated_headline_over(page: _Page, above: int, index: int) -> bool:
@@ -2124,7 +2124,7 @@ def _repeated_headline_over(page: _Page, above: int, index: int) -> bool:
     headline, deck = page.units[above], page.units[index]
     if (
         above != index - 1
-        or not 4 <= len(headline.split()) <= MAX_SENTENCE_HEADLINE_WORDS
+        or not 4 <= len(headline.split()) <= MAX_REPEATED_HEADLINE_WORDS
         or len(deck) <= len(headline)
     ):
         return False
@@ -2357,11 +2357,10 @@ def _read_byline_or_date(page: _Page, index: int, byline_pending: bool) -> bool:
     if above is not None and above.rule == "byline" and ENDS_IN_ROLE.search(unit) and not byline_pending:
         page.remove(index, "byline", note="the author's role")  # "Amber Whitlock" then "Pakistan correspondent"
         return True
-    capitals_heading = index in page.headings and unit.isupper()  # ReliefWeb's `SITUATION OVERVIEW`, no name
     if (
         byline_pending
         or _is_header_line(page, index)
-        or (is_name_like(unit) and not fields.get("byline") and not capitals_heading)
+        or (is_name_like(unit) and not fields.get("byline") and not _capitals_heading(page, index))
     ):
         name = _without_outlet(page, clean_byline(unit))  # `Mariam Shah - Agence France-Presse`
         strength = EXPLICIT if byline_pending else NAME_LINE

@@ -204,12 +204,11 @@ class OutletIndex:
         )
         if found is None and "." in text and " " not in text.strip():
             found = self.at_domain(text)
-        edition = _EDITION_SUFFIX.sub("", text.strip())
-        if found is None and edition != text.strip() and edition:
-            found = self.named(edition)  # `TEMPO.CO English`: the outlet's English edition
-        site = _SITE_SUFFIX.sub("", text.strip())
-        if found is None and site != text.strip() and site:
-            found = self.named(site)  # `Le Monde.fr`: the outlet's name with its site's ending
+        # the outlet's English edition (`TEMPO.CO English`), its name with its site's ending (`Le Monde.fr`)
+        for suffix in (_EDITION_SUFFIX, _SITE_SUFFIX):
+            shorter = suffix.sub("", text.strip())
+            if found is None and shorter and shorter != text.strip():
+                found = self.named(shorter)
         return found
 
     def at_domain(self, url_or_host: str) -> Outlet | None:
