@@ -101,10 +101,8 @@ def matching_event(proposal: Proposal, *, kinds: dict[object, str]) -> Event | N
     for event in events_sharing(proposal.kind, entities).order_by("id"):
         taking_part = participant_kinds(event)
         if event.status == Event.Status.CONFIRMED:
-            roles: dict[object, set[str]] = {}
-            for participation in event.participations.all():
-                roles.setdefault(participation.entity_id, set()).add(participation.role)
             undated = proposal.date.start is None and event.start_date is not None
+            roles = participant_roles(event)
             if not undated and reports_event(
                 proposal, event.kind, event_dates(event), roles, event.location_id, kinds={**kinds, **taking_part}
             ):
@@ -131,6 +129,14 @@ def events_sharing(kind: str, entities: Iterable[object]) -> QuerySet[Event]:
 def participant_kinds(event: Event) -> dict[int, str]:
     """Each participant's entity and its kind (from prefetched participations)."""
     return {p.entity_id: p.entity.kind for p in event.participations.all()}
+
+
+def participant_roles(event: Event) -> dict[int, set[str]]:
+    """Each participant's entity and the roles it takes (from prefetched participations)."""
+    roles: dict[int, set[str]] = {}
+    for participation in event.participations.all():
+        roles.setdefault(participation.entity_id, set()).add(participation.role)
+    return roles
 
 
 def event_dates(event: Event) -> DateRange:

@@ -8,11 +8,19 @@ from __future__ import annotations
 from collections.abc import Iterable
 
 from django.db import transaction
+from django.db.models import prefetch_related_objects
 from simple_history.utils import bulk_create_with_history
 
 from archive.common import history
 from archive.common.history import Actor, deleting_as, recorded
-from entities.detection import event_dates, events_sharing, mention_refs, publication_day
+from entities.detection import (
+    event_dates,
+    events_sharing,
+    mention_refs,
+    participant_kinds,
+    participant_roles,
+    publication_day,
+)
 from entities.events import Proposal, propose_events, reports_event
 from entities.models import Event, EventEvidence, EventParticipant
 
@@ -28,22 +36,22 @@ def absorb_proposals(event: Event, *, acting_user: Actor) -> int:
     event already cites (found again by the detector), or one that `reports_event` accepts. A proposal left with
     no evidence is deleted; one that keeps some stays proposed, in the review queue. Returns how many proposals
     were emptied into the event."""
-    kinds = {p.entity_id: p.entity.kind for p in event.participations.select_related("entity")}
+    prefetch_related_objects([event], "participations__entity")
+    kinds = participant_kinds(event)
     if event.location_id:
         kinds[event.location_id] = event.location.kind
-    roles: dict[int, set[str]] = {}
-    for entity_id, role in event.participations.values_list("entity_id", "role"):
-        roles.setdefault(entity_id, set()).add(role)
+    roles = participant_roles(event)
     proposals = events_sharing(event.kind, kinds).filter(origin=Event.Origin.DETECTED, status=Event.Status.PROPOSED)
     cited = list(event.evidence.values_list("article_id", "start_offset", "end_offset"))
     read_again: dict[int, list[Proposal]] = {}
     emptied = 0
     for proposal in proposals.prefetch_related("evidence__article"):
         pieces = list(proposal.evidence.all())
+        cited_already = [_overlaps(piece, cited) for piece in pieces]
         moving = [
-            (piece, _overlaps(piece, cited))
-            for piece in pieces
-            if _overlaps(piece, cited) or _reports(piece, proposal.kind, event, roles, kinds, read_again)
+            (piece, already)
+            for piece, already in zip(pieces, cited_already, strict=True)
+            if already or _reports(piece, proposal.kind, event, roles, kinds, read_again)
         ]
         if not moving:
             continue

@@ -303,8 +303,8 @@ def same_event(
 def after_dateline(body: str, start: int, end: int) -> int:
     """Where a sentence starts once the dateline opening its paragraph (`Islamabad: `, `TEHRAN (IRNA) – `) is left
     out: where the story was filed is no part of what it reports, and one sentence is one piece of evidence."""
-    if start and not body[:start].rstrip(" \t").endswith("\n"):
-        return start
+    if body[body.rfind("\n", 0, start) + 1 : start].strip(" \t"):
+        return start  # the sentence does not open its paragraph
     return start + dateline_length(body[start:end])
 
 
