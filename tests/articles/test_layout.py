@@ -2893,3 +2893,12 @@ def test_an_appeal_under_its_support_heading_is_furniture():
                        "is free because thousands of readers chose to pay for it. Join them today.</p>"
                        '<a href="/insider/">Become an Insider</a></div>')  # fmt: skip
     assert parsed.body == "\n\n".join(ARTICLE)
+
+
+def test_a_headline_of_two_sentences_and_twenty_words_at_most_over_its_standfirst_starts_no_body():
+    headline = ("Our public defenders are drowning in cases they cannot handle. The Constitution is going under with "
+                "all of them.")  # fmt: skip
+    standfirst = ("When a single lawyer carries three hundred felony cases at once, the right to counsel becomes a "
+                  "formality for everyone involved.")  # fmt: skip
+    parsed = page("Opinions", "", headline, standfirst, "By Rebecca Aldana", "March 27, 2024", "", *ARTICLE)
+    assert (parsed.byline, parsed.body) == ("Rebecca Aldana", "\n\n".join(ARTICLE))
