@@ -142,7 +142,7 @@ def _events(rng: random.Random, articles: int) -> int:
             start_precision="day",
             location_id=rng.choice(places),
             status=rng.choice(["confirmed", "confirmed", "proposed"]),
-            origin="detected",
+            origin="detector",
             cameo_code=codes_for(kind)[0],
             plover_type=codes_for(kind)[1],
             summary=f"Something happened on {day}.",
@@ -151,7 +151,12 @@ def _events(rng: random.Random, articles: int) -> int:
     )
     EventParticipant.objects.bulk_create(
         [
-            EventParticipant(event=event, entity_id=entity, role=rng.choice(["actor", "target", "visitor", "host"]))
+            EventParticipant(
+                event=event,
+                entity_id=entity,
+                role=rng.choice(["actor", "target", "visitor", "host"]),
+                origin="detector",
+            )
             for event in events
             for entity in rng.sample(people, 2) + rng.sample(places, 1)
         ],
@@ -162,7 +167,7 @@ def _events(rng: random.Random, articles: int) -> int:
         for article_id, body in _some_articles(rng, 3):
             sentence = body.split(". ")[0]
             evidence.append(EventEvidence(event=event, article_id=article_id, sentence=sentence, start_offset=0,
-                                          end_offset=len(sentence)))  # fmt: skip
+                                          end_offset=len(sentence), origin="detector"))  # fmt: skip
     EventEvidence.objects.bulk_create(evidence, ignore_conflicts=True)
     return count
 

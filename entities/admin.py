@@ -1,14 +1,17 @@
+from django import forms
 from django.contrib import admin, messages
 from django.db.models import Count, QuerySet
 from django.forms.models import BaseInlineFormSet
 from django.http import HttpRequest, JsonResponse
 from django.shortcuts import get_object_or_404
 from django.urls import path
+from django.utils.html import format_html, format_html_join
 from django.views.decorators.http import require_POST
 
 from archive.common.admin import HistoryAdmin, admin_link
 from articles.managers import TEXT_FIELDS
 from entities import curation, event_curation
+from entities.event_records import SOURCED_FIELDS, curator_set_fields
 from entities.models import (
     Alias,
     Candidate,
@@ -21,11 +24,13 @@ from entities.models import (
 )
 from entities.taxonomy import codes_for
 
+PROVENANCE = ["origin", "asserted_by", "asserted_at", "source_note"]
+
 
 class AliasInline(admin.TabularInline):
     model = Alias
-    fields = ["name", "case_sensitive", "folded"]
-    readonly_fields = ["folded"]
+    fields = ["name", "case_sensitive", "folded", "origin", "asserted_by"]
+    readonly_fields = ["folded", "origin", "asserted_by"]
     extra = 1
 
 
@@ -63,23 +68,23 @@ class EntityAdmin(HistoryAdmin):
 
 @admin.register(Alias)
 class AliasAdmin(HistoryAdmin):
-    list_display = ["name", "entity", "folded"]
-    list_select_related = ["entity"]
-    list_filter = ["entity__kind"]
+    list_display = ["name", "entity", "folded", "origin", "asserted_by"]
+    list_select_related = ["entity", "asserted_by"]
+    list_filter = ["origin", "entity__kind"]
     search_fields = ["name", "folded", "entity__name"]
     autocomplete_fields = ["entity"]
-    readonly_fields = ["folded"]
+    readonly_fields = ["folded", "origin", "asserted_by", "asserted_at"]
 
 
 @admin.register(Mention)
 class MentionAdmin(HistoryAdmin):
     history_list_display = ["status"]
-    list_display = ["text", "entity", "article", "start_offset", "end_offset", "status"]
-    list_filter = ["status", "entity__kind"]
+    list_display = ["text", "entity", "article", "start_offset", "end_offset", "status", "origin"]
+    list_filter = ["status", "origin", "entity__kind"]
     list_select_related = ["entity", "article"]
     search_fields = ["text", "entity__name"]
     autocomplete_fields = ["article", "entity"]
-    readonly_fields = ["created_at", "updated_at"]
+    readonly_fields = ["origin", "asserted_by", "asserted_at", "created_at", "updated_at"]
     actions = ["confirm_selected", "reject_selected", "add_alias_from_selected"]
 
     @admin.action(description="Confirm the selected mentions", permissions=["change"])
@@ -126,15 +131,15 @@ class ParticipantInline(admin.TabularInline):
     """The event's participants: role editable, entity a link (one query however many there are)."""
 
     model = EventParticipant
-    fields = ["entity_link", "role"]
-    readonly_fields = ["entity_link"]
+    fields = ["entity_link", "role", *PROVENANCE]
+    readonly_fields = ["entity_link", "origin", "asserted_by", "asserted_at"]
     extra = 0
 
     def has_add_permission(self, request: HttpRequest, obj: object = None) -> bool:
         return False  # through NewParticipantInline, which has the autocomplete
 
     def get_queryset(self, request: HttpRequest) -> QuerySet:
-        return super().get_queryset(request).select_related("entity")
+        return super().get_queryset(request).select_related("entity", "asserted_by")
 
     @admin.display(description="entity")
     def entity_link(self, participation: EventParticipant) -> str:
@@ -157,7 +162,7 @@ class NewParticipantInline(admin.TabularInline):
 
     model = EventParticipant
     formset = NewParticipantFormSet
-    fields = ["entity", "role"]
+    fields = ["entity", "role", "source_note"]
     autocomplete_fields = ["entity"]
     extra = 1
     can_delete = False
@@ -170,7 +175,7 @@ class EvidenceInline(admin.TabularInline):
     the Event evidence list). A link per row, so the page costs the same however many there are."""
 
     model = EventEvidence
-    fields = ["article_link", "sentence", "start_offset", "end_offset"]
+    fields = ["article_link", "sentence", "start_offset", "end_offset", "origin", "asserted_by", "asserted_at"]
     readonly_fields = fields
     extra = 0
 
@@ -179,12 +184,30 @@ class EvidenceInline(admin.TabularInline):
 
     def get_queryset(self, request: HttpRequest) -> QuerySet:
         return (
-            super().get_queryset(request).select_related("article").defer(*(f"article__{name}" for name in TEXT_FIELDS))
+            super()
+            .get_queryset(request)
+            .select_related("article", "asserted_by")
+            .defer(*(f"article__{name}" for name in TEXT_FIELDS))
         )
 
     @admin.display(description="article")
     def article_link(self, evidence: EventEvidence) -> str:
         return admin_link(evidence.article)
+
+
+class EventForm(forms.ModelForm):
+    source_note = forms.CharField(
+        required=False,
+        max_length=300,
+        help_text="Where the values you change here come from, when the articles do not say them",
+    )
+
+    class Meta:
+        model = Event
+        fields = [
+            "title", "kind", "cameo_code", "plover_type", "start_date", "start_precision", "end_date", "end_precision",
+            "location", "summary", "status",
+        ]  # fmt: skip
 
 
 @admin.register(Event)
@@ -197,7 +220,8 @@ class EventAdmin(HistoryAdmin):
     date_hierarchy = "start_date"
     search_fields = ["title", "summary"]
     autocomplete_fields = ["location"]
-    readonly_fields = ["origin", "created_at", "updated_at"]
+    readonly_fields = ["origin", "field_sources", "created_at", "updated_at"]
+    form = EventForm
     inlines = [ParticipantInline, NewParticipantInline, EvidenceInline]
     actions = ["confirm_selected", "reject_selected", "merge_selected"]
 
@@ -211,6 +235,34 @@ class EventAdmin(HistoryAdmin):
     def save_model(self, request: HttpRequest, obj: Event, form: object, change: bool) -> None:
         obj.cameo_code, obj.plover_type = codes_for(obj.kind, cameo=obj.cameo_code, plover=obj.plover_type)
         super().save_model(request, obj, form, change)
+        changed = form.changed_data if change else SOURCED_FIELDS
+        curator_set_fields(obj, changed, acting_user=request.user, note=form.cleaned_data.get("source_note", ""))
+
+    @admin.display(description="where each field comes from")
+    def field_sources(self, event: Event) -> str:
+        """Who asserted each field: the machine's reading (the words and the article), a data file (with a
+        note for what the articles do not say) or the curator who set it."""
+        if not event.pk:
+            return "–"
+        rows = event.field_sources.select_related("asserted_by", "article").only(
+            "field", "origin", "asserted_at", "phrase", "source_note", "event_id", "asserted_by__username",
+            "article__title",
+        )  # fmt: skip
+        cells = (
+            (
+                source.get_field_display(),
+                source.asserted_by.username if source.asserted_by else source.get_origin_display(),
+                f"{source.asserted_at:%Y-%m-%d %H:%M}",
+                f"“{source.phrase}” in {source.article.title}" if source.phrase and source.article else "–",
+                source.source_note or "–",
+            )
+            for source in rows
+        )
+        return format_html(
+            '<table class="field-sources"><tr><th>field</th><th>asserted by</th><th>when</th><th>read from</th>'
+            "<th>note</th></tr>{}</table>",
+            format_html_join("", "<tr><td>{}</td><td>{}</td><td>{}</td><td>{}</td><td>{}</td></tr>", cells),
+        )
 
     @admin.action(description="Confirm the selected events", permissions=["change"])
     def confirm_selected(self, request: HttpRequest, queryset: QuerySet) -> None:
@@ -234,8 +286,8 @@ class EventAdmin(HistoryAdmin):
 
 @admin.register(EventParticipant)
 class EventParticipantAdmin(HistoryAdmin):
-    list_display = ["event", "entity", "role"]
-    list_filter = ["role", "entity__kind"]
+    list_display = ["event", "entity", "role", "origin", "asserted_by"]
+    list_filter = ["role", "origin", "entity__kind"]
     list_select_related = ["event", "entity"]
     search_fields = ["event__title", "entity__name"]
     autocomplete_fields = ["event", "entity"]
@@ -243,11 +295,12 @@ class EventParticipantAdmin(HistoryAdmin):
 
 @admin.register(EventEvidence)
 class EventEvidenceAdmin(HistoryAdmin):
-    list_display = ["event", "article", "start_offset", "end_offset"]
-    list_select_related = ["event", "article"]
+    list_display = ["event", "article", "start_offset", "end_offset", "origin", "asserted_by"]
+    list_filter = ["origin"]
+    list_select_related = ["event", "article", "asserted_by"]
     search_fields = ["event__title", "article__title", "sentence"]
     autocomplete_fields = ["event", "article"]
-    readonly_fields = ["created_at"]
+    readonly_fields = ["origin", "asserted_by", "asserted_at", "created_at"]
 
 
 class OccurrenceInline(admin.TabularInline):

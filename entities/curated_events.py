@@ -14,13 +14,19 @@ from typing import Any
 
 from archive.common.datafiles import DataFile, DataFileError
 from archive.common.dates import UNKNOWN_DATE, PartialDate, partial_date
+from archive.common.provenance import Origin
 from archive.common.queries import one_or_none
 from articles.models import Article
 from entities.event_curation import absorb_proposals
 from entities.event_records import create_event
-from entities.models import Entity, Event, EventEvidence, EventParticipant
+from entities.models import Entity, Event, EventEvidence, EventFieldSource, EventParticipant
 
-KNOWN_FIELDS = frozenset({"title", "kind", "start", "end", "location", "summary", "participants", "evidence"})
+KNOWN_FIELDS = frozenset(
+    {"title", "kind", "start", "end", "location", "summary", "participants", "evidence", "sources"}
+)
+# The keys of `sources:` (a note per field whose value comes from outside the articles) and the
+# event's fields they annotate.
+SOURCE_FIELDS = {"title": "title", "kind": "kind", "start": "start_date", "end": "end_date", "location": "location"}
 
 
 class EventFileError(DataFileError):
@@ -35,8 +41,9 @@ class CuratedEvent:
     end: PartialDate
     location: str
     summary: str
-    participants: tuple[tuple[str, str], ...]  # (entity name, role)
+    participants: tuple[tuple[str, str, str], ...]  # (entity name, role, source note)
     evidence: tuple[tuple[str, str], ...]  # (file name, sentence)
+    sources: tuple[tuple[str, str], ...] = ()  # (event field, note): values from outside the articles
 
 
 def _event(where: str, title: str, raw: dict[str, Any]) -> CuratedEvent:
@@ -49,13 +56,17 @@ def _event(where: str, title: str, raw: dict[str, Any]) -> CuratedEvent:
     for item in raw.get("participants") or []:
         if not isinstance(item, dict) or item.get("role") not in EventParticipant.Role.values:
             raise EventFileError(f"{where}: participant {item!r} needs an entity and a role")
-        participants.append((str(item.get("entity")), item["role"]))
+        participants.append((str(item.get("entity")), item["role"], " ".join(str(item.get("source") or "").split())))
     evidence = []
     for item in raw.get("evidence") or []:
         if not isinstance(item, dict) or not item.get("file") or not item.get("sentence"):
             raise EventFileError(f"{where}: evidence {item!r} needs a file and a sentence")
         evidence.append((Path(str(item["file"])).name, str(item["sentence"])))
+    sources = raw.get("sources") or {}
+    if not isinstance(sources, dict) or set(sources) - set(SOURCE_FIELDS):
+        raise EventFileError(f"{where}: sources must map some of {', '.join(SOURCE_FIELDS)} to a note")
     return CuratedEvent(
+        sources=tuple((SOURCE_FIELDS[key], " ".join(str(note).split())[:300]) for key, note in sources.items()),
         title=title[:300],
         kind=raw["kind"],
         start=start,
@@ -112,13 +123,21 @@ def _load_event(path: Path, curated: CuratedEvent, report: EventLoadReport) -> N
             location_id=_entity(path, curated, curated.location).pk if curated.location else None,
             summary=curated.summary,
             status=Event.Status.CONFIRMED,
-            origin=Event.Origin.CURATED,
+            origin=Origin.DATA_FILE,
+        )
+        notes = dict(curated.sources)
+        EventFieldSource.objects.bulk_create(
+            EventFieldSource(event=event, field=name, origin=Origin.DATA_FILE, source_note=notes.get(name, ""))
+            for name in EventFieldSource.Field.values
         )
         report.created += 1
     else:
         report.unchanged += 1
-    for name, role in curated.participants:
-        _, created = EventParticipant.objects.get_or_create(event=event, entity=_entity(path, curated, name), role=role)
+    for name, role, note in curated.participants:
+        _, created = EventParticipant.objects.get_or_create(
+            event=event, entity=_entity(path, curated, name), role=role,
+            defaults={"origin": Origin.DATA_FILE, "source_note": note},
+        )  # fmt: skip
         report.participants_added += created
     for file_name, sentence in curated.evidence:
         report.evidence_added += _add_evidence(path, curated, event, file_name, sentence)
@@ -145,7 +164,7 @@ def _add_evidence(path: Path, curated: CuratedEvent, event: Event, file_name: st
         event=event,
         article=article,
         start_offset=start,
-        defaults={"sentence": sentence, "end_offset": start + len(sentence)},
+        defaults={"sentence": sentence, "end_offset": start + len(sentence), "origin": Origin.DATA_FILE},
     )
     return int(created)
 

@@ -14,6 +14,7 @@ from simple_history.utils import bulk_update_with_history
 
 from archive.common import history
 from archive.common.history import Actor, deleting_as, recorded
+from archive.common.provenance import Origin
 from archive.common.queries import one_or_none
 from archive.common.slugs import unique_slug
 from articles.models import Article
@@ -30,16 +31,25 @@ def set_mention_status(mentions: Iterable[Mention], status: str, *, acting_user:
 
 
 def add_alias(
-    entity: Entity, name: str, *, acting_user: Actor, case_sensitive: bool = False, reason: str = ""
+    entity: Entity,
+    name: str,
+    *,
+    acting_user: Actor,
+    case_sensitive: bool = False,
+    reason: str = "",
+    origin: str = Origin.CURATOR,
+    note: str = "",
 ) -> tuple[Alias, bool]:
     """The alias `name` of `entity` and whether it was created: not when an alias or the entity's
-    own name folds the same (then an unsaved alias is returned)."""
+    own name folds the same (then an unsaved alias is returned). A curator's unless `origin` says
+    otherwise (the gazetteer's are a data file's)."""
     name = " ".join(name.split())
     folded = fold_like_database(name)
     existing = one_or_none(Alias.objects.filter(entity=entity, folded=folded))
     if existing is not None:
         return existing, False
     alias = Alias(entity=entity, name=name, case_sensitive=case_sensitive)
+    alias.assert_as(origin, acting_user=acting_user if origin == Origin.CURATOR else None, note=note)
     if folded == fold_like_database(entity.name):
         return alias, False  # the name itself matches
     recorded(alias, acting_user=acting_user, reason=reason).save()

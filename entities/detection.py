@@ -15,10 +15,11 @@ from django.db import transaction
 from django.db.models import Count, Prefetch, Q, QuerySet
 
 from archive.common.dates import DatePrecision, DateRange
+from archive.common.provenance import Origin
 from articles.models import Article
 from entities.event_records import create_event
 from entities.events import MentionRef, Proposal, propose_events, reports_event, same_event
-from entities.models import Event, EventEvidence, EventParticipant, Mention
+from entities.models import Event, EventEvidence, EventFieldSource, EventParticipant, Mention
 
 
 @dataclass
@@ -83,7 +84,7 @@ def forget_proposals(article: Article, *, keep: set[int]) -> None:
         for evidence_id, event_id, origin, status in EventEvidence.objects.filter(article=article).values_list(
             "id", "event_id", "event__origin", "event__status"
         )
-        if origin == Event.Origin.DETECTED and status == Event.Status.PROPOSED and event_id not in keep
+        if origin == Origin.DETECTOR and status == Event.Status.PROPOSED and event_id not in keep
     ]
     if not stale:
         return
@@ -144,6 +145,7 @@ def event_dates(event: Event) -> DateRange:
 
 
 def store_proposal(article: Article, proposal: Proposal) -> Event:
+    """A new proposed event, each field saying it was read from this article (the date from which words)."""
     event = create_event(
         title=proposal.title,
         kind=proposal.kind,
@@ -152,12 +154,16 @@ def store_proposal(article: Article, proposal: Proposal) -> Event:
         location_id=proposal.location,
         summary=proposal.sentence[:2000],
         status=Event.Status.PROPOSED,
-        origin=Event.Origin.DETECTED,
+        origin=Origin.DETECTOR,
     )
-    EventParticipant.objects.bulk_create(
-        [EventParticipant(event=event, entity_id=entity, role=role) for entity, role in proposal.participants],
-        ignore_conflicts=True,
-    )
+    EventFieldSource.objects.bulk_create(
+        EventFieldSource(event=event, field=name, origin=Origin.DETECTOR, article=article, phrase=phrase[:200])
+        for name, phrase in (
+            ("title", proposal.trigger), ("kind", proposal.trigger), ("summary", ""),
+            ("start_date", proposal.date.text), ("end_date", proposal.date.text if proposal.date.end else ""),
+            ("location", proposal.names.get(proposal.location, "")),
+        )
+    )  # fmt: skip
     add_evidence(event, article, proposal)
     return event
 
@@ -168,11 +174,14 @@ def add_evidence(event: Event, article: Article, proposal: Proposal) -> int:
         event=event,
         article=article,
         start_offset=proposal.start,
-        defaults={"sentence": proposal.sentence, "end_offset": proposal.end},
+        defaults={"sentence": proposal.sentence, "end_offset": proposal.end, "origin": Origin.DETECTOR},
     )
-    if event.origin == Event.Origin.DETECTED and event.status == Event.Status.PROPOSED:
+    if event.origin == Origin.DETECTOR and event.status == Event.Status.PROPOSED:
         EventParticipant.objects.bulk_create(
-            [EventParticipant(event=event, entity_id=entity, role=role) for entity, role in proposal.participants],
+            [
+                EventParticipant(event=event, entity_id=entity, role=role, origin=Origin.DETECTOR)
+                for entity, role in proposal.participants
+            ],
             ignore_conflicts=True,
         )
     return int(created)

@@ -208,7 +208,7 @@ def evaluate_events(events_path: Path, *, gazetteer_path: Path | None = None, ba
                 group[1].add(name)
 
     def matches(event: object, proposal: object, reported_in: set[str]) -> bool:
-        names = {by_name.get(fold(n)) for n, _ in event.participants} | {by_name.get(fold(event.location))}
+        names = {by_name.get(fold(n)) for n, _, _ in event.participants} | {by_name.get(fold(event.location))}
         return (
             proposal.kind == event.kind
             and dates_meet(proposal.date, DateRange(event.start.date, event.end.date, event.start.precision))

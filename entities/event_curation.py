@@ -13,6 +13,7 @@ from simple_history.utils import bulk_create_with_history
 
 from archive.common import history
 from archive.common.history import Actor, deleting_as, recorded
+from archive.common.provenance import Origin
 from entities.detection import (
     event_dates,
     events_sharing,
@@ -41,7 +42,7 @@ def absorb_proposals(event: Event, *, acting_user: Actor) -> int:
     if event.location_id:
         kinds[event.location_id] = event.location.kind
     roles = participant_roles(event)
-    proposals = events_sharing(event.kind, kinds).filter(origin=Event.Origin.DETECTED, status=Event.Status.PROPOSED)
+    proposals = events_sharing(event.kind, kinds).filter(origin=Origin.DETECTOR, status=Event.Status.PROPOSED)
     cited = list(event.evidence.values_list("article_id", "start_offset", "end_offset"))
     read_again: dict[int, list[Proposal]] = {}
     emptied = 0
@@ -58,7 +59,7 @@ def absorb_proposals(event: Event, *, acting_user: Actor) -> int:
         reason = f"evidence of event {proposal.pk} ({proposal.title}) that reports event {event.pk}"
         new = [
             EventEvidence(event=event, article_id=piece.article_id, start_offset=piece.start_offset,
-                          end_offset=piece.end_offset, sentence=piece.sentence)
+                          end_offset=piece.end_offset, sentence=piece.sentence, **piece.provenance())
             for piece, already in moving
             if not already
         ]  # fmt: skip
@@ -117,6 +118,7 @@ def merge_events(
                 start_offset=piece.start_offset,
                 end_offset=piece.end_offset,
                 sentence=piece.sentence,
+                **piece.provenance(),
             )
             for piece in other.evidence.all()
             if (piece.article_id, piece.start_offset) not in cited
@@ -125,7 +127,7 @@ def merge_events(
         if with_participants:
             roles = set(survivor.participations.values_list("entity_id", "role"))
             joining = [
-                EventParticipant(event=survivor, entity_id=p.entity_id, role=p.role)
+                EventParticipant(event=survivor, entity_id=p.entity_id, role=p.role, **p.provenance())
                 for p in other.participations.all()
                 if (p.entity_id, p.role) not in roles
             ]

@@ -2,6 +2,7 @@ from django.db.models import QuerySet
 from django_filters import rest_framework as filters
 
 from archive.common.api import SlugsFilter
+from archive.common.provenance import Origin
 from entities.models import Candidate, Entity, Event, EventParticipant, Mention
 
 
@@ -63,10 +64,11 @@ class MentionFilter(filters.FilterSet):
     )
     kind = filters.MultipleChoiceFilter(distinct=False, field_name="entity__kind", choices=Entity.Kind.choices)
     status = filters.MultipleChoiceFilter(distinct=False, choices=Mention.Status.choices)
+    origin = filters.MultipleChoiceFilter(distinct=False, choices=Origin.choices, help_text="Who asserted the mention")
 
     class Meta:
         model = Mention
-        fields = ["article", "entity", "kind", "status"]
+        fields = ["article", "entity", "kind", "status", "origin"]
 
 
 class CandidateFilter(filters.FilterSet):
@@ -111,7 +113,13 @@ class EventFilter(filters.FilterSet):
         method="filter_cameo", help_text="CAMEO code or its prefix (19 = every kind of fighting)"
     )
     plover_type = filters.CharFilter(lookup_expr="iexact")
-    origin = filters.ChoiceFilter(choices=Event.Origin.choices)
+    origin = filters.MultipleChoiceFilter(
+        distinct=False,
+        choices=Origin.choices,
+        method="filter_origin",
+        help_text="Events any of whose facts (the event, a field, a participant, a piece of evidence) this origin "
+        "asserted; repeat for several",
+    )
 
     class Meta:
         model = Event
@@ -134,6 +142,9 @@ class EventFilter(filters.FilterSet):
         if not value or self.form.cleaned_data.get("participant"):
             return queryset  # read by filter_participant
         return queryset.with_role(value)
+
+    def filter_origin(self, queryset: QuerySet, name: str, value: list[str]) -> QuerySet:
+        return queryset.asserted_by_origin(value) if value else queryset
 
     def filter_article(self, queryset: QuerySet, name: str, value: int) -> QuerySet:
         return queryset.reported_by(value) if value is not None else queryset

@@ -15,6 +15,7 @@ from pathlib import Path
 from typing import Any
 
 from archive.common.datafiles import DataFile, DataFileError
+from archive.common.provenance import Origin
 from archive.common.queries import one_or_none
 from archive.common.slugs import unique_slug
 from entities.curation import add_alias
@@ -125,7 +126,14 @@ def _load_entry(path: Path, entry: GazetteerEntry, report: LoadReport) -> None:
         )
     filled = not created and _fill_gaps(entity, entry)
     added = sum(
-        add_alias(entity, alias, acting_user=None, case_sensitive=alias in entry.case_sensitive)[1]
+        add_alias(
+            entity,
+            alias,
+            acting_user=None,
+            case_sensitive=alias in entry.case_sensitive,
+            origin=Origin.DATA_FILE,
+            note=path.name,
+        )[1]
         for alias in (entry.name, *entry.aliases)
     )
     report.aliases_added += added

@@ -12,6 +12,8 @@ from django.db.models.functions import Coalesce, TruncMonth
 from archive.common.queries import related_model
 from entities.expressions import FoldedText
 
+PROVENANCE_FIELDS = ("origin", "asserted_by", "asserted_at", "source_note")
+
 
 class EntityQuerySet(models.QuerySet):
     def of_kind(self, kinds: Iterable[str]) -> EntityQuerySet:
@@ -66,7 +68,7 @@ class EntityQuerySet(models.QuerySet):
         return queryset
 
     def for_api(self) -> EntityQuerySet:
-        aliases = related_model(self.model, "aliases").objects.order_by("name")
+        aliases = related_model(self.model, "aliases").objects.select_related("asserted_by").order_by("name")
         return self.prefetch_related(Prefetch("aliases", queryset=aliases))
 
     def stats_for(self, entity_ids: Iterable[int]) -> dict[int, dict[str, object]]:
@@ -110,9 +112,9 @@ class MentionQuerySet(models.QuerySet):
         return self.exclude(status="rejected")
 
     def for_api(self) -> MentionQuerySet:
-        return self.select_related("entity").only(
+        return self.select_related("entity", "asserted_by").only(
             "id", "article_id", "field", "text", "start_offset", "end_offset", "status", "created_at",
-            "entity__id", "entity__name", "entity__slug", "entity__kind",
+            "entity__id", "entity__name", "entity__slug", "entity__kind", *PROVENANCE_FIELDS, "asserted_by__username",
         )  # fmt: skip
 
 
@@ -165,14 +167,25 @@ class EventQuerySet(models.QuerySet):
             queryset = queryset.filter(start_date__lte=end)
         return queryset
 
+    def asserted_by_origin(self, origins: list[str]) -> EventQuerySet:
+        """Events any of whose facts one of `origins` asserted: the event itself, a field, a
+        participant or a piece of evidence (EXISTS each, so no row is repeated)."""
+        found = Q(origin__in=origins)
+        for relation in ("field_sources", "participations", "evidence"):
+            related = related_model(self.model, relation)
+            found |= Exists(related.objects.filter(event=OuterRef("pk"), origin__in=origins))
+        return self.filter(found)
+
     def for_api(self) -> EventQuerySet:
-        participations = related_model(self.model, "participations").objects.select_related("entity")
+        participations = related_model(self.model, "participations").objects.select_related("entity", "asserted_by")
         evidence = related_model(self.model, "evidence").objects
+        sources = related_model(self.model, "field_sources").objects.select_related("asserted_by")
         return self.select_related("location").prefetch_related(
             Prefetch("participations", queryset=participations),
+            Prefetch("field_sources", queryset=sources),
             Prefetch(
                 "evidence",
-                queryset=evidence.select_related("article").only(
+                queryset=evidence.select_related("article", "asserted_by").only(
                     "id",
                     "event_id",
                     "sentence",
@@ -180,6 +193,8 @@ class EventQuerySet(models.QuerySet):
                     "end_offset",
                     "article__id",
                     "article__title",
+                    *PROVENANCE_FIELDS,
+                    "asserted_by__username",
                 ),
             ),
         )

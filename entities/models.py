@@ -4,6 +4,7 @@ from django.db.models import F, Q
 from simple_history.models import HistoricalRecords
 
 from archive.common.dates import DatePrecision
+from archive.common.provenance import Asserted, Origin, asserted_constraint, origin_constraint
 from articles.models import Article, date_precision_constraint
 from entities.expressions import FoldedText
 from entities.managers import CandidateQuerySet, EntityQuerySet, EventQuerySet, MentionQuerySet
@@ -54,8 +55,9 @@ class Entity(models.Model):
         return self.name
 
 
-class Alias(models.Model):
-    """A surface form of an entity's name; `folded` makes lookups case- and accent-insensitive."""
+class Alias(Asserted):
+    """A surface form of an entity's name; `folded` makes lookups case- and accent-insensitive.
+    Its provenance says whether the gazetteer (a data file) or a curator gave it."""
 
     entity = models.ForeignKey(Entity, on_delete=models.CASCADE, related_name="aliases")
     name = models.CharField(max_length=300)
@@ -74,6 +76,8 @@ class Alias(models.Model):
         constraints = [
             models.UniqueConstraint(fields=["entity", "folded"], name="alias_unique_per_entity"),
             models.CheckConstraint(condition=Q(name__regex=r"\S"), name="alias_name_not_blank"),
+            origin_constraint("alias"),
+            asserted_constraint("alias"),
         ]
         indexes = [models.Index(fields=["folded"], name="alias_folded_idx")]
 
@@ -81,7 +85,7 @@ class Alias(models.Model):
         return self.name
 
 
-class Mention(models.Model):
+class Mention(Asserted):
     """Where an article names an entity: the matched text and its offsets into the cleaned body
     (or the title, as `field` says).
 
@@ -107,6 +111,9 @@ class Mention(models.Model):
     start_offset = models.PositiveIntegerField()
     end_offset = models.PositiveIntegerField()
     status = models.CharField(max_length=10, choices=Status.choices, default=Status.AUTOMATIC)
+    origin = models.CharField(
+        max_length=10, choices=Origin.choices, db_default=Origin.EXTRACTOR, help_text="Who asserted it"
+    )
     created_at = models.DateTimeField(auto_now_add=True)
     updated_at = models.DateTimeField(auto_now=True)
 
@@ -120,6 +127,8 @@ class Mention(models.Model):
             models.UniqueConstraint(
                 fields=["article", "field", "entity", "start_offset", "end_offset"], name="mention_unique_span"
             ),
+            origin_constraint("mention"),
+            asserted_constraint("mention"),
         ]
         indexes = [
             models.Index(fields=["entity", "article"], name="mention_entity_article_idx"),
@@ -192,17 +201,15 @@ class Event(models.Model):
         CONFIRMED = "confirmed", "Confirmed"
         REJECTED = "rejected", "Rejected"
 
-    class Origin(models.TextChoices):
-        CURATED = "curated", "Curated"
-        DETECTED = "detected", "Detected in the text"
-
     title = models.CharField(max_length=300)
     kind = models.CharField(max_length=20, choices=Kind.choices)
     cameo_code = models.CharField(
         max_length=4, blank=True, verbose_name="CAMEO code", help_text="CAMEO event code; by default the kind's"
     )
     plover_type = models.CharField(max_length=12, blank=True, verbose_name="PLOVER type")
-    origin = models.CharField(max_length=10, choices=Origin.choices, default=Origin.CURATED)
+    origin = models.CharField(
+        max_length=10, choices=Origin.choices, default=Origin.CURATOR, help_text="Who first asserted the event"
+    )
     start_date = models.DateField(null=True, blank=True)
     start_precision = models.CharField(max_length=10, choices=DatePrecision.choices, default=DatePrecision.UNKNOWN)
     end_date = models.DateField(null=True, blank=True)
@@ -230,6 +237,7 @@ class Event(models.Model):
                 condition=Q(end_date__isnull=True) | Q(start_date__isnull=False, end_date__gte=F("start_date")),
                 name="event_end_not_before_start",
             ),
+            origin_constraint("event"),
         ]
         indexes = [
             models.Index(fields=["start_date", "id"], name="event_start_idx"),
@@ -242,8 +250,8 @@ class Event(models.Model):
         return self.title
 
 
-class EventParticipant(models.Model):
-    """An entity's part in an event."""
+class EventParticipant(Asserted):
+    """An entity's part in an event, and who asserted it."""
 
     class Role(models.TextChoices):
         HOST = "host", "Host"
@@ -264,6 +272,8 @@ class EventParticipant(models.Model):
         ordering = ["event", "role", "entity"]
         constraints = [
             models.UniqueConstraint(fields=["event", "entity", "role"], name="participant_unique_role"),
+            origin_constraint("participant"),
+            asserted_constraint("participant"),
         ]
         indexes = [models.Index(fields=["entity", "role"], name="participant_entity_role_idx")]
 
@@ -271,8 +281,9 @@ class EventParticipant(models.Model):
         return f"{self.entity_id} as {self.role} in event {self.event_id}"
 
 
-class EventEvidence(models.Model):
-    """An article reporting an event, with the sentence that says so (offsets into the body).
+class EventEvidence(Asserted):
+    """An article reporting an event, with the sentence that says so (offsets into the body), and
+    who linked them.
 
     The same trigger as for mentions keeps `sentence` equal to the body slice it points at.
     """
@@ -292,11 +303,48 @@ class EventEvidence(models.Model):
         constraints = [
             models.CheckConstraint(condition=Q(end_offset__gt=F("start_offset")), name="evidence_end_after_start"),
             models.UniqueConstraint(fields=["event", "article", "start_offset"], name="evidence_unique_sentence"),
+            origin_constraint("evidence"),
+            asserted_constraint("evidence"),
         ]
         indexes = [models.Index(fields=["article", "event"], name="evidence_article_event_idx")]
 
     def __str__(self) -> str:
         return f"article {self.article_id} for event {self.event_id}"
+
+
+class EventFieldSource(Asserted):
+    """Where one field of an event comes from: who asserted its value, the words it was read from
+    ("on Sunday", "in 2013") and the article they were read (and a relative date resolved) against.
+    A value from outside the articles says where from in `source_note`."""
+
+    class Field(models.TextChoices):
+        TITLE = "title", "Title"
+        KIND = "kind", "Kind"
+        START_DATE = "start_date", "Start date"
+        END_DATE = "end_date", "End date"
+        LOCATION = "location", "Location"
+        SUMMARY = "summary", "Summary"
+
+    event = models.ForeignKey(Event, on_delete=models.CASCADE, related_name="field_sources")
+    field = models.CharField(max_length=10, choices=Field.choices)
+    phrase = models.CharField(max_length=200, blank=True, help_text="The words of the text the value was read from")
+    article = models.ForeignKey(
+        Article, on_delete=models.SET_NULL, null=True, blank=True, related_name="+",
+        help_text="The article it was read from, and a relative date resolved against",
+    )  # fmt: skip
+
+    history = HistoricalRecords()
+
+    class Meta:
+        ordering = ["event", "field"]
+        constraints = [
+            models.UniqueConstraint(fields=["event", "field"], name="field_source_unique"),
+            origin_constraint("field_source"),
+            asserted_constraint("field_source"),
+        ]
+
+    def __str__(self) -> str:
+        return f"{self.field} of event {self.event_id}: {self.origin}"
 
 
 class Candidate(models.Model):

@@ -6,7 +6,7 @@ from drf_spectacular.utils import extend_schema_field
 from rest_framework import serializers
 
 from articles.models import Article
-from entities.models import Candidate, Entity, Event, EventEvidence, EventParticipant, Mention
+from entities.models import Alias, Candidate, Entity, Event, EventEvidence, EventFieldSource, EventParticipant, Mention
 
 
 class EntityBriefSerializer(serializers.ModelSerializer):
@@ -29,11 +29,28 @@ class EntityPageSerializer(serializers.ListSerializer):
         return super().to_representation(entities)
 
 
+class AssertedSerializer(serializers.ModelSerializer):
+    """A fact with its provenance: who asserted it (`origin`), the curator (`asserted_by`, null for the
+    machine and data files), when, and a note for what the articles themselves do not say."""
+
+    asserted_by = serializers.SlugRelatedField(
+        slug_field="username", read_only=True, allow_null=True, help_text="The curator who asserted it"
+    )
+
+    PROVENANCE = ["origin", "asserted_by", "asserted_at", "source_note"]
+
+
+class AliasSerializer(AssertedSerializer):
+    class Meta:
+        model = Alias
+        fields = ["name", *AssertedSerializer.PROVENANCE]
+
+
 class EntitySerializer(serializers.ModelSerializer):
     """An entity with its aliases and mention statistics: annotated on the queryset when a listing
     orders or filters by them, else computed for the page's entities only."""
 
-    aliases = serializers.SlugRelatedField(many=True, read_only=True, slug_field="name")
+    aliases = AliasSerializer(many=True, read_only=True)
     article_count = serializers.SerializerMethodField(help_text="Articles mentioning it (rejected excluded)")
     first_mentioned = serializers.SerializerMethodField(help_text="Publication date of the first such article")
     last_mentioned = serializers.SerializerMethodField(help_text="Publication date of the last such article")
@@ -114,20 +131,23 @@ class AcceptCandidateSerializer(serializers.Serializer):
     name = serializers.CharField(required=False, max_length=300, help_text="Canonical name of a new entity")
 
 
-class MentionSerializer(serializers.ModelSerializer):
+class MentionSerializer(AssertedSerializer):
     entity = EntityBriefSerializer(read_only=True)
 
     class Meta:
         model = Mention
-        fields = ["id", "article", "entity", "field", "text", "start_offset", "end_offset", "status", "created_at"]
+        fields = [
+            "id", "article", "entity", "field", "text", "start_offset", "end_offset", "status", "created_at",
+            *AssertedSerializer.PROVENANCE,
+        ]  # fmt: skip
 
 
-class ParticipantSerializer(serializers.ModelSerializer):
+class ParticipantSerializer(AssertedSerializer):
     entity = EntityBriefSerializer(read_only=True)
 
     class Meta:
         model = EventParticipant
-        fields = ["entity", "role"]
+        fields = ["entity", "role", *AssertedSerializer.PROVENANCE]
 
 
 class ArticleBriefSerializer(serializers.ModelSerializer):
@@ -136,23 +156,35 @@ class ArticleBriefSerializer(serializers.ModelSerializer):
         fields = ["id", "title"]
 
 
-class EvidenceSerializer(serializers.ModelSerializer):
+class EvidenceSerializer(AssertedSerializer):
     article = ArticleBriefSerializer(read_only=True)
 
     class Meta:
         model = EventEvidence
-        fields = ["article", "sentence", "start_offset", "end_offset"]
+        fields = ["article", "sentence", "start_offset", "end_offset", *AssertedSerializer.PROVENANCE]
+
+
+class FieldSourceSerializer(AssertedSerializer):
+    """Where one field's value comes from; `phrase` and `article` say what a machine read it from
+    (a relative date is resolved against that article's publication day)."""
+
+    class Meta:
+        model = EventFieldSource
+        fields = ["field", "phrase", "article", *AssertedSerializer.PROVENANCE]
 
 
 class EventSerializer(serializers.ModelSerializer):
     location = EntityBriefSerializer(read_only=True, allow_null=True)
     participants = ParticipantSerializer(source="participations", many=True, read_only=True)
     evidence = EvidenceSerializer(many=True, read_only=True)
+    sources = FieldSourceSerializer(
+        source="field_sources", many=True, read_only=True, help_text="Where each field's value comes from"
+    )
 
     class Meta:
         model = Event
         fields = [
             "id", "title", "kind", "cameo_code", "plover_type", "start_date", "start_precision", "end_date",
-            "end_precision", "location", "summary", "status", "origin", "participants", "evidence", "created_at",
-            "updated_at",
+            "end_precision", "location", "summary", "status", "origin", "sources", "participants", "evidence",
+            "created_at", "updated_at",
         ]  # fmt: skip

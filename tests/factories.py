@@ -52,6 +52,7 @@ class AliasFactory(factory.django.DjangoModelFactory):
 
     entity = factory.SubFactory(EntityFactory)
     name = factory.LazyAttribute(lambda alias: alias.entity.name)
+    origin = "data_file"
 
 
 def mention_in(article: Article, entity: Entity, text: str, **fields: object) -> Mention:
@@ -76,15 +77,18 @@ class EventFactory(factory.django.DjangoModelFactory):
     )
 
 
-def participate(event: Event, entity: Entity, role: str = EventParticipant.Role.PARTICIPANT) -> EventParticipant:
-    return EventParticipant.objects.create(event=event, entity=entity, role=role)
+def participate(
+    event: Event, entity: Entity, role: str = EventParticipant.Role.PARTICIPANT, origin: str = "data_file"
+) -> EventParticipant:
+    return EventParticipant.objects.create(event=event, entity=entity, role=role, origin=origin)
 
 
-def evidence_in(event: Event, article: Article, sentence: str) -> EventEvidence:
+def evidence_in(event: Event, article: Article, sentence: str, origin: str = "data_file") -> EventEvidence:
     start = article.body.index(sentence)
     return EventEvidence.objects.create(
-        event=event, article=article, sentence=sentence, start_offset=start, end_offset=start + len(sentence)
-    )
+        event=event, article=article, sentence=sentence, start_offset=start, end_offset=start + len(sentence),
+        origin=origin,
+    )  # fmt: skip
 
 
 def staff_member(role: str | None) -> User:

@@ -36,7 +36,7 @@ RULES = {
          WHERE live.n IS DISTINCT FROM link.mentions""",
     "an event has evidence or a curator": """
         SELECT ev.id FROM entities_event ev
-         WHERE ev.origin = 'detected' AND ev.status = 'proposed'
+         WHERE ev.origin = 'detector' AND ev.status = 'proposed'
            AND NOT EXISTS (SELECT 1 FROM entities_eventevidence e WHERE e.event_id = ev.id)""",
 }
 

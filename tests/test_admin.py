@@ -132,7 +132,7 @@ def grow(corpus, times: int) -> None:
         mention_in(article, corpus.munir, "Asim Munir")
         mention_in(article, corpus.iran, "Iran")
         EventEvidence.objects.create(event=corpus.trip, article=article, sentence="Asim Munir", start_offset=0,
-                                     end_offset=10)  # fmt: skip
+                                     end_offset=10, origin="detector")  # fmt: skip
         candidate = Candidate.objects.create(name=f"Envoy {number}", proposal="entity")
         CandidateOccurrence.objects.create(candidate=candidate, article=article, start_offset=0, end_offset=5)
         participate(corpus.talks, EntityFactory(), "participant")

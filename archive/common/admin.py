@@ -15,6 +15,7 @@ from django.utils.safestring import SafeString
 from simple_history.admin import SimpleHistoryAdmin
 
 from archive.common.history import deleting_as, recorded
+from archive.common.provenance import Asserted, Origin
 
 
 def admin_link(obj: models.Model) -> SafeString:
@@ -32,13 +33,21 @@ def changelist(app_label: str, model_name: str, **filters: object) -> str:
 
 class HistoryAdmin(SimpleHistoryAdmin):
     """An admin whose every write is recorded as the editor's, named explicitly: the object saved or
-    deleted, the rows its inline forms save or delete, and the rows a deletion takes with it."""
+    deleted, the rows its inline forms save or delete, and the rows a deletion takes with it. A fact
+    (a model with provenance) that the editor adds or changes becomes the editor's: origin curator."""
+
+    def save_model(self, request: HttpRequest, obj: models.Model, form: object, change: bool) -> None:
+        if isinstance(obj, Asserted) and (not change or form.has_changed()):
+            obj.assert_as(Origin.CURATOR, acting_user=request.user)
+        super().save_model(request, obj, form, change)
 
     def save_formset(self, request: HttpRequest, form: object, formset: BaseFormSet, change: bool) -> None:
         instances = formset.save(commit=False)
         for gone in formset.deleted_objects:
             recorded(gone, acting_user=request.user).delete()
         for instance in instances:
+            if isinstance(instance, Asserted):
+                instance.assert_as(Origin.CURATOR, acting_user=request.user)
             recorded(instance, acting_user=request.user).save()
         formset.save_m2m()
 

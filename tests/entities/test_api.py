@@ -14,10 +14,21 @@ def slugs(response) -> list[str]:
 def test_entities_are_listed_with_their_aliases(api_client, corpus):
     rows = api_client.get("/api/v1/entities/").json()["results"]
     assert [row["slug"] for row in rows] == ["asim-munir", "iran", "jaish-al-adl"]
-    assert rows[0]["aliases"] == ["Asim Munir", "Syed Asim Munir"]
+    assert [alias["name"] for alias in rows[0]["aliases"]] == ["Asim Munir", "Syed Asim Munir"]
     assert rows[1]["wikidata_id"] == "Q794"
     detail = api_client.get(f"/api/v1/entities/{corpus.jaish.id}/").json()
-    assert detail["kind"] == "armed_group" and "Jaïsh ul-Adl" in detail["aliases"]
+    assert detail["kind"] == "armed_group" and "Jaïsh ul-Adl" in [alias["name"] for alias in detail["aliases"]]
+
+
+def test_every_alias_says_who_gave_it(api_client, corpus, django_user_model):
+    from entities.curation import add_alias
+
+    curator = django_user_model.objects.create_user("amina")
+    add_alias(corpus.munir, "General Munir", acting_user=curator)
+    aliases = {a["name"]: a for a in api_client.get(f"/api/v1/entities/{corpus.munir.id}/").json()["aliases"]}
+    assert (aliases["General Munir"]["origin"], aliases["General Munir"]["asserted_by"]) == ("curator", "amina")
+    assert (aliases["Syed Asim Munir"]["origin"], aliases["Syed Asim Munir"]["asserted_by"]) == ("data_file", None)
+    assert aliases["General Munir"]["asserted_at"]
 
 
 @pytest.mark.parametrize(
@@ -88,14 +99,15 @@ def test_events_are_listed_with_participants_location_and_evidence(api_client, c
         ("asim-munir", "visitor"),
         ("iran", "host"),
     ]
-    assert trip["evidence"] == [
-        {
-            "article": {"id": corpus.visit.id, "title": "Army chief visits Tehran"},
-            "sentence": "Asim Munir arrived in Iran for a two-day visit.",
-            "start_offset": 0,
-            "end_offset": 47,
-        }
-    ]
+    [evidence] = trip["evidence"]
+    assert {key: evidence[key] for key in ("article", "sentence", "start_offset", "end_offset", "origin")} == {
+        "article": {"id": corpus.visit.id, "title": "Army chief visits Tehran"},
+        "sentence": "Asim Munir arrived in Iran for a two-day visit.",
+        "start_offset": 0,
+        "end_offset": 47,
+        "origin": "data_file",
+    }
+    assert {p["origin"] for p in trip["participants"]} == {"data_file"}
     assert api_client.get(f"/api/v1/events/{corpus.trip.id}/").json()["end_date"] == "2023-07-30"
 
 
@@ -129,7 +141,7 @@ def test_listing_events_takes_the_same_queries_whatever_their_number(api_client,
         for person in people:
             participate(event, person, "participant")
         evidence_in(event, article, "Leaders met.")
-    with django_assert_num_queries(4):  # count + page + participants + evidence
+    with django_assert_num_queries(5):  # count + page + participants + field sources + evidence
         assert len(api_client.get("/api/v1/events/?page_size=20").json()["results"]) == 20
 
 
@@ -235,8 +247,10 @@ def test_articles_can_be_filtered_by_all_or_any_of_several_entities(api_client, 
         ("cameo_code=04", ["Army chief visits Tehran", "Border talks"]),
         ("cameo_code=042", ["Army chief visits Tehran"]),
         ("plover_type=consult", ["Army chief visits Tehran", "Border talks"]),
-        ("origin=curated", ["Army chief visits Tehran", "Border talks"]),
-        ("origin=detected", []),
+        ("origin=curator", ["Army chief visits Tehran", "Border talks"]),
+        ("origin=detector", []),
+        ("origin=data_file", ["Army chief visits Tehran", "Border talks"]),
+        ("origin=importer&origin=extractor", []),
     ],
 )
 def test_event_filters_on_roles_ontology_codes_and_origin(api_client, corpus, query, expected):
@@ -265,3 +279,11 @@ def test_an_event_known_to_the_month_overlaps_any_day_of_that_month(api_client, 
     rows = api_client.get("/api/v1/events/?date_after=2013-06-01&date_before=2013-06-30").json()["results"]
     assert [row["title"] for row in rows] == ["In 2013"]
     assert api_client.get("/api/v1/events/?date_after=2024-02-01").json()["results"] == []
+
+
+def test_events_are_found_by_who_asserted_any_of_their_facts(api_client, corpus):
+    """`origin=detector` finds a curated event to which the detector added one sentence."""
+    corpus.trip.evidence.update(origin="detector")
+    rows = api_client.get("/api/v1/events/?origin=detector").json()["results"]
+    assert [row["title"] for row in rows] == ["Army chief visits Tehran"]
+    assert api_client.get("/api/v1/events/?origin=nobody").status_code == 400

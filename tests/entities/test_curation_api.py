@@ -77,7 +77,7 @@ def test_curators_merge_entities(api_client, corpus, curator):
     twin = EntityFactory(name="Gen. Munir", slug="gen-munir", kind="person")
     response = post(api_client, curator, f"/api/v1/entities/{corpus.munir.id}/merge/", {"entities": ["gen-munir"]})
     assert response.status_code == 200, response.content
-    assert "Gen. Munir" in response.json()["aliases"]
+    assert "Gen. Munir" in [alias["name"] for alias in response.json()["aliases"]]
     assert not Entity.objects.filter(pk=twin.pk).exists()
     response = post(api_client, curator, f"/api/v1/entities/{corpus.munir.id}/merge/", {"entities": ["nobody"]})
     assert response.status_code == 400 and "entities" in response.json()
@@ -95,7 +95,7 @@ def test_curators_accept_and_dismiss_candidates(api_client, corpus, curator):
     )
     assert response.status_code == 200, response.content
     assert (response.json()["name"], response.json()["kind"], response.json()["article_count"]) == ("Kech", "region", 1)
-    assert response.json()["aliases"] == ["Kech District"]
+    assert [(a["name"], a["origin"]) for a in response.json()["aliases"]] == [("Kech District", "curator")]
     assert post(api_client, curator, f"/api/v1/candidates/{candidate.id}/accept/").status_code == 409
 
     other = Candidate.objects.create(name="Frontier Corps", proposal="entity")

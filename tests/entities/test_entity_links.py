@@ -107,7 +107,7 @@ def test_deleting_an_article_or_an_entity_leaves_no_link_behind(
 def test_extraction_by_copy_links_every_article_it_wrote(khan, may_article, june_article):
     from entities.models import Alias
 
-    Alias.objects.create(entity=khan, name="Imran Khan")
+    Alias.objects.create(entity=khan, name="Imran Khan", origin="curator")
 
     mentions.extract_batch([may_article, june_article], matcher=mentions.matcher_from_database())
 

@@ -38,7 +38,7 @@ def test_a_reported_visit_becomes_a_proposed_event_with_its_evidence(gazetteer):
     result = detection.detect_events(article)
     event = Event.objects.get()
     assert (result.proposed, event.status, event.origin, event.kind, event.cameo_code) == (
-        1, "proposed", "detected", "visit", "042",
+        1, "proposed", "detector", "visit", "042",
     )  # fmt: skip
     assert (event.start_date, event.start_precision, event.location) == (
         datetime.date(2023, 7, 14), "day", gazetteer["tehran"],
@@ -95,9 +95,9 @@ def test_a_rejected_event_is_not_proposed_again(gazetteer):
 def test_merging_events_moves_their_evidence_and_participants(gazetteer):
     first, second = imported(FIRST), imported("Asim Munir visited Tehran in 2023.")
     detection.detect_events(first)
-    other = Event.objects.create(title="Duplicate", kind="visit")
+    other = Event.objects.create(title="Duplicate", kind="visit", origin="detector")
     EventEvidence.objects.create(event=other, article=second, sentence="Asim Munir visited Tehran in 2023.",
-                                 start_offset=0, end_offset=34)  # fmt: skip
+                                 start_offset=0, end_offset=34, origin="detector")  # fmt: skip
     survivor = Event.objects.exclude(pk=other.pk).get()
     assert event_curation.merge_events(survivor, [other], acting_user=None) == 1
     assert set(survivor.evidence.values_list("article_id", flat=True)) == {first.pk, second.pk}
@@ -150,7 +150,7 @@ def test_a_curated_timeline_loads_confirmed_events_once(gazetteer, tmp_path):
         "0 detected proposals of the same events merged in"
     )
     event = Event.objects.get()
-    assert (event.status, event.origin, event.end_date) == ("confirmed", "curated", datetime.date(2023, 7, 16))
+    assert (event.status, event.origin, event.end_date) == ("confirmed", "data_file", datetime.date(2023, 7, 16))
     # Detection finds the same visit and adds nothing new.
     detection.detect_events(article)
     assert Event.objects.count() == 1
@@ -185,7 +185,7 @@ def test_the_projects_seed_timeline_loads_after_the_seeds(seed_dir):
     call_command("import_articles", str(seed_dir), stdout=StringIO())
     report = load_events()
     assert report.created >= 12
-    assert Event.objects.filter(status="confirmed", origin="curated").count() == report.created
+    assert Event.objects.filter(status="confirmed", origin="data_file").count() == report.created
     munir = Event.objects.get(title__icontains="Munir visits Tehran")
     assert munir.evidence.count() >= 2
     assert Path(munir.evidence.first().article.origin_name).suffix == ".txt"
@@ -201,7 +201,7 @@ def test_a_curated_event_absorbs_an_undated_proposal_from_an_article_it_cites(ga
     path = tmp_path / "events.yaml"
     path.write_text(EVENTS.replace("Gen. Asim Munir visited Tehran on July 14, 2023.", "Asim Munir visited Pakistan."))
     assert load_events(path).proposals_merged == 1
-    assert list(Event.objects.values_list("origin", flat=True)) == ["curated"]
+    assert list(Event.objects.values_list("origin", flat=True)) == ["data_file"]
 
 
 def test_a_dry_run_of_a_timeline_reports_what_it_would_load_and_saves_nothing(gazetteer, tmp_path):

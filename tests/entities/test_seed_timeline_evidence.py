@@ -29,7 +29,7 @@ def misplaced_evidence() -> list[str]:
     sentence cited twice (its spans overlapping) on one event."""
     allowed = reporting_sentences()
     wrong = []
-    for event in Event.objects.filter(origin="curated").prefetch_related("evidence__article"):
+    for event in Event.objects.filter(origin="data_file").prefetch_related("evidence__article"):
         pieces = sorted(event.evidence.all(), key=lambda piece: (piece.article_id, piece.start_offset))
         for piece in pieces:
             seed = Path(piece.article.origin_name).name[:3]
@@ -49,7 +49,7 @@ def test_every_event_of_the_seed_timeline_cites_only_sentences_that_report_it_ea
     load_gazetteer()
     call_command("import_articles", str(seed_dir), stdout=StringIO())
     load_events()
-    titles = set(Event.objects.filter(origin="curated").values_list("title", flat=True))
+    titles = set(Event.objects.filter(origin="data_file").values_list("title", flat=True))
     assert titles == set(reporting_sentences())  # every event of the timeline has its reporting sentences listed
     assert misplaced_evidence() == []
     call_command("detect_events", "--all", stdout=StringIO())
