@@ -10,6 +10,7 @@ import datetime
 import json
 from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass, field
+from itertools import islice
 
 from django import forms
 from django.db.models import Exists, F, OuterRef, Prefetch, QuerySet
@@ -21,17 +22,21 @@ from archive.common.access import readable
 from archive.common.dates import MONTH_NAMES, DatePrecision, format_date_range
 from archive.common.streaming import csv_stream
 from entities.models import Entity, Event, EventEvidence, EventParticipant
+from entities.selectors import corroborate_events
+from entities.serializers import CorroborationSerializer
 from entities.taxonomy import ONTOLOGY
 
 EXPORT_CHUNK_SIZE = 500
 PARTICIPATION_FIELDS = ["id", "event_id", "role", "entity__id", "entity__name", "entity__slug"]
 EVIDENCE_FIELDS = [
-    "id", "event_id", "sentence", "article__id", "article__title", "article__published_on",
-    "article__published_precision", "article__source__id", "article__source__name",
+    "id", "event_id", "sentence", "start_offset", "end_offset", "article__id", "article__title",
+    "article__published_on", "article__published_precision", "article__duplicate_of_id", "article__source__id",
+    "article__source__name",
 ]  # fmt: skip
 CSV_COLUMNS = [
     "id", "title", "kind", "cameo_code", "plover_type", "status", "start_date", "start_precision",
-    "end_date", "end_precision", "location", "participants", "summary", "evidence",
+    "end_date", "end_precision", "location", "participants", "summary", "evidence", "reports",
+    "independent_reports", "outlets", "earliest_report", "latest_report", "disagreements",
 ]  # fmt: skip
 
 
@@ -185,6 +190,7 @@ def event_record(event: Event) -> dict[str, object]:
             {"article": evidence.article.id, "article_title": evidence.article.title, "sentence": evidence.sentence}
             for evidence in event.evidence.all()
         ],
+        **CorroborationSerializer(event.corroboration).data,
     }
 
 
@@ -196,19 +202,35 @@ def csv_row(record: dict[str, object]) -> list[object]:
         "location": record["location"] or "",
         "participants": "; ".join(f"{person['name']} ({person['role']})" for person in record["participants"]),
         "evidence": " | ".join(f"{item['article']}: {item['sentence']}" for item in record["evidence"]),
+        "outlets": "; ".join(record["outlets"]),
+        "earliest_report": record["earliest_report"] or "",
+        "latest_report": record["latest_report"] or "",
+        "disagreements": "; ".join(
+            f"{item['point']}: "
+            + ", ".join(f"{said} ({' '.join(map(str, articles))})" for said, articles in item["values"].items())
+            for item in record["disagreements"]
+        ),
     }
     return [flattened[column] for column in CSV_COLUMNS]
 
 
+def corroborated(events: QuerySet[Event]) -> Iterator[Event]:
+    """The events, each with its corroboration, read a chunk at a time (a fixed number of queries per chunk)."""
+    iterator = events.iterator(chunk_size=EXPORT_CHUNK_SIZE)
+    while chunk := list(islice(iterator, EXPORT_CHUNK_SIZE)):
+        corroborate_events(chunk)
+        yield from chunk
+
+
 def csv_lines(events: QuerySet[Event]) -> Iterator[str]:
-    rows = (csv_row(event_record(event)) for event in events.iterator(chunk_size=EXPORT_CHUNK_SIZE))
+    rows = (csv_row(event_record(event)) for event in corroborated(events))
     return csv_stream(CSV_COLUMNS, rows)
 
 
 def json_chunks(events: QuerySet[Event]) -> Iterator[str]:
     yield "["
     separator = "\n"
-    for event in events.iterator(chunk_size=EXPORT_CHUNK_SIZE):
+    for event in corroborated(events):
         yield separator + json.dumps(event_record(event), ensure_ascii=False)
         separator = ",\n"
     yield "\n]\n"
@@ -218,7 +240,9 @@ def json_chunks(events: QuerySet[Event]) -> Iterator[str]:
 @readable("entities.view_event")
 def timeline(request: HttpRequest) -> HttpResponse:
     form = TimelineFilterForm(request.GET)
-    years = group_by_year_and_month(form.events()) if form.is_valid() else []
+    events = list(form.events()) if form.is_valid() else []
+    corroborate_events(events)
+    years = group_by_year_and_month(events)
     context = {
         "form": form,
         "years": years,

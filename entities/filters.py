@@ -1,7 +1,7 @@
 from django.db.models import QuerySet
 from django_filters import rest_framework as filters
 
-from archive.common.api import SlugsFilter
+from archive.common.api import SlugsFilter, WholeNumberFilter
 from archive.common.provenance import Origin
 from entities.models import Candidate, Entity, Event, EventParticipant, Mention
 
@@ -121,11 +121,23 @@ class EventFilter(filters.FilterSet):
         "asserted; repeat for several",
     )
 
+    min_sources = WholeNumberFilter(
+        method="filter_min_sources",
+        min_value=1,
+        help_text="Events reported by at least this many articles (with `independent=true`: independent reports, "
+        "a copy of an article counted once)",
+    )
+    independent = filters.ChoiceFilter(
+        choices=[("true", "true"), ("false", "false")],
+        method="keep",
+        help_text="With `min_sources`: count independent reports only (copies counted once)",
+    )
+
     class Meta:
         model = Event
         fields = [
             "kind", "status", "participant", "participant_match", "role", "location", "date", "article",
-            "cameo_code", "plover_type", "origin",
+            "cameo_code", "plover_type", "origin", "min_sources", "independent",
         ]  # fmt: skip
 
     def filter_participant(self, queryset: QuerySet, name: str, value: list[Entity]) -> QuerySet:
@@ -142,6 +154,12 @@ class EventFilter(filters.FilterSet):
         if not value or self.form.cleaned_data.get("participant"):
             return queryset  # read by filter_participant
         return queryset.with_role(value)
+
+    def filter_min_sources(self, queryset: QuerySet, name: str, value: int | None) -> QuerySet:
+        if value is None:
+            return queryset
+        independent = self.form.cleaned_data.get("independent") == "true"
+        return queryset.filter(**{"independent_count__gte" if independent else "report_count__gte": value})
 
     def filter_origin(self, queryset: QuerySet, name: str, value: list[str]) -> QuerySet:
         return queryset.asserted_by_origin(value) if value else queryset

@@ -6,7 +6,7 @@ import datetime
 from collections.abc import Iterable
 
 from django.db import models
-from django.db.models import Count, Exists, F, OuterRef, Prefetch, Q, Sum, Value
+from django.db.models import Count, Exists, F, OuterRef, Prefetch, Q, Subquery, Sum, Value
 from django.db.models.functions import Coalesce, TruncMonth
 
 from archive.common.queries import related_model
@@ -167,6 +167,18 @@ class EventQuerySet(models.QuerySet):
             queryset = queryset.filter(start_date__lte=end)
         return queryset
 
+    def with_report_counts(self) -> EventQuerySet:
+        """`report_count`: articles that report the event; `independent_count`: the same with copies of an
+        article (syndicated stories, re-publications) counted once with their original."""
+        evidence = related_model(self.model, "evidence").objects.filter(event=OuterRef("pk")).values("event")
+        reports = evidence.annotate(n=Count("article", distinct=True)).values("n")
+        independent = evidence.annotate(
+            n=Count(Coalesce("article__duplicate_of_id", "article_id"), distinct=True)
+        ).values("n")
+        return self.annotate(
+            report_count=Coalesce(Subquery(reports), 0), independent_count=Coalesce(Subquery(independent), 0)
+        )
+
     def asserted_by_origin(self, origins: list[str]) -> EventQuerySet:
         """Events any of whose facts one of `origins` asserted: the event itself, a field, a
         participant or a piece of evidence (EXISTS each, so no row is repeated)."""
@@ -185,7 +197,7 @@ class EventQuerySet(models.QuerySet):
             Prefetch("field_sources", queryset=sources),
             Prefetch(
                 "evidence",
-                queryset=evidence.select_related("article", "asserted_by").only(
+                queryset=evidence.select_related("article__source", "asserted_by").only(
                     "id",
                     "event_id",
                     "sentence",
@@ -193,6 +205,10 @@ class EventQuerySet(models.QuerySet):
                     "end_offset",
                     "article__id",
                     "article__title",
+                    "article__published_on",
+                    "article__published_precision",
+                    "article__duplicate_of_id",
+                    "article__source__name",
                     *PROVENANCE_FIELDS,
                     "asserted_by__username",
                 ),

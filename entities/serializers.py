@@ -7,6 +7,7 @@ from rest_framework import serializers
 
 from articles.models import Article
 from entities.models import Alias, Candidate, Entity, Event, EventEvidence, EventFieldSource, EventParticipant, Mention
+from entities.selectors import corroborate_events
 
 
 class EntityBriefSerializer(serializers.ModelSerializer):
@@ -173,6 +174,34 @@ class FieldSourceSerializer(AssertedSerializer):
         fields = ["field", "phrase", "article", *AssertedSerializer.PROVENANCE]
 
 
+class DisagreementSerializer(serializers.Serializer):
+    point = serializers.CharField(help_text="What the reports disagree on: date, place, killed, wounded or abducted")
+    values = serializers.DictField(
+        child=serializers.ListField(child=serializers.IntegerField()),
+        help_text="Each value said (a date, a place, a number) and the ids of the articles that say it",
+    )
+
+
+class CorroborationSerializer(serializers.Serializer):
+    reports = serializers.IntegerField(help_text="Articles that report the event")
+    independent_reports = serializers.IntegerField(
+        help_text="Reports with copies of one article (a syndicated story, a re-publication) counted once"
+    )
+    outlets = serializers.ListField(child=serializers.CharField(), help_text="The outlets that report it")
+    earliest_report = serializers.DateField(allow_null=True, help_text="Publication day of the first report")
+    latest_report = serializers.DateField(allow_null=True, help_text="Publication day of the last report")
+    disagreements = DisagreementSerializer(many=True, help_text="Points on which the reports disagree")
+
+
+class EventPageSerializer(serializers.ListSerializer):
+    """A page of events, each with its corroboration read for the whole page at once."""
+
+    def to_representation(self, data: Iterable[Event]) -> list[dict[str, object]]:
+        events = list(data)
+        corroborate_events([event for event in events if not hasattr(event, "corroboration")])
+        return super().to_representation(events)
+
+
 class EventSerializer(serializers.ModelSerializer):
     location = EntityBriefSerializer(read_only=True, allow_null=True)
     participants = ParticipantSerializer(source="participations", many=True, read_only=True)
@@ -180,11 +209,21 @@ class EventSerializer(serializers.ModelSerializer):
     sources = FieldSourceSerializer(
         source="field_sources", many=True, read_only=True, help_text="Where each field's value comes from"
     )
+    corroboration = serializers.SerializerMethodField(
+        help_text="Which outlets report the event, how many independent reports, when, and where they disagree"
+    )
+
+    @extend_schema_field(CorroborationSerializer)
+    def get_corroboration(self, event: Event) -> dict[str, object]:
+        if not hasattr(event, "corroboration"):
+            corroborate_events([event])
+        return CorroborationSerializer(event.corroboration).data
 
     class Meta:
         model = Event
         fields = [
             "id", "title", "kind", "cameo_code", "plover_type", "start_date", "start_precision", "end_date",
             "end_precision", "location", "summary", "status", "origin", "sources", "participants", "evidence",
-            "created_at", "updated_at",
+            "corroboration", "created_at", "updated_at",
         ]  # fmt: skip
+        list_serializer_class = EventPageSerializer

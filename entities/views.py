@@ -164,8 +164,8 @@ class EventViewSet(viewsets.ReadOnlyModelViewSet):
     queryset = Event.objects.all()
     serializer_class = EventSerializer
     filterset_class = EventFilter
-    ordering_fields = ["start_date", "created_at", "title"]
+    ordering_fields = ["start_date", "created_at", "title", "report_count", "independent_count"]
     ordering = ["start_date"]
 
     def get_queryset(self) -> QuerySet:
-        return Event.objects.for_api()
+        return Event.objects.for_api().with_report_counts()

@@ -173,6 +173,12 @@ def test_the_csv_export_streams_the_filtered_events_with_the_documented_columns(
         "participants": "Asim Munir (visitor); Iran (host)",
         "summary": "",
         "evidence": f"{timeline.visit.id}: Asim Munir arrived in Iran for a two-day visit.",
+        "reports": "1",
+        "independent_reports": "1",
+        "outlets": "Dawn",
+        "earliest_report": "2023-07-31",
+        "latest_report": "2023-07-31",
+        "disagreements": "",
     }
     assert rows[0]["id"] == str(timeline.trip.id)
     assert rows[1]["end_date"] == "" and rows[1]["participants"] == "Iran (actor); Jaish al-Adl (target)"
@@ -238,14 +244,14 @@ def test_the_number_of_queries_does_not_grow_with_the_number_of_events(client, s
     add_events(3)
     few = queries_for(client, url)
     add_events(30)
-    assert queries_for(client, url) == few <= 4
+    assert queries_for(client, url) == few <= 5  # (the page: choices,) events, 2 prefetches, places named
 
 
 def test_the_participant_filter_costs_one_more_query_whatever_the_number_of_events(
     admin_client, timeline, django_assert_max_num_queries
 ):
     add_events(20)
-    with django_assert_max_num_queries(7):  # session, user, participant slugs, choices, events, 2 prefetches
+    with django_assert_max_num_queries(8):  # session, user, participant slugs, choices, events, 2 prefetches, places
         assert len(titles(admin_client.get("/timeline/?participant=iran&participant=asim-munir"))) == 3
 
 

@@ -7,6 +7,7 @@ import binascii
 import json
 from typing import TYPE_CHECKING
 
+from django import forms
 from django.db.models import F, Q, QuerySet
 from django_filters import rest_framework as filters
 from drf_spectacular.types import OpenApiTypes
@@ -120,6 +121,13 @@ class SlugsFilter(filters.ModelMultipleChoiceFilter):
     def get_filter_predicate(self, v: object) -> dict[str, object]:
         """Filter by the object itself (its primary key) rather than its slug: no join needed."""
         return {self.field_name: v}
+
+
+@extend_schema_field(OpenApiTypes.INT)
+class WholeNumberFilter(filters.NumberFilter):
+    """A count: a whole number (`1.5` is a 400, not a silent rounding)."""
+
+    field_class = forms.IntegerField
 
 
 # --- Paging -----------------------------------------------------------------------------------------

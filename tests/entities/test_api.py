@@ -141,7 +141,7 @@ def test_listing_events_takes_the_same_queries_whatever_their_number(api_client,
         for person in people:
             participate(event, person, "participant")
         evidence_in(event, article, "Leaders met.")
-    with django_assert_num_queries(5):  # count + page + participants + field sources + evidence
+    with django_assert_num_queries(6):  # count + page + participants + field sources + evidence + places named
         assert len(api_client.get("/api/v1/events/?page_size=20").json()["results"]) == 20
 
 

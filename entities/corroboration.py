@@ -1,0 +1,147 @@
+"""Pure: how well an event is corroborated, from its evidence as read: which outlets report it, how
+many independent reports there are (a copy of an article, such as a syndicated agency story, is
+the same report), the earliest and latest report, and where the reports disagree.
+
+Disagreements are read from the evidence sentences themselves: dates that do not meet the event's
+or each other (each resolved against its article's own publication day), a report that puts the
+event in another place of the same kind, and numbers of dead, wounded or abducted that differ.
+"""
+
+from __future__ import annotations
+
+import datetime
+import re
+from collections.abc import Iterable, Sequence
+from dataclasses import dataclass, field
+
+from archive.common.dates import DatePrecision, DateRange
+from entities.events import dates_meet
+from entities.temporal import resolve_date
+
+
+@dataclass(frozen=True)
+class Report:
+    """One piece of evidence as corroboration reads it."""
+
+    article: int
+    canonical: int  # the article it is a copy of, or itself
+    outlet: str
+    published: datetime.date | None
+    precision: str
+    sentence: str
+    places: tuple[tuple[str, str], ...] = ()  # (name, kind) of the places the sentence names
+
+
+@dataclass
+class Disagreement:
+    point: str  # date, place or a number's noun ("killed", "wounded")
+    values: dict[str, list[int]] = field(default_factory=dict)  # what is said -> the articles that say it
+
+
+@dataclass
+class Corroboration:
+    reports: int = 0
+    independent_reports: int = 0
+    outlets: list[str] = field(default_factory=list)
+    earliest_report: datetime.date | None = None
+    latest_report: datetime.date | None = None
+    disagreements: list[Disagreement] = field(default_factory=list)
+
+
+NUMBER_WORDS = {
+    "one": 1, "two": 2, "three": 3, "four": 4, "five": 5, "six": 6, "seven": 7, "eight": 8, "nine": 9, "ten": 10,
+    "eleven": 11, "twelve": 12, "dozen": 12, "fifteen": 15, "twenty": 20,
+}  # fmt: skip
+_COUNT = r"(\d[\d,]*|" + "|".join(NUMBER_WORDS) + r")"
+_PEOPLE = (
+    r"(?:[\w-]+\s+){0,3}?(?:people|persons|civilians|soldiers|troops|militants|fighters|police(?:men)?|officers|"
+    r"guards|personnel|passengers|workers|children|engineers|others|members|labourers|pilgrims|students)"
+)
+# "12 soldiers were killed", "killing at least 12 people", "death toll rose to 12"
+CASUALTIES = [
+    (re.compile(rf"\b{_COUNT}\s+(?:{_PEOPLE}\s+)?(?:were\s+|have\s+been\s+|had\s+been\s+)?(killed|dead|died|wounded|injured"
+                rf"|abducted|kidnapped)\b", re.I), None),
+    (re.compile(rf"\b(kill|wound|injur|abduct|kidnapp)(?:ed|ing|e|s)?\s+(?:at\s+least\s+|some\s+|about\s+|nearly\s+)?"
+                rf"{_COUNT}\b", re.I), "verb-first"),
+    (re.compile(rf"\bdeath\s+toll\s+(?:\w+\s+){{0,3}}?(?:to|of|at)\s+(?:at\s+least\s+)?{_COUNT}\b", re.I), "toll"),
+]  # fmt: skip
+NOUNS = {"kill": "killed", "killed": "killed", "dead": "killed", "died": "killed", "wound": "wounded",
+         "wounded": "wounded", "injur": "wounded", "injured": "wounded", "abduct": "abducted", "abducted": "abducted",
+         "kidnapp": "abducted", "kidnapped": "abducted"}  # fmt: skip
+
+
+def casualty_counts(sentence: str) -> dict[str, int]:
+    """The numbers of killed, wounded and abducted a sentence gives (the largest of each)."""
+    found: dict[str, int] = {}
+    for pattern, form in CASUALTIES:
+        for match in pattern.finditer(sentence):
+            if form is None:
+                number, noun = match.group(1), NOUNS[match.group(2).lower()]
+            elif form == "verb-first":
+                noun, number = NOUNS[match.group(1).lower()], match.group(2)
+            else:
+                noun, number = "killed", match.group(1)
+            value = _number(number)
+            if value is not None:
+                found[noun] = max(found.get(noun, 0), value)
+    return found
+
+
+def _number(text: str) -> int | None:
+    text = text.lower().replace(",", "")
+    if text in NUMBER_WORDS:
+        return NUMBER_WORDS[text]
+    return int(text) if text.isdigit() and len(text) < 7 else None
+
+
+def corroborate(
+    reports: Sequence[Report], *, event_dates: DateRange, location: tuple[str, str] | None = None
+) -> Corroboration:
+    """`location` is the event's place as (name, kind); a report that names another place of that kind
+    and not this one disagrees on the place."""
+    result = Corroboration(
+        reports=len({r.article for r in reports}),
+        independent_reports=len({r.canonical for r in reports}),
+        outlets=sorted({r.outlet for r in reports if r.outlet}),
+    )
+    days = [r.published for r in reports if r.published is not None]
+    result.earliest_report, result.latest_report = (min(days), max(days)) if days else (None, None)
+    said = [(r, resolve_date(r.sentence, r.published if r.precision == DatePrecision.DAY else None)) for r in reports]
+    known = [(r, d) for r, d in said if d.start is not None]
+    if any(not dates_meet(d, event_dates) for _, d in known) or any(
+        not dates_meet(a, b) for _, a in known for _, b in known
+    ):
+        result.disagreements.append(Disagreement("date", _grouped((_date_text(d), r.article) for r, d in known)))
+    if location is not None:
+        elsewhere = [
+            (name, r.article)
+            for r in reports
+            if location[0] not in {n for n, _ in r.places}
+            for name, kind in r.places
+            if kind == location[1]
+        ]
+        if elsewhere:
+            given = [(location[0], r.article) for r in reports if location[0] in {n for n, _ in r.places}]
+            result.disagreements.append(Disagreement("place", _grouped(given + elsewhere)))
+    counts: dict[str, list[tuple[str, int]]] = {}
+    for report in reports:
+        for noun, value in casualty_counts(report.sentence).items():
+            counts.setdefault(noun, []).append((str(value), report.article))
+    for noun, values in sorted(counts.items()):
+        if len({value for value, _ in values}) > 1:
+            result.disagreements.append(Disagreement(noun, _grouped(values)))
+    return result
+
+
+def _date_text(date: DateRange) -> str:
+    form = {DatePrecision.DAY: "%Y-%m-%d", DatePrecision.MONTH: "%Y-%m", DatePrecision.YEAR: "%Y"}
+    text = date.start.strftime(form.get(date.precision, "%Y-%m-%d"))
+    return f"{text}/{date.end.strftime(form.get(date.precision, '%Y-%m-%d'))}" if date.end else text
+
+
+def _grouped(pairs: Iterable[tuple[str, int]]) -> dict[str, list[int]]:
+    """What is said -> the articles that say it."""
+    grouped: dict[str, set[int]] = {}
+    for said, article in pairs:
+        grouped.setdefault(said, set()).add(article)
+    return {said: sorted(articles) for said, articles in sorted(grouped.items())}
