@@ -1,7 +1,8 @@
 """The review queue: what the machine did that no person has looked at yet, oldest first.
 
-Three queues (imported articles, open entity candidates, proposed events), each a count and its
-oldest rows; a fixed number of queries whatever the size of the archive.
+Four queues (imported articles, open entity candidates, proposed events, and evidence the machine
+added to confirmed events, each sentence beside the event it would support and flagged where its date
+disagrees), each a count and its oldest rows; a fixed number of queries whatever the size of the archive.
 """
 
 from __future__ import annotations
@@ -29,7 +30,9 @@ QUEUES = {
     "articles": ("Articles imported, not reviewed", "articles", "article", {"status": Article.Status.IMPORTED}),
     "candidates": ("Entity candidates", "entities", "candidate", {"status": Candidate.Status.OPEN}),
     "events": ("Event proposals", "entities", "event", {"status": Event.Status.PROPOSED}),
-}
+    "evidence": ("Evidence the machine added to confirmed events", "entities", "eventevidence",
+                 {"status": EventEvidence.Status.PENDING}),
+}  # fmt: skip
 
 
 def waiting() -> dict[str, QuerySet]:
@@ -44,7 +47,16 @@ def waiting() -> dict[str, QuerySet]:
         "events": Event.objects.filter(status=Event.Status.PROPOSED)
         .annotate(evidence_count=Coalesce(Subquery(evidence.values("n")), 0))
         .order_by("created_at", "id"),
-    }
+        "evidence": EventEvidence.objects.filter(status=EventEvidence.Status.PENDING)
+        .select_related("event__location", "article__source")
+        .only(
+            "id", "sentence", "created_at", "event__id", "event__title", "event__kind", "event__start_date",
+            "event__start_precision", "event__end_date", "event__end_precision", "event__location__name",
+            "article__id", "article__title", "article__published_on", "article__published_precision",
+            "article__source__name",
+        )
+        .order_by("created_at", "id"),
+    }  # fmt: skip
 
 
 def counts() -> dict[str, int]:
@@ -59,4 +71,21 @@ def queues(*, rows: int = 25) -> list[Queue]:
         title, app_label, model_name, filters = QUEUES[key]
         url = changelist(app_label, model_name, **filters)
         result.append(Queue(key, title, queryset.count(), url, list(queryset[:rows])))
+    for piece in next(queue for queue in result if queue.key == "evidence").rows:
+        piece.date_said = said_date(piece)
     return result
+
+
+def said_date(piece: EventEvidence) -> tuple[str, bool]:
+    """The date the sentence gives (resolved against its article) and whether it contradicts the event's."""
+    from archive.common.dates import DatePrecision, DateRange, format_date_range
+    from entities.temporal import resolve_date
+
+    article, event = piece.article, piece.event
+    said = resolve_date(
+        piece.sentence, article.published_on if article.published_precision == DatePrecision.DAY else None
+    )
+    if said.start is None:
+        return "", False
+    text = format_date_range(said.start, said.precision, said.end, said.precision if said.end else "unknown")
+    return text, said.contradicts(DateRange(event.start_date, event.end_date, event.start_precision))

@@ -224,6 +224,9 @@ SPECTACULAR_SETTINGS = {
         "EventKindEnum": "entities.models.Event.Kind",
         "EventStatusEnum": "entities.models.Event.Status",
         "CandidateStatusEnum": "entities.models.Candidate.Status",
+        "OriginEnum": "archive.common.provenance.Origin",
+        "EvidenceStatusEnum": "entities.models.EventEvidence.Status",
+        "SourcedFieldEnum": "entities.models.EventFieldSource.Field",
     },
 }
 

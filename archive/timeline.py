@@ -29,7 +29,7 @@ from entities.taxonomy import ONTOLOGY
 EXPORT_CHUNK_SIZE = 500
 PARTICIPATION_FIELDS = ["id", "event_id", "role", "entity__id", "entity__name", "entity__slug"]
 EVIDENCE_FIELDS = [
-    "id", "event_id", "sentence", "start_offset", "end_offset", "article__id", "article__title",
+    "id", "event_id", "sentence", "start_offset", "end_offset", "status", "article__id", "article__title",
     "article__published_on", "article__published_precision", "article__duplicate_of_id", "article__source__id",
     "article__source__name",
 ]  # fmt: skip

@@ -175,7 +175,7 @@ class EvidenceInline(admin.TabularInline):
     the Event evidence list). A link per row, so the page costs the same however many there are."""
 
     model = EventEvidence
-    fields = ["article_link", "sentence", "start_offset", "end_offset", "origin", "asserted_by", "asserted_at"]
+    fields = ["article_link", "sentence", "status", "origin", "asserted_by", "asserted_at"]
     readonly_fields = fields
     extra = 0
 
@@ -295,12 +295,23 @@ class EventParticipantAdmin(HistoryAdmin):
 
 @admin.register(EventEvidence)
 class EventEvidenceAdmin(HistoryAdmin):
-    list_display = ["event", "article", "start_offset", "end_offset", "origin", "asserted_by"]
-    list_filter = ["origin"]
+    list_display = ["event", "article", "sentence", "status", "origin", "asserted_by"]
+    list_filter = ["status", "origin"]
+    actions = ["accept_selected", "reject_selected"]
     list_select_related = ["event", "article", "asserted_by"]
     search_fields = ["event__title", "article__title", "sentence"]
     autocomplete_fields = ["event", "article"]
-    readonly_fields = ["origin", "asserted_by", "asserted_at", "created_at"]
+    readonly_fields = ["status", "origin", "asserted_by", "asserted_at", "created_at"]
+
+    @admin.action(description="Accept the selected evidence", permissions=["change"])
+    def accept_selected(self, request: HttpRequest, queryset: QuerySet) -> None:
+        count = event_curation.review_evidence(queryset, accept=True, acting_user=request.user)
+        self.message_user(request, f"Accepted {count} pieces of evidence.", messages.SUCCESS)
+
+    @admin.action(description="Reject the selected evidence (never linked to its event again)", permissions=["delete"])
+    def reject_selected(self, request: HttpRequest, queryset: QuerySet) -> None:
+        count = event_curation.review_evidence(queryset, accept=False, acting_user=request.user)
+        self.message_user(request, f"Rejected {count} pieces of evidence; detection will not link them again.")
 
 
 class OccurrenceInline(admin.TabularInline):

@@ -2,9 +2,10 @@
 many independent reports there are (a copy of an article, such as a syndicated agency story, is
 the same report), the earliest and latest report, and where the reports disagree.
 
-Disagreements are read from the evidence sentences themselves: dates that do not meet the event's
-or each other (each resolved against its article's own publication day), a report that puts the
-event in another place of the same kind, and numbers of dead, wounded or abducted that differ.
+Disagreements are read from the evidence sentences themselves: dates that contradict the event's
+or each other (no day in common at their precisions; each resolved against its article's own
+publication day), a report that puts the event in another place of the same kind, and numbers of
+dead, wounded or abducted that differ.
 """
 
 from __future__ import annotations
@@ -15,7 +16,6 @@ from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, field
 
 from archive.common.dates import DatePrecision, DateRange
-from entities.events import dates_meet
 from entities.temporal import resolve_date
 
 
@@ -108,9 +108,7 @@ def corroborate(
     result.earliest_report, result.latest_report = (min(days), max(days)) if days else (None, None)
     said = [(r, resolve_date(r.sentence, r.published if r.precision == DatePrecision.DAY else None)) for r in reports]
     known = [(r, d) for r, d in said if d.start is not None]
-    if any(not dates_meet(d, event_dates) for _, d in known) or any(
-        not dates_meet(a, b) for _, a in known for _, b in known
-    ):
+    if any(d.contradicts(event_dates) for _, d in known) or any(a.contradicts(b) for _, a in known for _, b in known):
         result.disagreements.append(Disagreement("date", _grouped((_date_text(d), r.article) for r, d in known)))
     if location is not None:
         elsewhere = [

@@ -19,7 +19,7 @@ from archive.common.provenance import Origin
 from articles.models import Article
 from entities.event_records import create_event
 from entities.events import MentionRef, Proposal, propose_events, reports_event, same_event
-from entities.models import Event, EventEvidence, EventFieldSource, EventParticipant, Mention
+from entities.models import Event, EventEvidence, EventFieldSource, EventParticipant, EvidenceRejection, Mention
 
 
 @dataclass
@@ -78,19 +78,27 @@ def detect_events(article: Article, *, created: bool = False) -> DetectionResult
 
 def forget_proposals(article: Article, *, keep: set[int]) -> None:
     """Drop the article's evidence for machine proposals it no longer makes, and those events
-    when no evidence is left; curated and decided events keep theirs."""
+    when no evidence is left, and the machine's unreviewed evidence of confirmed events that it no
+    longer finds; what a curator decided or accepted stays."""
+    rows = EventEvidence.objects.filter(article=article).values_list(
+        "id", "event_id", "event__origin", "event__status", "origin", "status"
+    )
     stale = [
         (evidence_id, event_id)
-        for evidence_id, event_id, origin, status in EventEvidence.objects.filter(article=article).values_list(
-            "id", "event_id", "event__origin", "event__status"
+        for evidence_id, event_id, event_origin, event_status, origin, status in rows
+        if event_id not in keep
+        and (
+            (event_origin == Origin.DETECTOR and event_status == Event.Status.PROPOSED)
+            or (origin == Origin.DETECTOR and status == EventEvidence.Status.PENDING)
         )
-        if origin == Origin.DETECTOR and status == Event.Status.PROPOSED and event_id not in keep
     ]
     if not stale:
         return
     EventEvidence.objects.filter(pk__in=[evidence_id for evidence_id, _ in stale]).delete()
     touched = {event_id for _, event_id in stale}
-    Event.objects.filter(pk__in=touched).annotate(pieces=Count("evidence")).filter(pieces=0).delete()
+    Event.objects.filter(pk__in=touched, origin=Origin.DETECTOR, status=Event.Status.PROPOSED).annotate(
+        pieces=Count("evidence")
+    ).filter(pieces=0).delete()
 
 
 def matching_event(proposal: Proposal, *, kinds: dict[object, str]) -> Event | None:
@@ -169,13 +177,24 @@ def store_proposal(article: Article, proposal: Proposal) -> Event:
 
 
 def add_evidence(event: Event, article: Article, proposal: Proposal) -> int:
-    """Link the proposal's sentence to the event; a machine proposal also gains new participants."""
+    """Link the proposal's sentence to the event; a machine proposal also gains new participants.
+    A confirmed event's new evidence waits for a curator's review, and a sentence a curator rejected
+    as evidence of it is never linked again."""
+    confirmed = event.status == Event.Status.CONFIRMED
+    if (
+        confirmed
+        and EvidenceRejection.objects.filter(event=event, article=article, start_offset=proposal.start).exists()
+    ):
+        return 0
     _, created = EventEvidence.objects.get_or_create(
         event=event,
         article=article,
         start_offset=proposal.start,
-        defaults={"sentence": proposal.sentence, "end_offset": proposal.end, "origin": Origin.DETECTOR},
-    )
+        defaults={
+            "sentence": proposal.sentence, "end_offset": proposal.end, "origin": Origin.DETECTOR,
+            "status": EventEvidence.Status.PENDING if confirmed else EventEvidence.Status.ACCEPTED,
+        },
+    )  # fmt: skip
     if event.origin == Origin.DETECTOR and event.status == Event.Status.PROPOSED:
         EventParticipant.objects.bulk_create(
             [

@@ -9,7 +9,7 @@ from collections.abc import Iterable
 
 from django.db import transaction
 from django.db.models import prefetch_related_objects
-from simple_history.utils import bulk_create_with_history
+from simple_history.utils import bulk_create_with_history, bulk_update_with_history
 
 from archive.common import history
 from archive.common.history import Actor, deleting_as, recorded
@@ -23,7 +23,7 @@ from entities.detection import (
     publication_day,
 )
 from entities.events import Proposal, propose_events, reports_event
-from entities.models import Event, EventEvidence, EventParticipant
+from entities.models import Event, EventEvidence, EventParticipant, EvidenceRejection
 
 
 def set_event_status(events: Iterable[Event], status: str, *, acting_user: Actor) -> int:
@@ -44,6 +44,8 @@ def absorb_proposals(event: Event, *, acting_user: Actor) -> int:
     roles = participant_roles(event)
     proposals = events_sharing(event.kind, kinds).filter(origin=Origin.DETECTOR, status=Event.Status.PROPOSED)
     cited = list(event.evidence.values_list("article_id", "start_offset", "end_offset"))
+    rejected = set(event.rejected_evidence.values_list("article_id", "start_offset"))
+    waits = EventEvidence.Status.PENDING if event.status == Event.Status.CONFIRMED else EventEvidence.Status.ACCEPTED
     read_again: dict[int, list[Proposal]] = {}
     emptied = 0
     for proposal in proposals.prefetch_related("evidence__article"):
@@ -52,14 +54,19 @@ def absorb_proposals(event: Event, *, acting_user: Actor) -> int:
         moving = [
             (piece, already)
             for piece, already in zip(pieces, cited_already, strict=True)
-            if already or _reports(piece, proposal.kind, event, roles, kinds, read_again)
+            if already
+            or (
+                (piece.article_id, piece.start_offset) not in rejected
+                and _reports(piece, proposal.kind, event, roles, kinds, read_again)
+            )
         ]
         if not moving:
             continue
         reason = f"evidence of event {proposal.pk} ({proposal.title}) that reports event {event.pk}"
         new = [
             EventEvidence(event=event, article_id=piece.article_id, start_offset=piece.start_offset,
-                          end_offset=piece.end_offset, sentence=piece.sentence, **piece.provenance())
+                          end_offset=piece.end_offset, sentence=piece.sentence, **piece.provenance(),
+                          status=waits if piece.origin != Origin.CURATOR else EventEvidence.Status.ACCEPTED)
             for piece, already in moving
             if not already
         ]  # fmt: skip
@@ -136,3 +143,32 @@ def merge_events(
             recorded(other, acting_user=acting_user, reason=reason).delete()
         merged += 1
     return merged
+
+
+@transaction.atomic
+def review_evidence(pieces: Iterable[EventEvidence], *, accept: bool, acting_user: Actor, reason: str = "") -> int:
+    """A curator's decision on evidence the machine added to confirmed events: accepted, it stands (and
+    is the curator's word too); rejected, it is removed and remembered, so detection never links that
+    sentence to that event again. Returns how many pieces were decided."""
+    pieces = [piece for piece in pieces if piece.status == EventEvidence.Status.PENDING]
+    if accept:
+        for piece in pieces:
+            piece.status = EventEvidence.Status.ACCEPTED
+        bulk_update_with_history(pieces, EventEvidence, ["status"], default_user=acting_user,
+                                 default_change_reason=reason or "accepted as evidence")  # fmt: skip
+        return len(pieces)
+    bulk_create_with_history(
+        [
+            EvidenceRejection(event_id=piece.event_id, article_id=piece.article_id, start_offset=piece.start_offset,
+                              end_offset=piece.end_offset, sentence=piece.sentence, reason=reason,
+                              rejected_by=acting_user)
+            for piece in pieces
+        ],
+        EvidenceRejection,
+        default_user=acting_user,
+        default_change_reason=reason or "rejected as evidence",
+        ignore_conflicts=True,
+    )  # fmt: skip
+    for piece in pieces:
+        recorded(piece, acting_user=acting_user, reason=reason or "rejected as evidence").delete()
+    return len(pieces)

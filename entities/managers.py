@@ -203,6 +203,7 @@ class EventQuerySet(models.QuerySet):
                     "sentence",
                     "start_offset",
                     "end_offset",
+                    "status",
                     "article__id",
                     "article__title",
                     "article__published_on",

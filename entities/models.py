@@ -285,14 +285,21 @@ class EventEvidence(Asserted):
     """An article reporting an event, with the sentence that says so (offsets into the body), and
     who linked them.
 
-    The same trigger as for mentions keeps `sentence` equal to the body slice it points at.
+    The same trigger as for mentions keeps `sentence` equal to the body slice it points at. Evidence
+    the machine adds to a confirmed event waits (`pending`) in the review queue until a curator
+    accepts it or rejects it (EvidenceRejection).
     """
+
+    class Status(models.TextChoices):
+        ACCEPTED = "accepted", "Accepted"
+        PENDING = "pending", "Awaiting review"
 
     event = models.ForeignKey(Event, on_delete=models.CASCADE, related_name="evidence")
     article = models.ForeignKey(Article, on_delete=models.CASCADE, related_name="event_evidence")
     sentence = models.TextField()
     start_offset = models.PositiveIntegerField()
     end_offset = models.PositiveIntegerField()
+    status = models.CharField(max_length=10, choices=Status.choices, db_default=Status.ACCEPTED)
     created_at = models.DateTimeField(auto_now_add=True)
 
     history = HistoricalRecords()
@@ -310,6 +317,31 @@ class EventEvidence(Asserted):
 
     def __str__(self) -> str:
         return f"article {self.article_id} for event {self.event_id}"
+
+
+class EvidenceRejection(models.Model):
+    """A curator's decision that a sentence does not report an event: detection never links it again.
+    Deleting the decision (and restoring the evidence from its history) undoes it."""
+
+    event = models.ForeignKey(Event, on_delete=models.CASCADE, related_name="rejected_evidence")
+    article = models.ForeignKey(Article, on_delete=models.CASCADE, related_name="+")
+    start_offset = models.PositiveIntegerField()
+    end_offset = models.PositiveIntegerField()
+    sentence = models.TextField()
+    reason = models.CharField(max_length=300, blank=True)
+    rejected_by = models.ForeignKey(settings.AUTH_USER_MODEL, on_delete=models.SET_NULL, null=True, related_name="+")
+    rejected_at = models.DateTimeField(auto_now_add=True)
+
+    history = HistoricalRecords()
+
+    class Meta:
+        ordering = ["event", "article", "start_offset"]
+        constraints = [
+            models.UniqueConstraint(fields=["event", "article", "start_offset"], name="rejection_unique_sentence"),
+        ]
+
+    def __str__(self) -> str:
+        return f"article {self.article_id} is no evidence of event {self.event_id}"
 
 
 class EventFieldSource(Asserted):

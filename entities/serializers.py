@@ -162,7 +162,7 @@ class EvidenceSerializer(AssertedSerializer):
 
     class Meta:
         model = EventEvidence
-        fields = ["article", "sentence", "start_offset", "end_offset", *AssertedSerializer.PROVENANCE]
+        fields = ["article", "sentence", "start_offset", "end_offset", "status", *AssertedSerializer.PROVENANCE]
 
 
 class FieldSourceSerializer(AssertedSerializer):

@@ -101,6 +101,23 @@ class DateRange:
     def first(self) -> PartialDate:
         return PartialDate(self.start, self.precision if self.start else DatePrecision.UNKNOWN)
 
+    def days(self) -> tuple[datetime.date, datetime.date] | None:
+        """The first and last day the range may cover at its precision (July 2023: the whole month)."""
+        if self.start is None:
+            return None
+        end = self.end or self.start
+        if self.precision == DatePrecision.YEAR:
+            return datetime.date(self.start.year, 1, 1), datetime.date(end.year, 12, 31)
+        if self.precision == DatePrecision.MONTH:
+            following = datetime.date(end.year + end.month // 12, end.month % 12 + 1, 1)
+            return self.start.replace(day=1), following - datetime.timedelta(days=1)
+        return self.start, end
+
+    def contradicts(self, other: DateRange) -> bool:
+        """Whether two known dates cannot be the same: the days they may cover do not overlap (no slack)."""
+        mine, theirs = self.days(), other.days()
+        return mine is not None and theirs is not None and (mine[1] < theirs[0] or theirs[1] < mine[0])
+
     @property
     def last(self) -> PartialDate:
         return PartialDate(self.end, self.precision if self.end else DatePrecision.UNKNOWN)
