@@ -43,16 +43,20 @@ def _trigger(kind: str, words: str, before: str, after: str) -> Trigger:
 TRIGGERS = [
     _trigger(
         "military_strike",
-        r"(?:air|missile|drone|artillery|retaliatory|cross-border) ?strikes?|carried out (?:direct |air |missile )?"
+        r"(?:air|missile|drone|artillery|retaliatory|cross-border) ?strikes?|carried out (?:[\w-]+ ){0,2}"
         r"strikes?|launched (?:missile |drone |air )?strikes|strikes? (?:on|against|targeting)|struck|bombed|"
-        r"shelled|targeted (?:multiple )?(?:suspected )?(?:hideouts|camps|positions)",
+        r"shelled|targeted (?:multiple )?(?:suspected )?(?:hideouts|camps|positions)|"
+        r"killed (?:at least )?\w+ (?:suspected )?(?:militants|terrorists|insurgents|khawarij|khwarij)|"
+        r"(?:militants|terrorists|insurgents) were killed",
         "actor",
         "target",
     ),
     _trigger(
         "militant_attack",
         r"suicide (?:bombing|attack|bomber)|(?:terrorist|militant|gun|grenade|bomb) attack|ambush(?:ed)?|"
-        r"hijack(?:ed|ing)?|stormed|killed \w+ (?:soldiers|policemen|officers|people|engineers)",
+        r"hijack(?:ed|ing)?|stormed|killed \w+ (?:soldiers|policemen|officers|people|engineers|civilians|guards)|"
+        r"opened fire|fired (?:missiles|rockets|drones|mortars) (?:at|on|into)|overran|abducted|kidnapped|"
+        r"set fire to|blew up",
         "actor",
         "target",
     ),
@@ -78,7 +82,9 @@ TRIGGERS = [
     ),
     _trigger(
         "meeting",
-        r"met(?: with)?|meet(?:s|ing)? with|held talks|talks with|call(?:ed)? on|made a call to|spoke with",
+        r"met(?: with)?|meet(?:s|ing)? with|held talks|talks with|call(?:ed)? on(?!(?: [\w'’-]+){1,5} to\b)|"
+        r"made a call to|spoke with|discussed|(?:meeting|talks)(?: [\w,'’-]+){0,4} between|"
+        r"spoke (?:by telephone|by phone|on the phone|over the phone)|(?:telephone|phone) (?:call|conversation) with",
         "participant",
         "participant",
     ),
@@ -98,7 +104,8 @@ TRIGGERS = [
     ),
     _trigger(
         "statement",
-        r"condemned|praised|commended|urged|warned|accused|denied|welcomed|criticised|criticized",
+        r"condemned|praised|commended|lauded|paid tribute|accused|blamed|welcomed|criticised|criticized|denounced|"
+        r"summoned|lodged (?:a )?(?:strong )?protest|protested|recalled (?:its|their) (?:ambassador|envoy)",
         "actor",
         "target",
     ),
@@ -116,6 +123,39 @@ TIME_EXPRESSION = re.compile(
     r"(?:week|month|year)|ago|(?:19|20)\d\d)\b"
 )
 ATTRIBUTION = re.compile(r"\b(?:according to|reported by|told|quoted by|cited by)\s+(?:the\s+)?$", re.IGNORECASE)
+
+# What makes a trigger report no event: it is only possible, wanted, threatened or planned (a modal
+# or an intention just before it; "will" only without a date), it happens habitually or is an
+# aggregate of many ("has repeatedly accused", "a campaign of strikes"), or the sentence is a
+# condition ("If the demands are not met ...").
+NOT_HAPPENED = re.compile(
+    r"\b(?:would|could|might|may|should|must|not hesitate to|(?:threaten|vow|plan|hope|want|seek|intend|aim|"
+    r"refuse|fail|decline)(?:s|ed|ing)? to|call(?:s|ed)? for|ready to|willing to|able to|likely to|"
+    r"expected to)\s+(?:\w+\s+){0,2}$",
+    re.IGNORECASE,
+)
+# Another's framing of what happened ("to protest against what it called ... strikes"): a claim, not a report.
+CLAIMED = re.compile(
+    r"\bwhat (?:it|he|she|they|\w+) (?:called|described as|termed)\b(?:\W+\w+){0,5}\W*$", re.IGNORECASE
+)
+FUTURE = re.compile(r"\b(?:will|shall|'ll)\s+(?:\w+\s+){0,2}$", re.IGNORECASE)
+HABITUAL = re.compile(
+    r"\b(?:repeatedly|several times|many times|frequently|routinely|regularly|often|in recent (?:years|months)|"
+    r"(?:has|have) long|time and again|in the past|campaign of|series of|wave of|dozens of|hundreds of|scores of)\b",
+    re.IGNORECASE,
+)
+# A count of many before the trigger ("106 million visits", "12 attacks"), not a year ("in 2011 met").
+COUNTED = re.compile(r"\b(?:(?!(?:19|20)\d\d\b)\d[\d,.]*|million|thousand|billion)\s+(?:[\w-]+\s+)?$", re.IGNORECASE)
+# An accusation in the perfect ("Pakistan has accused the Taliban of ...") is a standing position, not a statement.
+STANDING = re.compile(r"\b(?:has|have)\s+(?:also\s+|long\s+|repeatedly\s+)?$", re.IGNORECASE)
+CONDITIONAL = re.compile(r"^\W*(?:if|unless|should|were|had)\b", re.IGNORECASE)
+# An agreement about trade, energy or transport is a trade or energy project (CAMEO 061, not 057).
+ECONOMIC = re.compile(
+    r"\b(?:trade|traders|border markets?|markets?|pipelines?|gas|electricity|power (?:link|line|plant|grid|supply)|"
+    r"energy|oil|rail(?:way)?s?|rail lines?|shipping|ports?|corridor|barter|tariffs?|customs|investments?|swap|"
+    r"freight|fuel|LNG|grid|transit|highways?|roads?|business)\b",
+    re.IGNORECASE,
+)
 
 
 @dataclass(frozen=True)
@@ -172,6 +212,8 @@ def propose_events(body: str, mentions: Sequence[MentionRef], published: datetim
             if match is None:
                 continue
             claimed.append(match.span())
+            if not _happened(sentence, match, date):
+                continue
             proposal = _proposal(trigger, match, body, start, end, inside, date)
             if proposal is not None:
                 proposals.append(proposal)
@@ -208,15 +250,18 @@ def _proposal(
     if not any(kind in ACTOR_KINDS for kind in _kinds(inside, roles)):
         return None
     has_person = any(m.kind == "person" and m.entity in roles for m in inside)
+    has_actor = any(m.kind in ACTOR_KINDS - {"country"} and m.entity in roles for m in inside)  # not a country alone
     if date == UNKNOWN_RANGE and not (
         trigger.kind in ANCHORED_WITHOUT_DATE
         or (trigger.kind in ANCHORED_BY_PERSON and has_person)
+        or (trigger.kind == "statement" and has_actor)
         or TIME_EXPRESSION.search(body, start, end)
     ):
         return None
     participants = tuple(roles.items())
+    kind = _refined_kind(trigger.kind, body[start:end], match.start(), inside, roles)
     return Proposal(
-        kind=trigger.kind,
+        kind=kind,
         trigger=match.group(),
         sentence=body[start:end],
         start=start,
@@ -224,9 +269,37 @@ def _proposal(
         date=date,
         participants=participants,
         location=location,
-        title=_title(trigger.kind, match.group(), participants, location, names)[:300],
+        title=_title(kind, match.group(), participants, location, names)[:300],
         names=names,
     )
+
+
+def _happened(sentence: str, match: re.Match[str], date: DateRange) -> bool:
+    """Whether the trigger reports something that happened (or is scheduled for a known date)."""
+    before = sentence[max(0, match.start() - 40) : match.start()]
+    standing = match.group().lower().startswith(("accus", "blam", "critici")) and STANDING.search(before)
+    if (
+        standing
+        or any(rule.search(before) for rule in (NOT_HAPPENED, COUNTED))
+        or CLAIMED.search(sentence[max(0, match.start() - 80) : match.start()])
+        or any(rule.search(sentence) for rule in (CONDITIONAL, HABITUAL))
+    ):
+        return False
+    return not (FUTURE.search(before) and date == UNKNOWN_RANGE)
+
+
+def _refined_kind(kind: str, sentence: str, at: int, inside: list[MentionRef], roles: dict[Hashable, str]) -> str:
+    """An agreement on trade, energy or transport is a trade or energy project; violence is a
+    militant attack when its actors are armed groups only, a military strike when they are states."""
+    if kind == "agreement" and ECONOMIC.search(sentence):
+        return "trade_energy"
+    if kind in ("military_strike", "militant_attack"):
+        actors = {m.kind for m in inside if roles.get(m.entity) == "actor"}
+        if "armed_group" in actors and not actors & {"country", "organisation"}:
+            return "militant_attack"
+        if kind == "militant_attack" and "country" in actors and "armed_group" not in actors:
+            return "military_strike"
+    return kind
 
 
 def _kinds(inside: list[MentionRef], roles: dict[Hashable, str]) -> set[str]:

@@ -133,3 +133,55 @@ def test_two_reports_are_one_event_when_kind_dates_and_participants_agree(
     mine = frozenset({"Asim Munir", "Tehran", "Iran", "Pakistan"})
     assert same_event("visit", day(2023, 7, 14, (2023, 7, 15)), mine, other_kind, other_date, frozenset(other_entities),
                       kinds=kinds) is expected  # fmt: skip
+
+
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        "Pakistan would not hesitate to strike militant hideouts in Afghanistan, Asim Munir said.",
+        "Iran threatened to strike Jaish al-Adl positions in Panjgur.",
+        "Islamabad has repeatedly accused Tehreek-e-Taliban Pakistan of attacks from Afghanistan.",
+        "Pakistan has accused Tehreek-e-Taliban Pakistan of providing sanctuary to militants.",
+        "If the talks fail, Asim Munir will meet Mohammad Bagheri again.",
+        "Asim Munir will meet Mohammad Bagheri, officials said.",
+        "Pakistan Air Force has conducted a campaign of air strikes against Tehreek-e-Taliban Pakistan.",
+        "Pakistan summoned Iran's envoy to protest against what it called air strikes by Iran on Panjgur.",
+        "Pakistan received 12 visits from Iranian officials, Asim Munir said.",
+        "Iranian officials have in the past blamed Jaish al-Adl for attacks.",
+        "Shehbaz Sharif called on Iran to act against Jaish al-Adl.",
+    ],
+)
+def test_what_is_only_threatened_planned_habitual_claimed_or_counted_is_no_event(sentence):
+    kinds = {proposal.kind for proposal in propose(sentence)}
+    assert not kinds & {"military_strike", "statement", "meeting", "visit"}, sentence
+
+
+def test_an_agreement_on_trade_or_energy_is_a_trade_and_energy_project():
+    (deal,) = propose("Pakistan and Iran agreed on April 22, 2024 to open three new border markets.")
+    (pact,) = propose("Pakistan and Iran agreed on April 22, 2024 to share intelligence on militants.")
+    assert (deal.kind, pact.kind) == ("trade_energy", "agreement")
+
+
+def test_violence_by_an_armed_group_is_a_militant_attack_and_by_a_state_a_military_strike():
+    (attack,) = propose("Jaish al-Adl fired rockets at a border post in Panjgur on April 20, 2024.")
+    (strike,) = propose("Pakistan killed 11 militants of Tehreek-e-Taliban Pakistan on April 20, 2024.")
+    assert (attack.kind, dict(attack.participants)["Jaish al-Adl"]) == ("militant_attack", "actor")
+    assert strike.kind == "military_strike"
+
+
+@pytest.mark.parametrize(
+    ("sentence", "kind"),
+    [
+        ("Pakistan summoned Iran's charge d'affaires in Islamabad on April 18, 2024.", "statement"),
+        ("Pakistan lodged a strong protest with Afghanistan on April 18, 2024.", "statement"),
+        ("Shehbaz Sharif spoke by telephone with Ebrahim Raisi on April 18, 2024.", "meeting"),
+        ("The deal came during a meeting in Tehran between Asim Munir and Mohammad Bagheri.", "meeting"),
+    ],
+)
+def test_summons_protests_calls_and_meetings_between_are_reported(sentence, kind):
+    assert kind in {proposal.kind for proposal in propose(sentence)}
+
+
+def test_an_organisation_or_group_anchors_an_undated_statement_a_country_alone_does_not():
+    assert [p.kind for p in propose("Pakistan Air Force condemned the attack by Jaish al-Adl.")] == ["statement"]
+    assert propose("Pakistan condemned the attack in Panjgur.") == []
