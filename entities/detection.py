@@ -63,8 +63,9 @@ def detect_events(article: Article, *, created: bool = False) -> DetectionResult
     kinds = {ref.entity: ref.kind for ref in refs}
     result = DetectionResult(articles=1)
     kept: set[int] = set()
-    for proposal in propose_events(article.body, refs, publication_day(article)) if refs else []:
-        event = matching_event(proposal, kinds=kinds)
+    published = publication_day(article)
+    for proposal in propose_events(article.body, refs, published) if refs else []:
+        event = matching_event(proposal, kinds=kinds, undated_article=published is None)
         if event is None:
             event = store_proposal(article, proposal)
             result.proposed += 1
@@ -101,14 +102,17 @@ def forget_proposals(article: Article, *, keep: set[int]) -> None:
     ).filter(pieces=0).delete()
 
 
-def matching_event(proposal: Proposal, *, kinds: dict[object, str]) -> Event | None:
+def matching_event(proposal: Proposal, *, kinds: dict[object, str], undated_article: bool = False) -> Event | None:
     """The stored event the proposal reports again, if any (rejected ones included, so that a
     rejected event is not proposed anew). A confirmed event takes a sentence only when it reports it
     (`reports_event`: each side named in its role, dates that meet), and never an undated one when it
-    has a date: that sentence is a proposal of its own, for a curator to decide."""
+    has a date: that sentence is a proposal of its own, for a curator to decide. Nor does any dated
+    event take an undated sentence of an article without a publication day."""
     entities = proposal.entities
     for event in events_sharing(proposal.kind, entities).order_by("id"):
         taking_part = participant_kinds(event)
+        if undated_article and proposal.date.start is None and event.start_date is not None:
+            continue
         if event.status == Event.Status.CONFIRMED:
             undated = proposal.date.start is None and event.start_date is not None
             roles = participant_roles(event)

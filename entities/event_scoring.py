@@ -184,7 +184,7 @@ def score_event_gold(gold: EventGold, *, entries: list[GazetteerEntry], base_dir
             MentionRef(f.start, f.end, f.entity, kinds[f.entity], merged[f.entity].name) for f in matcher.find(body)
         ]
         for proposal in propose_events(body, refs, published) if refs else []:
-            _merge(groups, proposal, name, kinds)
+            _merge(groups, proposal, name, kinds, undated_article=published is None)
 
     def evidence_of(event: GoldEvent, link: tuple[str, int, int, str]) -> bool:
         file, start, end, _ = link
@@ -290,9 +290,14 @@ def _locate(body: str, sentence: str) -> tuple[int, int] | None:
     return match.span() if match else None
 
 
-def _merge(groups: list[_Group], proposal: Proposal, file: str, kinds: dict[Hashable, str]) -> None:
+def _merge(
+    groups: list[_Group], proposal: Proposal, file: str, kinds: dict[Hashable, str], *, undated_article: bool
+) -> None:
+    """As detection.matching_event: an undated sentence of an undated article never joins a dated event."""
     link = (file, proposal.start, proposal.end, proposal.sentence)
     for group in groups:
+        if undated_article and proposal.date.start is None and group.date.start is not None:
+            continue
         if same_event(proposal.kind, proposal.date, proposal.entities, group.kind, group.date,
                       frozenset(group.entities), kinds=kinds):  # fmt: skip
             if link not in group.links:

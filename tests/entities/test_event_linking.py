@@ -211,3 +211,16 @@ def test_a_dry_run_of_a_timeline_reports_what_it_would_load_and_saves_nothing(ga
     call_command("load_events", str(tmp_path / "events.yaml"), "--dry-run", stdout=out)
     assert out.getvalue().startswith("dry run, nothing saved: 1 events created")
     assert Event.objects.count() == 0
+
+
+def test_an_undated_article_never_joins_a_dated_proposal_without_a_date_in_its_sentence(gazetteer):
+    detection.detect_events(imported(FIRST))
+    undated = imported("Gen. Asim Munir visited Tehran, officials said.", published=None)
+    detection.detect_events(undated)
+    dated, alone = Event.objects.order_by("id")
+    assert (dated.start_date, alone.start_date) == (datetime.date(2023, 7, 14), None)
+    assert list(alone.evidence.values_list("article_id", flat=True)) == [undated.pk]
+    # With a date of its own, the same undated article corroborates the dated event.
+    explicit = imported("Gen. Asim Munir visited Tehran on July 14, 2023, officials said.", published=None)
+    detection.detect_events(explicit)
+    assert dated.evidence.filter(article=explicit).exists()
