@@ -103,7 +103,9 @@ def _reports(
     if article.pk not in read_again:
         read_again[article.pk] = propose_events(article.body, mention_refs(article), publication_day(article))
     again = next((p for p in read_again[article.pk] if p.kind == kind and p.start == piece.start_offset), None)
-    return again is not None and reports_event(again, event.kind, event_dates(event), roles, event.location_id,
+    if again is None or (again.date.start is None and event.start_date is not None):
+        return False  # as in detection: an undated sentence never joins a dated curated event by itself
+    return reports_event(again, event.kind, event_dates(event), roles, event.location_id,
                                                kinds=kinds)  # fmt: skip
 
 

@@ -68,7 +68,7 @@ TRIGGERS = [
     ),
     _trigger(
         "agreement",
-        r"agreed|signed|reached (?:an |the )?agreement|joint statement|pledged|memorandum of understanding|"
+        r"agreed(?! that)|signed|reached (?:an |the )?agreement|joint statement|pledged|memorandum of understanding|"
         r"agreement (?:to|on)",
         "signatory",
         "signatory",
@@ -141,7 +141,8 @@ CLAIMED = re.compile(
 FUTURE = re.compile(r"\b(?:will|shall|'ll)\s+(?:\w+\s+){0,2}$", re.IGNORECASE)
 HABITUAL = re.compile(
     r"\b(?:repeatedly|several times|many times|frequently|routinely|regularly|often|in recent (?:years|months)|"
-    r"(?:has|have) long|time and again|in the past|campaign of|series of|wave of|dozens of|hundreds of|scores of)\b",
+    r"(?:has|have) long|time and again|in the past|(?:several|many|multiple) rounds|campaign of|series of|"
+    r"wave of|dozens of|hundreds of|scores of)\b",
     re.IGNORECASE,
 )
 # A count of many before the trigger ("106 million visits", "12 attacks"), not a year ("in 2011 met").
@@ -153,7 +154,7 @@ CONDITIONAL = re.compile(r"^\W*(?:if|unless|should|were|had)\b", re.IGNORECASE)
 ECONOMIC = re.compile(
     r"\b(?:trade|traders|border markets?|markets?|pipelines?|gas|electricity|power (?:link|line|plant|grid|supply)|"
     r"energy|oil|rail(?:way)?s?|rail lines?|shipping|ports?|corridor|barter|tariffs?|customs|investments?|swap|"
-    r"freight|fuel|LNG|grid|transit|highways?|roads?|business)\b",
+    r"freight|fuel|LNG|grid|transit|transport(?:ation)?|connectivity|highways?|roads?|business)\b",
     re.IGNORECASE,
 )
 
@@ -196,6 +197,7 @@ def propose_events(body: str, mentions: Sequence[MentionRef], published: datetim
         start = after_dateline(body, start, end)
         sentence = body[start:end]
         inside = [m for m in ordered if start <= m.start and m.end <= end]
+        inside = sorted(inside + _pair_referred_to(sentence, start, inside, ordered), key=lambda m: m.start)
         if not inside:
             continue
         date = resolve_date(sentence, published)
@@ -249,12 +251,16 @@ def _proposal(
     names = {m.entity: m.name for m in inside}
     if not any(kind in ACTOR_KINDS for kind in _kinds(inside, roles)):
         return None
+    if match.group().lower() == "pledged" and len({m.entity for m in inside if m.end <= at and m.entity in roles}) < 2:
+        return None  # one party's pledge (to fund, to invest) is a promise; two parties pledging together agree
     has_person = any(m.kind == "person" and m.entity in roles for m in inside)
-    has_actor = any(m.kind in ACTOR_KINDS - {"country"} and m.entity in roles for m in inside)  # not a country alone
+    has_actor = any(m.kind in ACTOR_KINDS - {"country"} and m.entity in roles for m in inside)
+    parties = {m.entity for m in inside if m.kind in ACTOR_KINDS and m.entity in roles}  # not a country alone
     if date == UNKNOWN_RANGE and not (
         trigger.kind in ANCHORED_WITHOUT_DATE
         or (trigger.kind in ANCHORED_BY_PERSON and has_person)
         or (trigger.kind == "statement" and has_actor)
+        or (trigger.kind in ("agreement", "meeting") and len(parties) >= 2)
         or TIME_EXPRESSION.search(body, start, end)
     ):
         return None
@@ -272,6 +278,29 @@ def _proposal(
         title=_title(kind, match.group(), participants, location, names)[:300],
         names=names,
     )
+
+
+PAIR = re.compile(r"\b(?:the two|both) (?:countries|neighbou?rs|nations|governments|sides)\b", re.IGNORECASE)
+
+
+def _pair_referred_to(
+    sentence: str, start: int, inside: list[MentionRef], ordered: list[MentionRef]
+) -> list[MentionRef]:
+    """ "The two countries" (or neighbours, sides) are the last two countries the article named before
+    the sentence, when the sentence names neither: mentions of them where the phrase stands."""
+    found = PAIR.search(sentence)
+    if found is None or any(m.kind == "country" for m in inside):
+        return []
+    recent: list[MentionRef] = []
+    for mention in reversed([m for m in ordered if m.end <= start and m.kind == "country"]):
+        if all(mention.entity != other.entity for other in recent):
+            recent.append(mention)
+        if len(recent) == 2:
+            break
+    if len(recent) < 2:
+        return []
+    at, until = start + found.start(), start + found.end()
+    return [MentionRef(at, until, m.entity, m.kind, m.name) for m in reversed(recent)]
 
 
 def _happened(sentence: str, match: re.Match[str], date: DateRange) -> bool:
@@ -340,6 +369,8 @@ def _join(values: list[str]) -> str:
 
 # --- One event, reported twice ----------------------------------------------------------------
 
+# Kinds of which the same parties have many at once (several agreements signed during one visit).
+SPECIFIC_KINDS = frozenset({"agreement", "trade_energy"})
 SLACK = {"day": datetime.timedelta(days=3), "month": datetime.timedelta(days=31), "year": datetime.timedelta(days=366)}
 
 
@@ -366,6 +397,8 @@ def same_event(
     in common, or at least two entities when only countries are shared or a date is unknown."""
     if kind != other_kind or not dates_meet(date, other_date):
         return False
+    if kind in SPECIFIC_KINDS and (date.start is None or other_date.start is None or date.contradicts(other_date)):
+        return False  # two parties sign many agreements: only the same day makes two reports one
     shared = entities & other_entities
     specific = [entity for entity in shared if kinds.get(entity) not in ("country", "region")]
     if date.start is None or other_date.start is None:

@@ -186,7 +186,7 @@ def test_the_projects_seed_timeline_loads_after_the_seeds(seed_dir):
     report = load_events()
     assert report.created >= 12
     assert Event.objects.filter(status="confirmed", origin="data_file").count() == report.created
-    munir = Event.objects.get(title__icontains="Munir visits Tehran")
+    munir = Event.objects.get(title__icontains="Munir visits Tehran", status="confirmed")
     assert munir.evidence.count() >= 2
     assert Path(munir.evidence.first().article.origin_name).suffix == ".txt"
 

@@ -77,9 +77,11 @@ def test_one_sentence_may_report_two_kinds_of_event():
     assert sorted(p.kind for p in propose(text)) == ["agreement", "military_strike"]
 
 
-def test_a_sentence_without_a_date_or_a_named_person_proposes_nothing():
-    assert propose("Pakistan and Iran agreed to cooperate more closely.", published=None) == []
+def test_a_sentence_without_a_date_a_named_person_or_two_parties_proposes_nothing():
+    assert propose("Iran agreed to cooperate more closely.", published=None) == []
     assert propose("Militants attacked a post near Panjgur.", published=None) == []
+    (agreement,) = propose("Pakistan and Iran agreed to cooperate more closely.", published=None)
+    assert (agreement.kind, agreement.date) == ("agreement", UNKNOWN)  # two parties anchor it, undated
 
 
 def test_a_named_person_anchors_a_visit_without_a_date_which_stays_unknown():
