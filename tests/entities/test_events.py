@@ -187,3 +187,33 @@ def test_summons_protests_calls_and_meetings_between_are_reported(sentence, kind
 def test_an_organisation_or_group_anchors_an_undated_statement_a_country_alone_does_not():
     assert [p.kind for p in propose("Pakistan Air Force condemned the attack by Jaish al-Adl.")] == ["statement"]
     assert propose("Pakistan condemned the attack in Panjgur.") == []
+
+
+def test_the_two_countries_are_the_last_two_countries_named_before():
+    text = (
+        "Asim Munir met officials in Tehran on Monday. Pakistan and Iran face militants. "
+        "The two countries agreed on April 22, 2024 to share intelligence."
+    )
+    agreement = next(p for p in propose(text) if p.kind == "agreement")
+    assert dict(agreement.participants) == {"Pakistan": "signatory", "Iran": "signatory"}
+
+
+@pytest.mark.parametrize(
+    ("sentence", "kinds"),
+    [
+        ("Pakistan and Iran pledged on April 22, 2024 to share intelligence.", {"agreement"}),
+        ("Iran pledged on April 22, 2024 to fund Pakistan's border fence.", set()),
+        ("Pakistan and Iran agreed that militants threaten both, officials said on April 22, 2024.", set()),
+    ],
+)
+def test_a_pledge_of_two_parties_is_an_agreement_an_opinion_they_share_is_not(sentence, kinds):
+    assert {proposal.kind for proposal in propose(sentence)} == kinds
+
+
+def test_two_agreements_of_the_same_parties_are_one_only_on_the_same_day():
+    day, next_day = (DateRange(datetime.date(2024, 4, d), None, "day") for d in (22, 23))
+    parties = frozenset({"Pakistan", "Iran"})
+    kinds = {"Pakistan": "country", "Iran": "country"}
+    assert same_event("agreement", day, parties, "agreement", day, parties, kinds=kinds)
+    assert not same_event("agreement", day, parties, "agreement", next_day, parties, kinds=kinds)
+    assert not same_event("agreement", UNKNOWN, parties, "agreement", day, parties, kinds=kinds)
