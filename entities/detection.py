@@ -180,6 +180,19 @@ def store_proposal(article: Article, proposal: Proposal) -> Event:
     return event
 
 
+def date_from(event: Event, article: Article, proposal: Proposal) -> None:
+    """An undated machine proposal takes the date another report of it gives, saying which words of which article."""
+    first, last = proposal.date.first, proposal.date.last
+    event.start_date, event.start_precision = first.date, first.precision
+    event.end_date, event.end_precision = last.date, last.precision
+    event.save(update_fields=["start_date", "start_precision", "end_date", "end_precision", "updated_at"])
+    for field, phrase in (("start_date", proposal.date.text), ("end_date", proposal.date.text if last.date else "")):
+        EventFieldSource.objects.update_or_create(
+            event=event, field=field,
+            defaults={"origin": Origin.DETECTOR, "article": article, "phrase": phrase[:200], "asserted_by": None},
+        )  # fmt: skip
+
+
 def add_evidence(event: Event, article: Article, proposal: Proposal) -> int:
     """Link the proposal's sentence to the event; a machine proposal also gains new participants.
     A confirmed event's new evidence waits for a curator's review, and a sentence a curator rejected
@@ -200,6 +213,8 @@ def add_evidence(event: Event, article: Article, proposal: Proposal) -> int:
         },
     )  # fmt: skip
     if event.origin == Origin.DETECTOR and event.status == Event.Status.PROPOSED:
+        if event.start_date is None and proposal.date.start is not None:
+            date_from(event, article, proposal)
         EventParticipant.objects.bulk_create(
             [
                 EventParticipant(event=event, entity_id=entity, role=role, origin=Origin.DETECTOR)

@@ -303,5 +303,7 @@ def _merge(
             if link not in group.links:
                 group.links.append(link)
             group.entities |= proposal.entities
+            if group.date.start is None and proposal.date.start is not None:
+                group.date = proposal.date  # as detection: a later report's date fills an unknown one
             return
     groups.append(_Group(proposal.kind, proposal.date, set(proposal.entities), proposal.title, [link]))

@@ -224,3 +224,13 @@ def test_an_undated_article_never_joins_a_dated_proposal_without_a_date_in_its_s
     explicit = imported("Gen. Asim Munir visited Tehran on July 14, 2023, officials said.", published=None)
     detection.detect_events(explicit)
     assert dated.evidence.filter(article=explicit).exists()
+
+
+def test_a_proposal_without_a_date_takes_the_date_another_report_gives_and_says_where_from(gazetteer):
+    detection.detect_events(imported("Gen. Asim Munir visited Tehran, officials said."))
+    later = imported(SECOND)
+    detection.detect_events(later)
+    event = Event.objects.get()
+    assert (event.start_date, event.start_precision) == (datetime.date(2023, 7, 15), "day")
+    source = event.field_sources.get(field="start_date")
+    assert (source.origin, source.article, source.phrase) == ("detector", later, "July 15, 2023")
