@@ -49,6 +49,7 @@ CURATOR_WRITES = {
         "event": ("add", "change", "delete"),
         "eventparticipant": ("add", "change", "delete"),
         "eventevidence": ("add", "change", "delete"),
+        "evidencerejection": ("change", "delete"),  # deleting a rejection undoes it
         "candidate": ("change",),
     },
 }

@@ -20,6 +20,7 @@ from entities.models import (
     Event,
     EventEvidence,
     EventParticipant,
+    EvidenceRejection,
     Mention,
 )
 from entities.taxonomy import codes_for
@@ -312,6 +313,20 @@ class EventEvidenceAdmin(HistoryAdmin):
     def reject_selected(self, request: HttpRequest, queryset: QuerySet) -> None:
         count = event_curation.review_evidence(queryset, accept=False, acting_user=request.user)
         self.message_user(request, f"Rejected {count} pieces of evidence; detection will not link them again.")
+
+
+@admin.register(EvidenceRejection)
+class EvidenceRejectionAdmin(HistoryAdmin):
+    """Sentences a curator ruled are no evidence of an event: detection never links them again.
+    Deleting one (and restoring the evidence from its history) undoes the decision."""
+
+    list_display = ["event", "article", "sentence", "reason", "rejected_by", "rejected_at"]
+    list_select_related = ["event", "article", "rejected_by"]
+    search_fields = ["event__title", "sentence", "reason"]
+    readonly_fields = ["event", "article", "start_offset", "end_offset", "sentence", "rejected_by", "rejected_at"]
+
+    def has_add_permission(self, request: HttpRequest) -> bool:
+        return False  # made by rejecting evidence
 
 
 class OccurrenceInline(admin.TabularInline):

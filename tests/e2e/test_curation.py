@@ -33,14 +33,14 @@ def archive(transactional_db):
              "Taftan": "city", "Quetta": "city"}  # fmt: skip
     for name, kind in kinds.items():
         entity = Entity.objects.create(name=name, slug=name.lower().replace(" ", "-"), kind=kind)
-        Alias.objects.create(entity=entity, name=name)
+        Alias.objects.create(entity=entity, name=name, origin="data_file")
     mentions.extract_batch([article], matcher=mentions.matcher_from_database())
     event = Event.objects.create(title="Border commission agreed", kind="agreement", status="proposed",
                                  start_date=datetime.date(2024, 4, 22), start_precision="day")  # fmt: skip
     sentence = "The two sides agreed to set up a joint border commission, officials in Quetta said."
     start = BODY.index(sentence)
     EventEvidence.objects.create(event=event, article=article, sentence=sentence, start_offset=start,
-                                 end_offset=start + len(sentence))  # fmt: skip
+                                 end_offset=start + len(sentence), origin="detector")  # fmt: skip
     return article
 
 
@@ -91,3 +91,26 @@ def test_a_curator_confirms_a_mention_merges_entities_and_confirms_an_event(page
     choose_rows_and_run(page, ["Border commission agreed"], "Confirm the selected events")
     expect(page.locator(".messagelist")).to_contain_text("Confirmed")
     assert Event.objects.get().status == "confirmed"
+
+
+def test_a_curator_reviews_the_evidence_the_machine_added_to_a_confirmed_event(page, live_server, curator, archive):
+    """The sentence waits beside the event in the review queue; rejected, it is gone and remembered."""
+    from entities.models import Event, EventEvidence, EvidenceRejection
+
+    Event.objects.update(status="confirmed")
+    EventEvidence.objects.update(status="pending")
+    log_in(page, live_server, curator.username)
+    page.get_by_role("link", name="Review queue").click()
+    queue = page.locator("#queue-evidence")
+    expect(queue).to_contain_text("Border commission agreed")
+    expect(queue.locator("blockquote")).to_contain_text("The two sides agreed to set up a joint border commission")
+    for width in (1400, 1000):
+        page.set_viewport_size({"width": width, "height": 900})
+        screenshot(page, f"review-queue-evidence-{width}")
+    queue.get_by_role("link", name="All 1").click()
+    choose_rows_and_run(
+        page, ["Border commission agreed"], "Reject the selected evidence (never linked to its event again)"
+    )
+    expect(page.locator(".messagelist")).to_contain_text("Rejected 1 pieces of evidence")
+    assert not EventEvidence.objects.exists()
+    assert EvidenceRejection.objects.get().rejected_by == curator
