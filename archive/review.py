@@ -13,8 +13,11 @@ from django.db.models import Count, OuterRef, QuerySet, Subquery
 from django.db.models.functions import Coalesce
 
 from archive.common.admin import changelist
+from archive.common.dates import format_date_range
 from articles.models import Article
+from entities.detection import event_dates, publication_day
 from entities.models import Candidate, Event, EventEvidence
+from entities.temporal import resolve_date
 
 
 @dataclass
@@ -78,14 +81,8 @@ def queues(*, rows: int = 25) -> list[Queue]:
 
 def said_date(piece: EventEvidence) -> tuple[str, bool]:
     """The date the sentence gives (resolved against its article) and whether it contradicts the event's."""
-    from archive.common.dates import DatePrecision, DateRange, format_date_range
-    from entities.temporal import resolve_date
-
-    article, event = piece.article, piece.event
-    said = resolve_date(
-        piece.sentence, article.published_on if article.published_precision == DatePrecision.DAY else None
-    )
+    said = resolve_date(piece.sentence, publication_day(piece.article))
     if said.start is None:
         return "", False
     text = format_date_range(said.start, said.precision, said.end, said.precision if said.end else "unknown")
-    return text, said.contradicts(DateRange(event.start_date, event.end_date, event.start_precision))
+    return text, said.contradicts(event_dates(piece.event))

@@ -18,7 +18,7 @@ from archive.common.dates import DatePrecision, DateRange
 from archive.common.provenance import Origin
 from articles.models import Article
 from entities.event_records import create_event
-from entities.events import MentionRef, Proposal, propose_events, reports_event, same_event
+from entities.events import MentionRef, Proposal, date_allows_joining, propose_events, reports_event, same_event
 from entities.models import Event, EventEvidence, EventFieldSource, EventParticipant, EvidenceRejection, Mention
 
 
@@ -111,12 +111,14 @@ def matching_event(proposal: Proposal, *, kinds: dict[object, str], undated_arti
     entities = proposal.entities
     for event in events_sharing(proposal.kind, entities).order_by("id"):
         taking_part = participant_kinds(event)
-        if undated_article and proposal.date.start is None and event.start_date is not None:
+        confirmed = event.status == Event.Status.CONFIRMED
+        if not date_allows_joining(
+            proposal.date, event.start_date, confirmed=confirmed, undated_article=undated_article
+        ):
             continue
-        if event.status == Event.Status.CONFIRMED:
-            undated = proposal.date.start is None and event.start_date is not None
+        if confirmed:
             roles = participant_roles(event)
-            if not undated and reports_event(
+            if reports_event(
                 proposal, event.kind, event_dates(event), roles, event.location_id, kinds={**kinds, **taking_part}
             ):
                 return event
@@ -171,13 +173,17 @@ def store_proposal(article: Article, proposal: Proposal) -> Event:
     EventFieldSource.objects.bulk_create(
         EventFieldSource(event=event, field=name, origin=Origin.DETECTOR, article=article, phrase=phrase[:200])
         for name, phrase in (
-            ("title", proposal.trigger), ("kind", proposal.trigger), ("summary", ""),
-            ("start_date", proposal.date.text), ("end_date", proposal.date.text if proposal.date.end else ""),
+            ("title", proposal.trigger), ("kind", proposal.trigger), ("summary", ""), *date_phrases(proposal).items(),
             ("location", proposal.names.get(proposal.location, "")),
         )
     )  # fmt: skip
     add_evidence(event, article, proposal)
     return event
+
+
+def date_phrases(proposal: Proposal) -> dict[str, str]:
+    """The words each of the proposal's date fields was read from (an end only when the text gives one)."""
+    return {"start_date": proposal.date.text, "end_date": proposal.date.text if proposal.date.end else ""}
 
 
 def date_from(event: Event, article: Article, proposal: Proposal) -> None:
@@ -186,7 +192,7 @@ def date_from(event: Event, article: Article, proposal: Proposal) -> None:
     event.start_date, event.start_precision = first.date, first.precision
     event.end_date, event.end_precision = last.date, last.precision
     event.save(update_fields=["start_date", "start_precision", "end_date", "end_precision", "updated_at"])
-    for field, phrase in (("start_date", proposal.date.text), ("end_date", proposal.date.text if last.date else "")):
+    for field, phrase in date_phrases(proposal).items():
         EventFieldSource.objects.update_or_create(
             event=event, field=field,
             defaults={"origin": Origin.DETECTOR, "article": article, "phrase": phrase[:200], "asserted_by": None},

@@ -22,7 +22,7 @@ from entities.detection import (
     participant_roles,
     publication_day,
 )
-from entities.events import Proposal, propose_events, reports_event
+from entities.events import Proposal, date_allows_joining, propose_events, reports_event
 from entities.models import Event, EventEvidence, EventParticipant, EvidenceRejection
 
 
@@ -103,8 +103,8 @@ def _reports(
     if article.pk not in read_again:
         read_again[article.pk] = propose_events(article.body, mention_refs(article), publication_day(article))
     again = next((p for p in read_again[article.pk] if p.kind == kind and p.start == piece.start_offset), None)
-    if again is None or (again.date.start is None and event.start_date is not None):
-        return False  # as in detection: an undated sentence never joins a dated curated event by itself
+    if again is None or not date_allows_joining(again.date, event.start_date, confirmed=True, undated_article=False):
+        return False  # a curated event, as a confirmed one in detection
     return reports_event(again, event.kind, event_dates(event), roles, event.location_id,
                                                kinds=kinds)  # fmt: skip
 

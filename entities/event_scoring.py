@@ -26,7 +26,7 @@ from typing import Any
 import yaml
 
 from archive.common.dates import UNKNOWN_DATE, DatePrecision, DateRange, PartialDate, partial_date
-from entities.events import MentionRef, Proposal, dates_meet, propose_events, same_event
+from entities.events import MentionRef, Proposal, date_allows_joining, dates_meet, propose_events, same_event
 from entities.gazetteer import GazetteerEntry
 
 KINDS = frozenset(
@@ -296,7 +296,7 @@ def _merge(
     """As detection.matching_event: an undated sentence of an undated article never joins a dated event."""
     link = (file, proposal.start, proposal.end, proposal.sentence)
     for group in groups:
-        if undated_article and proposal.date.start is None and group.date.start is not None:
+        if not date_allows_joining(proposal.date, group.date.start, confirmed=False, undated_article=undated_article):
             continue
         if same_event(proposal.kind, proposal.date, proposal.entities, group.kind, group.date,
                       frozenset(group.entities), kinds=kinds):  # fmt: skip

@@ -406,6 +406,15 @@ def same_event(
     return bool(specific) or len(shared) >= 2
 
 
+def date_allows_joining(
+    date: DateRange, event_start: datetime.date | None, *, confirmed: bool, undated_article: bool
+) -> bool:
+    """Whether a sentence's date lets it join an event at all: an undated sentence never joins a dated
+    confirmed (or curated) event, nor, from an article without a publication day, any dated event; it
+    becomes a proposal of its own, for a curator to decide."""
+    return date.start is not None or event_start is None or not (confirmed or undated_article)
+
+
 def after_dateline(body: str, start: int, end: int) -> int:
     """Where a sentence starts once the dateline opening its paragraph (`Islamabad: `, `TEHRAN (IRNA) – `) is left
     out: where the story was filed is no part of what it reports, and one sentence is one piece of evidence."""

@@ -8,6 +8,8 @@ from collections.abc import Iterable
 from django.db.models import Count, Exists, F, OuterRef, QuerySet
 
 from articles.models import Article
+from entities.corroboration import Report, corroborate
+from entities.detection import event_dates
 from entities.models import Entity, EntityArticle, EntityStats, Event, EventEvidence, Mention
 
 
@@ -62,9 +64,6 @@ def event_kind_facet(articles: QuerySet[Article] | None) -> list[dict[str, objec
 def corroborate_events(events: list[Event]) -> None:
     """Give each event (its evidence and the evidence's articles prefetched, as `for_api` does) its
     `corroboration`, reading the places its evidence sentences name in one query for them all."""
-    from archive.common.dates import DateRange
-    from entities.corroboration import Report, corroborate
-
     pieces = [(event, piece) for event in events for piece in event.evidence.all()]
     places: dict[int, list[tuple[int, int, str, str]]] = {}
     if pieces:
@@ -94,5 +93,4 @@ def corroborate_events(events: list[Event]) -> None:
             for piece in event.evidence.all()
         ]
         location = (event.location.name, event.location.kind) if event.location else None
-        dates = DateRange(event.start_date, event.end_date, event.start_precision)
-        event.corroboration = corroborate(reports, event_dates=dates, location=location)
+        event.corroboration = corroborate(reports, event_dates=event_dates(event), location=location)
