@@ -142,11 +142,12 @@ FUTURE = re.compile(r"\b(?:will|shall|'ll)\s+(?:\w+\s+){0,2}$", re.IGNORECASE)
 HABITUAL = re.compile(
     r"\b(?:repeatedly|several times|many times|frequently|routinely|regularly|often|in recent (?:years|months)|"
     r"(?:has|have) long|time and again|in the past|(?:several|many|multiple) rounds|campaign of|series of|"
-    r"wave of|dozens of|hundreds of|scores of)\b",
+    r"wave of|(?:dozens|hundreds|scores) of (?:[\w-]+ )?(?:attacks|strikes|raids|incidents|visits|meetings|rounds))\b",
     re.IGNORECASE,
 )
 # A count of many before the trigger ("106 million visits", "12 attacks"), not a year ("in 2011 met").
 COUNTED = re.compile(r"\b(?:(?!(?:19|20)\d\d\b)\d[\d,.]*|million|thousand|billion)\s+(?:[\w-]+\s+)?$", re.IGNORECASE)
+VICTIMS = re.compile(r"(?:militants|terrorists|insurgents)\b", re.IGNORECASE)
 # An accusation in the perfect ("Pakistan has accused the Taliban of ...") is a standing position, not a statement.
 STANDING = re.compile(r"\b(?:has|have)\s+(?:also\s+|long\s+|repeatedly\s+)?$", re.IGNORECASE)
 CONDITIONAL = re.compile(r"^\W*(?:if|unless|should|were|had)\b", re.IGNORECASE)
@@ -249,8 +250,10 @@ def _proposal(
         role = trigger.after if after else trigger.before
         roles.setdefault(mention.entity, role)
     names = {m.entity: m.name for m in inside}
-    if not any(kind in ACTOR_KINDS for kind in _kinds(inside, roles)):
-        return None
+    if not any(kind in ACTOR_KINDS for kind in _kinds(inside, roles)) and not (
+        trigger.kind in ANCHORED_WITHOUT_DATE and location is not None
+    ):
+        return None  # violence by unnamed men ("gunmen", "security forces") is anchored by the place it struck
     if match.group().lower() == "pledged" and len({m.entity for m in inside if m.end <= at and m.entity in roles}) < 2:
         return None  # one party's pledge (to fund, to invest) is a promise; two parties pledging together agree
     has_person = any(m.kind == "person" and m.entity in roles for m in inside)
@@ -307,11 +310,14 @@ def _happened(sentence: str, match: re.Match[str], date: DateRange) -> bool:
     """Whether the trigger reports something that happened (or is scheduled for a known date)."""
     before = sentence[max(0, match.start() - 40) : match.start()]
     standing = match.group().lower().startswith(("accus", "blam", "critici")) and STANDING.search(before)
+    victims_counted = VICTIMS.match(match.group())  # "21 militants were killed": one event's toll, not many events
     if (
         standing
-        or any(rule.search(before) for rule in (NOT_HAPPENED, COUNTED))
+        or NOT_HAPPENED.search(before)
+        or (COUNTED.search(before) and not victims_counted)
         or CLAIMED.search(sentence[max(0, match.start() - 80) : match.start()])
-        or any(rule.search(sentence) for rule in (CONDITIONAL, HABITUAL))
+        or CONDITIONAL.search(sentence)
+        or HABITUAL.search(sentence, 0, match.end() + 50)
     ):
         return False
     return not (FUTURE.search(before) and date == UNKNOWN_RANGE)

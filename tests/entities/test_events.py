@@ -217,3 +217,41 @@ def test_two_agreements_of_the_same_parties_are_one_only_on_the_same_day():
     assert same_event("agreement", day, parties, "agreement", day, parties, kinds=kinds)
     assert not same_event("agreement", day, parties, "agreement", next_day, parties, kinds=kinds)
     assert not same_event("agreement", UNKNOWN, parties, "agreement", day, parties, kinds=kinds)
+
+
+@pytest.mark.parametrize(
+    ("sentence", "kind"),
+    [
+        ("Security forces killed six militants in an operation in Panjgur on April 20, 2024.", "military_strike"),
+        (
+            "Two engineers were killed on April 20, 2024 when a suicide bomber rammed a convoy in Panjgur.",
+            "militant_attack",
+        ),
+        ("Gunmen set fire to eleven trucks in Panjgur.", "militant_attack"),
+    ],
+)
+def test_violence_by_unnamed_men_is_anchored_by_the_place_it_struck(sentence, kind):
+    (event,) = propose(sentence)
+    assert (event.kind, event.location, event.participants) == (kind, "Panjgur", ())
+
+
+def test_violence_with_neither_a_named_actor_nor_a_place_after_it_proposes_nothing():
+    assert propose("A manager in Islamabad said the vessel had been struck above the waterline.") == []
+
+
+def test_a_toll_of_victims_is_one_event_not_a_count_of_many():
+    (strike,) = propose("Pakistan Air Force said 21 militants were killed in Panjgur on April 20, 2024.")
+    assert strike.kind == "military_strike"
+
+
+def test_a_comparison_long_after_the_trigger_does_not_make_the_event_habitual():
+    text = "Jaish al-Adl fired rockets at Panjgur on April 20, 2024, in one of the deadliest attacks in recent months."
+    assert [p.kind for p in propose(text)] == ["militant_attack"]
+    assert propose("Panjgur has been repeatedly targeted by Jaish al-Adl, with strikes on markets.") == []
+
+
+def test_many_attackers_are_one_attack_many_attacks_are_none():
+    assert [p.kind for p in propose("Dozens of fighters of Jaish al-Adl stormed a checkpoint in Panjgur.")] == [
+        "militant_attack"
+    ]
+    assert propose("Jaish al-Adl has carried out dozens of deadly attacks on Panjgur.") == []
