@@ -18,7 +18,15 @@ from archive.common.dates import DatePrecision, DateRange
 from archive.common.provenance import Origin
 from articles.models import Article
 from entities.event_records import create_event
-from entities.events import MentionRef, Proposal, date_allows_joining, propose_events, reports_event, same_event
+from entities.events import (
+    MentionRef,
+    Proposal,
+    date_allows_joining,
+    propose_events,
+    reports_event,
+    roles_opposed,
+    same_event,
+)
 from entities.models import Event, EventEvidence, EventFieldSource, EventParticipant, EvidenceRejection, Mention
 
 
@@ -122,6 +130,8 @@ def matching_event(proposal: Proposal, *, kinds: dict[object, str], undated_arti
                 proposal, event.kind, event_dates(event), roles, event.location_id, kinds={**kinds, **taking_part}
             ):
                 return event
+            continue
+        if roles_opposed(proposal.kind, dict(proposal.participants), participant_roles(event)):
             continue
         stored = set(taking_part) | ({event.location_id} if event.location_id else set())
         if same_event(proposal.kind, proposal.date, entities, event.kind, event_dates(event), frozenset(stored),

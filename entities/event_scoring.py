@@ -26,7 +26,15 @@ from typing import Any
 import yaml
 
 from archive.common.dates import UNKNOWN_DATE, DatePrecision, DateRange, PartialDate, partial_date
-from entities.events import MentionRef, Proposal, date_allows_joining, dates_meet, propose_events, same_event
+from entities.events import (
+    MentionRef,
+    Proposal,
+    date_allows_joining,
+    dates_meet,
+    propose_events,
+    roles_opposed,
+    same_event,
+)
 from entities.gazetteer import GazetteerEntry
 
 KINDS = frozenset(
@@ -46,6 +54,7 @@ class GoldEvent:
     kind: str
     date: DateRange
     evidence: tuple[tuple[str, str], ...]  # (article file, sentence)
+    participants: tuple[tuple[str, str], ...] = ()  # (entity name, role)
 
 
 @dataclass(frozen=True)
@@ -84,7 +93,12 @@ def _gold_event(path: Path, index: int, item: Any, articles: tuple[str, ...]) ->
     evidence = tuple(_sentence(path, f"event {index + 1}", piece, articles) for piece in item.get("evidence") or [])
     if not evidence:
         raise EventGoldError(f"{where}: an event needs at least one evidence sentence")
-    return GoldEvent(str(item.get("title") or ""), item["kind"], date, evidence)
+    participants = []
+    for pair in item.get("participants") or []:
+        if not isinstance(pair, list | tuple) or len(pair) != 2:
+            raise EventGoldError(f"{where}: participant {pair!r} must be [entity name, role]")
+        participants.append((str(pair[0]), str(pair[1])))
+    return GoldEvent(str(item.get("title") or ""), item["kind"], date, evidence, tuple(participants))
 
 
 def _gold_date(where: str, value: Any) -> PartialDate:
@@ -160,13 +174,14 @@ class _Group:
     date: DateRange
     entities: set[Hashable]
     title: str
+    roles: dict[Hashable, set[str]] = field(default_factory=dict)
     links: list[tuple[str, int, int, str]] = field(default_factory=list)  # (file, start, end, sentence)
 
 
 def score_event_gold(gold: EventGold, *, entries: list[GazetteerEntry], base_dir: Path) -> Half:
     """Run the detector over the gold's articles with the gazetteer's entries and the gold's own
     entities, and count what it got right (see the module's docstring)."""
-    from entities.extraction import Matcher
+    from entities.extraction import Matcher, fold
 
     merged = _with_gold_entities(entries, gold.entities)
     matcher = Matcher(spec for index, entry in enumerate(merged) for spec in entry.alias_specs(index))
@@ -193,6 +208,13 @@ def score_event_gold(gold: EventGold, *, entries: list[GazetteerEntry], base_dir
             for f, s in event.evidence
         )
 
+    index_of = {fold(entry.name): index for index, entry in enumerate(merged)}
+
+    def roles_shared(event: GoldEvent, group: _Group) -> int:
+        """A sentence may report two events (a strike and the strike it answered): the proposal is
+        about the one whose participants it names in their roles."""
+        return sum(role in group.roles.get(index_of.get(fold(name)), ()) for name, role in event.participants)
+
     found: dict[int, list[_Group]] = {}
     for group in groups:
         half.proposals += 1
@@ -204,7 +226,13 @@ def score_event_gold(gold: EventGold, *, entries: list[GazetteerEntry], base_dir
                 f"wrong    {group.kind}: {group.title} [{group.links[0][0]}: {group.links[0][3][:100]}]"
             )
             continue
-        best = max(matches, key=lambda i: sum(evidence_of(gold.events[i], link) for link in group.links))
+        best = max(
+            matches,
+            key=lambda i: (
+                sum(evidence_of(gold.events[i], link) for link in group.links),
+                roles_shared(gold.events[i], group),
+            ),
+        )
         event = gold.events[best]
         half.right += 1
         found.setdefault(best, []).append(group)
@@ -298,12 +326,17 @@ def _merge(
     for group in groups:
         if not date_allows_joining(proposal.date, group.date.start, confirmed=False, undated_article=undated_article):
             continue
+        if roles_opposed(proposal.kind, dict(proposal.participants), group.roles):
+            continue
         if same_event(proposal.kind, proposal.date, proposal.entities, group.kind, group.date,
                       frozenset(group.entities), kinds=kinds):  # fmt: skip
             if link not in group.links:
                 group.links.append(link)
             group.entities |= proposal.entities
+            for entity, role in proposal.participants:
+                group.roles.setdefault(entity, set()).add(role)
             if group.date.start is None and proposal.date.start is not None:
                 group.date = proposal.date  # as detection: a later report's date fills an unknown one
             return
-    groups.append(_Group(proposal.kind, proposal.date, set(proposal.entities), proposal.title, [link]))
+    roles = {entity: {role} for entity, role in proposal.participants}
+    groups.append(_Group(proposal.kind, proposal.date, set(proposal.entities), proposal.title, roles, [link]))

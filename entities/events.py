@@ -412,6 +412,16 @@ def same_event(
     return bool(specific) or len(shared) >= 2
 
 
+def roles_opposed(kind: str, named: dict[Hashable, str], roles: dict[Hashable, set[str]]) -> bool:
+    """Whether a sentence names, in a directed event (a strike, an attack), an entity in the opposite
+    role to the one it has in a proposed event: Pakistan striking Iran is not Iran striking Pakistan,
+    however close their days. An entity in both roles (two sides trading strikes) opposes nothing."""
+    return kind in DIRECTED and any(
+        OPPOSITE.get(role) in roles.get(entity, ()) and role not in roles.get(entity, ())
+        for entity, role in named.items()
+    )
+
+
 def date_allows_joining(
     date: DateRange, event_start: datetime.date | None, *, confirmed: bool, undated_article: bool
 ) -> bool:
@@ -457,7 +467,7 @@ def reports_event(
         return False
     named = dict(proposal.participants)
     entities = proposal.entities
-    if kind in DIRECTED and any(OPPOSITE.get(role) in roles.get(entity, ()) for entity, role in named.items()):
+    if roles_opposed(kind, named, roles):
         return False
     if kind == "agreement":
         signatories = {entity for entity, taken in roles.items() if "signatory" in taken}

@@ -56,3 +56,24 @@ def test_a_bad_date_or_kind_is_refused_with_the_event_named(tmp_path):
     )
     with pytest.raises(EventGoldError, match="'soon' is not a date"):
         read_event_gold(path)
+
+
+def test_a_sentence_reporting_two_events_is_credited_to_the_one_whose_roles_it_names(tmp_path):
+    (tmp_path / "a.txt").write_text(
+        "Published: 2024-01-18\n\nPakistan carried out strikes on Iran on Thursday, two days after Iran's strikes.\n",
+        encoding="utf-8",
+    )
+    sentence = "Pakistan carried out strikes on Iran on Thursday, two days after Iran's strikes."
+    evidence = f"[{{file: a.txt, sentence: {sentence!r}}}]"
+    path = tmp_path / "gold.yaml"
+    path.write_text(
+        "articles: [a.txt]\nevents:\n"
+        f"  - {{title: Iran strikes, kind: military_strike, start: 2024-01-16, evidence: {evidence},\n"
+        "     participants: [[Iran, actor], [Pakistan, target]]}\n"
+        f"  - {{title: Pakistan strikes, kind: military_strike, start: 2024-01-18, evidence: {evidence},\n"
+        "     participants: [[Pakistan, actor], [Iran, target]]}\n",
+        encoding="utf-8",
+    )
+    score = score_event_gold(read_event_gold(path), entries=GAZETTEER.read(None), base_dir=tmp_path)
+    assert (score.found, score.right) == (1, 1)
+    assert "missed   military_strike: Iran strikes" in "\n".join(score.details)

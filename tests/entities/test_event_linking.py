@@ -234,3 +234,18 @@ def test_a_proposal_without_a_date_takes_the_date_another_report_gives_and_says_
     assert (event.start_date, event.start_precision) == (datetime.date(2023, 7, 15), "day")
     source = event.field_sources.get(field="start_date")
     assert (source.origin, source.article, source.phrase) == ("detector", later, "July 15, 2023")
+
+
+def test_a_strike_answered_days_later_by_the_other_side_is_a_second_event(gazetteer):
+    iran = EntityFactory(name="Iran", slug="iran", kind="country")
+    detection.detect_events(imported("Iran carried out missile strikes on Pakistan on January 16, 2024."))
+    detection.detect_events(imported("Pakistan carried out air strikes on Iran on January 18, 2024."))
+    first, second = Event.objects.order_by("id")
+    assert set(first.participations.values_list("entity", "role")) == {
+        (iran.pk, "actor"),
+        (gazetteer["pakistan"].pk, "target"),
+    }
+    assert set(second.participations.values_list("entity", "role")) == {
+        (gazetteer["pakistan"].pk, "actor"),
+        (iran.pk, "target"),
+    }
