@@ -69,7 +69,7 @@ TRIGGERS = [
     _trigger(
         "agreement",
         r"agreed(?! that)|signed|reached (?:an |the )?agreement|joint statement|pledged|memorandum of understanding|"
-        r"agreement (?:to|on)",
+        r"agreement (?:to|on)|(?:agreement|deal|accord|understanding) was (?:reached|struck|concluded)",
         "signatory",
         "signatory",
     ),
@@ -84,7 +84,9 @@ TRIGGERS = [
         "meeting",
         r"met(?: with)?|meet(?:s|ing)? with|held talks|talks with|call(?:ed)? on(?!(?: [\w'’-]+){1,5} to\b)|"
         r"made a call to|spoke with|discussed|(?:meeting|talks)(?: [\w,'’-]+){0,4} between|"
-        r"spoke (?:by telephone|by phone|on the phone|over the phone)|(?:telephone|phone) (?:call|conversation) with",
+        r"spoke (?:by telephone|by phone|on the phone|over the phone)|(?:telephone|phone) (?:call|conversation) with|"
+        r"hosted (?:[\w-]+ ){0,3}(?:talks|meetings?|summit)|(?:meeting|session) of the (?:[\w-]+ ){0,4}"
+        r"(?:commission|committee|council)",
         "participant",
         "participant",
     ),
