@@ -397,6 +397,9 @@ _BEGAN = re.compile(
 )
 
 
+_SINCE = re.compile(r"\bsince\s+$", re.IGNORECASE)
+
+
 def _sentence_tense(sentence: str) -> str:
     if _FUTURE_IN_PAST.search(sentence):
         return NEAR
@@ -418,15 +421,16 @@ class _Found:
     text: str
     reported: bool
     span: Span | None  # None: a date, but one only a publication date could place
+    since: bool = False  # "since April 19": where a stretch of time began, not when the event happened
 
     def specificity(self) -> tuple:
-        """Sort key, best first: a year alone is background ("since 2021"), so even the date something
-        was said beats it; otherwise what happened beats when it was said, then day > month, absolute >
+        """Sort key, best first: a year alone or a date after "since" is background ("since 2021", "his
+        second trip since April 19"), so even the date something was said beats it; otherwise what happened beats when it was said, then day > month, absolute >
         relative, a day > a range, and the first in the sentence."""
         width = (self.span[1] - self.span[0]).days if self.span and self.span[1] else 0
         precision = self.rule.precision
         return (
-            precision == DatePrecision.YEAR,
+            precision == DatePrecision.YEAR or self.since,
             self.reported,
             _PRECISION_RANK[precision],
             not self.rule.absolute,
@@ -456,7 +460,10 @@ def _expressions(sentence: str, published: datetime.date | None) -> list[_Found]
             if not is_date:
                 continue
             taken.append((start, end))
-            found.append(_Found(rule, start, _expression_text(match), reported, span))
+            since = (match.groupdict().get("lead") or "").lower() == "since" or bool(
+                _SINCE.search(sentence, max(0, start - 7), start)
+            )
+            found.append(_Found(rule, start, _expression_text(match), reported, span, since))
     return found
 
 

@@ -465,3 +465,10 @@ def test_resolve_date_never_raises_and_keeps_its_conventions(words, published):
             assert day.day == 1
         if day is not None and found.precision == "year":
             assert (day.month, day.day) == (1, 1)
+
+
+def test_a_date_after_since_is_where_a_stretch_began_not_the_event():
+    sentence = "Dar arrived in Kabul on July 17, his second trip to the Afghan capital since April 19, 2025."
+    assert resolve_date(sentence, D(2025, 7, 20)).start == D(2025, 7, 17)
+    assert resolve_date(sentence, None) == UNKNOWN  # the yearless day needs the missing publication date
+    assert resolve_date("Trade has doubled since March 3, 2024.", None).start == D(2024, 3, 3)  # nothing better
