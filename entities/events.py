@@ -47,7 +47,7 @@ TRIGGERS = [
         r"strikes?|launched (?:missile |drone |air )?strikes|strikes? (?:on|against|targeting)|struck|bombed|"
         r"shelled|targeted (?:multiple )?(?:suspected )?(?:hideouts|camps|positions)|"
         r"killed (?:at least )?\w+ (?:suspected )?(?:militants|terrorists|insurgents|khawarij|khwarij)|"
-        r"(?:militants|terrorists|insurgents) were killed",
+        r"(?:militants|terrorists|insurgents) were killed|(?:forces|troops|army|military) attacked",
         "actor",
         "target",
     ),
@@ -56,7 +56,8 @@ TRIGGERS = [
         r"suicide (?:bombing|attack|bomber)|(?:terrorist|militant|gun|grenade|bomb) attack|ambush(?:ed)?|"
         r"hijack(?:ed|ing)?|stormed|killed \w+ (?:soldiers|policemen|officers|people|engineers|civilians|guards)|"
         r"opened fire|fired (?:missiles|rockets|drones|mortars) (?:at|on|into)|overran|abducted|kidnapped|"
-        r"set fire to|blew up",
+        r"set fire to|blew up|carried out (?:[\w-]+ ){0,2}attacks?|"
+        r"(?:gunmen|militants|attackers|insurgents|terrorists|fighters|rebels) (?:attacked|raided|killed)",
         "actor",
         "target",
     ),
@@ -92,7 +93,8 @@ TRIGGERS = [
     ),
     _trigger(
         "sanctions",
-        r"imposed (?:new )?sanctions|sanctioned|(?:lifted|eased) (?:the )?sanctions|announced sanctions",
+        r"imposed (?:new )?sanctions|sanctioned|(?:lifted|eased) (?:the )?sanctions|announced sanctions|"
+        r"added (?:[\w,'’-]+ ){0,8}to (?:its|their|the) sanctions? list|blacklisted",
         "actor",
         "target",
     ),
@@ -149,6 +151,7 @@ HABITUAL = re.compile(
 )
 # A count of many before the trigger ("106 million visits", "12 attacks"), not a year ("in 2011 met").
 COUNTED = re.compile(r"\b(?:(?!(?:19|20)\d\d\b)\d[\d,.]*|million|thousand|billion)\s+(?:[\w-]+\s+)?$", re.IGNORECASE)
+UNNAMED_ATTACKERS = re.compile(r"(?:gunmen|militants|attackers|insurgents|terrorists|fighters|rebels)\b", re.IGNORECASE)
 VICTIMS = re.compile(r"(?:militants|terrorists|insurgents)\b", re.IGNORECASE)
 # An accusation in the perfect ("Pakistan has accused the Taliban of ...") is a standing position, not a statement.
 STANDING = re.compile(r"\b(?:has|have)\s+(?:also\s+|long\s+|repeatedly\s+)?$", re.IGNORECASE)
@@ -311,7 +314,9 @@ def _pair_referred_to(
 def _happened(sentence: str, match: re.Match[str], date: DateRange) -> bool:
     """Whether the trigger reports something that happened (or is scheduled for a known date)."""
     before = sentence[max(0, match.start() - 40) : match.start()]
-    standing = match.group().lower().startswith(("accus", "blam", "critici")) and STANDING.search(before)
+    standing = match.group().lower().startswith(("accus", "blam", "critici", "carried out")) and STANDING.search(
+        before
+    )  # "has accused", "a group that has carried out attacks": a standing position or record, no one event
     victims_counted = VICTIMS.match(match.group())  # "21 militants were killed": one event's toll, not many events
     if (
         standing
@@ -330,6 +335,8 @@ def _refined_kind(kind: str, sentence: str, at: int, inside: list[MentionRef], r
     militant attack when its actors are armed groups only, a military strike when they are states."""
     if kind == "agreement" and ECONOMIC.search(sentence):
         return "trade_energy"
+    if kind == "militant_attack" and UNNAMED_ATTACKERS.match(sentence, at):
+        return kind  # "gunmen attacked": whoever else the sentence names reports it
     if kind in ("military_strike", "militant_attack"):
         actors = {m.kind for m in inside if roles.get(m.entity) == "actor"}
         if "armed_group" in actors and not actors & {"country", "organisation"}:

@@ -425,8 +425,9 @@ class _Found:
 
     def specificity(self) -> tuple:
         """Sort key, best first: a year alone or a date after "since" is background ("since 2021", "his
-        second trip since April 19"), so even the date something was said beats it; otherwise what happened beats when it was said, then day > month, absolute >
-        relative, a day > a range, and the first in the sentence."""
+        second trip since April 19"), so even the date something was said beats it; otherwise what
+        happened beats when it was said, then day > month, absolute > relative, a day > a range, and
+        the first in the sentence."""
         width = (self.span[1] - self.span[0]).days if self.span and self.span[1] else 0
         precision = self.rule.precision
         return (

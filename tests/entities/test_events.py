@@ -79,7 +79,7 @@ def test_one_sentence_may_report_two_kinds_of_event():
 
 def test_a_sentence_without_a_date_a_named_person_or_two_parties_proposes_nothing():
     assert propose("Iran agreed to cooperate more closely.", published=None) == []
-    assert propose("Militants attacked a post near Panjgur.", published=None) == []
+    assert propose("Islamabad welcomed cooperating more closely.", published=None) == []
     (agreement,) = propose("Pakistan and Iran agreed to cooperate more closely.", published=None)
     assert (agreement.kind, agreement.date) == ("agreement", UNKNOWN)  # two parties anchor it, undated
 
@@ -255,3 +255,29 @@ def test_many_attackers_are_one_attack_many_attacks_are_none():
         "militant_attack"
     ]
     assert propose("Jaish al-Adl has carried out dozens of deadly attacks on Panjgur.") == []
+
+
+@pytest.mark.parametrize(
+    ("sentence", "kind"),
+    [
+        (
+            "Militants carried out coordinated attacks on police stations in Panjgur on April 20, 2024.",
+            "militant_attack",
+        ),
+        ("Iran said on Thursday that gunmen attacked a border post near Panjgur.", "militant_attack"),
+        (
+            "Pakistan Air Force added Jaish al-Adl and two other groups to its sanctions list on April 20, 2024.",
+            "sanctions",
+        ),
+        ("The agreement was reached on April 20, 2024 during talks between Iran and Pakistan.", "agreement"),
+        ("Islamabad hosted secret talks between Iran and Afghanistan on April 20, 2024.", "meeting"),
+        ("A meeting of the joint border commission of Iran and Pakistan was held in Panjgur on Monday.", "meeting"),
+    ],
+)
+def test_attacks_carried_out_sanctions_lists_agreements_reached_and_hosted_talks_are_reported(sentence, kind):
+    assert kind in {proposal.kind for proposal in propose(sentence)}, sentence
+
+
+def test_an_attackers_record_in_a_relative_clause_is_no_attack():
+    sentence = "Iran struck Jaish al-Adl, a group that has carried out attacks on Iran, on April 16, 2024."
+    assert [p.kind for p in propose(sentence)] == ["military_strike"]
