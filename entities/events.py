@@ -151,6 +151,11 @@ HABITUAL = re.compile(
 )
 # A count of many before the trigger ("106 million visits", "12 attacks"), not a year ("in 2011 met").
 COUNTED = re.compile(r"\b(?:(?!(?:19|20)\d\d\b)\d[\d,.]*|million|thousand|billion)\s+(?:[\w-]+\s+)?$", re.IGNORECASE)
+SECURITY = re.compile(
+    r"\b(?:security|militants?|militancy|terroris[mt]s?|defen[cs]e|military|intelligence|patrols?|armed groups?)\b",
+    re.IGNORECASE,
+)
+SECURITY_VICTIMS = re.compile(r"killed \w+ (?:soldiers|policemen|officers|guards)\b", re.IGNORECASE)
 UNNAMED_ATTACKERS = re.compile(r"(?:gunmen|militants|attackers|insurgents|terrorists|fighters|rebels)\b", re.IGNORECASE)
 VICTIMS = re.compile(r"(?:militants|terrorists|insurgents)\b", re.IGNORECASE)
 # An accusation in the perfect ("Pakistan has accused the Taliban of ...") is a standing position, not a statement.
@@ -333,10 +338,10 @@ def _happened(sentence: str, match: re.Match[str], date: DateRange) -> bool:
 def _refined_kind(kind: str, sentence: str, at: int, inside: list[MentionRef], roles: dict[Hashable, str]) -> str:
     """An agreement on trade, energy or transport is a trade or energy project; violence is a
     militant attack when its actors are armed groups only, a military strike when they are states."""
-    if kind == "agreement" and ECONOMIC.search(sentence):
+    if kind == "agreement" and ECONOMIC.search(sentence) and not SECURITY.search(sentence):
         return "trade_energy"
-    if kind == "militant_attack" and UNNAMED_ATTACKERS.match(sentence, at):
-        return kind  # "gunmen attacked": whoever else the sentence names reports it
+    if kind == "militant_attack" and (UNNAMED_ATTACKERS.match(sentence, at) or SECURITY_VICTIMS.match(sentence, at)):
+        return kind  # "gunmen attacked", "killed seven soldiers": whoever else the sentence names reports it
     if kind in ("military_strike", "militant_attack"):
         actors = {m.kind for m in inside if roles.get(m.entity) == "actor"}
         if "armed_group" in actors and not actors & {"country", "organisation"}:

@@ -162,6 +162,13 @@ def test_an_agreement_on_trade_or_energy_is_a_trade_and_energy_project():
     (deal,) = propose("Pakistan and Iran agreed on April 22, 2024 to open three new border markets.")
     (pact,) = propose("Pakistan and Iran agreed on April 22, 2024 to share intelligence on militants.")
     assert (deal.kind, pact.kind) == ("trade_energy", "agreement")
+    (both,) = propose("Pakistan and Iran agreed on April 22, 2024 to open border markets and patrol the border.")
+    assert both.kind == "agreement"  # an agreement that covers security as well as trade is an agreement
+
+
+def test_soldiers_killed_are_an_attack_on_the_state_whoever_the_sentence_names_first():
+    sentence = "Pakistan summoned Afghanistan's envoy on April 20, 2024 over an attack that killed seven soldiers."
+    assert "militant_attack" in {p.kind for p in propose(sentence)}
 
 
 def test_violence_by_an_armed_group_is_a_militant_attack_and_by_a_state_a_military_strike():
