@@ -69,8 +69,10 @@ TRIGGERS = [
     ),
     _trigger(
         "agreement",
-        r"agreed(?! that)|signed|reached (?:an |the )?agreement|joint statement|pledged|memorandum of understanding|"
-        r"agreement (?:to|on)|(?:agreement|deal|accord|understanding) was (?:reached|struck|concluded)",
+        r"agreed(?! that)|signed(?! (?:a |an |the )?(?:petitions?|letters?|condolence books?|books?|decrees?|"
+        r"laws?|bills?|(?:executive )?orders?|into law|autographs?))|reached (?:an |the )?agreement|joint statement|"
+        r"pledged|memorandum of understanding|agreement (?:to|on)|"
+        r"(?:agreement|deal|accord|understanding) was (?:reached|struck|concluded)",
         "signatory",
         "signatory",
     ),
@@ -83,7 +85,9 @@ TRIGGERS = [
     ),
     _trigger(
         "meeting",
-        r"met(?: with)?|meet(?:s|ing)? with|held talks|talks with|call(?:ed)? on(?!(?: [\w'’-]+){1,5} to\b)|"
+        r"met(?! (?:its|their|his|her|the|all|our|these|those) (?:[\w-]+ )?(?:obligations?|targets?|demands?|"
+        r"requirements?|criteria|expectations?|deadlines?|needs|conditions|commitments?|goals?))(?: with)?|"
+        r"meet(?:s|ing)? with|held talks|talks with|call(?:ed)? on(?!(?: [\w'’-]+){1,5} to\b)|"
         r"made a call to|spoke with|discussed|(?:meeting|talks)(?: [\w,'’-]+){0,4} between|"
         r"spoke (?:by telephone|by phone|on the phone|over the phone)|(?:telephone|phone) (?:call|conversation) with|"
         r"hosted (?:[\w-]+ ){0,3}(?:talks|meetings?|summit)|(?:meeting|session) of the (?:[\w-]+ ){0,4}"
@@ -108,7 +112,8 @@ TRIGGERS = [
     ),
     _trigger(
         "statement",
-        r"condemned|praised|commended|lauded|paid tribute|accused|blamed|welcomed|criticised|criticized|denounced|"
+        r"condemned|praised|commended|lauded|paid tribute|accused|blamed|criticised|criticized|denounced|"
+        r"welcomed(?! (?:a record |over |more than |some |about |nearly |around )?[\d,.]+)|"
         r"summoned|lodged (?:a )?(?:strong )?protest|protested|recalled (?:its|their) (?:ambassador|envoy)",
         "actor",
         "target",
@@ -128,12 +133,13 @@ TIME_EXPRESSION = re.compile(
 )
 ATTRIBUTION = re.compile(r"\b(?:according to|reported by|told|quoted by|cited by)\s+(?:the\s+)?$", re.IGNORECASE)
 
-# What makes a trigger report no event: it is only possible, wanted, threatened or planned (a modal
-# or an intention just before it; "will" only without a date), it happens habitually or is an
+# What makes a trigger report no event: it is denied, only possible, wanted, threatened or planned (a
+# negation, a modal or an intention just before it; "will" only without a date), it happens habitually or is an
 # aggregate of many ("has repeatedly accused", "a campaign of strikes"), or the sentence is a
 # condition ("If the demands are not met ...").
 NOT_HAPPENED = re.compile(
-    r"\b(?:would|could|might|may|should|must|not hesitate to|(?:threaten|vow|plan|hope|want|seek|intend|aim|"
+    r"\b(?:would|could|might|may|should|must|can|cannot|not|never|no longer|\w*n't|not hesitate to|"
+    r"(?:threaten|vow|plan|hope|want|seek|intend|aim|"
     r"refuse|fail|decline)(?:s|ed|ing)? to|call(?:s|ed)? for|ready to|willing to|able to|likely to|"
     r"expected to)\s+(?:\w+\s+){0,2}$",
     re.IGNORECASE,
@@ -156,10 +162,11 @@ SECURITY = re.compile(
     re.IGNORECASE,
 )
 SECURITY_VICTIMS = re.compile(r"killed \w+ (?:soldiers|policemen|officers|guards)\b", re.IGNORECASE)
+VISIT_BY = re.compile(r"\s+(?:by|of)\s+(?:the\s+)?(?:[\w-]+\s+){0,4}$", re.IGNORECASE)
 UNNAMED_ATTACKERS = re.compile(r"(?:gunmen|militants|attackers|insurgents|terrorists|fighters|rebels)\b", re.IGNORECASE)
 VICTIMS = re.compile(r"(?:militants|terrorists|insurgents)\b", re.IGNORECASE)
 # An accusation in the perfect ("Pakistan has accused the Taliban of ...") is a standing position, not a statement.
-STANDING = re.compile(r"\b(?:has|have)\s+(?:also\s+|long\s+|repeatedly\s+)?$", re.IGNORECASE)
+STANDING = re.compile(r"\b(?:has|have)\s+(?:also\s+|long\s+|\w+ly\s+)?$", re.IGNORECASE)
 CONDITIONAL = re.compile(r"^\W*(?:if|unless|should|were|had)\b", re.IGNORECASE)
 # An agreement about trade, energy or transport is a trade or energy project (CAMEO 061, not 057).
 ECONOMIC = re.compile(
@@ -258,10 +265,14 @@ def _proposal(
             if mention.kind in ("city", "region"):
                 continue
         role = trigger.after if after else trigger.before
+        if after and trigger.kind == "visit" and VISIT_BY.match(body, start + match.end(), mention.start):
+            role = "visitor"  # "a visit by Erdogan", "the visit of President Raisi"
         roles.setdefault(mention.entity, role)
     names = {m.entity: m.name for m in inside}
+    if trigger.kind == "visit" and "visitor" not in roles.values():
+        return None  # someone must travel: "the gas bill that arrived in the winter" is no visit
     if not any(kind in ACTOR_KINDS for kind in _kinds(inside, roles)) and not (
-        trigger.kind in ANCHORED_WITHOUT_DATE and location is not None
+        trigger.kind in ANCHORED_WITHOUT_DATE and location is not None and match.group().lower() != "struck"
     ):
         return None  # violence by unnamed men ("gunmen", "security forces") is anchored by the place it struck
     if match.group().lower() == "pledged" and len({m.entity for m in inside if m.end <= at and m.entity in roles}) < 2:

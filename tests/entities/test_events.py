@@ -288,3 +288,26 @@ def test_attacks_carried_out_sanctions_lists_agreements_reached_and_hosted_talks
 def test_an_attackers_record_in_a_relative_clause_is_no_attack():
     sentence = "Iran struck Jaish al-Adl, a group that has carried out attacks on Iran, on April 16, 2024."
     assert [p.kind for p in propose(sentence)] == ["military_strike"]
+
+
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        "Iran said on April 20, 2024 that it had met its obligations to Pakistan.",
+        "A joint committee of Iran and Pakistan has not met for more than two years.",
+        "Islamabad hasn't signed the pipeline agreement with Iran.",
+        "Visitors signed a petition in Tehran on April 20, 2024 calling on Israel to stop the war.",
+        "Iran welcomed 6.2 million visitors in 2024, Pakistan Air Force said.",
+        "Pakistan has publicly accused Afghanistan of sheltering Tehreek-e-Taliban Pakistan.",
+        "The gas bill that arrived in the winter of 2022 from Iran was five times higher.",
+        "It struck at 2:47 p.m. and was felt as far away as Islamabad.",
+        "Such questions can be discussed by Iran and Pakistan.",
+    ],
+)
+def test_negations_idioms_and_things_that_are_no_event_are_not_proposed(sentence):
+    assert propose(sentence) == [], sentence
+
+
+def test_a_visit_by_someone_names_them_the_visitor():
+    (visit,) = propose("During a visit by Ebrahim Raisi to Islamabad on April 22, 2024, trade was on the agenda.")
+    assert (visit.participants, visit.location) == ((("Ebrahim Raisi", "visitor"),), "Islamabad")
