@@ -44,7 +44,9 @@ TRIGGERS = [
     _trigger(
         "military_strike",
         r"(?:air|missile|drone|artillery|retaliatory|cross-border) ?strikes?|carried out (?:[\w-]+ ){0,2}"
-        r"strikes?|launched (?:missile |drone |air )?strikes|strikes? (?:on|against|targeting)|struck|bombed|"
+        r"strikes?|launched (?:missile |drone |air )?strikes|strikes? (?:on|against|targeting)|"
+        r"struck(?! (?:a |an |the )?(?:[\w-]+ ){0,2}(?:deals?|agreements?|accords?|bargains?|balance|chord|tone|note))|"
+        r"bombed|"
         r"shelled|targeted (?:multiple )?(?:suspected )?(?:hideouts|camps|positions)|"
         r"killed (?:at least )?\w+ (?:suspected )?(?:militants|terrorists|insurgents|khawarij|khwarij)|"
         r"(?:militants|terrorists|insurgents) were killed|(?:forces|troops|army|military) attacked",
@@ -162,11 +164,12 @@ SECURITY = re.compile(
     re.IGNORECASE,
 )
 SECURITY_VICTIMS = re.compile(r"killed \w+ (?:soldiers|policemen|officers|guards)\b", re.IGNORECASE)
+BORDER = re.compile(r"\b(?:borders?|crossings?|frontiers?|Line of Control|LoC|checkposts?|border posts?)\b")
 VISIT_BY = re.compile(r"\s+(?:by|of)\s+(?:the\s+)?(?:[\w-]+\s+){0,4}$", re.IGNORECASE)
 UNNAMED_ATTACKERS = re.compile(r"(?:gunmen|militants|attackers|insurgents|terrorists|fighters|rebels)\b", re.IGNORECASE)
 VICTIMS = re.compile(r"(?:militants|terrorists|insurgents)\b", re.IGNORECASE)
 # An accusation in the perfect ("Pakistan has accused the Taliban of ...") is a standing position, not a statement.
-STANDING = re.compile(r"\b(?:has|have)\s+(?:also\s+|long\s+|\w+ly\s+)?$", re.IGNORECASE)
+STANDING = re.compile(r"\b(?:has|have)\s+(?:also\s+|long\s+|\w+ly\s+)?(?:been\s+)?$", re.IGNORECASE)
 CONDITIONAL = re.compile(r"^\W*(?:if|unless|should|were|had)\b", re.IGNORECASE)
 # An agreement about trade, energy or transport is a trade or energy project (CAMEO 061, not 057).
 ECONOMIC = re.compile(
@@ -271,6 +274,10 @@ def _proposal(
     names = {m.entity: m.name for m in inside}
     if trigger.kind == "visit" and "visitor" not in roles.values():
         return None  # someone must travel: "the gas bill that arrived in the winter" is no visit
+    countries = {m.entity for m in inside if m.kind == "country" and m.entity in roles}
+    clash = trigger.kind == "border_incident" and "fire" not in match.group().lower()
+    if clash and len(countries) < 2 and not BORDER.search(body, start, end):
+        return None  # "workers clashed with police": a border incident is two states' forces at a border
     if not any(kind in ACTOR_KINDS for kind in _kinds(inside, roles)) and not (
         trigger.kind in ANCHORED_WITHOUT_DATE and location is not None and match.group().lower() != "struck"
     ):

@@ -302,6 +302,9 @@ def test_an_attackers_record_in_a_relative_clause_is_no_attack():
         "The gas bill that arrived in the winter of 2022 from Iran was five times higher.",
         "It struck at 2:47 p.m. and was felt as far away as Islamabad.",
         "Such questions can be discussed by Iran and Pakistan.",
+        "Pakistan and Iran have struck port-to-port deals with Afghanistan.",
+        "Garment workers clashed with police in Islamabad on April 20, 2024.",
+        "Afghanistan has been accused by Pakistan of sheltering Tehreek-e-Taliban Pakistan.",
     ],
 )
 def test_negations_idioms_and_things_that_are_no_event_are_not_proposed(sentence):
