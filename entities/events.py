@@ -445,7 +445,7 @@ def same_event(
 
 
 def roles_opposed(kind: str, named: dict[Hashable, str], roles: dict[Hashable, set[str]]) -> bool:
-    """Whether a sentence names, in a directed event (a strike, an attack), an entity in the opposite
+    """Whether a sentence names, in a directed event (a strike, an attack, a condemnation), an entity in the opposite
     role to the one it has in a proposed event: Pakistan striking Iran is not Iran striking Pakistan,
     however close their days. An entity in both roles (two sides trading strikes) opposes nothing."""
     return kind in DIRECTED and any(
@@ -479,7 +479,7 @@ SIDES = {"visit": (("visitor",), ("host",)), "meeting": (("visitor", "participan
          "military_strike": (("actor",), ("target",)), "militant_attack": (("actor",), ("target",)),
          "border_incident": (("actor",), ("target",)), "sanctions": (("actor",), ("target",)),
          "statement": (("actor",),), "other": (("actor",),)}  # fmt: skip
-DIRECTED = frozenset({"military_strike", "militant_attack", "sanctions", "border_incident"})
+DIRECTED = frozenset({"military_strike", "militant_attack", "sanctions", "border_incident", "statement"})
 OPPOSITE = {"actor": "target", "target": "actor"}
 
 
