@@ -59,6 +59,8 @@ TRIGGERS = [
         r"hijack(?:ed|ing)?|stormed|killed \w+ (?:soldiers|policemen|officers|people|engineers|civilians|guards)|"
         r"opened fire|fired (?:missiles|rockets|drones|mortars) (?:at|on|into)|overran|abducted|kidnapped|"
         r"set fire to|blew up|carried out (?:[\w-]+ ){0,2}attacks?|"
+        r"(?:(?:last )?(?:Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday)|yesterday|weekend)['’]s "
+        r"(?:[\w-]+ )?(?:attacks?|bombings?|blasts?|ambush|raid)|"
         r"(?:gunmen|militants|attackers|insurgents|terrorists|fighters|rebels) (?:attacked|raided|killed)",
         "actor",
         "target",

@@ -278,6 +278,7 @@ def test_many_attackers_are_one_attack_many_attacks_are_none():
         ),
         ("The agreement was reached on April 20, 2024 during talks between Iran and Pakistan.", "agreement"),
         ("Islamabad hosted secret talks between Iran and Afghanistan on April 20, 2024.", "meeting"),
+        ("Sunday's missile attack on Panjgur left a crater near the airport.", "militant_attack"),
         ("A meeting of the joint border commission of Iran and Pakistan was held in Panjgur on Monday.", "meeting"),
     ],
 )
