@@ -45,7 +45,8 @@ TRIGGERS = [
         "military_strike",
         r"(?:air|missile|drone|artillery|retaliatory|cross-border) ?strikes?|carried out (?:[\w-]+ ){0,2}"
         r"strikes?|launched (?:missile |drone |air )?strikes|strikes? (?:on|against|targeting)|"
-        r"struck(?! (?:a |an |the )?(?:[\w-]+ ){0,2}(?:deals?|agreements?|accords?|bargains?|balance|chord|tone|note))|"
+        r"struck(?! down| (?:a |an |the )?(?:[\w-]+ ){0,2}(?:deals?|agreements?|accords?|bargains?|balance|chord|"
+        r"tone|note|score|century|goal|pose|blow))|"
         r"bombed|"
         r"shelled|targeted (?:multiple )?(?:suspected )?(?:hideouts|camps|positions)|"
         r"killed (?:at least )?\w+ (?:suspected )?(?:militants|terrorists|insurgents|khawarij|khwarij)|"
@@ -73,7 +74,8 @@ TRIGGERS = [
     ),
     _trigger(
         "agreement",
-        r"agreed(?! that)|signed(?! (?:a |an |the )?(?:petitions?|letters?|condolence books?|books?|decrees?|"
+        r"agreed(?! that)|signed(?! (?:a |an |the )?(?:presidential|executive) (?:memorand\w+|orders?)|"
+        r" (?:a |an |the )?(?:petitions?|letters?|condolence books?|books?|decrees?|"
         r"laws?|bills?|(?:executive )?orders?|into law|autographs?))|reached (?:an |the )?agreement|joint statement|"
         r"pledged|memorandum of understanding|agreement (?:to|on)|"
         r"(?:agreement|deal|accord|understanding) was (?:reached|struck|concluded)",
@@ -89,9 +91,9 @@ TRIGGERS = [
     ),
     _trigger(
         "meeting",
-        r"met(?! (?:its|their|his|her|the|all|our|these|those) (?:[\w-]+ )?(?:obligations?|targets?|demands?|"
+        r"(?-i:met)(?! (?:its|their|his|her|the|all|our|these|those) (?:[\w-]+ )?(?:obligations?|targets?|demands?|"
         r"requirements?|criteria|expectations?|deadlines?|needs|conditions|commitments?|goals?))(?: with)?|"
-        r"meet(?:s|ing)? with|held talks|talks with|call(?:ed)? on(?!(?: [\w'’-]+){1,5} to\b)|"
+        r"meet(?:s|ing)? with|held talks|(?<!in )talks with|call(?:ed)? on(?!(?: [\w'’-]+){1,5} to\b)|"
         r"made a call to|spoke with|discussed|(?:meeting|talks)(?: [\w,'’-]+){0,4} between|"
         r"spoke (?:by telephone|by phone|on the phone|over the phone)|(?:telephone|phone) (?:call|conversation) with|"
         r"hosted (?:[\w-]+ ){0,3}(?:talks|meetings?|summit)|(?:meeting|session) of the (?:[\w-]+ ){0,4}"
@@ -154,7 +156,8 @@ CLAIMED = re.compile(
 )
 FUTURE = re.compile(r"\b(?:will|shall|'ll)\s+(?:\w+\s+){0,2}$", re.IGNORECASE)
 HABITUAL = re.compile(
-    r"\b(?:repeatedly|several times|many times|frequently|routinely|regularly|often|in recent (?:years|months)|"
+    r"\b(?:repeatedly|always|usually|typically|several times|many times|frequently|routinely|regularly|often|"
+    r"in recent (?:years|months)|"
     r"(?:has|have) long|time and again|in the past|(?:several|many|multiple) rounds|campaign of|series of|"
     r"wave of|(?:dozens|hundreds|scores) of (?:[\w-]+ )?(?:attacks|strikes|raids|incidents|visits|meetings|rounds))\b",
     re.IGNORECASE,
@@ -169,6 +172,12 @@ SECURITY_VICTIMS = re.compile(r"killed \w+ (?:soldiers|policemen|officers|guards
 BORDER = re.compile(r"\b(?:borders?|crossings?|frontiers?|Line of Control|LoC|checkposts?|border posts?)\b")
 VISIT_BY = re.compile(r"\s+(?:by|of)\s+(?:the\s+)?(?:[\w-]+\s+){0,4}$", re.IGNORECASE)
 UNNAMED_ATTACKERS = re.compile(r"(?:gunmen|militants|attackers|insurgents|terrorists|fighters|rebels)\b", re.IGNORECASE)
+# What strikes without anyone striking: "the earthquake that struck eastern Afghanistan".
+NATURAL = re.compile(
+    r"\b(?:earthquakes?|quakes?|tremors?|storms?|cyclones?|hurricanes?|typhoons?|floods?|lightning|heatwaves?|"
+    r"pandemic|virus|disease|drought|fire)\b(?:\s+\w+){0,2}\s*$",
+    re.IGNORECASE,
+)
 VICTIMS = re.compile(r"(?:militants|terrorists|insurgents)\b", re.IGNORECASE)
 # An accusation in the perfect ("Pakistan has accused the Taliban of ...") is a standing position, not a statement.
 STANDING = re.compile(r"\b(?:has|have)\s+(?:also\s+|long\s+|\w+ly\s+)?(?:been\s+)?$", re.IGNORECASE)
@@ -339,12 +348,15 @@ def _pair_referred_to(
 def _happened(sentence: str, match: re.Match[str], date: DateRange) -> bool:
     """Whether the trigger reports something that happened (or is scheduled for a known date)."""
     before = sentence[max(0, match.start() - 40) : match.start()]
-    standing = match.group().lower().startswith(("accus", "blam", "critici", "carried out")) and STANDING.search(
+    standing = match.group().lower().startswith(
+        ("accus", "blam", "critici", "carried out", "discuss")
+    ) and STANDING.search(
         before
     )  # "has accused", "a group that has carried out attacks": a standing position or record, no one event
     victims_counted = VICTIMS.match(match.group())  # "21 militants were killed": one event's toll, not many events
     if (
         standing
+        or NATURAL.search(before)
         or NOT_HAPPENED.search(before)
         or (COUNTED.search(before) and not victims_counted)
         or CLAIMED.search(sentence[max(0, match.start() - 80) : match.start()])

@@ -279,6 +279,7 @@ def test_many_attackers_are_one_attack_many_attacks_are_none():
         ("The agreement was reached on April 20, 2024 during talks between Iran and Pakistan.", "agreement"),
         ("Islamabad hosted secret talks between Iran and Afghanistan on April 20, 2024.", "meeting"),
         ("Sunday's missile attack on Panjgur left a crater near the airport.", "militant_attack"),
+        ("Ministers of Iran and Pakistan signed a memorandum in Panjgur on April 20, 2024.", "agreement"),
         ("A meeting of the joint border commission of Iran and Pakistan was held in Panjgur on Monday.", "meeting"),
     ],
 )
@@ -306,6 +307,13 @@ def test_an_attackers_record_in_a_relative_clause_is_no_attack():
         "Pakistan and Iran have struck port-to-port deals with Afghanistan.",
         "Garment workers clashed with police in Islamabad on April 20, 2024.",
         "Afghanistan has been accused by Pakistan of sheltering Tehreek-e-Taliban Pakistan.",
+        "Iran sent aid after the earthquake that struck eastern Afghanistan on April 20, 2024.",
+        "Pakistan's Supreme Court struck down an amendment in Islamabad on April 20, 2024.",
+        "According to a statement by the Met Office in Islamabad, Shehbaz Sharif will be briefed.",
+        "Shehbaz Sharif said Pakistan was in talks with Iran on a pilot scheme.",
+        "Iran's relationship with Afghanistan has been discussed through the prism of security.",
+        "The day after the summit, Shehbaz Sharif signed an executive order in Islamabad on April 20, 2024.",
+        "Afghanistan responded the way it always does: it condemned Pakistan Air Force.",
     ],
 )
 def test_negations_idioms_and_things_that_are_no_event_are_not_proposed(sentence):
