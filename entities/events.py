@@ -46,7 +46,7 @@ TRIGGERS = [
         r"(?:air|missile|drone|artillery|retaliatory|cross-border) ?strikes?|carried out (?:[\w-]+ ){0,2}"
         r"strikes?|launched (?:missile |drone |air )?strikes|strikes? (?:on|against|targeting)|"
         r"struck(?! down| (?:a |an |the )?(?:[\w-]+ ){0,2}(?:deals?|agreements?|accords?|bargains?|balance|chord|"
-        r"tone|note|score|century|goal|pose|blow))|"
+        r"tone|note|score|century|six|four|boundary|goal|pose|blow))|"
         r"bombed|"
         r"shelled|targeted (?:multiple )?(?:suspected )?(?:hideouts|camps|positions)|"
         r"killed (?:at least )?\w+ (?:suspected )?(?:militants|terrorists|insurgents|khawarij|khwarij)|"
@@ -91,8 +91,8 @@ TRIGGERS = [
     ),
     _trigger(
         "meeting",
-        r"(?-i:met)(?! (?:its|their|his|her|the|all|our|these|those) (?:[\w-]+ )?(?:obligations?|targets?|demands?|"
-        r"requirements?|criteria|expectations?|deadlines?|needs|conditions|commitments?|goals?))(?: with)?|"
+        r"(?<!be )(?<!been )(?-i:met)(?! (?:its|their|his|her|the|all|our|these|those) (?:[\w-]+ )?"
+        r"(?:obligations?|targets?|demands?|requirements?|criteria|expectations?|deadlines?|needs|conditions|commitments?|goals?))(?: with)?|"
         r"meet(?:s|ing)? with|held talks|(?<!in )talks with|call(?:ed)? on(?!(?: [\w'’-]+){1,5} to\b)|"
         r"made a call to|spoke with|discussed|(?:meeting|talks)(?: [\w,'’-]+){0,4} between|"
         r"spoke (?:by telephone|by phone|on the phone|over the phone)|(?:telephone|phone) (?:call|conversation) with|"
@@ -349,7 +349,7 @@ def _happened(sentence: str, match: re.Match[str], date: DateRange) -> bool:
     """Whether the trigger reports something that happened (or is scheduled for a known date)."""
     before = sentence[max(0, match.start() - 40) : match.start()]
     standing = match.group().lower().startswith(
-        ("accus", "blam", "critici", "carried out", "discuss")
+        ("accus", "blam", "critici", "carried out", "discuss", "sanction")
     ) and STANDING.search(
         before
     )  # "has accused", "a group that has carried out attacks": a standing position or record, no one event
