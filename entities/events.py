@@ -92,7 +92,8 @@ TRIGGERS = [
     _trigger(
         "meeting",
         r"(?<!be )(?<!been )(?-i:met)(?! (?:its|their|his|her|the|all|our|these|those) (?:[\w-]+ )?"
-        r"(?:obligations?|targets?|demands?|requirements?|criteria|expectations?|deadlines?|needs|conditions|commitments?|goals?))(?: with)?|"
+        r"(?:obligations?|targets?|demands?|requirements?|criteria|expectations?|deadlines?|needs|conditions|"
+        r"commitments?|goals?))(?: with)?|"
         r"meet(?:s|ing)? with|held talks|(?<!in )talks with|call(?:ed)? on(?!(?: [\w'’-]+){1,5} to\b)|"
         r"made a call to|spoke with|discussed|(?:meeting|talks)(?: [\w,'’-]+){0,4} between|"
         r"spoke (?:by telephone|by phone|on the phone|over the phone)|(?:telephone|phone) (?:call|conversation) with|"

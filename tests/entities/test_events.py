@@ -314,6 +314,9 @@ def test_an_attackers_record_in_a_relative_clause_is_no_attack():
         "Iran's relationship with Afghanistan has been discussed through the prism of security.",
         "The day after the summit, Shehbaz Sharif signed an executive order in Islamabad on April 20, 2024.",
         "Afghanistan responded the way it always does: it condemned Pakistan Air Force.",
+        "Iran said the repayments due to Pakistan on April 20, 2024 will be met.",
+        "Shehbaz Sharif struck a six off the final ball in Islamabad on April 20, 2024.",
+        "A tanker of Iran that has been sanctioned by Pakistan disappeared from view.",
     ],
 )
 def test_negations_idioms_and_things_that_are_no_event_are_not_proposed(sentence):
