@@ -39,12 +39,18 @@ def _trigger(kind: str, words: str, before: str, after: str) -> Trigger:
     return Trigger(kind, re.compile(rf"\b(?:{words})\b", re.IGNORECASE), before, after)
 
 
+# "a strike on Saturday" is a walkout on a day, not an attack on a target.
+NOT_A_DATE = (
+    r"(?! (?:Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday|January|February|March|April|May|June|July|"
+    r"August|September|October|November|December|\d))"
+)
+
 # The order matters: the first kind that matches a stretch of text claims it.
 TRIGGERS = [
     _trigger(
         "military_strike",
         r"(?:air|missile|drone|artillery|retaliatory|cross-border) ?strikes?|carried out (?:[\w-]+ ){0,2}"
-        r"strikes?|launched (?:missile |drone |air )?strikes|strikes? (?:on|against|targeting)|"
+        r"strikes?|launched (?:missile |drone |air )?strikes|strikes? (?:on|against|targeting)" + NOT_A_DATE + r"|"
         r"struck(?! down| (?:a |an |the )?(?:[\w-]+ ){0,2}(?:deals?|agreements?|accords?|bargains?|balance|chord|"
         r"tone|note|score|century|six|four|boundary|goal|pose|blow))|"
         r"bombed|"
@@ -290,10 +296,16 @@ def _proposal(
     clash = trigger.kind == "border_incident" and "fire" not in match.group().lower()
     if clash and len(countries) < 2 and not BORDER.search(body, start, end):
         return None  # "workers clashed with police": a border incident is two states' forces at a border
-    if not any(kind in ACTOR_KINDS for kind in _kinds(inside, roles)) and not (
-        trigger.kind in ANCHORED_WITHOUT_DATE and location is not None and match.group().lower() != "struck"
-    ):
-        return None  # violence by unnamed men ("gunmen", "security forces") is anchored by the place it struck
+    if not any(kind in ACTOR_KINDS for kind in _kinds(inside, roles)):
+        # Violence by unnamed men ("gunmen", "security forces") is anchored by the place it struck.
+        places = [m.entity for m in inside if m.kind in ("city", "region")]
+        if (
+            trigger.kind not in ("military_strike", "militant_attack")
+            or not places
+            or match.group().lower() == "struck"
+        ):
+            return None
+        location = location or places[0]
     if match.group().lower() == "pledged" and len({m.entity for m in inside if m.end <= at and m.entity in roles}) < 2:
         return None  # one party's pledge (to fund, to invest) is a promise; two parties pledging together agree
     has_person = any(m.kind == "person" and m.entity in roles for m in inside)

@@ -235,6 +235,7 @@ def test_two_agreements_of_the_same_parties_are_one_only_on_the_same_day():
             "militant_attack",
         ),
         ("Gunmen set fire to eleven trucks in Panjgur.", "militant_attack"),
+        ("Armed men blocked a highway in Panjgur and set fire to eleven trucks.", "militant_attack"),
     ],
 )
 def test_violence_by_unnamed_men_is_anchored_by_the_place_it_struck(sentence, kind):
@@ -317,6 +318,7 @@ def test_an_attackers_record_in_a_relative_clause_is_no_attack():
         "Iran said the repayments due to Pakistan on April 20, 2024 will be met.",
         "Shehbaz Sharif struck a six off the final ball in Islamabad on April 20, 2024.",
         "A tanker of Iran that has been sanctioned by Pakistan disappeared from view.",
+        "Traders in Panjgur announced a token strike on Saturday against taxes from Islamabad.",
     ],
 )
 def test_negations_idioms_and_things_that_are_no_event_are_not_proposed(sentence):
