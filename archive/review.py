@@ -1,22 +1,24 @@
 """The review queue: what the machine did that no person has looked at yet, oldest first.
 
-Four queues (imported articles, open entity candidates, proposed events, and evidence the machine
-added to confirmed events, each sentence beside the event it would support and flagged where its date
-disagrees), each a count and its oldest rows; a fixed number of queries whatever the size of the archive.
+Five queues (imported articles, open entity candidates, proposed events, evidence the machine added
+to confirmed events, each sentence beside the event it would support and flagged where its date
+disagrees, and proposals that contradict a confirmed event, each report beside that event), each a
+count and its oldest rows; a fixed number of queries whatever the size of the archive.
 """
 
 from __future__ import annotations
 
 from dataclasses import dataclass, field
 
-from django.db.models import Count, OuterRef, QuerySet, Subquery
+from django.db.models import Count, OuterRef, Prefetch, QuerySet, Subquery
 from django.db.models.functions import Coalesce
 
 from archive.common.admin import changelist
 from archive.common.dates import format_date_range
 from articles.models import Article
 from entities.detection import event_dates, publication_day
-from entities.models import Candidate, Event, EventEvidence
+from entities.event_conflicts import conflicts
+from entities.models import Candidate, Event, EventEvidence, EventParticipant
 from entities.temporal import resolve_date
 
 
@@ -36,6 +38,29 @@ QUEUES = {
     "evidence": ("Evidence the machine added to confirmed events", "entities", "eventevidence",
                  {"status": EventEvidence.Status.PENDING}),
 }  # fmt: skip
+CONFLICTS = ("Reports that contradict a confirmed event", "entities", "event", {"status": Event.Status.PROPOSED})
+
+
+@dataclass
+class Contradiction:
+    """A proposal beside the confirmed event it contradicts, with the sentence that says so."""
+
+    proposal: Event
+    event: Event
+    reason: str  # "actor" or "date"
+    evidence: EventEvidence | None
+
+    @property
+    def proposal_actors(self) -> str:
+        return _actors(self.proposal)
+
+    @property
+    def event_actors(self) -> str:
+        return _actors(self.event)
+
+
+def _actors(event: Event) -> str:
+    return ", ".join(p.entity.name for p in event.participations.all() if p.role == "actor") or "no one named"
 
 
 def waiting() -> dict[str, QuerySet]:
@@ -64,7 +89,7 @@ def waiting() -> dict[str, QuerySet]:
 
 def counts() -> dict[str, int]:
     """How many items wait in each queue (for the admin index)."""
-    return {key: queryset.count() for key, queryset in waiting().items()}
+    return {key: queryset.count() for key, queryset in waiting().items()} | {"conflicts": conflicts(limit=0)[0]}
 
 
 def queues(*, rows: int = 25) -> list[Queue]:
@@ -76,7 +101,31 @@ def queues(*, rows: int = 25) -> list[Queue]:
         result.append(Queue(key, title, queryset.count(), url, list(queryset[:rows])))
     for piece in next(queue for queue in result if queue.key == "evidence").rows:
         piece.date_said = said_date(piece)
+    title, app_label, model_name, filters = CONFLICTS
+    count, found = conflicts(limit=rows)
+    result.append(Queue("conflicts", title, count, changelist(app_label, model_name, **filters), contradictions(found)))
     return result
+
+
+def contradictions(found: list) -> list[Contradiction]:
+    """The proposals and confirmed events of `found` with their participants, and each proposal's
+    first sentence: five queries however many rows."""
+    participants = Prefetch("participations", queryset=EventParticipant.objects.select_related("entity"))
+    evidence = Prefetch(
+        "evidence", queryset=EventEvidence.objects.select_related("article__source").order_by("created_at", "id")
+    )
+    events = Event.objects.select_related("location").prefetch_related(participants)
+    proposals = events.prefetch_related(evidence).in_bulk({conflict.proposal_id for conflict in found})
+    confirmed = events.in_bulk({conflict.event_id for conflict in found})
+    return [
+        Contradiction(
+            proposal := proposals[conflict.proposal_id],
+            confirmed[conflict.event_id],
+            conflict.reason,
+            next(iter(proposal.evidence.all()), None),
+        )
+        for conflict in found
+    ]
 
 
 def said_date(piece: EventEvidence) -> tuple[str, bool]:

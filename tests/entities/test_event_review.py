@@ -86,3 +86,45 @@ def test_the_admin_accepts_and_rejects_from_the_evidence_list(confirmed_visit, a
     response = admin_client.post(url, {"action": "reject_selected", "_selected_action": [piece.pk]})
     assert response.status_code == 302
     assert EvidenceRejection.objects.filter(event=confirmed_visit, article=piece.article).exists()
+
+
+@pytest.fixture
+def confirmed_strike(db):
+    for name, kind in [("Iran", "country"), ("Jaish al-Adl", "armed_group"), ("Panjgur", "city"),
+                       ("Pakistan Air Force", "organisation")]:  # fmt: skip
+        EntityFactory(name=name, kind=kind)
+    detection.detect_events(imported("Iran struck Jaish al-Adl in Panjgur on January 16, 2024.", JANUARY))
+    event = Event.objects.get()
+    event_curation.set_event_status([event], Event.Status.CONFIRMED, acting_user=None)
+    return event
+
+
+JANUARY = datetime.date(2024, 1, 20)
+
+
+def test_a_report_naming_another_actor_or_another_day_waits_beside_the_confirmed_event(confirmed_strike):
+    other_actor = "Pakistan Air Force struck Jaish al-Adl in Panjgur on January 16, 2024."
+    other_day = "Iran struck Jaish al-Adl in Panjgur on February 2, 2024."
+    detection.detect_events(imported(other_actor, JANUARY))
+    detection.detect_events(imported(other_day, datetime.date(2024, 2, 5)))
+    detection.detect_events(imported("Iran struck Jaish al-Adl in Panjgur on June 2, 2024.", datetime.date(2024, 6, 5)))
+    detection.detect_events(imported("Pakistan Air Force struck Jaish al-Adl in Panjgur.", published=None))
+    assert not confirmed_strike.evidence.exclude(sentence__startswith="Iran struck").exists()  # never changed
+    queue = next(q for q in review.queues() if q.key == "conflicts")
+    assert queue.count == 2  # June is months away, and an undated report contradicts no date
+    rows = [(row.event, row.reason, row.evidence.sentence, row.proposal_actors) for row in queue.rows]
+    assert rows == [
+        (confirmed_strike, "actor", other_actor, "Pakistan Air Force"),
+        (confirmed_strike, "date", other_day, "Iran"),
+    ]
+    assert review.counts()["conflicts"] == 2
+
+
+def test_the_queue_shows_the_contradicting_sentence_beside_the_event(confirmed_strike, admin_client):
+    detection.detect_events(imported("Pakistan Air Force struck Jaish al-Adl in Panjgur on January 16, 2024."))
+    page = admin_client.get(reverse("review-queue")).content.decode()
+    assert 'id="queue-conflicts"' in page and "actor: Iran" in page
+    assert "<blockquote>Pakistan Air Force struck Jaish al-Adl in Panjgur on January 16, 2024.</blockquote>" in page
+    assert "names Pakistan Air Force as the actor" in page
+    index = admin_client.get(reverse("admin:index")).content.decode()
+    assert 'Reports contradicting confirmed events</a></th><td class="count">1</td>' in index
