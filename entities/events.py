@@ -54,7 +54,7 @@ TRIGGERS = [
         r"struck(?! down| (?:a |an |the )?(?:[\w-]+ ){0,2}(?:deals?|agreements?|accords?|bargains?|balance|chord|"
         r"tone|note|score|century|six|four|boundary|goal|pose|blow))|"
         r"bombed|"
-        r"shelled|targeted (?:multiple )?(?:suspected )?(?:hideouts|camps|positions)|"
+        r"shelled|pounded|raided|targeted (?:multiple )?(?:suspected )?(?:hideouts|camps|positions)|"
         r"killed (?:at least )?\w+ (?:suspected )?(?:militants|terrorists|insurgents|khawarij|khwarij)|"
         r"(?:militants|terrorists|insurgents) were killed|(?:forces|troops|army|military) attacked",
         "actor",
@@ -62,7 +62,8 @@ TRIGGERS = [
     ),
     _trigger(
         "militant_attack",
-        r"suicide (?:bombing|attack|bomber)|(?:terrorist|militant|gun|grenade|bomb) attack|ambush(?:ed)?|"
+        r"suicide (?:bombing|attack|bomber)|(?:terrorist|militant|gun|grenade|bomb|rocket|missile|drone|mortar) "
+        r"attack\b|ambush(?:ed)?|"
         r"hijack(?:ed|ing)?|stormed|killed \w+ (?:soldiers|policemen|officers|people|engineers|civilians|guards)|"
         r"opened fire|fired (?:missiles|rockets|drones|mortars) (?:at|on|into)|overran|abducted|kidnapped|"
         r"set fire to|blew up|carried out (?:[\w-]+ ){0,2}attacks?|"
@@ -84,13 +85,15 @@ TRIGGERS = [
         r" (?:a |an |the )?(?:petitions?|letters?|condolence books?|books?|decrees?|"
         r"laws?|bills?|(?:executive )?orders?|into law|autographs?))|reached (?:an |the )?agreement|joint statement|"
         r"pledged|memorandum of understanding|agreement (?:to|on)|"
-        r"(?:agreement|deal|accord|understanding) was (?:reached|struck|concluded)",
+        r"(?:agreement|deal|accord|understanding) was (?:reached|struck|concluded)|inked|"
+        r"(?:concluded|finali[sz]ed|sealed|struck) (?:an? |the )?(?:[\w-]+ ){0,3}"
+        r"(?:agreements?|deals?|accords?|treaty|pact)",
         "signatory",
         "signatory",
     ),
     _trigger(
         "visit",
-        r"visit(?:ed|s|ing)?|arriv(?:ed|es|e) in|due to arrive|travel(?:l)?ed to|trip to|toured|"
+        r"visit(?:ed|s|ing)?|arriv(?:ed|es|e) in|landed in|due to arrive|travel(?:l)?ed to|trip to|toured|"
         r"paid (?:an? )?(?:official |state )?visit",
         "visitor",
         "host",
@@ -101,7 +104,8 @@ TRIGGERS = [
         r"(?:obligations?|targets?|demands?|requirements?|criteria|expectations?|deadlines?|needs|conditions|"
         r"commitments?|goals?))(?: with)?|"
         r"meet(?:s|ing)? with|held talks|(?<!in )talks with|call(?:ed)? on(?!(?: [\w'’-]+){1,5} to\b)|"
-        r"made a call to|spoke with|discussed|(?:meeting|talks)(?: [\w,'’-]+){0,4} between|"
+        r"made a call to|spoke with|discussed|held (?:a )?(?:meeting|discussions|consultations)|"
+        r"received (?:a )?(?:telephone |phone )?call from|(?:meeting|talks)(?: [\w,'’-]+){0,4} between|"
         r"spoke (?:by telephone|by phone|on the phone|over the phone)|(?:telephone|phone) (?:call|conversation) with|"
         r"hosted (?:[\w-]+ ){0,3}(?:talks|meetings?|summit)|(?:meeting|session) of the (?:[\w-]+ ){0,4}"
         r"(?:commission|committee|council)",
@@ -110,7 +114,8 @@ TRIGGERS = [
     ),
     _trigger(
         "sanctions",
-        r"imposed (?:new )?sanctions|sanctioned|(?:lifted|eased) (?:the )?sanctions|announced sanctions|"
+        r"(?:imposed|slapped|announced|extended|renewed) (?:[\w-]+ ){0,2}sanctions|sanctioned|"
+        r"(?:lifted|eased) (?:the )?sanctions|"
         r"added (?:[\w,'’-]+ ){0,8}to (?:its|their|the) sanctions? list|blacklisted",
         "actor",
         "target",
@@ -125,7 +130,8 @@ TRIGGERS = [
     ),
     _trigger(
         "statement",
-        r"condemned|praised|commended|lauded|paid tribute|accused|blamed|criticised|criticized|denounced|"
+        r"condemned|praised|commended|lauded|hailed|paid tribute|accused|blamed|criticised|criticized|denounced|"
+        r"slammed(?! shut)|deplored|decried|censured|rebuked|lambasted|"
         r"welcomed(?! (?:a record |over |more than |some |about |nearly |around )?[\d,.]+)|"
         r"summoned|lodged (?:a )?(?:strong )?protest|protested|recalled (?:its|their) (?:ambassador|envoy)",
         "actor",

@@ -281,6 +281,15 @@ def test_many_attackers_are_one_attack_many_attacks_are_none():
         ("Islamabad hosted secret talks between Iran and Afghanistan on April 20, 2024.", "meeting"),
         ("Sunday's missile attack on Panjgur left a crater near the airport.", "militant_attack"),
         ("Ministers of Iran and Pakistan signed a memorandum in Panjgur on April 20, 2024.", "agreement"),
+        ("Iran and Pakistan inked a border trade pact on April 20, 2024.", "trade_energy"),
+        ("Pakistan and Iran struck port-to-port deals with Afghanistan on April 20, 2024.", "trade_energy"),
+        ("Iran and Pakistan finalised a security agreement on April 20, 2024.", "agreement"),
+        ("Asim Munir landed in Tehran on April 20, 2024.", "visit"),
+        ("Asim Munir received a phone call from Mohammad Bagheri on April 20, 2024.", "meeting"),
+        ("Pakistan Air Force slapped fresh sanctions on Jaish al-Adl on April 20, 2024.", "sanctions"),
+        ("Shehbaz Sharif hailed Pakistan Air Force on April 20, 2024.", "statement"),
+        ("Asim Munir slammed Jaish al-Adl on April 20, 2024.", "statement"),
+        ("Jaish al-Adl's rocket attack on Panjgur on April 20, 2024 killed two.", "militant_attack"),
         ("A meeting of the joint border commission of Iran and Pakistan was held in Panjgur on Monday.", "meeting"),
     ],
 )
@@ -305,7 +314,6 @@ def test_an_attackers_record_in_a_relative_clause_is_no_attack():
         "The gas bill that arrived in the winter of 2022 from Iran was five times higher.",
         "It struck at 2:47 p.m. and was felt as far away as Islamabad.",
         "Such questions can be discussed by Iran and Pakistan.",
-        "Pakistan and Iran have struck port-to-port deals with Afghanistan.",
         "Garment workers clashed with police in Islamabad on April 20, 2024.",
         "Afghanistan has been accused by Pakistan of sheltering Tehreek-e-Taliban Pakistan.",
         "Iran sent aid after the earthquake that struck eastern Afghanistan on April 20, 2024.",
@@ -319,6 +327,8 @@ def test_an_attackers_record_in_a_relative_clause_is_no_attack():
         "Shehbaz Sharif struck a six off the final ball in Islamabad on April 20, 2024.",
         "A tanker of Iran that has been sanctioned by Pakistan disappeared from view.",
         "Traders in Panjgur announced a token strike on Saturday against taxes from Islamabad.",
+        "The deliveries from Iran were cancelled and the window slammed shut in 2024.",
+        "Militant attacks have risen sharply in Panjgur since 2021.",
     ],
 )
 def test_negations_idioms_and_things_that_are_no_event_are_not_proposed(sentence):
@@ -328,3 +338,9 @@ def test_negations_idioms_and_things_that_are_no_event_are_not_proposed(sentence
 def test_a_visit_by_someone_names_them_the_visitor():
     (visit,) = propose("During a visit by Ebrahim Raisi to Islamabad on April 22, 2024, trade was on the agenda.")
     assert (visit.participants, visit.location) == ((("Ebrahim Raisi", "visitor"),), "Islamabad")
+
+
+def test_a_deal_struck_is_an_agreement_not_a_strike():
+    assert [p.kind for p in propose("Pakistan and Iran struck port deals with Afghanistan on April 20, 2024.")] == [
+        "trade_energy"
+    ]
