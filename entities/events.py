@@ -105,7 +105,8 @@ TRIGGERS = [
         r"commitments?|goals?))(?: with)?|"
         r"meet(?:s|ing)? with|held talks|(?<!in )talks with|call(?:ed)? on(?!(?: [\w'’-]+){1,5} to\b)|"
         r"made a call to|spoke with|discussed|held (?:a )?(?:meeting|discussions|consultations)|"
-        r"received (?:a )?(?:telephone |phone )?call from|(?:meeting|talks)(?: [\w,'’-]+){0,4} between|"
+        r"received (?:a )?(?:telephone |phone )?call from|"
+        r"received(?= (?:the )?(?:visiting )?(?-i:[A-Z]))|(?:meeting|talks)(?: [\w,'’-]+){0,4} between|"
         r"spoke (?:by telephone|by phone|on the phone|over the phone)|(?:telephone|phone) (?:call|conversation) with|"
         r"hosted (?:[\w-]+ ){0,3}(?:talks|meetings?|summit)|(?:meeting|session) of the (?:[\w-]+ ){0,4}"
         r"(?:commission|committee|council)",

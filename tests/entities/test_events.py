@@ -285,6 +285,7 @@ def test_many_attackers_are_one_attack_many_attacks_are_none():
         ("Pakistan and Iran struck port-to-port deals with Afghanistan on April 20, 2024.", "trade_energy"),
         ("Iran and Pakistan finalised a security agreement on April 20, 2024.", "agreement"),
         ("Asim Munir landed in Tehran on April 20, 2024.", "visit"),
+        ("Shehbaz Sharif received the visiting Mohammad Bagheri in Islamabad on April 20, 2024.", "meeting"),
         ("Asim Munir received a phone call from Mohammad Bagheri on April 20, 2024.", "meeting"),
         ("Pakistan Air Force slapped fresh sanctions on Jaish al-Adl on April 20, 2024.", "sanctions"),
         ("Shehbaz Sharif hailed Pakistan Air Force on April 20, 2024.", "statement"),
@@ -329,6 +330,7 @@ def test_an_attackers_record_in_a_relative_clause_is_no_attack():
         "Traders in Panjgur announced a token strike on Saturday against taxes from Islamabad.",
         "The deliveries from Iran were cancelled and the window slammed shut in 2024.",
         "Militant attacks have risen sharply in Panjgur since 2021.",
+        "Shehbaz Sharif received a cheque from traders in Islamabad on April 20, 2024.",
     ],
 )
 def test_negations_idioms_and_things_that_are_no_event_are_not_proposed(sentence):
