@@ -1,8 +1,9 @@
 """Pure: propose events from an article's sentences, its entity mentions and its publication date.
 
 A sentence proposes an event when it holds a trigger of one kind (visited, met, signed, carried
-out strikes, ...) and enough to anchor it: a named actor, and a date the sentence gives or, for
-visits, meetings and statements, a named person. Participants are the entities the sentence
+out strikes, ...) that reports something that happened (not denied, planned, habitual or claimed)
+and enough to anchor it: a named actor (or, for violence by unnamed men, the place it struck), and a
+date the sentence gives or, for visits, meetings and statements, a named person. Participants are the entities the sentence
 mentions, with a role guessed from where they stand around the trigger ("Munir visited Tehran":
 Munir the visitor, Tehran the place); the date is resolved against the publication date, and a
 sentence without one gives an unknown date, never a made-up one.
