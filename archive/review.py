@@ -38,7 +38,7 @@ QUEUES = {
     "evidence": ("Evidence the machine added to confirmed events", "entities", "eventevidence",
                  {"status": EventEvidence.Status.PENDING}),
 }  # fmt: skip
-CONFLICTS = ("Reports that contradict a confirmed event", "entities", "event", {"status": Event.Status.PROPOSED})
+CONFLICTS = "Reports that contradict a confirmed event"
 
 
 @dataclass
@@ -101,9 +101,8 @@ def queues(*, rows: int = 25) -> list[Queue]:
         result.append(Queue(key, title, queryset.count(), url, list(queryset[:rows])))
     for piece in next(queue for queue in result if queue.key == "evidence").rows:
         piece.date_said = said_date(piece)
-    title, app_label, model_name, filters = CONFLICTS
-    count, found = conflicts(limit=rows)
-    result.append(Queue("conflicts", title, count, changelist(app_label, model_name, **filters), contradictions(found)))
+    count, found = conflicts(limit=rows)  # no admin list selects them: the queue lists the oldest
+    result.append(Queue("conflicts", CONFLICTS, count, "", contradictions(found)))
     return result
 
 
