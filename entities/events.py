@@ -3,10 +3,10 @@
 A sentence proposes an event when it holds a trigger of one kind (visited, met, signed, carried
 out strikes, ...) that reports something that happened (not denied, planned, habitual or claimed)
 and enough to anchor it: a named actor (or, for violence by unnamed men, the place it struck), and a
-date the sentence gives or, for visits, meetings and statements, a named person. Participants are the entities the sentence
-mentions, with a role guessed from where they stand around the trigger ("Munir visited Tehran":
-Munir the visitor, Tehran the place); the date is resolved against the publication date, and a
-sentence without one gives an unknown date, never a made-up one.
+date the sentence gives or, for visits, meetings and statements, a named person. Participants are
+the entities the sentence mentions, with a role guessed from where they stand around the trigger
+("Munir visited Tehran": Munir the visitor, Tehran the place); the date is resolved against the
+publication date, and a sentence without one gives an unknown date, never a made-up one.
 
 `same_event` decides when two proposals, or a proposal and a stored event, are one real-world
 event reported twice: same kind, dates that meet, and shared participants.
@@ -179,25 +179,31 @@ HABITUAL = re.compile(
 )
 # A count of many before the trigger ("106 million visits", "12 attacks"), not a year ("in 2011 met").
 COUNTED = re.compile(r"\b(?:(?!(?:19|20)\d\d\b)\d[\d,.]*|million|thousand|billion)\s+(?:[\w-]+\s+)?$", re.IGNORECASE)
-SECURITY = re.compile(
-    r"\b(?:security|militants?|militancy|terroris[mt]s?|defen[cs]e|military|intelligence|patrols?|armed groups?)\b",
-    re.IGNORECASE,
-)
-SECURITY_VICTIMS = re.compile(r"killed \w+ (?:soldiers|policemen|officers|guards)\b", re.IGNORECASE)
-BORDER = re.compile(r"\b(?:borders?|crossings?|frontiers?|Line of Control|LoC|checkposts?|border posts?)\b")
-VISIT_BY = re.compile(r"\s+(?:by|of)\s+(?:the\s+)?(?:[\w-]+\s+){0,4}$", re.IGNORECASE)
-UNNAMED_ATTACKERS = re.compile(r"(?:gunmen|militants|attackers|insurgents|terrorists|fighters|rebels)\b", re.IGNORECASE)
 # What strikes without anyone striking: "the earthquake that struck eastern Afghanistan".
 NATURAL = re.compile(
     r"\b(?:earthquakes?|quakes?|tremors?|storms?|cyclones?|hurricanes?|typhoons?|floods?|lightning|heatwaves?|"
     r"pandemic|virus|disease|drought|fire)\b(?:\s+\w+){0,2}\s*$",
     re.IGNORECASE,
 )
-VICTIMS = re.compile(r"(?:militants|terrorists|insurgents)\b", re.IGNORECASE)
 # An accusation in the perfect ("Pakistan has accused the Taliban of ...") is a standing position, not a statement.
 STANDING = re.compile(r"\b(?:has|have)\s+(?:also\s+|long\s+|\w+ly\s+)?(?:been\s+)?$", re.IGNORECASE)
 CONDITIONAL = re.compile(r"^\W*(?:if|unless|should|were|had)\b", re.IGNORECASE)
-# An agreement about trade, energy or transport is a trade or energy project (CAMEO 061, not 057).
+# A count of victims after the trigger ("21 militants were killed") is one event's toll, not many events.
+VICTIMS = re.compile(r"(?:militants|terrorists|insurgents)\b", re.IGNORECASE)
+
+# Who takes part: "a visit by X" names the visitor after the trigger; violence by unnamed attackers
+# ("gunmen attacked") or against soldiers, police or guards is a militant attack, whoever reports it.
+VISIT_BY = re.compile(r"\s+(?:by|of)\s+(?:the\s+)?(?:[\w-]+\s+){0,4}$", re.IGNORECASE)
+UNNAMED_ATTACKERS = re.compile(r"(?:gunmen|militants|attackers|insurgents|terrorists|fighters|rebels)\b", re.IGNORECASE)
+SECURITY_VICTIMS = re.compile(r"killed \w+ (?:soldiers|policemen|officers|guards)\b", re.IGNORECASE)
+
+# Which kind: an agreement about trade, energy or transport (and not also about security) is a trade
+# or energy project (CAMEO 061, not 057); a clash is a border incident between two states or at a border.
+SECURITY = re.compile(
+    r"\b(?:security|militants?|militancy|terroris[mt]s?|defen[cs]e|military|intelligence|patrols?|armed groups?)\b",
+    re.IGNORECASE,
+)
+BORDER = re.compile(r"\b(?:borders?|crossings?|frontiers?|Line of Control|LoC|checkposts?|border posts?)\b")
 ECONOMIC = re.compile(
     r"\b(?:trade|traders|border markets?|markets?|pipelines?|gas|electricity|power (?:link|line|plant|grid|supply)|"
     r"energy|oil|rail(?:way)?s?|rail lines?|shipping|ports?|corridor|barter|tariffs?|customs|investments?|swap|"
