@@ -4,6 +4,7 @@ from django.db.models import Count, QuerySet
 from django.forms.models import BaseInlineFormSet
 from django.http import HttpRequest, JsonResponse
 from django.shortcuts import get_object_or_404
+from django.template.loader import render_to_string
 from django.urls import path
 from django.utils.html import format_html, format_html_join
 from django.views.decorators.http import require_POST
@@ -23,6 +24,7 @@ from entities.models import (
     EvidenceRejection,
     Mention,
 )
+from entities.selectors import corroborate_events
 from entities.taxonomy import codes_for
 
 PROVENANCE = ["origin", "asserted_by", "asserted_at", "source_note"]
@@ -221,7 +223,7 @@ class EventAdmin(HistoryAdmin):
     date_hierarchy = "start_date"
     search_fields = ["title", "summary"]
     autocomplete_fields = ["location"]
-    readonly_fields = ["origin", "field_sources", "created_at", "updated_at"]
+    readonly_fields = ["origin", "field_sources", "corroboration", "created_at", "updated_at"]
     form = EventForm
     inlines = [ParticipantInline, NewParticipantInline, EvidenceInline]
     actions = ["confirm_selected", "reject_selected", "merge_selected"]
@@ -264,6 +266,16 @@ class EventAdmin(HistoryAdmin):
             "<th>note</th></tr>{}</table>",
             format_html_join("", "<tr><td>{}</td><td>{}</td><td>{}</td><td>{}</td><td>{}</td></tr>", cells),
         )
+
+    @admin.display(description="corroboration")
+    def corroboration(self, event: Event) -> str:
+        """The reports of the event as the API and the timeline show them: independent reports, outlets,
+        first and last report, and where the reports disagree (read from their sentences)."""
+        if not event.pk:
+            return "–"
+        [read] = Event.objects.for_api().filter(pk=event.pk)
+        corroborate_events([read])
+        return render_to_string("entities/corroboration.html", {"c": read.corroboration})
 
     @admin.action(description="Confirm the selected events", permissions=["change"])
     def confirm_selected(self, request: HttpRequest, queryset: QuerySet) -> None:

@@ -4,8 +4,9 @@ the same report), the earliest and latest report, and where the reports disagree
 
 Disagreements are read from the evidence sentences themselves: dates that contradict the event's
 or each other (no day in common at their precisions; each resolved against its article's own
-publication day), a report that puts the event in another place of the same kind, and numbers of
-dead, wounded or abducted that differ.
+publication day), a report that puts the event in another place of the same kind, reports of a
+strike, attack or statement that name actors with none in common (as the detector reads each
+sentence), and numbers of dead, wounded or abducted that differ.
 """
 
 from __future__ import annotations
@@ -16,6 +17,7 @@ from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, field
 
 from archive.common.dates import DatePrecision, DateRange
+from entities.events import DIRECTED, MentionRef, propose_events
 from entities.temporal import resolve_date
 
 
@@ -30,6 +32,7 @@ class Report:
     precision: str
     sentence: str
     places: tuple[tuple[str, str], ...] = ()  # (name, kind) of the places the sentence names
+    named: tuple[MentionRef, ...] = ()  # the entities the sentence names, offsets within the sentence
 
 
 @dataclass
@@ -95,10 +98,11 @@ def _number(text: str) -> int | None:
 
 
 def corroborate(
-    reports: Sequence[Report], *, event_dates: DateRange, location: tuple[str, str] | None = None
+    reports: Sequence[Report], *, event_dates: DateRange, location: tuple[str, str] | None = None, kind: str = ""
 ) -> Corroboration:
     """`location` is the event's place as (name, kind); a report that names another place of that kind
-    and not this one disagrees on the place."""
+    and not this one disagrees on the place. `kind` is the event's: for a directed kind, reports whose
+    actors have none in common disagree on the actor."""
     result = Corroboration(
         reports=len({r.article for r in reports}),
         independent_reports=len({r.canonical for r in reports}),
@@ -121,6 +125,10 @@ def corroborate(
         if elsewhere:
             given = [(location[0], r.article) for r in reports if location[0] in {n for n, _ in r.places}]
             result.disagreements.append(Disagreement("place", _grouped(given + elsewhere)))
+    if kind in DIRECTED:
+        actors = [(names, r.article) for r in reports if (names := _actors(r, kind))]
+        if any(not first & second for first, _ in actors for second, _ in actors):
+            result.disagreements.append(Disagreement("actor", _grouped((n, a) for names, a in actors for n in names)))
     counts: dict[str, list[tuple[str, int]]] = {}
     for report in reports:
         for noun, value in casualty_counts(report.sentence).items():
@@ -129,6 +137,15 @@ def corroborate(
         if len({value for value, _ in values}) > 1:
             result.disagreements.append(Disagreement(noun, _grouped(values)))
     return result
+
+
+def _actors(report: Report, kind: str) -> frozenset[str]:
+    """Who the sentence says acted, as the detector reads it for an event of this kind."""
+    published = report.published if report.precision == DatePrecision.DAY else None
+    for proposal in propose_events(report.sentence, report.named, published):
+        if proposal.kind == kind:
+            return frozenset(proposal.names[entity] for entity, role in proposal.participants if role == "actor")
+    return frozenset()
 
 
 def _date_text(date: DateRange) -> str:

@@ -10,6 +10,7 @@ from django.db.models import Count, Exists, F, OuterRef, QuerySet
 from articles.models import Article
 from entities.corroboration import Report, corroborate
 from entities.detection import event_dates
+from entities.events import PLACE_KINDS, MentionRef
 from entities.models import Entity, EntityArticle, EntityStats, Event, EventEvidence, Mention
 
 
@@ -63,34 +64,36 @@ def event_kind_facet(articles: QuerySet[Article] | None) -> list[dict[str, objec
 
 def corroborate_events(events: list[Event]) -> None:
     """Give each event (its evidence and the evidence's articles prefetched, as `for_api` does) its
-    `corroboration`, reading the places its evidence sentences name in one query for them all."""
+    `corroboration`, reading the entities its evidence sentences name in one query for them all."""
     pieces = [(event, piece) for event in events for piece in event.evidence.all()]
-    places: dict[int, list[tuple[int, int, str, str]]] = {}
+    named: dict[int, list[tuple[int, int, int, str, str]]] = {}
     if pieces:
         rows = (
             Mention.objects.live()
             .filter(article__in={piece.article_id for _, piece in pieces}, field=Mention.Field.BODY)
-            .filter(entity__kind__in=[Entity.Kind.CITY, Entity.Kind.REGION, Entity.Kind.COUNTRY])
-            .values_list("article_id", "start_offset", "end_offset", "entity__name", "entity__kind")
+            .values_list("article_id", "start_offset", "end_offset", "entity_id", "entity__kind", "entity__name")
         )
-        for article, start, end, name, kind in rows:
-            places.setdefault(article, []).append((start, end, name, kind))
+        for article, *mention in rows:
+            named.setdefault(article, []).append(tuple(mention))
     for event in events:
-        reports = [
-            Report(
-                article=piece.article_id,
-                canonical=piece.article.duplicate_of_id or piece.article_id,
-                outlet=piece.article.source.name if piece.article.source else "",
-                published=piece.article.published_on,
-                precision=piece.article.published_precision,
-                sentence=piece.sentence,
-                places=tuple(
-                    (name, kind)
-                    for start, end, name, kind in places.get(piece.article_id, [])
-                    if piece.start_offset <= start and end <= piece.end_offset
-                ),
+        reports = []
+        for piece in event.evidence.all():
+            inside = [
+                MentionRef(start - piece.start_offset, end - piece.start_offset, entity, kind, name)
+                for start, end, entity, kind, name in named.get(piece.article_id, [])
+                if piece.start_offset <= start and end <= piece.end_offset
+            ]
+            reports.append(
+                Report(
+                    article=piece.article_id,
+                    canonical=piece.article.duplicate_of_id or piece.article_id,
+                    outlet=piece.article.source.name if piece.article.source else "",
+                    published=piece.article.published_on,
+                    precision=piece.article.published_precision,
+                    sentence=piece.sentence,
+                    places=tuple((m.name, m.kind) for m in inside if m.kind in PLACE_KINDS),
+                    named=tuple(sorted(inside, key=lambda m: m.start)),
+                )
             )
-            for piece in event.evidence.all()
-        ]
         location = (event.location.name, event.location.kind) if event.location else None
-        event.corroboration = corroborate(reports, event_dates=event_dates(event), location=location)
+        event.corroboration = corroborate(reports, event_dates=event_dates(event), location=location, kind=event.kind)

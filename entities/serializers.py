@@ -175,7 +175,9 @@ class FieldSourceSerializer(AssertedSerializer):
 
 
 class DisagreementSerializer(serializers.Serializer):
-    point = serializers.CharField(help_text="What the reports disagree on: date, place, killed, wounded or abducted")
+    point = serializers.CharField(
+        help_text="What the reports disagree on: date, place, actor, killed, wounded or abducted"
+    )
     values = serializers.DictField(
         child=serializers.ListField(child=serializers.IntegerField()),
         help_text="Each value said (a date, a place, a number) and the ids of the articles that say it",

@@ -4,9 +4,11 @@ when it was first and last reported, and where the reports disagree."""
 import datetime
 
 import pytest
+from django.urls import reverse
 
 from archive.common.dates import UNKNOWN_RANGE, DatePrecision, DateRange
 from entities.corroboration import Report, casualty_counts, corroborate
+from entities.events import MentionRef
 from tests.factories import ArticleFactory, EntityFactory, EventFactory, SourceFactory, evidence_in, mention_in
 
 DAY = DatePrecision.DAY
@@ -62,6 +64,30 @@ def test_a_report_that_puts_the_event_in_another_city_disagrees_on_the_place():
     ]
     [place] = corroborate(reports, event_dates=UNKNOWN_RANGE, location=("Islamabad", "city")).disagreements
     assert (place.point, place.values) == ("place", {"Islamabad": [1], "Zahedan": [2]})
+
+
+KINDS = {"Iran": "country", "Pakistan Air Force": "organisation", "Jaish al-Adl": "armed_group", "Panjgur": "city",
+         "Islamic Revolutionary Guard Corps": "organisation"}  # fmt: skip
+
+
+def named(sentence: str) -> tuple[MentionRef, ...]:
+    found = [(sentence.find(name), name) for name in KINDS if name in sentence]
+    return tuple(MentionRef(at, at + len(name), name, KINDS[name], name) for at, name in sorted(found))
+
+
+def test_reports_of_a_strike_that_name_actors_with_none_in_common_disagree_on_the_actor():
+    sentences = [
+        "Iran struck Jaish al-Adl in Panjgur on January 16, 2024.",
+        "Iran and the Islamic Revolutionary Guard Corps struck Jaish al-Adl in Panjgur on January 16, 2024.",
+        "Pakistan Air Force struck Jaish al-Adl in Panjgur on January 16, 2024.",
+    ]
+    reports = [Report(n, n, "Dawn", None, "unknown", s, named=named(s)) for n, s in enumerate(sentences, 1)]
+    [actor] = corroborate(reports, event_dates=UNKNOWN_RANGE, kind="military_strike").disagreements
+    assert (actor.point, actor.values) == (
+        "actor", {"Iran": [1, 2], "Islamic Revolutionary Guard Corps": [2], "Pakistan Air Force": [3]},
+    )  # fmt: skip
+    agreeing = corroborate(reports[:2], event_dates=UNKNOWN_RANGE, kind="military_strike")
+    assert agreeing.disagreements == []  # a report that names more actors, one of them in common, agrees
 
 
 @pytest.fixture
@@ -120,3 +146,9 @@ def test_the_timeline_shows_corroboration_and_disagreements(client, settings, re
     assert "Reports disagree on killed" in page
     csv = b"".join(client.get("/timeline/export.csv").streaming_content).decode()
     assert "independent_reports" in csv.splitlines()[0] and "killed: 3 (" in csv
+
+
+def test_the_admins_event_page_shows_corroboration_and_disagreements(admin_client, reported_clash):
+    page = admin_client.get(reverse("admin:entities_event_change", args=[reported_clash.pk])).content.decode()
+    assert "2 independent reports" in page and "AFP, Dawn, France 24" in page
+    assert "Reports disagree on killed:</span> 3 (articles" in page
