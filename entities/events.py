@@ -104,8 +104,9 @@ TRIGGERS = [
         r"(?<!be )(?<!been )(?-i:met)(?! (?:its|their|his|her|the|all|our|these|those) (?:[\w-]+ )?"
         r"(?:obligations?|targets?|demands?|requirements?|criteria|expectations?|deadlines?|needs|conditions|"
         r"commitments?|goals?))(?: with)?|"
-        r"meet(?:s|ing)? with|held talks|(?<!in )talks with|call(?:ed)? on(?!(?: [\w'’-]+){1,5} to\b)|"
-        r"made a call to|spoke with|discussed|held (?:a )?(?:meeting|discussions|consultations)|"
+        r"meet(?:s|ing)? with|held talks|(?<!in )(?<!reopen )(?<!revive )(?<!reviving )(?<!return to )talks with|"
+        r"call(?:ed)? on(?!(?: [\w'’-]+){1,5} to\b)|made a call to|spoke with|discussed(?! (?:what|how|why|whether)\b)|"
+        r"held (?:a )?(?:meeting|discussions|consultations)|"
         r"received (?:a )?(?:telephone |phone )?call from|"
         r"received(?= (?:the )?(?:visiting )?(?-i:[A-Z]))|(?:meeting|talks)(?: [\w,'’-]+){0,4} between|"
         r"spoke (?:by telephone|by phone|on the phone|over the phone)|(?:telephone|phone) (?:call|conversation) with|"
@@ -134,7 +135,8 @@ TRIGGERS = [
         "statement",
         r"condemned|praised|commended|lauded|hailed|paid tribute|accused|blamed|criticised|criticized|denounced|"
         r"slammed(?! shut)|deplored|decried|censured|rebuked|lambasted|"
-        r"welcomed(?! (?:a record |over |more than |some |about |nearly |around )?[\d,.]+)|"
+        r"welcomed(?! (?:a record |over |more than |some |about |nearly |around )?(?:[\d,.]+|tens of|hundreds of|"
+        r"thousands of|millions of|billions of))|"
         r"summoned|lodged (?:a )?(?:strong )?protest|protested|recalled (?:its|their) (?:ambassador|envoy)",
         "actor",
         "target",
@@ -171,7 +173,8 @@ CLAIMED = re.compile(
 )
 FUTURE = re.compile(r"\b(?:will|shall|'ll)\s+(?:\w+\s+){0,2}$", re.IGNORECASE)
 HABITUAL = re.compile(
-    r"\b(?:repeatedly|always|usually|typically|several times|many times|frequently|routinely|regularly|often|"
+    r"\b(?:repeatedly|always|usually|typically|sporadically|occasionally|rarely|seldom|used to being|"
+    r"several times|many times|frequently|routinely|regularly|often|"
     r"in recent (?:years|months)|"
     r"(?:has|have) long|time and again|in the past|(?:several|many|multiple) rounds|campaign of|series of|"
     r"wave of|(?:dozens|hundreds|scores) of (?:[\w-]+ )?(?:attacks|strikes|raids|incidents|visits|meetings|rounds))\b",

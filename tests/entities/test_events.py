@@ -331,6 +331,11 @@ def test_an_attackers_record_in_a_relative_clause_is_no_attack():
         "The deliveries from Iran were cancelled and the window slammed shut in 2024.",
         "Militant attacks have risen sharply in Panjgur since 2021.",
         "Shehbaz Sharif received a cheque from traders in Islamabad on April 20, 2024.",
+        "Shehbaz Sharif promised in Islamabad on April 20, 2024 to reopen talks with Iran.",
+        "Asim Munir discussed what the membership means for Iran and Pakistan on April 20, 2024.",
+        "Mechanisms with Iran and Pakistan, which have met only sporadically, need attention.",
+        "Afghanistan welcomed tens of billions of dollars from Iran in 2024.",
+        "The coalition in Islamabad is used to being blamed by Pakistan Air Force.",
     ],
 )
 def test_negations_idioms_and_things_that_are_no_event_are_not_proposed(sentence):
