@@ -17,7 +17,7 @@ from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, field
 
 from archive.common.dates import DatePrecision, DateRange
-from entities.events import DIRECTED, MentionRef, propose_events
+from entities.events import DIRECTED, PLACE_KINDS, MentionRef, propose_events
 from entities.temporal import resolve_date
 
 
@@ -31,8 +31,17 @@ class Report:
     published: datetime.date | None
     precision: str
     sentence: str
-    places: tuple[tuple[str, str], ...] = ()  # (name, kind) of the places the sentence names
     named: tuple[MentionRef, ...] = ()  # the entities the sentence names, offsets within the sentence
+
+    @property
+    def places(self) -> list[tuple[str, str]]:
+        """(name, kind) of the places the sentence names."""
+        return [(mention.name, mention.kind) for mention in self.named if mention.kind in PLACE_KINDS]
+
+    @property
+    def publication_day(self) -> datetime.date | None:
+        """The day relative dates in the sentence are read against, when the article gives one."""
+        return self.published if self.precision == DatePrecision.DAY else None
 
 
 @dataclass
@@ -110,7 +119,7 @@ def corroborate(
     )
     days = [r.published for r in reports if r.published is not None]
     result.earliest_report, result.latest_report = (min(days), max(days)) if days else (None, None)
-    said = [(r, resolve_date(r.sentence, r.published if r.precision == DatePrecision.DAY else None)) for r in reports]
+    said = [(r, resolve_date(r.sentence, r.publication_day)) for r in reports]
     known = [(r, d) for r, d in said if d.start is not None]
     if any(d.contradicts(event_dates) for _, d in known) or any(a.contradicts(b) for _, a in known for _, b in known):
         result.disagreements.append(Disagreement("date", _grouped((_date_text(d), r.article) for r, d in known)))
@@ -141,8 +150,7 @@ def corroborate(
 
 def _actors(report: Report, kind: str) -> frozenset[str]:
     """Who the sentence says acted, as the detector reads it for an event of this kind."""
-    published = report.published if report.precision == DatePrecision.DAY else None
-    for proposal in propose_events(report.sentence, report.named, published):
+    for proposal in propose_events(report.sentence, report.named, report.publication_day):
         if proposal.kind == kind:
             return frozenset(proposal.names[entity] for entity, role in proposal.participants if role == "actor")
     return frozenset()

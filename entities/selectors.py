@@ -10,7 +10,7 @@ from django.db.models import Count, Exists, F, OuterRef, QuerySet
 from articles.models import Article
 from entities.corroboration import Report, corroborate
 from entities.detection import event_dates
-from entities.events import PLACE_KINDS, MentionRef
+from entities.events import MentionRef
 from entities.models import Entity, EntityArticle, EntityStats, Event, EventEvidence, Mention
 
 
@@ -91,7 +91,6 @@ def corroborate_events(events: list[Event]) -> None:
                     published=piece.article.published_on,
                     precision=piece.article.published_precision,
                     sentence=piece.sentence,
-                    places=tuple((m.name, m.kind) for m in inside if m.kind in PLACE_KINDS),
                     named=tuple(sorted(inside, key=lambda m: m.start)),
                 )
             )

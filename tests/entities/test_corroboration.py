@@ -15,7 +15,9 @@ DAY = DatePrecision.DAY
 
 
 def report(article: int, sentence: str, published=datetime.date(2024, 1, 18), canonical=None, outlet="Dawn", places=()):
-    return Report(article, canonical or article, outlet, published, DAY if published else "unknown", sentence, places)
+    mentions = tuple(MentionRef(sentence.find(name), sentence.find(name) + len(name), name, kind, name)
+                     for name, kind in places)  # fmt: skip
+    return Report(article, canonical or article, outlet, published, DAY if published else "unknown", sentence, mentions)
 
 
 @pytest.mark.parametrize(
