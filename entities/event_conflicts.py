@@ -28,8 +28,8 @@ LONGEST = 31
 
 _SQL = """
 WITH slack(precision, days) AS (VALUES {slack}),
-dated AS (
-    SELECT e.id, e.kind, e.status, e.start_date, coalesce(e.end_date, e.start_date) AS end_date,
+proposals AS (  -- dated proposals of a directed kind
+    SELECT e.id, e.kind, e.start_date, coalesce(e.end_date, e.start_date) AS end_date,
            coalesce(slack.days, {year}) AS slack, e.location_id, e.created_at
     FROM entities_event e LEFT JOIN slack ON slack.precision = e.start_precision
     WHERE e.kind = ANY(%(kinds)s) AND e.start_date IS NOT NULL AND e.status = 'proposed'
@@ -38,14 +38,14 @@ nearby AS (  -- confirmed events of the proposal's kind dated within reach: day-
              -- window, the rare month- or year-precise ones in a wide one
     SELECT p.*, c.id AS event_id, c.start_date AS c_start, coalesce(c.end_date, c.start_date) AS c_end,
            greatest(p.slack, {day}) AS slack_both, c.location_id AS c_location
-    FROM dated p
+    FROM proposals p
     JOIN entities_event c ON c.kind = p.kind AND c.status = 'confirmed' AND c.start_precision = 'day'
         AND c.start_date BETWEEN p.start_date - greatest(p.slack, {day}) - %(near)s - %(longest)s
                              AND p.end_date + greatest(p.slack, {day}) + %(near)s
     UNION ALL
     SELECT p.*, c.id, c.start_date, coalesce(c.end_date, c.start_date), greatest(p.slack, coalesce(slack.days, {year})),
            c.location_id
-    FROM dated p
+    FROM proposals p
     JOIN entities_event c ON c.kind = p.kind AND c.status = 'confirmed' AND c.start_precision <> 'day'
         AND c.start_date BETWEEN p.start_date - {year} - %(near)s - %(longest)s AND p.end_date + {year} + %(near)s
     LEFT JOIN slack ON slack.precision = c.start_precision

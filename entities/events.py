@@ -188,7 +188,9 @@ NATURAL = re.compile(
     r"pandemic|virus|disease|drought|fire)\b(?:\s+\w+){0,2}\s*$",
     re.IGNORECASE,
 )
-# An accusation in the perfect ("Pakistan has accused the Taliban of ...") is a standing position, not a statement.
+# An accusation, a record or a sanction in the perfect ("Pakistan has accused the Taliban of ...", "a group
+# that has carried out attacks", "a tanker that has been sanctioned") is a standing position, no one event.
+STANDING_VERBS = ("accus", "blam", "critici", "carried out", "discuss", "sanction")
 STANDING = re.compile(r"\b(?:has|have)\s+(?:also\s+|long\s+|\w+ly\s+)?(?:been\s+)?$", re.IGNORECASE)
 CONDITIONAL = re.compile(r"^\W*(?:if|unless|should|were|had)\b", re.IGNORECASE)
 # A count of victims after the trigger ("21 militants were killed") is one event's toll, not many events.
@@ -378,11 +380,7 @@ def _pair_referred_to(
 def _happened(sentence: str, match: re.Match[str], date: DateRange) -> bool:
     """Whether the trigger reports something that happened (or is scheduled for a known date)."""
     before = sentence[max(0, match.start() - 40) : match.start()]
-    standing = match.group().lower().startswith(
-        ("accus", "blam", "critici", "carried out", "discuss", "sanction")
-    ) and STANDING.search(
-        before
-    )  # "has accused", "a group that has carried out attacks": a standing position or record, no one event
+    standing = match.group().lower().startswith(STANDING_VERBS) and STANDING.search(before)
     victims_counted = VICTIMS.match(match.group())  # "21 militants were killed": one event's toll, not many events
     if (
         standing

@@ -440,11 +440,16 @@ class _Found:
         )
 
 
+def _expression_start(match: re.Match[str]) -> int:
+    """Where the expression starts once the preposition that introduced it is left out."""
+    start = match.end("lead") if match.groupdict().get("lead") else match.start()
+    text = match.string[start : match.end()]
+    return start + len(text) - len(text.lstrip(" ,("))
+
+
 def _expression_text(match: re.Match[str]) -> str:
     """The matched expression without the preposition that introduced it: "in January" -> "January"."""
-    lead = match.groupdict().get("lead")
-    start = match.end("lead") if lead else match.start()
-    return match.string[start : match.end()].strip(" ,(").rstrip(".")
+    return match.string[_expression_start(match) : match.end()].strip(" ,(").rstrip(".")
 
 
 def _expressions(sentence: str, published: datetime.date | None) -> list[_Found]:
@@ -461,9 +466,8 @@ def _expressions(sentence: str, published: datetime.date | None) -> list[_Found]
             if not is_date:
                 continue
             taken.append((start, end))
-            since = (match.groupdict().get("lead") or "").lower() == "since" or bool(
-                _SINCE.search(sentence, max(0, start - 7), start)
-            )
+            at = _expression_start(match)
+            since = bool(_SINCE.search(sentence, max(0, at - 7), at))  # "since" led it, in the match or before
             found.append(_Found(rule, start, _expression_text(match), reported, span, since))
     return found
 
