@@ -77,3 +77,14 @@ def test_a_sentence_reporting_two_events_is_credited_to_the_one_whose_roles_it_n
     score = score_event_gold(read_event_gold(path), entries=GAZETTEER.read(None), base_dir=tmp_path)
     assert (score.found, score.right) == (1, 1)
     assert "missed   military_strike: Iran strikes" in "\n".join(score.details)
+
+
+def test_a_participant_that_is_not_a_name_and_a_role_is_refused_with_the_event_named(tmp_path):
+    path = tmp_path / "gold.yaml"
+    path.write_text(
+        "articles: [a.txt]\nevents:\n"
+        "  - {title: T, kind: visit, evidence: [{file: a.txt, sentence: S.}], participants: [[Iran]]}\n",
+        encoding="utf-8",
+    )
+    with pytest.raises(EventGoldError, match=r"event 1: participant \['Iran'\] must be \[entity name, role\]"):
+        read_event_gold(path)
