@@ -51,6 +51,8 @@ CURATOR_WRITES = {
         "eventevidence": ("add", "change", "delete"),
         "evidencerejection": ("change", "delete"),  # deleting a rejection undoes it
         "candidate": ("change",),
+        "entitymerge": ("change",),  # an unmerge marks the merge undone
+        "distinction": ("add", "change", "delete"),
     },
 }
 ROLES = ("Reader", "Curator", "Administrator")

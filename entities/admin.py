@@ -11,7 +11,7 @@ from django.views.decorators.http import require_POST
 
 from archive.common.admin import HistoryAdmin, admin_link
 from articles.managers import TEXT_FIELDS
-from entities import curation, event_curation
+from entities import curation, event_curation, identity
 from entities.event_records import SOURCED_FIELDS, curator_set_fields
 from entities.models import (
     Alias,
@@ -60,7 +60,7 @@ class EntityAdmin(HistoryAdmin):
         if len(entities) < 2:
             self.message_user(request, "Select at least two entities to merge.", messages.WARNING)
             return
-        report = curation.merge_entities(entities[0], entities[1:], acting_user=request.user)
+        report = identity.merge_entities(entities[0], entities[1:], acting_user=request.user)
         self.message_user(
             request,
             f"Merged {', '.join(report.merged)} into {report.survivor.name}: {report.mentions} mentions, "

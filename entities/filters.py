@@ -1,9 +1,9 @@
-from django.db.models import QuerySet
+from django.db.models import Q, QuerySet
 from django_filters import rest_framework as filters
 
 from archive.common.api import SlugsFilter, WholeNumberFilter
 from archive.common.provenance import Origin
-from entities.models import Candidate, Entity, Event, EventParticipant, Mention
+from entities.models import Candidate, Distinction, Entity, EntityMerge, Event, EventParticipant, Mention
 
 
 class EntityFilter(filters.FilterSet):
@@ -83,6 +83,29 @@ class CandidateFilter(filters.FilterSet):
     class Meta:
         model = Candidate
         fields = ["status", "proposal", "entity", "kind_guess", "article"]
+
+
+class EntityMergeFilter(filters.FilterSet):
+    entity = WholeNumberFilter(method="of_entity", help_text="Entity id: merges it took part in, on either side")
+    standing = filters.BooleanFilter(field_name="undone_at", lookup_expr="isnull", help_text="false: the undone ones")
+
+    def of_entity(self, queryset: QuerySet, name: str, value: int) -> QuerySet:
+        return queryset.filter(Q(survivor_id=value) | Q(merged_id=value))
+
+    class Meta:
+        model = EntityMerge
+        fields = ["entity", "standing"]
+
+
+class DistinctionFilter(filters.FilterSet):
+    entity = filters.CharFilter(method="of_entity", help_text="Entity slug: its decisions, on either side")
+
+    def of_entity(self, queryset: QuerySet, name: str, value: str) -> QuerySet:
+        return queryset.filter(Q(entity__slug=value) | Q(other__slug=value))
+
+    class Meta:
+        model = Distinction
+        fields = ["entity"]
 
 
 class EventFilter(filters.FilterSet):

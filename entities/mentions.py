@@ -19,7 +19,7 @@ from archive.common.queries import idempotent_batches
 from articles.models import Article, Removal
 from entities.expressions import fold_like_database
 from entities.extraction import AliasSpec, CandidateSpan, Found, Matcher
-from entities.models import Alias, Candidate, CandidateOccurrence, Entity, Mention
+from entities.models import Alias, Candidate, CandidateOccurrence, Distinction, Entity, Mention
 
 
 def matcher_from_database() -> Matcher:
@@ -151,6 +151,15 @@ def _mention_changes(
     return stale, new, len(automatic) - len(stale)
 
 
+def _said_not_to_be(pairs: set[tuple[str, int]]) -> set[tuple[str, int]]:
+    """The (folded name, entity) pairs a curator said are not the same (a Distinction): such a name
+    is proposed as a new entity, never again as that entity's alias. One query."""
+    if not pairs:
+        return set()
+    said = Distinction.objects.filter(other=None, folded__in={folded for folded, _ in pairs})
+    return set(said.values_list("folded", "entity_id")) & pairs
+
+
 def store_candidates(
     article_ids: list[int], names: list[tuple[Article, str, str, list[CandidateSpan]]], *, replacing: bool = True
 ) -> int:
@@ -165,6 +174,8 @@ def store_candidates(
         (article, field, text, span, (fold_like_database(span.text), span.entity))
         for article, field, text, span in spans
     ]
+    not_theirs = _said_not_to_be({key for *_, key in keyed if key[1] is not None})
+    keyed = [(*row[:4], (row[4][0], None)) if row[4] in not_theirs else row for row in keyed]
     proposals = {key: span for *_, span, key in keyed if key[0]}
     Candidate.objects.bulk_create(
         [
@@ -173,7 +184,7 @@ def store_candidates(
                 proposal=Candidate.Proposal.ALIAS if entity is not None else Candidate.Proposal.ENTITY,
                 entity_id=entity,
                 kind_guess=span.kind_guess if span.kind_guess in Entity.Kind.values else "",
-                similar_alias=span.alias[:300],
+                similar_alias=span.alias[:300] if entity is not None else "",
                 score=span.score if entity is not None else None,
             )
             for (_, entity), span in proposals.items()

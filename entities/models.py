@@ -467,3 +467,105 @@ class CandidateOccurrence(models.Model):
 
     def __str__(self) -> str:
         return f"candidate {self.candidate_id} in article {self.article_id}"
+
+
+class EntityMerge(models.Model):
+    """A curator's decision that `merged` is the same as `survivor`, and every row it changed, so
+    that an unmerge can put each back exactly (see entities/identity.py).
+
+    The ids are plain numbers, not foreign keys: the merged entity is deleted while the merge
+    stands, and either entity may later be merged again; the names are kept for reading.
+    """
+
+    survivor_id = models.BigIntegerField(db_index=True)
+    survivor_name = models.CharField(max_length=300)
+    merged_id = models.BigIntegerField(db_index=True)
+    merged_name = models.CharField(max_length=300)
+    reason = models.CharField(max_length=500, blank=True, help_text="Why the curator judged them the same")
+    merged_by = models.ForeignKey(settings.AUTH_USER_MODEL, on_delete=models.SET_NULL, null=True, related_name="+")
+    merged_at = models.DateTimeField(auto_now_add=True)
+    undone_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL, on_delete=models.SET_NULL, null=True, blank=True, related_name="+"
+    )
+    undone_at = models.DateTimeField(null=True, blank=True)
+    undo_reason = models.CharField(max_length=500, blank=True)
+
+    class Meta:
+        ordering = ["-merged_at", "-id"]
+        constraints = [
+            models.CheckConstraint(condition=~Q(survivor_id=F("merged_id")), name="merge_of_two_entities"),
+            models.CheckConstraint(
+                condition=Q(undone_at__isnull=True) | Q(undone_at__gte=F("merged_at")), name="merge_undone_after"
+            ),
+        ]
+
+    def __str__(self) -> str:
+        return f"{self.merged_name} merged into {self.survivor_name}"
+
+    @property
+    def standing(self) -> bool:
+        return self.undone_at is None
+
+
+class MergeChange(models.Model):
+    """One row a merge changed: the fields it set (before and after), a row it removed (all of it,
+    in `before`), or a row it added (in `after`)."""
+
+    class Action(models.TextChoices):
+        CHANGED = "changed", "Changed"
+        REMOVED = "removed", "Removed"
+        ADDED = "added", "Added"
+
+    merge = models.ForeignKey(EntityMerge, on_delete=models.CASCADE, related_name="changes")
+    table = models.CharField(max_length=30, help_text="The model, as app_label.model_name")
+    row_id = models.BigIntegerField()
+    action = models.CharField(max_length=7, choices=Action.choices)
+    before = models.JSONField(default=dict, blank=True)
+    after = models.JSONField(default=dict, blank=True)
+
+    class Meta:
+        ordering = ["merge", "id"]
+        indexes = [models.Index(fields=["table", "row_id"], name="merge_change_row_idx")]
+
+    def __str__(self) -> str:
+        return f"{self.action} {self.table} {self.row_id}"
+
+
+class Distinction(models.Model):
+    """A curator's decision that two entities, or a name and an entity, are not the same: merges
+    of the pair are refused, and the name is never proposed as an alias of the entity."""
+
+    entity = models.ForeignKey(Entity, on_delete=models.CASCADE, related_name="distinctions")
+    other = models.ForeignKey(
+        Entity, on_delete=models.CASCADE, null=True, blank=True, related_name="distinctions_as_other"
+    )
+    name = models.CharField(max_length=300, blank=True, help_text="A name that does not refer to the entity")
+    folded = models.GeneratedField(
+        expression=FoldedText("name"), output_field=models.CharField(max_length=300), db_persist=True
+    )
+    reason = models.CharField(max_length=500)
+    decided_by = models.ForeignKey(settings.AUTH_USER_MODEL, on_delete=models.SET_NULL, null=True, related_name="+")
+    decided_at = models.DateTimeField(auto_now_add=True)
+
+    history = HistoricalRecords(excluded_fields=["folded"])
+
+    class Meta:
+        ordering = ["-decided_at", "-id"]
+        constraints = [
+            models.CheckConstraint(
+                condition=Q(other__isnull=False, name="") | Q(other__isnull=True, name__regex=r"\S"),
+                name="distinction_of_an_entity_or_a_name",
+            ),
+            models.CheckConstraint(
+                condition=Q(other__isnull=True) | Q(entity__lt=F("other")), name="distinction_pair_ordered"
+            ),
+            models.UniqueConstraint(fields=["entity", "other"], name="distinction_unique_pair"),
+            models.UniqueConstraint(
+                fields=["entity", "folded"], condition=Q(other__isnull=True), name="distinction_unique_name"
+            ),
+            models.CheckConstraint(condition=Q(reason__regex=r"\S"), name="distinction_has_reason"),
+        ]
+        indexes = [models.Index(fields=["folded"], name="distinction_folded_idx")]
+
+    def __str__(self) -> str:
+        return f"{self.entity} is not {self.other or repr(self.name)}"

@@ -6,7 +6,18 @@ from drf_spectacular.utils import extend_schema_field
 from rest_framework import serializers
 
 from articles.models import Article
-from entities.models import Alias, Candidate, Entity, Event, EventEvidence, EventFieldSource, EventParticipant, Mention
+from entities.models import (
+    Alias,
+    Candidate,
+    Distinction,
+    Entity,
+    EntityMerge,
+    Event,
+    EventEvidence,
+    EventFieldSource,
+    EventParticipant,
+    Mention,
+)
 from entities.selectors import corroborate_events
 
 
@@ -101,6 +112,64 @@ class MergeSerializer(serializers.Serializer):
     entities = serializers.SlugRelatedField(
         many=True, slug_field="slug", queryset=Entity.objects.all(), help_text="Slugs of the entities to merge in"
     )
+    reason = serializers.CharField(max_length=500, required=False, default="", help_text="Why they are the same")
+
+
+class EntityMergeSerializer(serializers.ModelSerializer):
+    """A stored merge: who merged what into what, when and why, how many rows it changed, and
+    whether it was undone (`POST /api/v1/entity-merges/{id}/undo/` undoes it)."""
+
+    merged_by = serializers.SlugRelatedField(slug_field="username", read_only=True, allow_null=True)
+    undone_by = serializers.SlugRelatedField(slug_field="username", read_only=True, allow_null=True)
+    standing = serializers.BooleanField(read_only=True, help_text="False once undone")
+    rows = serializers.IntegerField(read_only=True, help_text="Rows the merge changed, moved, removed or added")
+
+    class Meta:
+        model = EntityMerge
+        fields = [
+            "id", "survivor_id", "survivor_name", "merged_id", "merged_name", "reason", "merged_by", "merged_at",
+            "standing", "undone_by", "undone_at", "undo_reason", "rows",
+        ]  # fmt: skip
+
+
+class UnmergeSerializer(serializers.Serializer):
+    reason = serializers.CharField(max_length=500, required=False, default="")
+
+
+class UnmergeReportSerializer(serializers.Serializer):
+    merge = EntityMergeSerializer()
+    restored = serializers.IntegerField(help_text="Rows put back where they were")
+    kept = serializers.ListField(
+        child=serializers.CharField(), help_text="Rows a later decision changed or removed, left as they are now"
+    )
+
+
+class DistinctionSerializer(serializers.ModelSerializer):
+    """ "Not the same": two entities (`entity` and `other`), or a name that does not refer to `entity`."""
+
+    entity = serializers.SlugRelatedField(slug_field="slug", queryset=Entity.objects.all())
+    other = serializers.SlugRelatedField(slug_field="slug", queryset=Entity.objects.all(), required=False,
+                                         allow_null=True, help_text="The other entity; or give `name`")  # fmt: skip
+    name = serializers.CharField(max_length=300, required=False, allow_blank=True, default="",
+                                 help_text="A name that does not refer to the entity; or give `other`")  # fmt: skip
+    reason = serializers.CharField(max_length=500, help_text="Why they are not the same")
+    decided_by = serializers.SlugRelatedField(slug_field="username", read_only=True, allow_null=True)
+
+    class Meta:
+        model = Distinction
+        fields = ["id", "entity", "other", "name", "reason", "decided_by", "decided_at"]
+        read_only_fields = ["decided_at"]
+        validators: list = []  # uniqueness is answered with the existing decision, not an error
+
+    def validate(self, attrs: dict) -> dict:
+        other, name = attrs.get("other"), " ".join(attrs.get("name", "").split())
+        if (other is None) == (not name):
+            raise serializers.ValidationError("give either `other` (an entity) or `name`, not both")
+        if other is not None and other.pk == attrs["entity"].pk:
+            raise serializers.ValidationError({"other": "an entity is always the same as itself"})
+        if not attrs["reason"].strip():
+            raise serializers.ValidationError({"reason": "say why they are not the same"})
+        return {**attrs, "name": name}
 
 
 class AliasCreatedSerializer(serializers.Serializer):

@@ -1,26 +1,39 @@
-from django.db.models import QuerySet
+from django.db.models import Count, QuerySet
+from django.http import Http404
 from drf_spectacular.types import OpenApiTypes
 from drf_spectacular.utils import extend_schema
-from rest_framework import status, viewsets
+from rest_framework import mixins, status, viewsets
 from rest_framework.decorators import action
+from rest_framework.exceptions import NotFound
 from rest_framework.request import Request
 from rest_framework.response import Response
 
 from archive.common.api import ordering_of, requires
-from entities import curation
-from entities.filters import CandidateFilter, EntityFilter, EventFilter, MentionFilter
-from entities.models import Candidate, Entity, Event, Mention
+from entities import curation, identity
+from entities.filters import (
+    CandidateFilter,
+    DistinctionFilter,
+    EntityFilter,
+    EntityMergeFilter,
+    EventFilter,
+    MentionFilter,
+)
+from entities.models import Candidate, Distinction, Entity, EntityMerge, Event, Mention
 from entities.serializers import (
     AcceptCandidateSerializer,
     AliasCreatedSerializer,
     CandidateSerializer,
     CoMentionParameters,
     CoMentionSerializer,
+    DistinctionSerializer,
+    EntityMergeSerializer,
     EntitySerializer,
     EventSerializer,
     MentionSerializer,
     MergeSerializer,
     MonthCountSerializer,
+    UnmergeReportSerializer,
+    UnmergeSerializer,
 )
 
 STATS_FIELDS = {"article_count", "first_mentioned", "last_mentioned"}
@@ -62,7 +75,7 @@ class EntityViewSet(viewsets.ReadOnlyModelViewSet):
         """Articles and mentions per month of publication; undated articles last, as month null."""
         return Response(MonthCountSerializer(Entity.objects.per_month(self.get_object()), many=True).data)
 
-    @extend_schema(request=MergeSerializer, responses=EntitySerializer)
+    @extend_schema(request=MergeSerializer, responses={200: EntitySerializer, 409: OpenApiTypes.OBJECT})
     @action(
         detail=True,
         methods=["post"],
@@ -70,12 +83,32 @@ class EntityViewSet(viewsets.ReadOnlyModelViewSet):
         permission_classes=[requires("entities.change_entity", "entities.delete_entity")],
     )
     def merge(self, request: Request, pk: str | None = None) -> Response:
-        """Merge the named entities into this one: mentions, aliases and event roles move here."""
+        """Merge the named entities into this one: mentions, aliases, event roles, locations, alias
+        candidates and distinctions move here, one stored merge each (see `/api/v1/entity-merges/`).
+        409 when a curator said two of them are not the same."""
         survivor = self.get_object()
         payload = MergeSerializer(data=request.data)
         payload.is_valid(raise_exception=True)
-        curation.merge_entities(survivor, payload.validated_data["entities"], acting_user=request.user)
+        try:
+            identity.merge_entities(survivor, payload.validated_data["entities"], acting_user=request.user,
+                                    reason=payload.validated_data["reason"])  # fmt: skip
+        except identity.DistinctEntities as exc:
+            return Response({"detail": str(exc)}, status=status.HTTP_409_CONFLICT)
         return Response(EntitySerializer(self.get_queryset().get(pk=survivor.pk)).data)
+
+    def get_object(self) -> Entity:
+        """The entity; for one merged away, a 404 that says into which entity and by which merge."""
+        try:
+            return super().get_object()
+        except Http404:
+            pk = self.kwargs.get(self.lookup_field, "")
+            merge = EntityMerge.objects.filter(merged_id=pk, undone_at=None).first() if str(pk).isdigit() else None
+            if merge is None:
+                raise
+            raise NotFound(
+                f"{merge.merged_name} was merged into {merge.survivor_name} (entity {merge.survivor_id}); "
+                f"see /api/v1/entity-merges/{merge.pk}/"
+            ) from None
 
 
 class MentionViewSet(viewsets.ReadOnlyModelViewSet):
@@ -169,3 +202,74 @@ class EventViewSet(viewsets.ReadOnlyModelViewSet):
 
     def get_queryset(self) -> QuerySet:
         return Event.objects.for_api().with_report_counts()
+
+
+class EntityMergeViewSet(viewsets.ReadOnlyModelViewSet):
+    """Stored merges, newest first; `entity=<id>` lists those an entity took part in, as survivor
+    or as the one merged (its id stays valid after it is merged away)."""
+
+    queryset = EntityMerge.objects.all()
+    serializer_class = EntityMergeSerializer
+    filterset_class = EntityMergeFilter
+    ordering_fields = ["merged_at"]
+    ordering = ["-merged_at"]
+
+    def get_queryset(self) -> QuerySet:
+        return EntityMerge.objects.select_related("merged_by", "undone_by").annotate(rows=Count("changes"))
+
+    @extend_schema(request=UnmergeSerializer, responses={200: UnmergeReportSerializer, 409: OpenApiTypes.OBJECT})
+    @action(
+        detail=True,
+        methods=["post"],
+        serializer_class=UnmergeSerializer,
+        permission_classes=[requires("entities.change_entitymerge", "entities.add_entity", "entities.change_entity")],
+    )
+    def undo(self, request: Request, pk: str | None = None) -> Response:
+        """Unmerge: the merged entity comes back with its id and every row the merge changed goes back;
+        rows a curator changed since keep that change and are listed in `kept`. 409 when the merge is
+        undone already or its survivor was merged away since."""
+        merge = self.get_object()
+        payload = UnmergeSerializer(data=request.data)
+        payload.is_valid(raise_exception=True)
+        try:
+            report = identity.unmerge(merge, acting_user=request.user, reason=payload.validated_data["reason"])
+        except identity.CannotUnmerge as exc:
+            return Response({"detail": str(exc)}, status=status.HTTP_409_CONFLICT)
+        report.merge = self.get_queryset().get(pk=merge.pk)
+        return Response(UnmergeReportSerializer(report).data)
+
+
+class DistinctionViewSet(mixins.CreateModelMixin, viewsets.ReadOnlyModelViewSet):
+    """ "Not the same" decisions: merges of the pair are refused, and a name said not to be an entity
+    is never proposed as its alias. `entity=<slug>` lists an entity's, on either side."""
+
+    queryset = Distinction.objects.all()
+    serializer_class = DistinctionSerializer
+    filterset_class = DistinctionFilter
+    ordering_fields = ["decided_at"]
+    ordering = ["-decided_at"]
+
+    def get_queryset(self) -> QuerySet:
+        return Distinction.objects.select_related("entity", "other", "decided_by")
+
+    def get_permissions(self) -> list:
+        if self.action == "create":
+            return [requires("entities.add_distinction")()]
+        return super().get_permissions()
+
+    @extend_schema(responses={200: DistinctionSerializer, 201: DistinctionSerializer})
+    def create(self, request: Request, *args: object, **kwargs: object) -> Response:
+        """Record a decision (201), or answer the one already recorded for the pair (200)."""
+        payload = DistinctionSerializer(data=request.data)
+        payload.is_valid(raise_exception=True)
+        data = payload.validated_data
+        if data.get("other") is not None:
+            decision, created = identity.mark_distinct(
+                data["entity"], data["other"], reason=data["reason"], acting_user=request.user
+            )
+        else:
+            decision, created = identity.mark_name_distinct(
+                data["entity"], data["name"], reason=data["reason"], acting_user=request.user
+            )
+        body = DistinctionSerializer(self.get_queryset().get(pk=decision.pk)).data
+        return Response(body, status=status.HTTP_201_CREATED if created else status.HTTP_200_OK)

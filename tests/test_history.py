@@ -242,12 +242,13 @@ def test_every_curation_write_names_its_acting_user():
     import inspect
 
     from articles import curation as article_curation
-    from entities import curation, event_curation
+    from entities import curation, event_curation, identity
 
     writes = [
         article_curation.set_status, article_curation.restore_removal, curation.set_mention_status,
-        curation.add_alias, curation.alias_from_mention, curation.merge_entities, curation.accept_candidate,
+        curation.add_alias, curation.alias_from_mention, identity.merge_entities, curation.accept_candidate,
         curation.dismiss_candidate, event_curation.set_event_status, event_curation.absorb_proposals,
+        identity.unmerge, identity.mark_distinct, identity.mark_name_distinct,
         event_curation.merge_events,
     ]  # fmt: skip
     for write in writes:

@@ -2,7 +2,7 @@
 
 import pytest
 
-from entities import curation
+from entities import curation, identity
 from entities.models import Alias, Candidate, Entity, Event, EventParticipant, Mention
 from tests.entities.extracting import BODY, extract, spans
 from tests.factories import AliasFactory, ArticleFactory, EntityFactory, EventFactory, mention_in, participate
@@ -59,7 +59,7 @@ def test_merging_moves_mentions_aliases_roles_and_locations_to_the_survivor(gaze
     other_event = EventFactory()
     participate(other_event, duplicate, "actor")
 
-    report = curation.merge_entities(munir, [duplicate], acting_user=None)
+    report = identity.merge_entities(munir, [duplicate], acting_user=None)
 
     assert not Entity.objects.filter(pk=duplicate.pk).exists()
     assert report.merged == ["Syed Asim Munir"]
@@ -83,7 +83,7 @@ def test_merging_keeps_a_curators_verdict_on_the_same_span(gazetteer):
     article = ArticleFactory(body="Asim Munir spoke.")
     mention_in(article, munir, "Asim Munir")
     mention_in(article, twin, "Asim Munir", status="rejected")
-    curation.merge_entities(munir, [twin], acting_user=None)
+    identity.merge_entities(munir, [twin], acting_user=None)
     assert list(article.mentions.values_list("entity_id", "status")) == [(munir.pk, "rejected")]
 
 
@@ -115,7 +115,7 @@ def test_merging_tells_a_title_mention_from_a_body_mention_at_the_same_offsets(g
                            end_offset=10)  # fmt: skip
     Mention.objects.create(article=article, entity=twin, field="body", text="Asim Munir", start_offset=0,
                            end_offset=10, status="confirmed")  # fmt: skip
-    curation.merge_entities(munir, [twin], acting_user=None)
+    identity.merge_entities(munir, [twin], acting_user=None)
     assert set(article.mentions.values_list("field", "status")) == {("title", "automatic"), ("body", "confirmed")}
 
 

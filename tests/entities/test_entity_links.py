@@ -4,7 +4,7 @@ import datetime
 
 import pytest
 
-from entities import curation, mentions
+from entities import curation, identity, mentions
 from entities.models import EntityArticle, EntityStats, Mention
 from tests.factories import ArticleFactory, EntityFactory, mention_in
 
@@ -73,7 +73,7 @@ def test_merging_entities_moves_their_links_and_counts(khan, may_article, june_a
     mention_in(june_article, nickname, "Imran Khan")
     Mention.objects.create(article=may_article, entity=nickname, text="Imran Khan", start_offset=24, end_offset=34)
 
-    curation.merge_entities(khan, [nickname], acting_user=None)
+    identity.merge_entities(khan, [nickname], acting_user=None)
 
     assert links() == {(khan.pk, may_article.pk, 2), (khan.pk, june_article.pk, 1)}
     assert stats(khan) == (2, MAY, JUNE)

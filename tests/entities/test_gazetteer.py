@@ -6,7 +6,7 @@ from pathlib import Path
 import pytest
 from django.core.management import CommandError, call_command
 
-from entities import curation, gazetteer
+from entities import gazetteer, identity
 from entities.gazetteer import GazetteerError, load_gazetteer, read_gazetteer
 from entities.models import Entity
 
@@ -86,7 +86,7 @@ def test_a_curators_edits_win_and_new_aliases_are_added(gazetteer_file):
 def test_an_entity_merged_away_is_not_brought_back_by_a_reload(gazetteer_file):
     load(gazetteer_file)
     survivor = Entity.objects.create(name="TTP (Pakistani Taliban)", slug="ttp", kind="armed_group")
-    curation.merge_entities(survivor, [Entity.objects.get(slug="tehreek-e-taliban-pakistan")], acting_user=None)
+    identity.merge_entities(survivor, [Entity.objects.get(slug="tehreek-e-taliban-pakistan")], acting_user=None)
     load(gazetteer_file)
     assert not Entity.objects.filter(slug="tehreek-e-taliban-pakistan").exists()
     assert Entity.objects.filter(kind="armed_group").count() == 1
