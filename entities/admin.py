@@ -1,12 +1,14 @@
 from django import forms
 from django.contrib import admin, messages
-from django.db.models import Count, QuerySet
+from django.db.models import Count, Q, QuerySet
 from django.forms.models import BaseInlineFormSet
 from django.http import HttpRequest, JsonResponse
 from django.shortcuts import get_object_or_404
 from django.template.loader import render_to_string
+from django.template.response import TemplateResponse
 from django.urls import path
 from django.utils.html import format_html, format_html_join
+from django.utils.safestring import SafeString
 from django.views.decorators.http import require_POST
 
 from archive.common.admin import HistoryAdmin, admin_link
@@ -17,7 +19,9 @@ from entities.models import (
     Alias,
     Candidate,
     CandidateOccurrence,
+    Distinction,
     Entity,
+    EntityMerge,
     Event,
     EventEvidence,
     EventParticipant,
@@ -43,9 +47,9 @@ class EntityAdmin(HistoryAdmin):
     list_filter = ["kind", "country"]
     search_fields = ["name", "slug", "aliases__name", "wikidata_id"]
     prepopulated_fields = {"slug": ["name"]}
-    readonly_fields = ["created_at", "updated_at"]
+    readonly_fields = ["created_at", "updated_at", "merges", "not_the_same"]
     inlines = [AliasInline]
-    actions = ["merge_selected"]
+    actions = ["merge_selected", "mark_not_the_same"]
 
     def get_queryset(self, request: HttpRequest) -> QuerySet:
         return super().get_queryset(request).with_article_counts()
@@ -54,19 +58,163 @@ class EntityAdmin(HistoryAdmin):
     def article_count(self, entity: Entity) -> int:
         return entity.article_count
 
-    @admin.action(description="Merge the selected entities into the most mentioned one", permissions=["delete"])
-    def merge_selected(self, request: HttpRequest, queryset: QuerySet) -> None:
+    @admin.action(description="Merge the selected entities…", permissions=["delete"])
+    def merge_selected(self, request: HttpRequest, queryset: QuerySet) -> TemplateResponse | None:
+        """A confirmation page first: what each entity would move, a choice of survivor (the most
+        mentioned by default) and a reason; a pair said not to be the same is refused there."""
         entities = sorted(queryset, key=lambda entity: (-entity.article_count, entity.created_at, entity.pk))
         if len(entities) < 2:
             self.message_user(request, "Select at least two entities to merge.", messages.WARNING)
-            return
-        report = identity.merge_entities(entities[0], entities[1:], acting_user=request.user)
-        self.message_user(
-            request,
-            f"Merged {', '.join(report.merged)} into {report.survivor.name}: {report.mentions} mentions, "
-            f"{report.participations} event roles moved, {report.aliases} aliases added.",
-            messages.SUCCESS,
+            return None
+        refusal = identity.refusal(entities)
+        if request.POST.get("confirmed") and refusal is None:
+            chosen = request.POST.get("survivor", "")
+            survivor = next((entity for entity in entities if str(entity.pk) == chosen), entities[0])
+            others = [entity for entity in entities if entity.pk != survivor.pk]
+            report = identity.merge_entities(
+                survivor, others, acting_user=request.user, reason=request.POST.get("reason", "")
+            )
+            self.message_user(
+                request,
+                f"Merged {', '.join(report.merged)} into {survivor.name}: {report.mentions} mentions and "
+                f"{report.participations} event roles moved, {report.aliases} aliases added. Undo it from "
+                f"{survivor.name}'s page.",
+                messages.SUCCESS,
+            )
+            return None
+        context = {
+            **self.admin_site.each_context(request),
+            "title": "Merge entities?",
+            "opts": self.model._meta,
+            "entities": entities,
+            "previews": identity.preview(entities),
+            "refusal": refusal,
+            "selected": [entity.pk for entity in entities],
+            "action_checkbox_name": admin.helpers.ACTION_CHECKBOX_NAME,
+        }
+        return TemplateResponse(request, "admin/entities/entity/merge_confirmation.html", context)
+
+    @admin.action(description="Mark the two selected entities as not the same…", permissions=["change"])
+    def mark_not_the_same(self, request: HttpRequest, queryset: QuerySet) -> TemplateResponse | None:
+        """Asks for the reason first; then merges of the pair are refused."""
+        pair = list(queryset[:3])
+        if len(pair) != 2:
+            self.message_user(request, "Select exactly two entities.", messages.WARNING)
+            return None
+        reason = " ".join(request.POST.get("reason", "").split())
+        if request.POST.get("confirmed") and reason:
+            decision, created = identity.mark_distinct(*pair, reason=reason, acting_user=request.user)
+            said = "Recorded" if created else "Already recorded"
+            self.message_user(request, f"{said}: {decision}. They will not be merged.", messages.SUCCESS)
+            return None
+        context = {
+            **self.admin_site.each_context(request),
+            "title": "Not the same?",
+            "opts": self.model._meta,
+            "pair": pair,
+            "missing_reason": bool(request.POST.get("confirmed")),
+            "selected": [entity.pk for entity in pair],
+            "action_checkbox_name": admin.helpers.ACTION_CHECKBOX_NAME,
+        }
+        return TemplateResponse(request, "admin/entities/entity/not_the_same.html", context)
+
+    @admin.display(description="Merges")
+    def merges(self, entity: Entity) -> str:
+        rows = list(identity.merges_of(entity.pk)) if entity.pk else []
+        if not rows:
+            return "None"
+        return format_html_join(
+            "",
+            "<p>{}</p>",
+            ((merge_line(merge),) for merge in rows),
         )
+
+    @admin.display(description="Not the same as")
+    def not_the_same(self, entity: Entity) -> str:
+        if not entity.pk:
+            return "Nobody said"
+        decisions = Distinction.objects.filter(Q(entity=entity) | Q(other=entity)).select_related("entity", "other")
+        lines = [
+            (decision.name or (decision.other if decision.entity_id == entity.pk else decision.entity), decision.reason)
+            for decision in decisions
+        ]
+        return format_html_join("", "<p>{}: {}</p>", lines) if lines else "Nobody said"
+
+
+def merge_line(merge: EntityMerge) -> SafeString:
+    """One merge, for an entity's page: what, who, when, why, and a link to undo or see it."""
+    link = admin_link(merge)
+    who = merge.merged_by.get_username() if merge.merged_by else "the machine"
+    state = "standing" if merge.standing else f"undone {merge.undone_at:%Y-%m-%d}"
+    return format_html(
+        "{} · by {} on {} · {} rows · {}{}", link, who, f"{merge.merged_at:%Y-%m-%d %H:%M}", merge.rows, state,
+        f" · “{merge.reason}”" if merge.reason else "",
+    )  # fmt: skip
+
+
+@admin.register(EntityMerge)
+class EntityMergeAdmin(admin.ModelAdmin):
+    """Merges as records: each with what it changed; undone from here."""
+
+    list_display = ["__str__", "merged_by", "merged_at", "standing", "rows", "undone_at"]
+    list_filter = [("undone_at", admin.EmptyFieldListFilter)]
+    search_fields = ["survivor_name", "merged_name", "reason"]
+    readonly_fields = [
+        "survivor_id", "survivor_name", "merged_id", "merged_name", "reason", "merged_by", "merged_at",
+        "undone_by", "undone_at", "undo_reason", "changed_rows",
+    ]  # fmt: skip
+    fields = readonly_fields
+    actions = ["unmerge_selected"]
+
+    def get_queryset(self, request: HttpRequest) -> QuerySet:
+        return super().get_queryset(request).select_related("merged_by", "undone_by").annotate(rows=Count("changes"))
+
+    def has_add_permission(self, request: HttpRequest) -> bool:
+        return False
+
+    def has_delete_permission(self, request: HttpRequest, obj: object = None) -> bool:
+        return False  # a merge is undone, never forgotten
+
+    @admin.display(boolean=True)
+    def standing(self, merge: EntityMerge) -> bool:
+        return merge.standing
+
+    @admin.display(description="rows changed", ordering="rows")
+    def rows(self, merge: EntityMerge) -> int:
+        return merge.rows
+
+    @admin.display(description="What it changed")
+    def changed_rows(self, merge: EntityMerge) -> str:
+        counts = merge.changes.values("table", "action").annotate(n=Count("id")).order_by("table", "action")
+        return format_html_join(
+            "", "<p>{} {} {}</p>", ((row["action"], row["n"], row["table"].split(".")[1]) for row in counts)
+        )
+
+    @admin.action(description="Undo the selected merges (unmerge)", permissions=["change"])
+    def unmerge_selected(self, request: HttpRequest, queryset: QuerySet) -> None:
+        for merge in queryset.order_by("-merged_at", "-id"):  # the newest first: a later merge may hold the survivor
+            try:
+                report = identity.unmerge(merge, acting_user=request.user)
+            except identity.CannotUnmerge as exc:
+                self.message_user(request, f"{merge}: not undone: {exc}.", messages.ERROR)
+                continue
+            kept = f" Kept as curated since: {'; '.join(report.kept)}." if report.kept else ""
+            self.message_user(request, f"Undid “{merge}”: {report.restored} rows put back.{kept}", messages.SUCCESS)
+
+
+@admin.register(Distinction)
+class DistinctionAdmin(HistoryAdmin):
+    list_display = ["entity", "other", "name", "reason", "decided_by", "decided_at"]
+    list_select_related = ["entity", "other", "decided_by"]
+    search_fields = ["entity__name", "other__name", "name", "reason"]
+    autocomplete_fields = ["entity", "other"]
+    readonly_fields = ["decided_by", "decided_at"]
+
+    def save_model(self, request: HttpRequest, obj: Distinction, form: object, change: bool) -> None:
+        if obj.other_id is not None and obj.other_id < obj.entity_id:
+            obj.entity_id, obj.other_id = obj.other_id, obj.entity_id
+        obj.decided_by = request.user
+        super().save_model(request, obj, form, change)
 
 
 @admin.register(Alias)

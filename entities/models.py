@@ -551,6 +551,7 @@ class Distinction(models.Model):
 
     class Meta:
         ordering = ["-decided_at", "-id"]
+        verbose_name, verbose_name_plural = "not-the-same decision", "not-the-same decisions"
         constraints = [
             models.CheckConstraint(
                 condition=Q(other__isnull=False, name="") | Q(other__isnull=True, name__regex=r"\S"),

@@ -180,3 +180,61 @@ def test_a_curator_confirms_outlets_the_importer_found_and_the_history_says_who(
     latest = found.history.latest()
     assert (latest.history_user.username, latest.history_change_reason) == ("Curator-staff", "confirmed")
     assert "The Makran Observer" not in curator_client.get(url, {"confirmed__exact": "0"}).content.decode()
+
+
+def test_merging_in_the_admin_asks_first_and_lets_the_curator_pick_the_survivor(curator_client):
+    from entities.models import EntityMerge
+
+    munir, twin = EntityFactory(name="Asim Munir", kind="person"), EntityFactory(name="Syed Asim Munir", kind="person")
+    mention_in(ArticleFactory(body="Syed Asim Munir spoke."), twin, "Syed Asim Munir")
+    url = reverse("admin:entities_entity_changelist")
+    selected = {"action": "merge_selected", "_selected_action": [munir.pk, twin.pk]}
+
+    asked = curator_client.post(url, selected)
+    assert asked.status_code == 200 and Entity.objects.count() == 2  # nothing merged yet
+    assert [(row.entity, row.mentions) for row in asked.context["previews"]] == [(twin, 1), (munir, 0)]
+
+    done = curator_client.post(url, {**selected, "confirmed": "yes", "survivor": munir.pk, "reason": "one man"})
+    assert done.status_code == 302
+    assert list(Entity.objects.values_list("name", flat=True)) == ["Asim Munir"]
+    merge = EntityMerge.objects.get()
+    assert (merge.survivor_name, merge.reason) == ("Asim Munir", "one man")
+    page = curator_client.get(reverse("admin:entities_entity_change", args=[munir.pk])).content.decode()
+    assert "Syed Asim Munir merged into Asim Munir" in page
+
+
+def test_a_pair_marked_not_the_same_in_the_admin_is_refused_a_merge_with_the_reason(curator_client):
+    from entities.models import Distinction
+
+    munir, namesake = EntityFactory(name="Asim Munir"), EntityFactory(name="Asim Munir Khan")
+    url = reverse("admin:entities_entity_changelist")
+    pair = {"_selected_action": [munir.pk, namesake.pk]}
+    asked = curator_client.post(url, {**pair, "action": "mark_not_the_same"})
+    assert "Why?" in asked.content.decode() and not Distinction.objects.exists()
+    curator_client.post(url, {**pair, "action": "mark_not_the_same", "confirmed": "yes", "reason": "a cricketer"})
+    assert Distinction.objects.get().reason == "a cricketer"
+
+    refused = curator_client.post(url, {**pair, "action": "merge_selected", "confirmed": "yes"})
+    assert "These cannot be merged. Asim Munir and Asim Munir Khan are not the same: a cricketer." in (
+        refused.content.decode()
+    )
+    assert Entity.objects.count() == 2
+
+
+def test_a_merge_is_undone_from_its_record_in_the_admin(curator_client):
+    from entities import identity
+    from entities.models import EntityMerge
+
+    munir, twin = EntityFactory(name="Asim Munir"), EntityFactory(name="Syed Asim Munir")
+    twin_id = twin.pk
+    identity.merge_entities(munir, [twin], acting_user=None)
+    merge = EntityMerge.objects.get()
+    record = curator_client.get(reverse("admin:entities_entitymerge_change", args=[merge.pk])).content.decode()
+    assert "removed 1 entity" in record and "added 1 alias" in record
+    curator_client.post(
+        reverse("admin:entities_entitymerge_changelist"),
+        {"action": "unmerge_selected", "_selected_action": [merge.pk]},
+    )
+    assert Entity.objects.filter(pk=twin_id, name="Syed Asim Munir").exists()
+    merge.refresh_from_db()
+    assert not merge.standing

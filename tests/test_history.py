@@ -273,8 +273,9 @@ def test_merging_entities_with_the_admin_action_records_the_curator(curator_clie
     duplicate = EntityFactory(name="S. A. Munir", slug="s-a-munir", kind="person")
     curator_client.post(
         reverse("admin:entities_entity_changelist"),
-        {"action": "merge_selected", "_selected_action": [corpus.munir.pk, duplicate.pk]},
-    )
+        {"action": "merge_selected", "_selected_action": [corpus.munir.pk, duplicate.pk], "confirmed": "yes",
+         "survivor": corpus.munir.pk},
+    )  # fmt: skip
     gone = Entity.history.filter(id=duplicate.pk).first()
     assert (gone.history_type, gone.history_user) == ("-", curator)
     alias = Alias.objects.get(entity=corpus.munir, name="S. A. Munir")

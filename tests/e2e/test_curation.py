@@ -78,13 +78,31 @@ def test_a_curator_confirms_a_mention_merges_entities_and_confirms_an_event(page
     expect(tehran).to_have_class("mention kind-city status-confirmed")
     assert Mention.objects.get(entity__name="Tehran", field="body").status == "confirmed"
 
-    # Two entities that are one person are merged from the entity list.
+    # Two entities that are one person are merged from the entity list, after a confirmation page
+    # that shows what moves and lets the curator pick the one that stays.
     page.goto(f"{live_server.url}/admin/entities/entity/")
-    merge = "Merge the selected entities into the most mentioned one"
-    choose_rows_and_run(page, ["Asim Munir", "Syed Asim Munir"], merge)
-    expect(page.locator(".messagelist")).to_contain_text("Merged")
+    choose_rows_and_run(page, ["Asim Munir", "Syed Asim Munir"], "Merge the selected entities…")
+    expect(page.locator("table.merge-preview")).to_contain_text("Syed Asim Munir")
+    for width in (1400, 1000):
+        page.set_viewport_size({"width": width, "height": 900})
+        screenshot(page, f"merge-confirmation-{width}")
+    page.get_by_label("Asim Munir", exact=True).check()
+    page.get_by_label("Why are they the same?").fill("the same army chief")
+    page.get_by_role("button", name="Merge").click()
+    expect(page.locator(".messagelist")).to_contain_text("Merged Syed Asim Munir into Asim Munir")
     assert not Entity.objects.filter(name="Syed Asim Munir").exists()
     assert Mention.objects.filter(entity__name="Asim Munir").count() == 2
+
+    # The survivor's page shows the merge; the merge's page undoes it.
+    page.get_by_role("link", name="Asim Munir", exact=True).first.click()
+    expect(page.locator(".field-merges")).to_contain_text("Syed Asim Munir merged into Asim Munir")
+    screenshot(page, "entity-page-merges")
+    page.locator(".field-merges").get_by_role("link").first.click()
+    screenshot(page, "merge-record")
+    page.goto(f"{live_server.url}/admin/entities/entitymerge/")
+    choose_rows_and_run(page, ["Syed Asim Munir merged into Asim Munir"], "Undo the selected merges (unmerge)")
+    expect(page.locator(".messagelist")).to_contain_text("Undid")
+    assert Mention.objects.filter(entity__name="Syed Asim Munir").count() == 1
 
     # The event proposal is confirmed from the event list.
     page.goto(f"{live_server.url}/admin/entities/event/?status__exact=proposed")

@@ -153,6 +153,8 @@ def test_the_api_root_lists_every_collection(api_client):
         "events",
         "mentions",
         "candidates",
+        "entity-merges",
+        "distinctions",
     }
 
 

@@ -111,3 +111,70 @@ def test_a_near_miss_is_accepted_as_an_alias_of_another_entity_when_asked(api_cl
     assert response.status_code == 200
     assert corpus.munir.aliases.filter(name="Asim Muneer").exists()
     assert not corpus.iran.aliases.filter(name="Asim Muneer").exists()
+
+
+def test_a_merge_is_listed_for_both_entities_and_undone_through_the_api(api_client, corpus, curator):
+    curator.user_permissions.add(*Permission.objects.filter(codename__in=["change_entitymerge", "view_entitymerge"]))
+    twin = EntityFactory(name="Gen. Munir", slug="gen-munir", kind="person")
+    article = ArticleFactory(body="Gen. Munir spoke.")
+    mention = mention_in(article, twin, "Gen. Munir")
+    response = post(api_client, curator, f"/api/v1/entities/{corpus.munir.id}/merge/",
+                    {"entities": ["gen-munir"], "reason": "one army chief"})  # fmt: skip
+    assert response.status_code == 200, response.content
+
+    gone = api_client.get(f"/api/v1/entities/{twin.id}/")
+    [merge] = api_client.get(f"/api/v1/entity-merges/?entity={twin.id}").json()["results"]
+    assert gone.status_code == 404
+    assert gone.json()["detail"] == (
+        f"Gen. Munir was merged into Asim Munir (entity {corpus.munir.id}); see /api/v1/entity-merges/{merge['id']}/"
+    )
+    assert api_client.get(f"/api/v1/entity-merges/?entity={corpus.munir.id}").json()["results"] == [merge]
+    assert (merge["merged_name"], merge["survivor_name"], merge["reason"], merge["standing"]) == (
+        "Gen. Munir", "Asim Munir", "one army chief", True
+    )  # fmt: skip
+    assert merge["merged_by"] == curator.username and merge["rows"] >= 3
+
+    response = post(api_client, curator, f"/api/v1/entity-merges/{merge['id']}/undo/", {"reason": "two people"})
+    assert response.status_code == 200, response.content
+    assert (response.json()["merge"]["standing"], response.json()["kept"]) == (False, [])
+    assert Mention.objects.get(pk=mention.pk).entity_id == twin.id
+    assert api_client.get(f"/api/v1/entities/{twin.id}/").json()["name"] == "Gen. Munir"
+    again = post(api_client, curator, f"/api/v1/entity-merges/{merge['id']}/undo/")
+    assert again.status_code == 409 and "undone already" in again.json()["detail"]
+
+
+def test_a_pair_said_not_to_be_the_same_is_refused_a_merge_through_the_api(api_client, corpus, curator):
+    curator.user_permissions.add(*Permission.objects.filter(codename__in=["add_distinction", "view_distinction"]))
+    EntityFactory(name="Asim Munir Khan", slug="asim-munir-khan", kind="person")
+    said = {"entity": "asim-munir", "other": "asim-munir-khan", "reason": "a cricketer from Sialkot"}
+    response = post(api_client, curator, "/api/v1/distinctions/", said)
+    assert response.status_code == 201, response.content
+    assert post(api_client, curator, "/api/v1/distinctions/", said).status_code == 200  # recorded once
+
+    refused = post(api_client, curator, f"/api/v1/entities/{corpus.munir.id}/merge/", {"entities": ["asim-munir-khan"]})
+    assert refused.status_code == 409
+    assert refused.json()["detail"].endswith("are not the same: a cricketer from Sialkot")
+    listed = api_client.get("/api/v1/distinctions/?entity=asim-munir-khan").json()["results"]
+    assert [(row["entity"], row["other"], row["decided_by"]) for row in listed] in (
+        [("asim-munir", "asim-munir-khan", curator.username)], [("asim-munir-khan", "asim-munir", curator.username)]
+    )  # fmt: skip
+
+
+@pytest.mark.parametrize(
+    ("payload", "field"),
+    [
+        ({"entity": "asim-munir", "reason": "neither"}, "non_field_errors"),
+        ({"entity": "asim-munir", "other": "asim-munir", "reason": "itself"}, "other"),
+        ({"entity": "asim-munir", "name": "Munir Akram", "reason": " "}, "reason"),
+        ({"entity": "asim-munir", "name": "Munir Akram", "other": "iran", "reason": "both"}, "non_field_errors"),
+    ],
+)
+def test_a_distinction_needs_one_other_side_and_a_reason(api_client, corpus, curator, payload, field):
+    curator.user_permissions.add(Permission.objects.get(codename="add_distinction"))
+    response = post(api_client, curator, "/api/v1/distinctions/", payload)
+    assert response.status_code == 400 and field in response.json(), response.content
+
+
+def test_readers_cannot_undo_merges_or_say_not_the_same(api_client, corpus, reader):
+    assert post(api_client, reader, "/api/v1/distinctions/", {}).status_code == 403
+    assert post(api_client, reader, "/api/v1/entity-merges/1/undo/").status_code in (403, 404)
