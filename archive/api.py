@@ -22,6 +22,17 @@ from entities import views as entity_views
 from entities.models import Entity, Event
 
 
+def names_of(request: Request | None, text: str) -> selectors.NamesInSearch:
+    """The names in a search and their other spellings, read once per request (the filter and the
+    snippets both need them)."""
+    memo = getattr(request, "_names_in_search", None)
+    if memo is None or memo[0] != text:
+        memo = (text, selectors.names_in_search(text))
+        if request is not None:
+            request._names_in_search = memo
+    return memo[1]
+
+
 class ArticleFilter(article_filters.ArticleFilter):
     entity = SlugsFilter(
         queryset=Entity.objects.all(),
@@ -42,6 +53,14 @@ class ArticleFilter(article_filters.ArticleFilter):
     class Meta(article_filters.ArticleFilter.Meta):
         fields = [*article_filters.ArticleFilter.Meta.fields, "entity", "entity_match", "event"]
 
+    def filter_q(self, queryset: QuerySet, name: str, value: str) -> QuerySet:
+        """The words sought; a name among them also in the other spellings curators gave its entity,
+        in the articles that mention that entity."""
+        if not value.strip():
+            return queryset
+        names = names_of(self.request, value)
+        return queryset.search(value, spellings=names.spellings, spelt_otherwise_where=names.mentioned())
+
     def filter_entity(self, queryset: QuerySet, name: str, value: list[Entity]) -> QuerySet:
         match_all = self.form.cleaned_data.get("entity_match") != "any"
         return selectors.mentioning(queryset, value, match_all=match_all)
@@ -56,6 +75,10 @@ class ArticleFilter(article_filters.ArticleFilter):
 
 class ArticleViewSet(article_views.ArticleViewSet):
     filterset_class = ArticleFilter
+
+    def search_spellings(self, text: str) -> tuple[tuple[str, tuple[str, ...]], ...]:
+        """For the snippets: the same spellings the search matched."""
+        return names_of(self.request, text).spellings
 
     @extend_schema(
         parameters=[

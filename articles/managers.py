@@ -4,12 +4,12 @@ from __future__ import annotations
 
 import datetime
 import time
-from collections.abc import Iterable
+from collections.abc import Iterable, Sequence
 
 from django.apps import apps
 from django.contrib.postgres.search import SearchHeadline, SearchQuery, SearchRank
 from django.db import connection, models
-from django.db.models import Count, F, Func, Value
+from django.db.models import Count, F, Func, Q, Value
 from django.db.models.functions import Cast, Replace
 from django.utils.html import escape
 
@@ -42,13 +42,36 @@ MARK_START, MARK_END = "\ue000", "\ue001"
 TEXT_FIELDS = ("raw_text", "search_vector", "body", "summary", "author_bio")
 
 
-def search_query(text: str, configs: Iterable[str] | None = None) -> SearchQuery:
+# Other spellings of names in a search: each a phrase of the query (its words as written, joined by
+# single spaces) and the other names of what it names. The articles app only uses them; what a
+# name's other spellings are is the entities' to say (entities.selectors.names_in_search).
+Spellings = Sequence[tuple[str, Sequence[str]]]
+
+
+def search_query(text: str, configs: Iterable[str] | None = None, spellings: Spellings = ()) -> SearchQuery:
     """The words sought, in web-search syntax, read in each of the text search configurations the
-    archive's articles are stored in (each article matches the reading in its own language's)."""
+    archive's articles are stored in (each article matches the reading in its own language's). A
+    phrase with `spellings` matches any of them, so an article is found, ranked and highlighted by
+    the spelling it uses."""
     configs = sorted(set(configs or search_configs_in_use()))
-    query = SearchQuery(text, search_type="websearch", config=configs[0])
-    for config in configs[1:]:
-        query |= SearchQuery(text, search_type="websearch", config=config)
+    text = " ".join(text.split())
+    queries = [_read_in(text, config, spellings) for config in configs]
+    query = queries[0]
+    for other in queries[1:]:
+        query |= other
+    return query
+
+
+def _read_in(text: str, config: str, spellings: Spellings) -> SearchQuery:
+    rest = text
+    for phrase, _ in spellings:
+        rest = rest.replace(phrase, " ", 1)
+    query = SearchQuery(rest, search_type="websearch", config=config) if rest.strip() else None
+    for phrase, others in spellings:
+        group = SearchQuery(phrase, search_type="phrase", config=config)
+        for other in others:
+            group |= SearchQuery(other, search_type="phrase", config=config)
+        query = group if query is None else query & group
     return query
 
 
@@ -95,26 +118,33 @@ class ArticleQuerySet(models.QuerySet):
     def from_sources(self, sources: Iterable[object]) -> ArticleQuerySet:
         return self.filter(source__in=list(sources))
 
-    def search(self, text: str) -> ArticleQuerySet:
-        """Full-text match with web-search syntax ("phrase", -word, or), best matches first. The rank
-        is read as double precision, so that a cursor page's rank compares equal to the row's own."""
-        query = search_query(text)
-        rank = Cast(SearchRank(F("search_vector"), query), models.FloatField())
-        return self.filter(search_vector=query).annotate(rank=rank).order_by("-rank", "-id")
+    def search(self, text: str, spellings: Spellings = (), spelt_otherwise_where: Q | None = None) -> ArticleQuerySet:
+        """Full-text match with web-search syntax ("phrase", -word, or), best matches first. With
+        `spellings`, an article where `spelt_otherwise_where` holds (one that mentions what the names
+        name) matches in any spelling, and every hit is ranked as if it used the name searched. The
+        rank is read as double precision, so that a cursor page's rank compares equal to the row's own."""
+        written = search_query(text)
+        if not spellings:
+            matched, ranked = Q(search_vector=written), written
+        else:
+            ranked = search_query(text, spellings=spellings)
+            matched = Q(search_vector=written) | (Q(search_vector=ranked) & (spelt_otherwise_where or Q()))
+        rank = Cast(SearchRank(F("search_vector"), ranked), models.FloatField())
+        return self.filter(matched).annotate(rank=rank).order_by("-rank", "-id")
 
     def newest(self, limit: int) -> ArticleQuerySet:
         """Only the `limit` most recently published of these articles (undated ones last)."""
         newest_ids = self.order_by(F("published_on").desc(nulls_last=True), "-id").values("pk")[:limit]
         return self.filter(pk__in=models.Subquery(newest_ids))
 
-    def snippets(self, ids: Iterable[int], text: str) -> dict[int, str]:
+    def snippets(self, ids: Iterable[int], text: str, spellings: Spellings = ()) -> dict[int, str]:
         """Highlighted passages of the body for a page of search hits, as HTML: the body's text
         escaped, and only the archive's <mark> around the matches. `ts_headline` costs too much to
         run on every hit, so it runs on the page's rows only."""
         body = Replace(Replace("body", Value(MARK_START), Value("")), Value(MARK_END), Value(""))
         headline = SearchHeadline(
-            body, search_query(text), config=SearchConfigOf("language"), start_sel=MARK_START, stop_sel=MARK_END,
-            max_words=35, min_words=15, max_fragments=2, fragment_delimiter=" … ",
+            body, search_query(text, spellings=spellings), config=SearchConfigOf("language"), start_sel=MARK_START,
+            stop_sel=MARK_END, max_words=35, min_words=15, max_fragments=2, fragment_delimiter=" … ",
         )  # fmt: skip
         rows = self.filter(pk__in=list(ids)).annotate(snippet=headline).values_list("id", "snippet")
         return {pk: escape(snippet).replace(MARK_START, "<mark>").replace(MARK_END, "</mark>") for pk, snippet in rows}

@@ -41,7 +41,11 @@ class ArticlePageSerializer(serializers.ListSerializer):
         articles = list(data)
         request = self.context.get("request")
         query = request.query_params.get("q", "").strip() if request is not None else ""
-        snippets = Article.objects.snippets([article.pk for article in articles], query) if query and articles else {}
+        snippets = {}
+        if query and articles:
+            view = self.context.get("view")
+            spellings = view.search_spellings(query) if hasattr(view, "search_spellings") else ()
+            snippets = Article.objects.snippets([article.pk for article in articles], query, spellings)
         for article in articles:
             article.snippet = snippets.get(article.pk)
         return super().to_representation(articles)

@@ -3,15 +3,84 @@ events they report, and the entity and event-kind counts of a set of articles.""
 
 from __future__ import annotations
 
+import re
 from collections.abc import Iterable
+from dataclasses import dataclass
 
-from django.db.models import Count, Exists, F, OuterRef, QuerySet
+from django.db.models import Count, Exists, F, OuterRef, Q, QuerySet, Value
 
 from articles.models import Article
 from entities.corroboration import Report, corroborate
 from entities.detection import event_dates
 from entities.events import MentionRef
-from entities.models import Entity, EntityArticle, EntityStats, Event, EventEvidence, Mention
+from entities.expressions import FoldedText, fold_like_database
+from entities.models import Alias, Entity, EntityArticle, EntityStats, Event, EventEvidence, Mention
+
+# A name among the words of a search is read as at most this many words, and brings at most this
+# many other spellings: enough for the longest names curators keep, bounded for a query typed freely.
+LONGEST_NAME_WORDS, MOST_SPELLINGS = 8, 40
+_OPERATORS = re.compile(r'["]|(?:^|\s)-\w|\bor\b', re.IGNORECASE)
+
+
+@dataclass(frozen=True)
+class NamesInSearch:
+    """The names among a search's words that name one entity each: the phrases with the entities'
+    other spellings (for articles.managers.search_query), and a condition that holds for articles
+    mentioning all those entities."""
+
+    spellings: tuple[tuple[str, tuple[str, ...]], ...] = ()
+    entities: tuple[int, ...] = ()
+
+    def mentioned(self) -> Q:
+        links = EntityArticle.objects.filter(article=OuterRef("pk"))
+        condition = Q()
+        for entity in self.entities:
+            condition &= Q(Exists(links.filter(entity=entity)))
+        return condition
+
+
+def names_in_search(text: str) -> NamesInSearch:
+    """The names in a search's words that name exactly one entity (by its name or an alias), each
+    with the entity's other names: `Baluchistan` → ("Baluchistan", ("Balochistan", ...)). A spelling
+    that another entity shares is left out, and so is a query in web-search syntax (quotes, -word,
+    or), whose meaning a rewrite would change. One query, and one more when a name is found."""
+    words = text.split()
+    if not words or _OPERATORS.search(text):
+        return NamesInSearch()
+    spans = {(i, j): fold_like_database(" ".join(words[i:j]))
+             for i in range(len(words)) for j in range(i + 1, min(len(words), i + LONGEST_NAME_WORDS) + 1)}  # fmt: skip
+    named: dict[str, set[int]] = {}
+    aliases = Alias.objects.filter(folded__in=set(spans.values())).values_list("folded", "entity_id")
+    names = Entity.objects.annotate(folded_name=FoldedText("name")).filter(folded_name__in=set(spans.values()))
+    for folded, entity in aliases.union(names.values_list("folded_name", "id")):
+        named.setdefault(folded, set()).add(entity)
+    chosen: list[tuple[int, int, int]] = []
+    for (i, j), folded in sorted(spans.items(), key=lambda item: (item[0][0] - item[0][1], item[0][0])):
+        if len(named.get(folded, ())) == 1 and not any(i < end and start < j for start, end, _ in chosen):
+            chosen.append((i, j, next(iter(named[folded]))))
+    if not chosen:
+        return NamesInSearch()
+    by_entity: dict[int, list[str]] = {}
+    for entity, name in _unshared_spellings({entity for *_, entity in chosen}):
+        by_entity.setdefault(entity, []).append(name)
+    spellings, entities = [], []
+    for i, j, entity in sorted(chosen):
+        others = tuple(dict.fromkeys(
+            name for name in by_entity.get(entity, ()) if fold_like_database(name) != spans[(i, j)]
+        ))  # fmt: skip
+        if others:
+            spellings.append((" ".join(words[i:j]), others[:MOST_SPELLINGS]))
+            entities.append(entity)
+    return NamesInSearch(tuple(spellings), tuple(entities))
+
+
+def _unshared_spellings(entities: set[int]) -> list[tuple[int, str]]:
+    """The entities' names and aliases that no other entity has as a name or alias."""
+    shared = Alias.objects.filter(folded=OuterRef("folded")).exclude(entity=OuterRef("entity"))
+    aliases = Alias.objects.filter(entity__in=entities).annotate(shared=Exists(shared)).filter(shared=False)
+    names = Entity.objects.filter(pk__in=entities).values_list("id", Value(0), "name").order_by()
+    rows = aliases.values_list("entity_id", Value(1), "name").order_by().union(names)
+    return [(entity, name) for entity, _, name in sorted(rows)]  # each entity's own name first
 
 
 def mentioning(articles: QuerySet[Article], entities: Iterable[Entity], *, match_all: bool = True) -> QuerySet[Article]:

@@ -6,7 +6,17 @@ import pytest
 
 from archive.facets import article_facets
 from articles.managers import search_configs_in_use
-from tests.factories import ArticleFactory, EntityFactory, EventFactory, SourceFactory, evidence_in, mention_in
+from articles.models import Article
+from entities.selectors import NamesInSearch, names_in_search
+from tests.factories import (
+    AliasFactory,
+    ArticleFactory,
+    EntityFactory,
+    EventFactory,
+    SourceFactory,
+    evidence_in,
+    mention_in,
+)
 
 pytestmark = pytest.mark.django_db
 
@@ -77,7 +87,7 @@ def test_search_takes_a_fixed_number_of_queries(api_client, library, django_asse
     for number in range(10):
         ArticleFactory(title=f"Tehran story {number}", body="Tehran again.")
     search_configs_in_use()  # the archive's languages, read at most every few minutes
-    with django_assert_num_queries(2):  # the cursor page + its snippets
+    with django_assert_num_queries(3):  # names among the words + the cursor page + its snippets
         assert len(api_client.get("/api/v1/articles/?q=tehran").json()["results"]) == 11
 
 
@@ -163,3 +173,60 @@ def test_a_search_exports_as_json_lines_with_the_texts(api_client, library):
     assert [(row["title"], row["article_type"]) for row in rows] == [("Gas pipeline stalls", "opinion")]
     assert "frozen" in rows[0]["body"]
     assert api_client.get("/api/v1/articles/export/?as=xml").status_code == 400
+
+
+@pytest.fixture
+def spellings():
+    """One province spelt three ways, each by one article that mentions it; an article on another
+    province whose name holds one of those spellings; and a surname two people share."""
+    province = EntityFactory(name="Balochistan", slug="balochistan", kind="region")
+    for alias in ("Baluchistan", "Baluchestan"):
+        AliasFactory(entity=province, name=alias)
+    iranian = EntityFactory(name="Sistan-Baluchestan", kind="region")
+    for name in ("Nawaz Sharif", "Shehbaz Sharif"):
+        AliasFactory(entity=EntityFactory(name=name, kind="person"), name="Sharif")
+    articles = {}
+    for number, spelling in enumerate(["Balochistan", "Baluchistan", "Baluchestan"]):
+        article = ArticleFactory(title=f"Report {number}", body=f"Gunmen attacked a convoy in {spelling} on Monday.")
+        mention_in(article, province, spelling)
+        articles[spelling] = article
+    across = ArticleFactory(title="Across the border", body="Gunmen attacked a convoy in Sistan-Baluchestan.")
+    mention_in(across, iranian, "Sistan-Baluchestan")
+    return articles
+
+
+@pytest.mark.parametrize("spelling", ["Balochistan", "Baluchistan", "baluchistan"])
+def test_a_name_finds_every_article_that_mentions_its_entity_in_another_spelling(api_client, spellings, spelling):
+    assert sorted(titles(api_client, f"q={spelling}")) == ["Report 0", "Report 1", "Report 2"]
+
+
+def test_a_spelling_found_inside_another_name_finds_only_the_articles_that_use_it(api_client, spellings):
+    assert sorted(titles(api_client, "q=Baluchestan")) == ["Across the border", "Report 0", "Report 1", "Report 2"]
+    assert "Across the border" not in titles(api_client, "q=Balochistan")  # it mentions another province
+
+
+def test_each_article_is_ranked_and_highlighted_by_the_spelling_it_uses(api_client, spellings):
+    rows = api_client.get("/api/v1/articles/?q=Baluchistan+convoy").json()["results"]
+    assert {row["title"]: row["snippet"].count("<mark>") for row in rows} == {f"Report {n}": 2 for n in range(3)}
+    by_title = {row["title"]: row["snippet"] for row in rows}
+    assert "<mark>Baluchestan</mark>" in by_title["Report 2"] and "<mark>Balochistan</mark>" in by_title["Report 0"]
+    names = names_in_search("Baluchistan")
+    found = Article.objects.search("Baluchistan", names.spellings, names.mentioned())
+    assert len(set(found.values_list("rank", flat=True))) == 1  # as if each article used the name searched
+
+
+def test_names_in_a_search_leave_out_a_shared_alias_and_web_search_syntax(spellings):
+    province = spellings["Balochistan"].mentions.get().entity_id
+    assert names_in_search("attacks in Baluchistan") == (
+        NamesInSearch(spellings=(("Baluchistan", ("Balochistan", "Baluchestan")),), entities=(province,))
+    )
+    assert names_in_search("Sharif") == NamesInSearch()  # two people's surname: no entity to read it as
+    assert names_in_search('"Baluchistan" attack') == names_in_search("Baluchistan -attack") == NamesInSearch()
+
+
+def test_a_search_for_a_name_takes_a_fixed_number_of_queries(api_client, spellings, django_assert_num_queries):
+    for number in range(10):
+        ArticleFactory(title=f"Quetta story {number}", body="Quetta, Balochistan.")
+    search_configs_in_use()
+    with django_assert_num_queries(4):  # names among the words + their spellings + the cursor page + snippets
+        assert len(api_client.get("/api/v1/articles/?q=Balochistan").json()["results"]) == 13

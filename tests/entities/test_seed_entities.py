@@ -9,7 +9,7 @@ from django.core.management import call_command
 from articles.models import Article
 from entities.evaluation import evaluate_gold
 from entities.gazetteer import load_gazetteer
-from entities.models import Candidate
+from entities.models import Alias, Candidate
 
 PROJECT_DIR = Path(__file__).resolve().parents[2]
 GOLD = PROJECT_DIR / "tests" / "gold" / "gold_mentions.json"
@@ -103,3 +103,24 @@ def test_a_new_article_gets_on_import_the_mentions_and_candidates_a_full_extract
     result = extract_batch(list(Article.objects.order_by("pk")), matcher=matcher_from_database())
     assert (result.created, result.deleted, result.kept) == (0, 0, len(before[0]))
     assert annotations() == before
+
+
+def test_a_search_finds_the_seeds_by_any_spelling_of_a_name_they_mention(imported_seeds, client):
+    def found(query: str) -> set[str]:
+        rows = client.get("/api/v1/articles/", {"q": query, "page_size": 100}).json()["results"]
+        return {row["title"] for row in rows}
+
+    mentioning_balochistan = {a.title for a in imported_seeds.values() if "balochistan" in mentioned(a)}
+    assert found("Baluchistan") == found("Balochistan") >= mentioning_balochistan
+    assert len(mentioning_balochistan) >= 3
+
+    # Every alias written in one seed only finds every seed that mentions its entity.
+    aliases = Alias.objects.select_related("entity")
+    checked = 0
+    for alias in aliases:
+        users = {a.title for a in imported_seeds.values() if alias.name in a.body}
+        articles = {a.title for a in imported_seeds.values() if alias.entity.slug in mentioned(a)}
+        if len(users) == 1 and len(articles) > 1 and len(Alias.objects.filter(folded=alias.folded)) == 1:
+            assert found(alias.name) >= articles, alias.name
+            checked += 1
+    assert checked >= 3
