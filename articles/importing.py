@@ -322,6 +322,28 @@ def _save_removals(article: Article, parsed: ParsedArticle) -> None:
     )
 
 
+def _replace_removals(article: Article, parsed: ParsedArticle) -> None:
+    """The parser's removals as it makes them now: one it makes again keeps its row (and what is
+    anchored in it, such as a caption's mentions), moved to its new place; the others go or come."""
+    kept = {}
+    for removal in article.removals.exclude(rule=UNSTORABLE_RULE).order_by("id"):
+        kept.setdefault((removal.rule, removal.text), []).append(removal)
+    new, moved = [], []
+    for r in parsed.removals:
+        same = kept.get((r.rule, r.text))
+        if same:
+            removal = same.pop(0)
+            removal.body_offset, removal.note = r.body_offset, r.note[:300]
+            moved.append(removal)
+        else:
+            new.append(Removal(article=article, rule=r.rule, text=r.text, body_offset=r.body_offset, note=r.note[:300]))
+    gone = [removal.pk for rows in kept.values() for removal in rows]
+    for removal in Removal.objects.filter(pk__in=gone):
+        removal.delete()  # one by one: what is anchored in it may refuse (TextConflict)
+    Removal.objects.bulk_update(moved, ["body_offset", "note"])
+    Removal.objects.bulk_create(new)
+
+
 def reparse_article(article: Article, parsed: ParsedArticle, *, item: Item, options: ImportOptions) -> bool:
     """Bring an imported article up to date with an improved parser; curated fields win.
 
@@ -337,7 +359,7 @@ def reparse_article(article: Article, parsed: ParsedArticle, *, item: Item, opti
     )
     if not changes and not removals_changed:
         return False
-    previous = {name: getattr(article, name) for name in ("title", "body") if name in changes}
+    previous = {name: getattr(article, name) for name in ("title", "body", "summary") if name in changes}
     for name, value in changes.items():
         setattr(article, name, value)
     new_text_hash = text_hash(article.title, article.body)
@@ -353,8 +375,10 @@ def reparse_article(article: Article, parsed: ParsedArticle, *, item: Item, opti
         except TextConflict as exc:
             raise ImportConflict(str(exc)) from exc
     if removals_changed:
-        article.removals.exclude(rule=UNSTORABLE_RULE).delete()
-        _save_removals(article, parsed)
+        try:
+            _replace_removals(article, parsed)
+        except TextConflict as exc:
+            raise ImportConflict(str(exc)) from exc
     if previous:
         link_near_duplicates(article, replacing=True)
     return True

@@ -229,6 +229,9 @@ class Article(models.Model):
         return self.title
 
 
+CAPTION_RULE = "photo_caption"  # the rule of a removal that is a photo's caption, read for mentions
+
+
 class Removal(models.Model):
     """Text the importer kept out of an article's body, with the rule that did it.
 

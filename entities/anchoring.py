@@ -13,11 +13,12 @@ import difflib
 from collections.abc import Callable, Mapping
 from typing import Any
 
+from django.db.models import QuerySet
 from django.utils import timezone
 from simple_history.utils import bulk_update_with_history
 
 from archive.common.history import Actor, delete_unrecorded
-from articles.models import Article
+from articles.models import Article, Removal
 from articles.signals import TextConflict
 from entities.models import EventEvidence, Mention
 
@@ -29,6 +30,17 @@ def follow_text(sender: type, *, article: Article, previous: Mapping[str, str], 
                 acting_user: Actor, reason: str, **kwargs: Any) -> None:  # fmt: skip
     """Receiver of articles.signals.text_changed."""
     move_spans(article, previous=previous, change=change, acting_user=acting_user, reason=reason)
+
+
+def keep_curated_caption_mentions(sender: type, instance: Removal, **kwargs: Any) -> None:
+    """pre_delete receiver: a photo caption (a removal) a curator confirmed or rejected a mention in
+    is not deleted with it; the change that would delete it is refused (TextConflict)."""
+    origin = kwargs.get("origin")
+    if not isinstance(origin, Removal | QuerySet) or getattr(origin, "model", type(origin)) is not Removal:
+        return  # deleted with its article: the mentions go too
+    curated = Mention.objects.filter(caption=instance).exclude(status=Mention.Status.AUTOMATIC).first()
+    if curated is not None:
+        raise TextConflict(f"the {curated.status} mention {curated.text!r} is in a photo caption the change removes")
 
 
 def move_spans(

@@ -12,6 +12,8 @@ from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
 
+from articles.models import CAPTION_RULE
+
 
 @dataclass(frozen=True)
 class Span:
@@ -98,12 +100,30 @@ class GoldReport:
         return total
 
 
+def _other_texts(article: dict, parsed: object, gold_path: Path) -> list[tuple[str, list[dict]]]:
+    """The summary and the photo captions the gold labels, each checked against what the parser
+    gives now (the importer reads mentions in both)."""
+    stored = [parsed.summary] if parsed.summary else []
+    stored += [removal.text for removal in parsed.removals if removal.rule == CAPTION_RULE]
+    labelled = [article["summary"]] if "summary" in article else []
+    labelled += article.get("captions", [])
+    if [entry["text"] for entry in labelled] != stored:
+        raise GoldError(f"{gold_path}: {article['file']}: the parser's summary or captions changed; relabel them")
+    return [(entry["text"], entry["mentions"]) for entry in labelled]
+
+
+def _parts(article: dict) -> list[str]:
+    summary = ["summary"] if "summary" in article else []
+    return summary + [f"caption {number}" for number in range(1, len(article.get("captions", [])) + 1)]
+
+
 class GoldError(ValueError):
     """The gold file cannot be used; the message names the file and the reason."""
 
 
 def evaluate_gold(gold_path: Path, *, gazetteer_path: Path | None = None, base_dir: Path) -> GoldReport:
-    """Parse each gold article as the importer does, extract with the gazetteer file, and score."""
+    """Parse each gold article as the importer does, extract with the gazetteer file from its body,
+    summary and photo captions, and score."""
     import hashlib
     import json
 
@@ -124,22 +144,26 @@ def evaluate_gold(gold_path: Path, *, gazetteer_path: Path | None = None, base_d
         item = next(iter(read_file(path, limits=ImportLimits(max_bytes=10_000_000))))
         if not isinstance(item, Item):
             raise GoldError(f"{gold_path}: {article['file']}: {item.reason}")
-        body = item.parse().body
-        if hashlib.sha256(body.encode()).hexdigest() != article["body_sha256"]:
+        parsed = item.parse()
+        if hashlib.sha256(parsed.body.encode()).hexdigest() != article["body_sha256"]:
             raise GoldError(f"{gold_path}: {article['file']}: the parser's body changed; the gold offsets are stale")
-        expected = [Span(m["start"], m["end"], m["text"], frozenset({fold(m["entity"])})) for m in article["mentions"]]
-        mentions = matcher.find(body)
-        found = [Span(f.start, f.end, f.text, names[f.entity]) for f in mentions]
-        candidates = matcher.candidates(body, mentions)
+        texts = [(parsed.body, article["mentions"])]
+        texts += _other_texts(article, parsed, gold_path)
         group = Path(article["file"]).parent.name
-        lenient, strict = score(expected, found), score(expected, found, strict=True)
-        for result in (lenient, strict):
-            result.proposed = sum(
-                any(c.start < miss.end and miss.start < c.end for c in candidates) for miss in result.missed
-            )
-        report.articles.append((article["file"], lenient))
-        report.lenient.setdefault(group, Score()).__iadd__(lenient)
-        report.strict.setdefault(group, Score()).__iadd__(strict)
+        names_of_texts = [article["file"]] + [f"{article['file']} ({part})" for part in _parts(article)]
+        for name, (text, labels) in zip(names_of_texts, texts, strict=True):
+            expected = [Span(m["start"], m["end"], m["text"], frozenset({fold(m["entity"])})) for m in labels]
+            mentions = matcher.find(text)
+            found = [Span(f.start, f.end, f.text, names[f.entity]) for f in mentions]
+            candidates = matcher.candidates(text, mentions)
+            lenient, strict = score(expected, found), score(expected, found, strict=True)
+            for result in (lenient, strict):
+                result.proposed = sum(
+                    any(c.start < miss.end and miss.start < c.end for c in candidates) for miss in result.missed
+                )
+            report.articles.append((name, lenient))
+            report.lenient.setdefault(group, Score()).__iadd__(lenient)
+            report.strict.setdefault(group, Score()).__iadd__(strict)
     return report
 
 

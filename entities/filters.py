@@ -65,10 +65,13 @@ class MentionFilter(filters.FilterSet):
     kind = filters.MultipleChoiceFilter(distinct=False, field_name="entity__kind", choices=Entity.Kind.choices)
     status = filters.MultipleChoiceFilter(distinct=False, choices=Mention.Status.choices)
     origin = filters.MultipleChoiceFilter(distinct=False, choices=Origin.choices, help_text="Who asserted the mention")
+    field = filters.MultipleChoiceFilter(
+        distinct=False, choices=Mention.Field.choices, help_text="Where: body, title, summary or caption"
+    )
 
     class Meta:
         model = Mention
-        fields = ["article", "entity", "kind", "status", "origin"]
+        fields = ["article", "entity", "kind", "status", "origin", "field"]
 
 
 class CandidateFilter(filters.FilterSet):

@@ -113,7 +113,7 @@ class MentionQuerySet(models.QuerySet):
 
     def for_api(self) -> MentionQuerySet:
         return self.select_related("entity", "asserted_by").only(
-            "id", "article_id", "field", "text", "start_offset", "end_offset", "status", "created_at",
+            "id", "article_id", "field", "caption_id", "text", "start_offset", "end_offset", "status", "created_at",
             "entity__id", "entity__name", "entity__slug", "entity__kind", *PROVENANCE_FIELDS, "asserted_by__username",
         )  # fmt: skip
 

@@ -16,7 +16,7 @@ from django.utils import timezone
 
 from archive.common.history import delete_unrecorded
 from archive.common.queries import idempotent_batches
-from articles.models import Article, Removal
+from articles.models import CAPTION_RULE, Article, Removal
 from entities.expressions import fold_like_database
 from entities.extraction import AliasSpec, CandidateSpan, Found, Matcher
 from entities.models import Alias, Candidate, CandidateOccurrence, Distinction, Entity, Mention
@@ -61,9 +61,13 @@ def extract_article(article: Article, *, matcher: Matcher) -> ExtractionResult:
     return extract_batch([article], matcher=matcher)
 
 
+Place = tuple[str, "int | None"]  # the field a mention's offsets point into, and the caption's id for a caption
+
+
 def extract_batch(articles: list[Article], *, matcher: Matcher, created: bool = False) -> ExtractionResult:
-    """Bring the articles' automatic mentions (in body and title) and their candidate names in
-    line with the gazetteer, in a fixed number of queries whatever the number of articles.
+    """Bring the articles' automatic mentions (in the body, the title, the summary and each photo
+    caption) and their candidate names in line with the gazetteer, in a fixed number of queries
+    whatever the number of articles.
 
     Incremental: mentions still found stay as they are (same ids), those no longer found go, new
     ones are added. Mentions a curator confirmed or rejected are never touched, and nothing is
@@ -75,21 +79,27 @@ def extract_batch(articles: list[Article], *, matcher: Matcher, created: bool = 
     existing: dict[int, list[Mention]] = {pk: [] for pk in ids}
     stored = Mention.objects.none() if created else Mention.objects.filter(article__in=ids)
     for mention in stored.order_by().only(
-        "id", "article_id", "field", "entity_id", "start_offset", "end_offset", "status"
+        "id", "article_id", "field", "caption_id", "entity_id", "start_offset", "end_offset", "status"
     ):
         existing[mention.article_id].append(mention)
-    captions: dict[int, list[str]] = {pk: [] for pk in ids}
-    for article_id, text in Removal.objects.filter(
-        article__in=ids, rule="photo_caption", restored_at__isnull=True
-    ).values_list("article_id", "text"):
-        captions[article_id].append(text)
+    captions: dict[int, list[tuple[int, str]]] = {pk: [] for pk in ids}
+    for removal_id, article_id, text in (
+        Removal.objects.filter(article__in=ids, rule=CAPTION_RULE, restored_at__isnull=True)
+        .order_by("body_offset", "id")
+        .values_list("id", "article_id", "text")
+    ):
+        captions[article_id].append((removal_id, text))
 
     result = ExtractionResult(articles=len(articles))
     stale: list[int] = []
     new: list[Mention] = []
     names: list[tuple[Article, str, str, list[CandidateSpan]]] = []
     for article in articles:
-        found = {Mention.Field.BODY: matcher.find(article.body), Mention.Field.TITLE: matcher.find(article.title)}
+        texts: dict[Place, str] = {(Mention.Field.BODY, None): article.body, (Mention.Field.TITLE, None): article.title}
+        if article.summary:
+            texts[(Mention.Field.SUMMARY, None)] = article.summary
+        texts |= {(Mention.Field.CAPTION, removal): text for removal, text in captions[article.pk]}
+        found = {place: matcher.find(text) for place, text in texts.items()}
         gone, added, kept = _mention_changes(article, found, existing[article.pk])
         stale += gone
         new += added
@@ -97,11 +107,8 @@ def extract_batch(articles: list[Article], *, matcher: Matcher, created: bool = 
         result.created += len(added)
         result.kept += kept
         # Titles are often in Title Case, where every word looks like a name: no candidates there.
-        names.append((article, CandidateOccurrence.Field.BODY, article.body,
-                      matcher.candidates(article.body, found[Mention.Field.BODY])))  # fmt: skip
-        others = [(CandidateOccurrence.Field.SUMMARY, article.summary)] if article.summary else []
-        others += [(CandidateOccurrence.Field.CAPTION, caption) for caption in captions[article.pk]]
-        names += [(article, field, text, matcher.candidates(text, matcher.find(text))) for field, text in others]
+        names += [(article, field, text, matcher.candidates(text, found[(field, caption)]))
+                  for (field, caption), text in texts.items() if field != Mention.Field.TITLE]  # fmt: skip
     if stale:
         delete_unrecorded(Mention.objects.filter(pk__in=stale))
     copy_mentions(new)
@@ -114,39 +121,40 @@ def copy_mentions(mentions: list[Mention]) -> None:
     if not mentions:
         return
     now = timezone.now()
-    columns = "article_id, entity_id, field, text, start_offset, end_offset, status, created_at, updated_at"
+    columns = "article_id, entity_id, field, caption_id, text, start_offset, end_offset, status, created_at, updated_at"
     with connection.cursor() as cursor, cursor.cursor.copy(f"COPY entities_mention ({columns}) FROM STDIN") as copy:
         for m in mentions:
-            copy.write_row(
-                (m.article_id, m.entity_id, m.field, m.text, m.start_offset, m.end_offset, m.status, now, now)
-            )
+            copy.write_row((m.article_id, m.entity_id, m.field, m.caption_id, m.text, m.start_offset, m.end_offset,
+                            m.status, now, now))  # fmt: skip
 
 
 def _mention_changes(
-    article: Article, found: dict[str, list[Found]], existing: list[Mention]
+    article: Article, found: dict[Place, list[Found]], existing: list[Mention]
 ) -> tuple[list[int], list[Mention], int]:
     """Mentions to delete (ids) and to create, and how many stay, for one article."""
-    curated = [(m.field, m.start_offset, m.end_offset) for m in existing if m.status != Mention.Status.AUTOMATIC]
-    automatic = {(m.field, m.entity_id, m.start_offset, m.end_offset): m.pk for m in existing
+    curated = [((m.field, m.caption_id), m.start_offset, m.end_offset) for m in existing
+               if m.status != Mention.Status.AUTOMATIC]  # fmt: skip
+    automatic = {((m.field, m.caption_id), m.entity_id, m.start_offset, m.end_offset): m.pk for m in existing
                  if m.status == Mention.Status.AUTOMATIC}  # fmt: skip
     wanted = {
-        (field, item.entity, item.start, item.end): item
-        for field, items in found.items()
+        (place, item.entity, item.start, item.end): item
+        for place, items in found.items()
         for item in items
-        if not any(f == field and start < item.end and item.start < end for f, start, end in curated)
+        if not any(p == place and start < item.end and item.start < end for p, start, end in curated)
     }
     stale = [pk for key, pk in automatic.items() if key not in wanted]
     new = [
         Mention(
             article=article,
-            field=field,
+            field=place[0],
+            caption_id=place[1],
             entity_id=item.entity,
             text=item.text,
             start_offset=item.start,
             end_offset=item.end,
         )
-        for (field, *_), item in wanted.items()
-        if (field, item.entity, item.start, item.end) not in automatic
+        for (place, *_), item in wanted.items()
+        if (place, item.entity, item.start, item.end) not in automatic
     ]
     return stale, new, len(automatic) - len(stale)
 

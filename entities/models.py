@@ -5,7 +5,7 @@ from simple_history.models import HistoricalRecords
 
 from archive.common.dates import DatePrecision
 from archive.common.provenance import Asserted, Origin, asserted_constraint, origin_constraint
-from articles.models import Article, date_precision_constraint
+from articles.models import Article, Removal, date_precision_constraint
 from entities.expressions import FoldedText
 from entities.managers import CandidateQuerySet, EntityQuerySet, EventQuerySet, MentionQuerySet
 
@@ -86,11 +86,11 @@ class Alias(Asserted):
 
 
 class Mention(Asserted):
-    """Where an article names an entity: the matched text and its offsets into the cleaned body
-    (or the title, as `field` says).
+    """Where an article names an entity: the matched text and its offsets into the cleaned body,
+    or into the title, the summary or one photo caption, as `field` (and `caption`) say.
 
-    Database triggers keep `text` equal to body[start_offset:end_offset] (or the title's): checked
-    when a mention is inserted, and at commit when a mention or its article changes.
+    Database triggers keep `text` equal to that text's [start_offset:end_offset]: checked when a
+    mention is inserted, and at commit when a mention or its article changes.
     """
 
     class Status(models.TextChoices):
@@ -101,12 +101,18 @@ class Mention(Asserted):
     class Field(models.TextChoices):
         BODY = "body", "Body"
         TITLE = "title", "Title"
+        SUMMARY = "summary", "Summary"
+        CAPTION = "caption", "Photo caption"
 
     article = models.ForeignKey(Article, on_delete=models.CASCADE, related_name="mentions")
     entity = models.ForeignKey(Entity, on_delete=models.CASCADE, related_name="mentions")
     field = models.CharField(
-        max_length=5, choices=Field.choices, default=Field.BODY, help_text="The text the offsets point into"
+        max_length=7, choices=Field.choices, default=Field.BODY, help_text="The text the offsets point into"
     )
+    caption = models.ForeignKey(
+        Removal, on_delete=models.CASCADE, null=True, blank=True, related_name="mentions",
+        help_text="For a mention in a photo caption: the caption (kept as a removal) its offsets point into",
+    )  # fmt: skip
     text = models.CharField(max_length=500)
     start_offset = models.PositiveIntegerField()
     end_offset = models.PositiveIntegerField()
@@ -125,7 +131,13 @@ class Mention(Asserted):
         constraints = [
             models.CheckConstraint(condition=Q(end_offset__gt=F("start_offset")), name="mention_end_after_start"),
             models.UniqueConstraint(
-                fields=["article", "field", "entity", "start_offset", "end_offset"], name="mention_unique_span"
+                fields=["article", "field", "caption", "entity", "start_offset", "end_offset"],
+                nulls_distinct=False,
+                name="mention_unique_span",
+            ),
+            models.CheckConstraint(
+                condition=Q(field="caption", caption__isnull=False) | (~Q(field="caption") & Q(caption__isnull=True)),
+                name="mention_caption_named",
             ),
             origin_constraint("mention"),
             asserted_constraint("mention"),

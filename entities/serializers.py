@@ -202,12 +202,19 @@ class AcceptCandidateSerializer(serializers.Serializer):
 
 
 class MentionSerializer(AssertedSerializer):
+    """Where an article names an entity. `field` says which text the offsets point into: the body,
+    the title, the summary or a photo caption (`caption`: the id of that caption, one of the article's
+    removals). A caption mention counts for the entity's articles like any other."""
+
     entity = EntityBriefSerializer(read_only=True)
+    caption = serializers.PrimaryKeyRelatedField(
+        read_only=True, allow_null=True, help_text="For a mention in a photo caption: the caption's removal id"
+    )
 
     class Meta:
         model = Mention
         fields = [
-            "id", "article", "entity", "field", "text", "start_offset", "end_offset", "status", "created_at",
+            "id", "article", "entity", "field", "caption", "text", "start_offset", "end_offset", "status", "created_at",
             *AssertedSerializer.PROVENANCE,
         ]  # fmt: skip
 

@@ -374,3 +374,28 @@ def test_every_import_limit_has_a_flag_with_its_default_and_a_line_in_the_docs()
         assert f"`{flag}`" in docs
     assert parser.parse_args(["--latest-date", "2030-01-02"]).latest_date.isoformat() == "2030-01-02"
     assert parser.parse_args(["--max-bytes", "10"]).max_bytes == 10
+
+
+def test_update_keeps_a_caption_and_its_mentions_and_refuses_to_drop_a_curated_one(seed_dir):
+    run_import(seed_dir / "000_6979f6ea155b12aa.txt")
+    article = Article.objects.get()
+    caption = article.removals.get(rule="photo_caption")
+    raisi = EntityFactory(name="Ebrahim Raisi")
+    start = caption.text.index("Ebrahim Raisi")
+    confirmed = Mention.objects.create(article=article, entity=raisi, field="caption", caption=caption,
+                                       text="Ebrahim Raisi", start_offset=start, end_offset=start + 13,
+                                       status="confirmed")  # fmt: skip
+    # An older parser's removals: one more (a share bar), the caption the same.
+    article.removals.create(rule="share_bar", text="Share: Facebook Twitter", body_offset=0)
+
+    out, _ = run_import("--update", seed_dir / "000_6979f6ea155b12aa.txt")
+
+    assert out.startswith("0 created, 1 updated")
+    assert Mention.objects.get(pk=confirmed.pk).caption_id == caption.pk  # the caption kept its row
+    assert not article.removals.filter(rule="share_bar").exists()
+
+    # An older parser that read the caption differently: the confirmed mention refuses the change.
+    Removal.objects.filter(pk=caption.pk).update(text=caption.text + " ")
+    _, err, _ = run_failing_import("--update", seed_dir / "000_6979f6ea155b12aa.txt")
+    assert "the confirmed mention 'Ebrahim Raisi' is in a photo caption the change removes" in err
+    assert Mention.objects.filter(pk=confirmed.pk).exists()

@@ -124,3 +124,29 @@ def test_a_search_finds_the_seeds_by_any_spelling_of_a_name_they_mention(importe
             assert found(alias.name) >= articles, alias.name
             checked += 1
     assert checked >= 3
+
+
+def test_seed_000_is_under_shehbaz_sharif_once_its_captions_spelling_is_accepted(imported_seeds, client):
+    from entities import curation
+
+    def under_sharif() -> set[str]:
+        rows = client.get("/api/v1/articles/", {"entity": "shehbaz-sharif", "page_size": 100}).json()["results"]
+        return {row["title"] for row in rows}
+
+    seed = imported_seeds["000"]
+    assert seed.title not in under_sharif()
+    proposal = Candidate.objects.get(name="Shahbaz Shari", proposal="alias")
+    assert proposal.entity.slug == "shehbaz-sharif"
+    assert list(proposal.occurrences.values_list("article_id", "field")) == [(seed.pk, "caption")]
+
+    curation.accept_candidate(proposal, acting_user=None)  # re-extracts the articles it occurs in: seed 000 only
+
+    assert seed.title in under_sharif()
+    [mention] = client.get("/api/v1/mentions/", {"entity": "shehbaz-sharif", "article": seed.pk}).json()["results"]
+    caption = seed.removals.get(rule="photo_caption")
+    assert (mention["field"], mention["caption"], mention["text"]) == (
+        "caption",
+        caption.pk,
+        "Prime Minister Shahbaz Shari",
+    )
+    assert caption.text[mention["start_offset"] : mention["end_offset"]] == mention["text"]
