@@ -9,8 +9,8 @@ from django.urls import reverse
 
 from archive.common.admin import admin_link
 from archive.reading import marked_body
-from articles.admin import ArticleAdmin, count_of
-from articles.models import Article
+from articles.admin import ArticleAdmin, CopiesInline, count_of
+from articles.models import Article, Similarity
 from entities.models import Entity, EntityArticle, EventEvidence, Mention
 from entities.refresh import refresh_articles
 
@@ -68,7 +68,16 @@ admin.site.unregister(Article)
 class ArticlePageAdmin(ArticleAdmin):
     change_form_template = "admin/articles/article/change_form.html"
     list_display = [*ArticleAdmin.list_display[:4], "entity_count", *ArticleAdmin.list_display[4:]]
-    inlines = [MentionInline, EventEvidenceInline, *ArticleAdmin.inlines]
+    # The removals are listed under the text, restorable: not a second time as an inline.
+    inlines = [MentionInline, EventEvidenceInline, CopiesInline]
+
+    def get_inline_instances(self, request: HttpRequest, obj: Article | None = None) -> list:
+        """No empty "copies" table for an article that has none."""
+        instances = super().get_inline_instances(request, obj)
+        if obj is None or not Similarity.objects.filter(article=obj).exists():
+            instances = [inline for inline in instances if not isinstance(inline, CopiesInline)]
+        return instances
+
     actions = [*ArticleAdmin.actions[:2], "extract_again", *ArticleAdmin.actions[2:]]
 
     def get_queryset(self, request: HttpRequest) -> QuerySet:

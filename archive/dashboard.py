@@ -101,7 +101,9 @@ class Dashboard:
     article_statuses: tuple[StatusCount, ...]
     event_statuses: tuple[StatusCount, ...]
     open_candidates: int
-    months: tuple[datetime.date, ...]  # the first day of each month the charts show, shared by both
+    article_axis: tuple[datetime.date, ...]  # the first day of each month the articles' chart shows
+    event_axis: tuple[datetime.date, ...]  # and the events' chart: each its own, so that one month of
+    # articles is not a sliver on an axis that ten years of events need
     articles: ArticleMonths
     events: EventMonths
     entities: tuple[EntityCount, ...]
@@ -119,17 +121,19 @@ def dashboard(*, today: datetime.date) -> Dashboard:
     """Everything the dashboard shows, in seven queries (six when no article falls in the months shown)."""
     by_source = articles_by_source_and_month()
     events = events_by_kind_and_month()
-    dated = [month for _, month in by_source if month is not None]
-    dated += [month for _, precision, month, _ in events if precision in MONTHLY_PRECISIONS]
-    months = months_shown(dated, today=today)
-    top = top_sources(by_source, months)
+    article_axis = months_shown([month for _, month in by_source if month is not None], today=today)
+    event_axis = months_shown(
+        [month for _, precision, month, _ in events if precision in MONTHLY_PRECISIONS], today=today
+    )
+    top = top_sources(by_source, article_axis)
     return Dashboard(
         article_statuses=article_status_counts(),
         event_statuses=event_status_counts(),
         open_candidates=Candidate.objects.filter(status=Candidate.Status.OPEN).count(),
-        months=tuple(months),
-        articles=article_months(by_source, months, top=top, names=source_names(top)),
-        events=event_months(events, months),
+        article_axis=tuple(article_axis),
+        event_axis=tuple(event_axis),
+        articles=article_months(by_source, article_axis, top=top, names=source_names(top)),
+        events=event_months(events, event_axis),
         entities=tuple(most_mentioned_entities()),
     )
 

@@ -72,7 +72,8 @@ def archive_dashboard(request: HttpRequest) -> HttpResponse:
         ],
         "article_chart": article_chart(data),
         "articles_caption": articles_caption(data),
-        "undated": f"{data.articles.undated:,}",
+        "undated": data.articles.undated,
+        "undated_shown": f"{data.articles.undated:,}",
         "event_chart": event_chart(data),
         "events_caption": events_caption(data),
         "entity_chart": entity_chart(data),
@@ -111,14 +112,15 @@ def status_tiles(label: str, statuses: tuple[StatusCount, ...], app_label: str, 
 
 
 def articles_caption(data: Dashboard) -> str:
-    articles, months = data.articles, data.months
+    articles, months = data.articles, data.article_axis
     if not months:
         return ""
     named = sum(1 for source in articles.sources if not source.other)
     rest = ", the rest together" if named < len(articles.sources) else ""
+    span = month_span(months)
+    by = "by its source" if named == 1 and not rest else f"by the {named} sources that published most{rest}"
     sentences = [
-        f"{articles.shown:,} dated articles from {month_name(months[0])} to {month_name(months[-1])}, "
-        f"by the {named} sources that published most{rest}.",
+        f"{counted(articles.shown, 'dated article')} {span}, {by}.",
         f"{articles.earlier:,} published before {month_name(months[0])} are left out." if articles.earlier else "",
         f"{articles.later:,} dated after this month (dates read wrong) are left out." if articles.later else "",
         "Click a month for its articles, a source for all of its own.",
@@ -133,13 +135,31 @@ def events_caption(data: Dashboard) -> str:
         f"{events.year_only:,} known only by their year" if events.year_only else "",
         f"{events.outside:,} outside these months" if events.outside else "",
     ]
-    drawn = f"{events.shown:,} events in the same months: confirmed ones solid, proposed ones pale, rejected left out."
+    months = data.event_axis
+    span = month_span(months)
+    drawn = (
+        f"{counted(events.shown, 'event')} {span}: confirmed ones solid, proposed ones pale, rejected left out."
+        if months
+        else ""
+    )
     sentences = [
         drawn if events.shown else "",
         f"Not drawn: {', '.join(part for part in missing if part)}." if any(missing) else "",
         "Click a month for its events, a kind for all of its own.",
     ]
     return " ".join(sentence for sentence in sentences if sentence)
+
+
+def month_span(months: tuple[datetime.date, ...]) -> str:
+    """ "in Jul 2023", or "from Jul 2023 to Jan 2024"."""
+    if len(months) <= 1:
+        return f"in {month_name(months[0])}" if months else ""
+    return f"from {month_name(months[0])} to {month_name(months[-1])}"
+
+
+def counted(number: int, noun: str) -> str:
+    """ "1 dated article", "2 dated articles" (the nouns here take an s)."""
+    return f"{number:,} {noun}{'' if number == 1 else 's'}"
 
 
 def month_name(month: datetime.date) -> str:
@@ -169,9 +189,9 @@ def article_chart(data: Dashboard) -> SafeString:
         lookup = {"source__id__exact": source.source_id} if source.source_id else {"source__isnull": "True"}
         href = changelist("articles", "article", **lookup)
         series.append(charts.Series(source.label, source.counts, charts.PALETTE[index], href))
-    hrefs = [changelist("articles", "article", **month_filter("published_on", month)) for month in data.months]
+    hrefs = [changelist("articles", "article", **month_filter("published_on", month)) for month in data.article_axis]
     svg = charts.stacked_columns(
-        data.months, series, label="Articles per month by source", unit="article", column_hrefs=hrefs
+        data.article_axis, series, label="Articles per month by source", unit="article", column_hrefs=hrefs
     )
     return mark_safe(svg)  # charts.py escapes every text it draws
 
@@ -189,9 +209,9 @@ def event_chart(data: Dashboard) -> SafeString:
         )
         for series in data.events.kinds
     ]
-    hrefs = [changelist("entities", "event", **shown, **month_filter("start_date", month)) for month in data.months]
+    hrefs = [changelist("entities", "event", **shown, **month_filter("start_date", month)) for month in data.event_axis]
     svg = charts.strip_chart(
-        data.months,
+        data.event_axis,
         strips,
         label="Events per month by kind",
         unit="event",

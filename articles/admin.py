@@ -63,12 +63,25 @@ class RemovalInline(admin.TabularInline):
         return False
 
 
-class CopiesInline(admin.TabularInline):
-    """Near-duplicates and syndicated copies of this article, most similar first."""
+class SimilarityScores:
+    """The two scores of a pair, as a reader compares them: two decimals, not seventeen."""
+
+    @admin.display(description="Jaccard", ordering="jaccard")
+    def jaccard_score(self, similarity: Similarity) -> str:
+        return f"{similarity.jaccard:.2f}"
+
+    @admin.display(description="containment", ordering="containment")
+    def containment_score(self, similarity: Similarity) -> str:
+        return f"{similarity.containment:.2f}"
+
+
+class CopiesInline(SimilarityScores, admin.TabularInline):
+    """Near-duplicates and syndicated copies of this article, most similar first; not shown at all
+    for an article that has none."""
 
     model = Similarity
     fk_name = "article"
-    fields = ["similar_link", "jaccard", "containment"]
+    fields = ["similar_link", "jaccard_score", "containment_score"]
     readonly_fields = fields
     extra = 0
     can_delete = False
@@ -243,13 +256,14 @@ class RemovalAdmin(admin.ModelAdmin):
 
 
 @admin.register(Similarity)
-class SimilarityAdmin(admin.ModelAdmin):
+class SimilarityAdmin(SimilarityScores, admin.ModelAdmin):
     """Pairs of articles that tell the same story; computed on import, read-only."""
 
-    list_display = ["article", "similar", "jaccard", "containment", "created_at"]
+    list_display = ["article", "similar", "jaccard_score", "containment_score", "created_at"]
     list_select_related = ["article", "similar"]
     search_fields = ["article__title", "similar__title"]
-    readonly_fields = ["article", "similar", "jaccard", "containment", "created_at"]
+    readonly_fields = ["article", "similar", "jaccard_score", "containment_score", "created_at"]
+    fields = readonly_fields
 
     def has_add_permission(self, request: HttpRequest) -> bool:
         return False

@@ -5,6 +5,7 @@ import datetime
 import xml.etree.ElementTree as ET
 
 import pytest
+from django.urls import reverse
 
 from archive.dashboard import (
     MONTHS_SHOWN,
@@ -56,9 +57,20 @@ def test_articles_and_events_are_counted_by_status_with_the_open_candidates(corp
     assert (data.article_total, data.event_total, data.open_candidates) == (3, 2, 1)
 
 
-def test_the_months_run_from_the_first_dated_month_to_the_last(corpus):
+def test_each_chart_runs_from_its_own_first_dated_month_to_its_last(corpus):
     data = dashboard(today=TODAY)
-    assert data.months == (*[month(2023, m) for m in range(7, 13)], month(2024, 1))
+    assert data.article_axis == (*[month(2023, m) for m in range(7, 13)], month(2024, 1))
+    EventFactory(title="Much earlier", kind="visit", start_date=datetime.date(2015, 3, 1), start_precision="day")
+    data = dashboard(today=TODAY)
+    assert data.article_axis == (*[month(2023, m) for m in range(7, 13)], month(2024, 1))  # not stretched
+    assert data.event_axis[0] == month(2015, 3)
+
+
+def test_one_dated_article_is_one_article_in_its_month(db, curator_client):
+    ArticleFactory(published_on=datetime.date(2023, 7, 31), published_precision="day")
+    page = curator_client.get(reverse("dashboard")).content.decode()
+    assert "1 dated article in July 2023, by its source." in page
+    assert "undated article" not in page  # none to speak of
 
 
 def test_articles_per_month_are_counted_by_source_and_undated_ones_apart(corpus):
@@ -147,7 +159,7 @@ def test_an_empty_archive_shows_zeros_and_says_there_is_nothing_to_draw(curator_
     response = curator_client.get("/admin/dashboard/")
     assert svgs(response) == []
     page = response.content.decode()
-    assert "No dated articles or events yet." in page and "No entity is mentioned yet." in page
+    assert "No dated articles yet." in page and "No entity is mentioned yet." in page
 
 
 def test_anonymous_visitors_are_sent_to_the_admin_login(client, corpus):
