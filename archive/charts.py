@@ -19,6 +19,15 @@ from archive.common.dates import MONTH_ABBREVIATIONS
 WIDTH = 960
 GUTTER = 190  # left of the plot: legends, row labels and the y axis
 PLOT_LEFT, PLOT_RIGHT = GUTTER, WIDTH - 12
+# A month's column is at most a twelfth of the plot: one month of articles is a column among a
+# year's, not a block across the whole chart.
+FEWEST_COLUMNS = 12
+
+
+def column_step(months: Sequence[datetime.date]) -> float:
+    return (PLOT_RIGHT - PLOT_LEFT) / max(len(months), FEWEST_COLUMNS)
+
+
 PALETTE = ("#332288", "#88CCEE", "#117733", "#DDCC77", "#CC6677", "#AA4499", "#44AA99", "#999933", "#882255")
 OTHER_COLOUR = "#BBBBBB"
 HIT = ' class="hit" fill="transparent"'  # an invisible area that takes a month's hover and click
@@ -101,7 +110,7 @@ def stacked_columns(
     totals = [sum(s.values[index] for s in series) for index in range(len(months))]
     ticks = _ticks(max(totals, default=0))
     scale = plot_height / ticks[-1]
-    step = (PLOT_RIGHT - PLOT_LEFT) / max(len(months), 1)
+    step = column_step(months)
     parts = []
     for tick in ticks:
         y = bottom - tick * scale
@@ -146,7 +155,7 @@ def strip_chart(
     one titled area over every row, linked to `column_hrefs[month]`."""
     row, top = 30, 24
     bottom = top + row * len(strips)
-    step = (PLOT_RIGHT - PLOT_LEFT) / max(len(months), 1)
+    step = column_step(months)
     totals = [sum(s.solid[index] + s.pale[index] for s in strips) for index in range(len(months))]
     highest = max((s.solid[i] + s.pale[i] for s in strips for i in range(len(months))), default=0) or 1
     scale = (row - 6) / highest
@@ -198,7 +207,7 @@ def _svg(height: float, label: str, parts: Sequence[str]) -> str:
 def _month_axis(months: Sequence[datetime.date], y: float) -> list[str]:
     """The baseline, then each year's number centred under its months (every month's initial too
     when the columns are wide enough)."""
-    step = (PLOT_RIGHT - PLOT_LEFT) / max(len(months), 1)
+    step = column_step(months)
     parts = [f'<line x1="{PLOT_LEFT}" x2="{PLOT_RIGHT}" y1="{y}" y2="{y}" class="axis"/>']
     if step >= 12:
         for index, month in enumerate(months):
@@ -217,7 +226,7 @@ def _month_axis(months: Sequence[datetime.date], y: float) -> list[str]:
 
 def _year_lines(months: Sequence[datetime.date], top: float, bottom: float) -> list[str]:
     """A faint line where each year begins, through the plot and down past the axis."""
-    step = (PLOT_RIGHT - PLOT_LEFT) / max(len(months), 1)
+    step = column_step(months)
     return [
         f'<line x1="{PLOT_LEFT + first * step:.1f}" x2="{PLOT_LEFT + first * step:.1f}" y1="{top}" '
         f'y2="{bottom + 20}" class="year-line"/>'

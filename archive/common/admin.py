@@ -3,6 +3,7 @@ and a history-keeping admin that names the editor of every row it writes."""
 
 from urllib.parse import urlencode
 
+from django import forms
 from django.contrib.admin.utils import unquote
 from django.core.exceptions import ValidationError
 from django.db import models
@@ -31,10 +32,31 @@ def changelist(app_label: str, model_name: str, **filters: object) -> str:
     return f"{url}?{urlencode(lookups)}" if lookups else url
 
 
+# A one-line text this long (a title, a description, a role) is shown whole, wrapped over lines,
+# rather than cut off at the edge of a single-line input.
+LONG_LINE = 200
+
+
+class OneLineField(forms.CharField):
+    """A one-line text edited in a box that wraps it; line breaks typed into it become spaces."""
+
+    widget = forms.Textarea(attrs={"rows": 2, "class": "vLargeTextField one-line"})
+
+    def to_python(self, value: object) -> str:
+        return " ".join(str(super().to_python(value)).split())
+
+
 class HistoryAdmin(SimpleHistoryAdmin):
     """An admin whose every write is recorded as the editor's, named explicitly: the object saved or
     deleted, the rows its inline forms save or delete, and the rows a deletion takes with it. A fact
-    (a model with provenance) that the editor adds or changes becomes the editor's: origin curator."""
+    (a model with provenance) that the editor adds or changes becomes the editor's: origin curator.
+    Long one-line texts are edited in boxes that show them whole (OneLineField)."""
+
+    def formfield_for_dbfield(self, db_field: models.Field, request: HttpRequest, **kwargs: object) -> forms.Field:
+        if type(db_field) is models.CharField and not db_field.choices and (db_field.max_length or 0) >= LONG_LINE:
+            kwargs.setdefault("form_class", OneLineField)
+            kwargs.setdefault("widget", OneLineField.widget)
+        return super().formfield_for_dbfield(db_field, request, **kwargs)
 
     def save_model(self, request: HttpRequest, obj: models.Model, form: object, change: bool) -> None:
         if isinstance(obj, Asserted) and (not change or form.has_changed()):
