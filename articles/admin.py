@@ -8,7 +8,7 @@ from django.shortcuts import get_object_or_404
 from django.urls import path, reverse
 from django.views.decorators.http import require_POST
 
-from archive.common.admin import HistoryAdmin, admin_link
+from archive.common.admin import HistoryAdmin, LoggedActions, admin_link
 from articles.curation import CurationConflict, mark_curated, restore_removal, set_status
 from articles.exports import csv_lines, export_rows
 from articles.managers import TEXT_FIELDS, search_query
@@ -218,7 +218,7 @@ def count_of(model: type[models.Model], field: str) -> Subquery:
 
 
 @admin.register(Removal)
-class RemovalAdmin(admin.ModelAdmin):
+class RemovalAdmin(LoggedActions, admin.ModelAdmin):
     list_display = ["rule", "text", "article", "note", "restored_at"]
     list_filter = ["rule", ("restored_at", admin.EmptyFieldListFilter)]
     list_select_related = ["article"]

@@ -1,9 +1,10 @@
 from django import forms
 from django.contrib import admin, messages
-from django.db.models import Count, Q, QuerySet
+from django.db.models import Count, F, Q, QuerySet
 from django.forms.models import BaseInlineFormSet
 from django.http import HttpRequest, JsonResponse
 from django.shortcuts import get_object_or_404
+from django.template.defaultfilters import pluralize
 from django.template.loader import render_to_string
 from django.template.response import TemplateResponse
 from django.urls import path
@@ -11,7 +12,7 @@ from django.utils.html import format_html, format_html_join
 from django.utils.safestring import SafeString
 from django.views.decorators.http import require_POST
 
-from archive.common.admin import HistoryAdmin, admin_link
+from archive.common.admin import HistoryAdmin, LoggedActions, admin_link
 from archive.common.dates import format_date_range
 from articles.managers import TEXT_FIELDS
 from entities import curation, event_curation, identity
@@ -22,6 +23,7 @@ from entities.models import (
     CandidateOccurrence,
     Distinction,
     Entity,
+    EntityArticle,
     EntityMerge,
     Event,
     EventEvidence,
@@ -33,6 +35,7 @@ from entities.selectors import corroborate_events
 from entities.taxonomy import codes_for
 
 PROVENANCE = ["origin", "asserted_by", "asserted_at", "source_note"]
+PAGE_ROWS = 25  # rows of a list shown inside an object's page
 
 
 class AliasInline(admin.TabularInline):
@@ -48,7 +51,14 @@ class EntityAdmin(HistoryAdmin):
     list_filter = ["kind", "country"]
     search_fields = ["name", "slug", "aliases__name", "wikidata_id"]
     prepopulated_fields = {"slug": ["name"]}
-    readonly_fields = ["created_at", "updated_at", "merges", "not_the_same"]
+    readonly_fields = ["created_at", "updated_at", "merges", "not_the_same", "its_articles", "its_events",
+                       "co_mentioned"]  # fmt: skip
+    fieldsets = [
+        (None, {"fields": ["name", "slug", "kind", "description", "role", "country", "wikidata_id"]}),
+        ("In the archive", {"fields": ["its_articles", "its_events", "co_mentioned"]}),
+        ("Who is who", {"fields": ["merges", "not_the_same"]}),
+        ("Record", {"fields": ["created_at", "updated_at"], "classes": ["collapse"]}),
+    ]
     inlines = [AliasInline]
     actions = ["merge_selected", "mark_not_the_same"]
 
@@ -119,6 +129,57 @@ class EntityAdmin(HistoryAdmin):
         }
         return TemplateResponse(request, "admin/entities/entity/not_the_same.html", context)
 
+    @admin.display(description="Articles")
+    def its_articles(self, entity: Entity) -> str:
+        """The newest articles that mention it, with how many times each does (one query)."""
+        if not entity.pk:
+            return "—"
+        links = list(
+            EntityArticle.objects.filter(entity=entity)
+            .select_related("article")
+            .only("mentions", "published_on", "article__id", "article__title")
+            .order_by(F("published_on").desc(nulls_last=True), "-article_id")[: PAGE_ROWS + 1]
+        )
+        if not links:
+            return "No article mentions it."
+        rows = format_html_join(
+            "", "<li>{} · {} · {} mention{}</li>",
+            ((admin_link(link.article), link.published_on or "undated", link.mentions, pluralize(link.mentions))
+             for link in links[:PAGE_ROWS]),
+        )  # fmt: skip
+        more = format_html(
+            '<p><a href="/api/v1/articles/?entity={}">All its articles ›</a></p>', entity.slug
+        ) if len(links) > PAGE_ROWS else ""  # fmt: skip
+        return format_html('<ul class="entity-articles">{}</ul>{}', rows, more)
+
+    @admin.display(description="Events")
+    def its_events(self, entity: Entity) -> str:
+        """The events it takes part in or that took place there, newest first (one query)."""
+        if not entity.pk:
+            return "—"
+        events = list(
+            Event.objects.filter(Q(participations__entity=entity) | Q(location=entity))
+            .distinct()
+            .only("id", "title", "status", "start_date", "start_precision", "end_date", "end_precision")
+            .order_by(F("start_date").desc(nulls_last=True), "-id")[:PAGE_ROWS]
+        )
+        if not events:
+            return "No event names it."
+        return format_html_join(
+            "", "<p>{} · {} · {}</p>",
+            ((admin_link(event), format_date_range(event.start_date, event.start_precision, event.end_date,
+                                                   event.end_precision), event.get_status_display())
+             for event in events),
+        )  # fmt: skip
+
+    @admin.display(description="Mentioned with")
+    def co_mentioned(self, entity: Entity) -> str:
+        """The entities most often mentioned in the same articles (two queries)."""
+        rows = Entity.objects.co_mentions(entity, limit=15) if entity.pk else []
+        if not rows:
+            return "—"
+        return format_html_join(", ", "{} ({})", ((admin_link(row["entity"]), row["articles"]) for row in rows))
+
     @admin.display(description="Merges")
     def merges(self, entity: Entity) -> str:
         rows = list(identity.merges_of(entity.pk)) if entity.pk else []
@@ -154,7 +215,7 @@ def merge_line(merge: EntityMerge) -> SafeString:
 
 
 @admin.register(EntityMerge)
-class EntityMergeAdmin(admin.ModelAdmin):
+class EntityMergeAdmin(LoggedActions, admin.ModelAdmin):
     """Merges as records: each with what it changed; undone from here."""
 
     list_display = ["__str__", "merged_by", "merged_at", "standing", "rows", "undone_at"]
@@ -517,7 +578,7 @@ class OccurrenceInline(admin.TabularInline):
 
 
 @admin.register(Candidate)
-class CandidateAdmin(admin.ModelAdmin):
+class CandidateAdmin(LoggedActions, admin.ModelAdmin):
     list_display = ["name", "proposal", "entity", "similar_alias", "score", "kind_guess", "frequency", "status"]
     list_filter = ["status", "proposal", "kind_guess"]
     list_select_related = ["entity"]

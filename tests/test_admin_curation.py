@@ -238,3 +238,24 @@ def test_a_merge_is_undone_from_its_record_in_the_admin(curator_client):
     assert Entity.objects.filter(pk=twin_id, name="Syed Asim Munir").exists()
     merge.refresh_from_db()
     assert not merge.standing
+
+
+def test_an_entitys_page_lists_its_articles_events_and_companions_in_a_fixed_number_of_queries(
+    curator_client, django_assert_max_num_queries
+):
+    from tests.factories import EventFactory, participate
+
+    munir, tehran = EntityFactory(name="Asim Munir"), EntityFactory(name="Tehran", kind="city")
+    for number in range(30):
+        article = ArticleFactory(title=f"Visit {number}", body="Asim Munir in Tehran. Munir left.")
+        mention_in(article, munir, "Asim Munir")
+        mention_in(article, tehran, "Tehran")
+    participate(EventFactory(title="Munir visits Tehran", location=tehran), munir, "visitor")
+    url = reverse("admin:entities_entity_change", args=[munir.pk])
+
+    page = curator_client.get(url).content.decode()
+
+    assert page.count("1 mention</li>") == 25 and "All its articles" in page  # the newest 25, then a link
+    assert "Munir visits Tehran" in page and "Tehran</a> (30)" in page
+    with django_assert_max_num_queries(30):
+        curator_client.get(url)

@@ -339,3 +339,29 @@ def test_what_the_machine_does_during_a_curators_request_is_not_the_curators(api
     assert Entity.history.get(name="Kech District").history_user == curator  # the curator's decision
     proposal = Event.objects.get(kind="visit")  # proposed by the detector once Kech District is known
     assert Event.history.filter(id=proposal.pk).first().history_user is None
+
+
+def test_bulk_actions_are_listed_in_recent_actions_with_the_curator(curator_client, curator, corpus):
+    from django.contrib.admin.models import LogEntry
+
+    curator_client.post(
+        reverse("admin:articles_article_changelist"),
+        {"action": "mark_reviewed", "_selected_action": [corpus.visit.pk]},
+    )
+    entry = LogEntry.objects.get()
+    assert (entry.user, entry.object_id, entry.get_change_message()) == (
+        curator, str(corpus.visit.pk), "Ran “Mark the selected articles reviewed”"
+    )  # fmt: skip
+    index = curator_client.get(reverse("admin:index")).content.decode()
+    assert "Recent actions" in index and str(corpus.visit)[:20] in index
+
+
+def test_an_action_that_stops_at_its_confirmation_page_logs_nothing(curator_client, corpus):
+    from django.contrib.admin.models import LogEntry
+
+    duplicate = EntityFactory(name="S. A. Munir", slug="s-a-munir", kind="person")
+    curator_client.post(
+        reverse("admin:entities_entity_changelist"),
+        {"action": "merge_selected", "_selected_action": [corpus.munir.pk, duplicate.pk]},
+    )
+    assert not LogEntry.objects.exists()
