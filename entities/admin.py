@@ -579,7 +579,17 @@ class OccurrenceInline(admin.TabularInline):
 
 @admin.register(Candidate)
 class CandidateAdmin(LoggedActions, admin.ModelAdmin):
-    list_display = ["name", "proposal", "entity", "similar_alias", "score", "kind_guess", "frequency", "status"]
+    list_display = [
+        "name",
+        "proposal",
+        "entity",
+        "similar_alias",
+        "score",
+        "kind_guess",
+        "role_guess",
+        "frequency",
+        "status",
+    ]
     list_filter = ["status", "proposal", "kind_guess"]
     list_select_related = ["entity"]
     search_fields = ["name", "entity__name"]

@@ -90,6 +90,8 @@ def accept_candidate(
             slug=unique_slug(Entity, name or candidate.name, max_length=290, fallback="entity"),
             kind=kind or candidate.kind_guess or Entity.Kind.OTHER,
         )
+        if target.kind == Entity.Kind.PERSON:
+            target.role = candidate.role_guess
         recorded(target, acting_user=acting_user, reason=reason).save()
     add_alias(target, candidate.name, acting_user=acting_user, reason=reason)
     candidate.status = Candidate.Status.ACCEPTED

@@ -119,7 +119,9 @@ _KIND_BY_LAST_WORD = {
     **dict.fromkeys(
         "ministry army force forces corps party agency council bank organisation organization committee "
         "commission court assembly office news times tribune post herald daily media network university "
-        "institute company corporation authority police department service services union senate".split(),
+        "institute company corporation authority police department service services union senate federation "
+        "association foundation secretariat bureau board fund group exchange chamber academy league alliance "
+        "coalition movement embassy consulate airline airlines airways regulator directorate".split(),
         "organisation",
     ),
     **dict.fromkeys("province region district valley division county state".split(), "region"),
@@ -191,6 +193,7 @@ class CandidateSpan:
     entity: Hashable | None = None  # for a near-miss: the entity whose alias it resembles
     alias: str = ""  # ... and that alias
     score: float = 0.0
+    role: str = ""  # the title written before a person's name ("Commerce Secretary"), left out of the name
 
 
 def _is_word_char(char: str) -> bool:
@@ -203,6 +206,7 @@ class Matcher:
     def __init__(self, aliases: Iterable[AliasSpec]) -> None:
         self.automaton = ahocorasick.Automaton()
         self.entity_kinds: dict[Hashable, str] = {}
+        self.given_names: set[str] = set()  # first words of the gazetteer's people, to tell a person's name
         by_key: dict[str, list[AliasSpec]] = {}
         for alias in aliases:
             text = " ".join(alias.text.split())
@@ -210,6 +214,8 @@ class Matcher:
                 continue
             spec = AliasSpec(alias.entity, text, alias.entity_kind, alias.case_sensitive or is_acronym(text))
             self.entity_kinds[alias.entity] = alias.entity_kind
+            if alias.entity_kind == PERSON and len(text.split()) >= 2 and not is_title(text.split()[0]):
+                self.given_names.add(fold(text.split()[0]))
             specs = by_key.setdefault(fold(text), [])
             if all((s.entity, s.text) != (spec.entity, spec.text) for s in specs):
                 specs.append(spec)
@@ -360,23 +366,58 @@ class Matcher:
             span = _trim_name(text, run_start, run_end)
             if span is None:
                 continue
-            start, end, kind_guess = span
+            start, end, kind_guess, role = span
             if _covered(text, start, end, taken):
                 continue
             name = text[start:end]
             words = name.split()
             after_title = kind_guess == PERSON
-            if len(words) == 1 and not after_title:
+            if len(words) == 1 and not after_title and kind_guess != "region":  # "Kech District" named Kech
                 continue
             if len(words) > 6:
                 continue
             near = self.near_miss(name)
             if near is not None:
                 entity, alias, score = near
-                spans.append(CandidateSpan(start, end, name, self.entity_kinds.get(entity, ""), entity, alias, score))
+                spans.append(CandidateSpan(start, end, name, self.entity_kinds.get(entity, ""), entity, alias, score,
+                                           role=role))  # fmt: skip
             else:
-                spans.append(CandidateSpan(start, end, name, kind_guess or _guess_kind(words)))
+                kind = kind_guess or _guess_kind(words)
+                if kind == "other" and self._reads_as_a_person(text, start, end, words):
+                    kind = PERSON
+                elif kind == "other" and len(words) <= 3 and _BEFORE_A_PLACE.search(text[max(0, start - 12) : start]):
+                    kind = "city"
+                spans.append(CandidateSpan(start, end, name, kind, role=role))
         return spans
+
+    def _reads_as_a_person(self, text: str, start: int, end: int, words: Sequence[str]) -> bool:
+        """A name of two or three plain words is a person's when its first word is the given name of
+        someone the gazetteer knows, or when the text goes on as it does after a person: a verb of
+        saying, or ", who"."""
+        if not 2 <= len(words) <= 3 or not all(word[:1].isupper() and word[1:2].islower() for word in words):
+            return False
+        return (
+            fold(words[0]) in self.given_names
+            or bool(_AFTER_A_PERSON.match(text, end))
+            or bool(_BEFORE_A_PERSON.search(text[max(0, start - 40) : start]))
+        )
+
+
+# What follows a person's name, and rarely anything else's: "X said", "X, who", "X told".
+_AFTER_A_PERSON = re.compile(
+    r"(?:[ \t]+(?:said|says|told|added|noted|stated|wrote|asked|explained|argued|insisted|warned|tweeted)\b"
+    r"|,[ \t]+who\b|,[ \t]+\d{1,3},"  # "X, who", "X, 71,"
+    r"|[ \t]*/[ \t]*(?:The[ \t]|AFP|AP\b|Reuters|Getty|[A-Z][a-z]+\b)"  # a photo credit: "X/The Canadian Press"
+    r"|[ \t]+via[ \t]+Getty)"
+)
+# What comes before a person's name: a verb of saying ("..., said X"), a photo credit.
+_BEFORE_A_PERSON = re.compile(
+    r"(?:\b(?:said|says|asked|added|told)[ \t]+"
+    r"|(?:Photo(?:graph)?(?:[ \t]+by)?|Image[ \t]+Credit|Credit)[ \t]*[:/][ \t]*"
+    r"|(?:AFP|AP[ \t]+Photo|Reuters|[A-Za-z]+)/[ \t]*)$"
+)
+# What comes before a place's name: "in X", "near X", "outside X".
+_BEFORE_A_PLACE = re.compile(r"\b(?:in|near|outside|across|around)[ \t]+$")
 
 
 def _overlaps_any(spans: Sequence[tuple[int, int]], start: int, end: int) -> bool:
@@ -447,12 +488,14 @@ def _capitalised_word_after(text: str, end: int) -> bool:
     return bool(match) and match.group(1).lower() not in COMMON_CAPITALISED
 
 
-def _trim_name(text: str, start: int, end: int) -> tuple[int, int, str] | None:
-    """Narrow a capitalised run to the name in it: no sentence opener, demonym or title in front,
-    no possessive or full stop behind. Returns (start, end, kind guess) or None."""
-    kind_guess = ""
-    if titles_start(text, start) is not None:
-        kind_guess = PERSON
+def _trim_name(text: str, start: int, end: int) -> tuple[int, int, str, str] | None:
+    """Narrow a capitalised run to the name in it: no sentence opener, demonym or title in front
+    (a title, also one inside the run as in "Commerce Secretary Jawad Paul", is returned as the
+    person's role), no possessive or full stop behind. Returns (start, end, kind guess, role) or None."""
+    kind_guess, role_start, role_end = "", None, None
+    before = titles_start(text, start)
+    if before is not None:
+        kind_guess, role_start, role_end = PERSON, before, start
     while True:
         run = text[start:end]
         words = run.split()
@@ -460,18 +503,36 @@ def _trim_name(text: str, start: int, end: int) -> tuple[int, int, str] | None:
             return None
         lead = LEADING_TITLES.match(run)
         if lead and lead.end() < len(run):
+            role_start = start if role_start is None else role_start
             start += lead.end()
+            role_end = start
             kind_guess = PERSON
             continue
         first = words[0].strip(".,'’")
-        if first.lower() in COMMON_CAPITALISED or (len(words) > 1 and DEMONYM.match(first)):
+        names_an_institution = _heads_a_name(words[-1].strip(".,'’"))  # "Asian Development Bank"
+        if first.lower() in COMMON_CAPITALISED or (
+            len(words) > 1 and DEMONYM.match(first) and not names_an_institution
+        ):
             start += len(words[0])
             start += len(text[start:end]) - len(text[start:end].lstrip())
+            continue
+        inner = _title_inside(words)
+        if inner:
+            role_start = start if role_start is None else role_start
+            start += len(run) - len(run.split(None, inner)[-1])
+            role_end = start
+            kind_guess = PERSON
+            continue
+        if len(words) > 2 and words[1] in _OPENER_JOINS and _opens_a_sentence(text, start) and not _heads_a_name(first):
+            start += len(run) - len(run.split(None, 2)[-1])  # "Residents of Damascus": Damascus
             continue
         break
     while start < end:
         run = text[start:end]
-        trimmed = re.sub(r"(?:['’]s|['’.])$", "", run)
+        trimmed = re.sub(r"(?:['’]s|['’.]|-(?:era|based|led|backed|style|born|bound|made|owned))$", "", run)
+        generic = _GENERIC_PLACE_WORD.search(trimmed)
+        if generic and len(trimmed.split()) > 1:
+            trimmed, kind_guess = trimmed[: generic.start()], kind_guess or "region"  # "Baghlan Province"
         last = trimmed.split()[-1] if trimmed.split() else ""
         if last.lower() in COMMON_CAPITALISED and len(trimmed.split()) > 1:
             trimmed = trimmed[: len(trimmed) - len(last)].rstrip()
@@ -483,7 +544,46 @@ def _trim_name(text: str, start: int, end: int) -> tuple[int, int, str] | None:
         return None
     if DEMONYM.match(name):
         return None
-    return start, end, kind_guess
+    role = " ".join(text[role_start:role_end].split()).strip(" ,") if role_start is not None else ""
+    return start, end, kind_guess, role
+
+
+def _title_inside(words: Sequence[str]) -> int:
+    """How many words of a run come before its name when a title stands inside it ("Commerce
+    Secretary Jawad Paul": 2), the title's last word followed by two or three capitalised words;
+    0 when there is no such title."""
+    for index in range(len(words) - 3, 0, -1):
+        after = words[index + 1 :]
+        if is_title(words[index]) and 2 <= len(after) <= 3 and all(word[:1].isupper() for word in after):
+            return index + 1
+    return 0
+
+
+def _opens_a_sentence(text: str, start: int) -> bool:
+    """Whether a sentence or a line begins at `start`: its first word is capitalised for that alone."""
+    before = text[max(0, start - 3) : start].rstrip(" \t\"'“‘(")
+    return not before or before[-1] in ".!?:\n"
+
+
+def _heads_a_name(word: str) -> bool:
+    """Words that begin names of the form "X of Y": Ministry of Ports, University of Tehran."""
+    return word.lower() in _NAME_HEADS or _KIND_BY_LAST_WORD.get(word.lower(), "other") != "other"
+
+
+_GENERIC_PLACE_WORD = re.compile(r"[ \t]+(?:Province|District|Governorate|Oblast|Prefecture)$")
+_OPENER_JOINS = frozenset({"of", "the", "for"})  # "Residents of ...", "Whether the ...", "Thanks for ..."
+_NAME_HEADS = frozenset(
+    """
+    ministry department bank university commission council institute committee court office board bureau
+    embassy consulate federation association league government republic kingdom state city province port
+    gulf sea lake mount mountains island islands strait bay cape museum hospital school college centre center
+    fund foundation agency authority organisation organization corporation company group party movement army
+    corps force forces police guard guards command house palace church mosque temple shrine tomb fort bridge
+    road dam airport station club cup festival day war battle siege treaty accord act law convention
+    conference summit forum programme program project initiative order prize award union alliance front
+    brigade network bishop archbishop duke duchess earl lord lady sultan sultanate emirate caliphate
+    """.split()
+)
 
 
 def _guess_kind(words: Sequence[str]) -> str:

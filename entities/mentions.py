@@ -192,6 +192,7 @@ def store_candidates(
                 proposal=Candidate.Proposal.ALIAS if entity is not None else Candidate.Proposal.ENTITY,
                 entity_id=entity,
                 kind_guess=span.kind_guess if span.kind_guess in Entity.Kind.values else "",
+                role_guess=span.role[:200] if span.kind_guess == Entity.Kind.PERSON else "",
                 similar_alias=span.alias[:300] if entity is not None else "",
                 score=span.score if entity is not None else None,
             )

@@ -413,6 +413,9 @@ class Candidate(models.Model):
     )
     proposal = models.CharField(max_length=10, choices=Proposal.choices)
     kind_guess = models.CharField(max_length=20, choices=Entity.Kind.choices, blank=True)
+    role_guess = models.CharField(
+        max_length=200, blank=True, help_text="For a person: the title written before the name, the entity's role"
+    )
     entity = models.ForeignKey(
         Entity,
         on_delete=models.CASCADE,

@@ -185,8 +185,8 @@ class CandidateSerializer(serializers.ModelSerializer):
     class Meta:
         model = Candidate
         fields = [
-            "id", "name", "proposal", "kind_guess", "entity", "similar_alias", "score", "status", "frequency",
-            "article_count", "decided_at", "created_at",
+            "id", "name", "proposal", "kind_guess", "role_guess", "entity", "similar_alias", "score", "status",
+            "frequency", "article_count", "decided_at", "created_at",
         ]  # fmt: skip
 
 

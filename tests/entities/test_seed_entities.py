@@ -82,6 +82,8 @@ def test_the_scoring_command_prints_precision_and_recall_per_group():
         "strict",
         "overall",
         "strict",
+        "candidates (dev)",
+        "candidates (heldout)",
     ]
     assert all("precision" in line and "recall" in line for line in lines)
 
