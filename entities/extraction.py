@@ -367,10 +367,12 @@ class Matcher:
             if span is None:
                 continue
             start, end, kind_guess, role = span
-            if _covered(text, start, end, taken):
+            if _covered(text, start, end, taken) or _cuts_into(start, end, taken):
                 continue
             name = text[start:end]
             words = name.split()
+            if all(word.strip(".,:|·").lower() in _SHARE_BAR for word in words):
+                continue  # "Facebook Twitter WhatsApp": a share bar, not a name
             after_title = kind_guess == PERSON
             if len(words) == 1 and not after_title and kind_guess != "region":  # "Kech District" named Kech
                 continue
@@ -424,6 +426,21 @@ def _overlaps_any(spans: Sequence[tuple[int, int]], start: int, end: int) -> boo
     """Whether [start, end) overlaps one of `spans` (sorted, not overlapping), by bisection."""
     at = bisect.bisect_right(spans, (start, math.inf))
     return (at > 0 and spans[at - 1][1] > start) or (at < len(spans) and spans[at][0] < end)
+
+
+def _cuts_into(start: int, end: int, taken: Sequence[tuple[int, int]]) -> bool:
+    """Whether [start, end) begins or ends inside a known mention: a fragment around a name the
+    gazetteer knows ("Militants of Jaish" before "Jaish al-Adl"), never a name of its own."""
+    at = bisect.bisect_right(taken, (start, math.inf))
+    nearby = taken[max(at - 1, 0) : at + 1]
+    return any((s < start < e) or (s < end < e) for s, e in nearby) or any(s < end < e for s, e in taken[at : at + 3])
+
+
+# The words of a share bar or a site's links, which a page's furniture can leave in a text.
+_SHARE_BAR = frozenset(
+    "facebook twitter x whatsapp linkedin email e-mail telegram reddit pinterest print share copy link "
+    "tumblr messenger viber instagram youtube tiktok threads bluesky flipboard pocket sms".split()
+)
 
 
 def _word_by_word_alike(name: str, alias: str) -> bool:

@@ -226,3 +226,11 @@ def test_a_person_whose_given_name_the_gazetteer_knows_is_guessed_a_person(match
     text = "Ebrahim Khalili met the delegation."
     [candidate] = matcher.candidates(text, matcher.find(text))
     assert (candidate.text, candidate.kind_guess) == ("Ebrahim Khalili", "person")
+
+
+def test_a_share_bar_and_a_fragment_cut_out_of_a_known_name_are_not_candidates(matcher):
+    text = (
+        "Share on Facebook Twitter WhatsApp LinkedIn\n\n"
+        "Militants of Jaish al-Adl attacked. Its Fighters Of Jaish al-Adl fled."
+    )
+    assert [c.text for c in matcher.candidates(text, matcher.find(text))] == []
