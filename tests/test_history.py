@@ -365,3 +365,19 @@ def test_an_action_that_stops_at_its_confirmation_page_logs_nothing(curator_clie
         {"action": "merge_selected", "_selected_action": [corpus.munir.pk, duplicate.pk]},
     )
     assert not LogEntry.objects.exists()
+
+
+def test_an_action_on_more_objects_than_are_logged_logs_a_bounded_number_and_says_so(
+    curator_client, corpus, monkeypatch
+):
+    from django.contrib.admin.models import LogEntry
+
+    from archive.common import admin as common_admin
+
+    monkeypatch.setattr(common_admin, "LOGGED_AT_MOST", 2)
+    curator_client.post(
+        reverse("admin:articles_article_changelist"),
+        {"action": "mark_reviewed", "select_across": "1", "_selected_action": [corpus.visit.pk]},
+    )
+    messages = [entry.get_change_message() for entry in LogEntry.objects.all()]
+    assert messages == ["Ran “Mark the selected articles reviewed”, and on more objects than the 2 logged"] * 2

@@ -48,20 +48,29 @@ class OneLineField(forms.CharField):
         return " ".join(str(super().to_python(value)).split())
 
 
+LOGGED_AT_MOST = 1000  # log lines one action writes: "select all" over a large archive stays bounded
+
+
 class LoggedActions:
     """Bulk actions leave a line in the admin's log (the index's "Recent actions" and each object's
     log) for every object they ran on, as the curator's, like the admin's own saves and deletions.
     An action that stops at a page of its own (a confirmation) has not run yet and logs nothing."""
 
     def response_action(self, request: HttpRequest, queryset: QuerySet) -> HttpResponse | None:
-        chosen = list(queryset.filter(pk__in=request.POST.getlist(helpers.ACTION_CHECKBOX_NAME)))
-        if request.POST.get("select_across") == "1":
-            chosen = list(queryset)
+        chosen = (
+            queryset
+            if request.POST.get("select_across") == "1"
+            else queryset.filter(pk__in=request.POST.getlist(helpers.ACTION_CHECKBOX_NAME))
+        )
+        chosen = list(chosen[: LOGGED_AT_MOST + 1])  # read before the action: a merge deletes some
         response = super().response_action(request, queryset)
         action = request.POST.get("action", "")
         if isinstance(response, HttpResponseRedirect) and chosen and action in self.get_actions(request):
             description = str(self.get_actions(request)[action][2]).rstrip("…").rstrip(".")
-            LogEntry.objects.log_actions(request.user.pk, chosen, CHANGE, change_message=f"Ran “{description}”")
+            more = f", and on more objects than the {LOGGED_AT_MOST} logged" if len(chosen) > LOGGED_AT_MOST else ""
+            LogEntry.objects.log_actions(
+                request.user.pk, chosen[:LOGGED_AT_MOST], CHANGE, change_message=f"Ran “{description}”{more}"
+            )
         return response
 
 
