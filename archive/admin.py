@@ -11,6 +11,7 @@ from archive.common.admin import admin_link
 from archive.reading import marked_body
 from articles.admin import ArticleAdmin, CopiesInline, count_of
 from articles.models import Article, Similarity
+from entities import selectors
 from entities.models import Entity, EntityArticle, EventEvidence, Mention
 from entities.refresh import refresh_articles
 
@@ -108,6 +109,14 @@ class ArticlePageAdmin(ArticleAdmin):
                 "can_restore": request.user.has_perm("articles.change_article"),
             }
         return super().render_change_form(request, context, add, change, form_url, obj)
+
+    def get_search_results(self, request: HttpRequest, queryset: QuerySet, search_term: str) -> tuple[QuerySet, bool]:
+        """The full-text search, a name in it also by the other spellings curators gave its entity, in
+        the articles that mention it (as the API's `q`); the list keeps its own ordering."""
+        if not search_term.strip():
+            return queryset, False
+        names = selectors.names_in_search(search_term)
+        return queryset.search(search_term, names.spellings, names.mentioned()), False
 
     @admin.action(description="Find entities and events in the selected articles again", permissions=["change"])
     def extract_again(self, request: HttpRequest, queryset: QuerySet) -> None:

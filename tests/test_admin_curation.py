@@ -259,3 +259,17 @@ def test_an_entitys_page_lists_its_articles_events_and_companions_in_a_fixed_num
     assert "Munir visits Tehran" in page and "Tehran</a> (30)" in page
     with django_assert_max_num_queries(30):
         curator_client.get(url)
+
+
+def test_the_article_list_search_finds_an_article_by_another_spelling_of_a_name_it_mentions(curator_client):
+    from tests.factories import AliasFactory
+
+    province = EntityFactory(name="Balochistan", kind="region")
+    AliasFactory(entity=province, name="Baluchistan")
+    article = ArticleFactory(title="Convoy attacked", body="Gunmen attacked a convoy in Balochistan.")
+    mention_in(article, province, "Balochistan")
+    ArticleFactory(title="Elsewhere", body="Nothing about the province.")
+
+    response = curator_client.get(reverse("admin:articles_article_changelist"), {"q": "Baluchistan"})
+
+    assert [row.title for row in response.context["cl"].result_list] == ["Convoy attacked"]
