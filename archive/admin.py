@@ -115,8 +115,7 @@ class ArticlePageAdmin(ArticleAdmin):
         the articles that mention it (as the API's `q`); the list keeps its own ordering."""
         if not search_term.strip():
             return queryset, False
-        names = selectors.names_in_search(search_term)
-        return queryset.search(search_term, names.spellings, names.mentioned()), False
+        return selectors.searched(queryset, search_term), False
 
     @admin.action(description="Find entities and events in the selected articles again", permissions=["change"])
     def extract_again(self, request: HttpRequest, queryset: QuerySet) -> None:

@@ -58,8 +58,7 @@ class ArticleFilter(article_filters.ArticleFilter):
         in the articles that mention that entity."""
         if not value.strip():
             return queryset
-        names = names_of(self.request, value)
-        return queryset.search(value, spellings=names.spellings, spelt_otherwise_where=names.mentioned())
+        return selectors.searched(queryset, value, names_of(self.request, value))
 
     def filter_entity(self, queryset: QuerySet, name: str, value: list[Entity]) -> QuerySet:
         match_all = self.form.cleaned_data.get("entity_match") != "any"

@@ -19,7 +19,7 @@ from django.shortcuts import render
 from django.views.decorators.http import require_safe
 
 from archive.common.access import readable
-from archive.common.dates import MONTH_NAMES, DatePrecision, format_date_range
+from archive.common.dates import MONTH_NAMES, DatePrecision
 from archive.common.streaming import csv_stream
 from entities.models import Entity, Event, EventEvidence, EventParticipant
 from entities.selectors import corroborate_events
@@ -143,8 +143,7 @@ def timeline_entry(event: Event) -> TimelineEntry:
     codes = ONTOLOGY.get(event.kind)
     label = f": {codes.cameo_label}" if codes and codes.cameo == event.cameo_code and codes.cameo_label else ""
     spelt_out = f"CAMEO {event.cameo_code or '–'}{label} · PLOVER {event.plover_type or '–'}"
-    dates = format_date_range(event.start_date, event.start_precision, event.end_date, event.end_precision)
-    return TimelineEntry(event=event, dates=dates, codes=spelt_out)
+    return TimelineEntry(event=event, dates=event.dates_text, codes=spelt_out)
 
 
 def group_by_year_and_month(events: Iterable[Event]) -> list[YearGroup]:

@@ -166,6 +166,24 @@ def _unsupported(path: Path) -> Unreadable:
     return Unreadable(origin_of(path), f"not an article file ({suffix}); importable: {known}")
 
 
+class UnreadableFile(ValueError):
+    """A file that holds no article the importer can read; the message says why."""
+
+
+SCORING_LIMITS = ImportLimits(max_bytes=10_000_000)  # a gold file may be a long saved page
+
+
+def parse_first(path: Path, *, limits: ImportLimits = SCORING_LIMITS) -> ParsedArticle:
+    """The first article a file holds, parsed as the importer parses it: how the scoring commands
+    read their gold files. Raises UnreadableFile with the reason."""
+    item = next(iter(read_file(path, limits=limits)), None)
+    if item is None:
+        raise UnreadableFile("holds no article")
+    if not isinstance(item, Item):
+        raise UnreadableFile(item.reason)
+    return item.parse()
+
+
 def read_file(
     path: Path, *, limits: ImportLimits = DEFAULT_LIMITS, outlets: OutletIndex = EMPTY_INDEX
 ) -> Iterator[Item | Unreadable]:

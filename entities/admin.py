@@ -13,7 +13,6 @@ from django.utils.safestring import SafeString
 from django.views.decorators.http import require_POST
 
 from archive.common.admin import HistoryAdmin, LoggedActions, admin_link
-from archive.common.dates import format_date_range
 from articles.managers import TEXT_FIELDS
 from entities import curation, event_curation, identity
 from entities.event_records import SOURCED_FIELDS, curator_set_fields
@@ -167,9 +166,7 @@ class EntityAdmin(HistoryAdmin):
             return "No event names it."
         return format_html_join(
             "", "<p>{} · {} · {}</p>",
-            ((admin_link(event), format_date_range(event.start_date, event.start_precision, event.end_date,
-                                                   event.end_precision), event.get_status_display())
-             for event in events),
+            ((admin_link(event), event.dates_text, event.get_status_display()) for event in events),
         )  # fmt: skip
 
     @admin.display(description="Mentioned with")
@@ -182,7 +179,7 @@ class EntityAdmin(HistoryAdmin):
 
     @admin.display(description="Merges")
     def merges(self, entity: Entity) -> str:
-        rows = list(identity.merges_of(entity.pk)) if entity.pk else []
+        rows = list(EntityMerge.objects.of_entity(entity.pk).for_reading()) if entity.pk else []
         if not rows:
             return "None"
         return format_html_join(
@@ -195,7 +192,7 @@ class EntityAdmin(HistoryAdmin):
     def not_the_same(self, entity: Entity) -> str:
         if not entity.pk:
             return "Nobody said"
-        decisions = Distinction.objects.filter(Q(entity=entity) | Q(other=entity)).select_related("entity", "other")
+        decisions = Distinction.objects.involving(entity).select_related("entity", "other")
         lines = [
             (decision.name or (decision.other if decision.entity_id == entity.pk else decision.entity), decision.reason)
             for decision in decisions
@@ -229,7 +226,7 @@ class EntityMergeAdmin(LoggedActions, admin.ModelAdmin):
     actions = ["unmerge_selected"]
 
     def get_queryset(self, request: HttpRequest) -> QuerySet:
-        return super().get_queryset(request).select_related("merged_by", "undone_by").annotate(rows=Count("changes"))
+        return super().get_queryset(request).for_reading()
 
     def has_add_permission(self, request: HttpRequest) -> bool:
         return False
@@ -448,7 +445,7 @@ class EventAdmin(HistoryAdmin):
 
     @admin.display(description="dates", ordering="start_date")
     def dates(self, event: Event) -> str:
-        return format_date_range(event.start_date, event.start_precision, event.end_date, event.end_precision)
+        return event.dates_text
 
     @admin.display(description="evidence", ordering="evidence_count")
     def evidence_count(self, event: Event) -> int:

@@ -22,9 +22,7 @@ from pathlib import Path
 
 import yaml
 
-from articles.inputs import Item, read_file
-from articles.limits import ImportLimits
-from articles.models import CAPTION_RULE
+from articles.inputs import UnreadableFile, parse_first
 from entities.extraction import Matcher
 
 
@@ -89,10 +87,8 @@ def _score_place(score: CandidateScore, text: str, start: int, end: int, row: di
     if named_at is not None and any(f.start < named_at[1] and named_at[0] < f.end for f in found):
         score.known += 1
         return
-    overlapping = [c for c in matcher.candidates(text, found) if c.start < end and start < c.end]
-    if named_at is not None:
-        overlapping += [c for c in matcher.candidates(text, found)
-                        if c.start < named_at[1] and named_at[0] < c.end and c not in overlapping]  # fmt: skip
+    places = [(start, end)] if named_at is None else [(start, end), named_at]
+    overlapping = [c for c in matcher.candidates(text, found) if any(c.start < e and s < c.end for s, e in places)]
     exact = next((c for c in overlapping if c.text == name), None) if name else None
     if exact is not None:
         score.right += 1
@@ -129,10 +125,10 @@ def _place_of(text: str, name: str, start: int, end: int) -> tuple[int, int] | N
 
 
 def _texts_of(file: Path, place: str, gold: Path) -> list[str]:
-    item = next(iter(read_file(file, limits=ImportLimits(max_bytes=10_000_000))))
-    if not isinstance(item, Item):
-        raise CandidateGoldError(f"{gold}: {file}: {item.reason}")
-    parsed = item.parse()
+    try:
+        parsed = parse_first(file)
+    except UnreadableFile as exc:
+        raise CandidateGoldError(f"{gold}: {file}: {exc}") from exc
     if place == "caption":
-        return [removal.text for removal in parsed.removals if removal.rule == CAPTION_RULE]
+        return [removal.text for removal in parsed.captions]
     return [{"body": parsed.body, "summary": parsed.summary, "title": parsed.title}.get(place, "")]

@@ -12,8 +12,6 @@ from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from articles.models import CAPTION_RULE
-
 
 @dataclass(frozen=True)
 class Span:
@@ -104,7 +102,7 @@ def _other_texts(article: dict, parsed: object, gold_path: Path) -> list[tuple[s
     """The summary and the photo captions the gold labels, each checked against what the parser
     gives now (the importer reads mentions in both)."""
     stored = [parsed.summary] if parsed.summary else []
-    stored += [removal.text for removal in parsed.removals if removal.rule == CAPTION_RULE]
+    stored += [removal.text for removal in parsed.captions]
     labelled = [article["summary"]] if "summary" in article else []
     labelled += article.get("captions", [])
     if [entry["text"] for entry in labelled] != stored:
@@ -127,8 +125,7 @@ def evaluate_gold(gold_path: Path, *, gazetteer_path: Path | None = None, base_d
     import hashlib
     import json
 
-    from articles.inputs import Item, read_file
-    from articles.limits import ImportLimits
+    from articles.inputs import UnreadableFile, parse_first
     from entities.extraction import fold
     from entities.gazetteer import matcher_from_file
 
@@ -140,11 +137,10 @@ def evaluate_gold(gold_path: Path, *, gazetteer_path: Path | None = None, base_d
         raise GoldError(f"{gold_path}: cannot read: {exc}") from exc
     report = GoldReport()
     for article in gold["articles"]:
-        path = base_dir / article["file"]
-        item = next(iter(read_file(path, limits=ImportLimits(max_bytes=10_000_000))))
-        if not isinstance(item, Item):
-            raise GoldError(f"{gold_path}: {article['file']}: {item.reason}")
-        parsed = item.parse()
+        try:
+            parsed = parse_first(base_dir / article["file"])
+        except UnreadableFile as exc:
+            raise GoldError(f"{gold_path}: {article['file']}: {exc}") from exc
         if hashlib.sha256(parsed.body.encode()).hexdigest() != article["body_sha256"]:
             raise GoldError(f"{gold_path}: {article['file']}: the parser's body changed; the gold offsets are stale")
         texts = [(parsed.body, article["mentions"])]
@@ -197,8 +193,7 @@ def evaluate_events(events_path: Path, *, gazetteer_path: Path | None = None, ba
     """Run the event detector over the articles a curated timeline cites, with the gazetteer file,
     merge proposals that report one event, and compare them with the timeline."""
     from archive.common.dates import DatePrecision, DateRange
-    from articles.inputs import Item, read_file
-    from articles.limits import ImportLimits
+    from articles.inputs import UnreadableFile, parse_first
     from entities.curated_events import read_events
     from entities.events import MentionRef, dates_meet, propose_events, same_event
     from entities.extraction import fold
@@ -211,10 +206,10 @@ def evaluate_events(events_path: Path, *, gazetteer_path: Path | None = None, ba
     files = sorted({file for event in curated for file, _ in event.evidence})
     groups: list[tuple[object, set[str]]] = []  # (first proposal, files reporting it)
     for name in files:
-        item = next(iter(read_file(base_dir / "seeds" / name, limits=ImportLimits(max_bytes=10_000_000))))
-        if not isinstance(item, Item):
-            raise GoldError(f"{events_path}: {name}: {item.reason}")
-        parsed = item.parse()
+        try:
+            parsed = parse_first(base_dir / "seeds" / name)
+        except UnreadableFile as exc:
+            raise GoldError(f"{events_path}: {name}: {exc}") from exc
         published = parsed.published.date if parsed.published.precision == DatePrecision.DAY else None
         refs = [
             MentionRef(f.start, f.end, f.entity, kinds[f.entity], entries[f.entity].name)

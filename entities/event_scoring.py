@@ -293,16 +293,12 @@ def _with_gold_entities(entries: list[GazetteerEntry], extra: tuple[GazetteerEnt
 
 
 def _parse(path: Path) -> tuple[str, datetime.date | None]:
-    from articles.inputs import Item, read_file
-    from articles.limits import ImportLimits
+    from articles.inputs import UnreadableFile, parse_first
 
     try:
-        item = next(iter(read_file(path, limits=ImportLimits(max_bytes=10_000_000))))
-    except (OSError, StopIteration) as exc:
-        raise EventGoldError(f"{path}: cannot read: {exc}") from exc
-    if not isinstance(item, Item):
-        raise EventGoldError(f"{path}: {item.reason}")
-    parsed = item.parse()
+        parsed = parse_first(path)
+    except UnreadableFile as exc:
+        raise EventGoldError(f"{path}: {exc}") from exc
     published = parsed.published.date if parsed.published.precision == DatePrecision.DAY else None
     return parsed.body, published
 

@@ -429,11 +429,15 @@ def _overlaps_any(spans: Sequence[tuple[int, int]], start: int, end: int) -> boo
 
 
 def _cuts_into(start: int, end: int, taken: Sequence[tuple[int, int]]) -> bool:
-    """Whether [start, end) begins or ends inside a known mention: a fragment around a name the
-    gazetteer knows ("Militants of Jaish" before "Jaish al-Adl"), never a name of its own."""
-    at = bisect.bisect_right(taken, (start, math.inf))
-    nearby = taken[max(at - 1, 0) : at + 1]
-    return any((s < start < e) or (s < end < e) for s, e in nearby) or any(s < end < e for s, e in taken[at : at + 3])
+    """Whether [start, end) begins or ends inside a known mention (sorted, not overlapping): a
+    fragment around a name the gazetteer knows ("Militants of Jaish" before "Jaish al-Adl")."""
+    return _inside_a_mention(start, taken) or _inside_a_mention(end, taken)
+
+
+def _inside_a_mention(point: int, taken: Sequence[tuple[int, int]]) -> bool:
+    """Whether `point` falls strictly inside one of `taken`: only the last one starting before it can hold it."""
+    at = bisect.bisect_left(taken, (point,)) - 1
+    return at >= 0 and taken[at][1] > point
 
 
 # The words of a share bar or a site's links, which a page's furniture can leave in a text.
@@ -584,21 +588,19 @@ def _opens_a_sentence(text: str, start: int) -> bool:
 
 def _heads_a_name(word: str) -> bool:
     """Words that begin names of the form "X of Y": Ministry of Ports, University of Tehran."""
-    return word.lower() in _NAME_HEADS or _KIND_BY_LAST_WORD.get(word.lower(), "other") != "other"
+    return word.lower() in _NAME_HEADS
 
 
 _GENERIC_PLACE_WORD = re.compile(r"[ \t]+(?:Province|District|Governorate|Oblast|Prefecture)$")
 _OPENER_JOINS = frozenset({"of", "the", "for"})  # "Residents of ...", "Whether the ...", "Thanks for ..."
-_NAME_HEADS = frozenset(
+# Besides the last words that tell a kind (_KIND_BY_LAST_WORD): "Ministry", "Bank", "Court"...
+_NAME_HEADS = frozenset(_KIND_BY_LAST_WORD) | frozenset(
     """
-    ministry department bank university commission council institute committee court office board bureau
-    embassy consulate federation association league government republic kingdom state city province port
-    gulf sea lake mount mountains island islands strait bay cape museum hospital school college centre center
-    fund foundation agency authority organisation organization corporation company group party movement army
-    corps force forces police guard guards command house palace church mosque temple shrine tomb fort bridge
-    road dam airport station club cup festival day war battle siege treaty accord act law convention
-    conference summit forum programme program project initiative order prize award union alliance front
-    brigade network bishop archbishop duke duchess earl lord lady sultan sultanate emirate caliphate
+    government republic kingdom city province port gulf sea lake mount mountains island islands strait bay
+    cape museum hospital school college centre center house palace church mosque temple shrine tomb fort
+    bridge road dam airport station club cup festival day war battle siege treaty accord act law convention
+    conference summit forum programme program project initiative order prize award front brigade guard
+    guards command bishop archbishop duke duchess earl lord lady sultan sultanate emirate caliphate
     """.split()
 )
 

@@ -93,7 +93,7 @@ class EntityMergeFilter(filters.FilterSet):
     standing = filters.BooleanFilter(field_name="undone_at", lookup_expr="isnull", help_text="false: the undone ones")
 
     def of_entity(self, queryset: QuerySet, name: str, value: int) -> QuerySet:
-        return queryset.filter(Q(survivor_id=value) | Q(merged_id=value))
+        return queryset.of_entity(value)
 
     class Meta:
         model = EntityMerge

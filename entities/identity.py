@@ -22,7 +22,7 @@ from typing import Any
 
 from django.apps import apps
 from django.db import IntegrityError, models, transaction
-from django.db.models import Count, Q
+from django.db.models import Count
 from django.utils import timezone
 from simple_history.utils import bulk_update_with_history
 
@@ -257,10 +257,8 @@ def _move_candidates(other: Entity, survivor: Entity, journal: _Journal) -> None
 
 def _move_distinctions(other: Entity, survivor: Entity, journal: _Journal) -> None:
     """What was said not to be the other is not the survivor either."""
-    held = set(
-        Distinction.objects.filter(Q(entity=survivor) | Q(other=survivor)).values_list("entity", "other", "folded")
-    )
-    for decision in Distinction.objects.filter(Q(entity=other) | Q(other=other)):
+    held = set(Distinction.objects.involving(survivor).values_list("entity", "other", "folded"))
+    for decision in Distinction.objects.involving(other):
         if decision.other_id is None:
             key: tuple = (survivor.pk, None, decision.folded)
             values: dict[str, Any] = {"entity_id": survivor.pk}
@@ -384,11 +382,11 @@ def _restore_removed(model: type[models.Model], change: MergeChange, report: Unm
         report.kept.append(f"{model._meta.verbose_name} {change.row_id} exists again")
         return
     row = _rebuilt(model, change.before)
+    stamps = {f.attname: getattr(row, f.attname) for f in model._meta.concrete_fields
+              if getattr(f, "auto_now", False) or getattr(f, "auto_now_add", False)}  # fmt: skip
     try:
         with transaction.atomic():
             recorded(row, acting_user=why["acting_user"], reason=why["reason"]).save(force_insert=True)
-            stamps = {f.attname: getattr(_rebuilt(model, change.before), f.attname) for f in model._meta.concrete_fields
-                      if getattr(f, "auto_now", False) or getattr(f, "auto_now_add", False)}  # fmt: skip
             model.objects.filter(pk=row.pk).update(**stamps)  # saving stamped them now; they were then
     except IntegrityError as exc:
         if model is Entity:
@@ -462,12 +460,3 @@ def _bulk_update(model: type[models.Model], rows: list, fields: list[str], *, ac
                                  default_change_reason=reason)  # fmt: skip
     else:
         model.objects.bulk_update(rows, fields, batch_size=500)
-
-
-def merges_of(entity_id: int) -> models.QuerySet:
-    """The merges an entity took part in, as survivor or as the one merged, newest first."""
-    return (
-        EntityMerge.objects.filter(Q(survivor_id=entity_id) | Q(merged_id=entity_id))
-        .select_related("merged_by", "undone_by")
-        .annotate(rows=Count("changes"))
-    )

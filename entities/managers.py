@@ -215,3 +215,20 @@ class EventQuerySet(models.QuerySet):
                 ),
             ),
         )
+
+
+class EntityMergeQuerySet(models.QuerySet):
+    def of_entity(self, entity_id: int) -> EntityMergeQuerySet:
+        """The merges an entity took part in, as survivor or as the one merged (its id stays valid
+        after it is merged away)."""
+        return self.filter(Q(survivor_id=entity_id) | Q(merged_id=entity_id))
+
+    def for_reading(self) -> EntityMergeQuerySet:
+        """With who merged and who undid, and `rows`: how many rows each merge changed."""
+        return self.select_related("merged_by", "undone_by").annotate(rows=Count("changes"))
+
+
+class DistinctionQuerySet(models.QuerySet):
+    def involving(self, entity: object) -> DistinctionQuerySet:
+        """The "not the same" decisions about an entity, on either side of the pair."""
+        return self.filter(Q(entity=entity) | Q(other=entity))

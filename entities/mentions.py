@@ -178,12 +178,12 @@ def store_candidates(
     spans = [(article, field, text, span) for article, field, text, found in names for span in found]
     if not spans:
         return 0
+    folded = [(article, field, text, span, fold_like_database(span.text)) for article, field, text, span in spans]
+    not_theirs = _said_not_to_be({(name, span.entity) for *_, span, name in folded if span.entity is not None})
     keyed = [
-        (article, field, text, span, (fold_like_database(span.text), span.entity))
-        for article, field, text, span in spans
+        (article, field, text, span, (name, None if (name, span.entity) in not_theirs else span.entity))
+        for article, field, text, span, name in folded
     ]
-    not_theirs = _said_not_to_be({key for *_, key in keyed if key[1] is not None})
-    keyed = [(*row[:4], (row[4][0], None)) if row[4] in not_theirs else row for row in keyed]
     proposals = {key: span for *_, span, key in keyed if key[0]}
     Candidate.objects.bulk_create(
         [

@@ -3,11 +3,18 @@ from django.db import models
 from django.db.models import F, Q
 from simple_history.models import HistoricalRecords
 
-from archive.common.dates import DatePrecision
+from archive.common.dates import DatePrecision, format_date_range
 from archive.common.provenance import Asserted, Origin, asserted_constraint, origin_constraint
 from articles.models import Article, Removal, date_precision_constraint
 from entities.expressions import FoldedText
-from entities.managers import CandidateQuerySet, EntityQuerySet, EventQuerySet, MentionQuerySet
+from entities.managers import (
+    CandidateQuerySet,
+    DistinctionQuerySet,
+    EntityMergeQuerySet,
+    EntityQuerySet,
+    EventQuerySet,
+    MentionQuerySet,
+)
 
 
 class Entity(models.Model):
@@ -261,6 +268,11 @@ class Event(models.Model):
     def __str__(self) -> str:
         return self.title
 
+    @property
+    def dates_text(self) -> str:
+        """Its dates as precisely as they are known: "14–16 Jul 2023", "2013", "date unknown"."""
+        return format_date_range(self.start_date, self.start_precision, self.end_date, self.end_precision)
+
 
 class EventParticipant(Asserted):
     """An entity's part in an event, and who asserted it."""
@@ -505,6 +517,8 @@ class EntityMerge(models.Model):
     undone_at = models.DateTimeField(null=True, blank=True)
     undo_reason = models.CharField(max_length=500, blank=True)
 
+    objects = EntityMergeQuerySet.as_manager()
+
     class Meta:
         ordering = ["-merged_at", "-id"]
         constraints = [
@@ -562,6 +576,7 @@ class Distinction(models.Model):
     decided_by = models.ForeignKey(settings.AUTH_USER_MODEL, on_delete=models.SET_NULL, null=True, related_name="+")
     decided_at = models.DateTimeField(auto_now_add=True)
 
+    objects = DistinctionQuerySet.as_manager()
     history = HistoricalRecords(excluded_fields=["folded"])
 
     class Meta:

@@ -32,11 +32,7 @@ class NamesInSearch:
     entities: tuple[int, ...] = ()
 
     def mentioned(self) -> Q:
-        links = EntityArticle.objects.filter(article=OuterRef("pk"))
-        condition = Q()
-        for entity in self.entities:
-            condition &= Q(Exists(links.filter(entity=entity)))
-        return condition
+        return mentions_all(self.entities)
 
 
 def names_in_search(text: str) -> NamesInSearch:
@@ -92,12 +88,25 @@ def mentioning(articles: QuerySet[Article], entities: Iterable[Entity], *, match
     entities = list(entities)
     if not entities:
         return articles
-    links = EntityArticle.objects.filter(article=OuterRef("pk"))
     if match_all:
-        for entity in entities:
-            articles = articles.filter(Exists(links.filter(entity=entity)))
-        return articles
-    return articles.filter(Exists(links.filter(entity__in=entities)))
+        return articles.filter(mentions_all(entities))
+    return articles.filter(Exists(EntityArticle.objects.filter(article=OuterRef("pk"), entity__in=entities)))
+
+
+def mentions_all(entities: Iterable[object]) -> Q:
+    """Articles with a live mention of each of `entities` (entities or ids): one EXISTS each."""
+    links = EntityArticle.objects.filter(article=OuterRef("pk"))
+    condition = Q()
+    for entity in entities:
+        condition &= Q(Exists(links.filter(entity=entity)))
+    return condition
+
+
+def searched(articles: QuerySet[Article], text: str, names: NamesInSearch | None = None) -> QuerySet[Article]:
+    """The full-text search of `text`, a name among its words also in the other spellings of its
+    entity, in the articles that mention it (names_in_search; pass `names` when already read)."""
+    names = names_in_search(text) if names is None else names
+    return articles.search(text, names.spellings, names.mentioned())
 
 
 def reporting(articles: QuerySet[Article], events: Iterable[Event]) -> QuerySet[Article]:

@@ -1,4 +1,4 @@
-from django.db.models import Count, QuerySet
+from django.db.models import QuerySet
 from django.http import Http404
 from drf_spectacular.types import OpenApiTypes
 from drf_spectacular.utils import extend_schema
@@ -215,7 +215,7 @@ class EntityMergeViewSet(viewsets.ReadOnlyModelViewSet):
     ordering = ["-merged_at"]
 
     def get_queryset(self) -> QuerySet:
-        return EntityMerge.objects.select_related("merged_by", "undone_by").annotate(rows=Count("changes"))
+        return EntityMerge.objects.for_reading()
 
     @extend_schema(request=UnmergeSerializer, responses={200: UnmergeReportSerializer, 409: OpenApiTypes.OBJECT})
     @action(

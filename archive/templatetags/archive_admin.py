@@ -4,7 +4,6 @@ from django import template
 from simple_history.models import DeletedObject
 
 from archive import review
-from archive.common.dates import format_date_range
 
 register = template.Library()
 
@@ -18,7 +17,7 @@ def review_counts() -> dict[str, int]:
 @register.filter
 def event_dates(event: object) -> str:
     """An event's dates as precisely as they are known: "14–16 Jul 2023", "2013", "date unknown"."""
-    return format_date_range(event.start_date, event.start_precision, event.end_date, event.end_precision)
+    return event.dates_text
 
 
 @register.filter

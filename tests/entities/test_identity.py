@@ -103,11 +103,11 @@ def test_a_merge_is_recorded_with_who_why_and_what_moved(gazetteer, duplicate, a
     merged_id = duplicate.pk
     identity.merge_entities(munir, [duplicate], acting_user=admin_user, reason="the same general")
 
-    merge = identity.merges_of(munir.pk).get()
+    merge = EntityMerge.objects.of_entity(munir.pk).for_reading().get()
     assert (merge.survivor_name, merge.merged_name, merge.merged_by, merge.reason) == (
         "Asim Munir", "Syed Asim Munir", admin_user, "the same general"
     )  # fmt: skip
-    assert identity.merges_of(merged_id).get() == merge  # the merged entity's id still finds it
+    assert EntityMerge.objects.of_entity(merged_id).get() == merge  # the merged entity's id still finds it
     tables = set(merge.changes.values_list("table", flat=True))
     assert tables >= {"entities.mention", "entities.alias", "entities.eventparticipant", "entities.event",
                       "entities.candidate", "entities.candidateoccurrence", "entities.distinction",
