@@ -261,6 +261,27 @@ class EntityMergeAdmin(LoggedActions, admin.ModelAdmin):
             self.message_user(request, f"Undid “{merge}”: {report.restored} rows put back.{kept}", messages.SUCCESS)
 
 
+class DistinctionForm(forms.ModelForm):
+    """The pair in the order the database keeps it (the lower id first), whichever way it was
+    entered, and what is wrong with it said in words rather than as a constraint's name."""
+
+    class Meta:
+        model = Distinction
+        fields = ["entity", "other", "name", "reason"]
+
+    def clean(self) -> dict:
+        data = super().clean()
+        entity, other = data.get("entity"), data.get("other")
+        if entity is None:
+            return data
+        problem = identity.distinction_problem(entity, other, data.get("name") or "")
+        if problem is not None:
+            self.add_error(*problem)
+        elif other is not None and other.pk < entity.pk:
+            data["entity"], data["other"] = other, entity
+        return data
+
+
 @admin.register(Distinction)
 class DistinctionAdmin(HistoryAdmin):
     list_display = ["entity", "other", "name", "reason", "decided_by", "decided_at"]
@@ -268,12 +289,17 @@ class DistinctionAdmin(HistoryAdmin):
     search_fields = ["entity__name", "other__name", "name", "reason"]
     autocomplete_fields = ["entity", "other"]
     readonly_fields = ["decided_by", "decided_at"]
+    form = DistinctionForm
 
     def save_model(self, request: HttpRequest, obj: Distinction, form: object, change: bool) -> None:
-        if obj.other_id is not None and obj.other_id < obj.entity_id:
-            obj.entity_id, obj.other_id = obj.other_id, obj.entity_id
-        obj.decided_by = request.user
-        super().save_model(request, obj, form, change)
+        """A new decision is recorded as the API and the entity list record it (identity), so that a
+        name said not to be an entity has its open alias proposals dismissed here too."""
+        if change:
+            obj.decided_by = request.user
+            super().save_model(request, obj, form, change)
+            return
+        decision, _ = identity.record_distinction(obj, acting_user=request.user)
+        obj.pk, obj._state.adding = decision.pk, False
 
 
 @admin.register(Alias)

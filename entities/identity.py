@@ -91,6 +91,24 @@ def mark_name_distinct(entity: Entity, name: str, *, reason: str, acting_user: A
     return decision, True
 
 
+def distinction_problem(entity: Entity, other: Entity | None, name: str) -> tuple[str | None, str] | None:
+    """What is wrong with a "not the same" decision as asked, as (the field at fault, or None for the
+    whole, and why), or None: the API and the admin's form ask the same."""
+    if (other is None) == (not name.strip()):
+        return None, "give either `other` (an entity) or `name`, not both"
+    if other is not None and other.pk == entity.pk:
+        return "other", "an entity is always the same as itself"
+    return None
+
+
+def record_distinction(decision: Distinction, *, acting_user: Actor) -> tuple[Distinction, bool]:
+    """Record an unsaved decision as asked (of a pair or of a name) through mark_distinct or
+    mark_name_distinct; returns the decision recorded and whether it is new."""
+    if decision.other_id is not None:
+        return mark_distinct(decision.entity, decision.other, reason=decision.reason, acting_user=acting_user)
+    return mark_name_distinct(decision.entity, decision.name, reason=decision.reason, acting_user=acting_user)
+
+
 def refusal(entities: Sequence[Entity]) -> str | None:
     """Why the entities may not be merged (a distinction between two of them), or None."""
     ids = [entity.pk for entity in entities]

@@ -6,6 +6,7 @@ from drf_spectacular.utils import extend_schema_field
 from rest_framework import serializers
 
 from articles.models import Article
+from entities.identity import distinction_problem
 from entities.models import (
     Alias,
     Candidate,
@@ -163,10 +164,10 @@ class DistinctionSerializer(serializers.ModelSerializer):
 
     def validate(self, attrs: dict) -> dict:
         other, name = attrs.get("other"), " ".join(attrs.get("name", "").split())
-        if (other is None) == (not name):
-            raise serializers.ValidationError("give either `other` (an entity) or `name`, not both")
-        if other is not None and other.pk == attrs["entity"].pk:
-            raise serializers.ValidationError({"other": "an entity is always the same as itself"})
+        problem = distinction_problem(attrs["entity"], other, name)
+        if problem is not None:
+            field, message = problem
+            raise serializers.ValidationError({field: message} if field else message)
         if not attrs["reason"].strip():
             raise serializers.ValidationError({"reason": "say why they are not the same"})
         return {**attrs, "name": name}

@@ -262,14 +262,8 @@ class DistinctionViewSet(mixins.CreateModelMixin, viewsets.ReadOnlyModelViewSet)
         """Record a decision (201), or answer the one already recorded for the pair (200)."""
         payload = DistinctionSerializer(data=request.data)
         payload.is_valid(raise_exception=True)
-        data = payload.validated_data
-        if data.get("other") is not None:
-            decision, created = identity.mark_distinct(
-                data["entity"], data["other"], reason=data["reason"], acting_user=request.user
-            )
-        else:
-            decision, created = identity.mark_name_distinct(
-                data["entity"], data["name"], reason=data["reason"], acting_user=request.user
-            )
+        asked = Distinction(**{key: payload.validated_data.get(key) for key in ("entity", "other", "reason")},
+                            name=payload.validated_data["name"])  # fmt: skip
+        decision, created = identity.record_distinction(asked, acting_user=request.user)
         body = DistinctionSerializer(self.get_queryset().get(pk=decision.pk)).data
         return Response(body, status=status.HTTP_201_CREATED if created else status.HTTP_200_OK)

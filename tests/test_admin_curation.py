@@ -273,3 +273,22 @@ def test_the_article_list_search_finds_an_article_by_another_spelling_of_a_name_
     response = curator_client.get(reverse("admin:articles_article_changelist"), {"q": "Baluchistan"})
 
     assert [row.title for row in response.context["cl"].result_list] == ["Convoy attacked"]
+
+
+def test_a_not_the_same_decision_added_in_the_admin_is_recorded_as_the_api_records_it(curator_client):
+    from entities.models import Candidate, Distinction
+
+    munir, namesake = EntityFactory(name="Asim Munir"), EntityFactory(name="Asim Munir Khan")
+    proposal = Candidate.objects.create(name="Munir Akram", proposal="alias", entity=munir, similar_alias="Munir")
+    url = reverse("admin:entities_distinction_add")
+
+    curator_client.post(url, {"entity": namesake.pk, "other": munir.pk, "name": "", "reason": "a cricketer"})
+    curator_client.post(url, {"entity": munir.pk, "other": "", "name": "Munir Akram", "reason": "the ambassador"})
+    itself = curator_client.post(url, {"entity": munir.pk, "other": munir.pk, "name": "", "reason": "x"})
+
+    pair = Distinction.objects.get(other__isnull=False)
+    assert (pair.entity, pair.other, pair.decided_by.username) == (munir, namesake, "Curator-staff")  # id order
+    proposal.refresh_from_db()
+    assert proposal.status == "dismissed"  # the name is never proposed as his alias again
+    assert "an entity is always the same as itself" in itself.content.decode()
+    assert Distinction.objects.count() == 2
