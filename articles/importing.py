@@ -12,7 +12,6 @@ import stops with what it did so far (ImportReport.stopped), and a re-run comple
 
 from __future__ import annotations
 
-import enum
 import itertools
 import logging
 import time
@@ -24,15 +23,19 @@ from pathlib import Path
 from django.db import DatabaseError, InterfaceError, OperationalError, connection, transaction
 
 from archive.common.queries import SKIP_COMMIT_FLUSH, one_or_none
+from articles.batch_saving import Saved, removal_rows, save_batch
 from articles.cleaning import content_hash, text_hash
 from articles.duplicates import link_near_duplicates
 from articles.inputs import Item, Unreadable, read_inputs
-from articles.limits import DEFAULT_LIMITS, ImportLimits, storable
+from articles.limits import DEFAULT_LIMITS, ImportLimits
 from articles.models import Article, Removal, Source
+from articles.outcomes import ItemResult, Outcome
 from articles.outlets import OutletIndex
 from articles.parsing import ParsedArticle, ParseError
+from articles.preparing import UNSTORABLE_RULE, Prepared, parsed_fields, unstorable
 from articles.signals import TextConflict, text_changed
 from articles.sources import known_outlets, outlet_of
+from articles.workers import Annotate, Preparation, Ready
 
 IMPORT_LOCK_KEY = 0x4152434849564531  # pg_advisory_xact_lock key shared by every import
 
@@ -45,30 +48,7 @@ PARSED_FIELDS = (
 
 # Called with the article and whether it was just created (then nothing is attached to it yet).
 AfterSave = Callable[[Article, bool], None]
-UNSTORABLE_RULE = "unstorable_characters"  # the Removal that records what PostgreSQL could not store
 log = logging.getLogger(__name__)
-
-
-class Outcome(enum.StrEnum):
-    CREATED = "created"
-    UPDATED = "updated"
-    UNCHANGED = "unchanged"
-    DUPLICATE = "duplicate"
-    FAILED = "failed"
-
-
-@dataclass(frozen=True)
-class ItemResult:
-    """What happened to one article-sized input: a file, or one record of an export."""
-
-    origin: str
-    outcome: Outcome
-    article_id: int | None = None
-    detail: str = ""
-
-    def describe(self) -> str:
-        """One line naming the input, what happened and why."""
-        return f"{self.origin}: {self.outcome}" + (f": {' '.join(self.detail.split())}" if self.detail else "")
 
 
 @dataclass
@@ -115,41 +95,161 @@ class ImportOptions:
     limits: ImportLimits = DEFAULT_LIMITS
     database_wait: float = 60.0  # seconds a lost database connection is retried before the import stops
     outlets: OutletIndex | None = None  # the outlets recognised on pages; read from the sources when None
+    batch_size: int = 200  # new articles saved per transaction; 1 saves each in its own (see docs/importing.md)
+    workers: int = 0  # processes that prepare inputs beside the one that writes; 0 prepares them in it
 
 
 def import_paths(
     paths: Iterable[str | Path],
     *,
     options: ImportOptions | None = None,
+    annotate: Annotate | None = None,
+    after_batch: AfterBatch | None = None,
     after_save: AfterSave | None = None,
     on_result: Callable[[ItemResult], None] | None = None,
 ) -> ImportReport:
-    """Import everything the paths name; one bad input never stops the rest."""
+    """Import everything the paths name; one bad input never stops the rest.
+
+    New articles are saved a batch at a time (`options.batch_size`), prepared in `options.workers`
+    processes, `annotate`d there, and handed to `after_batch` in the batch's transaction. An update,
+    a dry run, a batch size of 1, and any batch the database refuses go one article at a time, each
+    handed to `after_save` in its own transaction."""
     options = options or ImportOptions()
     if options.outlets is None:
         options = replace(options, outlets=known_outlets())
     report = ImportReport(dry_run=options.dry_run)
+    one_by_one = options.update or options.dry_run or options.batch_size <= 1
+    writer = _Writer(options, report, on_result, after_batch=after_batch, after_save=after_save,
+                     annotate=annotate, one_by_one=one_by_one)  # fmt: skip
     entries = read_inputs(paths, limits=options.limits, outlets=options.outlets)
-    while batch := list(itertools.islice(entries, BATCH)):
-        imported = {} if options.update else _already_imported(batch)
-        for entry in batch:
-            if isinstance(entry, Unreadable):
-                result = ItemResult(entry.origin, Outcome.FAILED, detail=entry.reason)
-            elif content_hash(entry.raw_text) in imported:  # nothing to parse (the save checks again, locked)
-                result = ItemResult(entry.origin, Outcome.UNCHANGED, article_id=imported[content_hash(entry.raw_text)])
-            else:
-                try:
-                    result = import_item(entry, options=options, after_save=after_save)
-                except DatabaseUnavailable as exc:
-                    report.stopped = f"{exc}; stopped before {entry.origin}, after {report.total} inputs: run it again"
-                    return report
-            report.add(result)
-            if on_result:
-                on_result(result)
+    workers = 0 if one_by_one else options.workers
+    try:
+        with Preparation(workers=workers, outlets=options.outlets, annotate=annotate) as preparation:
+            writer.preparation = preparation
+            while chunk := list(itertools.islice(entries, CHUNK)):
+                for ready in preparation.submit(*_looked_up(chunk, options, one_by_one)):
+                    writer.take(*ready)
+            for ready in preparation.drain():
+                writer.take(*ready)
+            writer.flush()
+    except DatabaseUnavailable as exc:
+        report.stopped = f"{exc}; stopped before {writer.next_origin}, after {report.total} inputs: run it again"
     return report
 
 
-BATCH = 50  # inputs read ahead, to look up in one query which of them were imported before
+CHUNK = 25  # inputs read together: looked up in one query, prepared by one worker
+AfterBatch = Callable[[list[Saved]], None]
+
+
+def _looked_up(
+    chunk: list[Item | Unreadable], options: ImportOptions, one_by_one: bool
+) -> tuple[list[Item | Unreadable | ItemResult], list[Item]]:
+    """The chunk with what needs no parsing settled (unreadable, or imported before: the save checks
+    again, locked), and the items left to prepare (none when they go one by one: their save parses)."""
+    imported = {} if options.update else _already_imported(chunk)
+    settled: list[Item | Unreadable | ItemResult] = []
+    for entry in chunk:
+        if isinstance(entry, Unreadable):
+            settled.append(ItemResult(entry.origin, Outcome.FAILED, detail=entry.reason))
+        elif content_hash(entry.raw_text) in imported:
+            settled.append(
+                ItemResult(entry.origin, Outcome.UNCHANGED, article_id=imported[content_hash(entry.raw_text)])
+            )
+        else:
+            settled.append(entry)
+    return settled, [] if one_by_one else [entry for entry in settled if isinstance(entry, Item)]
+
+
+class _Writer:
+    """Takes prepared chunks in order, writes them a batch at a time, and reports each input in order."""
+
+    def __init__(
+        self,
+        options: ImportOptions,
+        report: ImportReport,
+        on_result: Callable[[ItemResult], None] | None,
+        *,
+        after_batch: AfterBatch | None,
+        after_save: AfterSave | None,
+        annotate: Annotate | None,
+        one_by_one: bool,
+    ) -> None:
+        self.options, self.report, self.on_result = options, report, on_result
+        self.after_batch, self.after_save, self.annotate, self.one_by_one = (
+            after_batch,
+            after_save,
+            annotate,
+            one_by_one,
+        )
+        self.preparation: Preparation | None = None
+        self.pending: list[Item | ItemResult | Prepared] = []
+        self.next_origin = ""
+
+    def take(self, settled: list[Item | ItemResult], prepared: list[Ready]) -> None:
+        ready = iter(prepared)
+        self.pending += [next(ready) if isinstance(entry, Item) and not self.one_by_one else entry for entry in settled]
+        if self.one_by_one or sum(isinstance(entry, Prepared) for entry in self.pending) >= self.options.batch_size:
+            self.flush()
+
+    def flush(self) -> None:
+        pending, self.pending = self.pending, []
+        batch = [entry for entry in pending if isinstance(entry, Prepared)]
+        written = iter(self._write(batch) if batch else [])
+        for entry in pending:
+            self.next_origin = entry.origin if isinstance(entry, ItemResult) else entry.item.origin if isinstance(
+                entry, Prepared) else entry.origin  # fmt: skip
+            if isinstance(entry, Item):
+                result = import_item(entry, options=self.options, after_save=self.after_save)
+            elif isinstance(entry, Prepared):
+                result = next(written)
+            else:
+                result = entry
+            self.report.add(result)
+            if self.on_result:
+                self.on_result(result)
+
+    def _write(self, batch: list[Prepared]) -> list[ItemResult]:
+        """The batch saved in one transaction; if the database refuses it, each article on its own."""
+        waited, pause = 0.0, 0.5
+        while True:
+            try:
+                return self._write_batch(batch)
+            except (OperationalError, InterfaceError) as exc:
+                if _connection_alive():
+                    break
+                connection.close()  # the next query connects afresh
+                if waited >= self.options.database_wait:
+                    self.next_origin = batch[0].item.origin
+                    raise DatabaseUnavailable(f"database unavailable for {waited:.0f} s ({_first_line(exc)})") from exc
+                log.warning("database connection lost at %s; retrying in %.1f s", batch[0].item.origin, pause)
+                time.sleep(pause)
+                waited, pause = waited + pause, min(pause * 2, 10.0)
+            except (DatabaseError, ParseError) as exc:
+                log.warning("a batch from %s was refused (%s); saving its articles one by one", batch[0].item.origin,
+                            _first_line(exc))  # fmt: skip
+                break
+        return [import_item(prepared.item, options=self.options, after_save=self.after_save) for prepared in batch]
+
+    def _write_batch(self, batch: list[Prepared]) -> list[ItemResult]:
+        with transaction.atomic():
+            with connection.cursor() as cursor:
+                cursor.execute(f"SELECT pg_advisory_xact_lock(%s), {SKIP_COMMIT_FLUSH}", [IMPORT_LOCK_KEY])
+            saved = save_batch(batch, default_source=self.options.source, outlets=self.options.outlets,
+                               reprepare=self._reprepare)  # fmt: skip
+            created = [entry for entry in saved if entry.outcome is Outcome.CREATED]
+            if self.after_batch is not None and created:
+                self.after_batch(created)
+        return [
+            ItemResult(entry.prepared.item.origin, entry.outcome, entry.article.pk, entry.detail) for entry in saved
+        ]
+
+    def _reprepare(self, prepared: Prepared) -> Prepared:
+        """Prepared again knowing every outlet the import found (ParseError if it no longer parses)."""
+        assert self.preparation is not None
+        again = self.preparation.prepare(prepared.item)
+        if isinstance(again, ItemResult):
+            raise ParseError(f"{again.origin}: {again.detail}")
+        return again
 
 
 def _already_imported(batch: Iterable[Item | Unreadable]) -> dict[str, int]:
@@ -175,13 +275,13 @@ def import_item(item: Item, *, options: ImportOptions, after_save: AfterSave | N
     or updated article is handed to `after_save` inside the same transaction. Whatever goes wrong
     with this input is its result; only a database that stays away raises (DatabaseUnavailable)."""
     try:
-        parsed = item.parse()
+        parsed = item.parse(options.outlets)
     except ParseError as exc:
         return ItemResult(item.origin, Outcome.FAILED, detail=str(exc))
     except Exception as exc:
         log.exception("parsing %s", item.origin)
         return ItemResult(item.origin, Outcome.FAILED, detail=f"cannot be parsed ({type(exc).__name__}: {exc})")
-    problem = _unstorable(parsed)
+    problem = unstorable(parsed)
     if problem:
         return ItemResult(item.origin, Outcome.FAILED, detail=problem)
     waited, pause = 0.0, 0.5
@@ -239,15 +339,6 @@ def _first_line(exc: BaseException) -> str:
     return (str(exc).strip().splitlines() or [type(exc).__name__])[0]
 
 
-def _unstorable(parsed: ParsedArticle) -> str:
-    """A last guard: text PostgreSQL cannot store is refused here, never sent to it."""
-    for name in ("title", "body", "summary", "byline", "author_bio", "section", "dateline", "url", "outlet"):
-        found = storable(getattr(parsed, name))[1]
-        if found:
-            return f"the {name} holds characters PostgreSQL cannot store ({', '.join(map(ascii, found))})"
-    return ""
-
-
 def _save(item: Item, parsed: ParsedArticle, options: ImportOptions) -> tuple[ItemResult, Article | None]:
     """What happened, and the article created or updated (None when nothing was saved)."""
     known = Article.objects.filter(content_hash=content_hash(item.raw_text))
@@ -262,13 +353,14 @@ def _save(item: Item, parsed: ParsedArticle, options: ImportOptions) -> tuple[It
             outcome = Outcome.UPDATED if changed else Outcome.UNCHANGED
             return ItemResult(item.origin, outcome, article_id=existing.pk), existing if changed else None
 
-    fields = _article_fields(parsed, item, options)
+    fields = parsed_fields(parsed, item)
     same_text = one_or_none(
         Article.objects.filter(text_hash=text_hash(fields["title"], fields["body"])).only("id", "origin_name")
     )
     if same_text is not None:
         detail = f"same text as article {same_text.pk} ({same_text.origin_name})"
         return ItemResult(item.origin, Outcome.DUPLICATE, article_id=same_text.pk, detail=detail), None
+    fields["source"] = outlet_of(parsed, default=options.source, outlets=options.outlets)
 
     article = Article.objects.create(
         content_hash=content_hash(item.raw_text),
@@ -277,12 +369,7 @@ def _save(item: Item, parsed: ParsedArticle, options: ImportOptions) -> tuple[It
         origin_name=item.origin_name[:500],
         **fields,
     )
-    _save_removals(article, parsed)
-    if item.removed_characters:
-        Removal.objects.create(
-            article=article, rule=UNSTORABLE_RULE, text=item.removed_characters, body_offset=0,
-            note="taken out before parsing: PostgreSQL cannot store them",
-        )  # fmt: skip
+    Removal.objects.bulk_create(removal_rows(article, parsed, item.removed_characters))
     copies = link_near_duplicates(article)
     detail = (
         f"copy of article {article.duplicate_of_id} (and {len(copies) - 1} more)"
@@ -293,33 +380,7 @@ def _save(item: Item, parsed: ParsedArticle, options: ImportOptions) -> tuple[It
 
 
 def _article_fields(parsed: ParsedArticle, item: Item, options: ImportOptions) -> dict[str, object]:
-    published = parsed.published
-    return {
-        "title": parsed.title[:1000],
-        "title_derived": parsed.title_derived,
-        "summary": parsed.summary,
-        "byline": parsed.byline[:500],
-        "author_bio": parsed.author_bio,
-        "section": parsed.section[:200],
-        "dateline": parsed.dateline[:100],
-        "published_on": published.date,
-        "published_precision": published.precision,
-        "published_time": published.time,
-        "published_text": parsed.published_text[:300],
-        "url": parsed.url,
-        "language": parsed.language or "en",
-        "article_type": parsed.article_type,
-        "body": parsed.body,
-        "source": outlet_of(parsed, default=options.source, outlets=options.outlets),
-        "encoding": item.encoding,
-    }
-
-
-def _save_removals(article: Article, parsed: ParsedArticle) -> None:
-    Removal.objects.bulk_create(
-        Removal(article=article, rule=r.rule, text=r.text, body_offset=r.body_offset, note=r.note[:300])
-        for r in parsed.removals
-    )
+    return parsed_fields(parsed, item) | {"source": outlet_of(parsed, default=options.source, outlets=options.outlets)}
 
 
 def _replace_removals(article: Article, parsed: ParsedArticle) -> None:

@@ -10,11 +10,12 @@ counted. Items are parsed only when imported, so memory stays flat however many 
 from __future__ import annotations
 
 import errno
+import functools
 import glob
 import json
 import os
-from collections.abc import Callable, Iterable, Iterator
-from dataclasses import dataclass
+from collections.abc import Iterable, Iterator
+from dataclasses import dataclass, field, replace
 from pathlib import Path
 from typing import Any
 
@@ -46,14 +47,27 @@ GLOB_CHARACTERS = set("*?[")
 
 @dataclass(frozen=True)
 class Item:
-    """One article's worth of input, read but not yet parsed."""
+    """One article's worth of input, read but not yet parsed.
+
+    Its reader is a module-level function with its arguments, taking the outlets last: an item can
+    be sent to a worker process without the outlets (see `detached`), to be parsed there with the
+    worker's copy of them."""
 
     origin: str
     origin_name: str
     raw_text: str
     encoding: str
-    parse: Callable[[], ParsedArticle]
+    reader: functools.partial[ParsedArticle]
     removed_characters: str = ""  # what was taken out before parsing (see limits.describe_removed)
+    outlets: OutletIndex = field(default_factory=lambda: EMPTY_INDEX, compare=False, repr=False)
+
+    def parse(self, outlets: OutletIndex | None = None) -> ParsedArticle:
+        """The article, its outlet recognised among `outlets` (by default those it was read with)."""
+        return self.reader(outlets=self.outlets if outlets is None else outlets)
+
+    def detached(self) -> Item:
+        """The item without its outlets, cheap to send to another process."""
+        return replace(self, outlets=EMPTY_INDEX)
 
 
 @dataclass(frozen=True)
@@ -216,8 +230,9 @@ def read_file(
         origin_name=printable(path.name),
         raw_text=decoded.text,
         encoding=decoded.encoding,
-        parse=lambda: _parse_page(path, decoded.text, kind, limits=limits, outlets=outlets),
+        reader=functools.partial(_parse_page, path, decoded.text, kind, limits=limits),
         removed_characters=f"{decoded.nul_characters} × U+0000" if decoded.nul_characters else "",
+        outlets=outlets,
     )
 
 
@@ -312,8 +327,9 @@ def _record_item(
 ) -> Item:
     record, removed = storable_value(record)
     raw, _ = storable_value(raw)
+    reader = functools.partial(_parse_record, record, limits=limits)
+    return Item(origin, origin_name, raw, encoding, reader, describe_removed(removed), outlets=outlets)
 
-    def parse() -> ParsedArticle:
-        return with_language(with_outlet(parse_record(record, what="record", limits=limits, outlets=outlets), outlets))
 
-    return Item(origin, origin_name, raw, encoding, parse=parse, removed_characters=describe_removed(removed))
+def _parse_record(record: object, *, limits: ImportLimits, outlets: OutletIndex) -> ParsedArticle:
+    return with_language(with_outlet(parse_record(record, what="record", limits=limits, outlets=outlets), outlets))

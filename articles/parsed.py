@@ -50,3 +50,9 @@ class ParsedArticle:
     @property
     def captions(self) -> list[Removal]:
         return [removal for removal in self.removals if removal.rule == "photo_caption"]
+
+    def caption_positions(self) -> list[int]:
+        """Where the photo captions are among the removals, in the order they stand in the text (as
+        the archive reads stored captions: by body offset, then as they were made)."""
+        positions = [i for i, removal in enumerate(self.removals) if removal.rule == "photo_caption"]
+        return sorted(positions, key=lambda i: self.removals[i].body_offset)

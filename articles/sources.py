@@ -27,9 +27,16 @@ def known_outlets() -> OutletIndex:
     )
 
 
-def outlet_of(parsed: ParsedArticle, *, default: Source | None, outlets: OutletIndex | None = None) -> Source | None:
+def outlet_of(
+    parsed: ParsedArticle,
+    *,
+    default: Source | None,
+    outlets: OutletIndex | None = None,
+    known: dict[int, Source] | None = None,
+) -> Source | None:
     """The outlet: metadata beats `default` (--source), which beats what the page's clues say. An
-    outlet the archive does not know becomes a source found by the importer, unconfirmed."""
+    outlet the archive does not know becomes a source found by the importer, unconfirmed. `known`:
+    the sources already read for the outlets the index knows, by id."""
     identified = parsed.identified
     from_metadata = identified is not None and identified.clue == Clue.METADATA
     if default is not None and not from_metadata:
@@ -37,6 +44,8 @@ def outlet_of(parsed: ParsedArticle, *, default: Source | None, outlets: OutletI
     if identified is None:
         return None
     if identified.outlet is not None and identified.outlet.key is not None:
+        if known is not None and identified.outlet.key in known:
+            return known[identified.outlet.key]
         return one_or_none(Source.objects.filter(pk=identified.outlet.key))
     domain = identified.domain or host_of(parsed.outlet_url or parsed.url)
     source = _existing(identified.name, domain)
@@ -45,6 +54,12 @@ def outlet_of(parsed: ParsedArticle, *, default: Source | None, outlets: OutletI
     if outlets is not None:
         outlets.add(_as_outlet(source))
     return source
+
+
+def sources_by_key(articles: list[ParsedArticle]) -> dict[int, Source]:
+    """The sources of the known outlets the articles' clues identified, by id, in one query."""
+    keys = {p.identified.outlet.key for p in articles if p.identified and p.identified.outlet}
+    return Source.objects.in_bulk(keys - {None})
 
 
 def _existing(name: str, domain: str) -> Source | None:

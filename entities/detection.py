@@ -68,11 +68,19 @@ def detect_events(article: Article, *, created: bool = False) -> DetectionResult
     proposals it no longer makes is dropped (with such events, once no evidence is left). An
     article just `created` has no evidence of an earlier run to drop."""
     refs = mention_refs(article)
-    kinds = {ref.entity: ref.kind for ref in refs}
+    proposals = propose_events(article.body, refs, publication_day(article)) if refs else []
+    return record_proposals(article, proposals, kinds={ref.entity: ref.kind for ref in refs}, created=created)
+
+
+def record_proposals(
+    article: Article, proposals: list[Proposal], *, kinds: dict[object, str], created: bool = True
+) -> DetectionResult:
+    """Store the article's proposals (see detect_events), each joining the event it reports again or
+    becoming a new one; `kinds` are the kinds of the entities the article mentions."""
     result = DetectionResult(articles=1)
     kept: set[int] = set()
     published = publication_day(article)
-    for proposal in propose_events(article.body, refs, published) if refs else []:
+    for proposal in proposals:
         event = matching_event(proposal, kinds=kinds, undated_article=published is None)
         if event is None:
             event = store_proposal(article, proposal)

@@ -95,12 +95,11 @@ def extract_batch(articles: list[Article], *, matcher: Matcher, created: bool = 
     new: list[Mention] = []
     names: list[tuple[Article, str, str, list[CandidateSpan]]] = []
     for article in articles:
-        texts: dict[Place, str] = {(Mention.Field.BODY, None): article.body, (Mention.Field.TITLE, None): article.title}
-        if article.summary:
-            texts[(Mention.Field.SUMMARY, None)] = article.summary
-        texts |= {(Mention.Field.CAPTION, removal): text for removal, text in captions[article.pk]}
+        texts = places_of(
+            title=article.title, summary=article.summary, body=article.body, captions=captions[article.pk]
+        )
         found = {place: matcher.find(text) for place, text in texts.items()}
-        gone, added, kept = _mention_changes(article, found, existing[article.pk])
+        gone, added, kept = mention_changes(article, found, existing[article.pk])
         stale += gone
         new += added
         result.deleted += len(gone)
@@ -116,6 +115,15 @@ def extract_batch(articles: list[Article], *, matcher: Matcher, created: bool = 
     return result
 
 
+def places_of(*, title: str, summary: str, body: str, captions: list[tuple[int, str]]) -> dict[Place, str]:
+    """The texts extraction reads, by place, in the order it reads them: the body, the title, the
+    summary when there is one, then each caption (its id, or its position until it is stored)."""
+    texts: dict[Place, str] = {(Mention.Field.BODY, None): body, (Mention.Field.TITLE, None): title}
+    if summary:
+        texts[(Mention.Field.SUMMARY, None)] = summary
+    return texts | {(Mention.Field.CAPTION, caption): text for caption, text in captions}
+
+
 def copy_mentions(mentions: list[Mention]) -> None:
     """Insert new automatic mentions with COPY: ten times the rows per second of bulk_create."""
     if not mentions:
@@ -128,7 +136,7 @@ def copy_mentions(mentions: list[Mention]) -> None:
                             m.status, now, now))  # fmt: skip
 
 
-def _mention_changes(
+def mention_changes(
     article: Article, found: dict[Place, list[Found]], existing: list[Mention]
 ) -> tuple[list[int], list[Mention], int]:
     """Mentions to delete (ids) and to create, and how many stay, for one article."""
@@ -184,7 +192,14 @@ def store_candidates(
         (article, field, text, span, (name, None if (name, span.entity) in not_theirs else span.entity))
         for article, field, text, span, name in folded
     ]
-    proposals = {key: span for *_, span, key in keyed if key[0]}
+    # A name new to the archive is proposed as the first article to hold it would propose it alone
+    # (the last of its spans there): the same candidate whether articles are extracted one by one or
+    # in batches.
+    proposals: dict[tuple[str, int | None], CandidateSpan] = {}
+    proposed_by: dict[tuple[str, int | None], int] = {}
+    for article, _, _, span, key in keyed:
+        if key[0] and proposed_by.setdefault(key, article.pk) == article.pk:
+            proposals[key] = span
     Candidate.objects.bulk_create(
         [
             Candidate(

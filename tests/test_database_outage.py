@@ -65,7 +65,17 @@ def manage(url: str, *args: str) -> subprocess.CompletedProcess:
 
 
 def start_import(url: str, folder: Path, *extra: str) -> subprocess.Popen:
-    command = [sys.executable, "manage.py", "import_articles", str(folder), "--no-progress", *extra]
+    # Batches of ten: the database goes away with batches written and batches to come.
+    command = [
+        sys.executable,
+        "manage.py",
+        "import_articles",
+        str(folder),
+        "--no-progress",
+        "--batch-size",
+        "10",
+        *extra,
+    ]
     return subprocess.Popen(command, cwd=PROJECT_DIR, env={**os.environ, "DATABASE_URL": url},
                             stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True)  # fmt: skip
 

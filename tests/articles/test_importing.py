@@ -11,7 +11,7 @@ from django.core.management.base import CommandError
 from django.db import connection
 
 from archive.pipeline import import_paths
-from articles import importing, inputs
+from articles import batch_saving, importing, inputs
 from articles.curation import mark_curated
 from articles.importing import ImportOptions
 from articles.limits import ImportLimits
@@ -208,13 +208,15 @@ def test_dry_run_reports_what_would_happen_and_saves_nothing(seed_dir):
     assert Article.objects.count() == 0 and Source.objects.count() == 0 and Removal.objects.count() == 0
 
 
-def test_a_failure_while_saving_leaves_nothing_half_written(seed_dir, monkeypatch):
-    def broken(article, parsed):
+@pytest.mark.parametrize("batch_size", [1, 200])
+def test_a_failure_while_saving_leaves_nothing_half_written(seed_dir, monkeypatch, batch_size):
+    def broken(article, parsed, removed_characters):
         raise RuntimeError("disk full")
 
-    monkeypatch.setattr(importing, "_save_removals", broken)
+    monkeypatch.setattr(importing, "removal_rows", broken)  # one by one
+    monkeypatch.setattr(batch_saving, "removal_rows", broken)  # a batch at a time
     with pytest.raises(RuntimeError):
-        import_paths([seed_dir / "000_6979f6ea155b12aa.txt"])
+        import_paths([seed_dir / "000_6979f6ea155b12aa.txt"], options=ImportOptions(batch_size=batch_size))
     assert Article.objects.count() == 0 and Source.objects.count() == 0
 
 

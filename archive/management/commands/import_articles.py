@@ -1,6 +1,7 @@
 import dataclasses
 import datetime
 import json
+import os
 import sys
 from pathlib import Path
 
@@ -20,8 +21,9 @@ LIMIT_NAMES = [field.name for field in dataclasses.fields(ImportLimits)]
 class Command(BaseCommand):
     help = (
         "Import articles from files, folders (recursively), globs and JSON/JSON Lines exports: .txt, .md, "
-        ".html, .json, .jsonl. Each article is saved in its own transaction; what is already in the archive "
-        "is left unchanged. Exits 1 when any input failed."
+        ".html, .json, .jsonl. New articles are saved in batches, each all or nothing (a batch the database "
+        "refuses is saved article by article); what is already in the archive is left unchanged. Exits 1 "
+        "when any input failed."
     )
 
     def add_arguments(self, parser: CommandParser) -> None:
@@ -50,6 +52,19 @@ class Command(BaseCommand):
             default=60.0,
             help="Seconds to retry a lost database connection before stopping (default 60)",
         )
+        parser.add_argument(
+            "--workers",
+            type=int,
+            default=os.cpu_count() or 1,
+            help="Processes that parse and annotate beside the one that writes; 0 does it all in one "
+            "(default: the number of cores)",
+        )
+        parser.add_argument(
+            "--batch-size",
+            type=int,
+            default=ImportOptions.batch_size,
+            help=f"New articles saved per transaction; 1 saves each on its own (default {ImportOptions.batch_size})",
+        )
         parser.add_argument("--json", action="store_true", help="Print the summary as one JSON object")
         parser.add_argument("--no-progress", action="store_true", help="No progress bar even on a terminal")
 
@@ -61,8 +76,11 @@ class Command(BaseCommand):
             except Source.DoesNotExist as exc:
                 raise CommandError(f"--source {options['source']}: no source with that slug") from exc
         limits = ImportLimits(**{name: options[name] for name in LIMIT_NAMES})
+        if options["workers"] < 0 or options["batch_size"] < 1:
+            raise CommandError("--workers must be 0 or more and --batch-size 1 or more")
         import_options = ImportOptions(source=source, dry_run=options["dry_run"], update=options["update"],
-                                       limits=limits, database_wait=options["database_wait"])  # fmt: skip
+                                       limits=limits, database_wait=options["database_wait"],
+                                       workers=options["workers"], batch_size=options["batch_size"])  # fmt: skip
         show_progress = not (options["json"] or options["no_progress"]) and sys.stderr.isatty()
         progress = tqdm(unit=" articles", disable=not show_progress, file=sys.stderr, dynamic_ncols=True)
 

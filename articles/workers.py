@@ -1,0 +1,108 @@
+"""Inputs prepared in worker processes, a bounded window ahead of the one process that writes.
+
+Parsing, cleaning, fingerprinting and whatever the caller adds (`annotate`: the pipeline's entity
+matching and event proposals) take most of an import's CPU and need no database, so a pool of
+worker processes does them while the main process writes. Chunks of inputs go to the pool in
+order and come back in order; at most `AHEAD` chunks per worker are in flight, so memory stays
+flat however many inputs there are. With no workers the same work is done in the main process.
+
+Workers are forked: they inherit the outlets and `annotate` (with what it reads, such as the
+gazetteer's matcher) instead of receiving them pickled, and never touch the database. An outlet the
+import finds while running is sent along with the next chunks; an input parsed before a worker knew
+it says so (`Prepared.outlets_known`), and the writer parses it again.
+"""
+
+from __future__ import annotations
+
+import logging
+import multiprocessing
+from collections import deque
+from collections.abc import Callable, Iterator
+from concurrent.futures import Future, ProcessPoolExecutor
+from dataclasses import dataclass
+
+from articles.inputs import Item
+from articles.outcomes import ItemResult, Outcome
+from articles.outlets import Outlet, OutletIndex
+from articles.parsing import ParseError
+from articles.preparing import Prepared, prepare
+
+AHEAD = 3  # chunks in flight per worker: enough to keep each busy while the writer writes
+log = logging.getLogger(__name__)
+
+Annotate = Callable[[Prepared], object]
+Ready = Prepared | ItemResult  # an input prepared, or what failed it
+
+
+def prepare_or_fail(item: Item, *, outlets: OutletIndex, annotate: Annotate | None) -> Ready:
+    """The input prepared, or its failure in one line: whatever it holds fails it alone."""
+    try:
+        return prepare(item, outlets=outlets, annotate=annotate)
+    except ParseError as exc:
+        return ItemResult(item.origin, Outcome.FAILED, detail=str(exc))
+    except Exception as exc:
+        log.exception("parsing %s", item.origin)
+        return ItemResult(item.origin, Outcome.FAILED, detail=f"cannot be parsed ({type(exc).__name__}: {exc})")
+
+
+@dataclass
+class _WorkerState:
+    outlets: OutletIndex
+    annotate: Annotate | None
+
+
+_worker: _WorkerState | None = None  # set in the main process just before the pool forks
+
+
+def _prepare_chunk(items: list[Item], found_outlets: tuple[Outlet, ...]) -> list[Ready]:
+    """In a worker: prepare a chunk, knowing the outlets the import found since the pool started."""
+    assert _worker is not None
+    for outlet in found_outlets:
+        if outlet not in _worker.outlets.outlets:
+            _worker.outlets.add(outlet)
+    return [prepare_or_fail(item, outlets=_worker.outlets, annotate=_worker.annotate) for item in items]
+
+
+class Preparation:
+    """Prepare chunks of items in order, in `workers` processes (none: in this one)."""
+
+    def __init__(self, *, workers: int, outlets: OutletIndex, annotate: Annotate | None) -> None:
+        self.workers, self.outlets, self.annotate = workers, outlets, annotate
+        self._pool: ProcessPoolExecutor | None = None
+        self._known_at_start = len(outlets)
+        self._in_flight: deque[tuple[object, Future[list[Ready]]]] = deque()
+
+    def __enter__(self) -> Preparation:
+        if self.workers > 0:
+            global _worker
+            _worker = _WorkerState(self.outlets, self.annotate)
+            self._pool = ProcessPoolExecutor(self.workers, mp_context=multiprocessing.get_context("fork"))
+        return self
+
+    def __exit__(self, *exc: object) -> None:
+        if self._pool is not None:
+            self._pool.shutdown(wait=True, cancel_futures=True)
+
+    def prepare(self, item: Item) -> Ready:
+        """One item, here and now, with the outlets as the import knows them now."""
+        return prepare_or_fail(item, outlets=self.outlets, annotate=self.annotate)
+
+    def submit(self, tag: object, items: list[Item]) -> Iterator[tuple[object, list[Ready]]]:
+        """Hand a chunk over; yields the chunks (with their tags) whose turn has come, oldest first,
+        keeping at most AHEAD chunks per worker in flight."""
+        if self._pool is None:
+            yield tag, [self.prepare(item) for item in items]
+            return
+        found = tuple(self.outlets.outlets[self._known_at_start :])
+        self._in_flight.append((tag, self._pool.submit(_prepare_chunk, [i.detached() for i in items], found)))
+        while len(self._in_flight) > self.workers * AHEAD:
+            yield self._next()
+
+    def drain(self) -> Iterator[tuple[object, list[Ready]]]:
+        """The chunks still in flight, in order."""
+        while self._in_flight:
+            yield self._next()
+
+    def _next(self) -> tuple[object, list[Ready]]:
+        tag, future = self._in_flight.popleft()
+        return tag, future.result()
