@@ -71,17 +71,26 @@ def link_batch(batch: list[NewArticle]) -> dict[int, list[int]]:
     }
     linked_ids: dict[int, list[int]] = {}
     similarities: list[Similarity] = []
+    sharing: dict[int, list[int]] = {}  # band key -> positions of the batch's articles that have it
     for position, new in enumerate(batch):
         if not new.shingles:
             linked_ids[new.article.pk] = []
+            _index_bands(sharing, new, position)
             continue
-        earlier = [(e.article, e.shingles) for e in batch[:position] if _passes_screen(new, e)]
+        sharers = sorted({p for band in new.fingerprint.bands for p in sharing.get(band, ())})
+        earlier = [(batch[p].article, batch[p].shingles) for p in sharers if _passes_screen(new, batch[p])]
+        _index_bands(sharing, new, position)
         linked = _same_story(new.shingles, [stored[pk] for pk in screened.get(position, [])] + earlier)
         similarities += _similarities(new.article, linked)
         _become_copy(new.article, linked)
         linked_ids[new.article.pk] = [other.pk for other, _, _ in linked]
     Similarity.objects.bulk_create(similarities)
     return linked_ids
+
+
+def _index_bands(sharing: dict[int, list[int]], new: NewArticle, position: int) -> None:
+    for band in set(new.fingerprint.bands):
+        sharing.setdefault(band, []).append(position)
 
 
 def shingles_of(article: Article) -> set[str]:
@@ -150,10 +159,15 @@ def _screened_for_batch(batch: list[NewArticle]) -> dict[int, list[int]]:
             SELECT b.position, f.article_id
               FROM jsonb_to_recordset(%(batch)s::jsonb)
                    AS b(position int, bands bigint[], signature bigint[], earliest date, latest date)
-              JOIN articles_fingerprint f ON f.bands && b.bands
-             WHERE (b.earliest IS NULL OR f.published_on BETWEEN b.earliest AND b.latest OR f.published_on IS NULL)
-               AND (SELECT count(*) FROM unnest(f.signature, b.signature) AS pair(mine, theirs)
-                     WHERE mine = theirs) >= %(minimum)s
+              CROSS JOIN LATERAL (
+                    -- OFFSET 0 keeps it a lookup of each article's bands in the GIN index.
+                    SELECT f.article_id FROM articles_fingerprint f
+                     WHERE f.bands && b.bands
+                       AND (b.earliest IS NULL OR f.published_on BETWEEN b.earliest AND b.latest
+                            OR f.published_on IS NULL)
+                       AND (SELECT count(*) FROM unnest(f.signature, b.signature) AS pair(mine, theirs)
+                             WHERE mine = theirs) >= %(minimum)s
+                    OFFSET 0) f
              ORDER BY b.position, f.article_id
             """,
             {"batch": json.dumps(rows), "minimum": round(fingerprints.SCREEN_JACCARD * fingerprints.NUM_PERM)},
