@@ -7,19 +7,29 @@ order and come back in order; at most `AHEAD` chunks per worker are in flight, s
 flat however many inputs there are. With no workers the same work is done in the main process.
 
 Workers are forked: they inherit the outlets and `annotate` (with what it reads, such as the
-gazetteer's matcher) instead of receiving them pickled, and never touch the database. An outlet the
+gazetteer's matcher) instead of receiving them pickled, and never touch the database. Each closes
+its copy of the writer's database socket as it starts, so that a writer killed mid-batch (kill -9)
+drops its connection at once and PostgreSQL rolls the batch back and frees the import lock; and
+each ends when the writer does (Linux's parent-death signal), never left running as an orphan. An outlet the
 import finds while running is sent along with the next chunks; an input parsed before a worker knew
 it says so (`Prepared.outlets_known`), and the writer parses it again.
 """
 
 from __future__ import annotations
 
+import contextlib
+import ctypes
 import logging
 import multiprocessing
+import os
+import signal
+import sys
 from collections import deque
 from collections.abc import Callable, Iterator
 from concurrent.futures import Future, ProcessPoolExecutor
 from dataclasses import dataclass
+
+from django.db import connections
 
 from articles.inputs import Item
 from articles.outcomes import ItemResult, Outcome
@@ -49,9 +59,28 @@ def prepare_or_fail(item: Item, *, outlets: OutletIndex, annotate: Annotate | No
 class _WorkerState:
     outlets: OutletIndex
     annotate: Annotate | None
+    writer: int  # the process id of the writer, whose workers these are
 
 
 _worker: _WorkerState | None = None  # set in the main process just before the pool forks
+
+
+def _worker_started() -> None:
+    """In a new worker: let go of the writer's database connections without closing them for it (the
+    socket is shared; closing the connection would end the writer's session), and end with the writer."""
+    for alias in connections:
+        wrapper = connections[alias]
+        if wrapper.connection is not None:
+            with contextlib.suppress(OSError):
+                os.close(wrapper.connection.fileno())
+    if sys.platform == "linux":
+        with contextlib.suppress(OSError, AttributeError):
+            ctypes.CDLL(None, use_errno=True).prctl(PR_SET_PDEATHSIG, signal.SIGTERM)
+        if _worker is not None and os.getppid() != _worker.writer:  # the writer ended before the signal was asked for
+            os._exit(1)
+
+
+PR_SET_PDEATHSIG = 1
 
 
 def _prepare_chunk(items: list[Item], found_outlets: tuple[Outlet, ...]) -> list[Ready]:
@@ -75,8 +104,10 @@ class Preparation:
     def __enter__(self) -> Preparation:
         if self.workers > 0:
             global _worker
-            _worker = _WorkerState(self.outlets, self.annotate)
-            self._pool = ProcessPoolExecutor(self.workers, mp_context=multiprocessing.get_context("fork"))
+            _worker = _WorkerState(self.outlets, self.annotate, os.getpid())
+            self._pool = ProcessPoolExecutor(
+                self.workers, mp_context=multiprocessing.get_context("fork"), initializer=_worker_started
+            )
         return self
 
     def __exit__(self, *exc: object) -> None:

@@ -1,11 +1,13 @@
 """The database going away mid-import: the importer retries with backoff, and either finishes or
 stops with its summary and one clear line; a re-run then completes, and the archive matches a clean
 import digest for digest. A private PostgreSQL (the pgserver wheel's) is stopped and started under
-a real import running in its own process."""
+a real import running in its own process. And the import itself killed (kill -9) mid-batch: what it
+saved is whole, article by article, and a re-run completes it."""
 
 import datetime
 import os
 import random
+import signal
 import subprocess
 import sys
 import time
@@ -22,8 +24,19 @@ ARTICLES = 150
 DIGEST = """
     SELECT count(*), md5(string_agg(content_hash || text_hash || md5(title || body), ',' ORDER BY content_hash)),
            (SELECT count(*) FROM articles_removal), (SELECT count(*) FROM articles_fingerprint),
-           (SELECT count(*) FROM articles_similarity), (SELECT sum(count) FROM articles_articletally)
+           (SELECT count(*) FROM articles_similarity), (SELECT sum(count) FROM articles_articletally),
+           (SELECT count(*) FROM entities_mention), (SELECT count(*) FROM entities_candidateoccurrence)
       FROM articles_article"""
+# What each article holds, by its content: its removals, its fingerprint, its mentions and candidates.
+EACH_ARTICLE = """
+    SELECT a.content_hash, a.duplicate_of_id IS NOT NULL,
+           (SELECT string_agg(r.rule || r.body_offset, ',' ORDER BY r.id)
+              FROM articles_removal r WHERE r.article_id = a.id),
+           (SELECT count(*) FROM articles_fingerprint f WHERE f.article_id = a.id),
+           (SELECT string_agg(m.field || m.start_offset || m.text, ',' ORDER BY m.field, m.start_offset)
+              FROM entities_mention m WHERE m.article_id = a.id),
+           (SELECT count(*) FROM entities_candidateoccurrence o WHERE o.article_id = a.id)
+      FROM articles_article a"""
 
 
 @pytest.fixture(scope="module")
@@ -43,6 +56,7 @@ def server(tmp_path_factory):
     with psycopg.connect(server.get_uri("postgres"), autocommit=True) as connection:
         connection.execute("CREATE DATABASE migrated")
     manage(server.get_uri("migrated"), "migrate", "--no-input", "-v", "0")
+    manage(server.get_uri("migrated"), "load_gazetteer")  # articles mention places: mentions are written too
     yield server
     server.cleanup()
 
@@ -151,3 +165,34 @@ def test_a_database_that_stays_away_stops_the_import_with_its_summary_and_a_reru
     assert rerun.returncode == 0, rerun.stderr
     assert rerun.stdout.strip().endswith(f"0 duplicate, 0 failed ({ARTICLES} articles)")
     assert articles_in(url) == ARTICLES and digest_and_problems(url)[1] == {}
+
+
+def each_article(url: str) -> dict[str, tuple]:
+    with psycopg.connect(url) as connection:
+        return {row[0]: row[1:] for row in connection.execute(EACH_ARTICLE)}
+
+
+@pytest.mark.django_db(databases=[])
+def test_an_import_killed_mid_batch_leaves_whole_articles_and_a_rerun_completes(server, corpus):
+    url = fresh_database(server, "killed")
+    process = start_import(url, corpus)
+    wait_for_articles(url, 30, process)
+    process.send_signal(signal.SIGKILL)
+    process.wait(timeout=30)
+
+    saved = articles_in(url)
+    assert 30 <= saved < ARTICLES and saved % 10 == 0  # whole batches of ten, no part of one
+    killed, problems = digest_and_problems(url)
+    assert problems == {}
+    clean = fresh_database(server, "clean_too")
+    assert manage(clean, "import_articles", str(corpus), "--no-progress").returncode == 0
+    whole = each_article(clean)
+    assert each_article(url) == {content: whole[content] for content in each_article(url)}
+    assert killed[6] > 0  # mentions were written with their articles
+
+    rerun = manage(url, "import_articles", str(corpus), "--no-progress")
+    assert rerun.returncode == 0, rerun.stderr
+    assert rerun.stdout.strip().endswith(
+        f"{ARTICLES - saved} created, 0 updated, {saved} unchanged, 0 duplicate, 0 failed ({ARTICLES} articles)"
+    )
+    assert digest_and_problems(url) == (digest_and_problems(clean)[0], {})
