@@ -11,7 +11,7 @@ from pathlib import Path
 
 import pytest
 from django.core.management import call_command
-from django.db import transaction
+from django.db import connection, transaction
 
 from archive.pipeline import import_paths
 from articles.importing import ImportOptions
@@ -27,6 +27,7 @@ from entities.models import (
     Mention,
 )
 from tests.conftest import PROJECT_DIR
+from tests.factories import EntityFactory
 
 CORPUS = PROJECT_DIR / "tests" / "corpus" / "import" / "dev"
 
@@ -159,3 +160,40 @@ def test_a_batch_import_in_worker_processes_gives_the_archive_of_a_one_by_one_im
     for table, rows in one_by_one.items():
         assert batched[table] == rows, table
     assert batched_lines == one_by_one_lines
+
+
+@pytest.mark.django_db
+def test_an_article_the_database_refuses_fails_alone_and_the_rest_of_its_batch_lands(tmp_path):
+    with connection.cursor() as cursor:  # a rule of the database the importer cannot know in advance
+        cursor.execute("""
+            CREATE FUNCTION refuse_marked() RETURNS trigger LANGUAGE plpgsql AS $$
+            BEGIN
+                IF NEW.title LIKE '%%Refuse me%%' THEN RAISE EXCEPTION 'refused by a local rule'; END IF;
+                RETURN NEW;
+            END $$;
+            CREATE TRIGGER refuse_marked BEFORE INSERT ON articles_article
+                FOR EACH ROW EXECUTE FUNCTION refuse_marked();
+        """)
+    EntityFactory(name="Tehran", slug="tehran", kind="city")
+    rng = random.Random(2)
+    for number in range(6):
+        title = "Refuse me, please" if number == 3 else f"Story number {number} of the day"
+        body = " ".join(
+            rng.choice(["Officials", "met", "in", "Tehran", "on", "Monday", "and", "spoke"]) for _ in range(80)
+        )
+        (tmp_path / f"{number}.txt").write_text(f"{title}\n\n{body}.\n")
+    lines: list[str] = []
+
+    report = import_paths(
+        [tmp_path], options=ImportOptions(batch_size=200), on_result=lambda r: lines.append(r.describe())
+    )
+
+    assert report.summary() == "5 created, 0 updated, 0 unchanged, 0 duplicate, 1 failed (6 articles)"
+    assert [line for line in lines if "failed" in line] == [
+        f"{tmp_path}/3.txt: failed: the database refused it: refused by a local rule"
+    ]
+    assert [line.split(":")[0] for line in lines] == [f"{tmp_path}/{number}.txt" for number in range(6)]
+    assert Article.objects.count() == 5 and Fingerprint.objects.count() == 5
+    assert set(Mention.objects.values_list("article__origin_name", flat=True)) == {
+        f"{number}.txt" for number in (0, 1, 2, 4, 5)
+    }

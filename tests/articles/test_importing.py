@@ -319,12 +319,13 @@ def F_plus(shift: int, field: str = "start_offset"):
 
 
 @pytest.mark.django_db(transaction=True)
-def test_two_imports_at_once_store_each_article_once(seed_dir):
+@pytest.mark.parametrize("batch_size", [1, 2, 200])
+def test_two_imports_at_once_store_each_article_once(seed_dir, batch_size):
     results = []
 
     def import_in_thread():
         try:
-            results.append(import_paths([seed_dir], options=ImportOptions()))
+            results.append(import_paths([seed_dir], options=ImportOptions(batch_size=batch_size)))
         finally:
             connection.close()
 
@@ -338,6 +339,7 @@ def test_two_imports_at_once_store_each_article_once(seed_dir):
     assert Article.objects.count() == 5
     assert Source.objects.filter(articles__isnull=False).distinct().count() == 2
     assert sorted(report.count("created") for report in results) in ([0, 5], [1, 4], [2, 3])
+    assert sum(report.count("duplicate") + report.count("failed") for report in results) == 0
     assert sum(report.count("created") + report.count("unchanged") for report in results) == 10
     assert Similarity.objects.count() == 2
 
