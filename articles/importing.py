@@ -1,9 +1,12 @@
-"""Save items as articles: parse, clean, dedupe, save, each article all or nothing.
+"""Save items as articles: parse, clean, dedupe, save, all or nothing.
 
-Each item (a file, or one record of a JSON export) is saved in its own transaction under a
-PostgreSQL advisory lock, so that concurrent imports never race each other; `after_save` runs in
-that transaction for every article created or updated (the pipeline extracts entities and proposes
-events there). Inputs are streamed: memory stays flat however many files a folder holds.
+New articles are prepared (parsed, cleaned, fingerprinted, and annotated by the caller's
+`annotate`) in worker processes and saved a batch at a time (batch_saving.py), each batch in one
+transaction under a PostgreSQL advisory lock, so that concurrent imports never race each other;
+`after_batch` runs in that transaction with the batch's new articles (the pipeline stores their
+mentions and events there). An update, a dry run, and a batch the database refuses go one item at
+a time (a file, or one record of a JSON export), each in its own transaction, with `after_save`.
+Inputs are streamed: memory stays flat however many files a folder holds.
 
 Every input fails alone: whatever it holds, it ends as one result with one line, and the import
 goes on. A lost database connection is retried with backoff for `database_wait` seconds; then the
@@ -19,6 +22,7 @@ from collections import Counter
 from collections.abc import Callable, Iterable
 from dataclasses import dataclass, field, replace
 from pathlib import Path
+from typing import TypeVar
 
 from django.db import DatabaseError, InterfaceError, OperationalError, connection, transaction
 
@@ -32,7 +36,7 @@ from articles.models import Article, Removal, Source
 from articles.outcomes import ItemResult, Outcome
 from articles.outlets import OutletIndex
 from articles.parsing import ParsedArticle, ParseError
-from articles.preparing import UNSTORABLE_RULE, Prepared, parsed_fields, unstorable
+from articles.preparing import UNSTORABLE_RULE, Prepared, parsed_fields, parsed_or_failure
 from articles.signals import TextConflict, text_changed
 from articles.sources import known_outlets, outlet_of
 from articles.workers import Annotate, Preparation, Ready
@@ -210,24 +214,12 @@ class _Writer:
 
     def _write(self, batch: list[Prepared]) -> list[ItemResult]:
         """The batch saved in one transaction; if the database refuses it, each article on its own."""
-        waited, pause = 0.0, 0.5
-        while True:
-            try:
-                return self._write_batch(batch)
-            except (OperationalError, InterfaceError) as exc:
-                if _connection_alive():
-                    break
-                connection.close()  # the next query connects afresh
-                if waited >= self.options.database_wait:
-                    self.next_origin = batch[0].item.origin
-                    raise DatabaseUnavailable(f"database unavailable for {waited:.0f} s ({_first_line(exc)})") from exc
-                log.warning("database connection lost at %s; retrying in %.1f s", batch[0].item.origin, pause)
-                time.sleep(pause)
-                waited, pause = waited + pause, min(pause * 2, 10.0)
-            except (DatabaseError, ParseError) as exc:
-                log.warning("a batch from %s was refused (%s); saving its articles one by one", batch[0].item.origin,
-                            _first_line(exc))  # fmt: skip
-                break
+        self.next_origin = batch[0].item.origin
+        try:
+            return _retrying(self.next_origin, self.options, lambda: self._write_batch(batch))
+        except (DatabaseError, ParseError) as exc:
+            log.warning("a batch from %s was refused (%s); saving its articles one by one", self.next_origin,
+                        _first_line(exc))  # fmt: skip
         return [import_item(prepared.item, options=self.options, after_save=self.after_save) for prepared in batch]
 
     def _write_batch(self, batch: list[Prepared]) -> list[ItemResult]:
@@ -274,33 +266,36 @@ def import_item(item: Item, *, options: ImportOptions, after_save: AfterSave | N
     """Parse and save one article, all or nothing; identical texts are never stored twice. A created
     or updated article is handed to `after_save` inside the same transaction. Whatever goes wrong
     with this input is its result; only a database that stays away raises (DatabaseUnavailable)."""
+    parsed = parsed_or_failure(item, options.outlets)
+    if isinstance(parsed, ItemResult):
+        return parsed
     try:
-        parsed = item.parse(options.outlets)
-    except ParseError as exc:
+        return _retrying(item.origin, options, lambda: _save_in_transaction(item, parsed, options, after_save))
+    except ImportConflict as exc:
         return ItemResult(item.origin, Outcome.FAILED, detail=str(exc))
-    except Exception as exc:
-        log.exception("parsing %s", item.origin)
-        return ItemResult(item.origin, Outcome.FAILED, detail=f"cannot be parsed ({type(exc).__name__}: {exc})")
-    problem = unstorable(parsed)
-    if problem:
-        return ItemResult(item.origin, Outcome.FAILED, detail=problem)
+    except DatabaseError as exc:
+        return _refused(item, exc)
+
+
+def _retrying(origin: str, options: ImportOptions, attempt: Callable[[], T]) -> T:
+    """The attempt, made again once a lost connection comes back (with backoff); DatabaseUnavailable
+    after `options.database_wait` seconds, and the database's own refusal (DatabaseError) as it is."""
     waited, pause = 0.0, 0.5
     while True:
         try:
-            return _save_in_transaction(item, parsed, options, after_save)
-        except ImportConflict as exc:
-            return ItemResult(item.origin, Outcome.FAILED, detail=str(exc))
+            return attempt()
         except (OperationalError, InterfaceError) as exc:
             if _connection_alive():
-                return _refused(item, exc)
+                raise
             connection.close()  # the next query connects afresh
             if waited >= options.database_wait:
                 raise DatabaseUnavailable(f"database unavailable for {waited:.0f} s ({_first_line(exc)})") from exc
-            log.warning("database connection lost at %s; retrying in %.1f s", item.origin, pause)
+            log.warning("database connection lost at %s; retrying in %.1f s", origin, pause)
             time.sleep(pause)
             waited, pause = waited + pause, min(pause * 2, 10.0)
-        except DatabaseError as exc:
-            return _refused(item, exc)
+
+
+T = TypeVar("T")
 
 
 def _save_in_transaction(

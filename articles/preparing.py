@@ -5,6 +5,7 @@ one-by-one save (importing.py) and the batch save (batch_saving.py) share what i
 
 from __future__ import annotations
 
+import logging
 from collections.abc import Callable
 from dataclasses import dataclass, replace
 
@@ -12,9 +13,11 @@ from articles import fingerprints
 from articles.cleaning import content_hash, text_hash
 from articles.inputs import Item
 from articles.limits import storable
+from articles.outcomes import ItemResult, Outcome
 from articles.outlets import OutletIndex
 from articles.parsing import ParsedArticle, ParseError
 
+log = logging.getLogger(__name__)
 UNSTORABLE_RULE = "unstorable_characters"  # the Removal that records what PostgreSQL could not store
 
 
@@ -38,13 +41,11 @@ class Prepared:
         return [self.parsed.removals[position].text for position in self.parsed.caption_positions()]
 
 
-def prepare(item: Item, *, outlets: OutletIndex, annotate: Callable[[Prepared], object] | None = None) -> Prepared:
-    """Parse and work out one input; raises ParseError (or anything a parser raises) for the caller
-    to report as that input's failure."""
-    parsed = item.parse(outlets)
-    problem = unstorable(parsed)
-    if problem:
-        raise ParseError(problem)
+def prepare(item: Item, *, outlets: OutletIndex, annotate: Callable[[Prepared], object] | None = None) -> Ready:
+    """The input worked out from its text alone, or its failure in one line."""
+    parsed = parsed_or_failure(item, outlets)
+    if isinstance(parsed, ItemResult):
+        return parsed
     fields = parsed_fields(parsed, item)
     shingle_set = frozenset(fingerprints.shingles(f"{fields['title']}\n{fields['body']}"))
     prepared = Prepared(
@@ -58,6 +59,22 @@ def prepare(item: Item, *, outlets: OutletIndex, annotate: Callable[[Prepared], 
         outlets_known=len(outlets),
     )
     return replace(prepared, annotations=annotate(prepared)) if annotate else prepared
+
+
+Ready = Prepared | ItemResult  # an input prepared, or what failed it
+
+
+def parsed_or_failure(item: Item, outlets: OutletIndex) -> ParsedArticle | ItemResult:
+    """The article the input holds, or why it cannot be imported: whatever it holds fails it alone."""
+    try:
+        parsed = item.parse(outlets)
+    except ParseError as exc:
+        return ItemResult(item.origin, Outcome.FAILED, detail=str(exc))
+    except Exception as exc:
+        log.exception("parsing %s", item.origin)
+        return ItemResult(item.origin, Outcome.FAILED, detail=f"cannot be parsed ({type(exc).__name__}: {exc})")
+    problem = unstorable(parsed)
+    return ItemResult(item.origin, Outcome.FAILED, detail=problem) if problem else parsed
 
 
 def parsed_fields(parsed: ParsedArticle, item: Item) -> dict[str, object]:

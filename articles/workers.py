@@ -19,7 +19,6 @@ from __future__ import annotations
 
 import contextlib
 import ctypes
-import logging
 import multiprocessing
 import os
 import signal
@@ -32,27 +31,12 @@ from dataclasses import dataclass
 from django.db import connections
 
 from articles.inputs import Item
-from articles.outcomes import ItemResult, Outcome
 from articles.outlets import Outlet, OutletIndex
-from articles.parsing import ParseError
-from articles.preparing import Prepared, prepare
+from articles.preparing import Prepared, Ready, prepare
 
 AHEAD = 3  # chunks in flight per worker: enough to keep each busy while the writer writes
-log = logging.getLogger(__name__)
 
 Annotate = Callable[[Prepared], object]
-Ready = Prepared | ItemResult  # an input prepared, or what failed it
-
-
-def prepare_or_fail(item: Item, *, outlets: OutletIndex, annotate: Annotate | None) -> Ready:
-    """The input prepared, or its failure in one line: whatever it holds fails it alone."""
-    try:
-        return prepare(item, outlets=outlets, annotate=annotate)
-    except ParseError as exc:
-        return ItemResult(item.origin, Outcome.FAILED, detail=str(exc))
-    except Exception as exc:
-        log.exception("parsing %s", item.origin)
-        return ItemResult(item.origin, Outcome.FAILED, detail=f"cannot be parsed ({type(exc).__name__}: {exc})")
 
 
 @dataclass
@@ -89,7 +73,7 @@ def _prepare_chunk(items: list[Item], found_outlets: tuple[Outlet, ...]) -> list
     for outlet in found_outlets:
         if outlet not in _worker.outlets.outlets:
             _worker.outlets.add(outlet)
-    return [prepare_or_fail(item, outlets=_worker.outlets, annotate=_worker.annotate) for item in items]
+    return [prepare(item, outlets=_worker.outlets, annotate=_worker.annotate) for item in items]
 
 
 class Preparation:
@@ -116,7 +100,7 @@ class Preparation:
 
     def prepare(self, item: Item) -> Ready:
         """One item, here and now, with the outlets as the import knows them now."""
-        return prepare_or_fail(item, outlets=self.outlets, annotate=self.annotate)
+        return prepare(item, outlets=self.outlets, annotate=self.annotate)
 
     def submit(self, tag: object, items: list[Item]) -> Iterator[tuple[object, list[Ready]]]:
         """Hand a chunk over; yields the chunks (with their tags) whose turn has come, oldest first,
