@@ -77,22 +77,26 @@ def _prepare_chunk(items: list[Item], found_outlets: tuple[Outlet, ...]) -> list
 
 
 class Preparation:
-    """Prepare chunks of items in order, in `workers` processes (none: in this one)."""
+    """Prepare chunks of items in order, in `workers` processes (none: in this one); the pool starts
+    with the second chunk."""
 
     def __init__(self, *, workers: int, outlets: OutletIndex, annotate: Annotate | None) -> None:
         self.workers, self.outlets, self.annotate = workers, outlets, annotate
         self._pool: ProcessPoolExecutor | None = None
         self._known_at_start = len(outlets)
         self._in_flight: deque[tuple[object, Future[list[Ready]]]] = deque()
+        self._chunks_seen = 0
 
     def __enter__(self) -> Preparation:
-        if self.workers > 0:
-            global _worker
-            _worker = _WorkerState(self.outlets, self.annotate, os.getpid())
-            self._pool = ProcessPoolExecutor(
-                self.workers, mp_context=multiprocessing.get_context("fork"), initializer=_worker_started
-            )
         return self
+
+    def _start_pool(self) -> None:
+        global _worker
+        _worker = _WorkerState(self.outlets, self.annotate, os.getpid())
+        self._known_at_start = len(self.outlets)
+        self._pool = ProcessPoolExecutor(
+            self.workers, mp_context=multiprocessing.get_context("fork"), initializer=_worker_started
+        )
 
     def __exit__(self, *exc: object) -> None:
         if self._pool is not None:
@@ -105,9 +109,13 @@ class Preparation:
     def submit(self, tag: object, items: list[Item]) -> Iterator[tuple[object, list[Ready]]]:
         """Hand a chunk over; yields the chunks (with their tags) whose turn has come, oldest first,
         keeping at most AHEAD chunks per worker in flight."""
-        if self._pool is None:
+        if self._pool is None and (self.workers == 0 or not self._chunks_seen):
+            # The first chunk here: an import of one chunk (a few files) never pays for starting a pool.
+            self._chunks_seen += 1
             yield tag, [self.prepare(item) for item in items]
             return
+        if self._pool is None:
+            self._start_pool()
         found = tuple(self.outlets.outlets[self._known_at_start :])
         self._in_flight.append((tag, self._pool.submit(_prepare_chunk, [i.detached() for i in items], found)))
         while len(self._in_flight) > self.workers * AHEAD:
