@@ -192,16 +192,23 @@ class _Writer:
     def take(self, settled: list[Item | ItemResult], prepared: list[Ready]) -> None:
         ready = iter(prepared)
         self.pending += [next(ready) if isinstance(entry, Item) and not self.one_by_one else entry for entry in settled]
-        if self.one_by_one or sum(isinstance(entry, Prepared) for entry in self.pending) >= self.options.batch_size:
+        if self.one_by_one:
             self.flush()
+            return
+        while True:  # batches of exactly `batch_size` new articles, each with the inputs settled before it
+            positions = [i for i, entry in enumerate(self.pending) if isinstance(entry, Prepared)]
+            if len(positions) < self.options.batch_size:
+                return
+            self.flush(upto=positions[self.options.batch_size - 1] + 1)
 
-    def flush(self) -> None:
-        pending, self.pending = self.pending, []
+    def flush(self, upto: int | None = None) -> None:
+        """Write the pending inputs (the first `upto`), and report each in order."""
+        upto = len(self.pending) if upto is None else upto
+        pending, self.pending = self.pending[:upto], self.pending[upto:]
         batch = [entry for entry in pending if isinstance(entry, Prepared)]
         written = iter(self._write(batch) if batch else [])
         for entry in pending:
-            self.next_origin = entry.origin if isinstance(entry, ItemResult) else entry.item.origin if isinstance(
-                entry, Prepared) else entry.origin  # fmt: skip
+            self.next_origin = entry.item.origin if isinstance(entry, Prepared) else entry.origin
             if isinstance(entry, Item):
                 result = import_item(entry, options=self.options, after_save=self.after_save)
             elif isinstance(entry, Prepared):
