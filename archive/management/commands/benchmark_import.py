@@ -81,6 +81,10 @@ class Command(BaseCommand):
         checkpoints = {articles * share // 4 for share in (1, 2, 3, 4)}
         done = 0
         self.stdout.write(f"import with {options.workers} worker processes, batches of {options.batch_size}:")
+        with connection.cursor() as cursor:
+            cursor.execute("SELECT pg_backend_pid()")
+            backend = psutil.Process(cursor.fetchone()[0])
+        cpu = {"writer": _cpu(process), "database": _cpu(backend), "workers": 0.0}
         started = time.perf_counter()
 
         def on_result(result: ItemResult) -> None:
@@ -90,6 +94,7 @@ class Command(BaseCommand):
                 elapsed = time.perf_counter() - started
                 rss = process.memory_info().rss / 2**20
                 workers = sum(child.memory_info().rss for child in process.children(recursive=True)) / 2**20
+                cpu["workers"] = sum(_cpu(child) for child in process.children(recursive=True))
                 self.stdout.write(
                     f"  {done:>8,} articles  {done / elapsed:7.1f} articles/s  RSS {rss:6.1f} MiB"
                     f" (+ workers {workers:6.1f} MiB)"
@@ -101,6 +106,16 @@ class Command(BaseCommand):
         peak = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024
         self.stdout.write(f"first import: {rate:,.1f} articles/s, peak RSS {peak:.1f} MiB")
         self.stdout.write(f"  {report.summary()}")
+        spent = {
+            "writer": _cpu(process) - cpu["writer"],
+            "workers": cpu["workers"],
+            "database": _cpu(backend) - cpu["database"],
+        }
+        self.stdout.write(
+            "  CPU per article: "
+            + ", ".join(f"{name} {seconds / articles * 1000:.2f} ms" for name, seconds in spent.items())
+            + f" ({psutil.cpu_count()} cores)"
+        )
         with connection.cursor() as cursor:
             cursor.execute("SELECT (SELECT count(*) FROM entities_mention), (SELECT count(*) FROM articles_similarity)")
             mentions, links = cursor.fetchone()
@@ -166,3 +181,8 @@ class Command(BaseCommand):
         for (column,) in cursor.fetchall():
             cursor.execute(f"ALTER TABLE {name} ALTER COLUMN {column} DROP NOT NULL")
         return name
+
+
+def _cpu(process: psutil.Process) -> float:
+    times = process.cpu_times()
+    return times.user + times.system
