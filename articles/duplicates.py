@@ -160,10 +160,11 @@ def _screened_for_batch(batch: list[NewArticle]) -> dict[int, list[int]]:
               FROM jsonb_to_recordset(%(batch)s::jsonb)
                    AS b(position int, bands bigint[], signature bigint[], earliest date, latest date)
               CROSS JOIN LATERAL (
-                    -- OFFSET 0 keeps it a lookup of each article's bands in the GIN index.
+                    -- OFFSET 0 keeps it a lookup per article; the window, written for the date index
+                    -- (an undated article's spans every date), is what picks the rows to test.
                     SELECT f.article_id FROM articles_fingerprint f
                      WHERE f.bands && b.bands
-                       AND (b.earliest IS NULL OR f.published_on BETWEEN b.earliest AND b.latest
+                       AND (f.published_on BETWEEN coalesce(b.earliest, '-infinity') AND coalesce(b.latest, 'infinity')
                             OR f.published_on IS NULL)
                        AND (SELECT count(*) FROM unnest(f.signature, b.signature) AS pair(mine, theirs)
                              WHERE mine = theirs) >= %(minimum)s
