@@ -128,7 +128,8 @@ def import_paths(
     entries = read_inputs(paths, limits=options.limits, outlets=options.outlets)
     workers = 0 if one_by_one else options.workers
     try:
-        with Preparation(workers=workers, outlets=options.outlets, annotate=annotate) as preparation:
+        ahead = -(-2 * options.batch_size // CHUNK)  # two batches' worth of chunks
+        with Preparation(workers=workers, outlets=options.outlets, annotate=annotate, ahead=ahead) as preparation:
             writer.preparation = preparation
             while chunk := list(itertools.islice(entries, CHUNK)):
                 for ready in preparation.submit(*_looked_up(chunk, options, one_by_one)):

@@ -272,7 +272,9 @@ class Fingerprint(models.Model):
 
     class Meta:
         indexes = [
-            GinIndex(fields=["bands"], name="fingerprint_bands_idx"),
+            # Without GIN's pending list: every import screens each new article's bands, and a search
+            # reads the whole pending list (up to 4 MB) before the index, which grew with each batch.
+            GinIndex(fields=["bands"], name="fingerprint_bands_idx", fastupdate=False),
             models.Index(fields=["published_on"], name="fingerprint_published_idx"),
         ]
 

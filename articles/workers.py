@@ -3,8 +3,10 @@
 Parsing, cleaning, fingerprinting and whatever the caller adds (`annotate`: the pipeline's entity
 matching and event proposals) take most of an import's CPU and need no database, so a pool of
 worker processes does them while the main process writes. Chunks of inputs go to the pool in
-order and come back in order; at most `AHEAD` chunks per worker are in flight, so memory stays
-flat however many inputs there are. With no workers the same work is done in the main process.
+order and come back in order; at most `ahead` chunks are in flight (enough for two of the writer's
+batches, and three per worker), so memory stays flat however many inputs there are, and the
+workers go on preparing the next batch while the writer writes one. With no workers the same work
+is done in the main process.
 
 Workers are forked: they inherit the outlets and `annotate` (with what it reads, such as the
 gazetteer's matcher) instead of receiving them pickled, and never touch the database. Each closes
@@ -34,7 +36,7 @@ from articles.inputs import Item
 from articles.outlets import Outlet, OutletIndex
 from articles.preparing import Prepared, Ready, prepare
 
-AHEAD = 3  # chunks in flight per worker: enough to keep each busy while the writer writes
+AHEAD = 3  # chunks in flight per worker, at least
 
 Annotate = Callable[[Prepared], object]
 
@@ -80,8 +82,9 @@ class Preparation:
     """Prepare chunks of items in order, in `workers` processes (none: in this one); the pool starts
     with the second chunk."""
 
-    def __init__(self, *, workers: int, outlets: OutletIndex, annotate: Annotate | None) -> None:
+    def __init__(self, *, workers: int, outlets: OutletIndex, annotate: Annotate | None, ahead: int = 0) -> None:
         self.workers, self.outlets, self.annotate = workers, outlets, annotate
+        self.ahead = max(ahead, workers * AHEAD)  # chunks in flight
         self._pool: ProcessPoolExecutor | None = None
         self._known_at_start = len(outlets)
         self._in_flight: deque[tuple[object, Future[list[Ready]]]] = deque()
@@ -108,7 +111,7 @@ class Preparation:
 
     def submit(self, tag: object, items: list[Item]) -> Iterator[tuple[object, list[Ready]]]:
         """Hand a chunk over; yields the chunks (with their tags) whose turn has come, oldest first,
-        keeping at most AHEAD chunks per worker in flight."""
+        keeping at most `ahead` chunks in flight."""
         if self._pool is None and (self.workers == 0 or not self._chunks_seen):
             # The first chunk here: an import of one chunk (a few files) never pays for starting a pool.
             self._chunks_seen += 1
@@ -118,7 +121,7 @@ class Preparation:
             self._start_pool()
         found = tuple(self.outlets.outlets[self._known_at_start :])
         self._in_flight.append((tag, self._pool.submit(_prepare_chunk, [i.detached() for i in items], found)))
-        while len(self._in_flight) > self.workers * AHEAD:
+        while len(self._in_flight) > self.ahead:
             yield self._next()
 
     def drain(self) -> Iterator[tuple[object, list[Ready]]]:
