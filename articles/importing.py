@@ -124,7 +124,7 @@ def import_paths(
     report = ImportReport(dry_run=options.dry_run)
     one_by_one = options.update or options.dry_run or options.batch_size <= 1
     writer = _Writer(options, report, on_result, after_batch=after_batch, after_save=after_save,
-                     annotate=annotate, one_by_one=one_by_one)  # fmt: skip
+                     one_by_one=one_by_one)  # fmt: skip
     entries = read_inputs(paths, limits=options.limits, outlets=options.outlets)
     workers = 0 if one_by_one else options.workers
     try:
@@ -151,15 +151,14 @@ def _looked_up(
 ) -> tuple[list[Item | Unreadable | ItemResult], list[Item]]:
     """The chunk with what needs no parsing settled (unreadable, or imported before: the save checks
     again, locked), and the items left to prepare (none when they go one by one: their save parses)."""
-    imported = {} if options.update else _already_imported(chunk)
+    hashes = [content_hash(entry.raw_text) if isinstance(entry, Item) and not options.update else "" for entry in chunk]
+    imported = _already_imported([hashed for hashed in hashes if hashed])
     settled: list[Item | Unreadable | ItemResult] = []
-    for entry in chunk:
+    for entry, hashed in zip(chunk, hashes, strict=True):
         if isinstance(entry, Unreadable):
             settled.append(ItemResult(entry.origin, Outcome.FAILED, detail=entry.reason))
-        elif content_hash(entry.raw_text) in imported:
-            settled.append(
-                ItemResult(entry.origin, Outcome.UNCHANGED, article_id=imported[content_hash(entry.raw_text)])
-            )
+        elif (article_id := imported.get(hashed)) is not None:
+            settled.append(ItemResult(entry.origin, Outcome.UNCHANGED, article_id=article_id))
         else:
             settled.append(entry)
     return settled, [] if one_by_one else [entry for entry in settled if isinstance(entry, Item)]
@@ -176,16 +175,10 @@ class _Writer:
         *,
         after_batch: AfterBatch | None,
         after_save: AfterSave | None,
-        annotate: Annotate | None,
         one_by_one: bool,
     ) -> None:
         self.options, self.report, self.on_result = options, report, on_result
-        self.after_batch, self.after_save, self.annotate, self.one_by_one = (
-            after_batch,
-            after_save,
-            annotate,
-            one_by_one,
-        )
+        self.after_batch, self.after_save, self.one_by_one = after_batch, after_save, one_by_one
         self.preparation: Preparation | None = None
         self.pending: list[Item | ItemResult | Prepared] = []
         self.next_origin = ""
@@ -252,10 +245,12 @@ class _Writer:
         return again
 
 
-def _already_imported(batch: Iterable[Item | Unreadable]) -> dict[str, int]:
-    """Content hash -> article id of the batch's inputs already in the archive (one query); empty when
-    the database cannot say now (each input's save then finds out, and retries or reports)."""
-    hashes = [content_hash(entry.raw_text) for entry in batch if isinstance(entry, Item)]
+def _already_imported(hashes: list[str]) -> dict[str, int]:
+    """Content hash -> id of the articles already in the archive with these hashes (one query, none
+    when there are none); empty when the database cannot say now (each input's save then finds
+    out, and retries or reports)."""
+    if not hashes:
+        return {}
     try:
         return dict(Article.objects.filter(content_hash__in=hashes).values_list("content_hash", "pk"))
     except DatabaseError:

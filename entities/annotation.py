@@ -18,7 +18,15 @@ from articles.batch_saving import Saved
 from entities.detection import DetectionResult, record_proposals
 from entities.events import MentionRef, Proposal, propose_events
 from entities.extraction import CandidateSpan, Found, Matcher
-from entities.mentions import ExtractionResult, Place, copy_mentions, mention_changes, places_of, store_candidates
+from entities.mentions import (
+    ExtractionResult,
+    Place,
+    copy_mentions,
+    mention_changes,
+    places_of,
+    read_places,
+    store_candidates,
+)
 from entities.models import Entity, Mention
 
 
@@ -50,9 +58,7 @@ def annotate(
 ) -> Annotations:
     """Mentions, candidate names and event proposals of a new article, from its texts alone."""
     texts = places_of(title=title, summary=summary, body=body, captions=list(enumerate(captions)))
-    found = {place: matcher.find(text) for place, text in texts.items()}
-    names = [(field, text, matcher.candidates(text, found[(field, caption)]))
-             for (field, caption), text in texts.items() if field != Mention.Field.TITLE]  # fmt: skip
+    found, names = read_places(texts, matcher)
     # The detector reads the body's mentions as stored: each once, in the order they are written.
     unique = {(item.entity, item.start, item.end): item for item in found[(Mention.Field.BODY, None)]}
     refs = [MentionRef(item.start, item.end, item.entity, *labels[item.entity]) for item in unique.values()]

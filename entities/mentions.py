@@ -98,16 +98,14 @@ def extract_batch(articles: list[Article], *, matcher: Matcher, created: bool = 
         texts = places_of(
             title=article.title, summary=article.summary, body=article.body, captions=captions[article.pk]
         )
-        found = {place: matcher.find(text) for place, text in texts.items()}
+        found, candidates = read_places(texts, matcher)
         gone, added, kept = mention_changes(article, found, existing[article.pk])
         stale += gone
         new += added
         result.deleted += len(gone)
         result.created += len(added)
         result.kept += kept
-        # Titles are often in Title Case, where every word looks like a name: no candidates there.
-        names += [(article, field, text, matcher.candidates(text, found[(field, caption)]))
-                  for (field, caption), text in texts.items() if field != Mention.Field.TITLE]  # fmt: skip
+        names += [(article, field, text, spans) for field, text, spans in candidates]
     if stale:
         delete_unrecorded(Mention.objects.filter(pk__in=stale))
     copy_mentions(new)
@@ -122,6 +120,18 @@ def places_of(*, title: str, summary: str, body: str, captions: list[tuple[int, 
     if summary:
         texts[(Mention.Field.SUMMARY, None)] = summary
     return texts | {(Mention.Field.CAPTION, caption): text for caption, text in captions}
+
+
+def read_places(
+    texts: dict[Place, str], matcher: Matcher
+) -> tuple[dict[Place, list[Found]], list[tuple[str, str, list[CandidateSpan]]]]:
+    """The mentions the matcher finds in each place, and the candidate names of each place but the
+    title (its field, its text, the names): Titles are often in Title Case, where every word looks
+    like a name."""
+    found = {place: matcher.find(text) for place, text in texts.items()}
+    names = [(field, text, matcher.candidates(text, found[(field, caption)]))
+             for (field, caption), text in texts.items() if field != Mention.Field.TITLE]  # fmt: skip
+    return found, names
 
 
 def copy_mentions(mentions: list[Mention]) -> None:

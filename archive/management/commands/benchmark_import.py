@@ -134,9 +134,7 @@ class Command(BaseCommand):
             table = self._baseline_table(cursor, "baseline_copy")
             started = time.perf_counter()
             for start in range(0, len(rows), BASELINE_BATCH):
-                with cursor.cursor.copy(f"COPY {table} ({columns}) FROM STDIN") as copy:
-                    for row in rows[start : start + BASELINE_BATCH]:
-                        copy.write_row((*row, "x", "en", "utf-8"))
+                _copy(cursor, table, columns, rows[start : start + BASELINE_BATCH])
             copied = len(rows) / (time.perf_counter() - started)
             self.stdout.write(
                 f"COPY into a table with the archive's search vector and indexes: {copied:,.1f} articles/s; "
@@ -155,9 +153,7 @@ class Command(BaseCommand):
                         cursor.execute("SELECT pg_advisory_xact_lock(1)")
                         cursor.execute(f"SELECT content_hash FROM {table} WHERE content_hash = ANY(%s)",
                                        [[row[1] for row in batch]])  # fmt: skip
-                        with cursor.cursor.copy(f"COPY {table} ({columns}) FROM STDIN") as copy:
-                            for row in batch:
-                                copy.write_row((*row, "x", "en", "utf-8"))
+                        _copy(cursor, table, columns, batch)
                     else:
                         cursor.execute(
                             f"INSERT INTO {table} ({columns}) SELECT *, 'x', 'en', 'utf-8' FROM unnest("
@@ -186,3 +182,10 @@ class Command(BaseCommand):
 def _cpu(process: psutil.Process) -> float:
     times = process.cpu_times()
     return times.user + times.system
+
+
+def _copy(cursor: object, table: str, columns: str, rows: list[tuple[str, ...]]) -> None:
+    """The baseline's rows by COPY, with the columns the importer fills beside them."""
+    with cursor.cursor.copy(f"COPY {table} ({columns}) FROM STDIN") as copy:
+        for row in rows:
+            copy.write_row((*row, "x", "en", "utf-8"))
