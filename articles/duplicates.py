@@ -9,6 +9,7 @@ from collections.abc import Iterable
 from collections.abc import Set as AbstractSet
 from dataclasses import dataclass
 
+import numpy as np
 from django.db import connection
 from django.db.models import Q
 
@@ -61,14 +62,17 @@ class NewArticle:
 
 def link_batch(batch: list[NewArticle]) -> dict[int, list[int]]:
     """Link each article of the batch as link_near_duplicates would, one after another in order: the
-    stored articles are screened for the whole batch in one statement and compared in one read, the
-    batch's earlier articles in memory. Sets `duplicate_of_id` on the copies (for the caller to save
-    with their history) and stores the links; returns each article's linked ids."""
-    screened = _screened_for_batch(batch)
+    stored articles are screened for the whole batch at once and compared in one read, the batch's
+    earlier articles in memory. Sets `duplicate_of_id` on the copies (for the caller to save with
+    their history) and stores the links; returns each article's linked ids."""
+    screened = _screened(
+        {p: (new.fingerprint, new.article.published_on) for p, new in enumerate(batch) if new.shingles}
+    )
     stored = {
         other.pk: (other, shingles_of(other))
         for other in Article.objects.filter(pk__in={pk for ids in screened.values() for pk in ids}).only(*COMPARED)
     }
+    signatures = np.array([new.fingerprint.signature for new in batch], dtype=np.int64)
     linked_ids: dict[int, list[int]] = {}
     similarities: list[Similarity] = []
     sharing: dict[int, list[int]] = {}  # band key -> positions of the batch's articles that have it
@@ -77,8 +81,13 @@ def link_batch(batch: list[NewArticle]) -> dict[int, list[int]]:
             linked_ids[new.article.pk] = []
             _index_bands(sharing, new, position)
             continue
-        sharers = sorted({p for band in new.fingerprint.bands for p in sharing.get(band, ())})
-        earlier = [(batch[p].article, batch[p].shingles) for p in sharers if _passes_screen(new, batch[p])]
+        sharers = [
+            p
+            for p in sorted({p for band in new.fingerprint.bands for p in sharing.get(band, ())})
+            if _within_window(new.article.published_on, batch[p].article.published_on)
+        ]
+        passing = fingerprints.passing_screen(new.fingerprint.signature, signatures[sharers])
+        earlier = [(batch[p].article, batch[p].shingles) for p, passes in zip(sharers, passing, strict=True) if passes]
         _index_bands(sharing, new, position)
         linked = _same_story(new.shingles, [stored[pk] for pk in screened.get(position, [])] + earlier)
         similarities += _similarities(new.article, linked)
@@ -125,88 +134,70 @@ def _become_copy(article: Article, linked: list[Link]) -> bool:
     return True
 
 
-def _passes_screen(new: NewArticle, other: NewArticle) -> bool:
-    """The screening of _screened_candidates, in memory, for two articles of one batch."""
-    if not set(new.fingerprint.bands) & set(other.fingerprint.bands):
-        return False
-    day, other_day = new.article.published_on, other.article.published_on
-    if day is not None and other_day is not None and abs((day - other_day).days) > fingerprints.WINDOW_DAYS:
-        return False
-    agreeing = sum(a == b for a, b in zip(new.fingerprint.signature, other.fingerprint.signature, strict=True))
-    return agreeing >= round(fingerprints.SCREEN_JACCARD * fingerprints.NUM_PERM)
+def _within_window(day: datetime.date | None, other: datetime.date | None) -> bool:
+    """Whether two articles are dated close enough to be copies; an undated one may copy any."""
+    return day is None or other is None or abs((day - other).days) <= fingerprints.WINDOW_DAYS
 
 
-def _screened_for_batch(batch: list[NewArticle]) -> dict[int, list[int]]:
-    """_screened_candidates for every article of the batch with shingles, in one statement: the
-    stored articles each may copy, by the article's position in the batch."""
+def _screened_candidates(article: Article, print_: fingerprints.Fingerprint) -> list[int]:
+    """The stored articles the article may copy (see _screened); its own fingerprint is stored already."""
+    return _screened({0: (print_, article.published_on)}, excluding=article.pk).get(0, [])
+
+
+def _screened(
+    prints: dict[int, tuple[fingerprints.Fingerprint, datetime.date | None]], *, excluding: int = 0
+) -> dict[int, list[int]]:
+    """For each fingerprint (by its key): the stored articles sharing one of its LSH bands, dated in
+    its window or undated (an undated fingerprint's window is the whole archive), whose signatures
+    agree with it often enough, in id order.
+
+    One statement picks the rows for every fingerprint: the band (GIN) and date (btree) conditions
+    combine in one bitmap scan each. The signatures are then read once each and screened in numpy:
+    about a fifth of a window's articles share a single-value band, and the agreement count, per row
+    in SQL, cost ten times the lookup.
+    """
+    if not prints:
+        return {}
     window = datetime.timedelta(days=fingerprints.WINDOW_DAYS)
     rows = [
         {
-            "position": position,
-            "bands": new.fingerprint.bands,
-            "signature": new.fingerprint.signature,
-            "earliest": (new.article.published_on - window).isoformat() if new.article.published_on else None,
-            "latest": (new.article.published_on + window).isoformat() if new.article.published_on else None,
+            "key": key,
+            "bands": print_.bands,
+            "earliest": (day - window).isoformat() if day else None,
+            "latest": (day + window).isoformat() if day else None,
         }
-        for position, new in enumerate(batch)
-        if new.shingles
+        for key, (print_, day) in prints.items()
     ]
-    if not rows:
-        return {}
     with connection.cursor() as cursor:
         cursor.execute(
             """
-            SELECT b.position, f.article_id
-              FROM jsonb_to_recordset(%(batch)s::jsonb)
-                   AS b(position int, bands bigint[], signature bigint[], earliest date, latest date)
+            SELECT b.key, f.article_id
+              FROM jsonb_to_recordset(%(prints)s::jsonb) AS b(key int, bands bigint[], earliest date, latest date)
               CROSS JOIN LATERAL (
-                    -- OFFSET 0 keeps it a lookup per article; the window, written for the date index
-                    -- (an undated article's spans every date), is what picks the rows to test.
+                    -- OFFSET 0 keeps it a lookup per fingerprint; the window, written for the date index
+                    -- (an undated fingerprint's spans every date), is what picks the rows to test.
                     SELECT f.article_id FROM articles_fingerprint f
                      WHERE f.bands && b.bands
                        AND (f.published_on BETWEEN coalesce(b.earliest, '-infinity') AND coalesce(b.latest, 'infinity')
                             OR f.published_on IS NULL)
-                       AND (SELECT count(*) FROM unnest(f.signature, b.signature) AS pair(mine, theirs)
-                             WHERE mine = theirs) >= %(minimum)s
+                       AND f.article_id <> %(excluding)s
                     OFFSET 0) f
-             ORDER BY b.position, f.article_id
+             ORDER BY b.key, f.article_id
             """,
-            {"batch": json.dumps(rows), "minimum": round(fingerprints.SCREEN_JACCARD * fingerprints.NUM_PERM)},
+            {"prints": json.dumps(rows), "excluding": excluding},
         )
-        screened: dict[int, list[int]] = {}
-        for position, article_id in cursor.fetchall():
-            screened.setdefault(position, []).append(article_id)
-        return screened
-
-
-def _screened_candidates(article: Article, print_: fingerprints.Fingerprint) -> list[int]:
-    """Articles sharing an LSH band, in the date window, whose signatures agree often enough.
-
-    The band (GIN) and date (btree) conditions combine in one bitmap scan; the agreement count
-    runs in PostgreSQL, so only the ids of real candidates come back.
-    """
-    window = ""
-    parameters: dict[str, object] = {
-        "bands": print_.bands,
-        "signature": print_.signature,
-        "article": article.pk,
-        "minimum": round(fingerprints.SCREEN_JACCARD * fingerprints.NUM_PERM),
-    }
-    if article.published_on is not None:
-        window = "AND (f.published_on BETWEEN %(earliest)s AND %(latest)s OR f.published_on IS NULL)"
-        parameters["earliest"] = article.published_on - datetime.timedelta(days=fingerprints.WINDOW_DAYS)
-        parameters["latest"] = article.published_on + datetime.timedelta(days=fingerprints.WINDOW_DAYS)
-    with connection.cursor() as cursor:
-        cursor.execute(
-            f"""
-            SELECT f.article_id
-              FROM articles_fingerprint f
-             WHERE f.bands && %(bands)s::bigint[]
-               AND f.article_id <> %(article)s
-               {window}
-               AND (SELECT count(*) FROM unnest(f.signature, %(signature)s::bigint[]) AS pair(mine, theirs)
-                     WHERE mine = theirs) >= %(minimum)s
-            """,
-            parameters,
-        )
-        return [row[0] for row in cursor.fetchall()]
+        sharing: dict[int, list[int]] = {}
+        for key, article_id in cursor.fetchall():
+            sharing.setdefault(key, []).append(article_id)
+        if not sharing:
+            return {}
+        ids = sorted({article_id for found in sharing.values() for article_id in found})
+        cursor.execute("SELECT article_id, signature FROM articles_fingerprint WHERE article_id = ANY(%s)", [ids])
+        stored = dict(cursor.fetchall())
+    row_of = {article_id: row for row, article_id in enumerate(ids)}
+    signatures = np.array([stored[article_id] for article_id in ids], dtype=np.int64).reshape(len(ids), -1)
+    screened = {}
+    for key, found in sharing.items():
+        passing = fingerprints.passing_screen(prints[key][0].signature, signatures[[row_of[i] for i in found]])
+        screened[key] = [article_id for article_id, passes in zip(found, passing, strict=True) if passes]
+    return screened

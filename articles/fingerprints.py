@@ -34,6 +34,7 @@ SCHEME = "affine32"
 # Screening on estimated Jaccard (5 of 128 values agree) drops candidates that are clearly
 # unrelated: a pair at the link threshold agrees on 7.7 values on average.
 SCREEN_JACCARD = 0.04
+SCREEN_AGREEING = round(SCREEN_JACCARD * NUM_PERM)
 # Copies of a dated story are looked for among articles dated this close to it, and undated ones.
 WINDOW_DAYS = 30
 # A pair is one story when the exact Jaccard similarity of its shingle sets reaches this.
@@ -70,6 +71,18 @@ def fingerprint(shingle_set: set[str]) -> Fingerprint:
 
 def estimated_jaccard(signature: Sequence[int], other: Sequence[int]) -> float:
     return float(np.mean(np.asarray(signature) == np.asarray(other)))
+
+
+def shares_band(bands: Sequence[int], other: Sequence[int]) -> bool:
+    return not set(bands).isdisjoint(other)
+
+
+def passing_screen(signature: Sequence[int], others: np.ndarray) -> np.ndarray:
+    """Which of the other signatures (one per row) agree with this one on enough values to be worth
+    comparing shingle by shingle: the screen between the band lookup and the exact Jaccard."""
+    if not len(others):
+        return np.zeros(0, dtype=bool)
+    return (others == np.asarray(signature, dtype=np.int64)).sum(axis=1) >= SCREEN_AGREEING
 
 
 def jaccard(a: set[str], b: set[str]) -> float:

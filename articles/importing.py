@@ -26,7 +26,7 @@ from typing import TypeVar
 
 from django.db import DatabaseError, InterfaceError, OperationalError, connection, transaction
 
-from archive.common.queries import SKIP_COMMIT_FLUSH, one_or_none
+from archive.common.queries import SKIP_COMMIT_FLUSH, WITHOUT_JIT, one_or_none
 from articles.batch_saving import Saved, removal_rows, save_batch
 from articles.cleaning import content_hash, text_hash
 from articles.duplicates import link_near_duplicates
@@ -226,7 +226,9 @@ class _Writer:
     def _write_batch(self, batch: list[Prepared]) -> list[ItemResult]:
         with transaction.atomic():
             with connection.cursor() as cursor:
-                cursor.execute(f"SELECT pg_advisory_xact_lock(%s), {SKIP_COMMIT_FLUSH}", [IMPORT_LOCK_KEY])
+                cursor.execute(
+                    f"SELECT pg_advisory_xact_lock(%s), {SKIP_COMMIT_FLUSH}, {WITHOUT_JIT}", [IMPORT_LOCK_KEY]
+                )
             saved = save_batch(batch, default_source=self.options.source, outlets=self.options.outlets,
                                reprepare=self._reprepare)  # fmt: skip
             created = [entry for entry in saved if entry.outcome is Outcome.CREATED]
@@ -309,7 +311,7 @@ def _save_in_transaction(
         # wait for the WAL flush (skip_commit_flush), which makes per-article transactions several
         # times faster.
         with connection.cursor() as cursor:
-            cursor.execute(f"SELECT pg_advisory_xact_lock(%s), {SKIP_COMMIT_FLUSH}", [IMPORT_LOCK_KEY])
+            cursor.execute(f"SELECT pg_advisory_xact_lock(%s), {SKIP_COMMIT_FLUSH}, {WITHOUT_JIT}", [IMPORT_LOCK_KEY])
         result, saved = _save(item, parsed, options)
         if after_save is not None and saved is not None:
             after_save(saved, result.outcome is Outcome.CREATED)

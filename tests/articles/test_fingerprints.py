@@ -2,6 +2,8 @@
 
 import random
 
+import numpy as np
+
 from articles import fingerprints
 from articles.synthetic import rewritten_copy, synthetic_article_text
 
@@ -46,3 +48,15 @@ def test_the_signature_estimate_tracks_the_exact_similarity():
         fingerprints.fingerprint(a).signature, fingerprints.fingerprint(b).signature
     )
     assert abs(estimate - fingerprints.jaccard(a, b)) < 0.12
+
+
+def test_the_screen_keeps_the_signatures_that_agree_on_enough_values():
+    signature = list(range(fingerprints.NUM_PERM))
+    needed = fingerprints.SCREEN_AGREEING
+
+    def agreeing_on(count: int) -> list[int]:
+        return [value if position < count else -1 for position, value in enumerate(signature)]
+
+    others = np.array([agreeing_on(needed), agreeing_on(needed - 1), agreeing_on(0), signature])
+    assert fingerprints.passing_screen(signature, others).tolist() == [True, False, False, True]
+    assert fingerprints.passing_screen(signature, np.zeros((0, fingerprints.NUM_PERM))).tolist() == []

@@ -2,6 +2,7 @@ import itertools
 import random
 from pathlib import Path
 
+import numpy as np
 from django.conf import settings
 from django.core.management.base import BaseCommand, CommandParser
 
@@ -75,5 +76,6 @@ def _shingles(text: str) -> set[str]:
 
 def _is_candidate(a: set[str], b: set[str]) -> bool:
     fa, fb = fingerprints.fingerprint(a), fingerprints.fingerprint(b)
-    shares_band = bool(set(fa.bands) & set(fb.bands))
-    return shares_band and fingerprints.estimated_jaccard(fa.signature, fb.signature) >= fingerprints.SCREEN_JACCARD
+    return fingerprints.shares_band(fa.bands, fb.bands) and bool(
+        fingerprints.passing_screen(fa.signature, np.array([fb.signature]))[0]
+    )
