@@ -14,6 +14,7 @@ from __future__ import annotations
 from collections.abc import Callable
 from dataclasses import dataclass
 
+from django.db import connection
 from django.db.models import Q
 
 from articles.duplicates import NewArticle, link_batch
@@ -89,16 +90,7 @@ def save_batch(
     linked = link_batch(
         [NewArticle(entry.article, entry.prepared.shingles, entry.prepared.fingerprint) for entry in created]
     )
-    Fingerprint.objects.bulk_create(
-        Fingerprint(
-            article=entry.article,
-            signature=entry.prepared.fingerprint.signature,
-            bands=entry.prepared.fingerprint.bands,
-            shingle_count=entry.prepared.fingerprint.shingle_count,
-            published_on=entry.article.published_on,
-        )
-        for entry in created
-    )
+    _copy_fingerprints(created)
     copies = [entry.article for entry in created if entry.article.duplicate_of_id is not None]
     if copies:
         Article.objects.bulk_update(copies, ["duplicate_of"])
@@ -110,6 +102,22 @@ def save_batch(
         elif others:
             entry.detail = f"copy of article {entry.article.duplicate_of_id}"
     return _described(saved)
+
+
+def _copy_fingerprints(created: list[Saved]) -> None:
+    """The new articles' fingerprints, by COPY with their arrays written as literals: through
+    bulk_create each of an article's 160 array values was prepared on its own, which took a third of
+    the writer's CPU."""
+    table, columns = Fingerprint._meta.db_table, "article_id, signature, bands, shingle_count, published_on"
+    with connection.cursor() as cursor, cursor.cursor.copy(f"COPY {table} ({columns}) FROM STDIN") as copy:
+        for entry in created:
+            print_ = entry.prepared.fingerprint
+            copy.write_row((entry.article.pk, _array_literal(print_.signature), _array_literal(print_.bands),
+                            print_.shingle_count, entry.article.published_on))  # fmt: skip
+
+
+def _array_literal(values: list[int]) -> str:
+    return "{" + ",".join(map(str, values)) + "}"
 
 
 def removal_rows(article: Article, parsed: ParsedArticle, removed_characters: str) -> list[Removal]:

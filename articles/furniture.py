@@ -28,10 +28,22 @@ class LineRule:
     # Words (in lower case) one of which every line the rule takes contains: a cheap test before a pattern
     # whose parts may match anywhere in the line, which the regex engine tries at every position.
     hints: tuple[str, ...] = ()
+    # The pattern's alternatives split in two: those anchored at the line's start (`^...`), tried there
+    # only, and the others, tried at every position. One pattern tried all its anchored alternatives at
+    # every position too, and classifying lines was a tenth of an import's CPU.
+    anchored: re.Pattern[str] | None = None
+    floating: re.Pattern[str] | None = None
 
     def matches(self, line: str, words: int | None = None) -> bool:
         words = len(line.split()) if words is None else words
-        return words <= self.max_words and self._hinted(line) and bool(self.pattern.search(line.strip()))
+        return words <= self.max_words and self._hinted(line) and self.found_in(line.strip())
+
+    def found_in(self, text: str) -> bool:
+        """Whether the pattern matches the text: `pattern.search`, faster."""
+        return bool(
+            (self.anchored is not None and self.anchored.match(text))
+            or (self.floating is not None and self.floating.search(text))
+        )
 
     def _hinted(self, line: str) -> bool:
         lowered = line.lower()
@@ -48,8 +60,46 @@ def _rule(
     ends_article: bool = False,
     hints: tuple[str, ...] = (),
 ) -> LineRule:
-    compiled = re.compile(pattern, re.IGNORECASE)
-    return LineRule(name, description, compiled, max_words, takes_list, ends_article, hints)
+    branches = top_level_alternatives(pattern)
+    anchored = [branch for branch in branches if branch.startswith("^")]
+    floating = [branch for branch in branches if not branch.startswith("^")]
+    return LineRule(
+        name,
+        description,
+        re.compile(pattern, re.IGNORECASE),
+        max_words,
+        takes_list,
+        ends_article,
+        hints,
+        anchored=re.compile("|".join(anchored), re.IGNORECASE) if anchored else None,
+        floating=re.compile("|".join(floating), re.IGNORECASE) if floating else None,
+    )
+
+
+def top_level_alternatives(pattern: str) -> list[str]:
+    """A regular expression's alternatives: split at each `|` outside groups and character classes
+    (the rules use no backreferences, whose numbers the split would change)."""
+    branches, depth, in_class, start, position = [], 0, False, 0, 0
+    while position < len(pattern):
+        character = pattern[position]
+        if character == "\\":
+            position += 1
+        elif in_class:
+            in_class = character != "]"
+        elif character == "[":
+            in_class = True
+            if pattern[position + 1 : position + 3].startswith(("]", "^]")):  # `[]...]`, `[^]...]`
+                position += pattern[position + 1] == "^"
+                position += 1
+        elif character == "(":
+            depth += 1
+        elif character == ")":
+            depth -= 1
+        elif character == "|" and depth == 0:
+            branches.append(pattern[start:position])
+            start = position + 1
+        position += 1
+    return [*branches, pattern[start:]]
 
 
 # Words that make `Support <Words>` a headline (`Support Grows For Ban`), not a site's name.
@@ -628,7 +678,7 @@ def classify_line(line: str) -> LineRule | None:
     for rule in BOILERPLATE_RULES:  # `rule.matches`, unrolled: this runs for every short line of every page
         if count > rule.max_words or (rule.hints and not any(hint in lowered for hint in rule.hints)):
             continue
-        if rule.pattern.search(stripped):
+        if rule.found_in(stripped):
             return rule
     share_words = [word.strip(".:|·•,()+0123456789").casefold() for word in words]  # `+ FOLLOW`, `Share (12)`
     if 2 <= count <= 15 and all(word in _SHARE_WORDS_OR_EMPTY for word in share_words) and any(share_words):

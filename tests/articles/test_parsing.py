@@ -258,3 +258,16 @@ def test_any_text_parses_or_gives_a_one_line_reason(text):
         parse_text(text)
     except ParseError as exc:
         assert "\n" not in str(exc) and str(exc)
+
+
+def test_a_boilerplate_rule_tries_its_anchored_alternatives_at_the_start_only_and_matches_as_its_pattern():
+    from articles.furniture import BOILERPLATE_RULES, top_level_alternatives
+
+    assert top_level_alternatives(r"^a(b|c)|[|(]x|\|y|^z") == [r"^a(b|c)", r"[|(]x", r"\|y", "^z"]
+    lines = ["Click here to read more", "Follow us on Twitter", "Reporting by Jane Doe; Editing by Tim Roe",
+             "The minister said the talks would go on.", "See more here", "We use cookies on this website",
+             "All rights reserved.", "Download the app from Google Play", "Share this article"]  # fmt: skip
+    for rule in BOILERPLATE_RULES:
+        assert "|".join(top_level_alternatives(rule.pattern.pattern)) == rule.pattern.pattern
+        for line in lines:
+            assert rule.found_in(line) == bool(rule.pattern.search(line)), (rule.name, line)
