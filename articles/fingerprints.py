@@ -16,6 +16,7 @@ measures them on generated data.
 
 from __future__ import annotations
 
+import hashlib
 import itertools
 from collections.abc import Sequence
 from dataclasses import dataclass
@@ -59,9 +60,16 @@ def _template() -> MinHash:
     return MinHash(num_perm=NUM_PERM, seed=SEED, scheme=SCHEME)
 
 
+def _sha1_32(data: bytes) -> int:
+    """datasketch's default hash (sha1_hash32), the same values at two-thirds of its cost."""
+    return int.from_bytes(hashlib.sha1(data).digest()[:4], "little")
+
+
 def fingerprint(shingle_set: set[str]) -> Fingerprint:
     """MinHash signature and band keys; band i's key is (i << 32) | value, unique per band."""
-    minhash = MinHash(num_perm=NUM_PERM, seed=SEED, scheme=SCHEME, permutations=_template().permutations)
+    minhash = MinHash(
+        num_perm=NUM_PERM, seed=SEED, scheme=SCHEME, hashfunc=_sha1_32, permutations=_template().permutations
+    )
     if shingle_set:
         minhash.update_batch([shingle.encode("utf-8") for shingle in sorted(shingle_set)])
     signature = [int(value) for value in minhash.hashvalues]

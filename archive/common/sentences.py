@@ -8,6 +8,7 @@ not when it closes an abbreviation (Gen., Dr., Jan., U.S., e.g.) or an initial (
 from __future__ import annotations
 
 import re
+from functools import lru_cache
 
 ABBREVIATIONS = frozenset(
     "gen lt col maj brig capt cmdr adm sgt mr mrs ms dr prof sen rep gov pres st jr sr mt ft inc ltd co corp no "
@@ -29,8 +30,11 @@ def ends_sentence(line: str) -> bool:
     return bool(SENTENCE_MARK_AT_END.search(line)) and any(word[:1].islower() for word in line.split())
 
 
-def sentence_spans(text: str) -> list[tuple[int, int]]:
-    """(start, end) of each sentence, white space trimmed; text[start:end] keeps its final mark."""
+@lru_cache(maxsize=8)
+def sentence_spans(text: str) -> tuple[tuple[int, int], ...]:
+    """(start, end) of each sentence, white space trimmed; text[start:end] keeps its final mark. The
+    last few texts' spans are kept: an import splits each body three times (cleaning, extraction,
+    event proposals)."""
     spans, start = [], 0
     for match in _SENTENCE_END.finditer(text):
         word = (text[start : match.start()].rsplit(None, 1)[-1:] or [""])[0].strip('("“')
@@ -42,7 +46,7 @@ def sentence_spans(text: str) -> list[tuple[int, int]]:
         start = match.end()
     if text[start:].strip():
         spans.append(_trimmed(text, start, len(text)))
-    return spans
+    return tuple(spans)
 
 
 def split_sentences(text: str) -> list[str]:
