@@ -3,19 +3,21 @@ entities articles mention and the events they report, and their facets."""
 
 from __future__ import annotations
 
-from django.db.models import QuerySet
+from django.db.models import Count, Max, Min, QuerySet, Sum
 from django_filters import rest_framework as filters
 from drf_spectacular.utils import OpenApiParameter, extend_schema
 from rest_framework.decorators import action
 from rest_framework.request import Request
 from rest_framework.response import Response
-from rest_framework.routers import DefaultRouter
+from rest_framework.reverse import reverse
+from rest_framework.routers import APIRootView, DefaultRouter
 
+from archive.common.access import may_read
 from archive.common.api import SlugsFilter
 from archive.facets import article_facets
 from articles import filters as article_filters
 from articles import views as article_views
-from articles.models import Article
+from articles.models import Article, ArticleTally
 from articles.serializers import FacetParameters, FacetsSerializer
 from entities import selectors
 from entities import views as entity_views
@@ -88,7 +90,7 @@ class ArticleViewSet(article_views.ArticleViewSet):
         ],
         responses=FacetsSerializer,
     )
-    @action(detail=False, pagination_class=None)
+    @action(detail=False, pagination_class=None, parameters_serializer=FacetParameters)
     def facets(self, request: Request) -> Response:
         """Counts for the filtered articles (same filters as the listing): by source, month, type,
         status, the most mentioned entities and the kinds of event they report. Sets larger than
@@ -99,7 +101,43 @@ class ArticleViewSet(article_views.ArticleViewSet):
         return Response(FacetsSerializer(facets).data)
 
 
-router = DefaultRouter()
+class ArchiveRoot(APIRootView):
+    """The API's front door: what the archive holds, in two lines, where its schema and documentation
+    are, and its collections."""
+
+    def get(self, request: Request, *args: object, **kwargs: object) -> Response:
+        collections = super().get(request, *args, **kwargs).data
+        front = {
+            "schema": reverse("schema", request=request),
+            "docs": reverse("api-docs", request=request),
+        }
+        if may_read(request.user, "articles.view_article"):
+            front["about"] = holdings()
+        return Response({**front, **collections})
+
+
+def holdings() -> list[str]:
+    """The archive in two lines: its articles, outlets and span, and what curation made of them
+    (three small queries: the article tally, entities, events)."""
+    tally = ArticleTally.objects.filter(count__gt=0).aggregate(
+        articles=Sum("count"), outlets=Count("source", distinct=True), first=Min("month"), last=Max("month")
+    )
+    articles, span = tally["articles"] or 0, ""
+    if tally["first"]:
+        span = f", published {tally['first']:%B %Y} to {tally['last']:%B %Y}"
+    events = Event.objects.exclude(status="rejected").count()
+    return [
+        f"{articles:,} news articles from {tally['outlets']:,} outlets{span}.",
+        f"{Entity.objects.count():,} people, organisations, places and armed groups they mention, and {events:,} "
+        "events they report (visits, agreements, strikes, attacks), each with the evidence that cites it.",
+    ]
+
+
+class ArchiveRouter(DefaultRouter):
+    APIRootView = ArchiveRoot
+
+
+router = ArchiveRouter()
 router.register("sources", article_views.SourceViewSet)
 router.register("articles", ArticleViewSet)
 router.register("entities", entity_views.EntityViewSet)

@@ -24,4 +24,10 @@ def article_facets(articles: QuerySet[Article], *, top: int = 10, exact: bool = 
     facets["event_kind"] = event_kind_facet(None if whole_archive else articles.order_by())
     facets["articles"] = sum(row["count"] for row in facets["status"]) if whole_archive else counted.total
     facets["sample"] = len(counted.sample) if counted.sample else None
+    facets["counts"] = COUNTED
     return facets
+
+
+# What each facet counts: articles of the set, except event kinds, which count the events they report.
+COUNTED = {"source": "articles", "month": "articles", "type": "articles", "status": "articles",
+           "entity": "articles", "event_kind": "events"}  # fmt: skip

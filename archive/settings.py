@@ -100,6 +100,7 @@ MIDDLEWARE = [
     "django.contrib.messages.middleware.MessageMiddleware",
     "django.middleware.clickjacking.XFrameOptionsMiddleware",
     "archive.common.middleware.RefuseNulCharacters",
+    "archive.common.middleware.ApiErrorsAsJson",
     # Refuses a client locked out for failed logins (last, as django-axes asks).
     "axes.middleware.AxesMiddleware",
     # No django-simple-history request middleware: every write names its acting user explicitly

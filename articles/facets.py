@@ -53,26 +53,27 @@ def counted_set(articles: models.QuerySet, *, exact: bool) -> CountedSet:
 
 
 def column_facets(counted: CountedSet) -> dict[str, list[dict[str, object]]]:
-    """Articles per source, month, type and status of the counted set, unscaled."""
+    """Articles per source, month, type and status of the counted set, unscaled; each value under the
+    name of the API parameter that filters by it (`source`, `type`, `status`)."""
     by_field = _counts_by_field(counted.articles)
     sources = Source.objects.in_bulk(by_field["source_id"])
     return {
         "source": sorted(
             (
                 {
-                    "source__slug": sources[pk].slug if pk is not None else None,  # None: no known source
-                    "source__name": sources[pk].name if pk is not None else None,
+                    "source": sources[pk].slug if pk is not None else None,  # None: no known source
+                    "name": sources[pk].name if pk is not None else None,
                     "count": count,
                 }
                 for pk, count in by_field["source_id"].items()
             ),
-            key=lambda row: (-row["count"], row["source__name"] or ""),
+            key=lambda row: (-row["count"], row["name"] or ""),
         ),
         "month": [
             {"month": month.strftime("%Y-%m") if month else None, "count": count}
             for month, count in sorted(by_field["month"].items(), key=lambda item: (item[0] is None, item[0]))
         ],
-        "type": _ranked(by_field["article_type"], "article_type"),
+        "type": _ranked(by_field["article_type"], "type"),
         "status": _ranked(by_field["status"], "status"),
     }
 

@@ -1,12 +1,12 @@
 from django.db.models import QuerySet
 from django_filters import rest_framework as filters
 
-from archive.common.api import SlugsFilter
+from archive.common.api import ArchiveFilterSet, SlugsFilter
 from archive.common.dates import DatePrecision
 from articles.models import Article, Source
 
 
-class SourceFilter(filters.FilterSet):
+class SourceFilter(ArchiveFilterSet):
     kind = filters.MultipleChoiceFilter(distinct=False, choices=Source.Kind.choices)
     country = filters.CharFilter(help_text="ISO 3166-1 alpha-2 code, e.g. PK")
     name = filters.CharFilter(lookup_expr="icontains", help_text="Part of the outlet's name")
@@ -18,7 +18,7 @@ class SourceFilter(filters.FilterSet):
         fields = ["kind", "country", "name", "origin", "confirmed"]
 
 
-class ArticleFilter(filters.FilterSet):
+class ArticleFilter(ArchiveFilterSet):
     """Articles by their own fields; the API adds filters by the entities they mention and the events
     they report (archive/api.py)."""
 

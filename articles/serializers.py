@@ -103,14 +103,21 @@ class ArticleDetailSerializer(ArticleListSerializer):
 class FacetsSerializer(serializers.Serializer):
     """Counts of articles per value of each facet."""
 
-    source = serializers.ListField(child=serializers.DictField(), help_text="source__slug, source__name, count")
-    month = serializers.ListField(child=serializers.DictField(), help_text="month (YYYY-MM or null), count")
-    type = serializers.ListField(child=serializers.DictField(), help_text="article_type, count")
-    status = serializers.ListField(child=serializers.DictField(), help_text="status, count")
-    entity = serializers.ListField(
-        child=serializers.DictField(), help_text="entity__slug, entity__name, entity__kind, count (articles)"
+    source = serializers.ListField(
+        child=serializers.DictField(), help_text="source (the slug, as ?source= takes it), name, count (articles)"
     )
-    event_kind = serializers.ListField(child=serializers.DictField(), help_text="event__kind, count (events)")
+    month = serializers.ListField(child=serializers.DictField(), help_text="month (YYYY-MM or null), count (articles)")
+    type = serializers.ListField(child=serializers.DictField(), help_text="type (as ?type= takes it), count (articles)")
+    status = serializers.ListField(child=serializers.DictField(), help_text="status, count (articles)")
+    entity = serializers.ListField(
+        child=serializers.DictField(), help_text="entity (the slug, as ?entity= takes it), name, kind, count (articles)"
+    )
+    event_kind = serializers.ListField(
+        child=serializers.DictField(), help_text="kind (as /events/?kind= takes it), count (events)"
+    )
+    counts = serializers.DictField(
+        child=serializers.CharField(), help_text="What each facet counts: articles, or events for event_kind"
+    )
     articles = serializers.IntegerField(help_text="How many articles the filters select (exact)")
     sample = serializers.IntegerField(
         allow_null=True,
@@ -131,6 +138,6 @@ class ExportParameters(serializers.Serializer):
     def get_fields(self) -> dict[str, serializers.Field]:
         return {
             "as": serializers.ChoiceField(
-                choices=["csv", "jsonl"], default="csv", error_messages={"invalid_choice": "One of: csv, jsonl."}
+                choices=["csv", "jsonl"], required=False, error_messages={"invalid_choice": "One of: csv, jsonl."}
             )
         }

@@ -9,7 +9,7 @@ from rest_framework.request import Request
 from rest_framework.serializers import BaseSerializer
 from rest_framework.views import APIView
 
-from archive.common.api import CursorFirstPagination, StableOrderingFilter
+from archive.common.api import CursorFirstPagination, ExplainedParameters, StableOrderingFilter
 from articles.exports import EXPORTS, export_rows
 from articles.filters import ArticleFilter, SourceFilter
 from articles.managers import RANKED_HITS
@@ -17,7 +17,7 @@ from articles.models import Article, Source
 from articles.serializers import ArticleDetailSerializer, ArticleListSerializer, ExportParameters, SourceSerializer
 
 
-class SourceViewSet(viewsets.ReadOnlyModelViewSet):
+class SourceViewSet(ExplainedParameters, viewsets.ReadOnlyModelViewSet):
     queryset = Source.objects.all()
     serializer_class = SourceSerializer
     filterset_class = SourceFilter
@@ -36,7 +36,7 @@ class RelevanceOrdering(StableOrderingFilter):
         return queryset
 
 
-class ArticleViewSet(viewsets.ReadOnlyModelViewSet):
+class ArticleViewSet(ExplainedParameters, viewsets.ReadOnlyModelViewSet):
     # Articles by their own fields: listing, search, detail and export. The API serves it with the
     # filters and facets that reach entities and events (archive/api.py).
     queryset = Article.objects.all()
@@ -54,20 +54,44 @@ class ArticleViewSet(viewsets.ReadOnlyModelViewSet):
     def get_serializer_class(self) -> type[BaseSerializer]:
         return ArticleListSerializer if self.action == "list" else ArticleDetailSerializer
 
+    def perform_content_negotiation(self, request: Request, force: bool = False) -> tuple[object, str]:
+        """The export is asked for by its own media type too (`Accept: text/csv`); its errors are JSON."""
+        return super().perform_content_negotiation(
+            request, force=force or (self.action == "export" and bool(_export_accepted(request)))
+        )
+
     @extend_schema(
-        parameters=[OpenApiParameter("as", str, enum=["csv", "jsonl"], description="File format (default csv)")],
+        parameters=[
+            OpenApiParameter(
+                "as",
+                str,
+                enum=["csv", "jsonl"],
+                description="File format: csv or jsonl; without it, as the Accept header asks (text/csv, "
+                "application/x-ndjson), else csv",
+            )
+        ],
         responses={(200, "text/csv"): OpenApiTypes.STR, (200, "application/x-ndjson"): OpenApiTypes.STR},
     )
-    @action(detail=False, pagination_class=None)
+    @action(detail=False, pagination_class=None, parameters_serializer=ExportParameters)
     def export(self, request: Request) -> StreamingHttpResponse:
         """Every filtered article, streamed: CSV of the listing's columns, or JSON Lines with the
         summary and body too. Rows are read with a server-side cursor, never all at once."""
         parameters = ExportParameters(data=request.query_params)
         parameters.is_valid(raise_exception=True)
-        kind = parameters.validated_data["as"]
+        kind = parameters.validated_data.get("as") or _export_accepted(request) or "csv"
         queryset = self.filter_queryset(Article.objects.all())
         rows = export_rows(queryset, with_texts=kind == "jsonl")
         content_type, writer = EXPORTS[kind]
         response = StreamingHttpResponse(writer(rows), content_type=content_type)
         response["Content-Disposition"] = f'attachment; filename="articles.{kind}"'
         return response
+
+
+def _export_accepted(request: Request) -> str | None:
+    """The export format the request's Accept header asks for, if it names one."""
+    accepted = [part.split(";")[0].strip().lower() for part in request.headers.get("Accept", "").split(",")]
+    for media_type in accepted:
+        for kind, (content_type, _) in EXPORTS.items():
+            if content_type.split(";")[0] == media_type:
+                return kind
+    return None

@@ -1,12 +1,12 @@
 from django.db.models import Q, QuerySet
 from django_filters import rest_framework as filters
 
-from archive.common.api import SlugsFilter, WholeNumberFilter
+from archive.common.api import ArchiveFilterSet, SlugsFilter, WholeNumberFilter
 from archive.common.provenance import Origin
 from entities.models import Candidate, Distinction, Entity, EntityMerge, Event, EventParticipant, Mention
 
 
-class EntityFilter(filters.FilterSet):
+class EntityFilter(ArchiveFilterSet):
     kind = filters.MultipleChoiceFilter(distinct=False, choices=Entity.Kind.choices)
     country = filters.BaseInFilter(
         method="filter_country", help_text="ISO 3166-1 alpha-2 code; several comma-separated (any of)"
@@ -55,7 +55,7 @@ class EntityFilter(filters.FilterSet):
         return queryset.co_mentioned_with(value) if value else queryset
 
 
-class MentionFilter(filters.FilterSet):
+class MentionFilter(ArchiveFilterSet):
     article = filters.NumberFilter(field_name="article_id")
     entity = SlugsFilter(
         field_name="entity",
@@ -74,7 +74,7 @@ class MentionFilter(filters.FilterSet):
         fields = ["article", "entity", "kind", "status", "origin", "field"]
 
 
-class CandidateFilter(filters.FilterSet):
+class CandidateFilter(ArchiveFilterSet):
     status = filters.MultipleChoiceFilter(distinct=False, choices=Candidate.Status.choices)
     proposal = filters.ChoiceFilter(choices=Candidate.Proposal.choices)
     entity = filters.ModelChoiceFilter(
@@ -88,7 +88,7 @@ class CandidateFilter(filters.FilterSet):
         fields = ["status", "proposal", "entity", "kind_guess", "article"]
 
 
-class EntityMergeFilter(filters.FilterSet):
+class EntityMergeFilter(ArchiveFilterSet):
     entity = WholeNumberFilter(method="of_entity", help_text="Entity id: merges it took part in, on either side")
     standing = filters.BooleanFilter(field_name="undone_at", lookup_expr="isnull", help_text="false: the undone ones")
 
@@ -100,7 +100,7 @@ class EntityMergeFilter(filters.FilterSet):
         fields = ["entity", "standing"]
 
 
-class DistinctionFilter(filters.FilterSet):
+class DistinctionFilter(ArchiveFilterSet):
     entity = filters.CharFilter(method="of_entity", help_text="Entity slug: its decisions, on either side")
 
     def of_entity(self, queryset: QuerySet, name: str, value: str) -> QuerySet:
@@ -111,7 +111,7 @@ class DistinctionFilter(filters.FilterSet):
         fields = ["entity"]
 
 
-class EventFilter(filters.FilterSet):
+class EventFilter(ArchiveFilterSet):
     kind = filters.MultipleChoiceFilter(distinct=False, choices=Event.Kind.choices)
     status = filters.MultipleChoiceFilter(distinct=False, choices=Event.Status.choices)
     participant = SlugsFilter(

@@ -115,26 +115,32 @@ def reporting(articles: QuerySet[Article], events: Iterable[Event]) -> QuerySet[
 
 
 def entity_facet(articles: QuerySet[Article] | None, top: int) -> list[dict[str, object]]:
-    """The `top` entities by articles mentioning them: among `articles`, or (None) in the whole archive."""
+    """The `top` entities by articles mentioning them: among `articles`, or (None) in the whole archive;
+    each by its slug under `entity`, the parameter that filters articles by it."""
     fields = ("entity__slug", "entity__name", "entity__kind")
     if articles is None:
-        rows = EntityStats.objects.filter(article_count__gt=0).values(*fields, count=F("article_count"))
+        rows = EntityStats.objects.filter(article_count__gt=0).values_list(*fields, F("article_count"))
     else:
         rows = (
-            EntityArticle.objects.filter(article__in=articles.values("pk")).values(*fields).annotate(count=Count("*"))
+            EntityArticle.objects.filter(article__in=articles.values("pk"))
+            .values(*fields)
+            .annotate(count=Count("*"))
+            .values_list(*fields, "count")
         )
-    return list(rows.order_by("-count", "entity__name")[:top])
+    ranked = rows.order_by(F("article_count" if articles is None else "count").desc(), "entity__name")[:top]
+    return [{"entity": slug, "name": name, "kind": kind, "count": count} for slug, name, kind, count in ranked]
 
 
 def event_kind_facet(articles: QuerySet[Article] | None) -> list[dict[str, object]]:
-    """Kinds of the (not rejected) events that `articles` (None: any article) report, counting events."""
+    """Kinds of the (not rejected) events that `articles` (None: any article) report, counting events;
+    each under `kind`, the parameter that filters events by it."""
     evidence = EventEvidence.objects.filter(event=OuterRef("pk"))
     if articles is not None:
         evidence = evidence.filter(article__in=articles.values("pk"))
     return list(
         Event.objects.exclude(status="rejected")
         .filter(Exists(evidence))
-        .values(event__kind=F("kind"))
+        .values("kind")
         .annotate(count=Count("*"))
         .order_by("-count", "kind")
     )

@@ -8,7 +8,7 @@ from rest_framework.exceptions import NotFound
 from rest_framework.request import Request
 from rest_framework.response import Response
 
-from archive.common.api import ordering_of, requires
+from archive.common.api import ExplainedParameters, ordering_of, requires
 from entities import curation, identity
 from entities.filters import (
     CandidateFilter,
@@ -39,7 +39,7 @@ from entities.serializers import (
 STATS_FIELDS = {"article_count", "first_mentioned", "last_mentioned"}
 
 
-class EntityViewSet(viewsets.ReadOnlyModelViewSet):
+class EntityViewSet(ExplainedParameters, viewsets.ReadOnlyModelViewSet):
     queryset = Entity.objects.all()
     serializer_class = EntitySerializer
     filterset_class = EntityFilter
@@ -60,7 +60,13 @@ class EntityViewSet(viewsets.ReadOnlyModelViewSet):
         return bool(ordered_by_stats) or "articles_min" in params or "articles_max" in params
 
     @extend_schema(parameters=[CoMentionParameters], responses=CoMentionSerializer(many=True))
-    @action(detail=True, url_path="co-mentions", filterset_class=None, pagination_class=None)
+    @action(
+        detail=True,
+        url_path="co-mentions",
+        filterset_class=None,
+        pagination_class=None,
+        parameters_serializer=CoMentionParameters,
+    )
     def co_mentions(self, request: Request, pk: str | None = None) -> Response:
         """The entities most often mentioned in the same articles (`limit`, default 20, at most 200)."""
         entity = self.get_object()
@@ -111,7 +117,7 @@ class EntityViewSet(viewsets.ReadOnlyModelViewSet):
             ) from None
 
 
-class MentionViewSet(viewsets.ReadOnlyModelViewSet):
+class MentionViewSet(ExplainedParameters, viewsets.ReadOnlyModelViewSet):
     queryset = Mention.objects.all()
     serializer_class = MentionSerializer
     filterset_class = MentionFilter
@@ -151,7 +157,7 @@ class MentionViewSet(viewsets.ReadOnlyModelViewSet):
         return Response(MentionSerializer(self.get_queryset().get(pk=mention.pk)).data)
 
 
-class CandidateViewSet(viewsets.ReadOnlyModelViewSet):
+class CandidateViewSet(ExplainedParameters, viewsets.ReadOnlyModelViewSet):
     """Names the extractor found but could not resolve; curators accept or dismiss them."""
 
     queryset = Candidate.objects.all()
@@ -193,7 +199,7 @@ class CandidateViewSet(viewsets.ReadOnlyModelViewSet):
         return Response(CandidateSerializer(self.get_queryset().get(pk=candidate.pk)).data)
 
 
-class EventViewSet(viewsets.ReadOnlyModelViewSet):
+class EventViewSet(ExplainedParameters, viewsets.ReadOnlyModelViewSet):
     queryset = Event.objects.all()
     serializer_class = EventSerializer
     filterset_class = EventFilter
@@ -204,7 +210,7 @@ class EventViewSet(viewsets.ReadOnlyModelViewSet):
         return Event.objects.for_api().with_report_counts()
 
 
-class EntityMergeViewSet(viewsets.ReadOnlyModelViewSet):
+class EntityMergeViewSet(ExplainedParameters, viewsets.ReadOnlyModelViewSet):
     """Stored merges, newest first; `entity=<id>` lists those an entity took part in, as survivor
     or as the one merged (its id stays valid after it is merged away)."""
 
@@ -239,7 +245,7 @@ class EntityMergeViewSet(viewsets.ReadOnlyModelViewSet):
         return Response(UnmergeReportSerializer(report).data)
 
 
-class DistinctionViewSet(mixins.CreateModelMixin, viewsets.ReadOnlyModelViewSet):
+class DistinctionViewSet(ExplainedParameters, mixins.CreateModelMixin, viewsets.ReadOnlyModelViewSet):
     """ "Not the same" decisions: merges of the pair are refused, and a name said not to be an entity
     is never proposed as its alias. `entity=<slug>` lists an entity's, on either side."""
 

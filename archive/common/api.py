@@ -9,6 +9,7 @@ from typing import TYPE_CHECKING
 
 from django import forms
 from django.db.models import F, Q, QuerySet
+from django.forms.utils import ErrorDict, ErrorList
 from django_filters import rest_framework as filters
 from drf_spectacular.types import OpenApiTypes
 from drf_spectacular.utils import extend_schema_field
@@ -58,6 +59,97 @@ def requires(*permissions: str) -> type[BasePermission]:
     return HoldsPermissions
 
 
+# --- Parameters -------------------------------------------------------------------------------------
+
+FORMAT_PARAMETER = "format"  # DRF's URL format override (`?format=json`), accepted everywhere
+
+
+class ExplainedParameters:
+    """A viewset mixin: a read whose query names a parameter the endpoint does not take is a 400
+    naming it, never silently ignored (a misspelt `published_afer` would otherwise return every
+    article). The parameters an endpoint takes: its filters (a range's as `_after`/`_before`), its
+    ordering and paging, and its action's own (`parameters_serializer`)."""
+
+    parameters_serializer: type | None = None  # an action's own parameters, set by @action(...)
+
+    def initial(self, request: Request, *args: object, **kwargs: object) -> None:
+        super().initial(request, *args, **kwargs)
+        if request.method not in SAFE_METHODS:
+            return
+        known = taken_parameters(self)
+        unknown = sorted(set(request.query_params) - known)
+        if unknown:
+            accepted = ", ".join(sorted(known))
+            raise ValidationError({name: [f"Not a parameter of this endpoint (it takes: {accepted})."]
+                                   for name in unknown})  # fmt: skip
+
+
+def taken_parameters(view: APIView) -> set[str]:
+    """The query parameters an endpoint takes, as its filters, ordering, paging and action declare them."""
+    taken = {FORMAT_PARAMETER}
+    filterset_class = getattr(view, "filterset_class", None)
+    if filterset_class is not None:
+        for name, field in filterset_class().form.fields.items():
+            suffixes = getattr(field.widget, "suffixes", None)
+            taken |= {f"{name}_{suffix}" if suffix else name for suffix in suffixes} if suffixes else {name}
+    if getattr(view, "ordering_fields", None) and any(
+        issubclass(backend, OrderingFilter) for backend in getattr(view, "filter_backends", [])
+    ):
+        taken.add(OrderingFilter.ordering_param)
+    paginator = getattr(view, "paginator", None)
+    if paginator is not None:
+        taken |= {field["name"] for field in paginator.get_schema_operation_parameters(view)}
+    serializer = getattr(view, "parameters_serializer", None)
+    if serializer is not None:
+        taken |= set(serializer().fields)
+    return taken
+
+
+class ArchiveFilterSet(filters.FilterSet):
+    """A filter set whose errors name the parameters the client sent: a bad `published_after` is
+    reported as `published_after`, not as the filter `published`; and a flag that is neither true nor
+    false is an error, not silently no filter."""
+
+    @property
+    def errors(self) -> ErrorDict:
+        named: dict[str, list[str]] = {}
+        for name, messages in self.form.errors.items():
+            named |= self._sent_names(name, list(messages))
+        for name, field in self.form.fields.items():
+            raw = self.data.get(name)
+            if isinstance(field, forms.NullBooleanField) and raw not in (None, "") and raw.lower() not in _FLAGS:
+                named[name] = ["true or false."]
+        return ErrorDict({name: ErrorList(messages) for name, messages in named.items()})
+
+    def is_valid(self) -> bool:
+        return super().is_valid() and not self.errors
+
+    def _sent_names(self, name: str, messages: list[str]) -> dict[str, list[str]]:
+        field = self.form.fields.get(name)
+        suffixes = getattr(getattr(field, "widget", None), "suffixes", None)
+        if not suffixes or not isinstance(field, forms.MultiValueField):
+            return {name: messages}
+        named = {}
+        for suffix, part in zip(suffixes, field.fields, strict=False):
+            sent = f"{name}_{suffix}" if suffix else name
+            try:
+                part.clean(self.data.get(sent) or None)
+            except forms.ValidationError as exc:
+                named[sent] = exc.messages
+        return (
+            named
+            or {
+                f"{name}_{suffix}" if suffix else name: messages
+                for suffix in suffixes
+                if self.data.get(f"{name}_{suffix}")
+            }
+            or {name: messages}
+        )
+
+
+_FLAGS = {"true", "false", "1", "0"}  # what django-filter's BooleanWidget reads
+
+
 # --- Ordering ---------------------------------------------------------------------------------------
 
 
@@ -80,8 +172,21 @@ class StableOrderingFilter(OrderingFilter):
             return ["-rank"]
         return super().get_default_ordering(view)
 
+    def remove_invalid_fields(
+        self, queryset: QuerySet | None, fields: list[str], view: APIView, request: Request
+    ) -> list[str]:
+        """The fields asked for; one the listing cannot be ordered by is a 400 naming the choices."""
+        valid = super().remove_invalid_fields(queryset, fields, view, request)
+        invalid = [field for field in fields if field and field not in valid]
+        if invalid:
+            choices = ", ".join(name for name, _ in self.get_valid_fields(queryset, view, {"request": request}))
+            raise ValidationError(
+                {self.ordering_param: [f"Cannot order by {', '.join(invalid)}; fields (- for descending): {choices}."]}
+            )
+        return valid
+
     def get_ordering(self, request: Request, queryset: QuerySet | None, view: APIView) -> list[str]:
-        """The fields asked for (the valid ones) or the default; relevance (`rank`) only in a search."""
+        """The fields asked for or the default; relevance (`rank`) only in a search."""
         ordering = super().get_ordering(request, queryset, view) or []
         if searching(request):
             return ordering
@@ -139,6 +244,21 @@ class NumberedPages(PageNumberPagination):
 
     page_size_query_param = "page_size"
     max_page_size = 200
+
+    def get_page_size(self, request: Request) -> int:
+        """The size asked for; one out of range or not a number is a 400, never silently replaced."""
+        raw = request.query_params.get(self.page_size_query_param)
+        if raw is None:
+            return self.page_size
+        if not raw.isdigit() or not 1 <= int(raw) <= self.max_page_size:
+            raise ValidationError({self.page_size_query_param: [f"A whole number from 1 to {self.max_page_size}."]})
+        return int(raw)
+
+    def get_page_number(self, request: Request, paginator: object) -> str:
+        number = super().get_page_number(request, paginator)
+        if str(number) not in self.last_page_strings and not str(number).isdigit():
+            raise ValidationError({self.page_query_param: ["A whole number from 1 (or `last`)."]})
+        return number
 
 
 class CursorPages(BasePagination):

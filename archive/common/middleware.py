@@ -31,3 +31,23 @@ class RefuseNulCharacters:
             return False
         body = request.body.lower()
         return b"\x00" in body or b"%00" in body or b"\\u0000" in body
+
+
+class ApiErrorsAsJson:
+    """Under /api/, an error is JSON whatever the debug setting: Django's debug pages (a 404's list of
+    URL patterns, a 500's traceback) are HTML, and an API client would have to parse a web page."""
+
+    def __init__(self, get_response: Callable[[HttpRequest], HttpResponse]) -> None:
+        self.get_response = get_response
+
+    def __call__(self, request: HttpRequest) -> HttpResponse:
+        response = self.get_response(request)
+        if (
+            request.path.startswith("/api/")
+            and response.status_code >= 400
+            and response.get("Content-Type", "").startswith("text/html")
+        ):
+            detail = {404: f"No such resource: {request.path}", 500: "Server error; it has been logged."}
+            return JsonResponse({"detail": detail.get(response.status_code, response.reason_phrase)},
+                                status=response.status_code)  # fmt: skip
+        return response

@@ -147,6 +147,9 @@ def test_listing_events_takes_the_same_queries_whatever_their_number(api_client,
 
 def test_the_api_root_lists_every_collection(api_client):
     assert set(api_client.get("/api/v1/").json()) == {
+        "schema",
+        "docs",
+        "about",
         "sources",
         "articles",
         "entities",
@@ -195,7 +198,7 @@ def test_entity_filters_on_country_counts_dates_and_co_mentions(api_client, corp
     ("query", "named"),
     [
         ("articles_min=many", "articles_min"),
-        ("mentioned_after=July", "mentioned"),
+        ("mentioned_after=July", "mentioned_after"),
         ("co_mentioned_with=x", "co_mentioned_with"),
     ],
 )
