@@ -6,13 +6,14 @@ from drf_spectacular.utils import OpenApiParameter, extend_schema
 from rest_framework import viewsets
 from rest_framework.decorators import action
 from rest_framework.request import Request
+from rest_framework.response import Response
 from rest_framework.serializers import BaseSerializer
 from rest_framework.views import APIView
 
 from archive.common.api import CursorFirstPagination, ExplainedParameters, StableOrderingFilter
 from articles.exports import EXPORTS, export_rows
 from articles.filters import ArticleFilter, SourceFilter
-from articles.managers import RANKED_HITS
+from articles.managers import FULL_RANKING_LIMIT, RANKED_HITS
 from articles.models import Article, Source
 from articles.serializers import ArticleDetailSerializer, ArticleListSerializer, ExportParameters, SourceSerializer
 
@@ -26,13 +27,18 @@ class SourceViewSet(ExplainedParameters, viewsets.ReadOnlyModelViewSet):
 
 
 class RelevanceOrdering(StableOrderingFilter):
-    """A listing ordered by relevance ranks the newest RANKED_HITS hits only: ranking reads every
-    hit's vector, seconds for a word in half of a million articles."""
+    """A listing ordered by relevance ranks every hit when PostgreSQL expects at most
+    FULL_RANKING_LIMIT of them, else the newest RANKED_HITS hits only: ranking reads every hit's
+    vector, seconds for a word in half of a million articles. The view's `ranking` says which."""
 
     def filter_queryset(self, request: Request, queryset: QuerySet, view: APIView) -> QuerySet:
         queryset = super().filter_queryset(request, queryset, view)
         if view.action == "list" and self.get_ordering(request, queryset, view)[:1] == ["-rank"]:
-            queryset = queryset.newest(RANKED_HITS)
+            hits = queryset.estimated_count()
+            if hits > FULL_RANKING_LIMIT:
+                view.ranking = {"complete": False, "ranked": RANKED_HITS, "of": hits, "estimated": True}
+                return queryset.newest(RANKED_HITS)
+            view.ranking = {"complete": True}
         return queryset
 
 
@@ -50,6 +56,15 @@ class ArticleViewSet(ExplainedParameters, viewsets.ReadOnlyModelViewSet):
         if self.action == "list":
             return Article.objects.for_listing()
         return Article.objects.for_detail()
+
+    ranking: dict[str, object] | None = None  # set when a search is ordered by relevance
+
+    def get_paginated_response(self, data: list) -> Response:
+        """A page; in a search ordered by relevance, with `ranking`: whether every hit was ranked."""
+        response = super().get_paginated_response(data)
+        if self.ranking is not None:
+            response.data["ranking"] = self.ranking
+        return response
 
     def get_serializer_class(self) -> type[BaseSerializer]:
         return ArticleListSerializer if self.action == "list" else ArticleDetailSerializer

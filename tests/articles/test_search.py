@@ -70,10 +70,22 @@ def test_full_text_search_with_web_search_syntax_ranks_the_best_first(api_client
     assert titles(api_client, query) == expected
 
 
-def test_relevance_ranks_the_newest_hits_only_and_date_order_keeps_every_hit(api_client, library, monkeypatch):
+def test_a_search_with_few_hits_is_ranked_in_full_and_says_so(api_client, library):
+    page = api_client.get("/api/v1/articles/?q=army").json()
+    assert [row["title"] for row in page["results"]] == ["Army chief visits Tehran", "Gas pipeline stalls"]
+    assert page["ranking"] == {"complete": True}
+    assert "ranking" not in api_client.get("/api/v1/articles/?q=army&ordering=-published_on").json()
+    assert "ranking" not in api_client.get("/api/v1/articles/").json()
+
+
+def test_a_search_with_too_many_hits_ranks_the_newest_and_says_what_it_ranked(api_client, library, monkeypatch):
+    monkeypatch.setattr("articles.views.FULL_RANKING_LIMIT", 0)
     monkeypatch.setattr("articles.views.RANKED_HITS", 1)
     # "army" is in the titles of 2023's visit (the best match) and in 2024's pipeline summary
-    assert titles(api_client, "q=army") == ["Gas pipeline stalls"]
+    page = api_client.get("/api/v1/articles/?q=army").json()
+    assert [row["title"] for row in page["results"]] == ["Gas pipeline stalls"]
+    assert page["ranking"]["complete"] is False and page["ranking"]["ranked"] == 1
+    assert page["ranking"]["estimated"] is True and page["ranking"]["of"] >= 1
     assert titles(api_client, "q=army&ordering=-published_on") == ["Gas pipeline stalls", "Army chief visits Tehran"]
 
 
@@ -87,7 +99,8 @@ def test_search_takes_a_fixed_number_of_queries(api_client, library, django_asse
     for number in range(10):
         ArticleFactory(title=f"Tehran story {number}", body="Tehran again.")
     search_configs_in_use()  # the archive's languages, read at most every few minutes
-    with django_assert_num_queries(3):  # names among the words + the cursor page + its snippets
+    # names among the words + the planner's estimate of the hits + the cursor page + its snippets
+    with django_assert_num_queries(4):
         assert len(api_client.get("/api/v1/articles/?q=tehran").json()["results"]) == 11
 
 
@@ -226,5 +239,5 @@ def test_a_search_for_a_name_takes_a_fixed_number_of_queries(api_client, spellin
     for number in range(10):
         ArticleFactory(title=f"Quetta story {number}", body="Quetta, Balochistan.")
     search_configs_in_use()
-    with django_assert_num_queries(4):  # names among the words + their spellings + the cursor page + snippets
+    with django_assert_num_queries(5):  # names, their spellings, the estimate of the hits, the cursor page, snippets
         assert len(api_client.get("/api/v1/articles/?q=Balochistan").json()["results"]) == 13

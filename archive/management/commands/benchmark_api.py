@@ -36,6 +36,7 @@ SCENARIOS = [
     ("search, common term", "/api/v1/articles/?q={common}"),
     ("search, common term by date", "/api/v1/articles/?q={common}&ordering=-published_on"),
     ("search, middling term", "/api/v1/articles/?q={middling}"),
+    ("search, nearly everywhere", "/api/v1/articles/?q={everywhere}"),
     ("facets, all articles", "/api/v1/articles/facets/"),
     ("facets, one entity", "/api/v1/articles/facets/?entity={entity}"),
     ("facets, a rarer entity", "/api/v1/articles/facets/?entity={rare_entity}"),
@@ -82,6 +83,8 @@ class Command(BaseCommand):
         values = self._values()
         scenarios = [(label, path) for label, path in SCENARIOS if options["only"] in label]
         self._queries_and_plans(values, scenarios)
+        if any(label.startswith("search") for label, _ in scenarios):
+            self._search_quality(values)
         self._http(name, values, scenarios, options)
 
     def _ensure_database(self, name: str) -> None:
@@ -107,7 +110,8 @@ class Command(BaseCommand):
         deep_page = max(1, min(200, Article.objects.count() // 200))  # exists at page sizes up to 100
         return {
             "entity": top[10], "entity2": top[11], "rare_entity": top[min(60, len(top) - 1)],
-            "rare": words[5000], "common": words[30], "middling": words[400], "deep_page": str(deep_page),
+            "rare": words[5000], "common": words[30], "middling": words[400], "everywhere": words[0],
+            "deep_page": str(deep_page),
         }  # fmt: skip
 
     def _queries_and_plans(self, values: dict[str, str], scenarios: list[tuple[str, str]]) -> None:
@@ -124,6 +128,28 @@ class Command(BaseCommand):
                 assert response.status_code == 200, (path, response.status_code)
             slowest = max(captured.captured_queries, key=lambda query: float(query["time"]))
             self.stdout.write(f"  {label:<30} {counts[0]:>2} / {counts[1]:>2}   {self._indexes(slowest['sql'])}")
+
+    def _search_quality(self, values: dict[str, str]) -> None:
+        """Each search's first page against the naive full ranking (ts_rank over every hit, best 20):
+        how many of the true top 20 it shows, what its `ranking` says, and what the naive query costs."""
+        client = Client(SERVER_NAME="localhost", HTTP_HOST="localhost")
+        total = Article.objects.count()
+        self.stdout.write("\nRanked search against the naive full ranking (ts_rank over every hit, top 20):")
+        self.stdout.write(f"  {'term':<18} {'hits':>16} {'naive p50 ms':>13}  {'overlap@20':>10}  ranking")
+        for kind in ("rare", "middling", "common", "everywhere"):
+            term = values[kind]
+            hits = Article.objects.search(term).count()
+            timings, naive = [], []
+            for _ in range(5):
+                started = time.perf_counter()
+                naive = list(Article.objects.search(term).values_list("pk", flat=True)[:20])
+                timings.append((time.perf_counter() - started) * 1000)
+            page = client.get(f"/api/v1/articles/?q={term}&page_size=20", secure=True).json()
+            shown = [row["id"] for row in page["results"]]
+            self.stdout.write(
+                f"  {kind + ' (' + term + ')':<18} {hits:>7,} ({hits / max(total, 1):5.1%}) "
+                f"{statistics.median(timings):>13.1f}  {len(set(shown) & set(naive)):>7}/20  {page.get('ranking')}"
+            )
 
     def _indexes(self, sql: str) -> str:
         with connection.cursor() as cursor:
