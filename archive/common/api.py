@@ -119,7 +119,11 @@ class ArchiveFilterSet(filters.FilterSet):
             raw = self.data.get(name)
             if isinstance(field, forms.NullBooleanField) and raw not in (None, "") and raw.lower() not in _FLAGS:
                 named[name] = ["true or false."]
-        return ErrorDict({name: ErrorList(messages) for name, messages in named.items()})
+        # Messages are final text, which may quote the value sent: a `%` in it is escaped, since
+        # django-filter formats each message with its (here absent) parameters.
+        return ErrorDict(
+            {name: ErrorList([m.replace("%", "%%") for m in messages]) for name, messages in named.items()}
+        )
 
     def is_valid(self) -> bool:
         return super().is_valid() and not self.errors
