@@ -1,7 +1,6 @@
 from django.contrib import admin
-from django.http import HttpRequest, HttpResponse, JsonResponse
+from django.http import HttpRequest, JsonResponse
 from django.urls import include, path
-from django.views import defaults
 from drf_spectacular.views import SpectacularAPIView, SpectacularRedocView, SpectacularSwaggerView
 from rest_framework.authtoken.views import obtain_auth_token
 
@@ -18,23 +17,6 @@ def healthz(request: HttpRequest) -> JsonResponse:
     """Liveness for load balancers and docker compose; touches no database."""
     return JsonResponse({"status": "ok"})
 
-
-def page_not_found(request: HttpRequest, exception: Exception) -> HttpResponse:
-    """JSON for API clients, the usual page for people."""
-    if request.path.startswith("/api/"):
-        return JsonResponse({"detail": f"No such resource: {request.path}"}, status=404)
-    return defaults.page_not_found(request, exception)
-
-
-def server_error(request: HttpRequest) -> HttpResponse:
-    """Never an HTML stack trace for an API client."""
-    if request.path.startswith("/api/"):
-        return JsonResponse({"detail": "Server error; it has been logged."}, status=500)
-    return defaults.server_error(request)
-
-
-handler404 = page_not_found
-handler500 = server_error
 
 urlpatterns = [
     # Before admin/: the admin's own patterns would take "dashboard" or "review" for an app and answer 404.

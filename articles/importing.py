@@ -225,10 +225,7 @@ class _Writer:
 
     def _write_batch(self, batch: list[Prepared]) -> list[ItemResult]:
         with transaction.atomic():
-            with connection.cursor() as cursor:
-                cursor.execute(
-                    f"SELECT pg_advisory_xact_lock(%s), {SKIP_COMMIT_FLUSH}, {WITHOUT_JIT}", [IMPORT_LOCK_KEY]
-                )
+            _take_import_lock()
             saved = save_batch(batch, default_source=self.options.source, outlets=self.options.outlets,
                                reprepare=self._reprepare)  # fmt: skip
             created = [entry for entry in saved if entry.outcome is Outcome.CREATED]
@@ -307,11 +304,7 @@ def _save_in_transaction(
     item: Item, parsed: ParsedArticle, options: ImportOptions, after_save: AfterSave | None
 ) -> ItemResult:
     with transaction.atomic():
-        # One round trip: imports take turns, and since they are idempotent their commits need not
-        # wait for the WAL flush (skip_commit_flush), which makes per-article transactions several
-        # times faster.
-        with connection.cursor() as cursor:
-            cursor.execute(f"SELECT pg_advisory_xact_lock(%s), {SKIP_COMMIT_FLUSH}, {WITHOUT_JIT}", [IMPORT_LOCK_KEY])
+        _take_import_lock()
         result, saved = _save(item, parsed, options)
         if after_save is not None and saved is not None:
             after_save(saved, result.outcome is Outcome.CREATED)
@@ -320,6 +313,14 @@ def _save_in_transaction(
     if options.dry_run and result.outcome is Outcome.CREATED:
         return replace(result, article_id=None)  # rolled back: no such article
     return result
+
+
+def _take_import_lock() -> None:
+    """In one round trip, for this transaction: imports take turns; since they are idempotent their
+    commits need not wait for the WAL flush (skip_commit_flush), which makes per-article transactions
+    several times faster; and no statement is JIT-compiled (see WITHOUT_JIT)."""
+    with connection.cursor() as cursor:
+        cursor.execute(f"SELECT pg_advisory_xact_lock(%s), {SKIP_COMMIT_FLUSH}, {WITHOUT_JIT}", [IMPORT_LOCK_KEY])
 
 
 def _connection_alive() -> bool:

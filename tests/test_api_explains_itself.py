@@ -84,6 +84,22 @@ def test_errors_under_the_api_are_json_whatever_the_debug_setting(client, corpus
     assert client.get("/admin/nothing-here/").status_code in (302, 404)  # pages for people stay pages
 
 
+@pytest.mark.parametrize("debug", [False, True])
+def test_a_server_error_under_the_api_is_json_without_a_traceback(corpus, settings, monkeypatch, debug):
+    from django.test import Client
+
+    from articles.views import ArticleViewSet
+
+    def broken(*args: object, **kwargs: object) -> None:
+        raise RuntimeError("a secret detail")
+
+    settings.DEBUG = debug
+    monkeypatch.setattr(ArticleViewSet, "list", broken)
+    response = Client(raise_request_exception=False).get("/api/v1/articles/", secure=True)
+    assert response.status_code == 500 and response["Content-Type"].startswith("application/json")
+    assert response.json() == {"detail": "Server error; it has been logged."}
+
+
 def test_the_export_answers_its_own_media_types(api_client, corpus):
     as_csv = api_client.get("/api/v1/articles/export/", HTTP_ACCEPT="text/csv")
     assert as_csv.status_code == 200 and as_csv["Content-Type"].startswith("text/csv")

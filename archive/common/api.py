@@ -76,12 +76,17 @@ class ExplainedParameters:
         super().initial(request, *args, **kwargs)
         if request.method not in SAFE_METHODS:
             return
-        known = taken_parameters(self)
+        known = _taken_by_action.get((type(self), self.action))
+        if known is None:  # the same for every request to the action: worked out once per process
+            known = _taken_by_action[(type(self), self.action)] = frozenset(taken_parameters(self))
         unknown = sorted(set(request.query_params) - known)
         if unknown:
             accepted = ", ".join(sorted(known))
             raise ValidationError({name: [f"Not a parameter of this endpoint (it takes: {accepted})."]
                                    for name in unknown})  # fmt: skip
+
+
+_taken_by_action: dict[tuple[type, str | None], frozenset[str]] = {}
 
 
 def taken_parameters(view: APIView) -> set[str]:
