@@ -8,13 +8,14 @@ import time
 from collections.abc import Iterable, Sequence
 
 from django.apps import apps
-from django.contrib.postgres.search import SearchHeadline, SearchQuery, SearchRank
+from django.contrib.postgres.search import SearchHeadline, SearchQuery, SearchRank, SearchVectorField
 from django.db import connection, models
 from django.db.models import Count, F, Func, Q, Value
 from django.db.models.functions import Cast, Replace
 from django.utils.html import escape
 
 from archive.common.queries import related_model
+from articles import ranking
 from articles.languages import FALLBACK_CONFIG, SEARCH_CONFIGS, search_config
 
 
@@ -32,12 +33,33 @@ class SearchConfigOf(Func):
         return super().as_sql(compiler, connection, template=template, **extra_context)
 
 
+class HeadlinesOf(Func):
+    """The title and summary of a search vector (its A and B weights), for the index that finds a
+    search's hits by their headlines (articles.ranking)."""
+
+    function = "ts_filter"
+    arity = 1
+    template = "%(function)s(%(expressions)s, '{" + ",".join(ranking.HEADLINE_WEIGHTS).lower() + '}\'::"char"[])'
+    output_field = SearchVectorField()
+
+
+class PrintedQuery(SearchQuery):
+    """A tsquery as PostgreSQL prints one: its lexemes are sought as they are, not parsed again."""
+
+    def as_sql(self, compiler, connection, function=None, template=None):
+        sql, params = compiler.compile(self.source_expressions[-1])
+        return f"{sql}::tsquery", params
+
+
 # Relevance ranking reads every hit's vector (about 6 µs each): for a word in half of a million
 # articles that is seconds. A search whose hits PostgreSQL estimates at FULL_RANKING_LIMIT or fewer is
 # ranked in full, through the GIN index's bitmap and a top-N sort; one with more ranks the newest
 # RANKED_HITS hits only, and says so in its response (articles.views.RelevanceOrdering).
 FULL_RANKING_LIMIT = 20_000
 RANKED_HITS = 1_000
+# Beyond FULL_RANKING_LIMIT, the hits with a searched word in the title or summary are ranked first when
+# PostgreSQL expects at most this many of them (articles.ranking).
+HEADLINE_HITS_LIMIT = FULL_RANKING_LIMIT
 # Where ts_headline marks a match: private-use characters, taken out of the body first, so that the
 # passage can be escaped whole before the archive's own <mark> goes in.
 MARK_START, MARK_END = "\ue000", "\ue001"
@@ -142,10 +164,29 @@ class ArticleQuerySet(models.QuerySet):
         plan = json.loads(self.order_by().values("pk").explain(format="json"))
         return int(plan[0]["Plan"]["Plan Rows"])
 
+    def headlines_first(self, ranked: SearchQuery, limit: int, newest: int) -> tuple[ArticleQuerySet, int] | None:
+        """These hits with a word of `ranked` in their title or summary, and the `newest` others,
+        with the planner's estimate of the first; None when that estimate passes `limit`, or when
+        ranking them cannot show the true top (an AND of several words: articles.ranking). Two
+        queries: the query's words and the estimate."""
+        printed = self.model.objects.annotate(printed=Cast(ranked, models.TextField())).values_list("printed")[:1]
+        words = ranking.averaged_words(printed[0][0]) if printed else None
+        if not words:
+            return None
+        any_word = PrintedQuery(ranking.any_of(words))
+        in_headlines = self.order_by().alias(headlines=HeadlinesOf("search_vector")).filter(headlines=any_word)
+        expected = in_headlines.estimated_count()
+        if expected > limit:
+            return None
+        ranked_ids = in_headlines.values("pk").union(self._newest_ids(newest))
+        return self.filter(pk__in=ranked_ids), expected
+
     def newest(self, limit: int) -> ArticleQuerySet:
         """Only the `limit` most recently published of these articles (undated ones last)."""
-        newest_ids = self.order_by(F("published_on").desc(nulls_last=True), "-id").values("pk")[:limit]
-        return self.filter(pk__in=models.Subquery(newest_ids))
+        return self.filter(pk__in=models.Subquery(self._newest_ids(limit)))
+
+    def _newest_ids(self, limit: int) -> ArticleQuerySet:
+        return self.order_by(F("published_on").desc(nulls_last=True), "-id").values("pk")[:limit]
 
     def snippets(self, ids: Iterable[int], text: str, spellings: Spellings = ()) -> dict[int, str]:
         """Highlighted passages of the body for a page of search hits, as HTML: the body's text

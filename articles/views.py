@@ -13,8 +13,9 @@ from rest_framework.views import APIView
 from archive.common.api import CursorFirstPagination, ExplainedParameters, StableOrderingFilter
 from articles.exports import EXPORTS, export_rows
 from articles.filters import ArticleFilter, SourceFilter
-from articles.managers import FULL_RANKING_LIMIT, RANKED_HITS
+from articles.managers import FULL_RANKING_LIMIT, HEADLINE_HITS_LIMIT, RANKED_HITS, search_query
 from articles.models import Article, Source
+from articles.ranking import BODY_ONLY_BELOW
 from articles.serializers import ArticleDetailSerializer, ArticleListSerializer, ExportParameters, SourceSerializer
 
 
@@ -28,17 +29,32 @@ class SourceViewSet(ExplainedParameters, viewsets.ReadOnlyModelViewSet):
 
 class RelevanceOrdering(StableOrderingFilter):
     """A listing ordered by relevance ranks every hit when PostgreSQL expects at most
-    FULL_RANKING_LIMIT of them, else the newest RANKED_HITS hits only: ranking reads every hit's
-    vector, seconds for a word in half of a million articles. The view's `ranking` says which."""
+    FULL_RANKING_LIMIT of them: ranking reads every hit's vector, seconds for a word in half of a
+    million articles. With more, it ranks the hits with a searched word in their title or summary
+    and the newest RANKED_HITS (articles.ranking: the top is then exact as long as it scores above
+    what a body-only hit can), or where that is not possible, the newest RANKED_HITS only. The
+    view's `ranking` says which, and whether its page is the true top."""
 
     def filter_queryset(self, request: Request, queryset: QuerySet, view: APIView) -> QuerySet:
         queryset = super().filter_queryset(request, queryset, view)
-        if view.action == "list" and self.get_ordering(request, queryset, view)[:1] == ["-rank"]:
-            hits = queryset.estimated_count()
-            if hits > FULL_RANKING_LIMIT:
-                view.ranking = {"complete": False, "ranked": RANKED_HITS, "of": hits, "estimated": True}
-                return queryset.newest(RANKED_HITS)
+        if view.action != "list" or self.get_ordering(request, queryset, view)[:1] != ["-rank"]:
+            return queryset
+        hits = queryset.estimated_count()
+        if hits <= FULL_RANKING_LIMIT:
             view.ranking = {"complete": True}
+            return queryset
+        flagged = {"complete": False, "of": hits, "estimated": True}
+        text = request.query_params.get("q", "")
+        spellings = view.search_spellings(text) if hasattr(view, "search_spellings") else ()
+        headlines_first = queryset.headlines_first(
+            search_query(text, spellings=spellings), HEADLINE_HITS_LIMIT, RANKED_HITS
+        )
+        if headlines_first is None:
+            view.ranking = {**flagged, "ranked": RANKED_HITS, "which": "newest"}
+            return queryset.newest(RANKED_HITS)
+        queryset, in_headlines = headlines_first
+        view.ranking = {**flagged, "ranked": in_headlines + RANKED_HITS, "which": "headlines_and_newest"}
+        view.exact_from = BODY_ONLY_BELOW
         return queryset
 
 
@@ -58,12 +74,20 @@ class ArticleViewSet(ExplainedParameters, viewsets.ReadOnlyModelViewSet):
         return Article.objects.for_detail()
 
     ranking: dict[str, object] | None = None  # set when a search is ordered by relevance
+    exact_from: float | None = None  # when not every hit is ranked: a page scoring this is exact
+    page_rows: list[Article] = ()
+
+    def paginate_queryset(self, queryset: QuerySet) -> list[Article] | None:
+        self.page_rows = super().paginate_queryset(queryset)
+        return self.page_rows
 
     def get_paginated_response(self, data: list) -> Response:
-        """A page; in a search ordered by relevance, with `ranking`: whether every hit was ranked."""
+        """A page; in a search ordered by relevance, with `ranking`: whether every hit was ranked,
+        and if not, which were and whether this page is where ranking every hit would put it."""
         response = super().get_paginated_response(data)
         if self.ranking is not None:
-            response.data["ranking"] = self.ranking
+            exact = self.exact_from is not None and all(row.rank >= self.exact_from for row in self.page_rows or ())
+            response.data["ranking"] = {**self.ranking, **({} if self.ranking["complete"] else {"page_exact": exact})}
         return response
 
     def get_serializer_class(self) -> type[BaseSerializer]:
