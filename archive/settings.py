@@ -128,15 +128,6 @@ TEMPLATES = [
 DATABASES = {"default": database_config(BASE_DIR)}
 DEFAULT_AUTO_FIELD = "django.db.models.BigAutoField"
 
-# One cache every worker shares: PostgreSQL's, through a table (migration archive/0001), so that
-# throttle counts hold across gunicorn workers and servers.
-CACHES = {
-    "default": {
-        "BACKEND": "django.core.cache.backends.db.DatabaseCache",
-        "LOCATION": "archive_cache",
-        "OPTIONS": {"MAX_ENTRIES": 10_000},
-    }
-}
 
 # Proxies in front of the app whose X-Forwarded-For entries are trusted, counted from the right; with
 # none, a client's address is the connection's, whatever headers it sends.
@@ -197,7 +188,7 @@ REST_FRAMEWORK = {
     "DEFAULT_PAGINATION_CLASS": "archive.common.api.PagesOrCursor",
     "PAGE_SIZE": 50,
     "DEFAULT_SCHEMA_CLASS": "archive.common.schema.ArchiveAutoSchema",
-    "DEFAULT_THROTTLE_CLASSES": ["rest_framework.throttling.AnonRateThrottle"],
+    "DEFAULT_THROTTLE_CLASSES": ["archive.throttling.AnonymousWindowThrottle"],
     "DEFAULT_THROTTLE_RATES": {"anon": os.environ.get("ARCHIVE_API_ANON_RATE", "120/minute")},
     "NUM_PROXIES": TRUSTED_PROXIES,
 }

@@ -18,15 +18,15 @@ def plain_http_test_client(settings):
 
 @pytest.fixture(autouse=True)
 def fresh_throttle_counts(request, settings):
-    """Each test is a new anonymous client as far as throttling goes (the counts live in the cache).
-    Tests keep the cache in memory, so that query counts are the views' own; those marked
-    `shared_cache` use the database cache every worker shares, as the archive does."""
-    from django.core.cache import cache
+    """Each test is a new anonymous client as far as throttling goes. Tests keep the counts in
+    memory, so that query counts are the views' own; those marked `shared_throttle` count in the
+    database, as the archive does."""
+    from archive.throttling import windows
 
-    if request.node.get_closest_marker("shared_cache"):
-        return  # the test's own transaction (or the test itself) leaves the cache table as it found it
-    settings.CACHES = {"default": {"BACKEND": "django.core.cache.backends.locmem.LocMemCache"}}
-    cache.clear()
+    if request.node.get_closest_marker("shared_throttle"):
+        return  # the test's transaction (or its flush) leaves the table as it found it
+    settings.THROTTLE_WINDOWS = "memory"
+    windows().forget()
 
 
 @pytest.fixture(autouse=True)

@@ -19,6 +19,7 @@ from django.db import connection
 from django.test import Client
 from rest_framework.test import APIClient
 
+from archive.models import ThrottleWindow
 from tests.conftest import PROJECT_DIR
 
 PASSWORD = "a-long-password-1"
@@ -45,9 +46,9 @@ def free_port() -> int:
 
 @pytest.fixture
 def gunicorn_with_three_workers(transactional_db):
-    from django.core.cache import cache
+    from archive.throttling import windows
 
-    cache.clear()  # committed rows: this test starts from an empty table and leaves one
+    windows().forget()  # committed rows: this test starts from an empty table (and the flush empties it)
     port = free_port()
     environment = {**os.environ, "DATABASE_URL": database_url(), "ARCHIVE_API_ANON_RATE": "4/minute",
                    "DJANGO_HTTPS": "0", "DJANGO_DEBUG": "0"}  # fmt: skip
@@ -68,10 +69,9 @@ def gunicorn_with_three_workers(transactional_db):
     yield port
     server.terminate()
     server.wait(timeout=30)
-    cache.clear()
 
 
-@pytest.mark.shared_cache
+@pytest.mark.shared_throttle
 def test_the_anonymous_limit_is_one_count_across_workers(gunicorn_with_three_workers):
     codes = []
     for _ in range(12):  # a new connection each time, so that any worker may answer
@@ -90,11 +90,31 @@ def three_a_minute(monkeypatch):
 
 
 @pytest.mark.django_db
-@pytest.mark.shared_cache
+@pytest.mark.shared_throttle
 def test_a_made_up_forwarded_for_header_does_not_reset_the_count(three_a_minute):
     client = APIClient()
     codes = [client.get("/api/v1/sources/", HTTP_X_FORWARDED_FOR=f"10.0.0.{n}").status_code for n in range(5)]
     assert codes == [200, 200, 200, 429, 429]
+
+
+@pytest.mark.django_db
+@pytest.mark.shared_throttle
+def test_a_request_is_counted_in_one_statement_and_the_count_starts_again_in_the_next_window(
+    three_a_minute, monkeypatch, django_assert_num_queries
+):
+    from archive.throttling import AnonymousWindowThrottle
+
+    now = [6_000_000.0 + 50]  # ten seconds before a minute's window ends
+    monkeypatch.setattr(AnonymousWindowThrottle, "timer", lambda self: now[0])
+    client = APIClient()
+    with django_assert_num_queries(2):  # the count, and the sources' page
+        assert client.get("/api/v1/sources/").status_code == 200
+    codes = [client.get("/api/v1/sources/").status_code for _ in range(3)]
+    refused = client.get("/api/v1/sources/")
+    assert codes == [200, 200, 429] and refused["Retry-After"] == "10"
+    now[0] += 10
+    assert client.get("/api/v1/sources/").status_code == 200
+    assert ThrottleWindow.objects.get().hits == 1
 
 
 @pytest.mark.django_db
