@@ -3,6 +3,8 @@
 import datetime
 
 import pytest
+from django.db import connection
+from django.test.utils import CaptureQueriesContext
 
 from tests.factories import ArticleFactory, EntityFactory
 
@@ -70,3 +72,18 @@ def test_a_bad_cursor_or_ordering_answers_400(api_client, articles, query):
 def test_ordering_by_relevance_without_a_search_pages_in_the_default_order(api_client, articles, ordering):
     by_default = walk(api_client, "/api/v1/articles/?cursor=&page_size=2")
     assert walk(api_client, f"/api/v1/articles/?cursor=&page_size=2&ordering={ordering}") == by_default
+
+
+@pytest.mark.parametrize("query", ["", "ordering=title", "ordering=-published_on", "ordering=id", "q=article"])
+def test_deep_numbered_pages_find_their_ids_first_and_show_the_same_rows(api_client, articles, query, monkeypatch):
+    monkeypatch.setattr("archive.common.api.KEYS_FIRST_FROM", 2)  # from the second page of two
+    everything = [row["title"] for row in api_client.get(f"/api/v1/articles/?{query}").json()["results"]]
+    paged = []
+    for number in (1, 2, 3, 4):
+        with CaptureQueriesContext(connection) as captured:
+            body = api_client.get(f"/api/v1/articles/?page={number}&page_size=2&{query}").json()
+        assert body["count"] == 7
+        page_query = [sql for sql in (q["sql"] for q in captured.captured_queries) if "LIMIT" in sql][-1]
+        assert (number > 1) == ("IN (SELECT" in page_query)
+        paged += [row["title"] for row in body["results"]]
+    assert paged == everything

@@ -8,7 +8,8 @@ import json
 from typing import TYPE_CHECKING
 
 from django import forms
-from django.db.models import F, Q, QuerySet
+from django.core.paginator import Paginator
+from django.db.models import F, Q, QuerySet, Subquery
 from django.forms.utils import ErrorDict, ErrorList
 from django_filters import rest_framework as filters
 from drf_spectacular.types import OpenApiTypes
@@ -247,10 +248,32 @@ class WholeNumberFilter(filters.NumberFilter):
 # --- Paging -----------------------------------------------------------------------------------------
 
 
+# From this many rows in, a numbered page finds its rows' ids first (KeysFirstPaginator).
+KEYS_FIRST_FROM = 1_000
+
+
+class KeysFirstPaginator(Paginator):
+    """A deep page's ids are found first, in the listing's order, and only its own rows are read:
+    OFFSET then skips index entries (an index-only read where the order has an index) instead of
+    whole rows, 10,000 of them on page 200."""
+
+    def page(self, number: int | str) -> object:
+        number = self.validate_number(number)
+        bottom = (number - 1) * self.per_page
+        if bottom < KEYS_FIRST_FROM or not isinstance(self.object_list, QuerySet):
+            return super().page(number)
+        top = bottom + self.per_page
+        if top + self.orphans >= self.count:
+            top = self.count
+        keys = self.object_list.values("pk")[bottom:top]
+        return self._get_page(self.object_list.filter(pk__in=Subquery(keys)), number, self)
+
+
 class NumberedPages(PageNumberPagination):
     """Page numbers, with the total `count`, and a client-chosen page size capped so one request
     stays cheap."""
 
+    django_paginator_class = KeysFirstPaginator
     page_size_query_param = "page_size"
     max_page_size = 200
 

@@ -46,3 +46,16 @@ def test_the_tally_follows_inserts_updates_and_deletes():
     may.delete()
     Article.objects.filter(source=tribune).delete()
     assert tallied() == counted() == {(dawn.pk, datetime.date(2024, 5, 1), "news", "imported", "ur"): 1}
+
+
+def test_counting_every_article_reads_the_tally_and_agrees_with_counting(django_assert_num_queries):
+    dawn = SourceFactory()
+    for day in (1, 2, 3):
+        ArticleFactory(source=dawn, published_on=datetime.date(2024, 5, day))
+    ArticleFactory(article_type="opinion")
+    Article.objects.filter(published_on__day=3).delete()
+    with django_assert_num_queries(1) as captured:
+        assert Article.objects.for_listing().count() == 3
+    assert "articletally" in captured.captured_queries[0]["sql"]
+    assert len(Article.objects.all()) == 3
+    assert Article.objects.filter(source=dawn).count() == 2  # a narrower set is counted
