@@ -156,6 +156,7 @@ def corroborate_events(events: list[Event]) -> None:
             Mention.objects.live()
             .filter(article__in={piece.article_id for _, piece in pieces}, field=Mention.Field.BODY)
             .values_list("article_id", "start_offset", "end_offset", "entity_id", "entity__kind", "entity__name")
+            .order_by()  # not the mentions' default order, which joins every article for its date
         )
         for article, *mention in rows:
             named.setdefault(article, []).append(tuple(mention))

@@ -1,5 +1,6 @@
 import datetime
 from collections.abc import Iterable
+from functools import cached_property
 
 from drf_spectacular.types import OpenApiTypes
 from drf_spectacular.utils import extend_schema_field
@@ -296,7 +297,11 @@ class EventSerializer(serializers.ModelSerializer):
     def get_corroboration(self, event: Event) -> dict[str, object]:
         if not hasattr(event, "corroboration"):
             corroborate_events([event])
-        return CorroborationSerializer(event.corroboration).data
+        return self._corroboration.to_representation(event.corroboration)
+
+    @cached_property
+    def _corroboration(self) -> CorroborationSerializer:
+        return CorroborationSerializer()  # one for the whole page: each new serializer copies its fields
 
     class Meta:
         model = Event

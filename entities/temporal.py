@@ -18,6 +18,7 @@ from __future__ import annotations
 
 import contextlib
 import datetime
+import functools
 import re
 from collections.abc import Callable
 from dataclasses import dataclass
@@ -503,6 +504,7 @@ def _stretch(sentence: str, day: datetime.date, days: int) -> Span:
     return day, day + (days - 1) * DAY
 
 
+@functools.lru_cache(maxsize=4096)  # every read of an event resolves its evidence sentences again
 def resolve_date(sentence: str, published: datetime.date | None) -> DateRange:
     """The date (or range) the sentence gives for what it reports, resolved against the publication date."""
     found = _expressions(sentence, published)
