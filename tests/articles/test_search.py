@@ -151,6 +151,15 @@ def test_facets_of_a_large_set_are_estimated_from_an_even_sample_unless_exact(ap
     assert api_client.get("/api/v1/articles/facets/?exact=maybe").status_code == 400
 
 
+def test_an_even_sample_is_spread_over_the_whole_set_in_id_order():
+    from articles.facets import _even_sample
+
+    ids = sorted(article.pk for article in ArticleFactory.create_batch(7))
+    assert _even_sample(Article.objects.filter(pk__in=ids), 3) == ([ids[2], ids[4], ids[6]], 7)
+    assert _even_sample(Article.objects.filter(pk__in=ids[:2]), 3) == (ids[:2], 2)
+    assert _even_sample(Article.objects.filter(pk__lt=0), 3) == ([], 0)
+
+
 def test_articles_without_a_source_are_a_facet_value_of_their_own(api_client, library):
     ArticleFactory(source=None, title="Unattributed", body="Who wrote this?")
     for query in ["", "?type=news", "?type=news&exact=true"]:
