@@ -174,10 +174,10 @@ class ArticleQuerySet(models.QuerySet):
         return int(plan[0]["Plan"]["Plan Rows"])
 
     def headlines_first(self, ranked: SearchQuery, limit: int, newest: int) -> tuple[ArticleQuerySet, int] | None:
-        """These hits with a word of `ranked` in their title or summary, and the `newest` others,
-        with the planner's estimate of the first; None when that estimate passes `limit`, or when
-        ranking them cannot show the true top (an AND of several words: articles.ranking). Two
-        queries: the query's words and the estimate."""
+        """These hits with a word of `ranked` in their title or summary (and the `newest` others unless
+        PostgreSQL expects as many of them), with the planner's estimate of the first; None when that
+        estimate passes `limit`, or when ranking them cannot show the true top (an AND of several
+        words: articles.ranking). Two queries: the query's words and the estimate."""
         printed = self.model.objects.annotate(printed=Cast(ranked, models.TextField())).values_list("printed")[:1]
         words = ranking.averaged_words(printed[0][0]) if printed else None
         if not words:
@@ -187,7 +187,9 @@ class ArticleQuerySet(models.QuerySet):
         expected = in_headlines.estimated_count()
         if expected > limit:
             return None
-        ranked_ids = in_headlines.values("pk").union(self._newest_ids(newest))
+        ranked_ids = in_headlines.values("pk")
+        if expected < newest:  # a body-only hit only ever follows every headline hit: with enough of them, none
+            ranked_ids = ranked_ids.union(self._newest_ids(newest))
         return self.filter(pk__in=ranked_ids), expected
 
     def newest(self, limit: int) -> ArticleQuerySet:

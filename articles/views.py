@@ -53,7 +53,8 @@ class RelevanceOrdering(StableOrderingFilter):
             view.ranking = {**flagged, "ranked": RANKED_HITS, "which": "newest"}
             return queryset.newest(RANKED_HITS)
         queryset, in_headlines = headlines_first
-        view.ranking = {**flagged, "ranked": in_headlines + RANKED_HITS, "which": "headlines_and_newest"}
+        ranked = in_headlines if in_headlines >= RANKED_HITS else in_headlines + RANKED_HITS  # and the newest
+        view.ranking = {**flagged, "ranked": ranked, "which": "headlines"}
         view.exact_from = BODY_ONLY_BELOW
         return queryset
 
