@@ -84,6 +84,22 @@ def test_database_url_selects_the_database(monkeypatch, tmp_path):
     assert not (tmp_path / ".local").exists()  # no embedded server was started
 
 
+def test_the_planner_costs_random_reads_as_for_memory_unless_the_database_url_says_otherwise(monkeypatch, tmp_path):
+    monkeypatch.setenv("DATABASE_URL", "postgresql://reader@db.example.org/news")
+    assert database_config(tmp_path)["OPTIONS"]["options"] == "-c random_page_cost=1.1"
+    monkeypatch.setenv("DATABASE_URL", "postgresql://reader@db.example.org/news?options=-c%20random_page_cost%3D2")
+    assert database_config(tmp_path)["OPTIONS"]["options"] == "-c random_page_cost=1.1 -c random_page_cost=2"
+
+
+@pytest.mark.django_db
+def test_connections_run_with_the_planner_settings():
+    from django.db import connection
+
+    with connection.cursor() as cursor:
+        cursor.execute("SHOW random_page_cost")
+        assert cursor.fetchone() == ("1.1",)
+
+
 def test_a_database_url_that_is_not_postgresql_is_refused(monkeypatch, tmp_path):
     monkeypatch.setenv("DATABASE_URL", "sqlite:///archive.sqlite3")
     with pytest.raises(ValueError, match="must point at PostgreSQL"):

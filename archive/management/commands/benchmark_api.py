@@ -67,6 +67,7 @@ class Command(BaseCommand):
 
     def handle(self, *args: object, **options: object) -> None:
         settings.DEBUG = False
+        settings.THROTTLE_WINDOWS = "memory"  # this process's few requests, counted apart from the server's
         name = f"{connection.settings_dict['NAME']}_scale_{options['articles']}"
         self._ensure_database(name)
         connection.close()
@@ -198,6 +199,7 @@ class Command(BaseCommand):
         )
         try:
             _wait_for(port)
+            _load(port, "/api/v1/articles/", 4 * options["workers"], options["workers"])  # each worker's first
             self.stdout.write(
                 f"\nOver HTTP (gunicorn, {options['workers']} workers, {options['concurrency']} clients, "
                 f"{options['requests']} requests per scenario):"
