@@ -107,8 +107,8 @@ def test_a_common_search_takes_a_fixed_number_of_queries(api_client, common_word
 
 
 @pytest.mark.django_db
-def test_with_as_many_headline_hits_as_the_newest_window_only_they_are_ranked(api_client, common_word, monkeypatch):
-    monkeypatch.setattr("articles.views.RANKED_HITS", 0)
+def test_with_enough_headline_hits_only_they_are_ranked(api_client, common_word, monkeypatch):
+    monkeypatch.setattr("articles.managers.HEADLINES_ENOUGH", 0)
     page = api_client.get("/api/v1/articles/?q=army").json()
     assert [row["title"] for row in page["results"]] == ["Army chief visits", "Budget"]
     assert page["ranking"]["page_exact"] is True and page["ranking"]["which"] == "headlines"
