@@ -6,7 +6,7 @@ import pytest
 from django.db import connection
 from django.test.utils import CaptureQueriesContext
 
-from tests.factories import ArticleFactory, EntityFactory
+from tests.factories import ArticleFactory, EntityFactory, EventFactory
 
 pytestmark = pytest.mark.django_db
 
@@ -87,3 +87,20 @@ def test_deep_numbered_pages_find_their_ids_first_and_show_the_same_rows(api_cli
         assert (number > 1) == ("IN (SELECT" in page_query)
         paged += [row["title"] for row in body["results"]]
     assert paged == everything
+
+
+@pytest.mark.parametrize(
+    "path", ["/api/v1/entities/?ordering=-article_count", "/api/v1/events/?ordering=-report_count"]
+)
+def test_deep_numbered_pages_of_annotated_listings_show_the_same_rows(api_client, path, monkeypatch):
+    for number in range(5):
+        EntityFactory(name=f"Entity {number}")
+        EventFactory(title=f"Event {number}")
+    monkeypatch.setattr("archive.common.api.KEYS_FIRST_FROM", 2)
+    everything = [row["id"] for row in api_client.get(path).json()["results"]]
+    paged = []
+    for number in (1, 2, 3):
+        response = api_client.get(f"{path}&page={number}&page_size=2")
+        assert response.status_code == 200, response.content
+        paged += [row["id"] for row in response.json()["results"]]
+    assert paged == everything and len(everything) == 5
