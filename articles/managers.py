@@ -179,11 +179,11 @@ class ArticleQuerySet(models.QuerySet):
 
     def headlines_first(self, ranked: SearchQuery, limit: int, newest: int) -> tuple[ArticleQuerySet, int] | None:
         """These hits with a word of `ranked` in their title or summary (and the `newest` others when
-        PostgreSQL expects fewer than HEADLINES_ENOUGH of them), with the planner's estimate of the
-        articles with such a word in their headlines (more than these hits where other filters narrow
-        them); None when that estimate passes `limit`, or when ranking them cannot show the true top
-        (an AND of several words: articles.ranking). Two queries (the query's words, the estimate),
-        and one more for the newest."""
+        PostgreSQL expects fewer than HEADLINES_ENOUGH of them), with how many it ranks: the planner's
+        estimate of the articles with such a word in their headlines (more than these hits where other
+        filters narrow them), and the newest; None when that estimate passes `limit`, or when ranking
+        them cannot show the true top (an AND of several words: articles.ranking). Two queries (the
+        query's words, the estimate), and one more for the newest."""
         printed = self.model.objects.annotate(printed=Cast(ranked, models.TextField())).values_list("printed")[:1]
         words = ranking.averaged_words(printed[0][0]) if printed else None
         if not words:
@@ -200,7 +200,9 @@ class ArticleQuerySet(models.QuerySet):
         if expected >= HEADLINES_ENOUGH:
             return in_headlines, expected
         # The newest's ids first, so that one scan reads each ranked hit once (an IN subquery read it twice).
-        return with_headlines.filter(Q(headlines=any_word) | Q(pk__in=list(self._newest_ids(newest)))), expected
+        return with_headlines.filter(
+            Q(headlines=any_word) | Q(pk__in=list(self._newest_ids(newest)))
+        ), expected + newest
 
     def newest(self, limit: int) -> ArticleQuerySet:
         """Only the `limit` most recently published of these articles (undated ones last)."""

@@ -13,7 +13,7 @@ from rest_framework.views import APIView
 from archive.common.api import CursorFirstPagination, ExplainedParameters, StableOrderingFilter
 from articles.exports import EXPORTS, export_rows
 from articles.filters import ArticleFilter, SourceFilter
-from articles.managers import FULL_RANKING_LIMIT, HEADLINE_HITS_LIMIT, HEADLINES_ENOUGH, RANKED_HITS, search_query
+from articles.managers import FULL_RANKING_LIMIT, HEADLINE_HITS_LIMIT, RANKED_HITS, search_query
 from articles.models import Article, Source
 from articles.ranking import BODY_ONLY_BELOW
 from articles.serializers import ArticleDetailSerializer, ArticleListSerializer, ExportParameters, SourceSerializer
@@ -52,8 +52,7 @@ class RelevanceOrdering(StableOrderingFilter):
         if headlines_first is None:
             view.ranking = {**flagged, "ranked": RANKED_HITS, "which": "newest"}
             return queryset.newest(RANKED_HITS)
-        queryset, in_headlines = headlines_first
-        ranked = in_headlines if in_headlines >= HEADLINES_ENOUGH else in_headlines + RANKED_HITS  # and the newest
+        queryset, ranked = headlines_first
         view.ranking = {**flagged, "ranked": ranked, "which": "headlines"}
         view.exact_from = BODY_ONLY_BELOW
         return queryset
