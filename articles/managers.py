@@ -8,10 +8,17 @@ import time
 from collections.abc import Iterable, Sequence
 
 from django.apps import apps
-from django.contrib.postgres.search import SearchHeadline, SearchQuery, SearchRank, SearchVectorField
+from django.contrib.postgres.search import (
+    SearchHeadline,
+    SearchQuery,
+    SearchRank,
+    SearchVectorExact,
+    SearchVectorField,
+)
 from django.db import connection, models
-from django.db.models import Count, F, Func, Q, Value
+from django.db.models import Count, F, FilteredRelation, Func, Q, Value
 from django.db.models.functions import Cast, Replace
+from django.db.models.sql.where import AND
 from django.utils.html import escape
 
 from archive.common.queries import related_model
@@ -64,6 +71,9 @@ HEADLINE_HITS_LIMIT = FULL_RANKING_LIMIT
 # follow every headline hit, and finding the newest hits walks the date index reading a vector per
 # article (167 ms for a word in 6 % of a million articles).
 HEADLINES_ENOUGH = 200
+# A one-word search with at least this many title hits lists them, in the rank stored for the word
+# (articles.models.TitleWord), and reads no search vector: a title hit outranks every other hit.
+TITLES_ENOUGH = HEADLINES_ENOUGH
 # Where ts_headline marks a match: private-use characters, taken out of the body first, so that the
 # passage can be escaped whole before the archive's own <mark> goes in.
 MARK_START, MARK_END = "\ue000", "\ue001"
@@ -177,15 +187,40 @@ class ArticleQuerySet(models.QuerySet):
         plan = json.loads(self.order_by().values("pk").explain(format="json"))
         return int(plan[0]["Plan"]["Plan Rows"])
 
-    def headlines_first(self, ranked: SearchQuery, limit: int, newest: int) -> tuple[ArticleQuerySet, int] | None:
-        """These hits with a word of `ranked` in their title or summary (and the `newest` others when
-        PostgreSQL expects fewer than HEADLINES_ENOUGH of them), with how many it ranks: the planner's
-        estimate of the articles with such a word in their headlines (more than these hits where other
-        filters narrow them), and the newest; None when that estimate passes `limit`, or when ranking
-        them cannot show the true top (an AND of several words: articles.ranking). Two queries (the
-        query's words, the estimate), and one more for the newest."""
-        printed = self.model.objects.annotate(printed=Cast(ranked, models.TextField())).values_list("printed")[:1]
-        words = ranking.averaged_words(printed[0][0]) if printed else None
+    def printed(self, query: SearchQuery) -> str:
+        """A search query as PostgreSQL prints its tsquery: the lexemes each reading gives. One query."""
+        printed = self.model.objects.annotate(printed=Cast(query, models.TextField())).values_list("printed")[:1]
+        return printed[0][0] if printed else ""
+
+    def by_title_word(self, word: str, enough: int) -> tuple[ArticleQuerySet, int] | None:
+        """These hits of a search of the one word `word` (a lexeme: articles.ranking.sole_word) that
+        hold it in their title, in the rank the triggers stored for it, with the planner's estimate of
+        how many they are (at least the `enough` found); None when fewer than `enough` of them do. The
+        search's own match is dropped (every title hit matches), and so is its ranking: neither reads a
+        search vector. One query (whether `enough` do), and one more (the estimate) when they do."""
+        where = self.query.where
+        matches = [child for child in where.children if isinstance(child, SearchVectorExact)]
+        if where.connector != AND or where.negated or len(matches) != 1:
+            return None  # not one plain search among other filters: which condition is the match is unclear
+        unmatched = self._chain()
+        unmatched.query.where.children.remove(matches[0])
+        in_titles = (
+            unmatched.alias(title_word=FilteredRelation("title_words", condition=Q(title_words__lexeme=word)))
+            .filter(title_word__rank__isnull=False)
+            .annotate(rank=F("title_word__rank"))
+        )
+        if enough and not list(in_titles.order_by().values_list("pk", flat=True)[enough - 1 : enough]):
+            return None
+        return in_titles, max(in_titles.estimated_count(), enough)
+
+    def headlines_first(self, printed: str, limit: int, newest: int) -> tuple[ArticleQuerySet, int] | None:
+        """These hits with a word of the search `printed` (articles.ranking) in their title or summary
+        (and the `newest` others when PostgreSQL expects fewer than HEADLINES_ENOUGH of them), with how
+        many it ranks: the planner's estimate of the articles with such a word in their headlines (more
+        than these hits where other filters narrow them), and the newest; None when that estimate passes
+        `limit`, or when ranking them cannot show the true top (an AND of several words). One query
+        (the estimate), and one more for the newest."""
+        words = ranking.averaged_words(printed)
         if not words:
             return None
         any_word = PrintedQuery(ranking.any_of(words))

@@ -330,3 +330,22 @@ class ArticleTally(models.Model):
 
     def __str__(self) -> str:
         return f"{self.count} articles in group {self.source_id}/{self.month}/{self.article_type}/{self.status}"
+
+
+class TitleWord(models.Model):
+    """A word of an article's title with the article's `ts_rank` for a search of that one word: kept
+    by database triggers on articles (migration 0011). A word in the titles of thousands of articles
+    finds its best hits here in rank order, where ranking them would read every hit's search vector
+    (articles.ranking)."""
+
+    pk = models.CompositePrimaryKey("article", "lexeme")
+    # Deleted with the article by the triggers; the primary key's first column finds an article's words.
+    article = models.ForeignKey(Article, on_delete=models.DO_NOTHING, related_name="title_words", db_index=False)
+    lexeme = models.TextField(help_text="As the article's search vector holds it (stemmed in its language)")
+    rank = models.FloatField(help_text="ts_rank of the article's search vector for this one word")
+
+    class Meta:
+        indexes = [models.Index("lexeme", F("rank").desc(), F("article").desc(), name="titleword_ranked_idx")]
+
+    def __str__(self) -> str:
+        return f"{self.lexeme} in the title of {self.article_id} ({self.rank:.3f})"

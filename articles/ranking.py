@@ -15,6 +15,11 @@ Rank every hit with a searched word in its title or summary, and any of them sco
 is exactly where ranking every hit would put it. A word in the title scores at least 1 / (pi**2 / 6)
 = 0.61, in the summary at least 0.24: one-word searches always clear the bound.
 
+A search of one word needs no vector at all when the word is in the titles of enough of its hits: a
+title hit scores at least 0.61 and any other hit below 0.4 (all its weights at most the summary's),
+so the title hits, in their rank, are the top; the triggers store each title word's rank
+(articles.models.TitleWord).
+
 An AND of several words is scored by their proximity (`calc_rank_and`): no such bound, and such a
 search keeps the newest-hits window (articles.views.RelevanceOrdering)."""
 
@@ -55,6 +60,21 @@ def averaged_words(query_text: str) -> tuple[str, ...] | None:
         return None
     and_at_root = "|" not in root_operators and "&" in root_operators
     return None if and_at_root and len(distinct) > 1 else distinct
+
+
+def sole_word(query_text: str) -> str | None:
+    """The lexeme (unquoted) of a query, given as PostgreSQL prints a tsquery, that seeks one word
+    (perhaps read alike in several languages, `'a' | 'a'`): every vector holding it matches, and
+    ts_rank scores the query as that word alone. None for any other query."""
+    tokens = _TOKENS.findall(query_text)
+    if "".join(tokens) != query_text or any(
+        token.strip() not in {"", "|", "(", ")"} for token in tokens if not token.startswith("'")
+    ):
+        return None
+    words = {token for token in tokens if token.startswith("'")}
+    if len(words) != 1 or not next(iter(words)).endswith("'"):
+        return None
+    return re.sub(r"''|\\\\", lambda escaped: escaped.group()[0], next(iter(words))[1:-1])
 
 
 def any_of(words: tuple[str, ...]) -> str:

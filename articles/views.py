@@ -13,9 +13,9 @@ from rest_framework.views import APIView
 from archive.common.api import CursorFirstPagination, ExplainedParameters, StableOrderingFilter
 from articles.exports import EXPORTS, export_rows
 from articles.filters import ArticleFilter, SourceFilter
-from articles.managers import FULL_RANKING_LIMIT, HEADLINE_HITS_LIMIT, RANKED_HITS, search_query
+from articles.managers import FULL_RANKING_LIMIT, HEADLINE_HITS_LIMIT, RANKED_HITS, TITLES_ENOUGH, search_query
 from articles.models import Article, Source
-from articles.ranking import BODY_ONLY_BELOW
+from articles.ranking import BODY_ONLY_BELOW, sole_word
 from articles.serializers import ArticleDetailSerializer, ArticleListSerializer, ExportParameters, SourceSerializer
 
 
@@ -30,10 +30,11 @@ class SourceViewSet(ExplainedParameters, viewsets.ReadOnlyModelViewSet):
 class RelevanceOrdering(StableOrderingFilter):
     """A listing ordered by relevance ranks every hit when PostgreSQL expects at most
     FULL_RANKING_LIMIT of them: ranking reads every hit's vector, seconds for a word in half of a
-    million articles. With more, it ranks the hits with a searched word in their title or summary
-    and the newest RANKED_HITS (articles.ranking: the top is then exact as long as it scores above
-    what a body-only hit can), or where that is not possible, the newest RANKED_HITS only. The
-    view's `ranking` says which, and whether its page is the true top."""
+    million articles. With more (articles.ranking), a search of one word in the titles of at least
+    TITLES_ENOUGH hits lists those, in the rank stored for the word; any other ranks the hits with a
+    searched word in their title or summary and the newest RANKED_HITS (the top is then exact as long
+    as it scores above what a body-only hit can), or where that is not possible, the newest
+    RANKED_HITS only. The view's `ranking` says which, and whether its page is the true top."""
 
     def filter_queryset(self, request: Request, queryset: QuerySet, view: APIView) -> QuerySet:
         queryset = super().filter_queryset(request, queryset, view)
@@ -46,14 +47,17 @@ class RelevanceOrdering(StableOrderingFilter):
         flagged = {"complete": False, "of": hits, "estimated": True}
         text = request.query_params.get("q", "")
         spellings = view.search_spellings(text) if hasattr(view, "search_spellings") else ()
-        headlines_first = queryset.headlines_first(
-            search_query(text, spellings=spellings), HEADLINE_HITS_LIMIT, RANKED_HITS
-        )
-        if headlines_first is None:
+        printed = queryset.printed(search_query(text, spellings=spellings))
+        word = sole_word(printed)
+        chosen = queryset.by_title_word(word, TITLES_ENOUGH) if word is not None else None
+        which = "titles"
+        if chosen is None:
+            chosen, which = queryset.headlines_first(printed, HEADLINE_HITS_LIMIT, RANKED_HITS), "headlines"
+        if chosen is None:
             view.ranking = {**flagged, "ranked": RANKED_HITS, "which": "newest"}
             return queryset.newest(RANKED_HITS)
-        queryset, ranked = headlines_first
-        view.ranking = {**flagged, "ranked": ranked, "which": "headlines"}
+        queryset, ranked = chosen
+        view.ranking = {**flagged, "ranked": ranked, "which": which}
         view.exact_from = BODY_ONLY_BELOW
         return queryset
 

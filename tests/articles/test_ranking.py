@@ -7,9 +7,9 @@ import random
 import pytest
 
 from articles.managers import search_configs_in_use
-from articles.models import Article
-from articles.ranking import BODY_ONLY_BELOW, averaged_words
-from tests.factories import ArticleFactory
+from articles.models import Article, TitleWord
+from articles.ranking import BODY_ONLY_BELOW, averaged_words, sole_word
+from tests.factories import ArticleFactory, SourceFactory
 
 
 @pytest.mark.parametrize(
@@ -33,6 +33,24 @@ def test_queries_scored_as_the_mean_of_their_words_give_their_words(printed, wor
 )
 def test_queries_scored_by_proximity_or_not_understood_give_nothing(printed):
     assert averaged_words(printed) is None
+
+
+@pytest.mark.parametrize(
+    ("printed", "word"),
+    [
+        ("'armi'", "armi"),
+        ("'armi' | 'armi'", "armi"),
+        ("( 'armi' | 'armi' )", "armi"),
+        ("'rock''n''rol'", "rock'n'rol"),
+    ],
+)
+def test_a_search_of_one_word_gives_the_word(printed, word):
+    assert sole_word(printed) == word
+
+
+@pytest.mark.parametrize("printed", ["'armi' | 'chief'", "!'armi'", "'armi' <-> 'armi'", "'armi':*", "'armi':A", ""])
+def test_any_other_search_gives_no_word(printed):
+    assert sole_word(printed) is None
 
 
 @pytest.mark.django_db
@@ -96,13 +114,14 @@ def test_a_common_search_of_several_words_together_ranks_the_newest_only(api_cli
 @pytest.mark.django_db
 def test_a_common_search_takes_a_fixed_number_of_queries(api_client, common_word, django_assert_num_queries):
     search_configs_in_use()
-    # names among the words, the estimate of the hits, the query's words, the estimate of the headline
-    # hits, the newest hits' ids (fewer headline hits than the newest window), the cursor page, its snippets
-    with django_assert_num_queries(7):
+    # names among the words, the estimate of the hits, the query's words, whether enough hits have the
+    # word in their title, the estimate of the headline hits, the newest hits' ids (fewer headline hits
+    # than the newest window), the cursor page, its snippets
+    with django_assert_num_queries(8):
         assert len(api_client.get("/api/v1/articles/?q=army").json()["results"]) == 6
     for number in range(10):
         ArticleFactory(title=f"Army story {number}")
-    with django_assert_num_queries(7):
+    with django_assert_num_queries(8):
         assert len(api_client.get("/api/v1/articles/?q=army").json()["results"]) == 16
 
 
@@ -112,3 +131,101 @@ def test_with_enough_headline_hits_only_they_are_ranked(api_client, common_word,
     page = api_client.get("/api/v1/articles/?q=army").json()
     assert [row["title"] for row in page["results"]] == ["Army chief visits", "Budget"]
     assert page["ranking"]["page_exact"] is True and page["ranking"]["which"] == "headlines"
+
+
+def _stored_and_searched_ranks(word):
+    """For every article with `word` in its title: (title, the stored rank, the search's own rank)."""
+    searched = dict(Article.objects.search(word).values_list("pk", "rank"))
+    stored = TitleWord.objects.filter(lexeme=word).values_list("article_id", "article__title", "rank")
+    return {title: (rank, searched.get(pk)) for pk, title, rank in stored}
+
+
+@pytest.mark.django_db
+def test_each_title_word_is_stored_with_the_rank_a_search_of_it_gives():
+    ArticleFactory(title="Tractor fair", summary="Tractors.", body="A tractor. " * 30)
+    ArticleFactory(title="Tractor", body="Nothing else.")
+    ArticleFactory(title="Fair", body="A tractor in the body only.")
+    ranks = _stored_and_searched_ranks("tractor")
+    assert set(ranks) == {"Tractor fair", "Tractor"}  # the body-only hit has no title word
+    for stored, searched in ranks.values():
+        assert stored == searched and stored >= 0.6
+    assert set(TitleWord.objects.filter(article__title="Tractor fair").values_list("lexeme", flat=True)) == {
+        "tractor",
+        "fair",
+    }
+
+
+@pytest.mark.django_db
+def test_title_words_follow_edits_and_deletes_whatever_writes_them():
+    article = ArticleFactory(title="Tractor fair", body="Quiet.")
+    other = ArticleFactory(title="Tractor", body="Quiet.")
+    Article.objects.filter(pk=article.pk).update(title="Harvest fair", body="A tractor. " * 5)
+    assert set(TitleWord.objects.filter(article=article).values_list("lexeme", flat=True)) == {"harvest", "fair"}
+    Article.objects.filter(pk=other.pk).update(body="A tractor. " * 5)  # the body counts in the title word's rank
+    assert _stored_and_searched_ranks("tractor")["Tractor"][0] == _stored_and_searched_ranks("tractor")["Tractor"][1]
+    Article.objects.filter(pk=other.pk).update(status=Article.Status.REVIEWED)  # no word changed: nothing rewritten
+    article.delete()
+    assert not TitleWord.objects.filter(article_id=article.pk).exists()
+    assert TitleWord.objects.filter(article=other).count() == 1
+
+
+@pytest.mark.django_db
+def test_a_title_word_with_a_quote_or_a_backslash_is_ranked_as_its_search():
+    ArticleFactory(title=r"Rock'n'roll back\slash", body="Rock'n'roll.", language="und")
+    lexemes = set(TitleWord.objects.values_list("lexeme", flat=True))
+    assert lexemes and all(rank > 0.6 for rank in TitleWord.objects.values_list("rank", flat=True)), lexemes
+
+
+@pytest.fixture
+def title_word(monkeypatch, common_word):
+    """Besides the common word's articles, 'army' in the titles of five more, with 1–5 more in their
+    bodies (the more, the higher), and a one-word search of it lists its title hits from two on."""
+    monkeypatch.setattr("articles.views.TITLES_ENOUGH", 2)
+    source = SourceFactory(slug="wire")
+    for count in range(1, 6):
+        ArticleFactory(
+            title=f"Army brief {count}", body="The army. " * count, source=source if count % 2 else None,
+            published_on=datetime.date(2019, 1, count),
+        )  # fmt: skip
+
+
+@pytest.mark.django_db
+def test_a_common_word_in_enough_titles_lists_its_title_hits_in_their_true_order(api_client, title_word):
+    page = api_client.get("/api/v1/articles/?q=army&page_size=4").json()
+    naive = list(Article.objects.search("army").values_list("title", flat=True))
+    titles = [row["title"] for row in page["results"]]
+    assert titles == naive[:4] == ["Army brief 5", "Army brief 4", "Army brief 3", "Army brief 2"]
+    assert page["ranking"]["which"] == "titles" and page["ranking"]["page_exact"] is True
+    following = api_client.get(page["next"]).json()
+    assert [row["title"] for row in following["results"]] == naive[4:6] == ["Army brief 1", "Army chief visits"]
+    assert following["next"] is None  # the title hits only: the summary and body hits were not ranked
+    numbered = api_client.get("/api/v1/articles/?q=army&page_size=4&page=2").json()
+    assert numbered["count"] == 6 and [row["title"] for row in numbered["results"]] == naive[4:6]
+
+
+@pytest.mark.django_db
+def test_the_title_hits_keep_the_other_filters(api_client, title_word):
+    page = api_client.get("/api/v1/articles/?q=army&source=wire").json()
+    assert [row["title"] for row in page["results"]] == ["Army brief 5", "Army brief 3", "Army brief 1"]
+    assert page["ranking"]["which"] == "titles"
+    fewer = api_client.get("/api/v1/articles/?q=army&published_after=2019-01-05&published_before=2019-12-31").json()
+    assert fewer["ranking"]["which"] == "headlines"  # one title hit is not enough: the headline hits are ranked
+    assert [row["title"] for row in fewer["results"]] == ["Army brief 5"]
+
+
+@pytest.mark.django_db
+def test_only_a_search_of_one_word_lists_its_title_hits(api_client, title_word):
+    for query in ("army -budget", "army or chief", '"army chief"'):
+        page = api_client.get("/api/v1/articles/", {"q": query}).json()
+        assert page["ranking"]["which"] != "titles", query
+
+
+@pytest.mark.django_db
+def test_a_search_of_a_word_in_enough_titles_takes_a_fixed_number_of_queries(
+    api_client, title_word, django_assert_num_queries
+):
+    search_configs_in_use()
+    # names among the words, the estimate of the hits, the query's words, whether enough hits have the
+    # word in their title, the estimate of them, the cursor page, its snippets
+    with django_assert_num_queries(7):
+        assert len(api_client.get("/api/v1/articles/?q=army").json()["results"]) == 6
