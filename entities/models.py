@@ -56,6 +56,8 @@ class Entity(models.Model):
         indexes = [
             models.Index(fields=["kind", "name"], name="entity_kind_name_idx"),
             models.Index(fields=["country"], name="entity_country_idx", condition=~Q(country="")),
+            # Names in a search are looked up folded (entities.selectors.names_in_search), as aliases are.
+            models.Index(FoldedText("name"), name="entity_folded_name_idx"),
         ]
 
     def __str__(self) -> str:
