@@ -229,3 +229,11 @@ def test_a_search_of_a_word_in_enough_titles_takes_a_fixed_number_of_queries(
     # word in their title, the estimate of them, the cursor page, its snippets
     with django_assert_num_queries(7):
         assert len(api_client.get("/api/v1/articles/?q=army").json()["results"]) == 6
+
+
+@pytest.mark.django_db
+def test_title_hits_are_only_taken_from_one_plain_search(title_word):
+    assert Article.objects.all().by_title_word("armi", 1) is None  # no search to stand in for
+    assert Article.objects.search("army").search("brief").by_title_word("armi", 1) is None  # which one?
+    listed, expected = Article.objects.search("army").by_title_word("armi", 1)
+    assert expected >= 1 and listed.count() == 6 and all(article.rank > 0.6 for article in listed)
