@@ -23,8 +23,11 @@ EMBEDDED_DATABASE_NAME = "archive"
 # The planner's cost of a random page read, as for data in memory or on SSD: PostgreSQL's default (4)
 # assumes spinning disks, and made facets of a few thousand articles scan every entity-article pair
 # (in parallel, against the other requests) rather than look their pairs up: 240 ms at p50 with four
-# clients, 87 ms with this (benchmark_api, 100,000 articles). A DATABASE_URL's own `options` come after it, and win.
-PLANNER_SETTINGS = "-c random_page_cost=1.1"
+# clients, 87 ms with this (benchmark_api, 100,000 articles). And no JIT compilation: the API's reads of
+# large sets are planned above jit_above_cost, and compiling cost more than it saved (facets of one entity
+# at 100,000 articles: 321 ms p50 with it, 239 ms without), as it did for the importer's batches.
+# A DATABASE_URL's own `options` come after these, and win.
+PLANNER_SETTINGS = "-c random_page_cost=1.1 -c jit=off"
 
 
 def database_config(project_dir: Path) -> dict[str, Any]:

@@ -26,7 +26,7 @@ from typing import TypeVar
 
 from django.db import DatabaseError, InterfaceError, OperationalError, connection, transaction
 
-from archive.common.queries import SKIP_COMMIT_FLUSH, WITHOUT_JIT, one_or_none
+from archive.common.queries import SKIP_COMMIT_FLUSH, one_or_none
 from articles.batch_saving import Saved, removal_rows, save_batch
 from articles.cleaning import content_hash, text_hash
 from articles.duplicates import link_near_duplicates
@@ -318,9 +318,10 @@ def _save_in_transaction(
 def _take_import_lock() -> None:
     """In one round trip, for this transaction: imports take turns; since they are idempotent their
     commits need not wait for the WAL flush (skip_commit_flush), which makes per-article transactions
-    several times faster; and no statement is JIT-compiled (see WITHOUT_JIT)."""
+    several times faster. (No statement is JIT-compiled: every connection turns it off, see
+    archive.database.PLANNER_SETTINGS.)"""
     with connection.cursor() as cursor:
-        cursor.execute(f"SELECT pg_advisory_xact_lock(%s), {SKIP_COMMIT_FLUSH}, {WITHOUT_JIT}", [IMPORT_LOCK_KEY])
+        cursor.execute(f"SELECT pg_advisory_xact_lock(%s), {SKIP_COMMIT_FLUSH}", [IMPORT_LOCK_KEY])
 
 
 def _connection_alive() -> bool:

@@ -84,11 +84,13 @@ def test_database_url_selects_the_database(monkeypatch, tmp_path):
     assert not (tmp_path / ".local").exists()  # no embedded server was started
 
 
-def test_the_planner_costs_random_reads_as_for_memory_unless_the_database_url_says_otherwise(monkeypatch, tmp_path):
+def test_the_planner_costs_random_reads_as_for_memory_without_jit_unless_the_database_url_says_otherwise(
+    monkeypatch, tmp_path
+):
     monkeypatch.setenv("DATABASE_URL", "postgresql://reader@db.example.org/news")
-    assert database_config(tmp_path)["OPTIONS"]["options"] == "-c random_page_cost=1.1"
+    assert database_config(tmp_path)["OPTIONS"]["options"] == "-c random_page_cost=1.1 -c jit=off"
     monkeypatch.setenv("DATABASE_URL", "postgresql://reader@db.example.org/news?options=-c%20random_page_cost%3D2")
-    assert database_config(tmp_path)["OPTIONS"]["options"] == "-c random_page_cost=1.1 -c random_page_cost=2"
+    assert database_config(tmp_path)["OPTIONS"]["options"] == "-c random_page_cost=1.1 -c jit=off -c random_page_cost=2"
 
 
 @pytest.mark.django_db
@@ -98,6 +100,8 @@ def test_connections_run_with_the_planner_settings():
     with connection.cursor() as cursor:
         cursor.execute("SHOW random_page_cost")
         assert cursor.fetchone() == ("1.1",)
+        cursor.execute("SHOW jit")
+        assert cursor.fetchone() == ("off",)
 
 
 def test_a_database_url_that_is_not_postgresql_is_refused(monkeypatch, tmp_path):

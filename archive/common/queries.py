@@ -26,9 +26,6 @@ def batches(queryset: models.QuerySet, size: int) -> Iterator[list[Any]]:
 
 # An SQL expression with the effect of skip_commit_flush, to select beside other work in one round trip.
 SKIP_COMMIT_FLUSH = "set_config('synchronous_commit', 'off', true)"
-# The same, for this transaction's statements to run without JIT compilation: a batch's statements are
-# planned with costs above jit_above_cost, and compiling took longer (15 ms) than what it would save.
-WITHOUT_JIT = "set_config('jit', 'off', true)"
 
 
 def skip_commit_flush() -> None:
