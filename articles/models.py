@@ -345,7 +345,10 @@ class TitleWord(models.Model):
     rank = models.FloatField(help_text="ts_rank of the article's search vector for this one word")
 
     class Meta:
-        indexes = [models.Index("lexeme", F("rank").desc(), F("article").desc(), name="titleword_ranked_idx")]
+        # In the order a listing by relevance sorts (articles.views.RelevanceOrdering: rank, nulls last, then id).
+        indexes = [
+            models.Index("lexeme", F("rank").desc(nulls_last=True), F("article").desc(), name="titleword_ranked_idx")
+        ]
 
     def __str__(self) -> str:
         return f"{self.lexeme} in the title of {self.article_id} ({self.rank:.3f})"

@@ -87,6 +87,6 @@ Migration.operations += [
     migrations.RunSQL(TITLE_WORD_TRIGGERS, UNDO_TITLE_WORD_TRIGGERS),
     migrations.AddIndex(
         model_name='titleword',
-        index=models.Index(models.F('lexeme'), models.OrderBy(models.F('rank'), descending=True), models.OrderBy(models.F('article'), descending=True), name='titleword_ranked_idx'),
+        index=models.Index(models.F('lexeme'), models.OrderBy(models.F('rank'), descending=True, nulls_last=True), models.OrderBy(models.F('article'), descending=True), name='titleword_ranked_idx'),
     ),
 ]
