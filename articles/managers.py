@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import datetime
-import json
 import time
 from collections.abc import Iterable, Sequence
 
@@ -21,7 +20,7 @@ from django.db.models.functions import Cast, Replace
 from django.db.models.sql.where import AND
 from django.utils.html import escape
 
-from archive.common.queries import related_model
+from archive.common.queries import planned_rows, related_model
 from articles import ranking
 from articles.languages import FALLBACK_CONFIG, SEARCH_CONFIGS, search_config
 
@@ -184,8 +183,7 @@ class ArticleQuerySet(models.QuerySet):
         """How many rows PostgreSQL's planner expects these articles to be, from its statistics (a
         text search's from the frequencies of the search vector's most common words): one EXPLAIN,
         no rows read."""
-        plan = json.loads(self.order_by().values("pk").explain(format="json"))
-        return int(plan[0]["Plan"]["Plan Rows"])
+        return planned_rows(self.values("pk"))
 
     def printed(self, query: SearchQuery) -> str:
         """A search query as PostgreSQL prints its tsquery: the lexemes each reading gives. One query."""
@@ -195,7 +193,8 @@ class ArticleQuerySet(models.QuerySet):
     def by_title_word(self, word: str, enough: int) -> tuple[ArticleQuerySet, int] | None:
         """These hits of a search of the one word `word` (a lexeme: articles.ranking.sole_word) that
         hold it in their title, in the rank the triggers stored for it, with the planner's estimate of
-        how many they are (at least the `enough` found); None when fewer than `enough` of them do. The
+        the articles with the word in their title (at least the `enough` found; more than these hits
+        where other filters narrow them); None when fewer than `enough` of these hits do. The
         search's own match is dropped (every title hit matches), and so is its ranking: neither reads a
         search vector. One query (whether `enough` do), and one more (the estimate) when they do."""
         where = self.query.where
@@ -211,7 +210,8 @@ class ArticleQuerySet(models.QuerySet):
         )
         if enough and not list(in_titles.order_by().values_list("pk", flat=True)[enough - 1 : enough]):
             return None
-        return in_titles, max(in_titles.estimated_count(), enough)
+        title_words = related_model(self.model, "title_words").objects.filter(lexeme=word)
+        return in_titles, max(planned_rows(title_words.values("article")), enough)
 
     def headlines_first(self, printed: str, limit: int, newest: int) -> tuple[ArticleQuerySet, int] | None:
         """These hits with a word of the search `printed` (articles.ranking) in their title or summary

@@ -1,5 +1,6 @@
 """Small query idioms the apps share."""
 
+import json
 from collections.abc import Iterator
 from typing import Any
 
@@ -48,3 +49,10 @@ def idempotent_batches(queryset: models.QuerySet, size: int) -> Iterator[list[An
         with transaction.atomic():
             skip_commit_flush()
             yield batch
+
+
+def planned_rows(queryset: models.QuerySet) -> int:
+    """How many rows PostgreSQL's planner expects `queryset` to be, from its statistics: one EXPLAIN,
+    no rows read."""
+    plan = json.loads(queryset.order_by().explain(format="json"))
+    return int(plan[0]["Plan"]["Plan Rows"])
