@@ -15,7 +15,7 @@ def article_facets(articles: QuerySet[Article], *, top: int = 10, exact: bool = 
     """Counts by source, month, type, status and entity, scaled up when a sample was counted; event
     kinds always over the whole set; with the set's size and the sample's."""
     counted = counted_set(articles, exact=exact)
-    facets: dict[str, object] = {**column_facets(counted), "entity": entity_facet(counted.articles, top)}
+    facets: dict[str, object] = {**column_facets(counted), "entity": entity_facet(counted, top)}
     if counted.sample:
         for rows in facets.values():
             for row in rows:

@@ -151,6 +151,17 @@ def test_facets_of_a_large_set_are_estimated_from_an_even_sample_unless_exact(ap
     assert api_client.get("/api/v1/articles/facets/?exact=maybe").status_code == 400
 
 
+def test_a_samples_entity_facet_counts_the_sampled_articles_mentions_scaled(api_client, library, monkeypatch):
+    monkeypatch.setattr("articles.facets.FACET_SAMPLE", 2)  # of three articles by id, the second and third
+    iran = EntityFactory(name="Iran", slug="iran")
+    mention_in(library["pipeline"], iran, "Iran")
+    mention_in(library["border"], EntityFactory(name="Taftan", slug="taftan"), "Taftan")
+    mention_in(library["visit"], iran, "Tehran")  # the visit is not sampled, nor is its mention of Asim Munir
+    facets = api_client.get("/api/v1/articles/facets/?source=dawn&source=tribune").json()
+    assert facets["sample"] == 2
+    assert {row["entity"]: row["count"] for row in facets["entity"]} == {"iran": 2, "taftan": 2}  # 1 * 3/2
+
+
 def test_an_even_sample_is_spread_over_the_whole_set_in_id_order():
     from articles.facets import _even_sample
 
