@@ -1,3 +1,5 @@
+import re
+
 import pytest
 
 from tests.factories import ArticleFactory, SourceFactory
@@ -127,6 +129,19 @@ def test_listing_articles_takes_the_same_queries_whatever_their_number(api_clien
         assert len(api_client.get("/api/v1/articles/?page=1&page_size=40").json()["results"]) == 40
     with django_assert_num_queries(2):  # + resolving the slug filter
         api_client.get(f"/api/v1/articles/?page_size=40&source={sources[0].slug}")
+
+
+def test_a_listing_reads_of_each_source_only_what_it_shows(api_client, corpus):
+    from django.db import connection
+    from django.test.utils import CaptureQueriesContext
+
+    with CaptureQueriesContext(connection) as queries:
+        rows = api_client.get("/api/v1/articles/").json()["results"]
+    assert {row["source"]["slug"] for row in rows} == {"dawn", "tehran-times"}
+    assert set(rows[0]["source"]) == {"id", "name", "slug"}
+    (page,) = queries.captured_queries  # no source read again, row by row
+    source_columns = re.findall(r'"articles_source"\."(\w+)"', page["sql"].split(" FROM ")[0])
+    assert sorted(source_columns) == ["id", "name", "slug"]
 
 
 def factory_cycle(items):
