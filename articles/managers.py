@@ -139,6 +139,16 @@ def forget_search_configs() -> None:
     _configs_read.clear()
 
 
+def tsquery_text(query: SearchQuery) -> str:
+    """A search query as PostgreSQL prints its tsquery: the lexemes each reading gives (what
+    articles.ranking reads). One query, which reads no table."""
+    articles = apps.get_model("articles", "Article").objects.all().query
+    sql, params = articles.get_compiler(connection=connection).compile(query.resolve_expression(articles))
+    with connection.cursor() as cursor:
+        cursor.execute(f"SELECT ({sql})::text", params)
+        return cursor.fetchone()[0] or ""
+
+
 class SourceQuerySet(models.QuerySet):
     def with_article_counts(self) -> SourceQuerySet:
         return self.annotate(article_count=Count("articles"))
@@ -187,11 +197,6 @@ class ArticleQuerySet(models.QuerySet):
         text search's from the frequencies of the search vector's most common words): one EXPLAIN,
         no rows read."""
         return planned_rows(self.values("pk"))
-
-    def printed(self, query: SearchQuery) -> str:
-        """A search query as PostgreSQL prints its tsquery: the lexemes each reading gives. One query."""
-        printed = self.model.objects.annotate(printed=Cast(query, models.TextField())).values_list("printed")[:1]
-        return printed[0][0] if printed else ""
 
     def by_title_word(self, word: str, enough: int) -> tuple[ArticleQuerySet, int] | None:
         """These hits of a search of the one word `word` (a lexeme: articles.ranking.sole_word) that

@@ -41,8 +41,11 @@ def averaged_words(query_text: str) -> tuple[str, ...] | None:
     """The distinct words (as tsquery lexeme literals) of a query, given as PostgreSQL prints a
     tsquery, when ts_rank scores it as the mean of its words' scores; None when it scores by
     proximity (an AND of several words at the root), or when a word is weighted or a prefix."""
+    tokens = _tokens(query_text)
+    if tokens is None:
+        return None  # something this reading does not know: no claim
     depth, root_operators, words = 0, set(), []
-    for token in _TOKENS.findall(query_text):
+    for token in tokens:
         if token.startswith("'"):
             if not token.endswith("'"):
                 return None  # weighted ('a':A) or prefix ('a':*): the bound assumes neither
@@ -53,8 +56,6 @@ def averaged_words(query_text: str) -> tuple[str, ...] | None:
             depth -= 1
         elif depth == 0 and token.strip():
             root_operators.add(token)
-    if "".join(_TOKENS.findall(query_text)) != query_text:
-        return None  # something this reading does not know: no claim
     distinct = tuple(dict.fromkeys(words))
     if not distinct:
         return None
@@ -66,15 +67,20 @@ def sole_word(query_text: str) -> str | None:
     """The lexeme (unquoted) of a query, given as PostgreSQL prints a tsquery, that seeks one word
     (perhaps read alike in several languages, `'a' | 'a'`): every vector holding it matches, and
     ts_rank scores the query as that word alone. None for any other query."""
-    tokens = _TOKENS.findall(query_text)
-    if "".join(tokens) != query_text or any(
-        token.strip() not in {"", "|", "(", ")"} for token in tokens if not token.startswith("'")
-    ):
+    tokens = _tokens(query_text)
+    if tokens is None or any(token.strip() not in {"", "|", "(", ")"} for token in tokens if not token.startswith("'")):
         return None
     words = {token for token in tokens if token.startswith("'")}
     if len(words) != 1 or not next(iter(words)).endswith("'"):
         return None
     return re.sub(r"''|\\\\", lambda escaped: escaped.group()[0], next(iter(words))[1:-1])
+
+
+def _tokens(query_text: str) -> list[str] | None:
+    """The tokens of a tsquery as PostgreSQL prints it: quoted lexemes (perhaps weighted or a prefix),
+    operators, parentheses and spaces; None when something in it is none of these."""
+    tokens = _TOKENS.findall(query_text)
+    return tokens if "".join(tokens) == query_text else None
 
 
 def any_of(words: tuple[str, ...]) -> str:

@@ -13,7 +13,14 @@ from rest_framework.views import APIView
 from archive.common.api import CursorFirstPagination, ExplainedParameters, StableOrderingFilter
 from articles.exports import EXPORTS, export_rows
 from articles.filters import ArticleFilter, SourceFilter
-from articles.managers import FULL_RANKING_LIMIT, HEADLINE_HITS_LIMIT, RANKED_HITS, TITLES_ENOUGH, search_query
+from articles.managers import (
+    FULL_RANKING_LIMIT,
+    HEADLINE_HITS_LIMIT,
+    RANKED_HITS,
+    TITLES_ENOUGH,
+    search_query,
+    tsquery_text,
+)
 from articles.models import Article, Source
 from articles.ranking import BODY_ONLY_BELOW, sole_word
 from articles.serializers import ArticleDetailSerializer, ArticleListSerializer, ExportParameters, SourceSerializer
@@ -47,7 +54,7 @@ class RelevanceOrdering(StableOrderingFilter):
         flagged = {"complete": False, "of": hits, "estimated": True}
         text = request.query_params.get("q", "")
         spellings = view.search_spellings(text) if hasattr(view, "search_spellings") else ()
-        printed = queryset.printed(search_query(text, spellings=spellings))
+        printed = tsquery_text(search_query(text, spellings=spellings))
         word = sole_word(printed)
         chosen = queryset.by_title_word(word, TITLES_ENOUGH) if word is not None else None
         which = "titles"

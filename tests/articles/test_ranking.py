@@ -6,7 +6,7 @@ import random
 
 import pytest
 
-from articles.managers import search_configs_in_use
+from articles.managers import search_configs_in_use, search_query, tsquery_text
 from articles.models import Article, TitleWord
 from articles.ranking import BODY_ONLY_BELOW, averaged_words, sole_word
 from tests.factories import ArticleFactory, SourceFactory
@@ -51,6 +51,12 @@ def test_a_search_of_one_word_gives_the_word(printed, word):
 @pytest.mark.parametrize("printed", ["'armi' | 'chief'", "!'armi'", "'armi' <-> 'armi'", "'armi':*", "'armi':A", ""])
 def test_any_other_search_gives_no_word(printed):
     assert sole_word(printed) is None
+
+
+@pytest.mark.django_db
+def test_a_search_is_read_as_postgresql_prints_it_whether_or_not_the_archive_holds_articles():
+    assert not Article.objects.exists()
+    assert tsquery_text(search_query("Security", configs=["english", "simple"])) == "'secur' | 'security'"
 
 
 @pytest.mark.django_db
