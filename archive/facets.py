@@ -16,14 +16,14 @@ def article_facets(articles: QuerySet[Article], *, top: int = 10, exact: bool = 
     kinds always over the whole set; with the set's size and the sample's."""
     counted = counted_set(articles, exact=exact)
     facets: dict[str, object] = {**column_facets(counted), "entity": entity_facet(counted, top)}
-    if counted.sample:
+    if counted.sampled:
         for rows in facets.values():
             for row in rows:
                 row["count"] = round(row["count"] * counted.scale)
     whole_archive = counted.articles is None
     facets["event_kind"] = event_kind_facet(None if whole_archive else articles.order_by())
     facets["articles"] = sum(row["count"] for row in facets["status"]) if whole_archive else counted.total
-    facets["sample"] = len(counted.sample) if counted.sample else None
+    facets["sample"] = counted.sampled or None
     facets["counts"] = COUNTED
     return facets
 

@@ -26,15 +26,20 @@ FACET_SAMPLE = 10_000
 @dataclass(frozen=True)
 class CountedSet:
     """The articles whose attributes are counted: the set itself, a sample of it, or (None) the whole
-    archive; the set's size; and the sample's ids when there is one."""
+    archive; the set's size; and, for a sample, how many articles it holds and their ids.
+
+    The ids stay as PostgreSQL printed them, an array literal (`{3,8,13}`) that each count sends
+    back as one parameter: turning 10,000 ids into Python integers and back took as long as counting
+    their sources, months, types and statuses."""
 
     articles: models.QuerySet | None
     total: int | None
-    sample: list[int] | None = None
+    sampled: int = 0
+    sample_ids: str = ""
 
     @property
     def scale(self) -> float:
-        return self.total / len(self.sample) if self.sample else 1.0
+        return self.total / self.sampled if self.sampled else 1.0
 
 
 def counted_set(articles: models.QuerySet, *, exact: bool) -> CountedSet:
@@ -46,28 +51,29 @@ def counted_set(articles: models.QuerySet, *, exact: bool) -> CountedSet:
         return CountedSet(None, None)
     if exact:
         return CountedSet(plain, plain.count())
-    sample, total = _even_sample(plain, FACET_SAMPLE)
+    sample_ids, sampled, total = _even_sample(plain, FACET_SAMPLE)
     if total <= FACET_SAMPLE:
         return CountedSet(plain, total)
-    as_array = RawSQL("SELECT unnest(%s::bigint[])", (sample,))  # one parameter, not 10,000
-    return CountedSet(plain.model.objects.filter(pk__in=as_array).order_by(), total, sample)
+    in_sample = RawSQL("SELECT unnest(%s::bigint[])", (sample_ids,))
+    return CountedSet(plain.model.objects.filter(pk__in=in_sample).order_by(), total, sampled, sample_ids)
 
 
-def _even_sample(articles: models.QuerySet, size: int) -> tuple[list[int], int]:
-    """`size` ids of `articles` evenly spaced in id order (all of them when there are no more), and
-    how many articles there are."""
+def _even_sample(articles: models.QuerySet, size: int) -> tuple[str, int, int]:
+    """`size` ids of `articles` evenly spaced in id order, as an array literal (empty when there are
+    no more than `size`: every article is counted then), how many those are, and how many articles
+    there are. One row."""
     inner, params = articles.values(chosen_id=models.F("pk")).query.sql_with_params()
     sql = f"""
-        SELECT chosen_id, total
+        SELECT CASE WHEN max(total) > %s THEN array_agg(chosen_id ORDER BY chosen_id)::text ELSE '' END,
+               count(*), coalesce(max(total), 0)
           FROM (SELECT chosen_id, row_number() OVER (ORDER BY chosen_id) AS n, count(*) OVER () AS total
                   FROM ({inner}) AS chosen) AS numbered
          WHERE total <= %s OR (n - 1) * %s / total < n * %s / total
-         ORDER BY chosen_id
     """
     with connection.cursor() as cursor:
-        cursor.execute(sql, [*params, size, size, size])
-        rows = cursor.fetchall()
-    return [pk for pk, _ in rows], (rows[0][1] if rows else 0)
+        cursor.execute(sql, [size, *params, size, size, size])
+        sample_ids, sampled, total = cursor.fetchone()
+    return sample_ids, sampled, total
 
 
 def column_facets(counted: CountedSet) -> dict[str, list[dict[str, object]]]:

@@ -127,8 +127,8 @@ def entity_facet(counted: CountedSet, top: int) -> list[dict[str, object]]:
         rows = EntityStats.objects.filter(article_count__gt=0).values_list(*fields, F("article_count"))
         ranked = rows.order_by(F("article_count").desc(), "entity__name")[:top]
     else:
-        if counted.sample:
-            chosen, params = "article_id = ANY(%s::bigint[])", [counted.sample]
+        if counted.sampled:
+            chosen, params = "article_id = ANY(%s::bigint[])", [counted.sample_ids]
         else:
             inner, params = counted.articles.order_by().values("pk").query.sql_with_params()
             chosen = f"article_id IN ({inner})"

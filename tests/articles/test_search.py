@@ -166,9 +166,9 @@ def test_an_even_sample_is_spread_over_the_whole_set_in_id_order():
     from articles.facets import _even_sample
 
     ids = sorted(article.pk for article in ArticleFactory.create_batch(7))
-    assert _even_sample(Article.objects.filter(pk__in=ids), 3) == ([ids[2], ids[4], ids[6]], 7)
-    assert _even_sample(Article.objects.filter(pk__in=ids[:2]), 3) == (ids[:2], 2)
-    assert _even_sample(Article.objects.filter(pk__lt=0), 3) == ([], 0)
+    assert _even_sample(Article.objects.filter(pk__in=ids), 3) == (f"{{{ids[2]},{ids[4]},{ids[6]}}}", 3, 7)
+    assert _even_sample(Article.objects.filter(pk__in=ids[:2]), 3) == ("", 2, 2)  # no sample: all are counted
+    assert _even_sample(Article.objects.filter(pk__lt=0), 3) == ("", 0, 0)
 
 
 def test_articles_without_a_source_are_a_facet_value_of_their_own(api_client, library):
