@@ -29,8 +29,8 @@ class CountedSet:
     archive; the set's size; and, for a sample, how many articles it holds and their ids.
 
     The ids stay as PostgreSQL printed them, an array literal (`{3,8,13}`) that each count sends
-    back as one parameter: turning 10,000 ids into Python integers and back took as long as counting
-    their sources, months, types and statuses."""
+    back as one parameter: turning 10,000 ids into Python integers and back (psycopg adapts a list
+    element by element) cost 10-15 ms a request."""
 
     articles: models.QuerySet | None
     total: int | None

@@ -79,7 +79,7 @@ MARK_START, MARK_END = "\ue000", "\ue001"
 # The article's long texts, which listings leave in the database.
 TEXT_FIELDS = ("raw_text", "search_vector", "body", "summary", "author_bio")
 # What a listing shows of each article's source (articles.serializers.SourceBriefSerializer): its other
-# columns, two timestamps among them, cost a third of the time Python spends reading a page's rows.
+# columns, two timestamps among them, cost a quarter of the time spent reading a page's rows.
 LISTED_SOURCE_FIELDS = ("id", "name", "slug")
 
 
