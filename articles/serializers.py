@@ -2,6 +2,7 @@ from collections.abc import Iterable
 
 from rest_framework import serializers
 
+from articles.managers import LISTED_SOURCE_FIELDS
 from articles.models import Article, Removal, Similarity, Source
 
 
@@ -30,7 +31,7 @@ class SourceSerializer(serializers.ModelSerializer):
 class SourceBriefSerializer(serializers.ModelSerializer):
     class Meta:
         model = Source
-        fields = ["id", "name", "slug"]
+        fields = list(LISTED_SOURCE_FIELDS)  # all a listing reads of the source (ArticleQuerySet.for_listing)
 
 
 class ArticlePageSerializer(serializers.ListSerializer):
